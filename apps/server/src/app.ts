@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import fastifyWebsocket from '@fastify/websocket';
+import { HealthResponse } from '@golddesk/contracts';
+import { Redis } from 'ioredis';
+import { registerAttachmentRoutes } from './modules/attachments/attachment.routes.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { registerConversationRoutes } from './modules/conversations/conversation.routes.js';
+import { registerCustomerRoutes } from './modules/customers/customer.routes.js';
+import { seedDemoShop } from './modules/demo/seed-demo-shop.js';
+import { MessageWriter } from './modules/messages/message-writer.js';
+import { registerMessageRoutes } from './modules/messages/message.routes.js';
+import { registerSetupRoutes } from './modules/setup/setup.routes.js';
+import { registerStreamRoutes } from './modules/stream/stream.routes.js';
+import { registerWidgetRoutes } from './modules/widget/widget.routes.js';
+import type { AppContext } from './platform/app-context.js';
+import type { Config } from './platform/config/config.js';
+import { openStorage, type Storage } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { LocalEventBus, RedisEventBus, type EventBus } from './platform/events/event-bus.js';
+import { registerAuthentication } from './platform/http/auth.js';
+import { createHttpServer, type HttpServer } from './platform/http/http-server.js';
+import { registerStaticFiles } from './platform/http/static-files.js';
+import { StreamHub } from './platform/realtime/stream-hub.js';
+import { MemoryAttemptCounter, RedisAttemptCounter } from './platform/security/attempt-counter.js';
+import { TokenService } from './platform/security/tokens.js';
+
+export interface GoldDesk {
+  http: HttpServer;
+  context: AppContext;
+  /** Stops accepting, lets requests in flight finish, closes sockets, storage and Redis. */
+  close(): Promise<void>;
+  /** Set when the demo shop was created with a generated password. */
+  demoPassword?: string;
+}
+
+/** Builds a complete server (not yet listening) from a validated config. */
+export async function buildApp(config: Config, options: { now?: () => Date } = {}): Promise<GoldDesk> {
+  const storage = openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(storage);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl) : new LocalEventBus();
+  const http = await createHttpServer({ logLevel: config.logLevel });
+  const context: AppContext = {
+    config,
+    storage,
+    bus,
+    tokens: new TokenService(await signingSecret(config, storage), {
+      agentSeconds: config.agentTokenTtlSeconds, buyerSeconds: config.buyerTokenTtlSeconds,
+    }),
+    attempts: redis ? new RedisAttemptCounter(redis) : new MemoryAttemptCounter(),
+    log: http.log,
+    now: options.now ?? (() => new Date()),
+  };
+
+  const writer = new MessageWriter(context);
+  const hub = new StreamHub(bus);
+  await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  registerAuthentication(http, context.tokens);
+  http.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['public'], response: { 200: HealthResponse } } },
+    async () => ({ status: 'ok' as const }));
+  registerAuthRoutes(http, context);
+  registerSetupRoutes(http, context);
+  registerConversationRoutes(http, context);
+  registerMessageRoutes(http, context, writer);
+  registerWidgetRoutes(http, context);
+  registerAttachmentRoutes(http, context);
+  registerCatalogueRoutes(http, context);
+  registerCustomerRoutes(http, context);
+  registerStreamRoutes(http, context, hub, writer);
+  http.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
+  await registerStaticFiles(http);
+
+  let demoPassword: string | undefined;
+  if (config.demo) demoPassword = (await seedDemoShopOnce(context)).generatedPassword;
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= (async () => {
+    hub.closeAll(1001, 'server restarting');
+    await http.close();
+    await writer.drain();
+    await bus.close();
+    redis?.disconnect();
+    await storage.close();
+  })());
+  return { http, context, close, demoPassword };
+}
+
+/** Two processes starting together on one empty database: one seeds, the other finds the shop. */
+async function seedDemoShopOnce(context: AppContext) {
+  try {
+    return await seedDemoShop(context);
+  } catch (error) {
+    const exists = await context.storage.db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirst();
+    if (exists) return { created: false };
+    throw error;
+  }
+}
+
+/** GOLDDESK_SECRET, or one generated once and kept in the database so every process signs alike. */
+async function signingSecret(config: Config, storage: Storage): Promise<string> {
+  if (config.secret) return config.secret;
+  await storage.db.insertInto('settings').values({ key: 'token_secret', value: randomBytes(48).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing()).execute();
+  const row = await storage.db.selectFrom('settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
+  return row.value;
+}

@@ -1,0 +1,18 @@
+import type { Queryable } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+
+export type AttachmentRow = Database['attachments'];
+
+export async function insertAttachment(db: Queryable, row: AttachmentRow) {
+  await db.insertInto('attachments').values(row).execute();
+}
+
+/** Metadata only: the bytes stay in the database until someone opens the image. */
+export async function findAttachment(db: Queryable, shopId: string, id: string) {
+  return db.selectFrom('attachments').select(['id', 'shop_id', 'content_type', 'size', 'created_at'])
+    .where('id', '=', id).where('shop_id', '=', shopId).executeTakeFirst();
+}
+
+export async function readAttachmentBytes(db: Queryable, id: string) {
+  return db.selectFrom('attachments').select(['content_type', 'bytes']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,28 @@
+import { LoginRequest, LoginResponse, MeResponse } from '@golddesk/contracts';
+import type { AppContext } from '../../platform/app-context.js';
+import { agentOf } from '../../platform/http/auth.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { HttpServer } from '../../platform/http/http-server.js';
+import { findShopById } from '../shops/shop.repository.js';
+import { findAgent } from '../team/agent.repository.js';
+import { presentAgent } from '../team/agent.presenter.js';
+import { logIn } from './commands/log-in.js';
+
+export function registerAuthRoutes(app: HttpServer, ctx: AppContext) {
+  app.post('/api/v1/auth/login', {
+    config: { auth: 'public' },
+    schema: { summary: 'Agent sign-in', tags: ['agents'], security: [], body: LoginRequest, response: { 200: LoginResponse } },
+  }, async (request) => logIn(ctx, request.body));
+
+  app.get('/api/v1/me', {
+    schema: { summary: 'The signed-in agent and shop', tags: ['agents'], response: { 200: MeResponse } },
+  }, async (request) => {
+    const principal = agentOf(request);
+    const [agent, shop] = await Promise.all([
+      findAgent(ctx.storage.db, principal.shopId, principal.agentId),
+      findShopById(ctx.storage.db, principal.shopId),
+    ]);
+    if (!agent || !shop) throw new AppError('invalid_token');
+    return { agent: presentAgent(agent), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+  });
+}

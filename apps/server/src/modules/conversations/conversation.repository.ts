@@ -1,0 +1,88 @@
+import type { ConversationFilter } from '@golddesk/contracts';
+import { sql } from 'kysely';
+import type { Queryable } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+
+export type ConversationRow = Database['conversations'];
+
+/** A conversation with what its summary shows: buyer, assignee, last message and unread count. */
+export interface ConversationListRow extends ConversationRow {
+  buyer_nick: string;
+  assignee_name: string | null;
+  unread_count: number;
+  lm_id: string | null;
+  lm_seq: number | null;
+  lm_sender: string | null;
+  lm_agent_id: string | null;
+  lm_kind: string | null;
+  lm_body: string | null;
+  lm_payload: string | null;
+  lm_client_msg_id: string | null;
+  lm_created_at: string | null;
+}
+
+export async function findConversation(db: Queryable, shopId: string, id: string) {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).where('shop_id', '=', shopId)
+    .executeTakeFirst();
+}
+
+export async function findConversationByBuyer(db: Queryable, shopId: string, buyerId: string) {
+  return db.selectFrom('conversations').selectAll().where('shop_id', '=', shopId).where('buyer_id', '=', buyerId)
+    .executeTakeFirst();
+}
+
+export async function insertConversation(db: Queryable, row: ConversationRow) {
+  await db.insertInto('conversations').values(row).onConflict((oc) => oc.columns(['shop_id', 'buyer_id']).doNothing())
+    .execute();
+}
+
+export async function updateConversation(db: Queryable, id: string, changes: Partial<ConversationRow>) {
+  await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
+}
+
+function summaryQuery(db: Queryable, shopId: string) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .leftJoin('agents as a', 'a.id', 'c.assignee_id')
+    .leftJoin('messages as m', 'm.id', 'c.last_message_id')
+    .selectAll('c')
+    .select([
+      'b.nick as buyer_nick',
+      'a.name as assignee_name',
+      'm.id as lm_id', 'm.seq as lm_seq', 'm.sender as lm_sender', 'm.agent_id as lm_agent_id',
+      'm.kind as lm_kind', 'm.body as lm_body', 'm.payload as lm_payload',
+      'm.client_msg_id as lm_client_msg_id', 'm.created_at as lm_created_at',
+      sql<number>`(SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id
+        AND u.sender = 'buyer' AND u.seq > c.agent_read_seq)`.as('unread_count'),
+    ])
+    .where('c.shop_id', '=', shopId);
+}
+
+
+export async function listConversationSummaries(
+  db: Queryable,
+  shopId: string,
+  options: { filter: ConversationFilter; agentId: string; limit: number },
+): Promise<ConversationListRow[]> {
+  // A widget that was opened but never written in is not a conversation an agent needs to see.
+  let query = summaryQuery(db, shopId).where('c.last_seq', '>', 0);
+  if (options.filter === 'waiting') {
+    query = query.where('c.status', '=', 'open').where('c.assignee_id', 'is', null).where('c.waiting_since', 'is not', null);
+  } else if (options.filter === 'mine') {
+    query = query.where('c.status', '=', 'open').where('c.assignee_id', '=', options.agentId);
+  }
+  const rows = await query.orderBy('c.updated_at', 'desc').orderBy('c.id').limit(options.limit).execute();
+  return rows.map(normaliseCount);
+}
+
+export async function findConversationSummaries(db: Queryable, shopId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await summaryQuery(db, shopId).where('c.id', 'in', ids).execute();
+  return rows.map(normaliseCount);
+}
+
+// PostgreSQL returns COUNT(*) as a string (bigint).
+function normaliseCount<T extends { unread_count: number | string }>(row: T): T & { unread_count: number } {
+  return { ...row, unread_count: Number(row.unread_count) };
+}

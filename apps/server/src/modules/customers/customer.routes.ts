@@ -1,0 +1,39 @@
+import { CustomerProfile } from '@golddesk/contracts';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/app-context.js';
+import { agentOf } from '../../platform/http/auth.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { HttpServer } from '../../platform/http/http-server.js';
+import { presentOrder } from '../orders/order.presenter.js';
+import { listBuyerOrders } from '../orders/order.repository.js';
+import { findBuyer } from './buyer.repository.js';
+
+/** Statuses that mean the buyer paid (the money counts toward total spend). */
+const PAID_STATUSES = new Set(['paid', 'shipped', 'signed', 'completed']);
+
+export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
+  app.get('/api/v1/customers/:buyerId', {
+    schema: {
+      summary: 'Customer profile with orders (right pane)', tags: ['agents'],
+      params: z.object({ buyerId: z.string().max(64) }), response: { 200: CustomerProfile },
+    },
+  }, async (request) => {
+    const agent = agentOf(request);
+    const buyer = await findBuyer(ctx.storage.db, agent.shopId, request.params.buyerId);
+    if (!buyer) throw new AppError('not_found', { thing: 'buyer' });
+    const orders = (await listBuyerOrders(ctx.storage.db, agent.shopId, buyer.id)).map(presentOrder);
+    const paid = orders.filter((o) => PAID_STATUSES.has(o.status));
+    return {
+      buyer: {
+        id: buyer.id, nick: buyer.nick, phone: buyer.phone, province: buyer.province, city: buyer.city,
+        vipLevel: Number(buyer.vip_level), createdAt: buyer.created_at, lastSeenAt: buyer.last_seen_at,
+      },
+      stats: {
+        orderCount: orders.length,
+        paidOrderCount: paid.length,
+        totalSpentFen: paid.reduce((sum, o) => sum + o.totalFen, 0),
+      },
+      orders,
+    };
+  });
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/app-context.js';
+import { generatePassword, hashPassword } from '../../platform/security/passwords.js';
+import { storeMessageBatch } from '../messages/message.repository.js';
+import { DEMO_PRODUCTS, SIZE_CHART } from './demo-catalogue.js';
+import { DEMO_CONVERSATIONS } from './demo-conversations.js';
+import { BUYER_NICKS, CARRIERS, DEMO_AGENTS, PLACES } from './demo-people.js';
+
+const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'] as const;
+
+/** A repeatable pseudo-random sequence, so every fresh demo shop looks the same. */
+function randomSequence(seed: number) {
+  let state = seed;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
+}
+
+function combinations(options: Record<string, string[]>): Record<string, string>[] {
+  return Object.entries(options).reduce<Record<string, string>[]>(
+    (acc, [name, values]) => acc.flatMap((combo) => values.map((value) => ({ ...combo, [name]: value }))),
+    [{}],
+  );
+}
+
+/**
+ * Creates the demo shop `demo` on an empty database: agents, 32 products with SKUs, buyers, orders in
+ * every state and chats. Returns the agents' password when it was generated (printed once).
+ */
+export async function seedDemoShop(app: AppContext): Promise<{ created: boolean; generatedPassword?: string }> {
+  const db = app.storage.db;
+  if (await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirst()) return { created: false };
+
+  const password = app.config.demoPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const now = app.now();
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+  const random = randomSequence(20261111);
+  const shopId = randomUUID();
+
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('shops').values({ id: shopId, slug: 'demo', name: '小美家 · 美妆服饰', created_at: ago(60 * 24 * 365) }).execute();
+    const agentIds = new Map<string, { id: string; name: string }>();
+    for (const agent of DEMO_AGENTS) {
+      const id = randomUUID();
+      agentIds.set(agent.username, { id, name: agent.name });
+      await trx.insertInto('agents').values({
+        id, shop_id: shopId, username: agent.username, name: agent.name, role: agent.role,
+        password_hash: passwordHash, created_at: ago(60 * 24 * 300),
+      }).execute();
+    }
+
+    const products = [];
+    for (const [index, p] of DEMO_PRODUCTS.entries()) {
+      const id = randomUUID();
+      const skus = combinations(p.options).map((props) => ({ id: randomUUID(), props, stock: Math.floor(random.next() * 200) }));
+      products.push({ id, ...p, skus });
+      await trx.insertInto('products').values({
+        id, shop_id: shopId, title: p.title, category: p.category, price_fen: p.priceFen, image_url: null,
+        description: p.description, listing_notes: p.listingNotes ?? null,
+        size_chart: p.sizeChart ? JSON.stringify(SIZE_CHART) : null, created_at: ago(60 * 24 * (200 - index)),
+      }).execute();
+      await trx.insertInto('product_skus').values(skus.map((s) => ({
+        id: s.id, shop_id: shopId, product_id: id, props: JSON.stringify(s.props), price_fen: p.priceFen, stock: s.stock,
+      }))).execute();
+    }
+
+    const buyers = BUYER_NICKS.map((nick, i) => {
+      const [province, city, street] = PLACES[i % PLACES.length]!;
+      return {
+        id: randomUUID(), shop_id: shopId, visitor_id: `demo-buyer-${String(i + 1).padStart(3, '0')}`, nick,
+        phone: `1${3 + (i % 6)}${String(10_000_000 + i * 7_919_31).slice(0, 9)}`, province, city, street,
+        vip_level: i % 7 === 0 ? 3 : i % 3 === 0 ? 1 : 0, created_at: ago(60 * 24 * (30 + i * 5)), last_seen_at: ago(i * 37),
+      };
+    });
+    for (const { street: _street, ...buyer } of buyers) await trx.insertInto('buyers').values(buyer).execute();
+
+    // 2–3 orders per buyer, every state represented, timestamps consistent with the state.
+    let orderNumber = 0;
+    for (const [i, buyer] of buyers.entries()) {
+      for (let k = 0; k < 2 + (i % 2); k++) {
+        orderNumber += 1;
+        const status = ORDER_STATUSES[(i + k * 2) % ORDER_STATUSES.length]!;
+        const placedMinutesAgo = 30 + Math.floor(random.next() * 60 * 24 * 40);
+        const items = [random.pick(products), ...(random.next() < 0.3 ? [random.pick(products)] : [])].map((p) => {
+          const sku = random.pick(p.skus);
+          return { product_id: p.id, title: p.title, sku_props: JSON.stringify(sku.props), price_fen: p.priceFen, quantity: 1 + Math.floor(random.next() * 2) };
+        });
+        const total = items.reduce((sum, it) => sum + it.price_fen * it.quantity, 0);
+        const carrier = random.pick(CARRIERS);
+        const shipped = ['shipped', 'signed', 'completed'].includes(status);
+        const step = (n: number) => ago(Math.max(placedMinutesAgo - n, 1));
+        const orderId = randomUUID();
+        await trx.insertInto('orders').values({
+          id: orderId, shop_id: shopId, buyer_id: buyer.id,
+          order_no: `${now.getUTCFullYear()}${String(1_100_000_000 + orderNumber * 7_777)}`,
+          status, total_fen: total, receiver_name: buyer.nick.slice(0, 2) + '女士', receiver_phone: buyer.phone,
+          receiver_address: `${buyer.province}${buyer.city === buyer.province ? '' : buyer.city}${buyer.street}`,
+          carrier: shipped ? carrier.name : null,
+          tracking_no: shipped ? `${carrier.prefix}${String(4_300_000_000_000 + orderNumber * 130_217)}` : null,
+          memo: k === 0 && i % 9 === 0 ? '买家要求用顺丰，已补运费差价' : null,
+          placed_at: ago(placedMinutesAgo),
+          paid_at: status === 'pending_payment' || (status === 'closed' && k % 2 === 0) ? null : step(5),
+          shipped_at: shipped ? step(60 * 20) : null,
+          signed_at: status === 'signed' || status === 'completed' ? step(60 * 70) : null,
+          completed_at: status === 'completed' ? step(60 * 24 * 8) : null,
+          closed_at: status === 'closed' ? step(60 * 24) : null,
+        }).execute();
+        await trx.insertInto('order_items').values(items.map((it) => ({ ...it, order_id: orderId }))).execute();
+      }
+    }
+
+    for (const script of DEMO_CONVERSATIONS) {
+      const buyer = buyers[script.buyer]!;
+      const conversationId = randomUUID();
+      const start = script.startedMinutesAgo;
+      await trx.insertInto('conversations').values({
+        id: conversationId, shop_id: shopId, buyer_id: buyer.id, status: 'open', assignee_id: null, last_seq: 0,
+        last_message_id: null, waiting_since: null, agent_read_seq: 0, buyer_read_seq: 0, created_at: ago(start), updated_at: ago(start),
+      }).execute();
+      const stored = await storeMessageBatch(trx, script.lines.map((line, n) => {
+        const agent = line[0] === 'a' ? agentIds.get(line[1])! : null;
+        return {
+          id: randomUUID(), shopId, conversationId, sender: line[0] === 'a' ? 'agent' : 'buyer', agentId: agent?.id ?? null,
+          kind: 'text', body: line[0] === 'a' ? line[2] : line[1], payload: agent ? JSON.stringify({ agentName: agent.name }) : null,
+          clientMsgId: null, createdAt: ago(start - n * Math.min(2, start / script.lines.length)),
+        };
+      }));
+      const lastSeq = stored.at(-1)!.row.seq;
+      // Finished chats were read by both sides; waiting ones are new to the shop.
+      await trx.updateTable('conversations').set({
+        agent_read_seq: script.waiting ? 0 : lastSeq, buyer_read_seq: lastSeq,
+        waiting_since: script.waiting ? stored[0]!.row.created_at : null,
+        status: !script.waiting && start > 600 ? 'closed' : 'open',
+      }).where('id', '=', conversationId).execute();
+    }
+  });
+  return { created: true, generatedPassword: app.config.demoPassword ? undefined : password };
+}

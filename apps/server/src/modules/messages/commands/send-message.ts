@@ -1,0 +1,63 @@
+import { MAX_MESSAGE_LENGTH, type Message, type MessageKind } from '@golddesk/contracts';
+import type { CommandContext } from '../../../platform/app-context.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { findAttachment } from '../../attachments/attachment.repository.js';
+import { presentAttachment } from '../../attachments/attachment.presenter.js';
+import { findProductCard } from '../../catalogue/product.repository.js';
+import { requireConversationAccess } from '../../conversations/conversation.policy.js';
+import type { MessagePayload } from '../message.presenter.js';
+import { presentMessage } from '../message.presenter.js';
+import type { MessageWriter } from '../message-writer.js';
+
+export interface SendMessageProps {
+  /** The conversation written to; a buyer may only name their own. */
+  conversationId: string;
+  /** Verbatim text. For images and product cards it is replaced by a readable stand-in. */
+  body: string;
+  /** Chosen by the client; sending the same id again returns the first message. */
+  clientMsgId: string;
+  kind: MessageKind;
+  /** An uploaded image of this shop, for kind "image". */
+  attachmentId?: string;
+  /** A product of this shop, for kind "product". */
+  productId?: string;
+}
+
+/** A buyer or an agent writes in a conversation. Answers once the message is durable. */
+export async function sendMessage(
+  ctx: CommandContext, writer: MessageWriter, props: SendMessageProps,
+): Promise<{ message: Message; created: boolean }> {
+  const { actor, app } = ctx;
+  const conversation = await requireConversationAccess(ctx, props.conversationId);
+  const payload: MessagePayload = {};
+  let body = props.body;
+
+  if (props.kind === 'text') {
+    if (body.trim() === '') throw new AppError('empty_message');
+    if (body.length > MAX_MESSAGE_LENGTH) throw new AppError('message_too_long', { limit: MAX_MESSAGE_LENGTH });
+  } else if (props.kind === 'image') {
+    const attachment = props.attachmentId && (await findAttachment(app.storage.db, actor.shopId, props.attachmentId));
+    if (!attachment) throw new AppError('not_found', { thing: 'attachment' });
+    payload.attachment = presentAttachment(attachment);
+    body = '[图片]';
+  } else {
+    const product = props.productId && (await findProductCard(app.storage.db, actor.shopId, props.productId));
+    if (!product) throw new AppError('not_found', { thing: 'product' });
+    payload.product = product;
+    body = product.title;
+  }
+  if (actor.kind === 'agent') payload.agentName = actor.name;
+
+  const stored = await writer.write({
+    shopId: actor.shopId,
+    conversationId: conversation.id,
+    sender: actor.kind === 'agent' ? 'agent' : 'buyer',
+    agentId: actor.kind === 'agent' ? actor.agentId : null,
+    kind: props.kind,
+    body,
+    payload: Object.keys(payload).length ? JSON.stringify(payload) : null,
+    clientMsgId: props.clientMsgId,
+    origin: actor.kind,
+  });
+  return { message: presentMessage(stored.row), created: stored.created };
+}

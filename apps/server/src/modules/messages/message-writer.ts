@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/app-context.js';
+import { GroupCommitter } from '../../platform/db/group-commit.js';
+import type { MessageOrigin } from '../../platform/events/domain-events.js';
+import { announceConversations } from '../conversations/conversation.events.js';
+import { presentMessage } from './message.presenter.js';
+import { storeMessageBatch, type NewMessage, type StoredMessage } from './message.repository.js';
+
+export type MessageDraft = Omit<NewMessage, 'id' | 'createdAt'> & { origin: MessageOrigin };
+
+/**
+ * The one door for writing chat messages. Writes are group-committed; each caller is answered after
+ * its message is durable, and `message.created` is published after the commit, never before.
+ */
+export class MessageWriter {
+  private readonly committer: GroupCommitter<NewMessage & { origin: MessageOrigin }, StoredMessage>;
+
+  constructor(private readonly app: AppContext) {
+    this.committer = new GroupCommitter(
+      app.storage.db,
+      (trx, inputs) => storeMessageBatch(trx, inputs),
+      (inputs, outputs) => this.publish(inputs, outputs),
+    );
+  }
+
+  write(draft: MessageDraft): Promise<StoredMessage> {
+    return this.committer.submit({ ...draft, id: randomUUID(), createdAt: this.app.now().toISOString() });
+  }
+
+  drain() {
+    return this.committer.drain();
+  }
+
+  private publish(inputs: (NewMessage & { origin: MessageOrigin })[], outputs: StoredMessage[]) {
+    const changed = new Map<string, string>();
+    outputs.forEach((stored, i) => {
+      if (!stored.created) return;
+      const { row } = stored;
+      this.app.bus.publish({
+        type: 'message.created',
+        shopId: row.shop_id,
+        conversationId: row.conversation_id,
+        message: presentMessage(row),
+        origin: inputs[i]!.origin,
+      });
+      if (stored.conversationChanged) changed.set(row.conversation_id, row.shop_id);
+    });
+    for (const [conversationId, shopId] of changed) {
+      void announceConversations(this.app, shopId, [conversationId]).catch((err) =>
+        this.app.log.warn({ err }, 'could not announce conversation'));
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import type { Transaction } from 'kysely';
+import type { Queryable } from '../../platform/db/database.js';
+import { wordsForIndex } from '../../platform/db/full-text-search.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { MessageRow } from './message.presenter.js';
+
+/** A message ready to store; seq is given out inside the batch transaction. */
+export interface NewMessage {
+  id: string;
+  shopId: string;
+  conversationId: string;
+  sender: 'buyer' | 'agent' | 'bot' | 'system';
+  agentId: string | null;
+  kind: string;
+  body: string;
+  payload: string | null;
+  clientMsgId: string | null;
+  createdAt: string;
+}
+
+export interface StoredMessage {
+  row: MessageRow;
+  /** false when clientMsgId matched a message stored earlier: nothing new was written. */
+  created: boolean;
+  /** The conversation's waiting/assignee/status changed, so its summary should be re-announced. */
+  conversationChanged: boolean;
+}
+
+/**
+ * Stores a batch in the caller's transaction. Per conversation: lock the row, drop repeats of a
+ * clientMsgId (also within the batch), give out consecutive seqs, and move the wait/assignee state.
+ */
+export async function storeMessageBatch(trx: Transaction<Database>, batch: NewMessage[]): Promise<StoredMessage[]> {
+  const results: (StoredMessage | undefined)[] = new Array(batch.length);
+  const conversationIds = [...new Set(batch.map((m) => m.conversationId))].sort();
+
+  // The no-op update takes the row lock on PostgreSQL, so seq and de-duplication are safe across processes.
+  const conversations = await trx.updateTable('conversations').set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', 'in', conversationIds).returningAll().execute();
+  const byId = new Map(conversations.map((c) => [c.id, { ...c, last_seq: Number(c.last_seq) }]));
+
+  const clientIds = batch.map((m) => m.clientMsgId).filter((id): id is string => !!id);
+  const earlier = clientIds.length
+    ? await trx.selectFrom('messages').selectAll().where('conversation_id', 'in', conversationIds)
+        .where('client_msg_id', 'in', [...new Set(clientIds)]).execute()
+    : [];
+  const known = new Map(earlier.map((row) => [`${row.conversation_id}\u0000${row.client_msg_id}`, row]));
+
+  const rows: MessageRow[] = [];
+  const changed = new Set<string>();
+  batch.forEach((message, index) => {
+    const conversation = byId.get(message.conversationId);
+    if (!conversation) throw new Error(`conversation ${message.conversationId} vanished`);
+    const key = message.clientMsgId ? `${message.conversationId}\u0000${message.clientMsgId}` : null;
+    const repeat = key ? known.get(key) : undefined;
+    if (repeat) {
+      results[index] = { row: repeat, created: false, conversationChanged: false };
+      return;
+    }
+    conversation.last_seq += 1;
+    const row: MessageRow = {
+      id: message.id,
+      shop_id: message.shopId,
+      conversation_id: message.conversationId,
+      seq: conversation.last_seq,
+      sender: message.sender,
+      agent_id: message.agentId,
+      kind: message.kind,
+      body: message.body,
+      payload: message.payload,
+      client_msg_id: message.clientMsgId,
+      created_at: message.createdAt,
+    };
+    rows.push(row);
+    if (key) known.set(key, row);
+    conversation.last_message_id = row.id;
+    conversation.updated_at = row.created_at;
+    if (moveConversationState(conversation, message)) changed.add(conversation.id);
+    results[index] = { row, created: true, conversationChanged: false };
+  });
+
+  if (rows.length) {
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (const chunk of chunks(rows, 200)) await trx.insertInto('messages').values(chunk).execute();
+    const searchable = rows.filter((r) => r.kind === 'text' || r.kind === 'product');
+    for (const chunk of chunks(searchable, 300)) {
+      await trx.insertInto('message_search').values(chunk.map((r) => ({
+        message_id: r.id, shop_id: r.shop_id, conversation_id: r.conversation_id, search_text: wordsForIndex(r.body),
+      }))).execute();
+    }
+  }
+  for (const conversation of byId.values()) {
+    if (!rows.some((r) => r.conversation_id === conversation.id)) continue;
+    await trx.updateTable('conversations').set({
+      last_seq: conversation.last_seq,
+      last_message_id: conversation.last_message_id,
+      updated_at: conversation.updated_at,
+      waiting_since: conversation.waiting_since,
+      assignee_id: conversation.assignee_id,
+      status: conversation.status,
+    }).where('id', '=', conversation.id).execute();
+  }
+  return results.map((r) => ({ ...r!, conversationChanged: r!.created && changed.has(r!.row.conversation_id) }));
+}
+
+/** Buyer writes: the wait starts (and a closed chat reopens). Agent writes: the wait ends and the agent takes it. */
+function moveConversationState(conversation: Database['conversations'], message: NewMessage): boolean {
+  const before = `${conversation.waiting_since}|${conversation.assignee_id}|${conversation.status}`;
+  if (message.sender === 'buyer') {
+    conversation.waiting_since ??= message.createdAt;
+    if (conversation.status === 'closed') {
+      conversation.status = 'open';
+      conversation.assignee_id = null;
+    }
+  } else if (message.sender === 'agent') {
+    conversation.waiting_since = null;
+    conversation.assignee_id ??= message.agentId;
+    conversation.status = 'open';
+  }
+  return before !== `${conversation.waiting_since}|${conversation.assignee_id}|${conversation.status}`;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A page of history, ascending by seq. */
+export async function listMessages(
+  db: Queryable, conversationId: string, options: { afterSeq?: number; beforeSeq?: number; limit: number },
+): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
+  let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+  if (options.beforeSeq !== undefined) {
+    const rows = await query.where('seq', '<', options.beforeSeq).orderBy('seq', 'desc').limit(options.limit + 1).execute();
+    return { rows: rows.slice(0, options.limit).reverse(), hasMore: rows.length > options.limit };
+  }
+  if (options.afterSeq !== undefined) query = query.where('seq', '>', options.afterSeq);
+  const rows = await query.orderBy('seq', 'asc').limit(options.limit + 1).execute();
+  return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+}
+
+/** The newest page (what a chat window opens on), ascending. */
+export async function listLatestMessages(db: Queryable, conversationId: string, limit: number) {
+  const rows = await db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId)
+    .orderBy('seq', 'desc').limit(limit + 1).execute();
+  return { rows: rows.slice(0, limit).reverse(), hasMore: rows.length > limit };
+}
+
+export async function findMessagesByIds(db: Queryable, shopId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('messages').selectAll().where('shop_id', '=', shopId).where('id', 'in', ids).execute();
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { LoginResponse, SetupRequest } from '@golddesk/contracts';
+import type { AppContext } from '../../../platform/app-context.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { hashPassword } from '../../../platform/security/passwords.js';
+import { logIn } from '../../auth/commands/log-in.js';
+
+export async function isSetupNeeded(app: AppContext): Promise<boolean> {
+  return !(await app.storage.db.selectFrom('shops').select('id').limit(1).executeTakeFirst());
+}
+
+/** First run: creates the shop and its owner, then signs the owner in. Refused once any shop exists. */
+export async function setUpShop(app: AppContext, props: SetupRequest): Promise<LoginResponse> {
+  const passwordHash = await hashPassword(props.password);
+  const now = app.now().toISOString();
+  await app.storage.db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('shops').select('id').limit(1).executeTakeFirst()) {
+      throw new AppError('conflict', { detail: 'setup is done' });
+    }
+    const shopId = randomUUID();
+    await trx.insertInto('shops').values({ id: shopId, slug: props.shop, name: props.shopName, created_at: now }).execute();
+    await trx.insertInto('agents').values({
+      id: randomUUID(), shop_id: shopId, username: props.username, name: props.name, role: 'owner',
+      password_hash: passwordHash, created_at: now,
+    }).execute();
+  });
+  return logIn(app, { shop: props.shop, username: props.username, password: props.password });
+}

@@ -1,0 +1,106 @@
+import { ClientFrame, MAX_PAGE_SIZE } from '@golddesk/contracts';
+import type { AppContext, CommandContext } from '../../platform/app-context.js';
+import { AppError, errorMessage, type Language } from '../../platform/http/errors.js';
+import type { StreamConnection } from '../../platform/realtime/stream-connection.js';
+import { markRead } from '../conversations/commands/mark-read.js';
+import { sendMessage } from '../messages/commands/send-message.js';
+import { presentMessage } from '../messages/message.presenter.js';
+import { listMessages } from '../messages/message.repository.js';
+import type { MessageWriter } from '../messages/message-writer.js';
+
+const MAX_RESUME_CONVERSATIONS = 1000;
+
+/** Handles what a client sends over its socket; every frame goes through the same commands as HTTP. */
+export function createFrameHandler(app: AppContext, writer: MessageWriter, connection: StreamConnection, language: Language) {
+  const ctx: CommandContext = { app, actor: connection.principal };
+  let lastTyping = 0;
+
+  const fail = (error: unknown) => {
+    const appError = error instanceof AppError ? error : new AppError('internal');
+    if (!(error instanceof AppError)) app.log.error({ err: error }, 'stream frame failed');
+    return { code: appError.code, message: errorMessage(appError, language) };
+  };
+
+  return async (raw: string) => {
+    let frame;
+    try {
+      frame = ClientFrame.parse(JSON.parse(raw));
+    } catch {
+      connection.sendJson({ type: 'error', error: fail(new AppError('invalid_input', { detail: 'frame' })) });
+      return;
+    }
+    const ownConversation = connection.principal.kind === 'buyer' ? connection.principal.conversationId : undefined;
+    try {
+      switch (frame.type) {
+        case 'ping':
+          connection.sendJson({ type: 'pong' });
+          return;
+        case 'resume':
+          await resume(app, connection, new Map(Object.entries(frame.cursors)));
+          return;
+        case 'typing': {
+          const now = Date.now();
+          // A typing burst is one signal; more than a few per second is noise.
+          if (frame.typing && now - lastTyping < 1000) return;
+          lastTyping = frame.typing ? now : 0;
+          const conversationId = ownConversation ?? frame.conversationId;
+          if (ownConversation && frame.conversationId !== ownConversation) return;
+          const side = connection.principal.kind === 'agent' ? 'agent' : 'buyer';
+          if (side === 'agent') await resumeAccessCheck(app, connection, [conversationId]);
+          app.bus.publish({ type: 'conversation.typing', shopId: connection.principal.shopId, conversationId, side, typing: frame.typing });
+          return;
+        }
+        case 'read':
+          await markRead(ctx, { conversationId: frame.conversationId, seq: frame.seq });
+          return;
+        case 'message.send':
+          try {
+            const conversationId = ownConversation ?? frame.conversationId;
+            if (!conversationId) throw new AppError('invalid_input', { detail: 'conversationId' });
+            const { message } = await sendMessage(ctx, writer, { ...frame, conversationId });
+            connection.sendJson({ type: 'message.ack', clientMsgId: frame.clientMsgId, message });
+          } catch (error) {
+            connection.sendJson({ type: 'message.rejected', clientMsgId: frame.clientMsgId, error: fail(error) });
+          }
+          return;
+      }
+    } catch (error) {
+      connection.sendJson({ type: 'error', error: fail(error) });
+    }
+  };
+}
+
+/** Which of these conversations the connection may see (own shop for agents, own conversation for buyers). */
+async function resumeAccessCheck(app: AppContext, connection: StreamConnection, ids: string[]): Promise<string[]> {
+  const p = connection.principal;
+  if (p.kind === 'buyer') return ids.filter((id) => id === p.conversationId);
+  if (ids.length === 0) return [];
+  const rows = await app.storage.db.selectFrom('conversations').select('id')
+    .where('shop_id', '=', p.shopId).where('id', 'in', ids).execute();
+  if (rows.length === 0) throw new AppError('not_found', { thing: 'conversation' });
+  return rows.map((r) => r.id);
+}
+
+/** Sends every message after each cursor in seq order; live frames wait meanwhile and are de-duplicated. */
+async function resume(app: AppContext, connection: StreamConnection, cursors: Map<string, number>) {
+  const ids = [...cursors.keys()].slice(0, MAX_RESUME_CONVERSATIONS);
+  const allowed = ids.length ? await resumeAccessCheck(app, connection, ids).catch(() => []) : [];
+  connection.beginCatchUp(new Map(allowed.map((id) => [id, cursors.get(id)!])));
+  try {
+    for (const conversationId of allowed) {
+      let afterSeq = cursors.get(conversationId)!;
+      for (;;) {
+        const page = await listMessages(app.storage.db, conversationId, { afterSeq, limit: MAX_PAGE_SIZE });
+        for (const row of page.rows) {
+          const message = presentMessage(row);
+          connection.sendCaughtUp(conversationId, message.seq, JSON.stringify({ type: 'message.created', message }));
+          afterSeq = message.seq;
+        }
+        if (!page.hasMore) break;
+      }
+    }
+  } finally {
+    connection.endCatchUp();
+  }
+  connection.sendJson({ type: 'synced' });
+}

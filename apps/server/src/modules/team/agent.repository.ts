@@ -1,0 +1,17 @@
+import type { Queryable } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+
+export type AgentRow = Database['agents'];
+
+export async function findAgentByUsername(db: Queryable, shopId: string, username: string) {
+  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).where('username', '=', username)
+    .executeTakeFirst();
+}
+
+export async function findAgent(db: Queryable, shopId: string, id: string) {
+  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAgent(db: Queryable, row: AgentRow) {
+  await db.insertInto('agents').values(row).execute();
+}

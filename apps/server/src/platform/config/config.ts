@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** Every environment variable GoldDesk reads, with the line the README's config table shows. */
+const EnvSchema = z
+  .object({
+    HOST: z.string().min(1).default('127.0.0.1').describe('address to listen on'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('port to listen on'),
+    DATA_DIR: z.string().min(1).default('./data').describe('folder for the embedded SQLite database'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional()
+      .describe('PostgreSQL instead of embedded SQLite'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional()
+      .describe('share live events, presence and rate limits across processes'),
+    GOLDDESK_DEMO: booleanFlag.default(true).describe('0: no demo shop, first-run owner setup instead'),
+    GOLDDESK_DEMO_PASSWORD: z.string().min(8, 'at least 8 characters').optional().describe('password of the demo agents'),
+    GOLDDESK_SECRET: z.string().min(32, 'at least 32 characters').optional()
+      .describe('token signing secret; generated and kept in the database when unset'),
+    AGENT_TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12).describe('agent token lifetime'),
+    BUYER_TOKEN_TTL_DAYS: z.coerce.number().positive().max(365).default(30).describe('widget token lifetime'),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10).describe('failed logins per account before 429'),
+    LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15).describe('window and lock time for failed logins'),
+    WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120)
+      .describe('new widget sessions one address may open per minute'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(60_000).default(8000)
+      .describe('how long SIGTERM waits for requests in flight'),
+  });
+
+export type Config = ReturnType<typeof parseConfig>;
+
+/** Reads and checks the environment; throws ConfigError with one line per bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `${name}: ${issue.message} (got ${JSON.stringify(input[name] ?? null)})`;
+    });
+    throw new ConfigError(lines);
+  }
+  const c = parsed.data;
+  return {
+    host: c.HOST,
+    port: c.PORT,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    demo: c.GOLDDESK_DEMO,
+    demoPassword: c.GOLDDESK_DEMO_PASSWORD,
+    secret: c.GOLDDESK_SECRET,
+    agentTokenTtlSeconds: Math.round(c.AGENT_TOKEN_TTL_HOURS * 3600),
+    buyerTokenTtlSeconds: Math.round(c.BUYER_TOKEN_TTL_DAYS * 86400),
+    loginMaxFailures: c.LOGIN_MAX_FAILURES,
+    loginLockSeconds: Math.round(c.LOGIN_LOCK_MINUTES * 60),
+    widgetSessionsPerMinute: c.WIDGET_SESSIONS_PER_MINUTE,
+    logLevel: c.LOG_LEVEL,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** For the README's config table: name, default and description of every variable. */
+export function describeConfig() {
+  return Object.entries(EnvSchema.shape).map(([name, schema]) => ({
+    name,
+    description: schema.description ?? '',
+  }));
+}

@@ -1,0 +1,22 @@
+import type { Migration } from 'kysely/migration';
+import { Migrator } from 'kysely/migration';
+import type { Storage } from './database.js';
+import { foundationMigration } from './migrations/001-foundation.js';
+
+/** The one migration set, in order. Names never change once landed. */
+function allMigrations(storage: Storage): Record<string, Migration> {
+  return { '001-foundation': foundationMigration(storage.dialect) };
+}
+
+/** Brings the schema up to date; safe when several processes start at once (the migrator takes a lock). */
+export async function migrateToLatest(storage: Storage): Promise<void> {
+  const migrator = new Migrator({
+    db: storage.db,
+    provider: { getMigrations: async () => allMigrations(storage) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import type { Principal, TokenService } from '../security/tokens.js';
+import { AppError } from './errors.js';
+import type { HttpServer } from './http-server.js';
+
+/** Who may call a route. Routes under /api/v1 default to 'agent'; everything else to 'public'. */
+export type AuthMode = 'public' | 'agent' | 'buyer' | 'any';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthMode;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export type AgentPrincipal = Extract<Principal, { kind: 'agent' }>;
+export type BuyerPrincipal = Extract<Principal, { kind: 'buyer' }>;
+
+export function registerAuthentication(app: HttpServer, tokens: TokenService) {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const mode = authModeOf(request);
+    if (mode === 'public') return;
+    const token = bearerToken(request);
+    if (!token) throw new AppError('unauthenticated');
+    const principal = tokens.check(token);
+    if (mode !== 'any' && principal.kind !== mode) throw new AppError('forbidden');
+    request.principal = principal;
+  });
+}
+
+function authModeOf(request: FastifyRequest): AuthMode {
+  const declared = request.routeOptions.config?.auth;
+  if (declared) return declared;
+  return request.routeOptions.url?.startsWith('/api/v1/') ? 'agent' : 'public';
+}
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return undefined;
+}
+
+/** The signed-in agent; the route's auth mode guarantees it. */
+export function agentOf(request: FastifyRequest): AgentPrincipal {
+  const p = request.principal;
+  if (p?.kind !== 'agent') throw new AppError('forbidden');
+  return p;
+}
+
+export function buyerOf(request: FastifyRequest): BuyerPrincipal {
+  const p = request.principal;
+  if (p?.kind !== 'buyer') throw new AppError('forbidden');
+  return p;
+}

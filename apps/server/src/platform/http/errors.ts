@@ -1,0 +1,66 @@
+/** Every failure a user can see: a stable code, the HTTP status it maps to, and params for the message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+  }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export type Language = 'zh-CN' | 'en';
+
+const ERRORS = {
+  invalid_input: { status: 400, 'zh-CN': '请求内容有误：{detail}', en: 'Invalid request: {detail}' },
+  invalid_json: { status: 400, 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  empty_message: { status: 400, 'zh-CN': '消息内容不能为空', en: 'The message is empty' },
+  unauthenticated: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
+  invalid_token: { status: 401, 'zh-CN': '登录已失效，请重新登录', en: 'Your session has expired or is invalid; please sign in again' },
+  wrong_credentials: { status: 401, 'zh-CN': '店铺、账号或密码错误', en: 'Wrong shop, username or password' },
+  forbidden: { status: 403, 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
+  not_found: { status: 404, 'zh-CN': '找不到{thing}', en: '{thing} not found' },
+  route_not_found: { status: 404, 'zh-CN': '接口不存在', en: 'No such endpoint' },
+  payload_too_large: { status: 413, 'zh-CN': '内容过大（上限 {limit}）', en: 'Too large (limit {limit})' },
+  message_too_long: { status: 413, 'zh-CN': '消息过长，最多 {limit} 个字', en: 'Message too long: at most {limit} characters' },
+  unsupported_media_type: { status: 415, 'zh-CN': '只支持 PNG、JPEG、GIF、WebP 图片', en: 'Only PNG, JPEG, GIF and WebP images are accepted' },
+  too_many_login_attempts: { status: 429, 'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; try again in {minutes} minutes' },
+  rate_limited: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; please slow down' },
+  conflict: { status: 409, 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
+  shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
+  internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
+} as const satisfies Record<string, { status: number } & Record<Language, string>>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Names of things for not_found, in both languages. */
+const THINGS: Record<string, Record<Language, string>> = {
+  conversation: { 'zh-CN': '会话', en: 'Conversation' },
+  shop: { 'zh-CN': '店铺', en: 'Shop' },
+  buyer: { 'zh-CN': '买家', en: 'Buyer' },
+  attachment: { 'zh-CN': '附件', en: 'Attachment' },
+  product: { 'zh-CN': '商品', en: 'Product' },
+  agent: { 'zh-CN': '客服', en: 'Agent' },
+};
+
+export function errorMessage(error: AppError, language: Language): string {
+  const template: string = ERRORS[error.code][language];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = error.params[key];
+    if (key === 'thing' && typeof value === 'string') return THINGS[value]?.[language] ?? value;
+    return value === undefined ? '' : String(value);
+  });
+}
+
+/** zh-CN unless the client prefers English. */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERRORS[code].status;
+}

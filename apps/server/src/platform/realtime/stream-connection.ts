@@ -1,0 +1,65 @@
+import type { WebSocket } from 'ws';
+import type { Principal } from '../security/tokens.js';
+
+/** Past this much unsent data the client is too slow; it is dropped and will resume from its last seq. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * One WebSocket. Tracks the highest seq sent per conversation, so the resume catch-up and live
+ * fan-out never send a message twice or out of order.
+ */
+export class StreamConnection {
+  private readonly delivered = new Map<string, number>();
+  /** While a catch-up runs, live message frames wait here. */
+  private held: { conversationId: string; seq: number; frame: string }[] | null = null;
+  alive = true;
+
+  constructor(readonly socket: WebSocket, readonly principal: Principal) {}
+
+  send(frame: string) {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.close(1013, 'too slow; reconnect and resume');
+      return;
+    }
+    this.socket.send(frame);
+  }
+
+  sendJson(frame: object) {
+    this.send(JSON.stringify(frame));
+  }
+
+  /** A message frame: skipped if this seq (or a later one) already went out. */
+  sendMessage(conversationId: string, seq: number, frame: string) {
+    if (this.held) {
+      this.held.push({ conversationId, seq, frame });
+      return;
+    }
+    if (seq <= (this.delivered.get(conversationId) ?? 0)) return;
+    this.delivered.set(conversationId, seq);
+    this.send(frame);
+  }
+
+  /** Starts a catch-up: the client already has everything up to these seqs. */
+  beginCatchUp(cursors: Map<string, number>) {
+    for (const [conversationId, seq] of cursors) {
+      this.delivered.set(conversationId, Math.max(seq, this.delivered.get(conversationId) ?? 0));
+    }
+    this.held ??= [];
+  }
+
+  /** Sends a stored message during catch-up (bypassing the hold). */
+  sendCaughtUp(conversationId: string, seq: number, frame: string) {
+    if (seq <= (this.delivered.get(conversationId) ?? 0)) return;
+    this.delivered.set(conversationId, seq);
+    this.send(frame);
+  }
+
+  /** Ends the catch-up: what arrived live meanwhile goes out, minus what the catch-up already sent. */
+  endCatchUp() {
+    const held = this.held ?? [];
+    this.held = null;
+    held.sort((a, b) => (a.conversationId === b.conversationId ? a.seq - b.seq : 0));
+    for (const { conversationId, seq, frame } of held) this.sendMessage(conversationId, seq, frame);
+  }
+}

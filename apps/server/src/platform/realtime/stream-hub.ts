@@ -1,0 +1,84 @@
+import type { DomainEvent } from '../events/domain-events.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { StreamConnection } from './stream-connection.js';
+
+/**
+ * Delivers committed events to the sockets of this process: agents see their whole shop, a buyer
+ * only their own conversation. With Redis, every process's hub receives every event.
+ */
+export class StreamHub {
+  private readonly agentsByShop = new Map<string, Set<StreamConnection>>();
+  private readonly buyersByConversation = new Map<string, Set<StreamConnection>>();
+  private readonly unsubscribe: () => void;
+
+  constructor(bus: EventBus) {
+    this.unsubscribe = bus.subscribe((event) => this.dispatch(event));
+  }
+
+  get connectionCount() {
+    let count = 0;
+    for (const set of this.agentsByShop.values()) count += set.size;
+    for (const set of this.buyersByConversation.values()) count += set.size;
+    return count;
+  }
+
+  add(connection: StreamConnection) {
+    const [map, key] = this.roomOf(connection);
+    let room = map.get(key);
+    if (!room) map.set(key, (room = new Set()));
+    room.add(connection);
+  }
+
+  remove(connection: StreamConnection) {
+    const [map, key] = this.roomOf(connection);
+    const room = map.get(key);
+    room?.delete(connection);
+    if (room?.size === 0) map.delete(key);
+  }
+
+  /** Closes every socket (shutdown): clients reconnect to another process and resume. */
+  closeAll(code: number, reason: string) {
+    this.unsubscribe();
+    for (const map of [this.agentsByShop, this.buyersByConversation]) {
+      for (const room of map.values()) for (const c of room) c.socket.close(code, reason);
+    }
+  }
+
+  private roomOf(connection: StreamConnection): [Map<string, Set<StreamConnection>>, string] {
+    const p = connection.principal;
+    return p.kind === 'agent' ? [this.agentsByShop, p.shopId] : [this.buyersByConversation, p.conversationId];
+  }
+
+  private dispatch(event: DomainEvent) {
+    const agents = this.agentsByShop.get(event.shopId);
+    const buyers = this.buyersByConversation.get(event.conversationId);
+    switch (event.type) {
+      case 'message.created': {
+        // Serialised once, however many sockets receive it.
+        const frame = JSON.stringify({ type: event.type, message: event.message });
+        const { seq } = event.message;
+        agents?.forEach((c) => c.sendMessage(event.conversationId, seq, frame));
+        buyers?.forEach((c) => c.sendMessage(event.conversationId, seq, frame));
+        return;
+      }
+      case 'conversation.updated': {
+        const frame = JSON.stringify({ type: event.type, conversation: event.conversation });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'conversation.typing': {
+        const frame = JSON.stringify({
+          type: event.type, conversationId: event.conversationId, side: event.side, typing: event.typing,
+        });
+        (event.side === 'buyer' ? agents : buyers)?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'conversation.read': {
+        const frame = JSON.stringify({ type: event.type, conversationId: event.conversationId, side: event.side, seq: event.seq });
+        agents?.forEach((c) => c.send(frame));
+        if (event.side === 'agent') buyers?.forEach((c) => c.send(frame));
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from './test-server.js';
+
+export interface JsonResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** fetch + JSON, returning status and parsed body whatever the status. */
+export async function api<T = any>(
+  base: string, method: string, path: string, options: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | Buffer | undefined;
+  if (options.raw !== undefined) body = options.raw;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(base + path, { method, headers, body: body as BodyInit | undefined });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text so the assertion shows it
+  }
+  return { status: response.status, body: parsed as T };
+}
+
+export async function loginAgent(base: string, username = 'presale1', password = DEMO_PASSWORD, shop = 'demo') {
+  const response = await api(base, 'POST', '/api/v1/auth/login', { body: { shop, username, password } });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as { token: string; agent: { id: string; name: string; role: string } };
+}
+
+export async function startBuyer(base: string, visitorId = `v${randomUUID().replaceAll('-', '')}`) {
+  const response = await api(base, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', visitorId } });
+  if (response.status !== 200) throw new Error(`widget session failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { ...(response.body as { token: string; buyer: { id: string }; conversation: { id: string } }), visitorId };
+}
+
+export async function buyerSays(base: string, token: string, body: string, clientMsgId: string = randomUUID()) {
+  return api(base, 'POST', '/api/v1/widget/messages', { token, body: { body, clientMsgId } });
+}
+
+export async function agentSays(base: string, token: string, conversationId: string, body: string, clientMsgId: string = randomUUID()) {
+  return api(base, 'POST', `/api/v1/conversations/${conversationId}/messages`, { token, body: { body, clientMsgId } });
+}
+
+/** A stream client that records every frame and can wait for one that matches. */
+export class StreamClient {
+  readonly frames: any[] = [];
+  private waiters: { match: (f: any) => boolean; resolve: (f: any) => void }[] = [];
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      this.frames.push(frame);
+      this.waiters = this.waiters.filter((w) => (w.match(frame) ? (w.resolve(frame), false) : true));
+    });
+  }
+
+  static async connect(base: string, token: string): Promise<StreamClient> {
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/api/v1/stream?token=${encodeURIComponent(token)}`);
+    const client = new StreamClient(socket);
+    await client.next((f) => f.type === 'ready', 5000);
+    return client;
+  }
+
+  send(frame: object) {
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /** Resolves with the first frame (already received or coming) that matches. */
+  next(match: (frame: any) => boolean, timeoutMs = 5000): Promise<any> {
+    const seen = this.frames.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`)), timeoutMs);
+      this.waiters.push({ match, resolve: (f) => (clearTimeout(timer), resolve(f)) });
+    });
+  }
+
+  messages(conversationId?: string) {
+    return this.frames.filter((f) => f.type === 'message.created' && (!conversationId || f.message.conversationId === conversationId))
+      .map((f) => f.message);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.socket.readyState === WebSocket.CLOSED) return resolve();
+      this.socket.once('close', () => resolve());
+      this.socket.close();
+    });
+  }
+}

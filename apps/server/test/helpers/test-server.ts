@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp, type GoldDesk } from '../../src/app.js';
+import { parseConfig } from '../../src/platform/config/config.js';
+
+/** Which storage the suite runs on: `npm test` runs it once per value. */
+export const TEST_DB = process.env.GOLDDESK_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_PG_ADMIN_URL = process.env.GOLDDESK_TEST_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+export const TEST_REDIS_URL = process.env.GOLDDESK_TEST_REDIS_URL;
+export const DEMO_PASSWORD = 'demo-password-123';
+
+/** A fresh, empty database of the suite's kind: a temp folder, or a new PostgreSQL database dropped at the end. */
+export async function createTestDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (TEST_DB === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'golddesk-test-'));
+    return { env: { DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `golddesk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString(), ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}) },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestServer {
+  url: string;
+  app: GoldDesk;
+  env: Record<string, string>;
+  /** Stops the server and keeps the database (to restart on it). */
+  stop(): Promise<void>;
+  /** Stops the server and drops the database. */
+  close(): Promise<void>;
+}
+
+/** Starts a server on a free port with the demo shop, on a new database unless one is given. */
+export async function startTestServer(options: {
+  env?: Record<string, string>;
+  database?: { env: Record<string, string>; drop(): Promise<void> };
+  now?: () => Date;
+} = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
+  const env = {
+    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD, ...database.env, ...options.env,
+  };
+  const app = await buildApp(parseConfig(env), { now: options.now });
+  await app.http.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.http.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`, app, env, stop,
+    close: async () => {
+      await stop();
+      await database.drop();
+    },
+  };
+}

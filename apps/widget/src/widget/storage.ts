@@ -1,0 +1,60 @@
+/** localStorage scoped to one shop; every call survives a blocked or full storage. */
+export class ShopStorage {
+  readonly #shop: string;
+
+  constructor(shop: string) {
+    this.#shop = shop;
+  }
+
+  #key(name: string): string {
+    return `golddesk:${this.#shop}:${name}`;
+  }
+
+  get(name: string): string | null {
+    try {
+      return window.localStorage.getItem(this.#key(name));
+    } catch {
+      return null;
+    }
+  }
+
+  set(name: string, value: string | null): void {
+    try {
+      if (value === null) window.localStorage.removeItem(this.#key(name));
+      else window.localStorage.setItem(this.#key(name), value);
+    } catch {
+      // Private mode or quota: the widget still works, it just forgets on reload.
+    }
+  }
+
+  getJson<T>(name: string): T | null {
+    const raw = this.get(name);
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  setJson(name: string, value: unknown): void {
+    this.set(name, value === null ? null : JSON.stringify(value));
+  }
+}
+
+/** A random id matching /^[A-Za-z0-9_-]{8,64}$/ (32 hex chars); works outside secure contexts too. */
+export function randomId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The visitor id of this browser for the shop, created once. */
+export function visitorIdFor(storage: ShopStorage): string {
+  let id = storage.get('visitorId');
+  if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+    id = randomId();
+    storage.set('visitorId', id);
+  }
+  return id;
+}

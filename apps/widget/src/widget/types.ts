@@ -1,0 +1,66 @@
+// Types only: `import type` keeps zod out of the bundle.
+import type {
+  ClientFrame,
+  ListMessagesResponse,
+  Message,
+  MessageKind,
+  ProductCard,
+  SendMessageResponse,
+  ServerFrame,
+  UploadResponse,
+  WidgetSessionResponse,
+} from '@golddesk/contracts';
+
+export type {
+  ClientFrame,
+  ListMessagesResponse,
+  Message,
+  MessageKind,
+  ProductCard,
+  SendMessageResponse,
+  ServerFrame,
+  UploadResponse,
+  WidgetSessionResponse,
+};
+
+/** What the shop page passes to `GoldDesk.setViewingProduct`. */
+export interface ViewingProduct {
+  /** Product id in the shop (as in /api/v1/shops/:slug/products). */
+  id: string;
+  title: string;
+  /** Price in integer fen. */
+  priceFen: number;
+  imageUrl?: string | null;
+}
+
+/** The buyer session the widget holds. */
+export interface WidgetSession {
+  token: string;
+  conversationId: string;
+  buyerId: string;
+  /** Shop display name, when the server sent it. */
+  shopName?: string;
+  /** Last seq of the conversation when the session was created. */
+  lastSeq?: number;
+  /** How far the shop has read, when the session was created. */
+  agentReadSeq?: number;
+}
+
+/** A message the buyer sent that the server has not acknowledged yet. */
+export interface PendingMessage {
+  clientMsgId: string;
+  kind: MessageKind;
+  body: string;
+  attachmentId?: string;
+  productId?: string;
+  /** Card shown while a product message is pending. */
+  product?: ProductCard;
+  /** Image bytes still to upload (kept in memory only). */
+  file?: Blob;
+  /** Local object URL for an image preview. */
+  previewUrl?: string;
+  status: 'sending' | 'failed';
+  /** Why it failed, shown to the buyer. */
+  error?: string;
+  createdAt: string;
+}

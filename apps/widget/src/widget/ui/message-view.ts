@@ -1,0 +1,161 @@
+import { formatPrice, h, safeUrl } from '../../shared/dom.js';
+import type { Message, PendingMessage, ProductCard } from '../types.js';
+
+/** What a message row needs from the widget. */
+export interface MessageViewContext {
+  /** Server origin, to resolve relative attachment URLs. */
+  base: string;
+  agentReadSeq: number;
+  onRetry: (clientMsgId: string) => void;
+  /** An image finished loading (the list may need to scroll). */
+  onMediaLoad: () => void;
+}
+
+const URL_PATTERN = /https?:\/\/[^\s<>"'，。！？、）】]+/g;
+
+/** Text with http(s) links made clickable; everything goes through textContent. */
+export function richText(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const index = match.index ?? 0;
+    if (index > last) fragment.append(text.slice(last, index));
+    const href = safeUrl(match[0], location.href);
+    fragment.append(
+      href
+        ? h('a', { class: 'gd-link', text: match[0], attrs: { href, target: '_blank', rel: 'noopener noreferrer' } })
+        : match[0],
+    );
+    last = index + match[0].length;
+  }
+  if (last < text.length) fragment.append(text.slice(last));
+  return fragment;
+}
+
+/** A product card (image, title, ¥price), used in messages and for the product being viewed. */
+export function productCard(product: ProductCard, base: string, extraClass = ''): HTMLElement {
+  const image = safeUrl(product.imageUrl, base);
+  const link = safeUrl(product.url, base);
+  const card = h(link ? 'a' : 'div', {
+    class: `gd-product ${extraClass}`.trim(),
+    attrs: link ? { href: link, target: '_blank', rel: 'noopener noreferrer' } : {},
+  });
+  card.append(
+    image
+      ? h('img', { class: 'gd-product-img', attrs: { src: image, alt: '', loading: 'lazy' } })
+      : h('div', { class: 'gd-product-img gd-product-placeholder', text: '商品' }),
+    h('div', { class: 'gd-product-info' }, [
+      h('div', { class: 'gd-product-title', text: product.title }),
+      h('div', { class: 'gd-product-price', text: formatPrice(product.priceFen) }),
+    ]),
+  );
+  return card;
+}
+
+function bubbleContent(
+  kind: Message['kind'],
+  body: string,
+  imageUrl: string | null,
+  product: ProductCard | null | undefined,
+  context: MessageViewContext,
+): HTMLElement {
+  if (kind === 'image' && imageUrl) {
+    const img = h('img', { class: 'gd-image', attrs: { src: imageUrl, alt: '图片' } });
+    img.addEventListener('load', context.onMediaLoad);
+    const link = h(
+      'a',
+      { class: 'gd-bubble gd-bubble--media', attrs: { href: imageUrl, target: '_blank', rel: 'noopener noreferrer' } },
+      [img],
+    );
+    return link;
+  }
+  if (kind === 'product' && product) {
+    return h('div', { class: 'gd-bubble gd-bubble--media' }, [productCard(product, context.base)]);
+  }
+  return h('div', { class: 'gd-bubble' }, [richText(body)]);
+}
+
+/** A stored message row (`data-testid="gd-message"`, `data-sender`, `data-seq`). */
+export function messageRow(message: Message, context: MessageViewContext): HTMLElement {
+  if (message.sender === 'system') {
+    return h('div', {
+      class: 'gd-system',
+      text: message.body,
+      testid: 'gd-message',
+      attrs: { 'data-sender': 'system', 'data-seq': message.seq },
+    });
+  }
+  const mine = message.sender === 'buyer';
+  const name =
+    message.sender === 'bot' ? '自动回复' : message.sender === 'agent' ? (message.agent?.name ?? '客服') : null;
+  const row = h(
+    'div',
+    {
+      class: `gd-msg ${mine ? 'gd-msg--mine' : 'gd-msg--theirs'}`,
+      testid: 'gd-message',
+      attrs: { 'data-sender': message.sender, 'data-seq': message.seq, 'data-kind': message.kind },
+    },
+    [
+      name ? h('div', { class: 'gd-msg-name', text: name }) : null,
+      bubbleContent(
+        message.kind,
+        message.body,
+        safeUrl(message.attachment?.url, context.base),
+        message.product,
+        context,
+      ),
+      mine ? h('div', { class: 'gd-msg-status' }) : null,
+    ],
+  );
+  updateRowStatus(row, message.seq, context.agentReadSeq);
+  return row;
+}
+
+/** Refreshes the 已读/未读 mark of a buyer message. */
+export function updateRowStatus(row: HTMLElement, seq: number, agentReadSeq: number): void {
+  const status = row.querySelector<HTMLElement>('.gd-msg-status');
+  if (!status) return;
+  const read = seq <= agentReadSeq;
+  const text = read ? '已读' : '未读';
+  if (status.textContent !== text) {
+    status.textContent = text;
+    status.classList.toggle('gd-msg-status--read', read);
+    row.setAttribute('data-status', read ? 'read' : 'sent');
+  }
+}
+
+/** A message still on its way (`data-status="sending"` or `"failed"`). */
+export function pendingRow(pending: PendingMessage, context: MessageViewContext): HTMLElement {
+  const status =
+    pending.status === 'failed'
+      ? h('button', {
+          class: 'gd-msg-status gd-msg-status--failed',
+          text: `${pending.error ?? '发送失败'}，点击重发`,
+          attrs: { type: 'button' },
+          on: { click: () => context.onRetry(pending.clientMsgId) },
+        })
+      : h('div', { class: 'gd-msg-status', text: '发送中…' });
+  return h(
+    'div',
+    {
+      class: 'gd-msg gd-msg--mine gd-msg--pending',
+      testid: 'gd-message',
+      attrs: {
+        'data-sender': 'buyer',
+        'data-status': pending.status,
+        'data-client-msg-id': pending.clientMsgId,
+        'data-kind': pending.kind,
+      },
+    },
+    [bubbleContent(pending.kind, pending.body, pending.previewUrl ?? null, pending.product, context), status],
+  );
+}
+
+/** "11:05", or "11月23日 11:05" for another day. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  const today = new Date();
+  return date.toDateString() === today.toDateString() ? time : `${date.getMonth() + 1}月${date.getDate()}日 ${time}`;
+}

@@ -1,0 +1,211 @@
+import { h } from '../../shared/dom.js';
+import type { StreamState } from '../stream-client.js';
+import type { ProductCard } from '../types.js';
+import { CHAT_ICON, CLOSE_ICON, IMAGE_ICON, icon } from './icons.js';
+import type { MessageList } from './message-list.js';
+import { productCard } from './message-view.js';
+
+/** What the view reports back to the widget. */
+export interface PanelHandlers {
+  onToggle: () => void;
+  onClose: () => void;
+  onSendText: (text: string) => void;
+  onImage: (file: File) => void;
+  onSendProduct: () => void;
+  onTyping: () => void;
+  onScroll: () => void;
+}
+
+const ACCEPTED_IMAGES = 'image/png,image/jpeg,image/gif,image/webp';
+
+/** The launcher button and the chat panel; plain DOM, every class prefixed `gd-`. */
+export class PanelView {
+  readonly root: HTMLElement;
+  readonly #launcher: HTMLButtonElement;
+  readonly #badge: HTMLElement;
+  readonly #panel: HTMLElement;
+  readonly #shopName: HTMLElement;
+  readonly #banner: HTMLElement;
+  readonly #typing: HTMLElement;
+  readonly #viewing: HTMLElement;
+  readonly #input: HTMLTextAreaElement;
+  readonly #toast: HTMLElement;
+  #toastTimer: number | undefined;
+  #viewingProduct: ProductCard | null = null;
+
+  readonly #base: string;
+  readonly #handlers: PanelHandlers;
+
+  constructor(list: MessageList, base: string, handlers: PanelHandlers) {
+    this.#base = base;
+    this.#handlers = handlers;
+    this.#badge = h('span', { class: 'gd-badge', attrs: { hidden: true, 'aria-label': '未读消息' } });
+    this.#launcher = h(
+      'button',
+      {
+        class: 'gd-launcher',
+        testid: 'gd-launcher',
+        attrs: { type: 'button', 'aria-label': '联系客服' },
+        on: { click: handlers.onToggle },
+      },
+      [icon(CHAT_ICON), h('span', { class: 'gd-launcher-label', text: '客服' }), this.#badge],
+    );
+
+    this.#shopName = h('div', { class: 'gd-shop-name', text: '在线咨询' });
+    const header = h('div', { class: 'gd-header' }, [
+      h('div', { class: 'gd-avatar', text: '客' }),
+      h('div', { class: 'gd-header-text' }, [
+        this.#shopName,
+        h('div', { class: 'gd-subtitle' }, [h('i', { class: 'gd-dot' }), '在线客服']),
+      ]),
+      h(
+        'button',
+        { class: 'gd-close', attrs: { type: 'button', 'aria-label': '关闭' }, on: { click: handlers.onClose } },
+        [icon(CLOSE_ICON)],
+      ),
+    ]);
+    this.#banner = h('div', { class: 'gd-banner', attrs: { hidden: true } });
+    this.#typing = h('div', {
+      class: 'gd-typing',
+      testid: 'gd-typing',
+      text: '对方正在输入…',
+      attrs: { hidden: true },
+    });
+    this.#viewing = h('div', { class: 'gd-viewing', attrs: { hidden: true } });
+    this.#toast = h('div', { class: 'gd-toast', attrs: { hidden: true, role: 'status' } });
+
+    const fileInput = h('input', { class: 'gd-file', attrs: { type: 'file', accept: ACCEPTED_IMAGES, hidden: true } });
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      if (file) handlers.onImage(file);
+      fileInput.value = '';
+    });
+    this.#input = h('textarea', {
+      class: 'gd-input',
+      testid: 'gd-input',
+      attrs: {
+        rows: 2,
+        placeholder: '请输入消息，Enter 发送，Shift+Enter 换行',
+        'aria-label': '消息',
+        maxlength: 5000,
+      },
+    });
+    this.#input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+        event.preventDefault();
+        this.#submit();
+      }
+    });
+    this.#input.addEventListener('input', () => {
+      if (this.#input.value.trim()) handlers.onTyping();
+    });
+    this.#input.addEventListener('paste', (event) => {
+      const files = Array.from(event.clipboardData?.files ?? []).filter((f) => f.type.startsWith('image/'));
+      if (files.length === 0) return;
+      event.preventDefault();
+      for (const file of files) handlers.onImage(file);
+    });
+    const composer = h('div', { class: 'gd-composer' }, [
+      h('div', { class: 'gd-tools' }, [
+        h(
+          'button',
+          {
+            class: 'gd-tool',
+            attrs: { type: 'button', title: '发送图片', 'aria-label': '发送图片' },
+            testid: 'gd-image',
+            on: { click: () => fileInput.click() },
+          },
+          [icon(IMAGE_ICON)],
+        ),
+        fileInput,
+      ]),
+      this.#input,
+      h('button', {
+        class: 'gd-send',
+        text: '发送',
+        testid: 'gd-send',
+        attrs: { type: 'button' },
+        on: { click: () => this.#submit() },
+      }),
+    ]);
+    list.element.addEventListener('scroll', handlers.onScroll, { passive: true });
+
+    this.#panel = h(
+      'div',
+      { class: 'gd-panel', testid: 'gd-panel', attrs: { role: 'dialog', 'aria-label': '在线客服', hidden: true } },
+      [header, this.#banner, list.element, this.#typing, this.#viewing, composer, this.#toast],
+    );
+    this.root = h('div', { class: 'gd-root', attrs: { id: 'gdw' } }, [this.#panel, this.#launcher]);
+  }
+
+  setOpen(open: boolean): void {
+    this.#panel.hidden = !open;
+    this.root.classList.toggle('gd-root--open', open);
+    this.#launcher.setAttribute('aria-expanded', String(open));
+    if (open && !matchMedia('(pointer: coarse)').matches) this.#input.focus();
+  }
+
+  setShopName(name: string): void {
+    this.#shopName.textContent = name;
+  }
+
+  setUnread(count: number): void {
+    this.#badge.hidden = count === 0;
+    this.#badge.textContent = count > 99 ? '99+' : String(count);
+  }
+
+  setConnection(state: StreamState, everConnected: boolean): void {
+    const text =
+      state === 'offline' || state === 'connecting'
+        ? everConnected
+          ? '连接已断开，正在重新连接…'
+          : '正在连接客服…'
+        : '';
+    this.#banner.textContent = text;
+    this.#banner.hidden = !text;
+  }
+
+  setTyping(typing: boolean): void {
+    this.#typing.hidden = !typing;
+  }
+
+  /** Shows "正在看的商品" with a 发送商品 button, or hides it. */
+  setViewingProduct(product: ProductCard | null, alreadySent: boolean): void {
+    this.#viewingProduct = product;
+    this.#viewing.replaceChildren();
+    this.#viewing.hidden = !product;
+    if (!product) return;
+    this.#viewing.append(
+      h('div', { class: 'gd-viewing-label', text: '正在看的商品' }),
+      h('div', { class: 'gd-viewing-row' }, [
+        productCard(product, this.#base, 'gd-product--compact'),
+        h('button', {
+          class: 'gd-product-send',
+          testid: 'gd-product-send',
+          text: alreadySent ? '已发送' : '发送商品',
+          attrs: { type: 'button', disabled: alreadySent },
+          on: { click: this.#handlers.onSendProduct },
+        }),
+      ]),
+    );
+  }
+
+  get currentProduct(): ProductCard | null {
+    return this.#viewingProduct;
+  }
+
+  showToast(text: string): void {
+    this.#toast.textContent = text;
+    this.#toast.hidden = false;
+    window.clearTimeout(this.#toastTimer);
+    this.#toastTimer = window.setTimeout(() => (this.#toast.hidden = true), 3000);
+  }
+
+  #submit(): void {
+    const text = this.#input.value;
+    if (!text.trim()) return;
+    this.#input.value = '';
+    this.#handlers.onSendText(text);
+    this.#input.focus();
+  }
+}

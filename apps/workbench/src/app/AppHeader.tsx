@@ -1,0 +1,57 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Avatar, Badge, Button, Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../platform/session';
+import { useStore } from '../platform/store';
+import { logout } from '../modules/auth/auth.api';
+import { SearchBox } from '../modules/search/SearchBox';
+import { LanguageSwitch } from './LanguageSwitch';
+import { streamStatusStore } from './realtime';
+
+interface AppHeaderProps {
+  /** The signed-in agent and shop. */
+  session: Session;
+  /** Opens a conversation chosen from search results. */
+  onOpenConversation: (conversationId: string) => void;
+}
+
+const STATUS_BADGE = { open: 'success', connecting: 'processing', closed: 'error' } as const;
+const STATUS_TEXT = { open: 'header.online', connecting: 'header.connecting', closed: 'header.offline' } as const;
+
+/** Top bar: shop, search, connection, agent and role, language, sign-out. */
+export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
+  const { t } = useTranslation();
+  const status = useStore(streamStatusStore, (s) => s);
+  return (
+    <header className="app-header">
+      <div className="app-header-brand">
+        <span className="brand-mark small">金</span>
+        <span className="app-header-title">{t('app.title')}</span>
+        <span className="app-header-shop" data-testid="shop-name">
+          {session.shop?.name ?? session.shop?.slug}
+        </span>
+      </div>
+      <div className="app-header-search">
+        <SearchBox onOpenConversation={onOpenConversation} />
+      </div>
+      <div className="app-header-right">
+        <Tooltip title={t(STATUS_TEXT[status])}>
+          <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
+        </Tooltip>
+        <span className="app-header-agent" data-testid="agent-name">
+          <Avatar size="small" style={{ background: '#ff6a00' }}>
+            {session.agent.name.slice(0, 1)}
+          </Avatar>
+          <span className="agent-name">{session.agent.name}</span>
+          <Tag color="orange" data-testid="agent-role">
+            {t(`role.${session.agent.role}`)}
+          </Tag>
+        </span>
+        <LanguageSwitch />
+        <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
+          {t('header.logout')}
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,47 @@
+import { App as AntApp } from 'antd';
+import { useCallback, useEffect } from 'react';
+import type { Session } from '../platform/session';
+import { refreshMe } from '../modules/auth/auth.api';
+import { ChatPane } from '../modules/chat/ChatPane';
+import { unlockAlerts } from '../modules/chat/notify';
+import { ensureConversation } from '../modules/conversations/conversation.api';
+import { ContactList } from '../modules/conversations/ContactList';
+import { setActiveConversation } from '../modules/conversations/conversation.store';
+import { CustomerPane } from '../modules/customer/CustomerPane';
+import { errorMessage } from '../platform/api-client';
+import { AppHeader } from './AppHeader';
+import { startRealtime } from './realtime';
+
+/** The three-pane 千牛-style workbench: contacts | chat | customer. */
+export function WorkbenchPage({ session }: { session: Session }) {
+  const { message } = AntApp.useApp();
+  const showError = useCallback((text: string) => void message.error(text), [message]);
+
+  useEffect(() => {
+    startRealtime();
+    refreshMe().catch(() => undefined); // a 401 here sends the agent back to login
+    // Audio and notifications may only start after a gesture; the first click anywhere unlocks them.
+    window.addEventListener('pointerdown', unlockAlerts, { once: true });
+    return () => window.removeEventListener('pointerdown', unlockAlerts);
+  }, []);
+
+  const openConversation = useCallback(
+    (conversationId: string) => {
+      ensureConversation(conversationId)
+        .then(() => setActiveConversation(conversationId))
+        .catch((error: unknown) => showError(errorMessage(error)));
+    },
+    [showError],
+  );
+
+  return (
+    <div className="workbench">
+      <AppHeader session={session} onOpenConversation={openConversation} />
+      <main className="workbench-body">
+        <ContactList onSelect={setActiveConversation} onError={showError} />
+        <ChatPane onError={showError} />
+        <CustomerPane />
+      </main>
+    </div>
+  );
+}

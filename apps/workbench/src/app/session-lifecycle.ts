@@ -1,0 +1,30 @@
+import { getSession, subscribeSession, type Session } from '../platform/session';
+import { resetMessages } from '../modules/chat/message.store';
+import { resetConversations } from '../modules/conversations/conversation.store';
+import { stopRealtime } from './realtime';
+
+let currentAgent: string | null = getSession()?.agent.id ?? null;
+let expiryTimer: number | undefined;
+resetConversations(currentAgent);
+scheduleExpiry(getSession());
+
+/** The token stops working at expiresAt: go back to login then rather than on the next failed call. */
+function scheduleExpiry(session: Session | null): void {
+  window.clearTimeout(expiryTimer);
+  if (!session?.expiresAt) return;
+  const delay = Date.parse(session.expiresAt) - Date.now();
+  // setTimeout overflows past ~24.8 days; such tokens are re-checked on the next reload instead.
+  if (delay > 0 && delay < 2 ** 31 - 1) expiryTimer = window.setTimeout(() => getSession(), delay + 1000);
+}
+
+// Runs synchronously inside setSession, before React renders the next page: signing out (or a 401)
+// closes the stream and forgets everything the previous agent saw.
+subscribeSession((session) => {
+  scheduleExpiry(session);
+  const agentId = session?.agent.id ?? null;
+  if (agentId === currentAgent) return;
+  currentAgent = agentId;
+  stopRealtime();
+  resetMessages();
+  resetConversations(agentId);
+});

@@ -1,0 +1,33 @@
+import type { LoginRequest, LoginResponse, MeResponse } from '@golddesk/contracts';
+import { useSyncExternalStore } from 'react';
+import { apiRequest } from '../../platform/api-client';
+import { getSession, peekSession, setSession, subscribeSession, type Session } from '../../platform/session';
+
+/** Signs in and stores the token with its expiry. Throws ApiError with the server's message. */
+export async function login(request: LoginRequest): Promise<Session> {
+  const answer = await apiRequest<LoginResponse>('/api/v1/auth/login', { method: 'POST', body: request, skipAuth: true });
+  const session: Session = {
+    token: answer.token,
+    expiresAt: answer.expiresAt ?? null,
+    agent: answer.agent,
+    shop: answer.shop ?? { id: '', slug: request.shop, name: request.shop },
+  };
+  setSession(session);
+  return session;
+}
+
+/** Refreshes the agent and shop names (and proves the stored token still works). */
+export async function refreshMe(): Promise<void> {
+  const answer = await apiRequest<MeResponse>('/api/v1/me');
+  const session = getSession();
+  if (session) setSession({ ...session, agent: answer.agent, shop: answer.shop });
+}
+
+export function logout(): void {
+  setSession(null);
+}
+
+/** The current session; re-renders on sign-in and sign-out. */
+export function useSession(): Session | null {
+  return useSyncExternalStore(subscribeSession, peekSession);
+}

@@ -1,0 +1,67 @@
+import { MessageOutlined } from '@ant-design/icons';
+import { Empty } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../platform/api-client';
+import { useStore } from '../../platform/store';
+import { markRead } from '../conversations/conversation.api';
+import { conversationStore } from '../conversations/conversation.store';
+import { loadLatest } from './chat.api';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { EMPTY_CONVERSATION, messageStore } from './message.store';
+import { MessageList } from './MessageList';
+import { useDocumentVisible } from './use-document-visible';
+
+interface ChatPaneProps {
+  onError: (message: string) => void;
+}
+
+/** Middle pane: the open conversation's header, history, typing indicator and composer. */
+export function ChatPane({ onError }: ChatPaneProps) {
+  const { t } = useTranslation();
+  const activeId = useStore(conversationStore, (s) => s.activeId);
+  const conversation = useStore(conversationStore, (s) => (s.activeId ? s.byId[s.activeId] : undefined));
+  const entry = useStore(messageStore, (s) => (activeId ? (s[activeId] ?? EMPTY_CONVERSATION) : EMPTY_CONVERSATION));
+  const visible = useDocumentVisible();
+  const readSent = useRef(new Map<string, number>());
+
+  // Open → load history once; later messages arrive over the stream (and `resume` after reconnects).
+  useEffect(() => {
+    if (!activeId || messageStore.get()[activeId]?.loaded) return;
+    loadLatest(activeId).catch((error: unknown) => onError(errorMessage(error)));
+  }, [activeId, onError]);
+
+  // Mark read only while the agent can actually see the conversation.
+  const lastSeq = entry.messages.at(-1)?.seq ?? 0;
+  const agentReadSeq = conversation?.agentReadSeq ?? 0;
+  const unread = conversation?.unreadCount ?? 0;
+  useEffect(() => {
+    if (!activeId || !visible || !entry.loaded || lastSeq === 0) return;
+    if (lastSeq <= agentReadSeq && unread === 0) return;
+    if ((readSent.current.get(activeId) ?? 0) >= lastSeq) return;
+    readSent.current.set(activeId, lastSeq);
+    markRead(activeId, lastSeq).catch(() => readSent.current.delete(activeId));
+  }, [activeId, visible, entry.loaded, lastSeq, agentReadSeq, unread]);
+
+  if (!activeId || !conversation) {
+    return (
+      <section className="pane chat-pane" data-testid="chat-pane">
+        <div className="pane-center">
+          <Empty image={<MessageOutlined className="empty-icon" />} description={t('chat.pickConversation')} />
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="pane chat-pane" data-testid="chat-pane" data-conversation-id={activeId}>
+      <ChatHeader conversation={conversation} onError={onError} />
+      <MessageList key={activeId} conversationId={activeId} onError={onError} />
+      <div className="typing-line" data-testid="typing-indicator" aria-live="polite">
+        {entry.buyerTyping ? t('chat.typing') : '\u00a0'}
+      </div>
+      <Composer key={activeId} conversationId={activeId} onError={onError} />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { PictureOutlined, SendOutlined } from '@ant-design/icons';
+import { Button, Input, Tooltip } from 'antd';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sendTyping } from '../../app/realtime';
+import { IMAGE_TYPES, imageProblem, sendMessage } from './chat.api';
+import { getDraft, setDraft } from './drafts';
+
+interface ComposerProps {
+  conversationId: string;
+  onError: (message: string) => void;
+}
+
+// Tell the buyer "typing" at most this often, and "stopped" after this much quiet.
+const TYPING_THROTTLE_MS = 3000;
+const TYPING_IDLE_MS = 4000;
+
+/** The input area. Mount it with key={conversationId}: each conversation keeps its own draft. */
+export function Composer({ conversationId, onError }: ComposerProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(() => getDraft(conversationId));
+  const fileInput = useRef<HTMLInputElement>(null);
+  const lastTypingSent = useRef(0);
+  const idleTimer = useRef<number | undefined>(undefined);
+
+  function stopTyping() {
+    window.clearTimeout(idleTimer.current);
+    if (lastTypingSent.current) sendTyping(conversationId, false);
+    lastTypingSent.current = 0;
+  }
+
+  // Leaving the conversation (unmount) ends our "typing" state for that buyer.
+  const stopTypingRef = useRef(stopTyping);
+  stopTypingRef.current = stopTyping;
+  useEffect(() => () => stopTypingRef.current(), []);
+
+  function onChange(value: string) {
+    setText(value);
+    setDraft(conversationId, value);
+    if (!value) return stopTyping();
+    const now = Date.now();
+    if (now - lastTypingSent.current > TYPING_THROTTLE_MS) {
+      sendTyping(conversationId, true);
+      lastTypingSent.current = now;
+    }
+    window.clearTimeout(idleTimer.current);
+    idleTimer.current = window.setTimeout(stopTyping, TYPING_IDLE_MS);
+  }
+
+  function send() {
+    const body = text.trim();
+    if (!body) return;
+    sendMessage(conversationId, { kind: 'text', body: text });
+    setText('');
+    setDraft(conversationId, '');
+    stopTyping();
+  }
+
+  function sendImage(file: File) {
+    const problem = imageProblem(file);
+    if (problem) return onError(t(problem));
+    sendMessage(conversationId, { kind: 'image', body: '', file });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Enter while an IME (pinyin) is composing picks a candidate; it must not send.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    send();
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...event.clipboardData.items]
+      .filter((item) => item.kind === 'file' && item.type.startsWith('image/'))
+      .map((item) => item.getAsFile())
+      .filter((file): file is File => file !== null);
+    if (files.length === 0) return; // plain text paste: let the textarea handle it
+    event.preventDefault();
+    files.forEach(sendImage);
+  }
+
+  return (
+    <div className="composer">
+      <div className="composer-toolbar">
+        <Tooltip title={t('chat.image')}>
+          <Button type="text" icon={<PictureOutlined />} onClick={() => fileInput.current?.click()} data-testid="chat-image-button" />
+        </Tooltip>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={IMAGE_TYPES.join(',')}
+          hidden
+          data-testid="chat-image-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) sendImage(file);
+            event.target.value = ''; // allow picking the same file again
+          }}
+        />
+      </div>
+      <Input.TextArea
+        className="composer-input"
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        placeholder={t('chat.placeholder')}
+        variant="borderless"
+        autoFocus
+        data-testid="chat-input"
+      />
+      <div className="composer-actions">
+        <Button type="primary" icon={<SendOutlined />} onClick={send} disabled={!text.trim()} data-testid="chat-send">
+          {t('chat.send')}
+        </Button>
+      </div>
+    </div>
+  );
+}

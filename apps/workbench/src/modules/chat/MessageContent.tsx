@@ -1,0 +1,42 @@
+import type { MessageKind, ProductCard } from '@golddesk/contracts';
+import { Image } from 'antd';
+
+interface MessageContentProps {
+  kind: MessageKind;
+  /** Verbatim text: rendered as a React text node, never as HTML. */
+  body: string;
+  imageUrl?: string | null;
+  product?: ProductCard | null;
+}
+
+/** Formats integer fen as ¥yuan with two decimals. */
+export function formatYuan(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`;
+}
+
+/** The inside of a bubble: text, an image, or a product card. */
+export function MessageContent({ kind, body, imageUrl, product }: MessageContentProps) {
+  if (kind === 'image' && imageUrl) {
+    return <Image className="message-image" src={imageUrl} alt={body} width={180} data-testid="message-image" />;
+  }
+  if (kind === 'product' && product) {
+    const card = (
+      <div className="product-card" data-testid="product-card">
+        {product.imageUrl ? <img src={product.imageUrl} alt="" className="product-card-image" /> : <div className="product-card-image placeholder" />}
+        <div className="product-card-info">
+          <div className="product-card-title">{product.title}</div>
+          <div className="product-card-price">{formatYuan(product.priceFen)}</div>
+        </div>
+      </div>
+    );
+    // Only plain web links: a product URL is data, and `javascript:` must never become clickable.
+    return product.url && /^(https?:\/\/|\/)/i.test(product.url) ? (
+      <a href={product.url} target="_blank" rel="noopener noreferrer" className="product-card-link">
+        {card}
+      </a>
+    ) : (
+      card
+    );
+  }
+  return <div className="message-text">{body}</div>;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+
+export const AgentRole = z.enum(['owner', 'manager', 'presale', 'aftersale', 'support']);
+export type AgentRole = z.infer<typeof AgentRole>;
+
+export const AgentView = z.object({ id: Id, name: z.string(), role: AgentRole, username: z.string().optional() });
+export type AgentView = z.infer<typeof AgentView>;
+
+export const ShopSlug = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+
+export const LoginRequest = z.object({
+  shop: ShopSlug,
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string().optional(),
+  agent: AgentView,
+  shop: z.object({ id: Id, slug: z.string(), name: z.string() }).optional(),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const MeResponse = z.object({
+  agent: AgentView,
+  shop: z.object({ id: Id, slug: z.string(), name: z.string() }),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+/** First run without the demo (GOLDDESK_DEMO=0): create the shop and its owner. */
+export const SetupRequest = z.object({
+  shop: ShopSlug,
+  shopName: z.string().min(1).max(64),
+  username: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -'),
+  name: z.string().min(1).max(32),
+  password: z.string().min(8).max(256),
+});
+export type SetupRequest = z.infer<typeof SetupRequest>;
+
+export const SetupStatusResponse = z.object({ needed: z.boolean() });

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common.js';
+import { Message } from './messages.js';
+
+export const ConversationStatus = z.enum(['open', 'closed']);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+export const BuyerView = z.object({
+  id: Id,
+  nick: z.string(),
+  avatarUrl: z.string().nullable().optional(),
+});
+export type BuyerView = z.infer<typeof BuyerView>;
+
+export const ConversationSummary = z.object({
+  id: Id,
+  buyer: BuyerView,
+  lastMessage: Message.nullable(),
+  status: ConversationStatus,
+  assignee: z.object({ id: Id, name: z.string() }).nullable(),
+  lastSeq: z.number().int(),
+  unreadCount: z.number().int().describe('buyer messages after the shop last read'),
+  waitingSince: IsoDateTime.nullable().describe('first unanswered buyer message; null once answered'),
+  agentReadSeq: z.number().int(),
+  buyerReadSeq: z.number().int(),
+  updatedAt: IsoDateTime,
+});
+export type ConversationSummary = z.infer<typeof ConversationSummary>;
+
+export const ConversationFilter = z.enum(['all', 'waiting', 'mine']);
+export type ConversationFilter = z.infer<typeof ConversationFilter>;
+
+export const ListConversationsQuery = z.object({
+  filter: ConversationFilter.default('all'),
+  limit: z.coerce.number().int().min(1).optional(),
+});
+
+export const ListConversationsResponse = z.object({ conversations: z.array(ConversationSummary) });
+export type ListConversationsResponse = z.infer<typeof ListConversationsResponse>;
+
+export const ConversationResponse = z.object({ conversation: ConversationSummary });
+
+export const SearchMessagesQuery = z.object({
+  q: z.string().min(1).max(100),
+  limit: z.coerce.number().int().min(1).optional(),
+});
+export const SearchHit = z.object({ message: Message, buyer: BuyerView });
+export const SearchMessagesResponse = z.object({ hits: z.array(SearchHit), terms: z.array(z.string()) });
+export type SearchMessagesResponse = z.infer<typeof SearchMessagesResponse>;

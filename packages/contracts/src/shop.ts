@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Fen, Id, IsoDateTime } from './common.js';
+
+export const SkuView = z.object({
+  id: Id,
+  props: z.record(z.string(), z.string()).describe('e.g. {"颜色":"黑色","尺码":"M"}'),
+  priceFen: Fen,
+  stock: z.number().int(),
+});
+
+export const SizeChartRow = z.object({
+  size: z.string(),
+  heightCm: z.tuple([z.number(), z.number()]).optional(),
+  weightKg: z.tuple([z.number(), z.number()]).optional(),
+});
+
+export const ProductView = z.object({
+  id: Id,
+  title: z.string(),
+  category: z.string(),
+  priceFen: Fen,
+  imageUrl: z.string().nullable(),
+  description: z.string(),
+  listingNotes: z.string().nullable(),
+  skus: z.array(SkuView),
+  sizeChart: z.array(SizeChartRow).nullable(),
+});
+export type ProductView = z.infer<typeof ProductView>;
+
+export const ListProductsResponse = z.object({ products: z.array(ProductView) });
+export type ListProductsResponse = z.infer<typeof ListProductsResponse>;
+
+export const OrderStatus = z.enum(['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const OrderItemView = z.object({
+  productId: Id,
+  title: z.string(),
+  skuProps: z.record(z.string(), z.string()),
+  priceFen: Fen,
+  quantity: z.number().int(),
+  imageUrl: z.string().nullable(),
+});
+
+export const OrderView = z.object({
+  id: Id,
+  orderNo: z.string(),
+  status: OrderStatus,
+  totalFen: Fen,
+  items: z.array(OrderItemView),
+  receiver: z.object({ name: z.string(), phone: z.string(), address: z.string() }),
+  carrier: z.string().nullable(),
+  trackingNo: z.string().nullable(),
+  memo: z.string().nullable(),
+  placedAt: IsoDateTime,
+  paidAt: IsoDateTime.nullable(),
+  shippedAt: IsoDateTime.nullable(),
+  signedAt: IsoDateTime.nullable(),
+  completedAt: IsoDateTime.nullable(),
+  closedAt: IsoDateTime.nullable(),
+});
+export type OrderView = z.infer<typeof OrderView>;
+
+export const CustomerProfile = z.object({
+  buyer: z.object({
+    id: Id,
+    nick: z.string(),
+    phone: z.string().nullable(),
+    province: z.string().nullable(),
+    city: z.string().nullable(),
+    vipLevel: z.number().int(),
+    createdAt: IsoDateTime,
+    lastSeenAt: IsoDateTime.nullable(),
+  }),
+  stats: z.object({ orderCount: z.number().int(), paidOrderCount: z.number().int(), totalSpentFen: Fen }),
+  orders: z.array(OrderView),
+});
+export type CustomerProfile = z.infer<typeof CustomerProfile>;

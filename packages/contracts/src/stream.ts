@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+import { ConversationSummary } from './conversations.js';
+import { ClientMsgId, Message, MessageKind } from './messages.js';
+
+/**
+ * WebSocket frames. Server frames' `type` reuses domain event names (`message.created`).
+ * Connect: GET /api/v1/stream?token=<agent or buyer token>; the first frame is `ready`.
+ */
+export const ReadyFrame = z.object({ type: z.literal('ready') });
+export const MessageCreatedFrame = z.object({ type: z.literal('message.created'), message: Message });
+export const ConversationUpdatedFrame = z.object({
+  type: z.literal('conversation.updated'),
+  conversation: ConversationSummary.describe('agents only'),
+});
+export const TypingFrame = z.object({
+  type: z.literal('conversation.typing'),
+  conversationId: Id,
+  side: z.enum(['buyer', 'agent']),
+  typing: z.boolean(),
+});
+export const ReadFrame = z.object({
+  type: z.literal('conversation.read'),
+  conversationId: Id,
+  side: z.enum(['buyer', 'agent']),
+  seq: z.number().int(),
+});
+export const MessageAckFrame = z.object({ type: z.literal('message.ack'), clientMsgId: z.string(), message: Message });
+export const MessageRejectedFrame = z.object({
+  type: z.literal('message.rejected'),
+  clientMsgId: z.string(),
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
+export const PongFrame = z.object({ type: z.literal('pong') });
+export const ErrorFrame = z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) });
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  ReadyFrame,
+  MessageCreatedFrame,
+  ConversationUpdatedFrame,
+  TypingFrame,
+  ReadFrame,
+  MessageAckFrame,
+  MessageRejectedFrame,
+  SyncedFrame,
+  PongFrame,
+  ErrorFrame,
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/** Client → server. */
+export const ResumeFrame = z.object({
+  type: z.literal('resume'),
+  cursors: z.record(Id, z.number().int().min(0)).describe('conversationId → last seq the client has'),
+});
+export const ClientTypingFrame = z.object({ type: z.literal('typing'), conversationId: Id, typing: z.boolean() });
+export const ClientReadFrame = z.object({ type: z.literal('read'), conversationId: Id, seq: z.number().int().min(0) });
+export const ClientSendFrame = z.object({
+  type: z.literal('message.send'),
+  conversationId: Id.optional().describe('agents: required; buyers: their own conversation'),
+  clientMsgId: ClientMsgId,
+  body: z.string().default(''),
+  kind: MessageKind.default('text'),
+  attachmentId: Id.optional(),
+  productId: Id.optional(),
+});
+export const PingFrame = z.object({ type: z.literal('ping') });
+
+export const ClientFrame = z.discriminatedUnion('type', [
+  ResumeFrame,
+  ClientTypingFrame,
+  ClientReadFrame,
+  ClientSendFrame,
+  PingFrame,
+]);
+export type ClientFrame = z.input<typeof ClientFrame>;

@@ -1,0 +1,30 @@
+// Builds the workbench and the widget. With --if-needed (used by `npm start`), skips a build whose
+// output is newer than every source file, so a second start is instant.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const ifNeeded = process.argv.includes('--if-needed');
+const apps = [
+  { name: 'workbench', output: 'apps/workbench/dist/index.html', sources: ['apps/workbench/src', 'apps/workbench/index.html', 'packages/contracts/src'] },
+  { name: 'widget', output: 'apps/widget/dist/golddesk-widget.js', sources: ['apps/widget/src', 'apps/widget/demo-shop.html', 'packages/contracts/src'] },
+];
+
+function newestMtime(target) {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
+}
+
+for (const app of apps) {
+  const output = path.join(root, app.output);
+  if (ifNeeded && fs.existsSync(output)) {
+    const built = fs.statSync(output).mtimeMs;
+    if (app.sources.every((source) => newestMtime(path.join(root, source)) <= built)) continue;
+  }
+  console.log(`building ${app.name}…`);
+  const result = spawnSync('npm', ['run', 'build', '-w', `apps/${app.name}`], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
