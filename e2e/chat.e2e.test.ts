@@ -5,35 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ARTIFACTS, launchBrowser, requireBuilt } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 15_000;
 
 const BUYER_FIRST = `你好，请问这条连衣裙有 M 码吗？#${Date.now().toString(36)}`;
 const AGENT_REPLY = '亲，M 码有现货哦，今天下单今天发货～';
 const XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">';
-
-function requireBuilt(file: string) {
-  if (!fs.existsSync(path.join(ROOT, file))) {
-    throw new Error(`${file} is missing: run "npm run build" first (the e2e test serves the built front ends)`);
-  }
-}
-
-async function launch(profileDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-}
 
 /** Stored (acknowledged) messages only: pending ones have no seq yet. */
 function stored(list: Locator, page: Page, testId: string, sender: string): Locator {
@@ -57,11 +37,14 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
     for (const role of ['agent', 'buyer']) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), `golddesk-e2e-${role}-`));
       profiles.push(dir);
-      contexts.push(await launch(dir));
+      contexts.push(await launchBrowser(dir));
     }
     agent = contexts[0]!.pages()[0] ?? (await contexts[0]!.newPage());
     buyer = contexts[1]!.pages()[0] ?? (await contexts[1]!.newPage());
-    for (const [name, page] of [['workbench', agent], ['widget', buyer]] as const) {
+    for (const [name, page] of [
+      ['workbench', agent],
+      ['widget', buyer],
+    ] as const) {
       page.setDefaultTimeout(TIMEOUT_MS);
       page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
     }
@@ -109,7 +92,9 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
     assert.ok(conversationId);
     await agent.waitForFunction(
       ([id, text]) => {
-        const el = document.querySelector(`[data-testid="contact-item"][data-conversation-id="${id}"] [data-testid="wait-timer"]`);
+        const el = document.querySelector(
+          `[data-testid="contact-item"][data-conversation-id="${id}"] [data-testid="wait-timer"]`,
+        );
         return el instanceof HTMLElement && el.innerText.trim() !== text;
       },
       [conversationId, first] as const,
@@ -126,7 +111,10 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
     await input.press('Enter');
     const reply = stored(agent.getByTestId('message-item').filter({ hasText: AGENT_REPLY }), agent, 'message-item', 'agent');
     await reply.waitFor();
-    await reply.getByTestId('delivery-state').filter({ hasText: /已发送|已读/ }).waitFor();
+    await reply
+      .getByTestId('delivery-state')
+      .filter({ hasText: /已发送|已读/ })
+      .waitFor();
     assert.equal(await input.inputValue(), '', 'the composer is cleared after sending');
     await agent.getByTestId('customer-pane').waitFor({ state: 'visible' });
     await agent.screenshot({ path: path.join(ARTIFACTS, 'workbench.png') });
@@ -156,7 +144,10 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
     assert.ok((await inWorkbench.innerText()).includes(XSS), 'the workbench shows the markup as typed');
     await agent.getByTestId('contact-item').filter({ hasText: XSS }).waitFor(); // the list preview too
 
-    for (const [name, page] of [['workbench', agent], ['widget', buyer]] as const) {
+    for (const [name, page] of [
+      ['workbench', agent],
+      ['widget', buyer],
+    ] as const) {
       assert.equal(await page.locator('img[src="x"]').count(), 0, `${name}: the <img> was not created`);
       assert.equal(await page.evaluate(() => (window as any).__xss), undefined, `${name}: the script did not run`);
     }
@@ -171,26 +162,47 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
           seq: Number(row.getAttribute('data-seq')),
           sender: row.getAttribute('data-sender'),
           // What the row says, without the buyer's 已读/未读 mark (that may change meanwhile).
-          text: (row as HTMLElement).innerText.split('\n').filter((line) => !/^(已读|未读)$/.test(line.trim())).join('\n'),
-        })));
+          text: (row as HTMLElement).innerText
+            .split('\n')
+            .filter((line) => !/^(已读|未读)$/.test(line.trim()))
+            .join('\n'),
+        })),
+      );
     const beforeReload = await seqsOf(buyer);
 
     await buyer.reload();
     await buyer.getByTestId('gd-launcher').waitFor();
     if (!(await buyer.getByTestId('gd-panel').isVisible())) await buyer.getByTestId('gd-launcher').click();
     await buyer.getByTestId('gd-panel').waitFor({ state: 'visible' });
-    for (const [text, sender] of [[BUYER_FIRST, 'buyer'], [AGENT_REPLY, 'agent'], [XSS, 'buyer']] as const) {
-      await stored(buyer.getByTestId('gd-message').filter({ hasText: text }), buyer, 'gd-message', sender).waitFor({ state: 'visible' });
+    for (const [text, sender] of [
+      [BUYER_FIRST, 'buyer'],
+      [AGENT_REPLY, 'agent'],
+      [XSS, 'buyer'],
+    ] as const) {
+      await stored(buyer.getByTestId('gd-message').filter({ hasText: text }), buyer, 'gd-message', sender).waitFor({
+        state: 'visible',
+      });
     }
 
     const afterReload = await seqsOf(buyer);
-    assert.deepEqual(afterReload.map((m) => m.seq), [...new Set(afterReload.map((m) => m.seq))].sort((a, b) => a - b),
-      'each message once, in order');
+    assert.deepEqual(
+      afterReload.map((m) => m.seq),
+      [...new Set(afterReload.map((m) => m.seq))].sort((a, b) => a - b),
+      'each message once, in order',
+    );
     for (const message of beforeReload) {
-      assert.deepEqual(afterReload.find((m) => m.seq === message.seq), message, `message ${message.seq} is the same after the reload`);
+      assert.deepEqual(
+        afterReload.find((m) => m.seq === message.seq),
+        message,
+        `message ${message.seq} is the same after the reload`,
+      );
     }
     const order = [BUYER_FIRST, AGENT_REPLY, XSS].map((text) => afterReload.findIndex((m) => m.text.includes(text)));
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'question, reply, then the markup message');
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'question, reply, then the markup message',
+    );
     assert.equal(await buyer.evaluate(() => (window as any).__xss), undefined, 'the reloaded history does not run the script');
     assert.equal(await buyer.locator('img[src="x"]').count(), 0);
     assert.equal(await agent.evaluate(() => (window as any).__xss), undefined);

@@ -11,6 +11,7 @@ import { seedDemoShop } from './modules/demo/seed-demo-shop.js';
 import { MessageWriter } from './modules/messages/message-writer.js';
 import { registerMessageRoutes } from './modules/messages/message.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
+import { registerTeamRoutes } from './modules/team/team.routes.js';
 import { registerStreamRoutes } from './modules/stream/stream.routes.js';
 import { registerWidgetRoutes } from './modules/widget/widget.routes.js';
 import type { AppContext } from './platform/app-context.js';
@@ -20,6 +21,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { LocalEventBus, RedisEventBus, type EventBus } from './platform/events/event-bus.js';
 import { registerAuthentication } from './platform/http/auth.js';
 import { createHttpServer, type HttpServer } from './platform/http/http-server.js';
+import { registerCrossOrigin } from './platform/http/cross-origin.js';
 import { registerStaticFiles } from './platform/http/static-files.js';
 import { StreamHub } from './platform/realtime/stream-hub.js';
 import { MemoryAttemptCounter, RedisAttemptCounter } from './platform/security/attempt-counter.js';
@@ -56,6 +58,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   const writer = new MessageWriter(context);
   const hub = new StreamHub(bus);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await registerCrossOrigin(http);
   registerAuthentication(http, context.tokens);
   http.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['public'], response: { 200: HealthResponse } } },
     async () => ({ status: 'ok' as const }));
@@ -67,6 +70,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerAttachmentRoutes(http, context);
   registerCatalogueRoutes(http, context);
   registerCustomerRoutes(http, context);
+  registerTeamRoutes(http, context);
   registerStreamRoutes(http, context, hub, writer);
   http.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
   await registerStaticFiles(http);

@@ -100,3 +100,69 @@ describe('sign-in, tokens and tenancy', () => {
     }
   });
 });
+
+describe('team and roles', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('lets the owner add any role, a manager only front-line roles, and front-line agents none', async () => {
+    const owner = await loginAgent(server.url, 'owner');
+    const add = (token: string, username: string, role: string) => api(server.url, 'POST', '/api/v1/team/agents', {
+      token, body: { username, name: `新人${username}`, role, password: 'new-agent-password' },
+    });
+    const manager = await add(owner.token, 'manager1', 'manager');
+    assert.equal(manager.status, 201);
+    assert.equal(manager.body.agent.role, 'manager');
+    const asManager = await loginAgent(server.url, 'manager1', 'new-agent-password');
+    assert.equal((await add(asManager.token, 'presale2', 'presale')).status, 201);
+    assert.equal((await add(asManager.token, 'owner2', 'owner')).status, 403);
+    const presale = await loginAgent(server.url, 'presale1');
+    const refused = await add(presale.token, 'sneaky', 'support');
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'forbidden');
+    assert.equal((await add(owner.token, 'presale2', 'presale')).status, 409);
+    const team = await api(server.url, 'GET', '/api/v1/team/agents', { token: presale.token });
+    assert.deepEqual(team.body.agents.map((a: { username: string }) => a.username).sort(),
+      ['aftersale1', 'manager1', 'owner', 'presale1', 'presale2', 'support1']);
+    assert.ok(team.body.agents.every((a: Record<string, unknown>) => !('password_hash' in a) && !('passwordHash' in a)));
+    assert.equal((await loginAgent(server.url, 'presale2', 'new-agent-password')).agent.role, 'presale');
+  });
+
+  it('lets the widget be called from a shop\'s own domain, but not the agent API', async () => {
+    const preflight = await fetch(`${server.url}/api/v1/widget/sessions`, {
+      method: 'OPTIONS', headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    const agentApi = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(agentApi.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('first run without the demo', () => {
+  it('asks for setup, creates the shop and owner once, then refuses a second setup', async () => {
+    const server = await startTestServer({ env: { GOLDDESK_DEMO: '0' } });
+    try {
+      assert.deepEqual((await api(server.url, 'GET', '/api/v1/setup')).body, { needed: true });
+      const login = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 'owner', password: DEMO_PASSWORD } });
+      assert.equal(login.status, 401, 'no demo agents');
+      const setup = await api(server.url, 'POST', '/api/v1/setup', {
+        body: { shop: 'my-shop', shopName: '我的小店', username: 'boss', name: '老板', password: 'boss-password' },
+      });
+      assert.equal(setup.status, 200);
+      assert.equal(setup.body.agent.role, 'owner');
+      assert.equal((await api(server.url, 'GET', '/api/v1/me', { token: setup.body.token })).body.shop.name, '我的小店');
+      assert.deepEqual((await api(server.url, 'GET', '/api/v1/setup')).body, { needed: false });
+      const again = await api(server.url, 'POST', '/api/v1/setup', {
+        body: { shop: 'takeover', shopName: 'x', username: 'x', name: 'x', password: 'xxxxxxxx' },
+      });
+      assert.equal(again.status, 409);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -41,3 +41,15 @@ export const SetupRequest = z.object({
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 export const SetupStatusResponse = z.object({ needed: z.boolean() });
+
+export const ListAgentsResponse = z.object({ agents: z.array(AgentView) });
+
+/** The owner or a manager adds a colleague. Managers cannot create owners or managers. */
+export const CreateAgentRequest = z.object({
+  username: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -'),
+  name: z.string().min(1).max(32),
+  role: AgentRole,
+  password: z.string().min(8).max(256),
+});
+export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
+export const AgentResponse = z.object({ agent: AgentView });

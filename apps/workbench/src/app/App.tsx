@@ -3,21 +3,21 @@ import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../modules/auth/auth.api';
-import { LoginPage } from '../modules/auth/LoginPage';
 import './session-lifecycle';
+import { SignedOutPage } from './SignedOutPage';
 import { WorkbenchPage } from './WorkbenchPage';
 
 const THEME = {
   token: { colorPrimary: '#ff6a00', borderRadius: 6, fontFamily: "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif" },
 };
 
-/** Root: locale + theme, and the switch between the login page and the workbench. */
+/** Root: locale + theme, and the switch between signing in (or first-run setup) and the workbench. */
 export function App() {
   const { i18n } = useTranslation();
   const session = useSession();
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={THEME}>
-      <AntApp className="app-root">{session ? <WorkbenchPage key={session.agent.id} session={session} /> : <LoginPage />}</AntApp>
+      <AntApp className="app-root">{session ? <WorkbenchPage key={session.agent.id} session={session} /> : <SignedOutPage />}</AntApp>
     </ConfigProvider>
   );
 }

@@ -6,20 +6,29 @@ import { useStore } from '../platform/store';
 import { logout } from '../modules/auth/auth.api';
 import { SearchBox } from '../modules/search/SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
+import { navigate, type View } from './navigation';
 import { streamStatusStore } from './realtime';
 
 interface AppHeaderProps {
   /** The signed-in agent and shop. */
   session: Session;
+  /** The page shown below the header, highlighted in the navigation. */
+  view: View;
   /** Opens a conversation chosen from search results. */
   onOpenConversation: (conversationId: string) => void;
 }
 
+// Text only: the header is tight and icons would push the shop name into an ellipsis.
+const NAV_ITEMS = [
+  { view: 'workbench', label: 'nav.workbench' },
+  { view: 'team', label: 'nav.team' },
+] as const;
+
 const STATUS_BADGE = { open: 'success', connecting: 'processing', closed: 'error' } as const;
 const STATUS_TEXT = { open: 'header.online', connecting: 'header.connecting', closed: 'header.offline' } as const;
 
-/** Top bar: shop, search, connection, agent and role, language, sign-out. */
-export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
+/** Top bar: shop, page navigation, search, connection, agent and role, language, sign-out. */
+export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps) {
   const { t } = useTranslation();
   const status = useStore(streamStatusStore, (s) => s);
   return (
@@ -27,9 +36,23 @@ export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
       <div className="app-header-brand">
         <span className="brand-mark small">金</span>
         <span className="app-header-title">{t('app.title')}</span>
-        <span className="app-header-shop" data-testid="shop-name">
+        <span className="app-header-shop" data-testid="shop-name" title={session.shop?.name ?? session.shop?.slug}>
           {session.shop?.name ?? session.shop?.slug}
         </span>
+        <nav className="app-nav">
+          {NAV_ITEMS.map((item) => (
+            <Button
+              key={item.view}
+              type="text"
+              className={item.view === view ? 'app-nav-item active' : 'app-nav-item'}
+              aria-current={item.view === view ? 'page' : undefined}
+              onClick={() => navigate(item.view)}
+              data-testid={`nav-${item.view}`}
+            >
+              {t(item.label)}
+            </Button>
+          ))}
+        </nav>
       </div>
       <div className="app-header-search">
         <SearchBox onOpenConversation={onOpenConversation} />

@@ -8,13 +8,16 @@ import { ensureConversation } from '../modules/conversations/conversation.api';
 import { ContactList } from '../modules/conversations/ContactList';
 import { setActiveConversation } from '../modules/conversations/conversation.store';
 import { CustomerPane } from '../modules/customer/CustomerPane';
+import { TeamPage } from '../modules/team/TeamPage';
 import { errorMessage } from '../platform/api-client';
 import { AppHeader } from './AppHeader';
+import { navigate, useView } from './navigation';
 import { startRealtime } from './realtime';
 
-/** The three-pane 千牛-style workbench: contacts | chat | customer. */
+/** The signed-in shell: the header over either the three-pane 千牛-style workbench (contacts | chat | customer) or the team page. */
 export function WorkbenchPage({ session }: { session: Session }) {
   const { message } = AntApp.useApp();
+  const view = useView();
   const showError = useCallback((text: string) => void message.error(text), [message]);
 
   useEffect(() => {
@@ -28,7 +31,10 @@ export function WorkbenchPage({ session }: { session: Session }) {
   const openConversation = useCallback(
     (conversationId: string) => {
       ensureConversation(conversationId)
-        .then(() => setActiveConversation(conversationId))
+        .then(() => {
+          navigate('workbench'); // a search hit may be opened from the team page
+          setActiveConversation(conversationId);
+        })
         .catch((error: unknown) => showError(errorMessage(error)));
     },
     [showError],
@@ -36,12 +42,17 @@ export function WorkbenchPage({ session }: { session: Session }) {
 
   return (
     <div className="workbench">
-      <AppHeader session={session} onOpenConversation={openConversation} />
-      <main className="workbench-body">
-        <ContactList onSelect={setActiveConversation} onError={showError} />
-        <ChatPane onError={showError} />
-        <CustomerPane />
-      </main>
+      <AppHeader session={session} view={view} onOpenConversation={openConversation} />
+      {/* The stream keeps running on the team page; the conversation stores remember where the agent was. */}
+      {view === 'team' ? (
+        <TeamPage session={session} />
+      ) : (
+        <main className="workbench-body">
+          <ContactList onSelect={setActiveConversation} onError={showError} />
+          <ChatPane onError={showError} />
+          <CustomerPane />
+        </main>
+      )}
     </div>
   );
 }

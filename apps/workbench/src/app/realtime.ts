@@ -13,6 +13,7 @@ import {
 } from '../modules/conversations/conversation.store';
 import { mergeMessages, resumeCursors, setConversationFlags } from '../modules/chat/message.store';
 import { alertNewBuyerMessage } from '../modules/chat/notify';
+import { currentView, navigate } from './navigation';
 
 /** Connection state for the header's indicator. */
 export const streamStatusStore = createStore<StreamStatus>('connecting');
@@ -22,9 +23,11 @@ const typingTimers = new Map<string, number>();
 // A buyer's "typing" expires on its own in case the "stopped" frame never comes.
 const TYPING_EXPIRY_MS = 8000;
 
-/** Whether the agent is looking at this conversation right now. */
+/** Whether the agent is looking at this conversation right now (not while on another page such as the team list). */
 export function isViewing(conversationId: string): boolean {
-  return conversationStore.get().activeId === conversationId && document.visibilityState === 'visible';
+  return (
+    currentView() === 'workbench' && conversationStore.get().activeId === conversationId && document.visibilityState === 'visible'
+  );
 }
 
 function previewOf(message: Message): string {
@@ -41,7 +44,10 @@ function onMessageCreated(message: Message): void {
   if (message.sender !== 'buyer') return;
   setBuyerTyping(message.conversationId, false);
   const nick = known?.buyer.nick ?? '';
-  alertNewBuyerMessage(message.conversationId, nick, previewOf(message), () => setActiveConversation(message.conversationId));
+  alertNewBuyerMessage(message.conversationId, nick, previewOf(message), () => {
+    navigate('workbench');
+    setActiveConversation(message.conversationId);
+  });
 }
 
 function setBuyerTyping(conversationId: string, typing: boolean): void {

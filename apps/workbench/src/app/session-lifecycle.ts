@@ -1,6 +1,7 @@
 import { getSession, subscribeSession, type Session } from '../platform/session';
 import { resetMessages } from '../modules/chat/message.store';
 import { resetConversations } from '../modules/conversations/conversation.store';
+import { navigate } from './navigation';
 import { stopRealtime } from './realtime';
 
 let currentAgent: string | null = getSession()?.agent.id ?? null;
@@ -24,6 +25,7 @@ subscribeSession((session) => {
   const agentId = session?.agent.id ?? null;
   if (agentId === currentAgent) return;
   currentAgent = agentId;
+  navigate('workbench', { replace: true }); // the next agent starts on the workbench, not on the last one's page
   stopRealtime();
   resetMessages();
   resetConversations(agentId);

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { GroupCommitter } from '../../platform/db/group-commit.js';
 import type { MessageOrigin } from '../../platform/events/domain-events.js';
 import { announceConversations } from '../conversations/conversation.events.js';
+import type { Message } from '@golddesk/contracts';
 import { presentMessage } from './message.presenter.js';
 import { storeMessageBatch, type NewMessage, type StoredMessage } from './message.repository.js';
 
@@ -23,8 +24,10 @@ export class MessageWriter {
     );
   }
 
-  write(draft: MessageDraft): Promise<StoredMessage> {
-    return this.committer.submit({ ...draft, id: randomUUID(), createdAt: this.app.now().toISOString() });
+  /** Resolves once the message is durable: the stored message, or the earlier one with the same clientMsgId. */
+  async write(draft: MessageDraft): Promise<{ message: Message; created: boolean }> {
+    const stored = await this.committer.submit({ ...draft, id: randomUUID(), createdAt: this.app.now().toISOString() });
+    return { message: stored.message ?? presentMessage(stored.row), created: stored.created };
   }
 
   drain() {
@@ -36,11 +39,13 @@ export class MessageWriter {
     outputs.forEach((stored, i) => {
       if (!stored.created) return;
       const { row } = stored;
+      // Presented once: the event and the sender's answer share it.
+      stored.message = presentMessage(row);
       this.app.bus.publish({
         type: 'message.created',
         shopId: row.shop_id,
         conversationId: row.conversation_id,
-        message: presentMessage(row),
+        message: stored.message,
         origin: inputs[i]!.origin,
       });
       if (stored.conversationChanged) changed.set(row.conversation_id, row.shop_id);

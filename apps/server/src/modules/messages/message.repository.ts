@@ -1,3 +1,4 @@
+import type { Message } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import { wordsForIndex } from '../../platform/db/full-text-search.js';
@@ -20,6 +21,8 @@ export interface NewMessage {
 
 export interface StoredMessage {
   row: MessageRow;
+  /** The presented message, filled in after the commit so it is built once. */
+  message?: Message;
   /** false when clientMsgId matched a message stored earlier: nothing new was written. */
   created: boolean;
   /** The conversation's waiting/assignee/status changed, so its summary should be re-announced. */
@@ -39,19 +42,22 @@ export async function storeMessageBatch(trx: Transaction<Database>, batch: NewMe
     .where('id', 'in', conversationIds).returningAll().execute();
   const byId = new Map(conversations.map((c) => [c.id, { ...c, last_seq: Number(c.last_seq) }]));
 
-  const clientIds = batch.map((m) => m.clientMsgId).filter((id): id is string => !!id);
-  const earlier = clientIds.length
-    ? await trx.selectFrom('messages').selectAll().where('conversation_id', 'in', conversationIds)
-        .where('client_msg_id', 'in', [...new Set(clientIds)]).execute()
-    : [];
-  const known = new Map(earlier.map((row) => [`${row.conversation_id}\u0000${row.client_msg_id}`, row]));
+  const known = new Map<string, MessageRow>();
+  const pairs = [...new Map(batch.filter((m) => m.clientMsgId).map((m) => [pairKey(m.conversationId, m.clientMsgId!), m])).values()];
+  // Exact (conversation, clientMsgId) pairs: both columns of the unique index, so each is one index probe.
+  for (const chunk of chunks(pairs, 200)) {
+    const earlier = await trx.selectFrom('messages').selectAll()
+      .where((eb) => eb.or(chunk.map((m) => eb.and([eb('conversation_id', '=', m.conversationId), eb('client_msg_id', '=', m.clientMsgId)]))))
+      .execute();
+    for (const row of earlier) known.set(pairKey(row.conversation_id, row.client_msg_id!), row);
+  }
 
   const rows: MessageRow[] = [];
   const changed = new Set<string>();
   batch.forEach((message, index) => {
     const conversation = byId.get(message.conversationId);
     if (!conversation) throw new Error(`conversation ${message.conversationId} vanished`);
-    const key = message.clientMsgId ? `${message.conversationId}\u0000${message.clientMsgId}` : null;
+    const key = message.clientMsgId ? pairKey(message.conversationId, message.clientMsgId) : null;
     const repeat = key ? known.get(key) : undefined;
     if (repeat) {
       results[index] = { row: repeat, created: false, conversationChanged: false };
@@ -118,6 +124,10 @@ function moveConversationState(conversation: Database['conversations'], message:
     conversation.status = 'open';
   }
   return before !== `${conversation.waiting_since}|${conversation.assignee_id}|${conversation.status}`;
+}
+
+function pairKey(conversationId: string, clientMsgId: string) {
+  return `${conversationId}\u0000${clientMsgId}`;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -3,7 +3,7 @@ import type { AppContext, CommandContext } from '../../platform/app-context.js';
 import { AppError, errorMessage, type Language } from '../../platform/http/errors.js';
 import type { StreamConnection } from '../../platform/realtime/stream-connection.js';
 import { markRead } from '../conversations/commands/mark-read.js';
-import { sendMessage } from '../messages/commands/send-message.js';
+import { prepareMessage } from '../messages/commands/send-message.js';
 import { presentMessage } from '../messages/message.presenter.js';
 import { listMessages } from '../messages/message.repository.js';
 import type { MessageWriter } from '../messages/message-writer.js';
@@ -53,16 +53,24 @@ export function createFrameHandler(app: AppContext, writer: MessageWriter, conne
         case 'read':
           await markRead(ctx, { conversationId: frame.conversationId, seq: frame.seq });
           return;
-        case 'message.send':
+        case 'message.send': {
+          // Prepared in frame order, then handed to the writer, which keeps that order; the socket's
+          // next frame does not wait for this commit. The ack goes out once the message is durable.
+          const reject = (error: unknown) =>
+            connection.sendJson({ type: 'message.rejected', clientMsgId: frame.clientMsgId, error: fail(error) });
           try {
             const conversationId = ownConversation ?? frame.conversationId;
             if (!conversationId) throw new AppError('invalid_input', { detail: 'conversationId' });
-            const { message } = await sendMessage(ctx, writer, { ...frame, conversationId });
-            connection.sendJson({ type: 'message.ack', clientMsgId: frame.clientMsgId, message });
+            const draft = await prepareMessage(ctx, { ...frame, conversationId });
+            writer.write(draft).then(
+              ({ message }) => connection.sendJson({ type: 'message.ack', clientMsgId: frame.clientMsgId, message }),
+              reject,
+            );
           } catch (error) {
-            connection.sendJson({ type: 'message.rejected', clientMsgId: frame.clientMsgId, error: fail(error) });
+            reject(error);
           }
           return;
+        }
       }
     } catch (error) {
       connection.sendJson({ type: 'error', error: fail(error) });

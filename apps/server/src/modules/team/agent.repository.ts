@@ -15,3 +15,7 @@ export async function findAgent(db: Queryable, shopId: string, id: string) {
 export async function insertAgent(db: Queryable, row: AgentRow) {
   await db.insertInto('agents').values(row).execute();
 }
+
+export async function listAgents(db: Queryable, shopId: string) {
+  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).orderBy('created_at').orderBy('username').execute();
+}

@@ -29,6 +29,8 @@ const ERRORS = {
   unsupported_media_type: { status: 415, 'zh-CN': '只支持 PNG、JPEG、GIF、WebP 图片', en: 'Only PNG, JPEG, GIF and WebP images are accepted' },
   too_many_login_attempts: { status: 429, 'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; try again in {minutes} minutes' },
   rate_limited: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; please slow down' },
+  username_taken: { status: 409, 'zh-CN': '账号 {username} 已存在', en: 'The username {username} is already taken' },
+  setup_done: { status: 409, 'zh-CN': '店铺已创建，请直接登录', en: 'The shop is already set up; please sign in' },
   conflict: { status: 409, 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },

@@ -13,6 +13,7 @@ export class StreamConnection {
   /** While a catch-up runs, live message frames wait here. */
   private held: { conversationId: string; seq: number; frame: string }[] | null = null;
   alive = true;
+  private corked = false;
 
   constructor(readonly socket: WebSocket, readonly principal: Principal) {}
 
@@ -22,7 +23,21 @@ export class StreamConnection {
       this.socket.close(1013, 'too slow; reconnect and resume');
       return;
     }
+    this.corkUntilNextTick();
     this.socket.send(frame);
+  }
+
+  /** Frames sent in one tick (a committed batch fans out many) leave in one write, not one syscall each. */
+  private corkUntilNextTick() {
+    if (this.corked) return;
+    const raw = (this.socket as unknown as { _socket?: import('node:net').Socket })._socket;
+    if (!raw) return;
+    this.corked = true;
+    raw.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      raw.uncork();
+    });
   }
 
   sendJson(frame: object) {

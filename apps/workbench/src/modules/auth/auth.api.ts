@@ -6,11 +6,16 @@ import { getSession, peekSession, setSession, subscribeSession, type Session } f
 /** Signs in and stores the token with its expiry. Throws ApiError with the server's message. */
 export async function login(request: LoginRequest): Promise<Session> {
   const answer = await apiRequest<LoginResponse>('/api/v1/auth/login', { method: 'POST', body: request, skipAuth: true });
+  return startSession(answer, request.shop);
+}
+
+/** Stores a login-shaped answer (sign-in or first-run setup) as the session; `shopSlug` fills in a missing shop. */
+export function startSession(answer: LoginResponse, shopSlug: string): Session {
   const session: Session = {
     token: answer.token,
     expiresAt: answer.expiresAt ?? null,
     agent: answer.agent,
-    shop: answer.shop ?? { id: '', slug: request.shop, name: request.shop },
+    shop: answer.shop ?? { id: '', slug: shopSlug, name: shopSlug },
   };
   setSession(session);
   return session;

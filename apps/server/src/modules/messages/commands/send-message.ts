@@ -4,10 +4,9 @@ import { AppError } from '../../../platform/http/errors.js';
 import { findAttachment } from '../../attachments/attachment.repository.js';
 import { presentAttachment } from '../../attachments/attachment.presenter.js';
 import { findProductCard } from '../../catalogue/product.repository.js';
-import { requireConversationAccess } from '../../conversations/conversation.policy.js';
+import { requireConversationInShop } from '../../conversations/conversation.policy.js';
 import type { MessagePayload } from '../message.presenter.js';
-import { presentMessage } from '../message.presenter.js';
-import type { MessageWriter } from '../message-writer.js';
+import type { MessageDraft, MessageWriter } from '../message-writer.js';
 
 export interface SendMessageProps {
   /** The conversation written to; a buyer may only name their own. */
@@ -27,8 +26,16 @@ export interface SendMessageProps {
 export async function sendMessage(
   ctx: CommandContext, writer: MessageWriter, props: SendMessageProps,
 ): Promise<{ message: Message; created: boolean }> {
+  return writer.write(await prepareMessage(ctx, props));
+}
+
+/**
+ * Checks and completes a message without writing it. Callers that must keep a client's order (the
+ * WebSocket) prepare in order, hand the draft to the writer, and wait for the commit separately.
+ */
+export async function prepareMessage(ctx: CommandContext, props: SendMessageProps): Promise<MessageDraft> {
   const { actor, app } = ctx;
-  const conversation = await requireConversationAccess(ctx, props.conversationId);
+  await requireConversationInShop(ctx, props.conversationId);
   const payload: MessagePayload = {};
   let body = props.body;
 
@@ -48,9 +55,9 @@ export async function sendMessage(
   }
   if (actor.kind === 'agent') payload.agentName = actor.name;
 
-  const stored = await writer.write({
+  return {
     shopId: actor.shopId,
-    conversationId: conversation.id,
+    conversationId: props.conversationId,
     sender: actor.kind === 'agent' ? 'agent' : 'buyer',
     agentId: actor.kind === 'agent' ? actor.agentId : null,
     kind: props.kind,
@@ -58,6 +65,5 @@ export async function sendMessage(
     payload: Object.keys(payload).length ? JSON.stringify(payload) : null,
     clientMsgId: props.clientMsgId,
     origin: actor.kind,
-  });
-  return { message: presentMessage(stored.row), created: stored.created };
+  };
 }

@@ -15,7 +15,7 @@ export async function setUpShop(app: AppContext, props: SetupRequest): Promise<L
   const now = app.now().toISOString();
   await app.storage.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('shops').select('id').limit(1).executeTakeFirst()) {
-      throw new AppError('conflict', { detail: 'setup is done' });
+      throw new AppError('setup_done');
     }
     const shopId = randomUUID();
     await trx.insertInto('shops').values({ id: shopId, slug: props.shop, name: props.shopName, created_at: now }).execute();

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { api, loginAgent } from './helpers/clients.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+describe('the demo shop', () => {
+  let server: TestServer;
+  let token: string;
+  before(async () => {
+    server = await startTestServer();
+    token = (await loginAgent(server.url, 'owner')).token;
+  });
+  after(() => server.close());
+
+  it('sells at least 30 cosmetics and clothing products with 颜色/尺码 SKUs, stock and size charts', async () => {
+    const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products')).body;
+    assert.ok(products.length >= 30);
+    assert.deepEqual([...new Set(products.map((p: { category: string }) => p.category))].sort(), ['服饰', '美妆']);
+    const dress = products.find((p: { title: string }) => p.title.includes('连衣裙'));
+    assert.ok(dress.skus.length >= 4);
+    assert.ok(dress.skus.every((s: { props: Record<string, string>; stock: number }) => s.props['颜色'] && s.props['尺码'] && s.stock >= 0));
+    assert.ok(dress.sizeChart.some((row: { size: string }) => row.size === 'M'));
+    assert.match(dress.listingNotes, /褪色/);
+  });
+
+  it('has at least 50 customers and 100 orders in every state, shipped ones with tracking numbers', async () => {
+    const db = server.app.context.storage.db;
+    const buyers = await db.selectFrom('buyers').select('id').execute();
+    assert.ok(buyers.length >= 50);
+    const orders = await db.selectFrom('orders').selectAll().execute();
+    assert.ok(orders.length >= 100);
+    assert.deepEqual([...new Set(orders.map((o) => o.status))].sort(),
+      ['closed', 'completed', 'paid', 'pending_payment', 'shipped', 'signed']);
+    for (const order of orders.filter((o) => ['shipped', 'signed', 'completed'].includes(o.status))) {
+      assert.ok(order.tracking_no && order.carrier && order.shipped_at);
+    }
+    const profile = await api(server.url, 'GET', `/api/v1/customers/${orders[0]!.buyer_id}`, { token });
+    assert.ok(profile.body.orders.length >= 2);
+    assert.ok(profile.body.orders[0].items[0].title);
+  });
+
+  it('opens with at least 10 conversations in Chinese, some still waiting for an answer', async () => {
+    const { conversations } = (await api(server.url, 'GET', '/api/v1/conversations?limit=100', { token })).body;
+    assert.ok(conversations.length >= 10);
+    assert.ok(conversations.every((c: { lastMessage: { body: string } }) => /[\u4e00-\u9fff]/.test(c.lastMessage.body)));
+    const waiting = (await api(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token })).body.conversations;
+    assert.ok(waiting.length >= 2);
+    const agentLines = await server.app.context.storage.db.selectFrom('messages').select(['body', 'agent_id'])
+      .where('sender', '=', 'agent').execute();
+    assert.ok(agentLines.every((m) => m.agent_id && /[\u4e00-\u9fff]/.test(m.body)), 'agent lines are text by a known agent');
+  });
+});

@@ -1,0 +1,33 @@
+import type { AgentResponse, AgentRole, AgentView, CreateAgentRequest, ListAgentsResponse } from '@golddesk/contracts';
+import { apiRequest } from '../../platform/api-client';
+
+// contracts exports these schemas without types; derive them (type-only, no zod at runtime).
+type AgentList = ReturnType<typeof ListAgentsResponse.parse>;
+type AgentAnswer = ReturnType<typeof AgentResponse.parse>;
+
+/** Every role, in the order the UI lists them. */
+export const ROLES: readonly AgentRole[] = ['owner', 'manager', 'presale', 'aftersale', 'support'];
+
+// Mirrors the server's team policy so the UI only offers what will be accepted; the server still decides.
+const MAY_CREATE: Record<AgentRole, readonly AgentRole[]> = {
+  owner: ROLES,
+  manager: ['presale', 'aftersale', 'support'],
+  presale: [],
+  aftersale: [],
+  support: [],
+};
+
+/** The roles an agent with `role` may give a new colleague (empty: may not add anyone). */
+export function rolesCreatableBy(role: AgentRole): readonly AgentRole[] {
+  return MAY_CREATE[role] ?? [];
+}
+
+/** The shop's agents. */
+export async function listTeam(signal?: AbortSignal): Promise<AgentView[]> {
+  return (await apiRequest<AgentList>('/api/v1/team/agents', { signal })).agents;
+}
+
+/** Adds a colleague. Throws ApiError: 403 role not allowed, 409 username taken. */
+export async function addAgent(request: CreateAgentRequest): Promise<AgentView> {
+  return (await apiRequest<AgentAnswer>('/api/v1/team/agents', { method: 'POST', body: request })).agent;
+}
