@@ -16,9 +16,13 @@ export interface Scenario {
   target?: { kind: 'throughput'; minPerSecond: number } | { kind: 'p99'; maxMs: number };
 }
 
-/** (A) max rate: stored msg/s. */
+/**
+ * (A) max rate: stored msg/s. The load is a closed loop (throughput = messages in flight ÷ round trip),
+ * so it must offer enough in flight to find the server's ceiling rather than its latency: 200 buyers
+ * with up to 5 unacknowledged messages each (1,000 in flight).
+ */
 export const SCENARIO_A: Scenario = {
-  id: 'A', title: 'max rate (stored msg/s)', buyers: 200, agentSockets: 4, mode: 'max', rate: 0, inflight: 2,
+  id: 'A', title: 'max rate (stored msg/s)', buyers: 200, agentSockets: 4, mode: 'max', rate: 0, inflight: 5,
   warmupSeconds: 5, measureSeconds: 15, transport: 'ws', target: { kind: 'throughput', minPerSecond: 5000 },
 };
 
@@ -49,7 +53,7 @@ export const USAGE = `npm run bench [-- options]
   --max | --rate R      a custom scenario instead: as fast as possible, or R msg/s
     --buyers N          buyer sessions, each with a WebSocket (default 200 for --max, 2000 for --rate)
     --agents M          agent sockets (default 4)
-    --inflight K        unacknowledged messages per buyer (default 2 / 4)
+    --inflight K        unacknowledged messages per buyer (default 5 / 4)
     --warmup S          warm-up seconds (default 5)
     --duration S        measured seconds (default 15 / 20)
     --transport ws|http send over the WebSocket (default) or POST /api/v1/widget/messages
@@ -105,7 +109,7 @@ export function parseOptions(argv: string[]): Options {
       agentSockets: Math.round(number('agents', 4)),
       mode: max ? 'max' : 'rate',
       rate: max ? 0 : number('rate', 1000),
-      inflight: Math.round(number('inflight', max ? 2 : 4)),
+      inflight: Math.round(number('inflight', max ? 5 : 4)),
       warmupSeconds: number('warmup', 5),
       measureSeconds: number('duration', max ? 15 : 20),
       transport,

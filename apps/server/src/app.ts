@@ -82,7 +82,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   const close = () => (closing ??= (async () => {
     hub.closeAll(1001, 'server restarting');
     await http.close();
-    await writer.drain();
+    await writer.close();
     await bus.close();
     redis?.disconnect();
     await storage.close();

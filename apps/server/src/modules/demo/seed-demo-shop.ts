@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/app-context.js';
 import { generatePassword, hashPassword } from '../../platform/security/passwords.js';
 import { storeMessageBatch } from '../messages/message.repository.js';
 import { DEMO_PRODUCTS, SIZE_CHART } from './demo-catalogue.js';
 import { DEMO_CONVERSATIONS } from './demo-conversations.js';
 import { BUYER_NICKS, CARRIERS, DEMO_AGENTS, PLACES } from './demo-people.js';
+import { newId } from '../../platform/ids.js';
 
 const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'] as const;
 
@@ -35,13 +35,13 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
   const now = app.now();
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
   const random = randomSequence(20261111);
-  const shopId = randomUUID();
+  const shopId = newId();
 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('shops').values({ id: shopId, slug: 'demo', name: '小美家 · 美妆服饰', created_at: ago(60 * 24 * 365) }).execute();
     const agentIds = new Map<string, { id: string; name: string }>();
     for (const agent of DEMO_AGENTS) {
-      const id = randomUUID();
+      const id = newId();
       agentIds.set(agent.username, { id, name: agent.name });
       await trx.insertInto('agents').values({
         id, shop_id: shopId, username: agent.username, name: agent.name, role: agent.role,
@@ -51,8 +51,8 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
 
     const products = [];
     for (const [index, p] of DEMO_PRODUCTS.entries()) {
-      const id = randomUUID();
-      const skus = combinations(p.options).map((props) => ({ id: randomUUID(), props, stock: Math.floor(random.next() * 200) }));
+      const id = newId();
+      const skus = combinations(p.options).map((props) => ({ id: newId(), props, stock: Math.floor(random.next() * 200) }));
       products.push({ id, ...p, skus });
       await trx.insertInto('products').values({
         id, shop_id: shopId, title: p.title, category: p.category, price_fen: p.priceFen, image_url: null,
@@ -67,7 +67,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
     const buyers = BUYER_NICKS.map((nick, i) => {
       const [province, city, street] = PLACES[i % PLACES.length]!;
       return {
-        id: randomUUID(), shop_id: shopId, visitor_id: `demo-buyer-${String(i + 1).padStart(3, '0')}`, nick,
+        id: newId(), shop_id: shopId, visitor_id: `demo-buyer-${String(i + 1).padStart(3, '0')}`, nick,
         phone: `1${3 + (i % 6)}${String(10_000_000 + i * 7_919_31).slice(0, 9)}`, province, city, street,
         vip_level: i % 7 === 0 ? 3 : i % 3 === 0 ? 1 : 0, created_at: ago(60 * 24 * (30 + i * 5)), last_seen_at: ago(i * 37),
       };
@@ -89,7 +89,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
         const carrier = random.pick(CARRIERS);
         const shipped = ['shipped', 'signed', 'completed'].includes(status);
         const step = (n: number) => ago(Math.max(placedMinutesAgo - n, 1));
-        const orderId = randomUUID();
+        const orderId = newId();
         await trx.insertInto('orders').values({
           id: orderId, shop_id: shopId, buyer_id: buyer.id,
           order_no: `${now.getUTCFullYear()}${String(1_100_000_000 + orderNumber * 7_777)}`,
@@ -111,7 +111,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
 
     for (const script of DEMO_CONVERSATIONS) {
       const buyer = buyers[script.buyer]!;
-      const conversationId = randomUUID();
+      const conversationId = newId();
       const start = script.startedMinutesAgo;
       await trx.insertInto('conversations').values({
         id: conversationId, shop_id: shopId, buyer_id: buyer.id, status: 'open', assignee_id: null, last_seq: 0,
@@ -120,7 +120,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       const stored = await storeMessageBatch(trx, script.lines.map((line, n) => {
         const agent = line[0] === 'a' ? agentIds.get(line[1])! : null;
         return {
-          id: randomUUID(), shopId, conversationId, sender: line[0] === 'a' ? 'agent' : 'buyer', agentId: agent?.id ?? null,
+          id: newId(), shopId, conversationId, sender: line[0] === 'a' ? 'agent' : 'buyer', agentId: agent?.id ?? null,
           kind: 'text', body: line[0] === 'a' ? line[2] : line[1], payload: agent ? JSON.stringify({ agentName: agent.name }) : null,
           clientMsgId: null, createdAt: ago(start - n * Math.min(2, start / script.lines.length)),
         };

@@ -1,40 +1,42 @@
-import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/app-context.js';
+import { inProcessRunner, sqliteWorkerRunner } from '../../platform/db/batch-runner.js';
 import { GroupCommitter } from '../../platform/db/group-commit.js';
 import type { MessageOrigin } from '../../platform/events/domain-events.js';
 import { announceConversations } from '../conversations/conversation.events.js';
 import type { Message } from '@golddesk/contracts';
 import { presentMessage } from './message.presenter.js';
-import { storeMessageBatch, type NewMessage, type StoredMessage } from './message.repository.js';
+import { MESSAGE_REPOSITORY_MODULE, storeMessageBatch, type NewMessage, type StoredMessage } from './message.repository.js';
+import { newId } from '../../platform/ids.js';
 
 export type MessageDraft = Omit<NewMessage, 'id' | 'createdAt'> & { origin: MessageOrigin };
+type Input = NewMessage & { origin: MessageOrigin };
 
 /**
  * The one door for writing chat messages. Writes are group-committed; each caller is answered after
  * its message is durable, and `message.created` is published after the commit, never before.
  */
 export class MessageWriter {
-  private readonly committer: GroupCommitter<NewMessage & { origin: MessageOrigin }, StoredMessage>;
+  private readonly committer: GroupCommitter<Input, StoredMessage>;
 
   constructor(private readonly app: AppContext) {
-    this.committer = new GroupCommitter(
-      app.storage.db,
-      (trx, inputs) => storeMessageBatch(trx, inputs),
-      (inputs, outputs) => this.publish(inputs, outputs),
-    );
+    const runner = app.storage.dialect === 'sqlite'
+      ? sqliteWorkerRunner<Input, StoredMessage>(app.config.dataDir, { module: MESSAGE_REPOSITORY_MODULE, exportName: 'storeMessageBatch' })
+      : inProcessRunner<Input, StoredMessage>(app.storage.db, storeMessageBatch);
+    this.committer = new GroupCommitter(runner, (inputs, outputs) => this.publish(inputs, outputs));
   }
 
   /** Resolves once the message is durable: the stored message, or the earlier one with the same clientMsgId. */
   async write(draft: MessageDraft): Promise<{ message: Message; created: boolean }> {
-    const stored = await this.committer.submit({ ...draft, id: randomUUID(), createdAt: this.app.now().toISOString() });
+    const stored = await this.committer.submit({ ...draft, id: newId(), createdAt: this.app.now().toISOString() });
     return { message: stored.message ?? presentMessage(stored.row), created: stored.created };
   }
 
-  drain() {
-    return this.committer.drain();
+  /** Commits what is queued and stops the writer (shutdown). */
+  close() {
+    return this.committer.close();
   }
 
-  private publish(inputs: (NewMessage & { origin: MessageOrigin })[], outputs: StoredMessage[]) {
+  private publish(inputs: Input[], outputs: StoredMessage[]) {
     const changed = new Map<string, string>();
     outputs.forEach((stored, i) => {
       if (!stored.created) return;

@@ -5,6 +5,9 @@ import { wordsForIndex } from '../../platform/db/full-text-search.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { MessageRow } from './message.presenter.js';
 
+/** Where storeMessageBatch lives, for the SQLite writer thread to load it. */
+export const MESSAGE_REPOSITORY_MODULE = import.meta.url;
+
 /** A message ready to store; seq is given out inside the batch transaction. */
 export interface NewMessage {
   id: string;
@@ -34,6 +37,7 @@ export interface StoredMessage {
  * clientMsgId (also within the batch), give out consecutive seqs, and move the wait/assignee state.
  */
 export async function storeMessageBatch(trx: Transaction<Database>, batch: NewMessage[]): Promise<StoredMessage[]> {
+  if (batch.length === 0) return [];
   const results: (StoredMessage | undefined)[] = new Array(batch.length);
   const conversationIds = [...new Set(batch.map((m) => m.conversationId))].sort();
 

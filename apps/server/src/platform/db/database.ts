@@ -31,6 +31,8 @@ export function openStorage(options: { databaseUrl?: string; dataDir: string; po
   file.pragma('synchronous = FULL');
   file.pragma('busy_timeout = 5000');
   file.pragma('foreign_keys = ON');
+  file.pragma('cache_size = -65536');
+  file.pragma('wal_autocheckpoint = 4000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.js';
+import type { BatchRunner } from './batch-runner.js';
 
 type Pending<I, O> = { input: I; resolve: (output: O) => void; reject: (error: unknown) => void };
 
@@ -13,9 +12,8 @@ export class GroupCommitter<I, O> {
   private flushing = false;
 
   constructor(
-    private readonly db: Kysely<Database>,
-    /** Writes a batch in one transaction; returns one output per input, in order. */
-    private readonly writeBatch: (trx: Transaction<Database>, inputs: I[]) => Promise<O[]>,
+    /** Commits a batch in one transaction, in this process or on a writer thread. */
+    private readonly runner: BatchRunner<I, O>,
     /** Runs after the commit with the inputs and outputs of the batch (e.g. to publish events). */
     private readonly afterCommit: (inputs: I[], outputs: O[]) => void,
     private readonly maxBatch = 500,
@@ -32,9 +30,10 @@ export class GroupCommitter<I, O> {
     });
   }
 
-  /** Waits until everything submitted so far is committed (used at shutdown). */
-  async drain(): Promise<void> {
+  /** Waits until everything submitted so far is committed, then releases the runner (shutdown). */
+  async close(): Promise<void> {
     while (this.flushing || this.queue.length) await new Promise((r) => setTimeout(r, 5));
+    await this.runner.close();
   }
 
   private async flush() {
@@ -52,7 +51,7 @@ export class GroupCommitter<I, O> {
 
   private async commit(batch: Pending<I, O>[]) {
     const inputs = batch.map((p) => p.input);
-    const outputs = await this.db.transaction().execute((trx) => this.writeBatch(trx, inputs));
+    const outputs = await this.runner.run(inputs);
     try {
       this.afterCommit(inputs, outputs);
     } catch {

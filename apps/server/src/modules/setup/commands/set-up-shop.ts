@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { LoginResponse, SetupRequest } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { hashPassword } from '../../../platform/security/passwords.js';
 import { logIn } from '../../auth/commands/log-in.js';
+import { newId } from '../../../platform/ids.js';
 
 export async function isSetupNeeded(app: AppContext): Promise<boolean> {
   return !(await app.storage.db.selectFrom('shops').select('id').limit(1).executeTakeFirst());
@@ -17,10 +17,10 @@ export async function setUpShop(app: AppContext, props: SetupRequest): Promise<L
     if (await trx.selectFrom('shops').select('id').limit(1).executeTakeFirst()) {
       throw new AppError('setup_done');
     }
-    const shopId = randomUUID();
+    const shopId = newId();
     await trx.insertInto('shops').values({ id: shopId, slug: props.shop, name: props.shopName, created_at: now }).execute();
     await trx.insertInto('agents').values({
-      id: randomUUID(), shop_id: shopId, username: props.username, name: props.name, role: 'owner',
+      id: newId(), shop_id: shopId, username: props.username, name: props.name, role: 'owner',
       password_hash: passwordHash, created_at: now,
     }).execute();
   });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AgentView, CreateAgentRequest } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
@@ -7,6 +6,7 @@ import { hashPassword } from '../../../platform/security/passwords.js';
 import { presentAgent } from '../agent.presenter.js';
 import { findAgentByUsername, insertAgent } from '../agent.repository.js';
 import { mayCreateRole } from '../team.policy.js';
+import { newId } from '../../../platform/ids.js';
 
 /** The owner or a manager adds a colleague to the shop's team. */
 export async function createAgent(ctx: CommandContext<AgentPrincipal>, props: CreateAgentRequest): Promise<AgentView> {
@@ -16,7 +16,7 @@ export async function createAgent(ctx: CommandContext<AgentPrincipal>, props: Cr
     throw new AppError('username_taken', { username: props.username });
   }
   const row = {
-    id: randomUUID(), shop_id: ctx.actor.shopId, username: props.username, name: props.name, role: props.role,
+    id: newId(), shop_id: ctx.actor.shopId, username: props.username, name: props.name, role: props.role,
     password_hash: await hashPassword(props.password), created_at: ctx.app.now().toISOString(),
   };
   await insertAgent(db, row);

@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { WidgetSessionResponse } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { insertBuyerIfAbsent, touchBuyer } from '../../customers/buyer.repository.js';
 import { findConversationByBuyer, insertConversation } from '../../conversations/conversation.repository.js';
 import { findShopBySlug } from '../../shops/shop.repository.js';
+import { newId } from '../../../platform/ids.js';
 
 export interface StartWidgetSessionProps {
   /** Shop slug. */
@@ -28,7 +29,7 @@ export async function startWidgetSession(app: AppContext, props: StartWidgetSess
   const now = app.now().toISOString();
   const visitorId = props.visitorId ?? randomBytes(12).toString('base64url');
   const buyer = await insertBuyerIfAbsent(db, {
-    id: randomUUID(), shop_id: shop.id, visitor_id: visitorId,
+    id: newId(), shop_id: shop.id, visitor_id: visitorId,
     nick: props.nick ?? `访客${visitorId.slice(-4).toUpperCase()}`,
     phone: null, province: null, city: null, vip_level: 0, created_at: now, last_seen_at: now,
   });
@@ -36,7 +37,7 @@ export async function startWidgetSession(app: AppContext, props: StartWidgetSess
   let conversation = await findConversationByBuyer(db, shop.id, buyer.id);
   if (!conversation) {
     await insertConversation(db, {
-      id: randomUUID(), shop_id: shop.id, buyer_id: buyer.id, status: 'open', assignee_id: null, last_seq: 0,
+      id: newId(), shop_id: shop.id, buyer_id: buyer.id, status: 'open', assignee_id: null, last_seq: 0,
       last_message_id: null, waiting_since: null, agent_read_seq: 0, buyer_read_seq: 0, created_at: now, updated_at: now,
     });
     conversation = (await findConversationByBuyer(db, shop.id, buyer.id))!;
