@@ -1,5 +1,5 @@
 import type { Message } from '@golddesk/contracts';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import { wordsForIndex } from '../../platform/db/full-text-search.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -99,18 +99,22 @@ export async function storeMessageBatch(trx: Transaction<Database>, batch: NewMe
       }))).execute();
     }
   }
-  for (const conversation of byId.values()) {
-    if (!rows.some((r) => r.conversation_id === conversation.id)) continue;
-    await trx.updateTable('conversations').set({
-      last_seq: conversation.last_seq,
-      last_message_id: conversation.last_message_id,
-      updated_at: conversation.updated_at,
-      waiting_since: conversation.waiting_since,
-      assignee_id: conversation.assignee_id,
-      status: conversation.status,
-    }).where('id', '=', conversation.id).execute();
-  }
+  const touched = [...byId.values()].filter((c) => rows.some((r) => r.conversation_id === c.id));
+  for (const chunk of chunks(touched, 100)) await updateConversationsAfterBatch(trx, chunk);
   return results.map((r) => ({ ...r!, conversationChanged: r!.created && changed.has(r!.row.conversation_id) }));
+}
+
+/**
+ * One statement for every conversation of the batch instead of one round trip each. Portable: a CTE of
+ * VALUES joined with UPDATE … FROM works on SQLite (3.33+) and PostgreSQL; casts give the types.
+ */
+async function updateConversationsAfterBatch(trx: Transaction<Database>, conversations: Database['conversations'][]) {
+  const values = sql.join(conversations.map((c) =>
+    sql`(${c.id}, ${c.last_seq}, ${c.last_message_id}, ${c.updated_at}, ${c.waiting_since}, ${c.assignee_id}, ${c.status})`));
+  await sql`WITH v (id, last_seq, last_message_id, updated_at, waiting_since, assignee_id, status) AS (VALUES ${values})
+    UPDATE conversations SET last_seq = CAST(v.last_seq AS INTEGER), last_message_id = v.last_message_id,
+      updated_at = v.updated_at, waiting_since = v.waiting_since, assignee_id = v.assignee_id, status = v.status
+    FROM v WHERE conversations.id = v.id`.execute(trx);
 }
 
 /** Buyer writes: the wait starts (and a closed chat reopens). Agent writes: the wait ends and the agent takes it. */
