@@ -42,7 +42,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   await migrateToLatest(storage);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl) : new LocalEventBus();
-  const http = await createHttpServer({ logLevel: config.logLevel });
+  const http = await createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy });
   const context: AppContext = {
     config,
     storage,

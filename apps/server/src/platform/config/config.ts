@@ -29,6 +29,8 @@ const EnvSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15).describe('window and lock time for failed logins'),
     WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120)
       .describe('new widget sessions one address may open per minute'),
+    TRUST_PROXY: booleanFlag.default(false)
+      .describe('1 behind a load balancer: take the client address from X-Forwarded-For'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(60_000).default(8000)
       .describe('how long SIGTERM waits for requests in flight'),
@@ -62,6 +64,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockSeconds: Math.round(c.LOGIN_LOCK_MINUTES * 60),
     widgetSessionsPerMinute: c.WIDGET_SESSIONS_PER_MINUTE,
+    trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
   };

@@ -16,7 +16,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export type HttpServer = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
 /** Fastify with zod validation, OpenAPI generation and the contract's error envelope. */
-export async function createHttpServer(options: { logLevel: string }): Promise<HttpServer> {
+export async function createHttpServer(options: { logLevel: string; trustProxy: boolean }): Promise<HttpServer> {
   const app = Fastify({
     logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
     bodyLimit: JSON_BODY_LIMIT,
@@ -24,7 +24,8 @@ export async function createHttpServer(options: { logLevel: string }): Promise<H
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    trustProxy: true,
+    // Only behind a proxy that sets it: otherwise a client could claim any address in X-Forwarded-For.
+    trustProxy: options.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

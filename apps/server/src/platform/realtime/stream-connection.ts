@@ -74,7 +74,7 @@ export class StreamConnection {
   endCatchUp() {
     const held = this.held ?? [];
     this.held = null;
-    held.sort((a, b) => (a.conversationId === b.conversationId ? a.seq - b.seq : 0));
+    // Held frames are already in commit order per conversation (one publisher per commit, FIFO bus).
     for (const { conversationId, seq, frame } of held) this.sendMessage(conversationId, seq, frame);
   }
 }
