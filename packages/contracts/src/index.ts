@@ -5,3 +5,4 @@ export * from './conversations.js';
 export * from './widget.js';
 export * from './shop.js';
 export * from './stream.js';
+export * from './orders.js';

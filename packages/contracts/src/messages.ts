@@ -9,7 +9,7 @@ export const MAX_PAGE_SIZE = 200;
 export const MessageSender = z.enum(['buyer', 'agent', 'bot', 'system']);
 export type MessageSender = z.infer<typeof MessageSender>;
 
-export const MessageKind = z.enum(['text', 'image', 'product']);
+export const MessageKind = z.enum(['text', 'image', 'product', 'order']);
 export type MessageKind = z.infer<typeof MessageKind>;
 
 export const ImageAttachment = z.object({ id: Id, url: z.string(), contentType: z.string(), size: z.number().int() });
@@ -24,6 +24,18 @@ export const ProductCard = z.object({
 });
 export type ProductCard = z.infer<typeof ProductCard>;
 
+/** What an order card in chat shows. */
+export const OrderCard = z.object({
+  orderId: Id,
+  orderNo: z.string(),
+  status: z.string(),
+  totalFen: Fen,
+  itemCount: z.number().int(),
+  title: z.string().describe('first item title, "等 N 件" appended when more'),
+  imageUrl: z.string().nullable(),
+});
+export type OrderCard = z.infer<typeof OrderCard>;
+
 export const Message = z.object({
   id: Id,
   conversationId: Id,
@@ -36,6 +48,7 @@ export const Message = z.object({
   agent: z.object({ id: Id, name: z.string() }).nullable().optional().describe('the agent who wrote it'),
   attachment: ImageAttachment.nullable().optional(),
   product: ProductCard.nullable().optional(),
+  order: OrderCard.nullable().optional().describe('kind "order": the order card'),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -48,6 +61,8 @@ export const SendMessageRequest = z.object({
   kind: MessageKind.default('text'),
   attachmentId: Id.optional(),
   productId: Id.optional(),
+  /** An order of this conversation's buyer, for kind "order". */
+  orderId: Id.optional(),
 });
 export type SendMessageRequest = z.input<typeof SendMessageRequest>;
 

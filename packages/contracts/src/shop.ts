@@ -35,6 +35,7 @@ export type OrderStatus = z.infer<typeof OrderStatus>;
 
 export const OrderItemView = z.object({
   productId: Id,
+  skuId: Id.nullable(),
   title: z.string(),
   skuProps: z.record(z.string(), z.string()),
   priceFen: Fen,
@@ -52,6 +53,10 @@ export const OrderView = z.object({
   carrier: z.string().nullable(),
   trackingNo: z.string().nullable(),
   memo: z.string().nullable(),
+  memoFlag: z.enum(['red', 'yellow', 'green', 'blue', 'purple']).nullable(),
+  closeReason: z.string().nullable(),
+  /** The total before 改价; null when the price was never changed. */
+  originalTotalFen: Fen.nullable(),
   placedAt: IsoDateTime,
   paidAt: IsoDateTime.nullable(),
   shippedAt: IsoDateTime.nullable(),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Id } from './common.js';
 import { ConversationSummary } from './conversations.js';
 import { ClientMsgId, Message, MessageKind } from './messages.js';
+import { ApprovalView } from './orders.js';
+import { OrderView } from './shop.js';
 
 /**
  * WebSocket frames. Server frames' `type` reuses domain event names (`message.created`).
@@ -31,6 +33,10 @@ export const MessageRejectedFrame = z.object({
   clientMsgId: z.string(),
   error: z.object({ code: z.string(), message: z.string() }),
 });
+/** Agents: an order changed (action, approval, integration); refresh it in the right pane. */
+export const OrderUpdatedFrame = z.object({ type: z.literal('order.updated'), order: OrderView });
+/** Agents: an approval request was created or decided. */
+export const ApprovalUpdatedFrame = z.object({ type: z.literal('approval.updated'), approval: ApprovalView });
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
 export const PongFrame = z.object({ type: z.literal('pong') });
 export const ErrorFrame = z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) });
@@ -43,6 +49,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
   ReadFrame,
   MessageAckFrame,
   MessageRejectedFrame,
+  OrderUpdatedFrame,
+  ApprovalUpdatedFrame,
   SyncedFrame,
   PongFrame,
   ErrorFrame,
@@ -64,6 +72,7 @@ export const ClientSendFrame = z.object({
   kind: MessageKind.default('text'),
   attachmentId: Id.optional(),
   productId: Id.optional(),
+  orderId: Id.optional(),
 });
 export const PingFrame = z.object({ type: z.literal('ping') });
 

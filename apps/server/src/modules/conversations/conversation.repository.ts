@@ -2,6 +2,7 @@ import type { ConversationFilter } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
+import { newId } from '../../platform/ids.js';
 
 export type ConversationRow = Database['conversations'];
 
@@ -34,6 +35,17 @@ export async function findConversationByBuyer(db: Queryable, shopId: string, buy
 export async function insertConversation(db: Queryable, row: ConversationRow) {
   await db.insertInto('conversations').values(row).onConflict((oc) => oc.columns(['shop_id', 'buyer_id']).doNothing())
     .execute();
+}
+
+/** The buyer's conversation with the shop, created (empty, open) if they never wrote. */
+export async function ensureBuyerConversation(db: Queryable, shopId: string, buyerId: string, now: string): Promise<ConversationRow> {
+  const existing = await findConversationByBuyer(db, shopId, buyerId);
+  if (existing) return existing;
+  await insertConversation(db, {
+    id: newId(), shop_id: shopId, buyer_id: buyerId, status: 'open', assignee_id: null, last_seq: 0,
+    last_message_id: null, waiting_since: null, agent_read_seq: 0, buyer_read_seq: 0, created_at: now, updated_at: now,
+  });
+  return (await findConversationByBuyer(db, shopId, buyerId))!;
 }
 
 export async function updateConversation(db: Queryable, id: string, changes: Partial<ConversationRow>) {

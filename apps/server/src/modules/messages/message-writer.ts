@@ -2,8 +2,8 @@ import type { AppContext } from '../../platform/app-context.js';
 import { inProcessRunner, sqliteWorkerRunner } from '../../platform/db/batch-runner.js';
 import { GroupCommitter } from '../../platform/db/group-commit.js';
 import type { MessageOrigin } from '../../platform/events/domain-events.js';
-import { announceConversations } from '../conversations/conversation.events.js';
 import type { Message } from '@golddesk/contracts';
+import { publishStoredMessages } from './message.events.js';
 import { presentMessage } from './message.presenter.js';
 import { MESSAGE_REPOSITORY_MODULE, storeMessageBatch, type NewMessage, type StoredMessage } from './message.repository.js';
 import { newId } from '../../platform/ids.js';
@@ -37,24 +37,6 @@ export class MessageWriter {
   }
 
   private publish(inputs: Input[], outputs: StoredMessage[]) {
-    const changed = new Map<string, string>();
-    outputs.forEach((stored, i) => {
-      if (!stored.created) return;
-      const { row } = stored;
-      // Presented once: the event and the sender's answer share it.
-      stored.message = presentMessage(row);
-      this.app.bus.publish({
-        type: 'message.created',
-        shopId: row.shop_id,
-        conversationId: row.conversation_id,
-        message: stored.message,
-        origin: inputs[i]!.origin,
-      });
-      if (stored.conversationChanged) changed.set(row.conversation_id, row.shop_id);
-    });
-    for (const [conversationId, shopId] of changed) {
-      void announceConversations(this.app, shopId, [conversationId]).catch((err) =>
-        this.app.log.warn({ err }, 'could not announce conversation'));
-    }
+    publishStoredMessages(this.app, outputs, inputs.map((input) => input.origin));
   }
 }

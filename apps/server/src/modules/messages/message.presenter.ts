@@ -1,4 +1,4 @@
-import type { ImageAttachment, Message, MessageKind, MessageSender, ProductCard } from '@golddesk/contracts';
+import type { ImageAttachment, Message, MessageKind, MessageSender, OrderCard, ProductCard } from '@golddesk/contracts';
 import type { Database } from '../../platform/db/schema.js';
 
 export type MessageRow = Database['messages'];
@@ -8,6 +8,7 @@ export interface MessagePayload {
   agentName?: string;
   attachment?: ImageAttachment;
   product?: ProductCard;
+  order?: OrderCard;
 }
 
 /** The only way a stored message leaves the server (HTTP and WebSocket alike). */
@@ -25,5 +26,6 @@ export function presentMessage(row: MessageRow): Message {
     agent: row.agent_id ? { id: row.agent_id, name: payload.agentName ?? '' } : null,
     attachment: payload.attachment ?? null,
     product: payload.product ?? null,
+    order: payload.order ?? null,
   };
 }

@@ -1,7 +1,7 @@
-import type { OrderStatus, OrderView } from '@golddesk/contracts';
-import type { OrderItemRow, OrderRow } from './order.repository.js';
+import type { MemoFlag, OrderCard, OrderStatus, OrderView } from '@golddesk/contracts';
+import type { OrderWithItems } from './order.repository.js';
 
-export function presentOrder({ order, items }: { order: OrderRow; items: OrderItemRow[] }): OrderView {
+export function presentOrder({ order, items }: OrderWithItems): OrderView {
   return {
     id: order.id,
     orderNo: order.order_no,
@@ -9,6 +9,7 @@ export function presentOrder({ order, items }: { order: OrderRow; items: OrderIt
     totalFen: Number(order.total_fen),
     items: items.map((item) => ({
       productId: item.product_id,
+      skuId: item.sku_id,
       title: item.title,
       skuProps: JSON.parse(item.sku_props),
       priceFen: Number(item.price_fen),
@@ -19,11 +20,28 @@ export function presentOrder({ order, items }: { order: OrderRow; items: OrderIt
     carrier: order.carrier,
     trackingNo: order.tracking_no,
     memo: order.memo,
+    memoFlag: order.memo_flag as MemoFlag | null,
+    closeReason: order.close_reason,
+    originalTotalFen: order.original_total_fen === null ? null : Number(order.original_total_fen),
     placedAt: order.placed_at,
     paidAt: order.paid_at,
     shippedAt: order.shipped_at,
     signedAt: order.signed_at,
     completedAt: order.completed_at,
     closedAt: order.closed_at,
+  };
+}
+
+/** The card an order becomes in chat. */
+export function presentOrderCard({ order, items }: OrderWithItems): OrderCard {
+  const first = items[0];
+  return {
+    orderId: order.id,
+    orderNo: order.order_no,
+    status: order.status,
+    totalFen: Number(order.total_fen),
+    itemCount: items.reduce((n, i) => n + Number(i.quantity), 0),
+    title: first ? (items.length > 1 ? `${first.title} 等 ${items.length} 件` : first.title) : order.order_no,
+    imageUrl: first?.image_url ?? null,
   };
 }

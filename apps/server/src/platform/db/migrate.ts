@@ -2,10 +2,14 @@ import type { Migration } from 'kysely/migration';
 import { Migrator } from 'kysely/migration';
 import type { Storage } from './database.js';
 import { foundationMigration } from './migrations/001-foundation.js';
+import { orderActionsMigration } from './migrations/002-order-actions.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
-  return { '001-foundation': foundationMigration(storage.dialect) };
+  return {
+    '001-foundation': foundationMigration(storage.dialect),
+    '002-order-actions': orderActionsMigration(storage.dialect),
+  };
 }
 
 /** Brings the schema up to date; safe when several processes start at once (the migrator takes a lock). */

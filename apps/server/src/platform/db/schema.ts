@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 /** Row types of every table. Timestamps are ISO 8601 UTC text on both dialects so ordering and code are shared. */
 export interface Database {
   settings: { key: string; value: string };
-  shops: { id: string; slug: string; name: string; created_at: string };
+  shops: { id: string; slug: string; name: string; created_at: string; settings: string | null };
   agents: {
     id: string;
     shop_id: string;
@@ -94,6 +94,13 @@ export interface Database {
     signed_at: string | null;
     completed_at: string | null;
     closed_at: string | null;
+    memo_flag: string | null;
+    close_reason: string | null;
+    receiver_province: string | null;
+    external_id: string | null;
+    updated_at: string | null;
+    /** The total before any 改价; null while the price was never changed. */
+    original_total_fen: number | null;
   };
   order_items: {
     id: Generated<number>;
@@ -103,5 +110,37 @@ export interface Database {
     sku_props: string;
     price_fen: number;
     quantity: number;
+    sku_id: string | null;
   };
+  audit_log: {
+    id: string;
+    shop_id: string;
+    actor_kind: string;
+    actor_id: string | null;
+    actor_name: string;
+    action: string;
+    target_type: string;
+    target_id: string;
+    before_json: string | null;
+    after_json: string | null;
+    created_at: string;
+  };
+  idempotency_keys: { shop_id: string; key: string; response_json: string; created_at: string };
+  approval_requests: {
+    id: string;
+    shop_id: string;
+    kind: string;
+    status: string;
+    target_id: string;
+    payload_json: string;
+    reason: string | null;
+    requested_by: string;
+    requested_by_name: string;
+    decided_by: string | null;
+    decided_by_name: string | null;
+    decision_note: string | null;
+    created_at: string;
+    decided_at: string | null;
+  };
+  product_views: { id: string; shop_id: string; buyer_id: string; product_id: string; viewed_at: string };
 }

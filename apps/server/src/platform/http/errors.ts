@@ -31,6 +31,12 @@ const ERRORS = {
   rate_limited: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; please slow down' },
   username_taken: { status: 409, 'zh-CN': '账号 {username} 已存在', en: 'The username {username} is already taken' },
   setup_done: { status: 409, 'zh-CN': '店铺已创建，请直接登录', en: 'The shop is already set up; please sign in' },
+  order_state_forbids: {
+    status: 409,
+    'zh-CN': '订单 {orderNo} 当前状态为「{status}」，不能{action}',
+    en: 'Order {orderNo} is {statusEn}: cannot {actionEn}',
+  },
+  approval_decided: { status: 409, 'zh-CN': '该审批已处理', en: 'This approval was already decided' },
   conflict: { status: 409, 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
@@ -46,6 +52,10 @@ const THINGS: Record<string, Record<Language, string>> = {
   attachment: { 'zh-CN': '附件', en: 'Attachment' },
   product: { 'zh-CN': '商品', en: 'Product' },
   agent: { 'zh-CN': '客服', en: 'Agent' },
+  order: { 'zh-CN': '订单', en: 'Order' },
+  sku: { 'zh-CN': '商品规格', en: 'SKU' },
+  order_item: { 'zh-CN': '订单商品', en: 'Order item' },
+  approval: { 'zh-CN': '审批', en: 'Approval' },
 };
 
 export function errorMessage(error: AppError, language: Language): string {

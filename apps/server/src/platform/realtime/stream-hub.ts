@@ -51,7 +51,7 @@ export class StreamHub {
 
   private dispatch(event: DomainEvent) {
     const agents = this.agentsByShop.get(event.shopId);
-    const buyers = this.buyersByConversation.get(event.conversationId);
+    const buyers = event.conversationId ? this.buyersByConversation.get(event.conversationId) : undefined;
     switch (event.type) {
       case 'message.created': {
         // Serialised once, however many sockets receive it.
@@ -71,6 +71,16 @@ export class StreamHub {
           type: event.type, conversationId: event.conversationId, side: event.side, typing: event.typing,
         });
         (event.side === 'buyer' ? agents : buyers)?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'order.updated': {
+        const frame = JSON.stringify({ type: event.type, order: event.order });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'approval.updated': {
+        const frame = JSON.stringify({ type: event.type, approval: event.approval });
+        agents?.forEach((c) => c.send(frame));
         return;
       }
       case 'conversation.read': {

@@ -5,6 +5,8 @@ import { findAttachment } from '../../attachments/attachment.repository.js';
 import { presentAttachment } from '../../attachments/attachment.presenter.js';
 import { findProductCard } from '../../catalogue/product.repository.js';
 import { requireConversationInShop } from '../../conversations/conversation.policy.js';
+import { presentOrderCard } from '../../orders/order.presenter.js';
+import { findOrderWithItems } from '../../orders/order.repository.js';
 import type { MessagePayload } from '../message.presenter.js';
 import type { MessageDraft, MessageWriter } from '../message-writer.js';
 
@@ -20,6 +22,14 @@ export interface SendMessageProps {
   attachmentId?: string;
   /** A product of this shop, for kind "product". */
   productId?: string;
+  /** An order of the conversation's buyer, for kind "order". */
+  orderId?: string;
+}
+
+async function buyerOfConversation(ctx: CommandContext, conversationId: string): Promise<string | undefined> {
+  if (ctx.actor.kind === 'buyer') return ctx.actor.buyerId;
+  const row = await ctx.app.storage.db.selectFrom('conversations').select('buyer_id').where('id', '=', conversationId).executeTakeFirst();
+  return row?.buyer_id;
 }
 
 /** A buyer or an agent writes in a conversation. Answers once the message is durable. */
@@ -47,6 +57,14 @@ export async function prepareMessage(ctx: CommandContext, props: SendMessageProp
     if (!attachment) throw new AppError('not_found', { thing: 'attachment' });
     payload.attachment = presentAttachment(attachment);
     body = '[图片]';
+  } else if (props.kind === 'order') {
+    const order = props.orderId && (await findOrderWithItems(app.storage.db, actor.shopId, props.orderId));
+    // Only the conversation's own buyer's orders: a card must never show one buyer another's order.
+    if (!order || order.order.buyer_id !== (await buyerOfConversation(ctx, props.conversationId))) {
+      throw new AppError('not_found', { thing: 'order' });
+    }
+    payload.order = presentOrderCard(order);
+    body = `订单 ${order.order.order_no}`;
   } else {
     const product = props.productId && (await findProductCard(app.storage.db, actor.shopId, props.productId));
     if (!product) throw new AppError('not_found', { thing: 'product' });

@@ -3,7 +3,7 @@ import type { WidgetSessionResponse } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { insertBuyerIfAbsent, touchBuyer } from '../../customers/buyer.repository.js';
-import { findConversationByBuyer, insertConversation } from '../../conversations/conversation.repository.js';
+import { ensureBuyerConversation } from '../../conversations/conversation.repository.js';
 import { findShopBySlug } from '../../shops/shop.repository.js';
 import { newId } from '../../../platform/ids.js';
 
@@ -34,14 +34,7 @@ export async function startWidgetSession(app: AppContext, props: StartWidgetSess
     phone: null, province: null, city: null, vip_level: 0, created_at: now, last_seen_at: now,
   });
   await touchBuyer(db, buyer.id, now);
-  let conversation = await findConversationByBuyer(db, shop.id, buyer.id);
-  if (!conversation) {
-    await insertConversation(db, {
-      id: newId(), shop_id: shop.id, buyer_id: buyer.id, status: 'open', assignee_id: null, last_seq: 0,
-      last_message_id: null, waiting_since: null, agent_read_seq: 0, buyer_read_seq: 0, created_at: now, updated_at: now,
-    });
-    conversation = (await findConversationByBuyer(db, shop.id, buyer.id))!;
-  }
+  const conversation = await ensureBuyerConversation(db, shop.id, buyer.id, now);
   const { token, expiresAt } = app.tokens.issue({
     kind: 'buyer', shopId: shop.id, buyerId: buyer.id, conversationId: conversation.id,
   });

@@ -1,0 +1,24 @@
+import type { Queryable } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+
+export type ApprovalRow = Database['approval_requests'];
+
+export async function insertApproval(db: Queryable, row: ApprovalRow) {
+  await db.insertInto('approval_requests').values(row).execute();
+}
+
+export async function findApproval(db: Queryable, shopId: string, id: string) {
+  return db.selectFrom('approval_requests as a').innerJoin('orders as o', 'o.id', 'a.target_id')
+    .selectAll('a').select('o.order_no').where('a.shop_id', '=', shopId).where('a.id', '=', id).executeTakeFirst();
+}
+
+export async function listApprovals(db: Queryable, shopId: string, status: string | undefined, limit: number) {
+  let query = db.selectFrom('approval_requests as a').innerJoin('orders as o', 'o.id', 'a.target_id')
+    .selectAll('a').select('o.order_no').where('a.shop_id', '=', shopId);
+  if (status) query = query.where('a.status', '=', status);
+  return query.orderBy('a.created_at', 'desc').limit(limit).execute();
+}
+
+export async function updateApproval(db: Queryable, id: string, changes: Partial<ApprovalRow>) {
+  await db.updateTable('approval_requests').set(changes).where('id', '=', id).execute();
+}

@@ -1,0 +1,47 @@
+import type { AuditEntry } from '@golddesk/contracts';
+import type { Queryable } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+import { newId } from '../../platform/ids.js';
+
+export type AuditRow = Database['audit_log'];
+
+export interface AuditRecord {
+  shopId: string;
+  actor: { kind: 'agent' | 'system' | 'integration'; id: string | null; name: string };
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: string;
+}
+
+/** Who did what to which thing, when, before → after. Written in the same transaction as the change. */
+export async function recordAudit(db: Queryable, record: AuditRecord) {
+  await db.insertInto('audit_log').values({
+    id: newId(), shop_id: record.shopId, actor_kind: record.actor.kind, actor_id: record.actor.id,
+    actor_name: record.actor.name, action: record.action, target_type: record.targetType, target_id: record.targetId,
+    before_json: record.before ? JSON.stringify(record.before) : null,
+    after_json: record.after ? JSON.stringify(record.after) : null, created_at: record.at,
+  }).execute();
+}
+
+export async function listAudit(db: Queryable, shopId: string, filter: { targetType?: string; targetId?: string; limit: number }) {
+  let query = db.selectFrom('audit_log').selectAll().where('shop_id', '=', shopId);
+  if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
+  if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+export function presentAudit(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    actor: { kind: row.actor_kind as AuditEntry['actor']['kind'], id: row.actor_id, name: row.actor_name },
+    before: row.before_json ? JSON.parse(row.before_json) : null,
+    after: row.after_json ? JSON.parse(row.after_json) : null,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,23 @@
+import { ListAuditQuery, ListAuditResponse } from '@golddesk/contracts';
+import type { AppContext } from '../../platform/app-context.js';
+import { agentOf } from '../../platform/http/auth.js';
+import type { HttpServer } from '../../platform/http/http-server.js';
+import { listAudit, presentAudit } from './audit.repository.js';
+
+const MAX_ENTRIES = 500;
+
+export function registerAuditRoutes(app: HttpServer, ctx: AppContext) {
+  app.get('/api/v1/audit', {
+    schema: {
+      summary: 'Audit log of the shop, newest first (filter by target)', tags: ['orders'],
+      querystring: ListAuditQuery, response: { 200: ListAuditResponse },
+    },
+  }, async (request) => {
+    const agent = agentOf(request);
+    const rows = await listAudit(ctx.storage.db, agent.shopId, {
+      targetType: request.query.targetType, targetId: request.query.targetId,
+      limit: Math.min(request.query.limit ?? 100, MAX_ENTRIES),
+    });
+    return { entries: rows.map(presentAudit) };
+  });
+}

@@ -1,0 +1,35 @@
+import type { ChangeSkuRequest, OrderActionResponse } from '@golddesk/contracts';
+import type { CommandContext } from '../../../platform/app-context.js';
+import type { AgentPrincipal } from '../../../platform/http/auth.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { runOrderAction } from '../order-action.js';
+import { updateOrderItem } from '../order.repository.js';
+
+/** Swaps one line of an unshipped order to another SKU (colour/size) of the same product, same price. */
+export function changeSku(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ChangeSkuRequest): Promise<OrderActionResponse> {
+  return runOrderAction(ctx, {
+    action: 'change_sku', orderId, requestId: props.requestId,
+    plan: async ({ order, items }, trx, now) => {
+      const item = items[props.itemIndex];
+      if (!item) throw new AppError('not_found', { thing: 'order_item' });
+      const sku = await trx.selectFrom('product_skus').selectAll().where('id', '=', props.skuId)
+        .where('product_id', '=', item.product_id).where('shop_id', '=', ctx.actor.shopId).executeTakeFirst();
+      if (!sku) throw new AppError('not_found', { thing: 'sku' });
+      const beforeProps = JSON.parse(item.sku_props) as Record<string, string>;
+      const afterProps = JSON.parse(sku.props) as Record<string, string>;
+      const describe = (p: Record<string, string>) => Object.entries(p).map(([k, v]) => `${k}：${v}`).join('，');
+      return {
+        apply: async (t) => {
+          await updateOrderItem(t, item.id, { sku_id: sku.id, sku_props: sku.props });
+          await t.updateTable('orders').set({ updated_at: now }).where('id', '=', order.id).execute();
+        },
+        audit: {
+          action: 'order.change_sku',
+          before: { item: item.title, skuId: item.sku_id, props: beforeProps },
+          after: { item: item.title, skuId: sku.id, props: afterProps },
+        },
+        announcement: `亲，您的订单 ${order.order_no} 中「${item.title}」的规格已修改为：${describe(afterProps)}。`,
+      };
+    },
+  });
+}

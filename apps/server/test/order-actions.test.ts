@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+describe('order actions', () => {
+  let server: TestServer;
+  let presale: { token: string; agent: { id: string; name: string } };
+  let owner: { token: string };
+  /** A demo buyer with an unpaid and a shipped order. */
+  let buyer: { id: string; visitorId: string; unpaidOrderId: string; shippedOrderId: string };
+
+  before(async () => {
+    server = await startTestServer();
+    presale = await loginAgent(server.url, 'presale1');
+    owner = await loginAgent(server.url, 'owner');
+    const db = server.app.context.storage.db;
+    const orders = await db.selectFrom('orders as o').innerJoin('buyers as b', 'b.id', 'o.buyer_id')
+      .select(['o.id', 'o.status', 'o.buyer_id', 'b.visitor_id']).execute();
+    const byBuyer = new Map<string, typeof orders>();
+    for (const o of orders) byBuyer.set(o.buyer_id, [...(byBuyer.get(o.buyer_id) ?? []), o]);
+    const [id, list] = [...byBuyer].find(([, l]) => l.some((o) => o.status === 'pending_payment') && l.some((o) => o.status === 'shipped'))!;
+    buyer = {
+      id, visitorId: list[0]!.visitor_id,
+      unpaidOrderId: list.find((o) => o.status === 'pending_payment')!.id,
+      shippedOrderId: list.find((o) => o.status === 'shipped')!.id,
+    };
+  });
+  after(() => server.close());
+
+  const act = (token: string, orderId: string, action: string, body: object, language = 'zh-CN') =>
+    api(server.url, 'POST', `/api/v1/orders/${orderId}/${action}`, { token, body: { requestId: randomUUID(), ...body }, headers: { 'accept-language': language } });
+  const newAddress = { name: '王女士', phone: '13800001234', province: '江苏省', address: '南京市鼓楼区中山北路120号' };
+
+  it('changes the address of an unpaid order and tells the buyer in chat', async () => {
+    const session = await startBuyer(server.url, buyer.visitorId);
+    const stream = await StreamClient.connect(server.url, session.token);
+    const res = await act(presale.token, buyer.unpaidOrderId, 'change-receiver', newAddress);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.result, 'applied');
+    assert.equal(res.body.order.receiver.address, '江苏省南京市鼓楼区中山北路120号');
+    const notice = await stream.next((f) => f.type === 'message.created' && f.message.sender === 'system');
+    assert.match(notice.message.body, /收货信息已修改为：王女士，13800001234，江苏省南京市鼓楼区中山北路120号/);
+    assert.equal(notice.message.order.orderId, buyer.unpaidOrderId);
+    await stream.close();
+  });
+
+  it('refuses the same change on a shipped order with a clear message, in the caller\'s language', async () => {
+    const zh = await act(presale.token, buyer.shippedOrderId, 'change-receiver', newAddress);
+    assert.equal(zh.status, 409);
+    assert.equal(zh.body.error.code, 'order_state_forbids');
+    assert.match(zh.body.error.message, /当前状态为「已发货」，不能修改收货信息/);
+    const en = await act(presale.token, buyer.shippedOrderId, 'change-receiver', newAddress, 'en');
+    assert.match(en.body.error.message, /is shipped: cannot change the receiver/);
+    const order = await api(server.url, 'GET', `/api/v1/orders/${buyer.shippedOrderId}`, { token: presale.token });
+    assert.notEqual(order.body.order.receiver.address, '江苏省南京市鼓楼区中山北路120号');
+  });
+
+  it('lets presale take up to 10% off at once, and turns a deeper cut into an approval request the owner decides', async () => {
+    const before = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body.order;
+    const small = Math.round(before.totalFen * 0.95);
+    const within = await act(presale.token, buyer.unpaidOrderId, 'change-price', { newTotalFen: small });
+    assert.equal(within.body.result, 'applied');
+    assert.equal(within.body.order.totalFen, small);
+    assert.equal(within.body.order.originalTotalFen, before.totalFen);
+
+    const deep = Math.round(before.totalFen * 0.7);
+    const beyond = await act(presale.token, buyer.unpaidOrderId, 'change-price', { newTotalFen: deep, reason: '老客户' });
+    assert.equal(beyond.status, 202);
+    assert.equal(beyond.body.result, 'approval_requested');
+    assert.equal(beyond.body.approval.status, 'pending');
+    assert.match(beyond.body.approval.summary, /改价/);
+    const unchanged = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body.order;
+    assert.equal(unchanged.totalFen, small, 'nothing changes before approval');
+
+    const presaleDecides = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, { token: presale.token, body: {} });
+    assert.equal(presaleDecides.status, 403);
+    const pending = (await api(server.url, 'GET', '/api/v1/approvals?status=pending', { token: owner.token })).body.approvals;
+    assert.ok(pending.some((a: { id: string }) => a.id === beyond.body.approval.id));
+    const approved = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, { token: owner.token, body: { note: '老客户，同意' } });
+    assert.equal(approved.status, 200);
+    assert.equal(approved.body.approval.status, 'approved');
+    assert.equal(approved.body.order.totalFen, deep);
+    assert.equal(approved.body.order.originalTotalFen, before.totalFen, 'the original price is kept');
+    const again = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, { token: owner.token, body: {} });
+    assert.equal(again.body.approval.status, 'approved', 'approving twice is harmless');
+    const reject = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/reject`, { token: owner.token, body: {} });
+    assert.equal(reject.status, 409);
+  });
+
+  it('keeps every action in the audit log: who, when, before → after', async () => {
+    const { entries } = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })).body;
+    const actions = entries.map((e: { action: string }) => e.action);
+    for (const expected of ['order.change_receiver', 'order.change_price', 'order.change_price_requested', 'approval.approve']) {
+      assert.ok(actions.includes(expected), `${expected} in ${actions}`);
+    }
+    const receiver = entries.find((e: { action: string }) => e.action === 'order.change_receiver');
+    assert.equal(receiver.actor.name, presale.agent.name);
+    assert.equal(receiver.after.address, '江苏省南京市鼓楼区中山北路120号');
+    assert.ok(receiver.before.address && receiver.before.address !== receiver.after.address);
+    assert.ok(Date.parse(receiver.createdAt) > 0);
+    const approvedChange = entries.find((e: { action: string; after: { approvalId?: string } }) => e.action === 'order.change_price' && e.after.approvalId);
+    assert.equal(approvedChange.actor.name, '店长小美');
+    const refused = entries.filter((e: { action: string }) => e.targetId === buyer.shippedOrderId);
+    assert.equal(refused.length, 0);
+  });
+
+  it('does an action once however often the same requestId is sent, also concurrently', async () => {
+    const requestId = randomUUID();
+    const send = () => api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/memo`, {
+      token: presale.token, body: { requestId, memo: '顺丰发货，已补差价', flag: 'red' },
+    });
+    const answers = await Promise.all([send(), send(), send()]);
+    assert.ok(answers.every((a) => a.status === 200 && a.body.order.memoFlag === 'red'));
+    const { entries } = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })).body;
+    assert.equal(entries.filter((e: { action: string }) => e.action === 'order.set_memo').length, 1);
+  });
+
+  it('changes a line to another SKU of the same product and refuses a SKU of another product', async () => {
+    const order = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body.order;
+    const { products } = (await api(server.url, 'GET', '/api/v1/products', { token: presale.token })).body;
+    const product = products.find((p: { id: string }) => p.id === order.items[0].productId);
+    const other = product.skus.find((s: { id: string }) => s.id !== order.items[0].skuId);
+    if (other) {
+      const res = await act(presale.token, buyer.unpaidOrderId, 'change-sku', { itemIndex: 0, skuId: other.id });
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.order.items[0].skuProps, other.props);
+    }
+    const foreign = products.find((p: { id: string }) => p.id !== product.id).skus[0];
+    const wrong = await act(presale.token, buyer.unpaidOrderId, 'change-sku', { itemIndex: 0, skuId: foreign.id });
+    assert.equal(wrong.status, 404);
+  });
+
+  it('lets after-sales edit but not re-price, and closes an unpaid order with a reason once', async () => {
+    const aftersale = await loginAgent(server.url, 'aftersale1');
+    const price = await act(aftersale.token, buyer.unpaidOrderId, 'change-price', { newTotalFen: 100 });
+    assert.equal(price.status, 403);
+    const closed = await act(presale.token, buyer.unpaidOrderId, 'close', { reason: '买家不想要了' });
+    assert.equal(closed.body.order.status, 'closed');
+    assert.equal(closed.body.order.closeReason, '买家不想要了');
+    assert.ok(closed.body.order.closedAt);
+    const twice = await act(presale.token, buyer.unpaidOrderId, 'close', { reason: '再关一次' });
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.error.code, 'order_state_forbids');
+  });
+
+  it('sends an order card only for the conversation\'s own buyer', async () => {
+    const session = await startBuyer(server.url, buyer.visitorId);
+    const card = await api(server.url, 'POST', `/api/v1/conversations/${session.conversation.id}/messages`, {
+      token: presale.token, body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
+    });
+    assert.equal(card.status, 201);
+    assert.equal(card.body.message.order.orderId, buyer.shippedOrderId);
+    assert.equal(card.body.message.order.status, 'shipped');
+    const stranger = await startBuyer(server.url);
+    const leak = await api(server.url, 'POST', `/api/v1/conversations/${stranger.conversation.id}/messages`, {
+      token: presale.token, body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
+    });
+    assert.equal(leak.status, 404);
+  });
+});
