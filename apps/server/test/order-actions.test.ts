@@ -102,7 +102,7 @@ describe('order actions', () => {
     assert.ok(Date.parse(receiver.createdAt) > 0);
     const approvedChange = entries.find((e: { action: string; after: { approvalId?: string } }) => e.action === 'order.change_price' && e.after.approvalId);
     assert.equal(approvedChange.actor.name, '店长小美');
-    const refused = entries.filter((e: { action: string }) => e.targetId === buyer.shippedOrderId);
+    const refused = entries.filter((e: { targetId: string }) => e.targetId === buyer.shippedOrderId);
     assert.equal(refused.length, 0);
   });
 
@@ -158,5 +158,36 @@ describe('order actions', () => {
       token: presale.token, body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
     });
     assert.equal(leak.status, 404);
+  });
+});
+
+describe('browsing footprints', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('shows an agent what the buyer is looking at, live and in the profile, folding quick reloads', async () => {
+    const agent = await loginAgent(server.url, 'presale1');
+    const buyer = await startBuyer(server.url);
+    const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products')).body;
+    const [dress, lipstick] = [products.find((p: { title: string }) => p.title.includes('连衣裙')), products.find((p: { title: string }) => p.title.includes('口红'))];
+    const stream = await StreamClient.connect(server.url, agent.token);
+    const started = Date.now();
+    await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });
+    const live = await stream.next((f) => f.type === 'customer.footprint' && f.buyerId === buyer.buyer.id);
+    assert.ok(Date.now() - started < 1000, 'within a second');
+    assert.equal(live.footprint.title, dress.title);
+    assert.equal(live.conversationId, buyer.conversation.id);
+    await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });
+    await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: lipstick.id } });
+    const profile = (await api(server.url, 'GET', `/api/v1/customers/${buyer.buyer.id}`, { token: agent.token })).body;
+    assert.deepEqual(profile.footprints.map((f: { title: string; views: number }) => [f.title, f.views]), [[lipstick.title, 1], [dress.title, 1]]);
+    const foreign = await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: 'not-a-product' } });
+    assert.equal(foreign.status, 404);
+    const asAgent = await api(server.url, 'POST', '/api/v1/widget/footprints', { token: agent.token, body: { productId: dress.id } });
+    assert.equal(asAgent.status, 403);
+    await stream.close();
   });
 });

@@ -66,6 +66,20 @@ export const OrderView = z.object({
 });
 export type OrderView = z.infer<typeof OrderView>;
 
+/** A product the buyer looked at (浏览足迹), reported by the widget. */
+export const Footprint = z.object({
+  productId: Id,
+  title: z.string(),
+  priceFen: Fen,
+  imageUrl: z.string().nullable(),
+  viewedAt: IsoDateTime,
+  /** How many times in the period shown. */
+  views: z.number().int(),
+});
+export type Footprint = z.infer<typeof Footprint>;
+
+export const RecordFootprintRequest = z.object({ productId: Id });
+
 export const CustomerProfile = z.object({
   buyer: z.object({
     id: Id,
@@ -79,5 +93,7 @@ export const CustomerProfile = z.object({
   }),
   stats: z.object({ orderCount: z.number().int(), paidOrderCount: z.number().int(), totalSpentFen: Fen }),
   orders: z.array(OrderView),
+  /** Latest products viewed, newest first. */
+  footprints: z.array(Footprint).optional(),
 });
 export type CustomerProfile = z.infer<typeof CustomerProfile>;

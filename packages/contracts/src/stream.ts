@@ -3,7 +3,7 @@ import { Id } from './common.js';
 import { ConversationSummary } from './conversations.js';
 import { ClientMsgId, Message, MessageKind } from './messages.js';
 import { ApprovalView } from './orders.js';
-import { OrderView } from './shop.js';
+import { Footprint, OrderView } from './shop.js';
 
 /**
  * WebSocket frames. Server frames' `type` reuses domain event names (`message.created`).
@@ -37,6 +37,10 @@ export const MessageRejectedFrame = z.object({
 export const OrderUpdatedFrame = z.object({ type: z.literal('order.updated'), order: OrderView });
 /** Agents: an approval request was created or decided. */
 export const ApprovalUpdatedFrame = z.object({ type: z.literal('approval.updated'), approval: ApprovalView });
+/** Agents: a buyer just viewed a product on the shop page. */
+export const FootprintFrame = z.object({
+  type: z.literal('customer.footprint'), buyerId: Id, conversationId: Id.nullable(), footprint: Footprint,
+});
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
 export const PongFrame = z.object({ type: z.literal('pong') });
 export const ErrorFrame = z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) });
@@ -51,6 +55,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   MessageRejectedFrame,
   OrderUpdatedFrame,
   ApprovalUpdatedFrame,
+  FootprintFrame,
   SyncedFrame,
   PongFrame,
   ErrorFrame,

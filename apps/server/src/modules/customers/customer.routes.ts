@@ -1,12 +1,16 @@
-import { CustomerProfile } from '@golddesk/contracts';
+import { CustomerProfile, RecordFootprintRequest } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
-import { agentOf } from '../../platform/http/auth.js';
+import { agentOf, buyerOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { presentOrder } from '../orders/order.presenter.js';
 import { listBuyerOrders } from '../orders/order.repository.js';
 import { findBuyer } from './buyer.repository.js';
+import { recordFootprint } from './commands/record-footprint.js';
+import { listFootprints } from './footprint.repository.js';
+
+const FOOTPRINTS_SHOWN = 20;
 
 /** Statuses that mean the buyer paid (the money counts toward total spend). */
 const PAID_STATUSES = new Set(['paid', 'shipped', 'signed', 'completed']);
@@ -34,6 +38,18 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
         totalSpentFen: paid.reduce((sum, o) => sum + o.totalFen, 0),
       },
       orders,
+      footprints: await listFootprints(ctx.storage.db, agent.shopId, buyer.id, FOOTPRINTS_SHOWN),
     };
+  });
+
+  app.post('/api/v1/widget/footprints', {
+    config: { auth: 'buyer' },
+    schema: {
+      summary: 'The buyer views a product (浏览足迹); agents see it live', tags: ['widget'],
+      body: RecordFootprintRequest, response: { 200: z.object({ ok: z.literal(true) }) },
+    },
+  }, async (request) => {
+    await recordFootprint({ app: ctx, actor: buyerOf(request) }, request.body);
+    return { ok: true as const };
   });
 }

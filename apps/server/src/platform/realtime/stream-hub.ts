@@ -78,6 +78,11 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
+      case 'customer.footprint': {
+        const frame = JSON.stringify({ type: event.type, buyerId: event.buyerId, conversationId: event.conversationId, footprint: event.footprint });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
       case 'approval.updated': {
         const frame = JSON.stringify({ type: event.type, approval: event.approval });
         agents?.forEach((c) => c.send(frame));
