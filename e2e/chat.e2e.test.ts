@@ -2,11 +2,10 @@
 // real Chromium against an in-process server (SQLite, demo shop). Run: node --import tsx --test e2e/*.test.ts
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, requireBuilt } from './helpers/browser.js';
+import { type Locator, type Page } from 'playwright-core';
+import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const TIMEOUT_MS = 15_000;
@@ -22,11 +21,10 @@ function stored(list: Locator, page: Page, testId: string, sender: string): Loca
 
 describe('buyer widget ↔ agent workbench, in Chromium', () => {
   let server: TestServer;
-  const profiles: string[] = [];
-  const contexts: BrowserContext[] = [];
+  let browsers: Browsers<'agent' | 'buyer'>;
   let agent: Page;
   let buyer: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   before(async () => {
     requireBuilt('apps/workbench/dist/index.html');
@@ -34,35 +32,18 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
     requireBuilt('apps/widget/dist/golddesk-widget.js');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await startTestServer();
-    for (const role of ['agent', 'buyer']) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `golddesk-e2e-${role}-`));
-      profiles.push(dir);
-      contexts.push(await launchBrowser(dir));
-    }
-    agent = contexts[0]!.pages()[0] ?? (await contexts[0]!.newPage());
-    buyer = contexts[1]!.pages()[0] ?? (await contexts[1]!.newPage());
-    for (const [name, page] of [
-      ['workbench', agent],
-      ['widget', buyer],
-    ] as const) {
-      page.setDefaultTimeout(TIMEOUT_MS);
-      page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-    }
+    browsers = await openBrowsers(['agent', 'buyer'], TIMEOUT_MS);
+    ({ agent, buyer } = browsers.pages);
+    pageErrors = browsers.pageErrors;
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    for (const dir of profiles) fs.rmSync(dir, { recursive: true, force: true });
+    await browsers?.close();
     await server?.close();
   });
 
   it('the agent signs in to the workbench', async () => {
-    await agent.goto(`${server.url}/`);
-    await agent.getByTestId('login-shop').fill('demo');
-    await agent.getByTestId('login-username').fill('presale1');
-    await agent.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await agent.getByTestId('login-submit').click();
-    await agent.getByTestId('contact-tab-waiting').waitFor();
+    await signIn(agent, server.url, 'demo', 'presale1', DEMO_PASSWORD);
   });
 
   it('the buyer opens the 客服 launcher on the demo shop and writes', async () => {

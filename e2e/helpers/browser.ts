@@ -1,8 +1,9 @@
 // Shared by the browser tests: Debian's chromium (never a downloaded browser), a fresh profile each.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -25,4 +26,47 @@ export async function launchBrowser(profileDir: string): Promise<BrowserContext>
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
   });
+}
+
+export interface Browsers<Name extends string> {
+  pages: Record<Name, Page>;
+  /** Uncaught errors from any page, prefixed with its name: a test ends by asserting there are none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** One browser (own profile, so own storage) per name, e.g. an agent and a buyer side by side. */
+export async function openBrowsers<Name extends string>(names: readonly Name[], timeoutMs = 15_000): Promise<Browsers<Name>> {
+  const profiles: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const pages = {} as Record<Name, Page>;
+  for (const name of names) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `golddesk-e2e-${name}-`));
+    profiles.push(dir);
+    const context = await launchBrowser(dir);
+    contexts.push(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(timeoutMs);
+    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+    pages[name] = page;
+  }
+  return {
+    pages,
+    pageErrors,
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      for (const dir of profiles) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login form and waits for the workbench. */
+export async function signIn(page: Page, baseUrl: string, shop: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId('login-shop').fill(shop);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('contact-tab-waiting').waitFor();
 }

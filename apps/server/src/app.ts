@@ -15,6 +15,10 @@ import { registerTeamRoutes } from './modules/team/team.routes.js';
 import { registerOrderRoutes } from './modules/orders/order.routes.js';
 import { registerApprovalRoutes } from './modules/approvals/approval.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerImportRoutes } from './modules/imports/index.js';
+import { registerIntegrationRoutes } from './modules/integration/integration.routes.js';
+import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
+import { registerWebhookRoutes } from './modules/webhooks/webhook.routes.js';
 import { registerStreamRoutes } from './modules/stream/stream.routes.js';
 import { registerWidgetRoutes } from './modules/widget/widget.routes.js';
 import type { AppContext } from './platform/app-context.js';
@@ -60,6 +64,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
 
   const writer = new MessageWriter(context);
   const hub = new StreamHub(bus);
+  const webhooks = new WebhookDispatcher(context);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerCrossOrigin(http);
   registerAuthentication(http, context.tokens);
@@ -77,6 +82,9 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerOrderRoutes(http, context);
   registerApprovalRoutes(http, context);
   registerAuditRoutes(http, context);
+  registerImportRoutes(http, context);
+  registerIntegrationRoutes(http, context);
+  registerWebhookRoutes(http, context, webhooks);
   registerStreamRoutes(http, context, hub, writer);
   http.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
   await registerStaticFiles(http);
@@ -89,6 +97,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
     hub.closeAll(1001, 'server restarting');
     await http.close();
     await writer.close();
+    await webhooks.close();
     await bus.close();
     redis?.disconnect();
     await storage.close();

@@ -6,3 +6,5 @@ export * from './widget.js';
 export * from './shop.js';
 export * from './stream.js';
 export * from './orders.js';
+export * from './imports.js';
+export * from './integration.js';

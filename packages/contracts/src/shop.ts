@@ -34,7 +34,7 @@ export const OrderStatus = z.enum(['pending_payment', 'paid', 'shipped', 'signed
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 export const OrderItemView = z.object({
-  productId: Id,
+  productId: z.string().max(64).describe("empty when the line's product is not in the catalogue (e.g. a synced order)"),
   skuId: Id.nullable(),
   title: z.string(),
   skuProps: z.record(z.string(), z.string()),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from './common.js';
 import { ConversationSummary } from './conversations.js';
 import { ClientMsgId, Message, MessageKind } from './messages.js';
+import { ImportView } from './imports.js';
 import { ApprovalView } from './orders.js';
 import { Footprint, OrderView } from './shop.js';
 
@@ -41,6 +42,8 @@ export const ApprovalUpdatedFrame = z.object({ type: z.literal('approval.updated
 export const FootprintFrame = z.object({
   type: z.literal('customer.footprint'), buyerId: Id, conversationId: Id.nullable(), footprint: Footprint,
 });
+/** Agents: progress of a catalogue/order import (running → done | failed). */
+export const ImportProgressFrame = z.object({ type: z.literal('import.progress'), import: ImportView });
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
 export const PongFrame = z.object({ type: z.literal('pong') });
 export const ErrorFrame = z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) });
@@ -56,6 +59,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   OrderUpdatedFrame,
   ApprovalUpdatedFrame,
   FootprintFrame,
+  ImportProgressFrame,
   SyncedFrame,
   PongFrame,
   ErrorFrame,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
 import { useStore } from '../platform/store';
 import { logout } from '../modules/auth/auth.api';
+import { ApprovalEntry } from '../modules/approvals/ApprovalEntry';
 import { SearchBox } from '../modules/search/SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, type View } from './navigation';
@@ -22,6 +23,7 @@ interface AppHeaderProps {
 const NAV_ITEMS = [
   { view: 'workbench', label: 'nav.workbench' },
   { view: 'team', label: 'nav.team' },
+  { view: 'imports', label: 'nav.imports', roles: ['owner', 'manager', 'support'] },
 ] as const;
 
 const STATUS_BADGE = { open: 'success', connecting: 'processing', closed: 'error' } as const;
@@ -40,7 +42,7 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
           {session.shop?.name ?? session.shop?.slug}
         </span>
         <nav className="app-nav">
-          {NAV_ITEMS.map((item) => (
+          {NAV_ITEMS.filter((item) => !('roles' in item) || (item.roles as readonly string[]).includes(session.agent.role)).map((item) => (
             <Button
               key={item.view}
               type="text"
@@ -58,6 +60,7 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
         <SearchBox onOpenConversation={onOpenConversation} />
       </div>
       <div className="app-header-right">
+        {(session.agent.role === 'owner' || session.agent.role === 'manager') && <ApprovalEntry />}
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
         </Tooltip>

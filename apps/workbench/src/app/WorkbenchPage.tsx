@@ -1,6 +1,8 @@
 import { App as AntApp } from 'antd';
 import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
+import { onOwnDecision } from '../modules/approvals/approval.store';
 import { refreshMe } from '../modules/auth/auth.api';
 import { ChatPane } from '../modules/chat/ChatPane';
 import { unlockAlerts } from '../modules/chat/notify';
@@ -9,6 +11,7 @@ import { ContactList } from '../modules/conversations/ContactList';
 import { setActiveConversation } from '../modules/conversations/conversation.store';
 import { CustomerPane } from '../modules/customer/CustomerPane';
 import { TeamPage } from '../modules/team/TeamPage';
+import { ImportPage } from '../modules/imports/ImportPage';
 import { errorMessage } from '../platform/api-client';
 import { AppHeader } from './AppHeader';
 import { navigate, useView } from './navigation';
@@ -17,6 +20,7 @@ import { startRealtime } from './realtime';
 /** The signed-in shell: the header over either the three-pane 千牛-style workbench (contacts | chat | customer) or the team page. */
 export function WorkbenchPage({ session }: { session: Session }) {
   const { message } = AntApp.useApp();
+  const { t } = useTranslation();
   const view = useView();
   const showError = useCallback((text: string) => void message.error(text), [message]);
 
@@ -27,6 +31,17 @@ export function WorkbenchPage({ session }: { session: Session }) {
     window.addEventListener('pointerdown', unlockAlerts, { once: true });
     return () => window.removeEventListener('pointerdown', unlockAlerts);
   }, []);
+
+  // An agent who asked for a discount beyond their limit hears the manager's answer wherever they are.
+  useEffect(
+    () =>
+      onOwnDecision((approval) => {
+        const note = approval.decisionNote ? `（${approval.decisionNote}）` : '';
+        const key = approval.status === 'approved' ? 'approvals.ownApproved' : 'approvals.ownRejected';
+        void message[approval.status === 'approved' ? 'success' : 'warning'](t(key, { orderNo: approval.orderNo, name: approval.decidedBy?.name ?? '', note }));
+      }),
+    [message, t],
+  );
 
   const openConversation = useCallback(
     (conversationId: string) => {
@@ -46,11 +61,13 @@ export function WorkbenchPage({ session }: { session: Session }) {
       {/* The stream keeps running on the team page; the conversation stores remember where the agent was. */}
       {view === 'team' ? (
         <TeamPage session={session} />
+      ) : view === 'imports' ? (
+        <ImportPage />
       ) : (
         <main className="workbench-body">
           <ContactList onSelect={setActiveConversation} onError={showError} />
           <ChatPane onError={showError} />
-          <CustomerPane />
+          <CustomerPane role={session.agent.role} />
         </main>
       )}
     </div>

@@ -1,13 +1,14 @@
 import { createStore, useStore } from '../platform/store';
 
-/** The signed-in pages: the three-pane workbench and the team list. */
-export type View = 'workbench' | 'team';
+/** The signed-in pages: the three-pane workbench, the team list and the import page. */
+export type View = 'workbench' | 'team' | 'imports';
 
 // The view lives in the URL hash (#/team) so reloads and the browser's back button keep working without a router.
-const HASHES: Record<View, string> = { workbench: '', team: '#/team' };
+const HASHES: Record<View, string> = { workbench: '', team: '#/team', imports: '#/imports' };
 
 function viewFromUrl(): View {
-  return window.location.hash === HASHES.team ? 'team' : 'workbench';
+  const hash = window.location.hash;
+  return hash === HASHES.team ? 'team' : hash === HASHES.imports ? 'imports' : 'workbench';
 }
 
 const viewStore = createStore<View>(viewFromUrl());

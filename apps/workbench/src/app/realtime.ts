@@ -13,6 +13,10 @@ import {
 } from '../modules/conversations/conversation.store';
 import { mergeMessages, resumeCursors, setConversationFlags } from '../modules/chat/message.store';
 import { alertNewBuyerMessage } from '../modules/chat/notify';
+import { loadPendingApprovals } from '../modules/approvals/approval.api';
+import { announceOwnDecision, approvalStore, upsertApproval } from '../modules/approvals/approval.store';
+import { putOrders } from '../modules/orders/order.store';
+import { putImport } from '../modules/imports/import.store';
 import { currentView, navigate } from './navigation';
 
 /** Connection state for the header's indicator. */
@@ -33,6 +37,7 @@ export function isViewing(conversationId: string): boolean {
 function previewOf(message: Message): string {
   if (message.kind === 'image') return i18next.t('chat.imageMessage');
   if (message.kind === 'product') return `${i18next.t('chat.productMessage')} ${message.body}`;
+  if (message.kind === 'order') return `${i18next.t('chat.orderMessage')} ${message.order?.orderNo ?? ''}`;
   return message.body;
 }
 
@@ -76,6 +81,19 @@ function onFrame(frame: ServerFrame): void {
       if (frame.seq > summary[field]) upsertSummary({ ...summary, [field]: frame.seq });
       break;
     }
+    case 'order.updated':
+      putOrders([frame.order]);
+      break;
+    case 'import.progress':
+      putImport(frame.import);
+      break;
+    case 'approval.updated': {
+      const wasPending = approvalStore.get().pending.some((a) => a.id === frame.approval.id);
+      upsertApproval(frame.approval);
+      const mine = frame.approval.requestedBy.id === getSession()?.agent.id;
+      if (mine && frame.approval.status !== 'pending' && wasPending) announceOwnDecision(frame.approval);
+      break;
+    }
     default:
       break; // ready, synced, pong, ack: nothing to show
   }
@@ -83,6 +101,8 @@ function onFrame(frame: ServerFrame): void {
 
 function onReady(): void {
   client?.send({ type: 'resume', cursors: resumeCursors() });
+  // Approval requests may have been created or decided while we were away.
+  void loadPendingApprovals().catch(() => undefined);
   // Summaries may have changed while we were away: refresh the loaded tabs.
   const { lists } = conversationStore.get();
   for (const filter of ['waiting', 'mine', 'all'] as const) {

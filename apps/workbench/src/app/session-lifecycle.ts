@@ -1,6 +1,8 @@
 import { getSession, subscribeSession, type Session } from '../platform/session';
 import { resetMessages } from '../modules/chat/message.store';
 import { resetConversations } from '../modules/conversations/conversation.store';
+import { resetApprovals } from '../modules/approvals/approval.store';
+import { resetOrders } from '../modules/orders/order.store';
 import { navigate } from './navigation';
 import { stopRealtime } from './realtime';
 
@@ -29,4 +31,6 @@ subscribeSession((session) => {
   stopRealtime();
   resetMessages();
   resetConversations(agentId);
+  resetOrders();
+  resetApprovals();
 });

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database.js';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
-export type ApprovalRow = Database['approval_requests'];
+export type ApprovalRow = Selectable<Database['approval_requests']>;
 
 export async function insertApproval(db: Queryable, row: ApprovalRow) {
   await db.insertInto('approval_requests').values(row).execute();

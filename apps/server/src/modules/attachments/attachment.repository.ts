@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database.js';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
-export type AttachmentRow = Database['attachments'];
+export type AttachmentRow = Selectable<Database['attachments']>;
 
 export async function insertAttachment(db: Queryable, row: AttachmentRow) {
   await db.insertInto('attachments').values(row).execute();

@@ -1,9 +1,10 @@
 import type { AuditEntry } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 
-export type AuditRow = Database['audit_log'];
+export type AuditRow = Selectable<Database['audit_log']>;
 
 export interface AuditRecord {
   shopId: string;

@@ -1,9 +1,10 @@
 import type { ProductCard } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
-export type ProductRow = Database['products'];
-export type SkuRow = Database['product_skus'];
+export type ProductRow = Selectable<Database['products']>;
+export type SkuRow = Selectable<Database['product_skus']>;
 
 export async function listProductsWithSkus(db: Queryable, shopId: string) {
   const products = await db.selectFrom('products').selectAll().where('shop_id', '=', shopId)

@@ -1,10 +1,11 @@
 import type { ConversationFilter } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 
-export type ConversationRow = Database['conversations'];
+export type ConversationRow = Selectable<Database['conversations']>;
 
 /** A conversation with what its summary shows: buyer, assignee, last message and unread count. */
 export interface ConversationListRow extends ConversationRow {

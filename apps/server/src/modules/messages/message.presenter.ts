@@ -1,7 +1,8 @@
 import type { ImageAttachment, Message, MessageKind, MessageSender, OrderCard, ProductCard } from '@golddesk/contracts';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
-export type MessageRow = Database['messages'];
+export type MessageRow = Selectable<Database['messages']>;
 
 /** What a message keeps beside its text: a snapshot, so history reads never join other tables. */
 export interface MessagePayload {

@@ -1,7 +1,8 @@
 import type { OrderActionResponse, OrderView } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
-import type { CommandContext } from '../../platform/app-context.js';
+import type { AppContext, CommandContext } from '../../platform/app-context.js';
 import type { Database } from '../../platform/db/schema.js';
+import { newId } from '../../platform/ids.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -97,16 +98,16 @@ export async function runOrderAction(ctx: CommandContext<AgentPrincipal>, run: O
     throw error;
   }
   if (announced) publishStoredMessages(app, [announced], ['system']);
-  if (view) announceOrder(ctx, view);
+  if (view) announceOrder(app, actor.shopId, view);
   if (response.result === 'approval_requested') {
     app.bus.publish({ type: 'approval.updated', shopId: actor.shopId, approval: response.approval });
   }
   return response;
 }
 
-/** Agents' right panes refresh the order when it changes, on any process. */
-export function announceOrder(ctx: CommandContext, order: OrderView) {
-  ctx.app.bus.publish({ type: 'order.updated', shopId: ctx.actor.shopId, order });
+/** Agents' right panes (and webhooks) learn the order changed, on any process. */
+export function announceOrder(app: AppContext, shopId: string, order: OrderView) {
+  app.bus.publish({ type: 'order.updated', shopId, order, eventId: newId() });
 }
 
 async function findAnswer(db: Parameters<typeof findOrderWithItems>[0], shopId: string, key: string) {

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../platform/db/database.js';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
-export type OrderRow = Database['orders'];
-export type OrderItemRow = Omit<Database['order_items'], 'id'> & { id: number; image_url: string | null };
+export type OrderRow = Selectable<Database['orders']>;
+export type OrderItemRow = Omit<Selectable<Database['order_items']>, 'id'> & { id: number; image_url: string | null };
 export interface OrderWithItems {
   order: OrderRow;
   items: OrderItemRow[];
@@ -33,6 +34,6 @@ export async function updateOrder(db: Queryable, orderId: string, changes: Parti
   await db.updateTable('orders').set(changes).where('id', '=', orderId).execute();
 }
 
-export async function updateOrderItem(db: Queryable, itemId: number, changes: Partial<Omit<Database['order_items'], 'id'>>) {
+export async function updateOrderItem(db: Queryable, itemId: number, changes: Partial<Omit<Selectable<Database['order_items']>, 'id'>>) {
   await db.updateTable('order_items').set(changes).where('id', '=', itemId).execute();
 }

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database.js';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
-export type AgentRow = Database['agents'];
+export type AgentRow = Selectable<Database['agents']>;
 
 export async function findAgentByUsername(db: Queryable, shopId: string, username: string) {
   return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).where('username', '=', username)

@@ -1,9 +1,12 @@
-import { MarkReadRequest, WidgetSessionRequest, WidgetSessionResponse } from '@golddesk/contracts';
+import { MarkReadRequest, WidgetOrdersResponse, WidgetSessionRequest, WidgetSessionResponse } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { buyerOf } from '../../platform/http/auth.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { markRead } from '../conversations/commands/mark-read.js';
+import { AppError } from '../../platform/http/errors.js';
+import { presentOrder } from '../orders/order.presenter.js';
+import { listBuyerOrders } from '../orders/order.repository.js';
 import { startWidgetSession } from './commands/start-widget-session.js';
 
 export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {
@@ -15,6 +18,15 @@ export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {
     },
   }, async (request) => {
     return startWidgetSession(ctx, { ...request.body, address: request.ip });
+  });
+
+  app.get('/api/v1/widget/orders', {
+    config: { auth: 'buyer' },
+    schema: { summary: "The verified buyer's orders (anonymous visitors: 403)", tags: ['widget'], response: { 200: WidgetOrdersResponse } },
+  }, async (request) => {
+    const buyer = buyerOf(request);
+    if (!buyer.verified) throw new AppError('identity_required');
+    return { orders: (await listBuyerOrders(ctx.storage.db, buyer.shopId, buyer.buyerId)).map(presentOrder) };
   });
 
   app.post('/api/v1/widget/read', {

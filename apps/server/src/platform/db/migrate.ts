@@ -3,12 +3,18 @@ import { Migrator } from 'kysely/migration';
 import type { Storage } from './database.js';
 import { foundationMigration } from './migrations/001-foundation.js';
 import { orderActionsMigration } from './migrations/002-order-actions.js';
+import { importsMigration } from './migrations/003-imports.js';
+import { integrationsMigration } from './migrations/004-integrations.js';
+import { webhooksMigration } from './migrations/005-webhooks.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
   return {
     '001-foundation': foundationMigration(storage.dialect),
     '002-order-actions': orderActionsMigration(storage.dialect),
+    '003-imports': importsMigration(storage.dialect),
+    '004-integrations': integrationsMigration(storage.dialect),
+    '005-webhooks': webhooksMigration(storage.dialect),
   };
 }
 

@@ -1,4 +1,7 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** A nullable column added later: optional when inserting (NULL by default). */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 /** Row types of every table. Timestamps are ISO 8601 UTC text on both dialects so ordering and code are shared. */
 export interface Database {
@@ -24,6 +27,8 @@ export interface Database {
     vip_level: number;
     created_at: string;
     last_seen_at: string | null;
+    /** The shop's own customer id, set when the buyer's identity was verified. */
+    external_id: Optional<string>;
   };
   conversations: {
     id: string;
@@ -73,6 +78,7 @@ export interface Database {
     listing_notes: string | null;
     size_chart: string | null;
     created_at: string;
+    external_id: Optional<string>;
   };
   product_skus: { id: string; shop_id: string; product_id: string; props: string; price_fen: number; stock: number };
   orders: {
@@ -94,13 +100,13 @@ export interface Database {
     signed_at: string | null;
     completed_at: string | null;
     closed_at: string | null;
-    memo_flag: string | null;
-    close_reason: string | null;
-    receiver_province: string | null;
-    external_id: string | null;
-    updated_at: string | null;
+    memo_flag: Optional<string>;
+    close_reason: Optional<string>;
+    receiver_province: Optional<string>;
+    external_id: Optional<string>;
+    updated_at: Optional<string>;
     /** The total before any 改价; null while the price was never changed. */
-    original_total_fen: number | null;
+    original_total_fen: Optional<number>;
   };
   order_items: {
     id: Generated<number>;
@@ -110,7 +116,7 @@ export interface Database {
     sku_props: string;
     price_fen: number;
     quantity: number;
-    sku_id: string | null;
+    sku_id: Optional<string>;
   };
   audit_log: {
     id: string;
@@ -142,5 +148,72 @@ export interface Database {
     created_at: string;
     decided_at: string | null;
   };
+  shop_integrations: { shop_id: string; inbound_secret: string; identity_secret: string; created_at: string; rotated_at: string | null };
+  inbound_events: {
+    shop_id: string;
+    event_id: string;
+    type: string;
+    order_no: string | null;
+    occurred_at: string;
+    payload_json: string;
+    /** applied | parked (waiting for its order) | rejected */
+    status: string;
+    note: string | null;
+    received_at: string;
+  };
+  tracking_events: {
+    id: string;
+    shop_id: string;
+    order_id: string;
+    carrier: string | null;
+    tracking_no: string | null;
+    status: string;
+    description: string;
+    location: string | null;
+    occurred_at: string;
+    created_at: string;
+  };
+  webhooks: { id: string; shop_id: string; url: string; secret: string; events: string; active: number; created_at: string };
+  webhook_deliveries: {
+    id: string;
+    shop_id: string;
+    webhook_id: string;
+    /** What makes a delivery unique per webhook (the message id, the order id + time), so every process may enqueue it. */
+    event_key: string;
+    event_type: string;
+    payload_json: string;
+    /** pending | sending | delivered | failed */
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    last_status: number | null;
+    last_error: string | null;
+    created_at: string;
+    delivered_at: string | null;
+  };
   product_views: { id: string; shop_id: string; buyer_id: string; product_id: string; viewed_at: string };
+  imports: {
+    id: string;
+    shop_id: string;
+    kind: string;
+    status: string;
+    file_name: string | null;
+    /** The uploader's language: stream frames are worded in it. */
+    language: string;
+    total: number;
+    processed: number;
+    imported: number;
+    failed: number;
+    created_count: number;
+    updated_count: number;
+    unchanged_count: number;
+    /** [{line, code, params}]: reasons are worded when presented, in the reader's language. */
+    errors_json: string;
+    failure_reason: string | null;
+    created_by: string;
+    created_by_name: string;
+    created_at: string;
+    updated_at: string;
+    finished_at: string | null;
+  };
 }

@@ -1,4 +1,4 @@
-import type { ApprovalView, ConversationSummary, Footprint, Message, OrderView } from '@golddesk/contracts';
+import type { ApprovalView, ConversationSummary, Footprint, ImportView, Message, OrderView } from '@golddesk/contracts';
 
 /**
  * Events published after commit. Their `type` doubles as the WebSocket frame type.
@@ -9,9 +9,11 @@ export type DomainEvent =
   | { type: 'conversation.updated'; shopId: string; conversationId: string; conversation: ConversationSummary }
   | { type: 'conversation.typing'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; typing: boolean }
   | { type: 'conversation.read'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; seq: number }
-  | { type: 'order.updated'; shopId: string; order: OrderView; conversationId?: undefined }
+  /** eventId: the same on every process that hears it (webhook deliveries are keyed by it). */
+  | { type: 'order.updated'; shopId: string; order: OrderView; eventId: string; conversationId?: undefined }
   | { type: 'approval.updated'; shopId: string; approval: ApprovalView; conversationId?: undefined }
-  | { type: 'customer.footprint'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint };
+  | { type: 'customer.footprint'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint }
+  | { type: 'import.progress'; shopId: string; import: ImportView; conversationId?: undefined };
 
 /** Who caused a message: automation listeners ignore what automation wrote, so rules never loop. */
 export type MessageOrigin = 'buyer' | 'agent' | 'automation' | 'system';

@@ -21,6 +21,9 @@ const ERRORS = {
   unauthenticated: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
   invalid_token: { status: 401, 'zh-CN': '登录已失效，请重新登录', en: 'Your session has expired or is invalid; please sign in again' },
   wrong_credentials: { status: 401, 'zh-CN': '店铺、账号或密码错误', en: 'Wrong shop, username or password' },
+  bad_signature: { status: 401, 'zh-CN': '签名无效', en: 'Invalid signature' },
+  stale_signature: { status: 401, 'zh-CN': '签名已过期（时间戳须在 5 分钟内）', en: 'Signature expired: the timestamp must be within 5 minutes' },
+  identity_required: { status: 403, 'zh-CN': '请先登录店铺账号后查看订单', en: 'Sign in to the shop to see your orders' },
   forbidden: { status: 403, 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
   not_found: { status: 404, 'zh-CN': '找不到{thing}', en: '{thing} not found' },
   route_not_found: { status: 404, 'zh-CN': '接口不存在', en: 'No such endpoint' },
@@ -38,6 +41,20 @@ const ERRORS = {
   },
   approval_decided: { status: 409, 'zh-CN': '该审批已处理', en: 'This approval was already decided' },
   conflict: { status: 409, 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
+  import_file_unsupported: {
+    status: 415, 'zh-CN': '只能导入 CSV 或 Excel（.xlsx）文件', en: 'Only CSV or Excel (.xlsx) files can be imported',
+  },
+  import_file_unreadable: { status: 400, 'zh-CN': '文件无法读取：{detail}', en: 'The file cannot be read: {detailEn}' },
+  import_interrupted: {
+    status: 500,
+    'zh-CN': '导入被中断（服务器重启），请重新上传；已导入的订单不会重复',
+    en: 'The import was interrupted (server restart); upload the file again: rows already imported are not duplicated',
+  },
+  import_file_empty: { status: 400, 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
+  import_columns_missing: {
+    status: 400, 'zh-CN': '缺少必需的列：{columns}（表头须在第 1 行）', en: 'Required columns are missing: {columnsEn} (the header must be line 1)',
+  },
+  import_too_many_rows: { status: 413, 'zh-CN': '行数过多（上限 {limit} 行）', en: 'Too many rows (limit {limit})' },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;
@@ -56,6 +73,8 @@ const THINGS: Record<string, Record<Language, string>> = {
   sku: { 'zh-CN': '商品规格', en: 'SKU' },
   order_item: { 'zh-CN': '订单商品', en: 'Order item' },
   approval: { 'zh-CN': '审批', en: 'Approval' },
+  webhook: { 'zh-CN': 'Webhook', en: 'Webhook' },
+  import: { 'zh-CN': '导入任务', en: 'Import' },
 };
 
 export function errorMessage(error: AppError, language: Language): string {

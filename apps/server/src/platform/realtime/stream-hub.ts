@@ -83,6 +83,11 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
+      case 'import.progress': {
+        const frame = JSON.stringify({ type: event.type, import: event.import });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
       case 'approval.updated': {
         const frame = JSON.stringify({ type: event.type, approval: event.approval });
         agents?.forEach((c) => c.send(frame));

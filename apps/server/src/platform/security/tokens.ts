@@ -4,7 +4,7 @@ import { AppError } from '../http/errors.js';
 /** Who holds a token: an agent of a shop, or one buyer of one shop (reaching only their conversation). */
 export type Principal =
   | { kind: 'agent'; shopId: string; agentId: string; role: string; name: string }
-  | { kind: 'buyer'; shopId: string; buyerId: string; conversationId: string };
+  | { kind: 'buyer'; shopId: string; buyerId: string; conversationId: string; verified?: boolean };
 
 /** Signs and checks expiring HS256 tokens. */
 export class TokenService {
@@ -30,7 +30,7 @@ export class TokenService {
         return { kind: 'agent', shopId: claims.shopId, agentId: claims.agentId, role: claims.role, name: claims.name };
       }
       if (claims.kind === 'buyer' && claims.buyerId && claims.conversationId) {
-        return { kind: 'buyer', shopId: claims.shopId, buyerId: claims.buyerId, conversationId: claims.conversationId };
+        return { kind: 'buyer', shopId: claims.shopId, buyerId: claims.buyerId, conversationId: claims.conversationId, verified: claims.verified === true };
       }
     } catch {
       // fall through: forged, expired or malformed tokens all read the same to the client

@@ -1,5 +1,5 @@
 import { formatPrice, h, safeUrl } from '../../shared/dom.js';
-import type { Message, PendingMessage, ProductCard } from '../types.js';
+import type { Message, OrderCard, PendingMessage, ProductCard } from '../types.js';
 
 /** What a message row needs from the widget. */
 export interface MessageViewContext {
@@ -52,12 +52,40 @@ export function productCard(product: ProductCard, base: string, extraClass = '')
   return card;
 }
 
+const ORDER_STATUS: Record<string, string> = {
+  pending_payment: '待付款',
+  paid: '已付款',
+  shipped: '已发货',
+  signed: '已签收',
+  completed: '交易成功',
+  closed: '交易关闭',
+};
+
+/** An order card (order no., first item, ¥total, status in words). */
+export function orderCard(order: OrderCard, base: string): HTMLElement {
+  const image = safeUrl(order.imageUrl, base);
+  return h('div', { class: 'gd-product gd-order', testid: 'gd-order-card', attrs: { 'data-order-id': order.orderId, 'data-status': order.status } }, [
+    image
+      ? h('img', { class: 'gd-product-img', attrs: { src: image, alt: '', loading: 'lazy' } })
+      : h('div', { class: 'gd-product-img gd-product-placeholder', text: '订单' }),
+    h('div', { class: 'gd-product-info' }, [
+      h('div', { class: 'gd-product-title', text: order.title }),
+      h('div', { class: 'gd-order-no', text: `订单号 ${order.orderNo}` }),
+      h('div', { class: 'gd-order-foot' }, [
+        h('span', { class: 'gd-product-price', text: formatPrice(order.totalFen) }),
+        h('span', { class: 'gd-order-status', text: ORDER_STATUS[order.status] ?? order.status }),
+      ]),
+    ]),
+  ]);
+}
+
 function bubbleContent(
   kind: Message['kind'],
   body: string,
   imageUrl: string | null,
   product: ProductCard | null | undefined,
   context: MessageViewContext,
+  order?: OrderCard | null,
 ): HTMLElement {
   if (kind === 'image' && imageUrl) {
     const img = h('img', { class: 'gd-image', attrs: { src: imageUrl, alt: '图片' } });
@@ -72,18 +100,20 @@ function bubbleContent(
   if (kind === 'product' && product) {
     return h('div', { class: 'gd-bubble gd-bubble--media' }, [productCard(product, context.base)]);
   }
+  if (kind === 'order' && order) {
+    return h('div', { class: 'gd-bubble gd-bubble--media' }, [orderCard(order, context.base)]);
+  }
   return h('div', { class: 'gd-bubble' }, [richText(body)]);
 }
 
 /** A stored message row (`data-testid="gd-message"`, `data-sender`, `data-seq`). */
 export function messageRow(message: Message, context: MessageViewContext): HTMLElement {
   if (message.sender === 'system') {
-    return h('div', {
-      class: 'gd-system',
-      text: message.body,
-      testid: 'gd-message',
-      attrs: { 'data-sender': 'system', 'data-seq': message.seq },
-    });
+    // A centred notice from the shop (改价, 改地址…), with the order it is about under it.
+    return h('div', { class: 'gd-sysrow', testid: 'gd-message', attrs: { 'data-sender': 'system', 'data-seq': message.seq } }, [
+      h('div', { class: 'gd-system', text: message.body, testid: 'gd-system' }),
+      message.order ? orderCard(message.order, context.base) : null,
+    ]);
   }
   const mine = message.sender === 'buyer';
   const name =
@@ -103,6 +133,7 @@ export function messageRow(message: Message, context: MessageViewContext): HTMLE
         safeUrl(message.attachment?.url, context.base),
         message.product,
         context,
+        message.order,
       ),
       mine ? h('div', { class: 'gd-msg-status' }) : null,
     ],

@@ -6,6 +6,7 @@ import { retryMessage } from './chat.api';
 import { DeliveryState } from './DeliveryState';
 import type { PendingMessage } from './message.store';
 import { MessageContent } from './MessageContent';
+import { OrderCardMessage } from './OrderCardMessage';
 
 interface StoredBubbleProps {
   message: Message;
@@ -18,12 +19,19 @@ export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq
   const { t } = useTranslation();
   const time = dayjs(message.createdAt).format('HH:mm:ss');
   if (message.sender === 'system' || message.sender === 'bot') {
+    // A system notice is text; the order it is about (改价, 改地址…) shows as a card under it.
+    const notice = message.sender === 'system' ? { ...message, kind: 'text' as const } : message;
     return (
       <div className="message-row center" data-testid="message-item" data-sender={message.sender} data-seq={message.seq}>
-        <div className={`message-notice ${message.sender}`}>
+        <div className={`message-notice ${message.sender}`} data-testid={message.sender === 'system' ? 'system-notice' : undefined}>
           <span className="message-notice-label">{t(`chat.sender.${message.sender}`)}</span>
-          <MessageContent kind={message.kind} body={message.body} imageUrl={message.attachment?.url} product={message.product} />
+          <MessageContent kind={notice.kind} body={notice.body} imageUrl={notice.attachment?.url} product={notice.product} order={notice.order} />
         </div>
+        {message.sender === 'system' && message.order && (
+          <div className="bubble kind-order notice-order">
+            <OrderCardMessage card={message.order} />
+          </div>
+        )}
       </div>
     );
   }
@@ -35,7 +43,7 @@ export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq
         <span>{time}</span>
       </div>
       <div className={`bubble ${mine ? 'bubble-agent' : 'bubble-buyer'} kind-${message.kind}`}>
-        <MessageContent kind={message.kind} body={message.body} imageUrl={message.attachment?.url} product={message.product} />
+        <MessageContent kind={message.kind} body={message.body} imageUrl={message.attachment?.url} product={message.product} order={message.order} />
       </div>
       {mine && <DeliveryState state={message.seq <= buyerReadSeq ? 'read' : 'sent'} />}
     </div>

@@ -1,5 +1,6 @@
-import type { MessageKind, ProductCard } from '@golddesk/contracts';
+import type { MessageKind, OrderCard, ProductCard } from '@golddesk/contracts';
 import { Image } from 'antd';
+import { OrderCardMessage } from './OrderCardMessage';
 
 interface MessageContentProps {
   kind: MessageKind;
@@ -7,6 +8,7 @@ interface MessageContentProps {
   body: string;
   imageUrl?: string | null;
   product?: ProductCard | null;
+  order?: OrderCard | null;
 }
 
 /** Formats integer fen as ¥yuan with two decimals. */
@@ -14,8 +16,9 @@ export function formatYuan(fen: number): string {
   return `¥${(fen / 100).toFixed(2)}`;
 }
 
-/** The inside of a bubble: text, an image, or a product card. */
-export function MessageContent({ kind, body, imageUrl, product }: MessageContentProps) {
+/** The inside of a bubble: text, an image, a product card or an order card. */
+export function MessageContent({ kind, body, imageUrl, product, order }: MessageContentProps) {
+  if (kind === 'order' && order) return <OrderCardMessage card={order} />;
   if (kind === 'image' && imageUrl) {
     return <Image className="message-image" src={imageUrl} alt={body} width={180} data-testid="message-image" />;
   }

@@ -102,3 +102,13 @@ async function deliver(pending: PendingMessage): Promise<void> {
     updatePending(conversationId, clientMsgId, { state: 'failed', error: errorMessage(error) });
   }
 }
+
+/** Sends the card of one of the buyer's orders into the conversation (发送订单卡片). */
+export async function sendOrderCard(conversationId: string, orderId: string): Promise<void> {
+  const answer = await apiRequest<SendMessageResponse>(messagesPath(conversationId), {
+    method: 'POST',
+    body: { kind: 'order', orderId, body: '', clientMsgId: crypto.randomUUID() },
+  });
+  mergeMessages(conversationId, [answer.message]);
+  applyMessageToSummary(answer.message, true);
+}

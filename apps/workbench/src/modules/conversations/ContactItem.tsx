@@ -30,6 +30,7 @@ function usePreview(message: Message | null): string {
   if (!message) return t('contacts.noMessage');
   if (message.kind === 'image') return t('chat.imageMessage');
   if (message.kind === 'product') return `${t('chat.productMessage')} ${message.body}`;
+  if (message.kind === 'order') return `${t('chat.orderMessage')} ${message.order?.orderNo ?? ''}`;
   return message.body;
 }
 

@@ -1,4 +1,4 @@
-import type { CustomerProfile } from '@golddesk/contracts';
+import type { AgentRole, CustomerProfile } from '@golddesk/contracts';
 import { EnvironmentOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Empty, Skeleton, Statistic, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -8,15 +8,17 @@ import { errorMessage } from '../../platform/api-client';
 import { useStore } from '../../platform/store';
 import { formatYuan } from '../chat/MessageContent';
 import { conversationStore } from '../conversations/conversation.store';
+import { putOrders } from '../orders/order.store';
 import { fetchCustomer, maskPhone } from './customer.api';
 import { OrderCard } from './OrderCard';
 
 type Loaded = { buyerId: string; profile: CustomerProfile | null; error: string | null };
 
-/** Right pane: who the buyer is and what they ordered (read-only for now). */
-export function CustomerPane() {
+/** Right pane: who the buyer is and what they ordered, with the order actions (改价, 改地址, 备注…). */
+export function CustomerPane({ role }: { role: AgentRole }) {
   const { t } = useTranslation();
   const buyerId = useStore(conversationStore, (s) => (s.activeId ? (s.byId[s.activeId]?.buyer.id ?? null) : null));
+  const conversationId = useStore(conversationStore, (s) => s.activeId);
   // Orders change as the conversation goes on (paid, shipped); refetch when its last message changes.
   const lastSeq = useStore(conversationStore, (s) => (s.activeId ? (s.byId[s.activeId]?.lastSeq ?? 0) : 0));
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -25,7 +27,10 @@ export function CustomerPane() {
     if (!buyerId) return;
     const controller = new AbortController();
     fetchCustomer(buyerId, controller.signal)
-      .then((profile) => setLoaded({ buyerId, profile, error: null }))
+      .then((profile) => {
+        putOrders(profile.orders);
+        setLoaded({ buyerId, profile, error: null });
+      })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setLoaded({ buyerId, profile: null, error: errorMessage(error) });
       });
@@ -45,14 +50,14 @@ export function CustomerPane() {
         ) : current.error || !current.profile ? (
           <Alert type="warning" showIcon title={current.error} style={{ margin: 16 }} />
         ) : (
-          <CustomerDetails profile={current.profile} />
+          <CustomerDetails profile={current.profile} role={role} conversationId={conversationId} />
         )}
       </div>
     </aside>
   );
 }
 
-function CustomerDetails({ profile }: { profile: CustomerProfile }) {
+function CustomerDetails({ profile, role, conversationId }: { profile: CustomerProfile; role: AgentRole; conversationId: string | null }) {
   const { t } = useTranslation();
   const { buyer, stats, orders } = profile;
   const region = [buyer.province, buyer.city].filter(Boolean).join(' ') || '—';
@@ -91,7 +96,7 @@ function CustomerDetails({ profile }: { profile: CustomerProfile }) {
       {orders.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noOrders')} />
       ) : (
-        orders.map((order) => <OrderCard key={order.id} order={order} />)
+        orders.map((order) => <OrderCard key={order.id} order={order} role={role} conversationId={conversationId} />)
       )}
     </>
   );

@@ -1,8 +1,14 @@
-import type { OrderView } from '@golddesk/contracts';
-import { Tag, Typography } from 'antd';
+import type { AgentRole, OrderView } from '@golddesk/contracts';
+import { FlagFilled } from '@ant-design/icons';
+import { Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../../platform/store';
+import { approvalStore } from '../approvals/approval.store';
 import { formatYuan } from '../chat/MessageContent';
+import { OrderActions } from '../orders/OrderActions';
+import { MEMO_FLAGS } from '../orders/order-format';
+import { useOrder } from '../orders/order.store';
 
 const STATUS_COLOR: Record<OrderView['status'], string> = {
   pending_payment: 'orange',
@@ -13,18 +19,35 @@ const STATUS_COLOR: Record<OrderView['status'], string> = {
   closed: 'default',
 };
 
-/** One order: status tag, items with SKU properties, total, carrier and tracking number. */
-export function OrderCard({ order }: { order: OrderView }) {
+interface OrderCardProps {
+  /** The order as the profile listed it; the card shows the latest copy (actions, order.updated). */
+  order: OrderView;
+  role: AgentRole;
+  /** The open conversation, for 发送订单卡片. */
+  conversationId: string | null;
+}
+
+/** One order: status, items with SKU properties, total (and the price before 改价), logistics, memo with its flag, actions. */
+export function OrderCard({ order: listed, role, conversationId }: OrderCardProps) {
   const { t } = useTranslation();
+  const order = useOrder(listed);
+  const awaitingApproval = useStore(approvalStore, (s) => s.pending.some((a) => a.orderId === listed.id));
   return (
-    <div className="order-card" data-testid="order-card" data-order-status={order.status}>
+    <div className="order-card" data-testid="order-card" data-order-id={order.id} data-status={order.status} data-order-status={order.status}>
       <div className="order-head">
         <Typography.Text type="secondary" className="order-no" copyable={{ text: order.orderNo }}>
           {order.orderNo}
         </Typography.Text>
-        <Tag color={STATUS_COLOR[order.status]} data-testid="order-status">
-          {t(`customer.status.${order.status}`)}
-        </Tag>
+        <span className="order-tags">
+          {awaitingApproval && (
+            <Tag color="purple" data-testid="order-awaiting-approval">
+              {t('orders.awaitingApproval')}
+            </Tag>
+          )}
+          <Tag color={STATUS_COLOR[order.status]} data-testid="order-status">
+            {t(`customer.status.${order.status}`)}
+          </Tag>
+        </span>
       </div>
       {order.items.map((item, index) => (
         <div className="order-item" key={`${item.productId}-${index}`}>
@@ -33,7 +56,7 @@ export function OrderCard({ order }: { order: OrderView }) {
             <div className="order-item-title" title={item.title}>
               {item.title}
             </div>
-            <div className="order-item-sku">
+            <div className="order-item-sku" data-testid="order-item-sku">
               {Object.entries(item.skuProps)
                 .map(([key, value]) => `${key}：${value}`)
                 .join('；')}
@@ -50,16 +73,34 @@ export function OrderCard({ order }: { order: OrderView }) {
           {t('customer.placedAt')} {dayjs(order.placedAt).format('YYYY-MM-DD HH:mm')}
         </span>
         <span>
-          {t('customer.total')} <strong className="price">{formatYuan(order.totalFen)}</strong>
+          {t(order.status === 'pending_payment' || order.status === 'closed' ? 'customer.due' : 'customer.total')}{' '}
+          {order.originalTotalFen !== null && order.originalTotalFen !== order.totalFen && (
+            <Tooltip title={t('orders.price.original')}>
+              <s className="muted original-price" data-testid="order-original-total">
+                {formatYuan(order.originalTotalFen)}
+              </s>{' '}
+            </Tooltip>
+          )}
+          <strong className="price" data-testid="order-total">
+            {formatYuan(order.totalFen)}
+          </strong>
         </span>
+      </div>
+      <div className="order-receiver" data-testid="order-receiver" title={order.receiver.address}>
+        {t('customer.receiver')}
+        {t('customer.colon')}
+        {order.receiver.name} {order.receiver.phone} {order.receiver.address}
       </div>
       {(order.carrier || order.trackingNo) && (
         <div className="order-logistics" data-testid="order-logistics">
-          {t('customer.carrier')}{t('customer.colon')}{order.carrier ?? '—'}
+          {t('customer.carrier')}
+          {t('customer.colon')}
+          {order.carrier ?? '—'}
           {order.trackingNo && (
             <>
               {' · '}
-              {t('customer.tracking')}{t('customer.colon')}
+              {t('customer.tracking')}
+              {t('customer.colon')}
               <Typography.Text copyable className="tracking-no">
                 {order.trackingNo}
               </Typography.Text>
@@ -67,11 +108,24 @@ export function OrderCard({ order }: { order: OrderView }) {
           )}
         </div>
       )}
-      {order.memo && (
-        <div className="order-memo">
-          {t('customer.memo')}{t('customer.colon')}{order.memo}
+      {order.status === 'closed' && order.closeReason && (
+        <div className="order-closed" data-testid="order-close-reason">
+          {t('orders.close.reasonShown')}
+          {t('customer.colon')}
+          {order.closeReason}
         </div>
       )}
+      {(order.memo || order.memoFlag) && (
+        <div className="order-memo" data-testid="order-memo" data-flag={order.memoFlag ?? ''}>
+          {order.memoFlag && (
+            <FlagFilled className="memo-flag" style={{ color: MEMO_FLAGS[order.memoFlag] }} aria-label={t(`orders.memo.flags.${order.memoFlag}`)} />
+          )}
+          {t('customer.memo')}
+          {t('customer.colon')}
+          {order.memo ?? ''}
+        </div>
+      )}
+      <OrderActions order={order} role={role} conversationId={conversationId} />
     </div>
   );
 }

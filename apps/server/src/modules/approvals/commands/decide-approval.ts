@@ -71,7 +71,7 @@ export async function decideApproval(ctx: CommandContext<AgentPrincipal>, props:
   if (announced) publishStoredMessages(app, [announced], ['system']);
   if (result.changed) {
     app.bus.publish({ type: 'approval.updated', shopId: actor.shopId, approval: result.approval });
-    if (result.order) announceOrder(ctx, result.order);
+    if (result.order) announceOrder(app, actor.shopId, result.order);
   }
   return { approval: result.approval, order: result.order };
 }

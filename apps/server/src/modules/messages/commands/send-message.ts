@@ -58,6 +58,7 @@ export async function prepareMessage(ctx: CommandContext, props: SendMessageProp
     payload.attachment = presentAttachment(attachment);
     body = '[图片]';
   } else if (props.kind === 'order') {
+    if (actor.kind === 'buyer' && !actor.verified) throw new AppError('identity_required');
     const order = props.orderId && (await findOrderWithItems(app.storage.db, actor.shopId, props.orderId));
     // Only the conversation's own buyer's orders: a card must never show one buyer another's order.
     if (!order || order.order.buyer_id !== (await buyerOfConversation(ctx, props.conversationId))) {

@@ -1,0 +1,2 @@
+/** The import module's door: its routes. Everything else stays inside. */
+export { registerImportRoutes } from './import.routes.js';

@@ -1,0 +1,21 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../platform/db/schema.js';
+
+/** What applying one inbound event did. */
+export interface ApplyOutcome {
+  status: 'applied' | 'parked' | 'ignored';
+  /** Why it was parked or ignored, or what was inferred, in Chinese (shown in the audit). */
+  note?: string;
+  /** The order it touched, to announce after the commit. */
+  orderId?: string;
+  /** A new order was created: events parked for it can now be applied. */
+  createdOrderNo?: string;
+  audit?: { targetType: string; targetId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+}
+
+export interface ApplyContext {
+  trx: Transaction<Database>;
+  shopId: string;
+  /** The time of processing (ISO). */
+  now: string;
+}

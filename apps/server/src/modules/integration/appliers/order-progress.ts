@@ -1,0 +1,79 @@
+import type { InboundEvent } from '@golddesk/contracts';
+import { newId } from '../../../platform/ids.js';
+import type { OrderRow } from '../../orders/order.repository.js';
+import type { ApplyContext, ApplyOutcome } from './applier.js';
+
+type ProgressEvent = Extract<InboundEvent, { type: 'order.paid' | 'order.shipped' | 'tracking.updated' | 'order.completed' | 'order.closed' }>;
+
+/** The forward path of an order; `closed` leaves it from 待付款 only. */
+const PATH = ['pending_payment', 'paid', 'shipped', 'signed', 'completed'] as const;
+const STAMP = { paid: 'paid_at', shipped: 'shipped_at', signed: 'signed_at', completed: 'completed_at' } as const;
+type Step = keyof typeof STAMP;
+
+/**
+ * Events move an order forward only. Each event's own step takes the event's time (authoritative);
+ * skipped steps are filled with it when missing (a shipment implies the payment), and an event older
+ * than the order's state only corrects its timestamp. So order of arrival does not matter.
+ */
+export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent): Promise<ApplyOutcome> {
+  const { trx, shopId, now } = ctx;
+  const order = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId)
+    .where('order_no', '=', event.data.orderNo).executeTakeFirst();
+  if (!order) return { status: 'parked', note: `订单 ${event.data.orderNo} 尚未同步，待订单到达后处理` };
+
+  if (event.type === 'order.closed') return close(ctx, order, event.data.reason, event.data.closedAt);
+  if (event.type === 'tracking.updated') {
+    await trx.insertInto('tracking_events').values({
+      id: newId(), shop_id: shopId, order_id: order.id, carrier: order.carrier, tracking_no: order.tracking_no,
+      status: event.data.status, description: event.data.description, location: event.data.location ?? null,
+      occurred_at: event.data.occurredAt, created_at: now,
+    }).execute();
+    if (event.data.status !== 'signed') return { status: 'applied', orderId: order.id, audit: audit(order, {}, { tracking: event.data.status }) };
+  }
+  const [step, at, extra] = stepOf(event);
+  if (order.status === 'closed') return { status: 'ignored', note: `订单 ${order.order_no} 已关闭，忽略 ${event.type}` };
+
+  const changes: Partial<OrderRow> = { ...extra, [STAMP[step]]: at, updated_at: now };
+  const inferred: string[] = [];
+  for (const earlier of PATH.slice(1, PATH.indexOf(step)) as Step[]) {
+    if (!order[STAMP[earlier]]) {
+      changes[STAMP[earlier]] = at;
+      inferred.push(earlier);
+    }
+  }
+  if (PATH.indexOf(step) > PATH.indexOf(order.status as (typeof PATH)[number])) changes.status = step;
+  await trx.updateTable('orders').set(changes).where('id', '=', order.id).execute();
+  if (event.type === 'order.shipped') {
+    await trx.insertInto('tracking_events').values({
+      id: newId(), shop_id: shopId, order_id: order.id, carrier: event.data.carrier, tracking_no: event.data.trackingNo,
+      status: 'shipped', description: `卖家已发货（${event.data.carrier} ${event.data.trackingNo}）`, location: null,
+      occurred_at: event.data.shippedAt, created_at: now,
+    }).execute();
+  }
+  const note = [
+    inferred.length ? `由 ${event.type} 推定：${inferred.join('、')}` : '',
+    changes.status ? '' : `订单已是「${order.status}」，仅更新时间`,
+  ].filter(Boolean).join('；') || undefined;
+  return { status: 'applied', note, orderId: order.id, audit: audit(order, { status: order.status }, { ...changes }) };
+}
+
+function stepOf(event: Exclude<ProgressEvent, { type: 'order.closed' }>): [Step, string, Partial<OrderRow>] {
+  switch (event.type) {
+    case 'order.paid': return ['paid', event.data.paidAt, {}];
+    case 'order.shipped': return ['shipped', event.data.shippedAt, { carrier: event.data.carrier, tracking_no: event.data.trackingNo }];
+    case 'tracking.updated': return ['signed', event.data.occurredAt, {}];
+    case 'order.completed': return ['completed', event.data.completedAt, {}];
+  }
+}
+
+async function close({ trx, now }: ApplyContext, order: OrderRow, reason: string, at: string): Promise<ApplyOutcome> {
+  if (order.status === 'closed') return { status: 'ignored', note: '订单已关闭' };
+  // A paid order closes through a refund (after-sales), never by a bare close event.
+  if (order.status !== 'pending_payment') return { status: 'ignored', note: `订单 ${order.order_no} 已付款，关闭需走退款流程` };
+  await trx.updateTable('orders').set({ status: 'closed', closed_at: at, close_reason: reason, updated_at: now }).where('id', '=', order.id).execute();
+  return { status: 'applied', orderId: order.id, audit: audit(order, { status: order.status }, { status: 'closed', reason }) };
+}
+
+function audit(order: OrderRow, before: Record<string, unknown>, after: Record<string, unknown>) {
+  return { targetType: 'order', targetId: order.id, before, after };
+}

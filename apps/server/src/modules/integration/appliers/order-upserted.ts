@@ -1,0 +1,64 @@
+import type { InboundEvent } from '@golddesk/contracts';
+import { newId } from '../../../platform/ids.js';
+import type { ApplyContext, ApplyOutcome } from './applier.js';
+
+type OrderUpserted = Extract<InboundEvent, { type: 'order.upserted' }>['data'];
+
+/** Creates the order (and its buyer) or refreshes an unshipped one; its state moves only by progress events. */
+export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted): Promise<ApplyOutcome> {
+  const { trx, shopId, now } = ctx;
+  const buyerId = await ensureBuyer(ctx, data.buyer);
+  const productIds = await productIdsByExternalId(ctx, data.items.map((i) => i.productExternalId).filter((id): id is string => !!id));
+  const items = data.items.map((item) => ({
+    product_id: (item.productExternalId && productIds.get(item.productExternalId)) || '',
+    title: item.title, sku_props: JSON.stringify(item.skuProps), price_fen: item.priceFen, quantity: item.quantity,
+  }));
+  const receiver = {
+    receiver_name: data.receiver.name, receiver_phone: data.receiver.phone,
+    receiver_address: `${data.receiver.province ?? ''}${data.receiver.address.replace(data.receiver.province ?? '\u0000', '')}`,
+    receiver_province: data.receiver.province ?? null,
+  };
+  const existing = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('order_no', '=', data.orderNo).executeTakeFirst();
+  if (existing) {
+    if (!['pending_payment', 'paid'].includes(existing.status)) {
+      return { status: 'ignored', note: `订单 ${data.orderNo} 已发货，不再用同步数据覆盖` };
+    }
+    await trx.updateTable('orders').set({ ...receiver, total_fen: data.totalFen, buyer_id: buyerId, updated_at: now }).where('id', '=', existing.id).execute();
+    await trx.deleteFrom('order_items').where('order_id', '=', existing.id).execute();
+    await trx.insertInto('order_items').values(items.map((i) => ({ ...i, order_id: existing.id }))).execute();
+    return {
+      status: 'applied', orderId: existing.id,
+      audit: { targetType: 'order', targetId: existing.id, before: { totalFen: existing.total_fen, address: existing.receiver_address }, after: { totalFen: data.totalFen, address: receiver.receiver_address } },
+    };
+  }
+  const id = newId();
+  await trx.insertInto('orders').values({
+    id, shop_id: shopId, buyer_id: buyerId, order_no: data.orderNo, status: 'pending_payment', total_fen: data.totalFen, ...receiver,
+    carrier: null, tracking_no: null, memo: null, placed_at: data.placedAt, paid_at: null, shipped_at: null, signed_at: null,
+    completed_at: null, closed_at: null, external_id: data.orderNo, updated_at: now,
+  }).execute();
+  await trx.insertInto('order_items').values(items.map((i) => ({ ...i, order_id: id }))).execute();
+  return {
+    status: 'applied', orderId: id, createdOrderNo: data.orderNo,
+    audit: { targetType: 'order', targetId: id, before: null, after: { orderNo: data.orderNo, totalFen: data.totalFen } },
+  };
+}
+
+/** The shop's customer by its own id; created on first sight with a stable visitor id. */
+async function ensureBuyer({ trx, shopId, now }: ApplyContext, buyer: OrderUpserted['buyer']): Promise<string> {
+  const found = await trx.selectFrom('buyers').select('id').where('shop_id', '=', shopId).where('external_id', '=', buyer.externalId).executeTakeFirst();
+  if (found) return found.id;
+  const id = newId();
+  await trx.insertInto('buyers').values({
+    id, shop_id: shopId, visitor_id: `ext-${buyer.externalId}`, nick: buyer.nick, phone: buyer.phone ?? null, province: null,
+    city: null, vip_level: 0, created_at: now, last_seen_at: null, external_id: buyer.externalId,
+  }).execute();
+  return id;
+}
+
+async function productIdsByExternalId({ trx, shopId }: ApplyContext, externalIds: string[]) {
+  if (externalIds.length === 0) return new Map<string, string>();
+  const rows = await trx.selectFrom('products').select(['id', 'external_id']).where('shop_id', '=', shopId)
+    .where('external_id', 'in', externalIds).execute();
+  return new Map(rows.map((r) => [r.external_id!, r.id]));
+}

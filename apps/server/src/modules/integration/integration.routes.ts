@@ -1,0 +1,58 @@
+import { InboundEventResult, IntegrationSettings } from '@golddesk/contracts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/app-context.js';
+import { agentOf } from '../../platform/http/auth.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { HttpServer } from '../../platform/http/http-server.js';
+import { SIGNATURE_HEADER } from '../../platform/security/hmac-signature.js';
+import { mayDecideApprovals } from '../orders/order.policy.js';
+import { findShopById } from '../shops/shop.repository.js';
+import { receiveInboundEvent } from './commands/receive-inbound-event.js';
+import { ensureIntegrationSecrets, rotateIntegrationSecrets } from './integration.repository.js';
+
+export function registerIntegrationRoutes(app: HttpServer, ctx: AppContext) {
+  // The signature covers the exact bytes, so this route keeps the body as text (its own scope).
+  void app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 512 * 1024 }, (_req, body, done) => done(null, body));
+    scope.post('/api/v1/integrations/:shop/events', {
+      config: { auth: 'public' },
+      schema: {
+        summary: 'Signed event from the shop\'s system (products, orders, payments, shipments, tracking)', tags: ['integration'],
+        security: [], params: z.object({ shop: z.string().max(64) }),
+        headers: z.object({ [SIGNATURE_HEADER]: z.string().max(200).optional() }),
+        response: { 200: InboundEventResult },
+      },
+    }, async (request) => {
+      if (typeof request.body !== 'string') throw new AppError('invalid_json');
+      return receiveInboundEvent(ctx, {
+        shopSlug: request.params.shop, rawBody: request.body, signatureHeader: request.headers[SIGNATURE_HEADER] as string | undefined,
+      });
+    });
+  });
+
+  const settings = async (shopId: string) => {
+    const [shop, secrets] = await Promise.all([findShopById(ctx.storage.db, shopId), ensureIntegrationSecrets(ctx.storage.db, shopId, ctx.now().toISOString())]);
+    return {
+      eventsUrl: `/api/v1/integrations/${shop!.slug}/events`, inboundSecret: secrets.inbound_secret,
+      identitySecret: secrets.identity_secret, signatureHeader: SIGNATURE_HEADER,
+    };
+  };
+  app.get('/api/v1/integration', {
+    schema: { summary: 'Integration endpoint and secrets (owner, manager)', tags: ['integration'], response: { 200: IntegrationSettings } },
+  }, async (request) => {
+    const agent = agentOf(request);
+    if (!mayDecideApprovals(agent.role)) throw new AppError('forbidden');
+    return settings(agent.shopId);
+  });
+  app.post('/api/v1/integration/rotate', {
+    schema: { summary: 'New secrets; the old ones stop working at once (owner)', tags: ['integration'], response: { 200: IntegrationSettings } },
+  }, async (request) => {
+    const agent = agentOf(request);
+    if (agent.role !== 'owner') throw new AppError('forbidden');
+    await ensureIntegrationSecrets(ctx.storage.db, agent.shopId, ctx.now().toISOString());
+    await rotateIntegrationSecrets(ctx.storage.db, agent.shopId, ctx.now().toISOString());
+    return settings(agent.shopId);
+  });
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { CreateWebhookRequest, ListDeliveriesResponse, ListWebhooksResponse, WebhookResponse } from '@golddesk/contracts';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/app-context.js';
+import { agentOf } from '../../platform/http/auth.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { HttpServer } from '../../platform/http/http-server.js';
+import { newId } from '../../platform/ids.js';
+import { mayDecideApprovals } from '../orders/order.policy.js';
+import type { WebhookDispatcher } from './webhook-dispatcher.js';
+import { presentDelivery, presentWebhook } from './webhook.presenter.js';
+import { deleteWebhook, insertWebhook, listDeliveries, listWebhooks } from './webhook.repository.js';
+
+const Params = z.object({ id: z.string().max(64) });
+
+/** Outgoing webhooks are the shop's integration settings: owners and managers only. */
+export function registerWebhookRoutes(app: HttpServer, ctx: AppContext, dispatcher: WebhookDispatcher) {
+  const manager = (request: Parameters<typeof agentOf>[0]) => {
+    const agent = agentOf(request);
+    if (!mayDecideApprovals(agent.role)) throw new AppError('forbidden');
+    return agent;
+  };
+
+  app.get('/api/v1/webhooks', {
+    schema: { summary: 'Outgoing webhooks', tags: ['integration'], response: { 200: ListWebhooksResponse } },
+  }, async (request) => ({ webhooks: (await listWebhooks(ctx.storage.db, manager(request).shopId)).map(presentWebhook) }));
+
+  app.post('/api/v1/webhooks', {
+    schema: { summary: 'Subscribe a URL to GoldDesk events (signed deliveries, retried)', tags: ['integration'], body: CreateWebhookRequest, response: { 201: WebhookResponse } },
+  }, async (request, reply) => {
+    const agent = manager(request);
+    const row = {
+      id: newId(), shop_id: agent.shopId, url: request.body.url, secret: `whsec_${randomBytes(24).toString('base64url')}`,
+      events: JSON.stringify([...new Set(request.body.events)]), active: 1, created_at: ctx.now().toISOString(),
+    };
+    await insertWebhook(ctx.storage.db, row);
+    dispatcher.invalidate(agent.shopId);
+    return reply.status(201).send({ webhook: presentWebhook(row) });
+  });
+
+  app.delete('/api/v1/webhooks/:id', {
+    schema: { summary: 'Remove a webhook', tags: ['integration'], params: Params, response: { 200: z.object({ ok: z.literal(true) }) } },
+  }, async (request) => {
+    const agent = manager(request);
+    const result = await deleteWebhook(ctx.storage.db, agent.shopId, request.params.id);
+    if (Number(result.numDeletedRows) === 0) throw new AppError('not_found', { thing: 'webhook' });
+    dispatcher.invalidate(agent.shopId);
+    return { ok: true as const };
+  });
+
+  app.get('/api/v1/webhooks/:id/deliveries', {
+    schema: { summary: 'Recent deliveries of a webhook with their outcome', tags: ['integration'], params: Params, response: { 200: ListDeliveriesResponse } },
+  }, async (request) => ({
+    deliveries: (await listDeliveries(ctx.storage.db, manager(request).shopId, request.params.id, 100)).map(presentDelivery),
+  }));
+}

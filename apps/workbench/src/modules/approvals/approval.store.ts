@@ -1,0 +1,37 @@
+import type { ApprovalView } from '@golddesk/contracts';
+import { createStore } from '../../platform/store';
+
+export interface ApprovalState {
+  /** Requests waiting for a manager, newest first. */
+  pending: ApprovalView[];
+  loaded: boolean;
+}
+
+export const approvalStore = createStore<ApprovalState>({ pending: [], loaded: false });
+
+/** Applies a created or decided request (from an answer or an `approval.updated` frame). */
+export function upsertApproval(approval: ApprovalView): void {
+  approvalStore.set((state) => {
+    const others = state.pending.filter((a) => a.id !== approval.id);
+    if (approval.status !== 'pending') return others.length === state.pending.length ? state : { ...state, pending: others };
+    return { ...state, pending: [approval, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+  });
+}
+
+export function resetApprovals(): void {
+  approvalStore.set({ pending: [], loaded: false });
+}
+
+type DecisionListener = (approval: ApprovalView) => void;
+const decisionListeners = new Set<DecisionListener>();
+
+/** Subscribes to decisions on the signed-in agent's own requests (to tell them); returns the unsubscribe. */
+export function onOwnDecision(listener: DecisionListener): () => void {
+  decisionListeners.add(listener);
+  return () => decisionListeners.delete(listener);
+}
+
+/** A request of the signed-in agent was approved or rejected. */
+export function announceOwnDecision(approval: ApprovalView): void {
+  for (const listener of decisionListeners) listener(approval);
+}

@@ -1,0 +1,61 @@
+import type { AgentRole, AuditEntry, ListProductsResponse, OrderActionResponse, OrderView, ProductView } from '@golddesk/contracts';
+import { apiRequest } from '../../platform/api-client';
+import { putOrders } from './order.store';
+
+/** The order actions the server offers (POST /api/v1/orders/:id/<path>). */
+export type OrderActionPath = 'change-price' | 'change-receiver' | 'change-sku' | 'memo' | 'close';
+
+/** What the UI gates on; the server decides (and answers 403/409 with a message). */
+type ActionKey = 'changePrice' | 'changeAddress' | 'changeSku' | 'memo' | 'close';
+
+// Mirrors the server's order state machine and role policy so the card only offers what will be accepted.
+const ACTION_STATES: Record<ActionKey, readonly OrderView['status'][]> = {
+  changePrice: ['pending_payment'],
+  changeAddress: ['pending_payment', 'paid'],
+  changeSku: ['pending_payment', 'paid'],
+  memo: ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'],
+  close: ['pending_payment'],
+};
+const ACTION_ROLES: Partial<Record<ActionKey, readonly AgentRole[]>> = {
+  changePrice: ['owner', 'manager', 'presale', 'support'],
+  close: ['owner', 'manager', 'presale', 'support'],
+};
+
+/** Why an action is not available for this order and role (an i18n key), or null when it is. */
+export function blockedReason(action: ActionKey, status: OrderView['status'], role: AgentRole): 'state' | 'role' | null {
+  if (!ACTION_STATES[action].includes(status)) return 'state';
+  const roles = ACTION_ROLES[action];
+  return roles && !roles.includes(role) ? 'role' : null;
+}
+
+/** Runs one order action; `requestId` makes a retry of the same submit safe. Applied changes update the card at once. */
+export async function runOrderAction(orderId: string, path: OrderActionPath, body: Record<string, unknown>): Promise<OrderActionResponse> {
+  const answer = await apiRequest<OrderActionResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/${path}`, {
+    method: 'POST',
+    body,
+  });
+  if (answer.result === 'applied') putOrders([answer.order]);
+  return answer;
+}
+
+/** The order's audit trail (操作记录), newest first. */
+export async function listOrderAudit(orderId: string, signal?: AbortSignal): Promise<AuditEntry[]> {
+  const answer = await apiRequest<{ entries: AuditEntry[] }>('/api/v1/audit', {
+    query: { targetType: 'order', targetId: orderId, limit: 200 },
+    signal,
+  });
+  return answer.entries;
+}
+
+let products: Promise<ProductView[]> | null = null;
+
+/** The shop's catalogue (for 改规格), loaded once per page. */
+export function loadProducts(): Promise<ProductView[]> {
+  products ??= apiRequest<ListProductsResponse>('/api/v1/products')
+    .then((answer) => answer.products)
+    .catch((error: unknown) => {
+      products = null; // try again next time
+      throw error;
+    });
+  return products;
+}
