@@ -22,8 +22,11 @@ interface AppHeaderProps {
 // Text only: the header is tight and icons would push the shop name into an ellipsis.
 const NAV_ITEMS = [
   { view: 'workbench', label: 'nav.workbench' },
-  { view: 'team', label: 'nav.team' },
+  { view: 'customers', label: 'nav.customers' },
+  { view: 'products', label: 'nav.products' },
+  { view: 'logistics', label: 'nav.logistics' },
   { view: 'imports', label: 'nav.imports', roles: ['owner', 'manager', 'support'] },
+  { view: 'team', label: 'nav.team' },
 ] as const;
 
 const STATUS_BADGE = { open: 'success', connecting: 'processing', closed: 'error' } as const;

@@ -12,6 +12,9 @@ import { setActiveConversation } from '../modules/conversations/conversation.sto
 import { CustomerPane } from '../modules/customer/CustomerPane';
 import { TeamPage } from '../modules/team/TeamPage';
 import { ImportPage } from '../modules/imports/ImportPage';
+import { CataloguePage } from '../modules/catalogue/CataloguePage';
+import { CustomersPage } from '../modules/crm/CustomersPage';
+import { LogisticsPage } from '../modules/logistics/LogisticsPage';
 import { errorMessage } from '../platform/api-client';
 import { AppHeader } from './AppHeader';
 import { navigate, useView } from './navigation';
@@ -63,6 +66,12 @@ export function WorkbenchPage({ session }: { session: Session }) {
         <TeamPage session={session} />
       ) : view === 'imports' ? (
         <ImportPage />
+      ) : view === 'customers' ? (
+        <CustomersPage session={session} />
+      ) : view === 'products' ? (
+        <CataloguePage session={session} />
+      ) : view === 'logistics' ? (
+        <LogisticsPage session={session} />
       ) : (
         <main className="workbench-body">
           <ContactList onSelect={setActiveConversation} onError={showError} />

@@ -1,14 +1,14 @@
 import { createStore, useStore } from '../platform/store';
 
-/** The signed-in pages: the three-pane workbench, the team list and the import page. */
-export type View = 'workbench' | 'team' | 'imports';
+/** The signed-in pages: the three-pane workbench and the shop's admin pages. */
+export const VIEWS = ['workbench', 'customers', 'products', 'logistics', 'imports', 'team'] as const;
+export type View = (typeof VIEWS)[number];
 
 // The view lives in the URL hash (#/team) so reloads and the browser's back button keep working without a router.
-const HASHES: Record<View, string> = { workbench: '', team: '#/team', imports: '#/imports' };
+const hashOf = (view: View) => (view === 'workbench' ? '' : `#/${view}`);
 
 function viewFromUrl(): View {
-  const hash = window.location.hash;
-  return hash === HASHES.team ? 'team' : hash === HASHES.imports ? 'imports' : 'workbench';
+  return VIEWS.find((view) => view !== 'workbench' && window.location.hash === hashOf(view)) ?? 'workbench';
 }
 
 const viewStore = createStore<View>(viewFromUrl());
@@ -22,7 +22,7 @@ export function currentView(): View {
 /** Shows `view`; `replace` swaps the history entry instead of adding one (used on sign-out). */
 export function navigate(view: View, options: { replace?: boolean } = {}): void {
   if (viewFromUrl() !== view) {
-    const url = `${window.location.pathname}${window.location.search}${HASHES[view]}`;
+    const url = `${window.location.pathname}${window.location.search}${hashOf(view)}`;
     if (options.replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
   }

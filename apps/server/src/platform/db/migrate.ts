@@ -6,6 +6,9 @@ import { orderActionsMigration } from './migrations/002-order-actions.js';
 import { importsMigration } from './migrations/003-imports.js';
 import { integrationsMigration } from './migrations/004-integrations.js';
 import { webhooksMigration } from './migrations/005-webhooks.js';
+import { catalogueMigration } from './migrations/006-catalogue.js';
+import { logisticsMigration } from './migrations/007-logistics.js';
+import { crmMigration } from './migrations/008-crm.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -15,6 +18,9 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '003-imports': importsMigration(storage.dialect),
     '004-integrations': integrationsMigration(storage.dialect),
     '005-webhooks': webhooksMigration(storage.dialect),
+    '006-catalogue': catalogueMigration(storage.dialect),
+    '007-logistics': logisticsMigration(storage.dialect),
+    '008-crm': crmMigration(storage.dialect),
   };
 }
 
