@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { registerConversationRoutes } from './modules/conversations/conversation.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customer.routes.js';
+import { registerCrmRoutes } from './modules/crm/index.js';
 import { seedDemoShop } from './modules/demo/seed-demo-shop.js';
 import { MessageWriter } from './modules/messages/message-writer.js';
 import { registerMessageRoutes } from './modules/messages/message.routes.js';
@@ -17,6 +18,7 @@ import { registerApprovalRoutes } from './modules/approvals/approval.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerImportRoutes } from './modules/imports/index.js';
 import { registerIntegrationRoutes } from './modules/integration/integration.routes.js';
+import { registerLogisticsRoutes, startStalledParcelScan } from './modules/logistics/index.js';
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
 import { registerWebhookRoutes } from './modules/webhooks/webhook.routes.js';
 import { registerStreamRoutes } from './modules/stream/stream.routes.js';
@@ -78,12 +80,14 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerAttachmentRoutes(http, context);
   registerCatalogueRoutes(http, context);
   registerCustomerRoutes(http, context);
+  registerCrmRoutes(http, context);
   registerTeamRoutes(http, context);
   registerOrderRoutes(http, context);
   registerApprovalRoutes(http, context);
   registerAuditRoutes(http, context);
   registerImportRoutes(http, context);
   registerIntegrationRoutes(http, context);
+  registerLogisticsRoutes(http, context);
   registerWebhookRoutes(http, context, webhooks);
   registerStreamRoutes(http, context, hub, writer);
   http.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
@@ -92,12 +96,14 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   let demoPassword: string | undefined;
   if (config.demo) demoPassword = (await seedDemoShopOnce(context)).generatedPassword;
 
+  const stalledParcels = startStalledParcelScan(context);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= (async () => {
     hub.closeAll(1001, 'server restarting');
     await http.close();
     await writer.close();
     await webhooks.close();
+    await stalledParcels.stop();
     await bus.close();
     redis?.disconnect();
     await storage.close();

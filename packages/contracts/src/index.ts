@@ -7,4 +7,7 @@ export * from './shop.js';
 export * from './stream.js';
 export * from './orders.js';
 export * from './imports.js';
+export * from './catalogue.js';
 export * from './integration.js';
+export * from './logistics.js';
+export * from './crm.js';

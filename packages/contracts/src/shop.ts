@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fen, Id, IsoDateTime } from './common.js';
+import { CustomerCrmView } from './crm.js';
 
 export const SkuView = z.object({
   id: Id,
@@ -95,5 +96,7 @@ export const CustomerProfile = z.object({
   orders: z.array(OrderView),
   /** Latest products viewed, newest first. */
   footprints: z.array(Footprint).optional(),
+  /** Tags, notes, customer type, addresses, blacklist (客户 360). */
+  crm: CustomerCrmView.optional(),
 });
 export type CustomerProfile = z.infer<typeof CustomerProfile>;

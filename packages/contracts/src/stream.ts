@@ -3,6 +3,7 @@ import { Id } from './common.js';
 import { ConversationSummary } from './conversations.js';
 import { ClientMsgId, Message, MessageKind } from './messages.js';
 import { ImportView } from './imports.js';
+import { LogisticsExceptionView } from './logistics.js';
 import { ApprovalView } from './orders.js';
 import { Footprint, OrderView } from './shop.js';
 
@@ -44,6 +45,8 @@ export const FootprintFrame = z.object({
 });
 /** Agents: progress of a catalogue/order import (running → done | failed). */
 export const ImportProgressFrame = z.object({ type: z.literal('import.progress'), import: ImportView });
+/** Agents: a logistics exception was raised or resolved (raisedAt / resolvedAt tell which). */
+export const LogisticsExceptionFrame = z.object({ type: z.literal('logistics.exception'), exception: LogisticsExceptionView });
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
 export const PongFrame = z.object({ type: z.literal('pong') });
 export const ErrorFrame = z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) });
@@ -60,6 +63,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   ApprovalUpdatedFrame,
   FootprintFrame,
   ImportProgressFrame,
+  LogisticsExceptionFrame,
   SyncedFrame,
   PongFrame,
   ErrorFrame,

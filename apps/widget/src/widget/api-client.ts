@@ -101,6 +101,11 @@ export class WidgetApi {
     return response.message;
   }
 
+  /** Reports that the buyer is looking at a product (浏览足迹); agents see it beside the chat at once. */
+  recordFootprint(productId: string): Promise<unknown> {
+    return this.request('POST', '/api/v1/widget/footprints', { json: { productId } });
+  }
+
   markRead(seq: number): Promise<unknown> {
     return this.request('POST', '/api/v1/widget/read', { json: { seq } });
   }

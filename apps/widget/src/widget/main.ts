@@ -2,7 +2,7 @@
  * GoldDesk buyer widget. Embed on a shop page:
  *   <script src="https://desk.example.com/widget/golddesk-widget.js" data-shop="demo" async></script>
  * Optional: data-api="https://desk.example.com" (defaults to the script's origin).
- * Public API: window.GoldDesk.open(), .close(), .setViewingProduct(p | null), .on(event, callback).
+ * Public API: window.GoldDesk.open(), .close(), .setViewingProduct(p | null), .viewProduct(id), .on(event, callback).
  * The page may call GoldDesk before the script loads by queueing: (window.GoldDeskQueue ||= []).push(gd => …);
  * the widget also dispatches a `golddesk:ready` event on window.
  */
@@ -15,6 +15,8 @@ export interface GoldDeskApi {
   open(): void;
   close(): void;
   setViewingProduct(product: ViewingProduct | null): void;
+  /** Reports a product view (浏览足迹) to the shop's agents; setViewingProduct does this too. */
+  viewProduct(productId: string): void;
   on<K extends keyof WidgetEvents>(event: K, callback: (payload: WidgetEvents[K]) => void): () => void;
 }
 
@@ -43,6 +45,7 @@ function boot(): void {
     open: () => widget.open(),
     close: () => widget.close(),
     setViewingProduct: (product) => widget.setViewingProduct(product),
+    viewProduct: (productId) => widget.viewProduct(productId),
     on: (event, callback) => widget.on(event, callback),
   };
   window.GoldDesk = api;

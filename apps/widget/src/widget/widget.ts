@@ -54,6 +54,8 @@ export class GoldDeskWidget {
   #remoteTypingTimer: number | undefined;
   #viewing: ProductCard | null = null;
   #sentProductIds = new Set<string>();
+  /** A product viewed before the buyer had a session: reported once the session starts. */
+  #unreportedView: string | null = null;
 
   constructor(config: WidgetConfig) {
     this.#storage = new ShopStorage(config.shop);
@@ -140,6 +142,20 @@ export class GoldDeskWidget {
         }
       : null;
     this.#view.setViewingProduct(this.#viewing, !!this.#viewing && this.#sentProductIds.has(this.#viewing.productId));
+    if (this.#viewing) this.viewProduct(this.#viewing.productId);
+  }
+
+  /**
+   * Reports a product view (浏览足迹) without offering it as a card. A visitor who never opened the chat has
+   * no session yet: their latest view is reported when they do, so browsing alone creates no buyer.
+   */
+  viewProduct(productId: string): void {
+    const id = String(productId);
+    if (!this.#api.session) {
+      this.#unreportedView = id;
+      return;
+    }
+    this.#api.recordFootprint(id).catch(() => undefined); // a footprint is a hint; never bother the buyer
   }
 
   on<K extends keyof WidgetEvents>(event: K, callback: (payload: WidgetEvents[K]) => void): () => void {
@@ -170,6 +186,8 @@ export class GoldDeskWidget {
             .then((r) => this.#view.setShopName(r.shop.name))
             .catch(() => undefined);
         }
+        if (this.#unreportedView) this.viewProduct(this.#unreportedView);
+        this.#unreportedView = null;
         await this.#loadLatest(session.lastSeq);
         this.#stream.start();
         this.#outbox.kick();

@@ -6,6 +6,7 @@ import { useStore } from '../platform/store';
 import { logout } from '../modules/auth/auth.api';
 import { ApprovalEntry } from '../modules/approvals/ApprovalEntry';
 import { SearchBox } from '../modules/search/SearchBox';
+import { LogisticsNavLabel } from '../modules/logistics/LogisticsNavLabel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, type View } from './navigation';
 import { streamStatusStore } from './realtime';
@@ -54,7 +55,7 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
               onClick={() => navigate(item.view)}
               data-testid={`nav-${item.view}`}
             >
-              {t(item.label)}
+              {item.view === 'logistics' ? <LogisticsNavLabel label={t(item.label)} /> : t(item.label)}
             </Button>
           ))}
         </nav>

@@ -63,7 +63,17 @@ function setBuyerTyping(conversationId: string, typing: boolean): void {
   }
 }
 
+type FrameListener = (frame: ServerFrame) => void;
+const frameListeners = new Set<FrameListener>();
+
+/** Lets a module react to stream frames without a case here (e.g. customer.footprint); returns the unsubscribe. */
+export function onStreamFrame(listener: FrameListener): () => void {
+  frameListeners.add(listener);
+  return () => frameListeners.delete(listener);
+}
+
 function onFrame(frame: ServerFrame): void {
+  for (const listener of frameListeners) listener(frame);
   switch (frame.type) {
     case 'message.created':
       onMessageCreated(frame.message);

@@ -1,9 +1,9 @@
 import { ListProductsResponse } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
-import { agentOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
+import { registerCatalogueAdminRoutes } from './catalogue-admin.routes.js';
 import { findShopBySlug } from '../shops/shop.repository.js';
 import { presentProduct } from './product.presenter.js';
 import { listProductsWithSkus } from './product.repository.js';
@@ -11,12 +11,7 @@ import { listProductsWithSkus } from './product.repository.js';
 const ShopParams = z.object({ slug: z.string().max(64) });
 
 export function registerCatalogueRoutes(app: HttpServer, ctx: AppContext) {
-  app.get('/api/v1/products', {
-    schema: { summary: "The shop's products with SKUs", tags: ['agents'], response: { 200: ListProductsResponse } },
-  }, async (request) => {
-    const agent = agentOf(request);
-    return { products: (await listProductsWithSkus(ctx.storage.db, agent.shopId)).map(presentProduct) };
-  });
+  registerCatalogueAdminRoutes(app, ctx);
 
   app.get('/api/v1/shops/:slug', {
     config: { auth: 'public' },
@@ -32,7 +27,7 @@ export function registerCatalogueRoutes(app: HttpServer, ctx: AppContext) {
 
   app.get('/api/v1/shops/:slug/products', {
     config: { auth: 'public' },
-    schema: { summary: 'Public catalogue of a shop', tags: ['public'], params: ShopParams, response: { 200: ListProductsResponse } },
+    schema: { summary: 'Public catalogue of a shop (products on sale)', tags: ['public'], params: ShopParams, response: { 200: ListProductsResponse } },
   }, async (request) => {
     const shop = await findShopBySlug(ctx.storage.db, request.params.slug);
     if (!shop) throw new AppError('not_found', { thing: 'shop' });

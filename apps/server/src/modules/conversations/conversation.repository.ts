@@ -80,6 +80,8 @@ export async function listConversationSummaries(
 ): Promise<ConversationListRow[]> {
   // A widget that was opened but never written in is not a conversation an agent needs to see.
   let query = summaryQuery(db, shopId).where('c.last_seq', '>', 0);
+  // Blacklisted buyers' conversations are held: listed under 客户 → 黑名单, not here.
+  query = query.where('b.blocked_at', 'is', null);
   if (options.filter === 'waiting') {
     query = query.where('c.status', '=', 'open').where('c.assignee_id', 'is', null).where('c.waiting_since', 'is not', null);
   } else if (options.filter === 'mine') {

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { presentOrder } from '../orders/order.presenter.js';
 import { listBuyerOrders } from '../orders/order.repository.js';
+import { loadCustomerCrm } from '../crm/index.js';
 import { findBuyer } from './buyer.repository.js';
 import { recordFootprint } from './commands/record-footprint.js';
 import { listFootprints } from './footprint.repository.js';
@@ -39,6 +40,7 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
       },
       orders,
       footprints: await listFootprints(ctx.storage.db, agent.shopId, buyer.id, FOOTPRINTS_SHOWN),
+      crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyer.id),
     };
   });
 

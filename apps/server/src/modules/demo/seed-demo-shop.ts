@@ -2,9 +2,12 @@ import type { AppContext } from '../../platform/app-context.js';
 import { generatePassword, hashPassword } from '../../platform/security/passwords.js';
 import { storeMessageBatch } from '../messages/message.repository.js';
 import { DEMO_PRODUCTS, SIZE_CHART } from './demo-catalogue.js';
+import { seedCatalogueLinks } from './demo-catalogue-links.js';
 import { DEMO_CONVERSATIONS } from './demo-conversations.js';
+import { seedDemoLogistics } from './demo-logistics.js';
 import { BUYER_NICKS, CARRIERS, DEMO_AGENTS, PLACES } from './demo-people.js';
 import { newId } from '../../platform/ids.js';
+import { seedDemoCrm } from '../crm/index.js';
 
 const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'] as const;
 
@@ -64,6 +67,8 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       }))).execute();
     }
 
+    await seedCatalogueLinks(trx, shopId, products, ago(60 * 24 * 30));
+
     const buyers = BUYER_NICKS.map((nick, i) => {
       const [province, city, street] = PLACES[i % PLACES.length]!;
       return {
@@ -109,6 +114,8 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       }
     }
 
+    await seedDemoLogistics(trx, shopId, now);
+
     for (const script of DEMO_CONVERSATIONS) {
       const buyer = buyers[script.buyer]!;
       const conversationId = newId();
@@ -133,6 +140,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
         status: !script.waiting && start > 600 ? 'closed' : 'open',
       }).where('id', '=', conversationId).execute();
     }
+    await seedDemoCrm(trx, { shopId, buyers, products, agents: agentIds, now });
   });
   return { created: true, generatedPassword: app.config.demoPassword ? undefined : password };
 }

@@ -8,8 +8,9 @@ import { presentMessage } from './message.presenter.js';
 import { MESSAGE_REPOSITORY_MODULE, storeMessageBatch, type NewMessage, type StoredMessage } from './message.repository.js';
 import { newId } from '../../platform/ids.js';
 
-export type MessageDraft = Omit<NewMessage, 'id' | 'createdAt'> & { origin: MessageOrigin };
-type Input = NewMessage & { origin: MessageOrigin };
+/** held: from a blacklisted buyer; stored, but agents are not told (see publishStoredMessages). */
+export type MessageDraft = Omit<NewMessage, 'id' | 'createdAt'> & { origin: MessageOrigin; held?: boolean };
+type Input = NewMessage & { origin: MessageOrigin; held?: boolean };
 
 /**
  * The one door for writing chat messages. Writes are group-committed; each caller is answered after
@@ -37,6 +38,6 @@ export class MessageWriter {
   }
 
   private publish(inputs: Input[], outputs: StoredMessage[]) {
-    publishStoredMessages(this.app, outputs, inputs.map((input) => input.origin));
+    publishStoredMessages(this.app, outputs, inputs.map((input) => input.origin), inputs.map((input) => input.held === true));
   }
 }

@@ -6,9 +6,10 @@ import type { StoredMessage } from './message.repository.js';
 
 /**
  * After the commit: `message.created` for each new message (presented once, kept on `stored.message`),
- * and a fresh summary for conversations whose wait, assignee or status moved.
+ * and a fresh summary for conversations whose wait, assignee or status moved. `held[i]`: a blacklisted
+ * buyer's message, which reaches the buyer's own sockets but no agent.
  */
-export function publishStoredMessages(app: AppContext, stored: StoredMessage[], origins: MessageOrigin[]) {
+export function publishStoredMessages(app: AppContext, stored: StoredMessage[], origins: MessageOrigin[], held: boolean[] = []) {
   const changed = new Map<string, string>();
   stored.forEach((entry, i) => {
     if (!entry.created) return;
@@ -16,8 +17,10 @@ export function publishStoredMessages(app: AppContext, stored: StoredMessage[], 
     entry.message = presentMessage(row);
     app.bus.publish({
       type: 'message.created', shopId: row.shop_id, conversationId: row.conversation_id, message: entry.message, origin: origins[i]!,
+      ...(held[i] ? { held: true } : {}),
     });
-    if (entry.conversationChanged) changed.set(row.conversation_id, row.shop_id);
+    // A held conversation (blacklisted buyer) must not appear in the agents' lists.
+    if (entry.conversationChanged && !held[i]) changed.set(row.conversation_id, row.shop_id);
   });
   for (const [conversationId, shopId] of changed) {
     void announceConversations(app, shopId, [conversationId]).catch((err) => app.log.warn({ err }, 'could not announce conversation'));

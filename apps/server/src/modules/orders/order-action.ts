@@ -42,6 +42,8 @@ const ACTION_NAMES: Record<OrderActionName, { zh: string; en: string }> = {
   change_sku: { zh: '修改商品规格', en: 'change the SKU' },
   set_memo: { zh: '修改备注', en: 'change the memo' },
   close: { zh: '关闭订单', en: 'close the order' },
+  ship: { zh: '发货', en: 'ship the order' },
+  update_tracking: { zh: '修改运单号', en: 'change the tracking number' },
 };
 
 /**

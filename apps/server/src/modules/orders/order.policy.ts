@@ -8,6 +8,9 @@ const ACTION_ROLES: Record<OrderActionName, readonly AgentRole[]> = {
   change_sku: ['owner', 'manager', 'presale', 'aftersale', 'support'],
   set_memo: ['owner', 'manager', 'presale', 'aftersale', 'support'],
   close: ['owner', 'manager', 'presale', 'support'],
+  // 发货 is the warehouse's and after-sales' work; pre-sales does not ship.
+  ship: ['owner', 'manager', 'aftersale', 'support'],
+  update_tracking: ['owner', 'manager', 'aftersale', 'support'],
 };
 
 export function mayRunOrderAction(role: string, action: OrderActionName): boolean {

@@ -41,6 +41,8 @@ export const ACTION_STATES = {
   change_sku: ['pending_payment', 'paid'],
   set_memo: ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'],
   close: ['pending_payment'],
+  ship: ['paid'],
+  update_tracking: ['shipped'],
 } as const satisfies Record<string, readonly OrderStatus[]>;
 
 export type OrderActionName = keyof typeof ACTION_STATES;

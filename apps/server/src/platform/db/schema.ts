@@ -29,6 +29,15 @@ export interface Database {
     last_seen_at: string | null;
     /** The shop's own customer id, set when the buyer's identity was verified. */
     external_id: Optional<string>;
+    /** 客户类型 (CUSTOMER_TYPES key), who set it (agent name) and when. */
+    customer_type: Optional<string>;
+    customer_type_set_by: Optional<string>;
+    customer_type_set_at: Optional<string>;
+    /** 黑名单: set while blocked; the buyer's messages are stored but held from the agents' lists. */
+    blocked_at: Optional<string>;
+    blocked_by: Optional<string>;
+    blocked_by_name: Optional<string>;
+    block_reason: Optional<string>;
   };
   conversations: {
     id: string;
@@ -79,6 +88,11 @@ export interface Database {
     size_chart: string | null;
     created_at: string;
     external_id: Optional<string>;
+    /** JSON [{name, value}] in display order (材质, 产地…). */
+    attributes: Optional<string>;
+    /** Set when archived: hidden from the shop page and suggestions. */
+    archived_at: Optional<string>;
+    updated_at: Optional<string>;
   };
   product_skus: { id: string; shop_id: string; product_id: string; props: string; price_fen: number; stock: number };
   orders: {
@@ -192,6 +206,33 @@ export interface Database {
     delivered_at: string | null;
   };
   product_views: { id: string; shop_id: string; buyer_id: string; product_id: string; viewed_at: string };
+  /** 快递选择原则及资费标准: provinces_json is ["浙江省", …] or ["default"]. */
+  courier_rules: {
+    id: string; shop_id: string; carrier: string; provinces_json: string; first_weight_fen: number; additional_fen: number;
+    delivery_days: string | null; priority: number; enabled: number; position: number; updated_at: string;
+  };
+  /** Parcels needing an agent; open_key = "<order_id>:<kind>" while open (unique), null once resolved. */
+  logistics_exceptions: {
+    id: string; shop_id: string; order_id: string; kind: string; detail: string; open_key: string | null; raised_at: string;
+    resolved_at: string | null; resolved_by: string | null; resolved_by_name: string | null; note: string | null;
+  };
+  /** Proactive buyer notices already sent: one per order and kind. */
+  logistics_notices: { shop_id: string; order_id: string; kind: string; sent_at: string };
+  /** 客户标签 of a shop, and which buyers carry them. */
+  customer_tags: { id: string; shop_id: string; name: string; color: string; created_at: string };
+  buyer_tags: { shop_id: string; buyer_id: string; tag_id: string; created_at: string };
+  /** 买家备注: per buyer, by agent; edited by the author or a manager. */
+  buyer_notes: {
+    id: string; shop_id: string; buyer_id: string; author_id: string; author_name: string; text: string;
+    created_at: string; edited_at: string | null;
+  };
+  /** 客户分群: saved customer filters (SegmentFilter JSON). */
+  segments: { id: string; shop_id: string; name: string; filter_json: string; created_by: string; created_at: string; updated_at: string };
+  /** Related products (关联商品): an ordered link product → related; shown from both ends. */
+  product_relations: { shop_id: string; product_id: string; related_id: string; position: number; created_at: string };
+  /** 搭配套餐: products sold together for less than their sum. */
+  bundles: { id: string; shop_id: string; title: string; price_fen: number; created_at: string; updated_at: string };
+  bundle_items: { bundle_id: string; product_id: string; quantity: number; position: number };
   imports: {
     id: string;
     shop_id: string;

@@ -1,3 +1,4 @@
+import type { LogisticsExceptionView } from '@golddesk/contracts';
 import type { ApprovalView, ConversationSummary, Footprint, ImportView, Message, OrderView } from '@golddesk/contracts';
 
 /**
@@ -5,7 +6,8 @@ import type { ApprovalView, ConversationSummary, Footprint, ImportView, Message,
  * Listeners (realtime fan-out today; auto-replies, metrics, quality later) subscribe by concern.
  */
 export type DomainEvent =
-  | { type: 'message.created'; shopId: string; conversationId: string; message: Message; origin: MessageOrigin }
+  /** held: from a blacklisted buyer; stored and echoed to the buyer, never sent to agents. */
+  | { type: 'message.created'; shopId: string; conversationId: string; message: Message; origin: MessageOrigin; held?: boolean }
   | { type: 'conversation.updated'; shopId: string; conversationId: string; conversation: ConversationSummary }
   | { type: 'conversation.typing'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; typing: boolean }
   | { type: 'conversation.read'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; seq: number }
@@ -13,7 +15,8 @@ export type DomainEvent =
   | { type: 'order.updated'; shopId: string; order: OrderView; eventId: string; conversationId?: undefined }
   | { type: 'approval.updated'; shopId: string; approval: ApprovalView; conversationId?: undefined }
   | { type: 'customer.footprint'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint }
-  | { type: 'import.progress'; shopId: string; import: ImportView; conversationId?: undefined };
+  | { type: 'import.progress'; shopId: string; import: ImportView; conversationId?: undefined }
+  | { type: 'logistics.exception'; shopId: string; exception: LogisticsExceptionView; conversationId?: undefined };
 
 /** Who caused a message: automation listeners ignore what automation wrote, so rules never loop. */
 export type MessageOrigin = 'buyer' | 'agent' | 'automation' | 'system';

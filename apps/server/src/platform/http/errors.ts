@@ -55,6 +55,27 @@ const ERRORS = {
     status: 400, 'zh-CN': '缺少必需的列：{columns}（表头须在第 1 行）', en: 'Required columns are missing: {columnsEn} (the header must be line 1)',
   },
   import_too_many_rows: { status: 413, 'zh-CN': '行数过多（上限 {limit} 行）', en: 'Too many rows (limit {limit})' },
+  sku_props_taken: { status: 409, 'zh-CN': '该商品已有规格「{props}」', en: 'This product already has the SKU {props}' },
+  bundle_not_cheaper: {
+    status: 400, 'zh-CN': '套餐价 {price} 须低于单买合计 {sum}', en: 'The bundle price {price} must be below the items bought separately ({sum})',
+  },
+  bundle_items_repeated: { status: 400, 'zh-CN': '套餐里同一商品只能出现一次', en: 'A product can appear only once in a bundle' },
+  product_archived: { status: 409, 'zh-CN': '商品「{title}」已下架', en: 'The product "{title}" is archived' },
+  related_to_itself: { status: 400, 'zh-CN': '商品不能关联它自己', en: 'A product cannot be related to itself' },
+  size_chart_missing: { status: 404, 'zh-CN': '该商品还没有尺码表', en: 'This product has no size chart yet' },
+  tracking_no_invalid: {
+    status: 400,
+    'zh-CN': '运单号「{trackingNo}」不像{carrier}的单号（例如 {example}），请核对后再填',
+    en: 'The tracking number "{trackingNo}" does not look like a {carrierEn} number (e.g. {example}); please check it',
+  },
+  carrier_not_enabled: {
+    status: 400, 'zh-CN': '店铺未启用快递「{carrier}」，请先在 物流 → 通知设置 中启用', en: 'The shop has not enabled the carrier {carrierEn}; enable it under Logistics first',
+  },
+  unknown_province: { status: 400, 'zh-CN': '无法识别的省份「{province}」', en: 'Unknown province "{province}"' },
+  exception_resolved: { status: 409, 'zh-CN': '该物流异常已处理', en: 'This logistics exception was already resolved' },
+  tag_exists: { status: 409, 'zh-CN': '标签「{name}」已存在', en: 'The tag "{name}" already exists' },
+  note_not_yours: { status: 403, 'zh-CN': '只能修改或删除自己写的备注（店长、主管除外）', en: 'Only the author (or the owner or a manager) may change or delete this note' },
+  too_many_segments: { status: 409, 'zh-CN': '客户分群最多 {limit} 个，请先删除不用的', en: 'At most {limit} segments; delete one you no longer use' },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;
@@ -72,9 +93,14 @@ const THINGS: Record<string, Record<Language, string>> = {
   order: { 'zh-CN': '订单', en: 'Order' },
   sku: { 'zh-CN': '商品规格', en: 'SKU' },
   order_item: { 'zh-CN': '订单商品', en: 'Order item' },
+  logistics_exception: { 'zh-CN': '物流异常', en: 'Logistics exception' },
   approval: { 'zh-CN': '审批', en: 'Approval' },
   webhook: { 'zh-CN': 'Webhook', en: 'Webhook' },
   import: { 'zh-CN': '导入任务', en: 'Import' },
+  tag: { 'zh-CN': '标签', en: 'Tag' },
+  note: { 'zh-CN': '备注', en: 'Note' },
+  segment: { 'zh-CN': '客户分群', en: 'Segment' },
+  bundle: { 'zh-CN': '搭配套餐', en: 'Bundle' },
 };
 
 export function errorMessage(error: AppError, language: Language): string {

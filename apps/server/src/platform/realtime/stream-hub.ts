@@ -57,7 +57,7 @@ export class StreamHub {
         // Serialised once, however many sockets receive it.
         const frame = JSON.stringify({ type: event.type, message: event.message });
         const { seq } = event.message;
-        agents?.forEach((c) => c.sendMessage(event.conversationId, seq, frame));
+        if (!event.held) agents?.forEach((c) => c.sendMessage(event.conversationId, seq, frame));
         buyers?.forEach((c) => c.sendMessage(event.conversationId, seq, frame));
         return;
       }
@@ -85,6 +85,11 @@ export class StreamHub {
       }
       case 'import.progress': {
         const frame = JSON.stringify({ type: event.type, import: event.import });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'logistics.exception': {
+        const frame = JSON.stringify({ type: event.type, exception: event.exception });
         agents?.forEach((c) => c.send(frame));
         return;
       }

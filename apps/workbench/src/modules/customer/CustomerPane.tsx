@@ -11,6 +11,9 @@ import { conversationStore } from '../conversations/conversation.store';
 import { putOrders } from '../orders/order.store';
 import { fetchCustomer, maskPhone } from './customer.api';
 import { OrderCard } from './OrderCard';
+import { CustomerInsight } from '../crm/CustomerInsight';
+import { CustomerTabs } from '../crm/CustomerTabs';
+import { RelatedNeeds } from '../catalogue/RelatedNeeds';
 
 type Loaded = { buyerId: string; profile: CustomerProfile | null; error: string | null };
 
@@ -85,19 +88,20 @@ function CustomerDetails({ profile, role, conversationId }: { profile: CustomerP
           </div>
         </div>
       </div>
+      <CustomerInsight buyerId={buyer.id} crm={profile.crm} role={role} />
       <div className="customer-stats" data-testid="customer-stats">
         <Statistic title={t('customer.orders')} value={stats.orderCount} />
         <Statistic title={t('customer.paidOrders')} value={stats.paidOrderCount} />
         <Statistic title={t('customer.totalSpent')} value={formatYuan(stats.totalSpentFen)} />
       </div>
-      <div className="pane-subtitle">
-        {t('customer.orderList')} ({orders.length})
-      </div>
-      {orders.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noOrders')} />
-      ) : (
-        orders.map((order) => <OrderCard key={order.id} order={order} role={role} conversationId={conversationId} />)
-      )}
+      <RelatedNeeds buyerId={buyer.id} conversationId={conversationId} />
+      <CustomerTabs profile={profile} role={role}>
+        {orders.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noOrders')} />
+        ) : (
+          orders.map((order) => <OrderCard key={order.id} order={order} role={role} conversationId={conversationId} />)
+        )}
+      </CustomerTabs>
     </>
   );
 }

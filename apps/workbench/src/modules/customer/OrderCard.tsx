@@ -9,6 +9,7 @@ import { formatYuan } from '../chat/MessageContent';
 import { OrderActions } from '../orders/OrderActions';
 import { MEMO_FLAGS } from '../orders/order-format';
 import { useOrder } from '../orders/order.store';
+import { OrderExceptionTags, OrderLogistics } from '../logistics/OrderLogistics';
 
 const STATUS_COLOR: Record<OrderView['status'], string> = {
   pending_payment: 'orange',
@@ -39,6 +40,7 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
           {order.orderNo}
         </Typography.Text>
         <span className="order-tags">
+          <OrderExceptionTags orderId={order.id} />
           {awaitingApproval && (
             <Tag color="purple" data-testid="order-awaiting-approval">
               {t('orders.awaitingApproval')}
@@ -125,6 +127,7 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
           {order.memo ?? ''}
         </div>
       )}
+      <OrderLogistics order={order} role={role} />
       <OrderActions order={order} role={role} conversationId={conversationId} />
     </div>
   );

@@ -1,14 +1,9 @@
-import type { AuditEntry, MemoFlag } from '@golddesk/contracts';
+import { PROVINCE_NAMES, type AuditEntry, type MemoFlag } from '@golddesk/contracts';
 import type { TFunction } from 'i18next';
 import { formatYuan } from '../chat/MessageContent';
 
-/** Mainland provinces, municipalities, autonomous regions and SARs, as written in addresses. */
-export const PROVINCES = [
-  '北京市', '天津市', '上海市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省',
-  '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省',
-  '甘肃省', '青海省', '台湾省', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区',
-  '香港特别行政区', '澳门特别行政区',
-] as const;
+/** Provinces as written in addresses (shared with the courier rules). */
+export const PROVINCES = PROVINCE_NAMES;
 
 /** Splits a stored address into its province (matched with or without 省/市/自治区) and the rest. */
 export function splitAddress(address: string): { province: string | undefined; rest: string } {

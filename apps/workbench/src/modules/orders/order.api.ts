@@ -3,7 +3,7 @@ import { apiRequest } from '../../platform/api-client';
 import { putOrders } from './order.store';
 
 /** The order actions the server offers (POST /api/v1/orders/:id/<path>). */
-export type OrderActionPath = 'change-price' | 'change-receiver' | 'change-sku' | 'memo' | 'close';
+export type OrderActionPath = 'change-price' | 'change-receiver' | 'change-sku' | 'memo' | 'close' | 'ship' | 'tracking-number';
 
 /** What the UI gates on; the server decides (and answers 403/409 with a message). */
 type ActionKey = 'changePrice' | 'changeAddress' | 'changeSku' | 'memo' | 'close';

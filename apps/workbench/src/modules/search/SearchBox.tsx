@@ -102,7 +102,7 @@ export function SearchBox({ onOpenConversation }: SearchBoxProps) {
         suffix={<span className="search-enter-hint">Enter</span>}
         maxLength={100}
         data-testid="search-input"
-        style={{ width: 360 }}
+        style={{ width: '100%' }}
       />
     </Popover>
   );

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
+import type { AfterCommit } from '../../logistics/index.js';
 
 /** What applying one inbound event did. */
 export interface ApplyOutcome {
@@ -18,4 +19,6 @@ export interface ApplyContext {
   shopId: string;
   /** The time of processing (ISO). */
   now: string;
+  /** Follow-ups (logistics exceptions, buyer notices) to publish once the transaction committed. */
+  afterCommit: AfterCommit[];
 }

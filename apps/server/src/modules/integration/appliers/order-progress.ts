@@ -1,5 +1,6 @@
 import type { InboundEvent } from '@golddesk/contracts';
 import { newId } from '../../../platform/ids.js';
+import { onTrackingEvent } from '../../logistics/index.js';
 import type { OrderRow } from '../../orders/order.repository.js';
 import type { ApplyContext, ApplyOutcome } from './applier.js';
 
@@ -28,6 +29,7 @@ export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent
       status: event.data.status, description: event.data.description, location: event.data.location ?? null,
       occurred_at: event.data.occurredAt, created_at: now,
     }).execute();
+    await onTrackingEvent(ctx, order, event.data);
     if (event.data.status !== 'signed') return { status: 'applied', orderId: order.id, audit: audit(order, {}, { tracking: event.data.status }) };
   }
   const [step, at, extra] = stepOf(event);
@@ -49,6 +51,7 @@ export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent
       status: 'shipped', description: `卖家已发货（${event.data.carrier} ${event.data.trackingNo}）`, location: null,
       occurred_at: event.data.shippedAt, created_at: now,
     }).execute();
+    await onTrackingEvent(ctx, order, { status: 'shipped', description: '卖家已发货' });
   }
   const note = [
     inferred.length ? `由 ${event.type} 推定：${inferred.join('、')}` : '',

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { checkSignature } from '../../../platform/security/hmac-signature.js';
 import { recordAudit } from '../../audit/audit.repository.js';
+import type { AfterCommit } from '../../logistics/index.js';
 import { announceOrder } from '../../orders/order-action.js';
 import { presentOrder } from '../../orders/order.presenter.js';
 import { findOrderWithItems } from '../../orders/order.repository.js';
@@ -47,11 +48,12 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
   if (await findInboundEvent(app.storage.db, shop.id, event.id)) return { status: 'duplicate' };
 
   const touched = new Set<string>();
+  let followUps: AfterCommit[] = [];
   let result: InboundEventResult;
   try {
     result = await app.storage.db.transaction().execute(async (trx) => {
       if (await findInboundEvent(trx, shop.id, event.id)) return { status: 'duplicate' as const };
-      const ctx: ApplyContext = { trx, shopId: shop.id, now: now.toISOString() };
+      const ctx: ApplyContext = { trx, shopId: shop.id, now: now.toISOString(), afterCommit: (followUps = []) };
       const outcome = await apply(ctx, event);
       await insertInboundEvent(trx, {
         shop_id: shop.id, event_id: event.id, type: event.type, order_no: orderNoOf(event), occurred_at: event.occurredAt,
@@ -74,6 +76,7 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
     if (!(error instanceof AppError) && (await findInboundEvent(app.storage.db, shop.id, event.id))) return { status: 'duplicate' };
     throw error;
   }
+  for (const followUp of followUps) followUp(app);
   for (const orderId of touched) {
     const order = await findOrderWithItems(app.storage.db, shop.id, orderId);
     if (order) announceOrder(app, shop.id, presentOrder(order));

@@ -5,6 +5,7 @@ import { findAttachment } from '../../attachments/attachment.repository.js';
 import { presentAttachment } from '../../attachments/attachment.presenter.js';
 import { findProductCard } from '../../catalogue/product.repository.js';
 import { requireConversationInShop } from '../../conversations/conversation.policy.js';
+import { isBuyerBlocked } from '../../crm/index.js';
 import { presentOrderCard } from '../../orders/order.presenter.js';
 import { findOrderWithItems } from '../../orders/order.repository.js';
 import type { MessagePayload } from '../message.presenter.js';
@@ -84,5 +85,7 @@ export async function prepareMessage(ctx: CommandContext, props: SendMessageProp
     payload: Object.keys(payload).length ? JSON.stringify(payload) : null,
     clientMsgId: props.clientMsgId,
     origin: actor.kind,
+    // A blacklisted buyer's message is stored but held from the agents (no new chat, no alert).
+    held: actor.kind === 'buyer' && (await isBuyerBlocked(app.storage.db, actor.buyerId)),
   };
 }

@@ -1,0 +1,47 @@
+import type { CatalogueProduct, UpdateProductRequest } from '@golddesk/contracts';
+import type { CommandContext } from '../../../platform/app-context.js';
+import type { AgentPrincipal } from '../../../platform/http/auth.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { runCatalogueEdit } from '../catalogue-edit.js';
+import { presentCatalogueProduct } from '../product.presenter.js';
+import { findProduct } from '../product.repository.js';
+
+const COLUMNS = {
+  title: 'title', category: 'category', priceFen: 'price_fen', imageUrl: 'image_url', description: 'description',
+  listingNotes: 'listing_notes', attributes: 'attributes', sizeChart: 'size_chart',
+} as const;
+
+/**
+ * Changes the fields sent. A new price also moves the SKUs that were priced like the product
+ * (SKUs with a price of their own keep it), so the shop page shows the new price.
+ */
+export function updateProduct(ctx: CommandContext<AgentPrincipal>, productId: string, props: UpdateProductRequest): Promise<CatalogueProduct> {
+  const shopId = ctx.actor.shopId;
+  return runCatalogueEdit(ctx, async (trx, now) => {
+    const found = await findProduct(trx, shopId, productId);
+    if (!found) throw new AppError('not_found', { thing: 'product' });
+    const old = presentCatalogueProduct(found);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const changes: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
+      const value = props[field];
+      if (value === undefined) continue;
+      const normalised = field === 'sizeChart' && Array.isArray(value) && value.length === 0 ? null : value;
+      if (JSON.stringify(normalised) === JSON.stringify(old[field])) continue;
+      before[field] = old[field];
+      after[field] = normalised;
+      changes[column] = (field === 'attributes' || field === 'sizeChart') && normalised !== null ? JSON.stringify(normalised) : normalised;
+    }
+    if (Object.keys(changes).length > 0) {
+      await trx.updateTable('products').set({ ...changes, updated_at: now }).where('id', '=', productId).where('shop_id', '=', shopId).execute();
+      if (props.priceFen !== undefined && props.priceFen !== old.priceFen) {
+        const moved = await trx.updateTable('product_skus').set({ price_fen: props.priceFen })
+          .where('product_id', '=', productId).where('price_fen', '=', old.priceFen).executeTakeFirst();
+        after.skusRepriced = Number(moved.numUpdatedRows);
+      }
+    }
+    const product = presentCatalogueProduct((await findProduct(trx, shopId, productId))!);
+    return { result: product, audit: { action: 'product.update', targetType: 'product', targetId: productId, before, after } };
+  });
+}

@@ -1,0 +1,25 @@
+import type { CommandContext } from '../../../platform/app-context.js';
+import type { AgentPrincipal } from '../../../platform/http/auth.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { recordAudit } from '../../audit/audit.repository.js';
+import { findOrderWithItems } from '../../orders/order.repository.js';
+import { insertTrackingEvent } from '../tracking.repository.js';
+
+/** An agent's note on the parcel's timeline (e.g. after calling the courier); internal, the buyer is not told. */
+export async function addTrackingNote(ctx: CommandContext<AgentPrincipal>, orderId: string, props: { description: string; location?: string }) {
+  const { app, actor } = ctx;
+  const now = app.now().toISOString();
+  await app.storage.db.transaction().execute(async (trx) => {
+    const found = await findOrderWithItems(trx, actor.shopId, orderId);
+    if (!found) throw new AppError('not_found', { thing: 'order' });
+    const { order } = found;
+    await insertTrackingEvent(trx, {
+      shopId: actor.shopId, orderId, carrier: order.carrier, trackingNo: order.tracking_no, status: 'note',
+      description: `${props.description}（${actor.name}）`, location: props.location || null, occurredAt: now, createdAt: now,
+    });
+    await recordAudit(trx, {
+      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'order.tracking_note',
+      targetType: 'order', targetId: orderId, before: null, after: { note: props.description }, at: now,
+    });
+  });
+}

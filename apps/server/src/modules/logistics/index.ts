@@ -1,0 +1,5 @@
+/** The logistics module's door for other modules (integration, demo, app). */
+export { onTrackingEvent, type TrackingEventContext } from './listeners/on-tracking-event.js';
+export type { AfterCommit } from './logistics.events.js';
+export { registerLogisticsRoutes } from './logistics.routes.js';
+export { startStalledParcelScan, scanStalledParcels } from './jobs/stalled-parcel-scan.js';

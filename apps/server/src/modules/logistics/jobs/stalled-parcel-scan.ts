@@ -1,0 +1,73 @@
+import type { AppContext } from '../../../platform/app-context.js';
+import { raiseException } from '../exception.repository.js';
+import { publishExceptions } from '../logistics.events.js';
+import { logisticsSettingsOf } from '../logistics-settings.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Raises a "no update" exception for every shipped parcel whose latest tracking event (or its shipping, or the
+ * last time an agent handled such an exception) is older than the shop's noUpdateDays. Safe to run on several
+ * processes at once: the open exception is unique per order and kind. Returns how many it raised.
+ */
+export async function scanStalledParcels(app: AppContext): Promise<number> {
+  const db = app.storage.db;
+  const now = app.now();
+  let raised = 0;
+  for (const shop of await db.selectFrom('shops').select(['id', 'settings']).execute()) {
+    const days = logisticsSettingsOf(shop.settings).noUpdateDays;
+    const threshold = new Date(now.getTime() - days * DAY_MS).toISOString();
+    const candidates = await db.selectFrom('orders as o')
+      .select((eb) => [
+        'o.id', 'o.shipped_at',
+        eb.selectFrom('tracking_events as t').select('t.occurred_at').whereRef('t.order_id', '=', 'o.id').where('t.status', '<>', 'note')
+          .orderBy('t.occurred_at', 'desc').limit(1).as('last_event_at'),
+        eb.selectFrom('tracking_events as t').select('t.status').whereRef('t.order_id', '=', 'o.id').where('t.status', '<>', 'note')
+          .orderBy('t.occurred_at', 'desc').limit(1).as('last_status'),
+        eb.selectFrom('tracking_events as t').select('t.description').whereRef('t.order_id', '=', 'o.id').where('t.status', '<>', 'note')
+          .orderBy('t.occurred_at', 'desc').limit(1).as('last_description'),
+        eb.selectFrom('logistics_exceptions as e').select('e.resolved_at').whereRef('e.order_id', '=', 'o.id')
+          .where('e.kind', '=', 'no_update').where('e.resolved_at', 'is not', null).orderBy('e.resolved_at', 'desc').limit(1).as('handled_at'),
+      ])
+      .where('o.shop_id', '=', shop.id).where('o.status', '=', 'shipped').where('o.shipped_at', '<', threshold)
+      .execute();
+    const ids: string[] = [];
+    for (const order of candidates) {
+      // A returned parcel is already an exception of its own; waiting for its "update" would be noise.
+      if (order.last_status === 'returned') continue;
+      const last = [order.shipped_at, order.last_event_at, order.handled_at].filter((t): t is string => !!t).sort().at(-1)!;
+      if (last >= threshold) continue;
+      const quiet = Math.floor((now.getTime() - Date.parse(last)) / DAY_MS);
+      const detail = `已 ${quiet} 天没有物流更新${order.last_description ? `（最后一条：${order.last_description}）` : ''}`;
+      const id = await raiseException(db, { shopId: shop.id, orderId: order.id, kind: 'no_update', detail, at: now.toISOString() });
+      if (id) ids.push(id);
+    }
+    publishExceptions(app, shop.id, ids);
+    raised += ids.length;
+  }
+  return raised;
+}
+
+/** Runs the scan in this process every `intervalMs` (first soon after start); stop() waits for a scan in progress. */
+export function startStalledParcelScan(app: AppContext, intervalMs = 10 * 60_000, firstDelayMs = 5_000) {
+  let running: Promise<unknown> | undefined;
+  let stopped = false;
+  const run = () => {
+    if (stopped || running) return;
+    running = scanStalledParcels(app)
+      .catch((err: unknown) => app.log.warn({ err }, 'stalled parcel scan failed'))
+      .finally(() => (running = undefined));
+  };
+  const first = setTimeout(run, firstDelayMs);
+  const timer = setInterval(run, intervalMs);
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { ExceptionKind, NoticeKind } from '@golddesk/contracts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../platform/db/schema.js';
+import { publishStoredMessages } from '../../messages/message.events.js';
+import { writeSystemMessage } from '../../messages/commands/write-system-message.js';
+import type { StoredMessage } from '../../messages/message.repository.js';
+import { presentOrderCard } from '../../orders/order.presenter.js';
+import { findOrderWithItems, type OrderRow } from '../../orders/order.repository.js';
+import { closeException, raiseException } from '../exception.repository.js';
+import { publishExceptions, type AfterCommit } from '../logistics.events.js';
+import { readLogisticsSettings } from '../logistics-settings.js';
+
+export interface TrackingEventContext {
+  trx: Transaction<Database>;
+  shopId: string;
+  /** Processing time (ISO). */
+  now: string;
+  /** Collected and run by the caller once its transaction committed. */
+  afterCommit: AfterCommit[];
+}
+
+export interface TrackingEventFacts {
+  status: string;
+  description: string;
+  location?: string | null;
+}
+
+const DAMAGED = /破损|损坏|破裂|压坏|damaged/i;
+
+/** Which exception a tracking event means for the agents, if any. */
+export function exceptionKindOf(event: TrackingEventFacts): ExceptionKind | undefined {
+  if (DAMAGED.test(event.description) || DAMAGED.test(event.status)) return 'damaged';
+  if (event.status === 'returned') return 'returned';
+  if (event.status === 'exception') return 'exception';
+  return undefined;
+}
+
+/**
+ * A tracking event was stored for `order` (by the store integration): raise an exception to the agents when
+ * the parcel is returned, damaged or stuck (one open per order and kind, however often the event arrives),
+ * close a "no update" exception now that there is news, and send the buyer the opt-in notice for shipped /
+ * out for delivery / signed, once per order and kind. Runs in the caller's transaction.
+ */
+export async function onTrackingEvent(ctx: TrackingEventContext, order: OrderRow, event: TrackingEventFacts): Promise<void> {
+  const { trx, shopId, now } = ctx;
+  const exceptionIds: string[] = [];
+  const kind = exceptionKindOf(event);
+  if (kind) {
+    const detail = `${event.description}${event.location ? `（${event.location}）` : ''}`;
+    const id = await raiseException(trx, { shopId, orderId: order.id, kind, detail, at: now });
+    if (id) exceptionIds.push(id);
+  }
+  const stalled = await trx.selectFrom('logistics_exceptions').select('id').where('shop_id', '=', shopId)
+    .where('open_key', '=', `${order.id}:no_update`).executeTakeFirst();
+  if (stalled && (await closeException(trx, shopId, stalled.id, { id: null, name: '系统' }, '物流已有更新', now))) exceptionIds.push(stalled.id);
+
+  const notice = await sendNotice(trx, shopId, order, event.status, now);
+  if (exceptionIds.length || notice) {
+    ctx.afterCommit.push((app) => {
+      if (notice) publishStoredMessages(app, [notice], ['system']);
+      publishExceptions(app, shopId, exceptionIds);
+    });
+  }
+}
+
+const NOTICE_KINDS: readonly string[] = ['shipped', 'out_for_delivery', 'signed'] satisfies NoticeKind[];
+
+/** Records that the buyer was told about `kind`; false when they already were (so nobody repeats it). */
+export async function markNoticeSent(trx: Transaction<Database>, shopId: string, orderId: string, kind: NoticeKind, at: string) {
+  const result = await trx.insertInto('logistics_notices').values({ shop_id: shopId, order_id: orderId, kind, sent_at: at })
+    .onConflict((oc) => oc.columns(['shop_id', 'order_id', 'kind']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+async function sendNotice(trx: Transaction<Database>, shopId: string, order: OrderRow, status: string, now: string): Promise<StoredMessage | undefined> {
+  if (!NOTICE_KINDS.includes(status)) return undefined;
+  const kind = status as NoticeKind;
+  const settings = await readLogisticsSettings(trx, shopId);
+  if (!settings.notices[kind]) return undefined;
+  if (!(await markNoticeSent(trx, shopId, order.id, kind, now))) return undefined;
+  const current = (await findOrderWithItems(trx, shopId, order.id))!;
+  return writeSystemMessage(trx, {
+    shopId, buyerId: order.buyer_id, body: noticeText(kind, current.order), payload: { order: presentOrderCard(current) }, at: now,
+  });
+}
+
+/** What the buyer reads: the real status, no promise about when it arrives. */
+export function noticeText(kind: NoticeKind, order: Pick<OrderRow, 'order_no' | 'carrier' | 'tracking_no'>): string {
+  const parcel = [order.carrier, order.tracking_no].filter(Boolean).join(' ');
+  switch (kind) {
+    case 'shipped':
+      return `亲，您的订单 ${order.order_no} 已发货${parcel ? `，${parcel}` : ''}。物流有新进展我们会及时告诉您，也可以随时在这里问我们哦~`;
+    case 'out_for_delivery':
+      return `亲，您的订单 ${order.order_no} 的包裹正在派送中${parcel ? `（${parcel}）` : ''}，请留意快递员的电话哦~`;
+    case 'signed':
+      return `亲，您的订单 ${order.order_no} 的包裹已签收。收到的商品如有任何问题，请随时联系我们哦~`;
+  }
+}
