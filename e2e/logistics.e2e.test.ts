@@ -30,6 +30,23 @@ describe('logistics in Chromium', () => {
       return !!nav && getComputedStyle(nav).backgroundColor === 'rgb(255, 247, 230)';
     });
 
+  /** What the server's quote says for the buyer's paid order: "建议：圆通 ¥5.00（按收货省份，约 0.5 kg）". */
+  async function serverQuote(nick: string): Promise<string> {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ shop: SHOP, username: 'aftersale1', password: DEMO_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const get = async (url: string) => (await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
+    const buyer = await server.app.context.storage.db.selectFrom('buyers').select('id').where('nick', '=', nick).executeTakeFirstOrThrow();
+    const order = (await get(`/api/v1/customers/${buyer.id}`)).orders.find((o: { status: string }) => o.status === 'paid');
+    assert.ok(order.weightKg > 0, 'demo products have weights');
+    const province = order.receiver.address.match(/^(.+?(省|市|自治区))/)[1];
+    const quote = await get(`/api/v1/logistics/quote?province=${encodeURIComponent(province)}&weightKg=${order.weightKg}`);
+    const carrier = quote.choice.carrierName.replace(/(速递|快递|速运)$/, '');
+    return `建议：${carrier} ¥${(quote.choice.costFen / 100).toFixed(2)}（按收货省份，约 ${order.weightKg.toFixed(1)} kg）`;
+  }
+
   before(async () => {
     requireBuilt('apps/workbench/dist/index.html');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -81,7 +98,9 @@ describe('logistics in Chromium', () => {
     await agent.getByTestId('contact-item').filter({ hasText: PAID_BUYER }).click();
     await agent.getByTestId('customer-nick').filter({ hasText: PAID_BUYER }).waitFor();
     const paid = card('paid');
-    await paid.getByTestId('courier-suggestion').filter({ hasText: '建议：圆通 ¥5.00（按收货省份）' }).waitFor();
+    // The card picks the courier in the browser; it must agree with the server's quote for the parcel's weight.
+    const expected = await serverQuote(PAID_BUYER);
+    await paid.getByTestId('courier-suggestion').filter({ hasText: expected }).waitFor();
     await paid.scrollIntoViewIfNeeded();
     await paid.screenshot({ path: shot('logistics-paid-order-card.png') });
     await paid.getByTestId('order-action-ship').click();

@@ -122,6 +122,21 @@ describe('order actions from the right pane, in Chromium', () => {
     assert.equal(await card(agent, buyerInfo.shipped.id).getAttribute('data-status'), 'shipped');
   });
 
+  it('each card shows its latest step; hovering lists every step of the trade with its time', async () => {
+    const shipped = card(agent, buyerInfo.shipped.id);
+    const latest = shipped.getByTestId('order-latest-step');
+    assert.equal(await latest.getAttribute('data-step'), 'shipped');
+    assert.match(await latest.innerText(), /发货于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await latest.hover();
+    const steps = agent.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="order-steps"]');
+    await steps.waitFor();
+    const text = await steps.innerText();
+    for (const step of ['下单', '付款', '发货', '签收', '交易成功']) assert.ok(text.includes(step), `${step} is listed`);
+    assert.equal((text.match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/g) ?? []).length, 3, 'placed, paid and shipped have times; the rest not yet');
+    await agent.mouse.move(0, 0);
+    await steps.waitFor({ state: 'hidden' });
+  });
+
   it('changing the address of the unpaid order tells the buyer in the widget', async () => {
     const unpaid = card(agent, buyerInfo.unpaid.id);
     await unpaid.getByTestId('order-action-change-address').click();

@@ -9,6 +9,7 @@ import { registerConversationRoutes } from './modules/conversations/conversation
 import { registerCustomerRoutes } from './modules/customers/customer.routes.js';
 import { registerCrmRoutes } from './modules/crm/index.js';
 import { seedDemoShop } from './modules/demo/seed-demo-shop.js';
+import { registerDemoIdentityRoutes } from './modules/demo/demo-identity.routes.js';
 import { MessageWriter } from './modules/messages/message-writer.js';
 import { registerMessageRoutes } from './modules/messages/message.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerConversationRoutes(http, context);
   registerMessageRoutes(http, context, writer);
   registerWidgetRoutes(http, context);
+  registerDemoIdentityRoutes(http, context);
   registerAttachmentRoutes(http, context);
   registerCatalogueRoutes(http, context);
   registerCustomerRoutes(http, context);

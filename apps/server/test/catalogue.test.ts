@@ -83,6 +83,23 @@ describe('catalogue admin and related needs', () => {
     assert.equal(entry.actor.name, '店长小美');
   });
 
+  it('a product\'s shipping weight makes the order\'s parcel weight, for the courier cost', async () => {
+    const db = server.app.context.storage.db;
+    const line = await db.selectFrom('order_items as i').innerJoin('orders as o', 'o.id', 'i.order_id')
+      .select(['o.id as orderId', 'o.buyer_id as buyerId']).where('o.shop_id', '=', (await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id)
+      .executeTakeFirstOrThrow();
+    const orderOf = async () => (await get(`/api/v1/customers/${line.buyerId}`)).body.orders.find((o: { id: string }) => o.id === line.orderId);
+    const items = await db.selectFrom('order_items').select(['product_id', 'quantity']).where('order_id', '=', line.orderId).execute();
+    for (const item of items) assert.equal((await send('PATCH', `/api/v1/products/${item.product_id}`, { weightG: 250 })).status, 200);
+    const grams = items.reduce((sum, item) => sum + 250 * Number(item.quantity), 0);
+    assert.equal((await orderOf()).weightKg, grams / 1000);
+    assert.equal((await get(`/api/v1/products/${items[0]!.product_id}`)).body.product.weightG, 250);
+    // One line without a weight: the parcel's weight is unknown rather than too light.
+    assert.equal((await send('PATCH', `/api/v1/products/${items[0]!.product_id}`, { weightG: null })).status, 200);
+    assert.equal((await orderOf()).weightKg, null);
+    assert.equal((await send('PATCH', `/api/v1/products/${items[0]!.product_id}`, { weightG: 0 })).status, 400, 'a weight is at least 1 g');
+  });
+
   it('refuses bad input with a clear message and lets only owner and manager edit', async () => {
     const tee = byTitle('纯棉宽松短袖T恤');
     const long = await send('PATCH', `/api/v1/products/${tee.id}`, { title: 'x'.repeat(121) });

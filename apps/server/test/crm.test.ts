@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { hashPassword } from '../src/platform/security/passwords.js';
 import { newId } from '../src/platform/ids.js';
-import { api, buyerSays, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server.js';
+import { api, buyerSays, loginAgent, startBuyer, StreamClient, until } from './helpers/clients.js';
+import { addOtherShop } from './helpers/other-shop.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const DAY_MS = 86_400_000;
 
@@ -27,14 +27,7 @@ describe('customer 360 (CRM)', () => {
     presale = await loginAgent(server.url, 'presale1');
     aftersale = await loginAgent(server.url, 'aftersale1');
     owner = await loginAgent(server.url, 'owner');
-    // A second shop, to prove nothing crosses shops.
-    const shopId = newId();
-    const at = new Date().toISOString();
-    await db().insertInto('shops').values({ id: shopId, slug: 'other', name: '别家小店', created_at: at, settings: null }).execute();
-    await db().insertInto('agents').values({
-      id: newId(), shop_id: shopId, username: 'boss', name: '别家店长', role: 'owner', password_hash: await hashPassword(DEMO_PASSWORD), created_at: at,
-    }).execute();
-    otherOwner = await loginAgent(server.url, 'boss', DEMO_PASSWORD, 'other');
+    otherOwner = (await addOtherShop(server)).owner; // to prove nothing crosses shops
     demoBuyerId = (await startBuyer(server.url)).buyer.id;
   });
   after(() => server.close());
@@ -120,8 +113,12 @@ describe('customer 360 (CRM)', () => {
       (await api(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token: presale.token })).body.conversations.map((c: any) => c.id);
     assert.ok(!(await waitingIds()).includes(blocked.conversation.id), 'gone from 待接待 once blocked');
 
+    // The shop's own message.created webhook is held back too (no alert about the blocked buyer).
+    const hook = await api(server.url, 'POST', '/api/v1/webhooks', { token: owner.token, body: { url: 'http://127.0.0.1:9/hook', events: ['message.created'] } });
+    assert.equal(hook.status, 201);
     const agentStream = await StreamClient.connect(server.url, presale.token);
     const buyerStream = await StreamClient.connect(server.url, blocked.token);
+    buyerStream.send({ type: 'typing', conversationId: blocked.conversation.id, typing: true });
     const held = await buyerSays(server.url, blocked.token, '不理我？我要投诉');
     assert.equal(held.status, 201, 'the buyer is not told they are blocked');
     await buyerStream.next((f) => f.type === 'message.created' && f.message.id === held.body.message.id);
@@ -131,8 +128,13 @@ describe('customer 360 (CRM)', () => {
     await agentStream.next((f) => f.type === 'conversation.updated' && f.conversation.id === control.conversation.id);
     const leaked = agentStream.frames.filter((f) =>
       (f.type === 'message.created' && f.message.conversationId === blocked.conversation.id) ||
-      (f.type === 'conversation.updated' && f.conversation.id === blocked.conversation.id));
-    assert.deepEqual(leaked, [], 'no message or new-chat frame for the blocked buyer');
+      (f.type === 'conversation.updated' && f.conversation.id === blocked.conversation.id) ||
+      (f.type === 'conversation.typing' && f.conversationId === blocked.conversation.id));
+    assert.deepEqual(leaked, [], 'no message, typing or new-chat frame for the blocked buyer');
+    const deliveries = async () => (await api(server.url, 'GET', `/api/v1/webhooks/${hook.body.webhook.id}/deliveries`, { token: owner.token })).body.deliveries;
+    await until(async () => (await deliveries()).length > 0);
+    assert.equal((await deliveries()).length, 1, 'only the control buyer\'s message goes to the webhook');
+    await api(server.url, 'DELETE', `/api/v1/webhooks/${hook.body.webhook.id}`, { token: owner.token });
     assert.ok(!(await waitingIds()).includes(blocked.conversation.id));
     const all = await api(server.url, 'GET', '/api/v1/conversations?filter=all', { token: presale.token });
     assert.ok(!all.body.conversations.some((c: any) => c.id === blocked.conversation.id));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { signIdentity, signPayload } from '../src/platform/security/hmac-signature.js';
-import { api, loginAgent } from './helpers/clients.js';
+import { api, loginAgent, until } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe('store integration: signed inbound events', () => {
@@ -180,7 +180,8 @@ describe('widget identity verification', () => {
     const old = t - 3 * 24 * 3600;
     const expired = await session({ identity: { externalId: 'member-42', timestamp: old, signature: signIdentity(identitySecret, 'member-42', old) } });
     assert.equal(expired.status, 401);
-    assert.equal(expired.body.error.code, 'stale_signature');
+    assert.equal(expired.body.error.code, 'identity_expired');
+    assert.match(expired.body.error.message, /24 小时/);
   });
 });
 
@@ -217,9 +218,6 @@ describe('outgoing webhooks', () => {
       const buyer = await startBuyer(server.url);
       await buyerSays(server.url, buyer.token, '有人吗？webhook');
       const deliveries = async () => (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
-      const until = async (check: () => Promise<boolean>) => {
-        for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
-      };
       await until(async () => (await deliveries()).some((d: { attempts: number }) => d.attempts >= 1));
       const first = (await deliveries())[0];
       assert.equal(first.status, 'pending', 'the 503 is retried, not dropped');

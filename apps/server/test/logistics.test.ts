@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { pickCourier, type CourierRuleInput } from '@golddesk/contracts';
 import { scanStalledParcels } from '../src/modules/logistics/index.js';
-import { newId } from '../src/platform/ids.js';
-import { hashPassword } from '../src/platform/security/passwords.js';
 import { signPayload } from '../src/platform/security/hmac-signature.js';
 import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server.js';
+import { addOtherShop } from './helpers/other-shop.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -277,13 +276,7 @@ describe('logistics', () => {
   });
 
   it('keeps each shop\'s logistics to itself', async () => {
-    const shopId = newId();
-    const now = new Date(clock).toISOString();
-    await db().insertInto('shops').values({ id: shopId, slug: 'other-shop', name: '别家小店', created_at: now, settings: null }).execute();
-    await db().insertInto('agents').values({
-      id: newId(), shop_id: shopId, username: 'boss', name: '别家店长', role: 'owner', password_hash: await hashPassword(DEMO_PASSWORD), created_at: now,
-    }).execute();
-    const other = await loginAgent(server.url, 'boss', DEMO_PASSWORD, 'other-shop');
+    const { owner: other } = await addOtherShop(server, 'other-shop');
     const demoException = (await openExceptions()).exceptions[0];
     const theirs = await openExceptions(other.token);
     assert.equal(theirs.openCount, 0);

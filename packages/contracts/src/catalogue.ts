@@ -46,6 +46,7 @@ const ProductFields = {
   listingNotes: z.string().max(1000).nullable().describe('e.g. 浅色可能轻微褪色; agents quote it before a return window argument'),
   attributes: z.array(ProductAttribute).max(MAX_ATTRIBUTES),
   sizeChart: z.array(SizeChartInputRow).max(MAX_SIZE_ROWS).nullable(),
+  weightG: z.number().int().min(1).max(100_000).nullable().describe('shipping weight in grams, for the courier cost'),
 };
 
 export const CreateProductRequest = z.object({
@@ -55,6 +56,7 @@ export const CreateProductRequest = z.object({
   listingNotes: ProductFields.listingNotes.optional(),
   attributes: ProductFields.attributes.default([]),
   sizeChart: ProductFields.sizeChart.optional(),
+  weightG: ProductFields.weightG.optional(),
   skus: z.array(SkuInput).max(MAX_SKUS).default([]),
 });
 export type CreateProductRequest = z.input<typeof CreateProductRequest>;

@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './messages.js';
 export * from './conversations.js';
 export * from './widget.js';
+export * from './demo.js';
 export * from './shop.js';
 export * from './stream.js';
 export * from './orders.js';

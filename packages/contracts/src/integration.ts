@@ -86,3 +86,23 @@ export const WebhookDeliveryView = z.object({
   nextAttemptAt: IsoDateTime,
 });
 export const ListDeliveriesResponse = z.object({ deliveries: z.array(WebhookDeliveryView) });
+
+/** One stored inbound event, as the 设置 → 店铺对接 page lists it (duplicates and refused ones are never stored). */
+export const InboundEventLogView = z.object({
+  id: z.string().describe('the sender\'s event id'),
+  type: z.string(),
+  orderNo: z.string().nullable(),
+  status: z.string().describe('applied | parked (waiting for its order) | ignored'),
+  note: z.string().nullable().describe('why it was parked or ignored, or what was inferred (Chinese)'),
+  occurredAt: IsoDateTime,
+  receivedAt: IsoDateTime,
+});
+export type InboundEventLogView = z.infer<typeof InboundEventLogView>;
+export const ListInboundEventsResponse = z.object({ events: z.array(InboundEventLogView) });
+
+export type WebhookView = z.infer<typeof WebhookView>;
+export type WebhookDeliveryView = z.infer<typeof WebhookDeliveryView>;
+export type WebhookEventType = z.infer<typeof WebhookEventType>;
+export type IntegrationSettings = z.infer<typeof IntegrationSettings>;
+/** POST /api/v1/webhooks/:id/test: a `ping` delivery, queued like any other. */
+export const WebhookTestResponse = z.object({ delivery: WebhookDeliveryView });

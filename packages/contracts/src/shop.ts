@@ -25,6 +25,8 @@ export const ProductView = z.object({
   listingNotes: z.string().nullable(),
   skus: z.array(SkuView),
   sizeChart: z.array(SizeChartRow).nullable(),
+  /** Shipping weight in grams (null: not given). */
+  weightG: z.number().int().nullable(),
 });
 export type ProductView = z.infer<typeof ProductView>;
 
@@ -64,6 +66,8 @@ export const OrderView = z.object({
   signedAt: IsoDateTime.nullable(),
   completedAt: IsoDateTime.nullable(),
   closedAt: IsoDateTime.nullable(),
+  /** The parcel's weight from its products' weights; null when one is not given. */
+  weightKg: z.number().nullable(),
 });
 export type OrderView = z.infer<typeof OrderView>;
 
@@ -91,6 +95,8 @@ export const CustomerProfile = z.object({
     vipLevel: z.number().int(),
     createdAt: IsoDateTime,
     lastSeenAt: IsoDateTime.nullable(),
+    /** The shop's own customer id: set once the shop's system vouched for this buyer (signed identity, store events). */
+    externalId: z.string().nullable(),
   }),
   stats: z.object({ orderCount: z.number().int(), paidOrderCount: z.number().int(), totalSpentFen: Fen }),
   orders: z.array(OrderView),

@@ -30,6 +30,11 @@ export async function api<T = any>(
   return { status: response.status, body: parsed as T };
 }
 
+/** Polls `check` every 100 ms until it holds (at most ~10 s): for work the server does after answering. */
+export async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 export async function loginAgent(base: string, username = 'presale1', password = DEMO_PASSWORD, shop = 'demo') {
   const response = await api(base, 'POST', '/api/v1/auth/login', { body: { shop, username, password } });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);

@@ -2,6 +2,7 @@ import './demo-shop.css';
 import { h } from '../shared/dom.js';
 import type { ProductView } from '@golddesk/contracts';
 import type { GoldDeskApi } from '../widget/main.js';
+import { demoAccount } from './demo-account.js';
 import { ALL_CATEGORIES, productList } from './product-list.js';
 import { productDetail } from './product-detail.js';
 import { loadShop } from './shop-api.js';
@@ -47,6 +48,7 @@ app.append(
         attrs: { type: 'button' },
         on: { click: () => withGoldDesk((gd) => gd.open()) },
       }),
+      demoAccount({ shop: SHOP, withGoldDesk, onToast: showToast }),
     ]),
   ]),
   h('div', { class: 'shop-banner' }, [

@@ -1,8 +1,10 @@
-import type { ShopStorage } from './storage.js';
+import { visitorIdFor, type ShopStorage } from './storage.js';
 import type {
+  BuyerIdentity,
   ListMessagesResponse,
   Message,
   MessageKind,
+  OrderView,
   SendMessageResponse,
   UploadResponse,
   WidgetSession,
@@ -32,62 +34,145 @@ export interface SendRequest {
   kind: MessageKind;
   attachmentId?: string;
   productId?: string;
+  orderId?: string;
 }
 
-/** HTTP client for /api/v1/widget/*: keeps the buyer token and renews the session on 401. */
+/** Where the client reports back. */
+export interface WidgetApiHandlers {
+  /** A new session was created. */
+  onSession: (session: WidgetSession) => void;
+  /** The server refused the identity (forged, expired, malformed); the session falls back to anonymous. */
+  onIdentityFailed: (error: ApiError) => void;
+}
+
+/**
+ * HTTP client for /api/v1/widget/*: keeps the buyer token and renews the session on 401.
+ * An anonymous visitor's session lives in localStorage (same visitor after a reload); a verified buyer's
+ * identity and session only in this tab's sessionStorage, so a shared computer does not keep them.
+ */
 export class WidgetApi {
   session: WidgetSession | null;
+  /** The identity the next session is made with (GoldDesk.identify); null: anonymous. */
+  identity: BuyerIdentity | null;
   #creating: Promise<WidgetSession> | null = null;
+  /** Bumped when the buyer changes: a session still being created for the previous one is dropped. */
+  #epoch = 0;
+  #visitorId: string;
 
   /** Origin of the GoldDesk server, e.g. https://desk.example.com. */
   readonly base: string;
   readonly #shop: string;
-  readonly #visitorId: string;
   readonly #storage: ShopStorage;
-  /** Called whenever a new session was created. */
-  readonly #onSession: (session: WidgetSession) => void;
+  readonly #tabStorage: ShopStorage;
+  readonly #handlers: WidgetApiHandlers;
 
-  constructor(
-    base: string,
-    shop: string,
-    visitorId: string,
-    storage: ShopStorage,
-    onSession: (session: WidgetSession) => void,
-  ) {
+  constructor(base: string, shop: string, storage: ShopStorage, tabStorage: ShopStorage, handlers: WidgetApiHandlers) {
     this.base = base;
     this.#shop = shop;
-    this.#visitorId = visitorId;
     this.#storage = storage;
-    this.#onSession = onSession;
-    this.session = storage.getJson<WidgetSession>('session');
+    this.#tabStorage = tabStorage;
+    this.#handlers = handlers;
+    this.#visitorId = visitorIdFor(storage);
+    this.identity = tabStorage.getJson<BuyerIdentity>('identity');
+    this.session = (this.identity && tabStorage.getJson<WidgetSession>('session')) || storage.getJson<WidgetSession>('session');
   }
 
-  /** Creates (or re-joins, for the same visitorId) the buyer session; concurrent calls share one request. */
+  /** From now on sessions are for this identity (null: anonymous); the current session is dropped. */
+  setIdentity(identity: BuyerIdentity | null): void {
+    this.#epoch += 1;
+    this.#creating = null;
+    this.session = null;
+    this.identity = identity;
+    if (!identity) this.#forgetIdentity();
+  }
+
+  /** The same buyer signed again (a reload of the shop page): keep the session, remember the fresher signature. */
+  refreshIdentity(identity: BuyerIdentity): void {
+    this.identity = identity;
+    if (this.session?.verified) this.#tabStorage.setJson('identity', identity);
+  }
+
+  /** Logout: no identity, and a new anonymous visitor id, so nobody resumes the previous buyer's chat. */
+  forgetVisitor(): void {
+    this.setIdentity(null);
+    this.#forgetAnonymous();
+  }
+
+  /** Creates (or re-joins, for the same visitor or identity) the buyer session; concurrent calls share one request. */
   createSession(): Promise<WidgetSession> {
     if (!this.#creating) {
-      this.#creating = this.#fetchJson<WidgetSessionResponse>('POST', '/api/v1/widget/sessions', {
-        json: { shop: this.#shop, visitorId: this.#visitorId },
-        auth: false,
-      })
+      const epoch = this.#epoch;
+      const creating = this.#openSession(this.identity)
         .then((response) => {
-          const session: WidgetSession = {
-            token: response.token,
-            conversationId: response.conversation.id,
-            buyerId: response.buyer.id,
-            shopName: response.shop?.name,
-            lastSeq: response.conversation.lastSeq,
-            agentReadSeq: response.conversation.agentReadSeq,
-          };
-          this.session = session;
-          this.#storage.setJson('session', session);
-          this.#onSession(session);
-          return session;
+          if (epoch !== this.#epoch) throw new ApiError(0, 'superseded', '会话已切换');
+          return this.#keep(response);
         })
         .finally(() => {
-          this.#creating = null;
+          if (this.#creating === creating) this.#creating = null;
         });
+      this.#creating = creating;
     }
     return this.#creating;
+  }
+
+  async #openSession(identity: BuyerIdentity | null): Promise<WidgetSessionResponse> {
+    const post = (extra: object) =>
+      this.#fetchJson<WidgetSessionResponse>('POST', '/api/v1/widget/sessions', {
+        json: { shop: this.#shop, visitorId: this.#visitorId, ...extra },
+        auth: false,
+      });
+    if (!identity) return post({});
+    const { nick, ...signed } = identity;
+    try {
+      return await post({ identity: signed, ...(nick ? { nick } : {}) });
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.retryable || identity !== this.identity) throw error;
+      // Refused (forged, expired, malformed): stay an anonymous visitor rather than lose the chat.
+      this.identity = null;
+      this.#forgetIdentity();
+      this.#handlers.onIdentityFailed(error);
+      return post({});
+    }
+  }
+
+  #keep(response: WidgetSessionResponse): WidgetSession {
+    const session: WidgetSession = {
+      token: response.token,
+      conversationId: response.conversation.id,
+      buyerId: response.buyer.id,
+      shopName: response.shop?.name,
+      lastSeq: response.conversation.lastSeq,
+      agentReadSeq: response.conversation.agentReadSeq,
+      verified: !!response.buyer.verified,
+    };
+    this.session = session;
+    if (session.verified) {
+      this.#tabStorage.setJson('identity', this.identity);
+      this.#tabStorage.setJson('session', session);
+      // Closing the tab without logout must not hand the next person this browser's earlier anonymous chat.
+      if (this.#storage.get('session')) this.#forgetAnonymous();
+    } else {
+      this.#storage.setJson('session', session);
+    }
+    this.#handlers.onSession(session);
+    return session;
+  }
+
+  /** A new anonymous visitor id for this browser; the stored anonymous session is dropped. */
+  #forgetAnonymous(): void {
+    this.#storage.set('session', null);
+    this.#storage.set('visitorId', null);
+    this.#visitorId = visitorIdFor(this.#storage);
+  }
+
+  #forgetIdentity(): void {
+    this.#tabStorage.set('identity', null);
+    this.#tabStorage.set('session', null);
+  }
+
+  /** The verified buyer's orders, newest first (anonymous visitors: 403 identity_required). */
+  async listOrders(): Promise<OrderView[]> {
+    return (await this.request<{ orders: OrderView[] }>('GET', '/api/v1/widget/orders')).orders;
   }
 
   listMessages(query: { afterSeq?: number; beforeSeq?: number; limit?: number }): Promise<ListMessagesResponse> {

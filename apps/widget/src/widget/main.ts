@@ -2,12 +2,13 @@
  * GoldDesk buyer widget. Embed on a shop page:
  *   <script src="https://desk.example.com/widget/golddesk-widget.js" data-shop="demo" async></script>
  * Optional: data-api="https://desk.example.com" (defaults to the script's origin).
- * Public API: window.GoldDesk.open(), .close(), .setViewingProduct(p | null), .viewProduct(id), .on(event, callback).
+ * Public API: window.GoldDesk.open(), .close(), .setViewingProduct(p | null), .viewProduct(id), .on(event, callback),
+ * .identify({ externalId, timestamp, signature, nick? }) (signed by the shop's backend), .logout().
  * The page may call GoldDesk before the script loads by queueing: (window.GoldDeskQueue ||= []).push(gd => …);
  * the widget also dispatches a `golddesk:ready` event on window.
  */
 import { GoldDeskWidget, type WidgetEvents } from './widget.js';
-import type { ViewingProduct } from './types.js';
+import type { BuyerIdentity, ViewingProduct } from './types.js';
 
 /** window.GoldDesk */
 export interface GoldDeskApi {
@@ -17,6 +18,10 @@ export interface GoldDeskApi {
   setViewingProduct(product: ViewingProduct | null): void;
   /** Reports a product view (浏览足迹) to the shop's agents; setViewingProduct does this too. */
   viewProduct(productId: string): void;
+  /** The shop's signed-in customer, signed by the shop's backend; refused → `identity_failed`, stays anonymous. */
+  identify(identity: BuyerIdentity): void;
+  /** Forget the buyer (shared computers): a fresh anonymous visitor with an empty chat. */
+  logout(): void;
   on<K extends keyof WidgetEvents>(event: K, callback: (payload: WidgetEvents[K]) => void): () => void;
 }
 
@@ -46,6 +51,8 @@ function boot(): void {
     close: () => widget.close(),
     setViewingProduct: (product) => widget.setViewingProduct(product),
     viewProduct: (productId) => widget.viewProduct(productId),
+    identify: (identity) => widget.identify(identity),
+    logout: () => widget.logout(),
     on: (event, callback) => widget.on(event, callback),
   };
   window.GoldDesk = api;

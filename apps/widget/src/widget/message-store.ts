@@ -39,11 +39,19 @@ export class MessageStore {
     this.changed();
   }
 
+  /** Logout: nothing of the previous buyer stays, not even unsent messages; late answers for them are ignored. */
+  clear(): void {
+    this.reset('');
+    for (const pending of this.pending) if (pending.previewUrl) URL.revokeObjectURL(pending.previewUrl);
+    this.pending = [];
+    this.#persist();
+  }
+
   /** Merges messages by seq; returns those that were new. Acknowledged pending sends are dropped. */
   merge(incoming: Message[]): Message[] {
     const added: Message[] = [];
     for (const message of incoming) {
-      if (this.conversationId && message.conversationId !== this.conversationId) continue;
+      if (this.conversationId !== null && message.conversationId !== this.conversationId) continue;
       if (message.clientMsgId) this.removePending(message.clientMsgId);
       if (this.#seqs.has(message.seq)) continue;
       this.#seqs.add(message.seq);

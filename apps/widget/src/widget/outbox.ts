@@ -89,6 +89,7 @@ export class Outbox {
       kind: pending.kind,
       ...(pending.attachmentId ? { attachmentId: pending.attachmentId } : {}),
       ...(pending.productId ? { productId: pending.productId } : {}),
+      ...(pending.orderId ? { orderId: pending.orderId } : {}),
     };
     if (this.#stream.state === 'live') {
       try {

@@ -1,9 +1,11 @@
-/** localStorage scoped to one shop; every call survives a blocked or full storage. */
+/** localStorage (or this tab's sessionStorage) scoped to one shop; every call survives a blocked or full storage. */
 export class ShopStorage {
   readonly #shop: string;
+  readonly #area: 'localStorage' | 'sessionStorage';
 
-  constructor(shop: string) {
+  constructor(shop: string, area: 'localStorage' | 'sessionStorage' = 'localStorage') {
     this.#shop = shop;
+    this.#area = area;
   }
 
   #key(name: string): string {
@@ -12,7 +14,7 @@ export class ShopStorage {
 
   get(name: string): string | null {
     try {
-      return window.localStorage.getItem(this.#key(name));
+      return window[this.#area].getItem(this.#key(name));
     } catch {
       return null;
     }
@@ -20,8 +22,8 @@ export class ShopStorage {
 
   set(name: string, value: string | null): void {
     try {
-      if (value === null) window.localStorage.removeItem(this.#key(name));
-      else window.localStorage.setItem(this.#key(name), value);
+      if (value === null) window[this.#area].removeItem(this.#key(name));
+      else window[this.#area].setItem(this.#key(name), value);
     } catch {
       // Private mode or quota: the widget still works, it just forgets on reload.
     }

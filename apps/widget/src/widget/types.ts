@@ -5,6 +5,7 @@ import type {
   Message,
   MessageKind,
   OrderCard,
+  OrderView,
   ProductCard,
   SendMessageResponse,
   ServerFrame,
@@ -18,12 +19,25 @@ export type {
   Message,
   MessageKind,
   OrderCard,
+  OrderView,
   ProductCard,
   SendMessageResponse,
   ServerFrame,
   UploadResponse,
   WidgetSessionResponse,
 };
+
+/** What the shop's backend signed, passed to `GoldDesk.identify` (see docs/integration.md). */
+export interface BuyerIdentity {
+  /** The shop's own customer id. */
+  externalId: string;
+  /** Unix seconds when it was signed; valid 24 h. */
+  timestamp: number;
+  /** hex HMAC-SHA256(identitySecret, `${externalId}.${timestamp}`). */
+  signature: string;
+  /** Name shown to agents when GoldDesk does not know this customer yet. */
+  nick?: string;
+}
 
 /** What the shop page passes to `GoldDesk.setViewingProduct`. */
 export interface ViewingProduct {
@@ -46,6 +60,8 @@ export interface WidgetSession {
   lastSeq?: number;
   /** How far the shop has read, when the session was created. */
   agentReadSeq?: number;
+  /** The shop vouched for this buyer (identify): they may see and send their orders. */
+  verified?: boolean;
 }
 
 /** A message the buyer sent that the server has not acknowledged yet. */
@@ -55,8 +71,11 @@ export interface PendingMessage {
   body: string;
   attachmentId?: string;
   productId?: string;
+  orderId?: string;
   /** Card shown while a product message is pending. */
   product?: ProductCard;
+  /** Card shown while an order message is pending. */
+  order?: OrderCard;
   /** Image bytes still to upload (kept in memory only). */
   file?: Blob;
   /** Local object URL for an image preview. */

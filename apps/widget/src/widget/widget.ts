@@ -1,10 +1,24 @@
 import { WidgetApi } from './api-client.js';
 import { MessageStore } from './message-store.js';
+import { EventEmitter } from './event-emitter.js';
+import { History } from './history.js';
 import { Outbox } from './outbox.js';
-import { ShopStorage, randomId, visitorIdFor } from './storage.js';
+import { ProductInterest } from './product-interest.js';
+import { ReadTracker } from './read-tracker.js';
+import { ShopStorage, randomId } from './storage.js';
 import { StreamClient, streamUrl, type StreamState } from './stream-client.js';
-import type { Message, PendingMessage, ProductCard, ServerFrame, ViewingProduct, WidgetSession } from './types.js';
+import { TypingSignals } from './typing-signals.js';
+import type {
+  BuyerIdentity,
+  Message,
+  OrderCard,
+  PendingMessage,
+  ServerFrame,
+  ViewingProduct,
+  WidgetSession,
+} from './types.js';
 import { MessageList } from './ui/message-list.js';
+import { OrdersView } from './ui/orders-view.js';
 import { PanelView } from './ui/panel-view.js';
 import styles from './ui/styles.css?inline';
 
@@ -22,13 +36,11 @@ export interface WidgetEvents {
   close: void;
   message: Message;
   unread: number;
+  /** The server refused the identity given to `identify` (forged, expired…); the visitor stays anonymous. */
+  identity_failed: { code: string; message: string };
 }
 
-const PAGE_SIZE = 30;
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-const TYPING_THROTTLE_MS = 3_000;
-const TYPING_IDLE_MS = 4_000;
-const REMOTE_TYPING_TTL_MS = 8_000;
 const POLL_MS = 10_000;
 
 /** The buyer chat widget: session, history, live stream, outbox and view wired together. */
@@ -40,35 +52,38 @@ export class GoldDeskWidget {
   readonly #outbox: Outbox;
   readonly #list: MessageList;
   readonly #view: PanelView;
-  readonly #listeners = new Map<keyof WidgetEvents, Set<(payload: never) => void>>();
+  readonly #orders: OrdersView;
+  readonly #events = new EventEmitter<WidgetEvents>();
+  readonly #typing: TypingSignals;
   #started: Promise<void> | null = null;
+  /** Bumped when the buyer changes (identify, logout): work begun for the previous one stops. */
+  #generation = 0;
+  #polling = false;
   #isOpen = false;
   #everConnected = false;
-  /** How far the buyer has seen (drives the unread badge), kept per conversation. */
-  #readSeq = 0;
-  #lastUnread = -1;
-  #sentReadSeq = 0;
-  #loadingOlder = false;
-  #typingSentAt = 0;
-  #typingIdleTimer: number | undefined;
-  #remoteTypingTimer: number | undefined;
-  #viewing: ProductCard | null = null;
-  #sentProductIds = new Set<string>();
-  /** A product viewed before the buyer had a session: reported once the session starts. */
-  #unreportedView: string | null = null;
+  readonly #read: ReadTracker;
+  readonly #interest: ProductInterest;
+  readonly #history: History;
 
   constructor(config: WidgetConfig) {
     this.#storage = new ShopStorage(config.shop);
     this.#store = new MessageStore(this.#storage);
-    this.#api = new WidgetApi(config.base, config.shop, visitorIdFor(this.#storage), this.#storage, (s) =>
-      this.#onSession(s),
-    );
+    this.#api = new WidgetApi(config.base, config.shop, this.#storage, new ShopStorage(config.shop, 'sessionStorage'), {
+      onSession: (s) => this.#onSession(s),
+      onIdentityFailed: (error) => this.#emit('identity_failed', { code: error.code, message: error.message }),
+    });
     this.#stream = new StreamClient({
       url: () => (this.#api.session ? streamUrl(config.base, this.#api.session.token) : null),
       cursors: () => (this.#store.conversationId ? { [this.#store.conversationId]: this.#store.lastSeq() } : {}),
       onFrame: (frame) => this.#onFrame(frame),
       onState: (state) => this.#onStreamState(state),
-      onHandshakeFailed: () => this.#catchUp(),
+      onHandshakeFailed: () => this.#history.catchUp(),
+    });
+    this.#history = new History(this.#api, this.#store, (added) => {
+      for (const message of added) {
+        this.#emit('message', message);
+        if (message.sender === 'agent') this.#typing.setRemote(false);
+      }
     });
     this.#outbox = new Outbox(this.#store, this.#api, this.#stream);
     this.#list = new MessageList(
@@ -81,22 +96,50 @@ export class GoldDeskWidget {
       },
       () => void this.#loadOlder(),
     );
-    this.#view = new PanelView(this.#list, config.base, {
+    this.#orders = new OrdersView(config.base, {
+      load: () => this.#api.listOrders(),
+      onSend: (card) => this.#sendOrder(card),
+      onBack: () => this.#view.setOrdersOpen(false),
+    });
+    this.#view = new PanelView(this.#list, this.#orders.element, config.base, {
       onToggle: () => (this.#isOpen ? this.close() : this.open()),
       onClose: () => this.close(),
       onSendText: (text) => this.#sendText(text),
       onImage: (file) => this.#sendImage(file),
       onSendProduct: () => this.#sendProduct(),
-      onTyping: () => this.#onLocalTyping(),
+      onTyping: () => this.#typing.onKeystroke(),
+      onOrders: () => this.#toggleOrders(),
       onScroll: () => {
         this.#maybeMarkRead();
         // Scrolled to the top: fetch the older page by itself.
         if (this.#store.hasMoreBefore && this.#list.element.scrollTop < 40) void this.#loadOlder();
       },
     });
+    this.#typing = new TypingSignals(
+      (typing) => {
+        const conversationId = this.#store.conversationId;
+        if (conversationId) this.#stream.send({ type: 'typing', conversationId, typing });
+      },
+      (typing) => this.#view.setTyping(typing),
+    );
+    this.#read = new ReadTracker(
+      this.#storage,
+      this.#store,
+      async (conversationId, seq) => {
+        if (!this.#stream.send({ type: 'read', conversationId, seq })) await this.#api.markRead(seq);
+      },
+      (unread) => {
+        this.#view.setUnread(unread);
+        this.#emit('unread', unread);
+      },
+    );
+    this.#interest = new ProductInterest(
+      (productId) => (this.#api.session ? this.#api.recordFootprint(productId) : null),
+      (product, sent) => this.#view.setViewingProduct(product, sent),
+    );
     this.#store.subscribe(() => {
       this.#list.render();
-      this.#updateUnread();
+      this.#read.updateUnread();
       this.#maybeMarkRead();
     });
     document.addEventListener('visibilitychange', () => this.#maybeMarkRead());
@@ -110,7 +153,56 @@ export class GoldDeskWidget {
     document.head.append(style);
     document.body.append(this.#view.root);
     this.#list.render();
-    if (this.#api.session || this.#store.pending.length > 0) void this.#start();
+    this.#view.setVerified(!!this.#api.session?.verified);
+    // After the page's queued calls (identify) so a signed-in buyer does not first start as anonymous.
+    queueMicrotask(() => {
+      if (this.#api.session || this.#store.pending.length > 0) void this.#start();
+    });
+  }
+
+  /**
+   * The shop's backend vouches for its signed-in customer: a new session as that buyer (their conversation, on
+   * any device), the stream reconnected and their history loaded. Refused → stays anonymous, `identity_failed`.
+   */
+  identify(identity: BuyerIdentity): void {
+    const next: BuyerIdentity = {
+      externalId: String(identity?.externalId ?? ''),
+      timestamp: Number(identity?.timestamp),
+      signature: String(identity?.signature ?? ''),
+      ...(identity?.nick ? { nick: String(identity.nick).slice(0, 32) } : {}),
+    };
+    const previous = this.#api.identity;
+    if (previous?.externalId === next.externalId && this.#api.session?.verified) {
+      this.#api.refreshIdentity(next);
+      return;
+    }
+    // Another customer on this tab: nothing of the previous one (not even unsent messages) goes to them.
+    if (previous) this.#forgetBuyer();
+    this.#api.setIdentity(next);
+    this.#switchBuyer();
+  }
+
+  /** The buyer signed out of the shop: forget them here too; the next chat is a fresh anonymous visitor's. */
+  logout(): void {
+    this.#forgetBuyer();
+    this.#switchBuyer();
+  }
+
+  #forgetBuyer(): void {
+    this.#api.forgetVisitor();
+    this.#store.clear();
+    this.#read.forget();
+    this.#interest.forget();
+  }
+
+  /** Another buyer from now on: stop what ran for the previous one and start again if the chat is in use. */
+  #switchBuyer(): void {
+    this.#generation += 1;
+    this.#started = null;
+    this.#everConnected = false; // "正在连接客服…", not "连接已断开"
+    this.#stream.stop();
+    this.#view.setVerified(false);
+    if (this.#isOpen || this.#api.identity || this.#store.pending.length > 0) void this.#start();
   }
 
   open(): void {
@@ -127,75 +219,55 @@ export class GoldDeskWidget {
     if (!this.#isOpen) return;
     this.#isOpen = false;
     this.#view.setOpen(false);
-    this.#sendTyping(false);
+    this.#typing.stop();
     this.#emit('close', undefined);
   }
 
   /** The product the buyer is looking at, offered as a card to send; null hides it. */
   setViewingProduct(product: ViewingProduct | null): void {
-    this.#viewing = product
-      ? {
-          productId: String(product.id),
-          title: String(product.title),
-          priceFen: Number(product.priceFen) || 0,
-          imageUrl: product.imageUrl ?? null,
-        }
-      : null;
-    this.#view.setViewingProduct(this.#viewing, !!this.#viewing && this.#sentProductIds.has(this.#viewing.productId));
-    if (this.#viewing) this.viewProduct(this.#viewing.productId);
+    this.#interest.set(product);
   }
 
-  /**
-   * Reports a product view (浏览足迹) without offering it as a card. A visitor who never opened the chat has
-   * no session yet: their latest view is reported when they do, so browsing alone creates no buyer.
-   */
+  /** Reports a product view (浏览足迹) without offering it as a card. */
   viewProduct(productId: string): void {
-    const id = String(productId);
-    if (!this.#api.session) {
-      this.#unreportedView = id;
-      return;
-    }
-    this.#api.recordFootprint(id).catch(() => undefined); // a footprint is a hint; never bother the buyer
+    this.#interest.report(productId);
   }
 
   on<K extends keyof WidgetEvents>(event: K, callback: (payload: WidgetEvents[K]) => void): () => void {
-    let set = this.#listeners.get(event);
-    if (!set) this.#listeners.set(event, (set = new Set()));
-    set.add(callback as (payload: never) => void);
-    return () => set.delete(callback as (payload: never) => void);
+    return this.#events.on(event, callback);
   }
 
   #emit<K extends keyof WidgetEvents>(event: K, payload: WidgetEvents[K]): void {
-    for (const callback of this.#listeners.get(event) ?? []) {
-      try {
-        (callback as (p: WidgetEvents[K]) => void)(payload);
-      } catch (error) {
-        console.error('[GoldDesk]', error);
-      }
-    }
+    this.#events.emit(event, payload);
   }
 
   /** Session → latest history page → live stream → unsent messages. Retries on failure. */
   #start(): Promise<void> {
     if (!this.#started) {
+      const generation = this.#generation;
+      const current = () => generation === this.#generation;
       this.#started = (async () => {
         const session = await this.#api.createSession();
+        if (!current()) return;
         if (!session.shopName) {
           this.#api
             .getShop()
             .then((r) => this.#view.setShopName(r.shop.name))
             .catch(() => undefined);
         }
-        if (this.#unreportedView) this.viewProduct(this.#unreportedView);
-        this.#unreportedView = null;
-        await this.#loadLatest(session.lastSeq);
+        this.#interest.flush();
+        await this.#history.loadLatest(session.lastSeq);
+        if (!current()) return;
         this.#stream.start();
         this.#outbox.kick();
+        if (this.#polling) return;
+        this.#polling = true;
         // Without a live socket (proxy blocks WebSockets, server restarting) poll so replies still arrive.
         window.setInterval(() => {
-          if (this.#stream.state !== 'live' && navigator.onLine) this.#catchUp().catch(() => undefined);
+          if (this.#api.session && this.#stream.state !== 'live' && navigator.onLine) this.#history.catchUp().catch(() => undefined);
         }, POLL_MS);
       })().catch((error: unknown) => {
+        if (!current()) return;
         console.warn('[GoldDesk] start failed, retrying', error);
         this.#view.setConnection('offline', this.#everConnected);
         this.#started = null;
@@ -209,64 +281,24 @@ export class GoldDeskWidget {
 
   #onSession(session: WidgetSession): void {
     if (session.shopName) this.#view.setShopName(session.shopName);
+    this.#view.setVerified(!!session.verified);
     if (this.#store.conversationId !== session.conversationId) {
       this.#store.reset(session.conversationId);
-      const saved = this.#storage.getJson<{ conversationId: string; seq: number }>('readSeq');
-      this.#readSeq = saved?.conversationId === session.conversationId ? saved.seq : 0;
-      this.#sentReadSeq = 0;
+      this.#read.restore(session.conversationId);
     }
     if (session.agentReadSeq) this.#store.setAgentReadSeq(session.agentReadSeq);
     // The old socket carries the old token; reconnect with the new one.
     this.#stream.reconnectNow(true);
   }
 
-  async #loadLatest(lastSeq: number | undefined): Promise<void> {
-    const response =
-      lastSeq && lastSeq > 0
-        ? await this.#api.listMessages({ beforeSeq: lastSeq + 1, limit: PAGE_SIZE })
-        : await this.#api.listMessages({ afterSeq: 0, limit: PAGE_SIZE });
-    if (this.#store.messages.length === 0) this.#store.hasMoreBefore = !!response.hasMore && !!lastSeq;
-    this.#addMessages(response.messages);
-    if (!lastSeq && response.hasMore) await this.#catchUp();
-  }
-
-  /** HTTP catch-up from the last seq (also renews an expired session on 401). */
-  async #catchUp(): Promise<void> {
-    for (let page = 0; page < 20; page++) {
-      const response = await this.#api.listMessages({ afterSeq: this.#store.lastSeq(), limit: 200 });
-      this.#addMessages(response.messages);
-      if (!response.hasMore || response.messages.length === 0) return;
-    }
-  }
-
   async #loadOlder(): Promise<void> {
-    const first = this.#store.firstSeq();
-    if (this.#loadingOlder || first <= 1) return;
-    this.#loadingOlder = true;
-    try {
-      const response = await this.#api.listMessages({ beforeSeq: first, limit: PAGE_SIZE });
-      this.#store.hasMoreBefore = !!response.hasMore && (response.messages[0]?.seq ?? 1) > 1;
-      this.#store.merge(response.messages);
-      this.#store.changed();
-    } catch {
-      this.#view.showToast('加载历史消息失败，请稍后再试');
-    } finally {
-      this.#loadingOlder = false;
-    }
-  }
-
-  #addMessages(messages: Message[]): void {
-    const added = this.#store.merge(messages);
-    for (const message of added) {
-      this.#emit('message', message);
-      if (message.sender === 'agent') this.#setRemoteTyping(false);
-    }
+    if (!(await this.#history.loadOlder())) this.#view.showToast('加载历史消息失败，请稍后再试');
   }
 
   #onFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'message.created':
-        this.#addMessages([frame.message]);
+        this.#history.add([frame.message]);
         break;
       case 'message.ack':
         this.#outbox.onAck(frame.clientMsgId, frame.message);
@@ -275,14 +307,13 @@ export class GoldDeskWidget {
         this.#outbox.onRejected(frame.clientMsgId, frame.error);
         break;
       case 'conversation.typing':
-        if (frame.side === 'agent') this.#setRemoteTyping(frame.typing);
+        if (frame.side === 'agent') this.#typing.setRemote(frame.typing);
         break;
       case 'conversation.read':
-        if (frame.side === 'agent' && frame.conversationId === this.#store.conversationId)
-          this.#store.setAgentReadSeq(frame.seq);
+        if (frame.side === 'agent' && frame.conversationId === this.#store.conversationId) this.#store.setAgentReadSeq(frame.seq);
         break;
       case 'synced':
-        this.#sentReadSeq = 0;
+        this.#read.resend();
         this.#maybeMarkRead();
         this.#outbox.kick();
         break;
@@ -293,12 +324,12 @@ export class GoldDeskWidget {
 
   #onStreamState(state: StreamState): void {
     if (state === 'live') this.#everConnected = true;
-    if (state !== 'live') this.#setRemoteTyping(false);
+    if (state !== 'live') this.#typing.setRemote(false);
     this.#view.setConnection(state, this.#everConnected);
   }
 
   #sendText(text: string): void {
-    this.#sendTyping(false);
+    this.#typing.stop();
     this.#enqueue({ kind: 'text', body: text });
   }
 
@@ -315,14 +346,26 @@ export class GoldDeskWidget {
   }
 
   #sendProduct(): void {
-    const product = this.#viewing;
+    const product = this.#interest.take();
     if (!product) return;
-    this.#sentProductIds.add(product.productId);
-    this.#view.setViewingProduct(product, true);
     this.#enqueue({ kind: 'product', body: product.title, productId: product.productId, product });
   }
 
-  #enqueue(message: Pick<PendingMessage, 'kind' | 'body' | 'file' | 'previewUrl' | 'productId' | 'product'>): void {
+  #toggleOrders(): void {
+    const open = !this.#view.ordersOpen;
+    this.#view.setOrdersOpen(open);
+    if (open) void this.#orders.reload();
+  }
+
+  /** 发送 in 我的订单: the order goes into the chat as a card, and the buyer is back in the chat. */
+  #sendOrder(card: OrderCard): void {
+    this.#view.setOrdersOpen(false);
+    this.#enqueue({ kind: 'order', body: `订单 ${card.orderNo}`, orderId: card.orderId, order: card });
+  }
+
+  #enqueue(
+    message: Pick<PendingMessage, 'kind' | 'body' | 'file' | 'previewUrl' | 'productId' | 'product' | 'orderId' | 'order'>,
+  ): void {
     this.#store.addPending({
       ...message,
       clientMsgId: randomId(),
@@ -333,57 +376,8 @@ export class GoldDeskWidget {
     void this.#start().then(() => this.#outbox.kick());
   }
 
-  #onLocalTyping(): void {
-    const now = Date.now();
-    if (now - this.#typingSentAt > TYPING_THROTTLE_MS) {
-      this.#typingSentAt = now;
-      this.#sendTyping(true);
-    }
-    window.clearTimeout(this.#typingIdleTimer);
-    this.#typingIdleTimer = window.setTimeout(() => this.#sendTyping(false), TYPING_IDLE_MS);
-  }
-
-  #sendTyping(typing: boolean): void {
-    if (!typing) {
-      window.clearTimeout(this.#typingIdleTimer);
-      if (this.#typingSentAt === 0) return;
-      this.#typingSentAt = 0;
-    }
-    const conversationId = this.#store.conversationId;
-    if (conversationId) this.#stream.send({ type: 'typing', conversationId, typing });
-  }
-
-  #setRemoteTyping(typing: boolean): void {
-    window.clearTimeout(this.#remoteTypingTimer);
-    this.#view.setTyping(typing);
-    // A lost "typing: false" must not leave the hint forever.
-    if (typing) this.#remoteTypingTimer = window.setTimeout(() => this.#view.setTyping(false), REMOTE_TYPING_TTL_MS);
-  }
-
   /** Reports what the buyer has seen: panel open, tab visible, newest messages on screen. */
   #maybeMarkRead(): void {
-    if (!this.#isOpen || document.visibilityState !== 'visible' || !this.#list.atBottom()) return;
-    const seq = this.#store.lastSeq();
-    const conversationId = this.#store.conversationId;
-    if (!conversationId) return;
-    if (seq > this.#readSeq) {
-      this.#readSeq = seq;
-      this.#storage.setJson('readSeq', { conversationId, seq });
-      this.#updateUnread();
-    }
-    if (seq <= this.#sentReadSeq) return;
-    this.#sentReadSeq = seq;
-    if (!this.#stream.send({ type: 'read', conversationId, seq })) {
-      this.#api.markRead(seq).catch(() => (this.#sentReadSeq = 0));
-    }
-  }
-
-  #updateUnread(): void {
-    let unread = 0;
-    for (const message of this.#store.messages) if (message.sender !== 'buyer' && message.seq > this.#readSeq) unread++;
-    if (unread === this.#lastUnread) return;
-    this.#lastUnread = unread;
-    this.#view.setUnread(unread);
-    this.#emit('unread', unread);
+    if (this.#isOpen && document.visibilityState === 'visible' && this.#list.atBottom()) this.#read.seen();
   }
 }

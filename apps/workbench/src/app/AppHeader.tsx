@@ -28,6 +28,7 @@ const NAV_ITEMS = [
   { view: 'logistics', label: 'nav.logistics' },
   { view: 'imports', label: 'nav.imports', roles: ['owner', 'manager', 'support'] },
   { view: 'team', label: 'nav.team' },
+  { view: 'settings', label: 'nav.settings', roles: ['owner', 'manager'] },
 ] as const;
 
 const STATUS_BADGE = { open: 'success', connecting: 'processing', closed: 'error' } as const;

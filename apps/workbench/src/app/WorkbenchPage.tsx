@@ -15,6 +15,7 @@ import { ImportPage } from '../modules/imports/ImportPage';
 import { CataloguePage } from '../modules/catalogue/CataloguePage';
 import { CustomersPage } from '../modules/crm/CustomersPage';
 import { LogisticsPage } from '../modules/logistics/LogisticsPage';
+import { SettingsPage } from '../modules/settings/SettingsPage';
 import { errorMessage } from '../platform/api-client';
 import { AppHeader } from './AppHeader';
 import { navigate, useView } from './navigation';
@@ -72,6 +73,8 @@ export function WorkbenchPage({ session }: { session: Session }) {
         <CataloguePage session={session} />
       ) : view === 'logistics' ? (
         <LogisticsPage session={session} />
+      ) : view === 'settings' ? (
+        <SettingsPage session={session} />
       ) : (
         <main className="workbench-body">
           <ContactList onSelect={setActiveConversation} onError={showError} />

@@ -12,6 +12,7 @@ export function presentProduct({ product, skus }: { product: ProductRow; skus: S
     description: product.description,
     listingNotes: product.listing_notes,
     sizeChart: product.size_chart ? JSON.parse(product.size_chart) : null,
+    weightG: product.weight_g === null || product.weight_g === undefined ? null : Number(product.weight_g),
     skus: skus.map((sku) => ({
       id: sku.id,
       props: JSON.parse(sku.props),

@@ -32,6 +32,7 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
       buyer: {
         id: buyer.id, nick: buyer.nick, phone: buyer.phone, province: buyer.province, city: buyer.city,
         vipLevel: Number(buyer.vip_level), createdAt: buyer.created_at, lastSeenAt: buyer.last_seen_at,
+        externalId: buyer.external_id ?? null,
       },
       stats: {
         orderCount: orders.length,

@@ -48,6 +48,14 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
 ];
 
 /** Height and weight ranges per size, as the shop's 尺码表. */
+/** A believable shipping weight (grams, packed) by what the product is. */
+export function demoWeightG(product: DemoProduct): number {
+  if (/大衣|羽绒服/.test(product.title)) return 1200;
+  if (/套装|三件套|礼盒/.test(product.title)) return 650;
+  if (product.category === '服饰') return /方巾/.test(product.title) ? 100 : 450;
+  return /面膜|卸妆水|爽肤水/.test(product.title) ? 450 : 180;
+}
+
 export const SIZE_CHART = [
   { size: 'S', heightCm: [150, 158], weightKg: [40, 47] },
   { size: 'M', heightCm: [158, 165], weightKg: [47, 54] },

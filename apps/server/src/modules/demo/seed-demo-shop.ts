@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { generatePassword, hashPassword } from '../../platform/security/passwords.js';
 import { storeMessageBatch } from '../messages/message.repository.js';
-import { DEMO_PRODUCTS, SIZE_CHART } from './demo-catalogue.js';
+import { DEMO_PRODUCTS, SIZE_CHART, demoWeightG } from './demo-catalogue.js';
 import { seedCatalogueLinks } from './demo-catalogue-links.js';
 import { DEMO_CONVERSATIONS } from './demo-conversations.js';
 import { seedDemoLogistics } from './demo-logistics.js';
@@ -60,7 +60,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       await trx.insertInto('products').values({
         id, shop_id: shopId, title: p.title, category: p.category, price_fen: p.priceFen, image_url: null,
         description: p.description, listing_notes: p.listingNotes ?? null,
-        size_chart: p.sizeChart ? JSON.stringify(SIZE_CHART) : null, created_at: ago(60 * 24 * (200 - index)),
+        size_chart: p.sizeChart ? JSON.stringify(SIZE_CHART) : null, weight_g: demoWeightG(p), created_at: ago(60 * 24 * (200 - index)),
       }).execute();
       await trx.insertInto('product_skus').values(skus.map((s) => ({
         id: s.id, shop_id: shopId, product_id: id, props: JSON.stringify(s.props), price_fen: p.priceFen, stock: s.stock,
@@ -73,6 +73,8 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       const [province, city, street] = PLACES[i % PLACES.length]!;
       return {
         id: newId(), shop_id: shopId, visitor_id: `demo-buyer-${String(i + 1).padStart(3, '0')}`, nick,
+        // The customer id the demo shop's "backend" signs for identity (POST /api/v1/demo/identity).
+        external_id: `demo-member-${String(i + 1).padStart(3, '0')}`,
         phone: `1${3 + (i % 6)}${String(10_000_000 + i * 7_919_31).slice(0, 9)}`, province, city, street,
         vip_level: i % 7 === 0 ? 3 : i % 3 === 0 ? 1 : 0, created_at: ago(60 * 24 * (30 + i * 5)), last_seen_at: ago(i * 37),
       };

@@ -38,3 +38,9 @@ export async function listParkedEvents(db: Queryable, shopId: string, orderNo: s
   return db.selectFrom('inbound_events').selectAll().where('shop_id', '=', shopId).where('status', '=', 'parked')
     .where('order_no', '=', orderNo).orderBy('occurred_at').execute();
 }
+
+/** The shop's latest stored events, newest first (for the settings page). */
+export async function listRecentInboundEvents(db: Queryable, shopId: string, limit: number) {
+  return db.selectFrom('inbound_events').selectAll().where('shop_id', '=', shopId)
+    .orderBy('received_at', 'desc').orderBy('event_id', 'desc').limit(limit).execute();
+}

@@ -1,4 +1,4 @@
-import { InboundEventResult, IntegrationSettings } from '@golddesk/contracts';
+import { InboundEventResult, IntegrationSettings, ListInboundEventsResponse } from '@golddesk/contracts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
@@ -9,7 +9,11 @@ import { SIGNATURE_HEADER } from '../../platform/security/hmac-signature.js';
 import { mayDecideApprovals } from '../orders/order.policy.js';
 import { findShopById } from '../shops/shop.repository.js';
 import { receiveInboundEvent } from './commands/receive-inbound-event.js';
-import { ensureIntegrationSecrets, rotateIntegrationSecrets } from './integration.repository.js';
+import { presentInboundEvent } from './integration.presenter.js';
+import { ensureIntegrationSecrets, listRecentInboundEvents, rotateIntegrationSecrets } from './integration.repository.js';
+
+/** How many received events the settings page shows. */
+const RECENT_EVENTS = 50;
 
 export function registerIntegrationRoutes(app: HttpServer, ctx: AppContext) {
   // The signature covers the exact bytes, so this route keeps the body as text (its own scope).
@@ -54,5 +58,16 @@ export function registerIntegrationRoutes(app: HttpServer, ctx: AppContext) {
     await ensureIntegrationSecrets(ctx.storage.db, agent.shopId, ctx.now().toISOString());
     await rotateIntegrationSecrets(ctx.storage.db, agent.shopId, ctx.now().toISOString());
     return settings(agent.shopId);
+  });
+
+  app.get('/api/v1/integration/events', {
+    schema: {
+      summary: 'The latest 50 events received from the shop\'s system with their outcome (owner, manager)', tags: ['integration'],
+      response: { 200: ListInboundEventsResponse },
+    },
+  }, async (request) => {
+    const agent = agentOf(request);
+    if (!mayDecideApprovals(agent.role)) throw new AppError('forbidden');
+    return { events: (await listRecentInboundEvents(ctx.storage.db, agent.shopId, RECENT_EVENTS)).map(presentInboundEvent) };
   });
 }

@@ -29,7 +29,18 @@ export function presentOrder({ order, items }: OrderWithItems): OrderView {
     signedAt: order.signed_at,
     completedAt: order.completed_at,
     closedAt: order.closed_at,
+    weightKg: parcelWeightKg(items),
   };
+}
+
+/** The parcel's weight from its products' weights, or null when a line's product has none. */
+function parcelWeightKg(items: OrderWithItems['items']): number | null {
+  let grams = 0;
+  for (const item of items) {
+    if (item.weight_g === null || item.weight_g === undefined) return null;
+    grams += Number(item.weight_g) * Number(item.quantity);
+  }
+  return items.length ? grams / 1000 : null;
 }
 
 /** The card an order becomes in chat. */

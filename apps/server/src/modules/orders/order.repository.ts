@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
 export type OrderRow = Selectable<Database['orders']>;
-export type OrderItemRow = Omit<Selectable<Database['order_items']>, 'id'> & { id: number; image_url: string | null };
+export type OrderItemRow = Omit<Selectable<Database['order_items']>, 'id'> & { id: number; image_url: string | null; weight_g?: number | null };
 export interface OrderWithItems {
   order: OrderRow;
   items: OrderItemRow[];
@@ -12,7 +12,7 @@ export interface OrderWithItems {
 async function itemsOf(db: Queryable, orderIds: string[]) {
   if (orderIds.length === 0) return [];
   return db.selectFrom('order_items as i').leftJoin('products as p', 'p.id', 'i.product_id')
-    .select(['i.id', 'i.order_id', 'i.product_id', 'i.sku_id', 'i.title', 'i.sku_props', 'i.price_fen', 'i.quantity', 'p.image_url'])
+    .select(['i.id', 'i.order_id', 'i.product_id', 'i.sku_id', 'i.title', 'i.sku_props', 'i.price_fen', 'i.quantity', 'p.image_url', 'p.weight_g'])
     .where('i.order_id', 'in', orderIds).orderBy('i.id').execute();
 }
 

@@ -3,6 +3,7 @@ import type { AppContext, CommandContext } from '../../platform/app-context.js';
 import { AppError, errorMessage, type Language } from '../../platform/http/errors.js';
 import type { StreamConnection } from '../../platform/realtime/stream-connection.js';
 import { markRead } from '../conversations/commands/mark-read.js';
+import { isBuyerBlocked } from '../crm/crm.repository.js';
 import { prepareMessage } from '../messages/commands/send-message.js';
 import { presentMessage } from '../messages/message.presenter.js';
 import { listMessages } from '../messages/message.repository.js';
@@ -47,6 +48,8 @@ export function createFrameHandler(app: AppContext, writer: MessageWriter, conne
           if (ownConversation && frame.conversationId !== ownConversation) return;
           const side = connection.principal.kind === 'agent' ? 'agent' : 'buyer';
           if (side === 'agent') await resumeAccessCheck(app, connection, [conversationId]);
+          // A blacklisted buyer's conversation is held from the agents, typing included.
+          if (connection.principal.kind === 'buyer' && (await isBuyerBlocked(app.storage.db, connection.principal.buyerId))) return;
           app.bus.publish({ type: 'conversation.typing', shopId: connection.principal.shopId, conversationId, side, typing: frame.typing });
           return;
         }

@@ -2,7 +2,9 @@ import type { AppContext } from '../../platform/app-context.js';
 import type { DomainEvent } from '../../platform/events/domain-events.js';
 import { newId } from '../../platform/ids.js';
 import { SIGNATURE_HEADER, signPayload } from '../../platform/security/hmac-signature.js';
-import { claimDelivery, enqueueDelivery, findDueDeliveries, finishDelivery, listWebhooks, type WebhookRow } from './webhook.repository.js';
+import {
+  claimDelivery, enqueueDelivery, findDueDeliveries, finishDelivery, listWebhooks, type DeliveryRow, type WebhookRow,
+} from './webhook.repository.js';
 
 const POLL_MS = 1000;
 const LEASE_MS = 60_000;
@@ -32,6 +34,20 @@ export class WebhookDispatcher {
   /** Forget cached subscriptions of a shop (after they change). */
   invalidate(shopId: string) {
     this.subscriptions.delete(shopId);
+  }
+
+  /** Queues a `ping` delivery to one webhook and starts sending it (the 发送测试 button); retried like any other. */
+  async enqueuePing(webhook: WebhookRow): Promise<DeliveryRow> {
+    const now = this.app.now().toISOString();
+    const id = newId();
+    const row: DeliveryRow = {
+      id, shop_id: webhook.shop_id, webhook_id: webhook.id, event_key: `ping:${id}`, event_type: 'ping',
+      payload_json: JSON.stringify({ webhookId: webhook.id, message: 'GoldDesk 测试通知 / test delivery' }), status: 'pending', attempts: 0,
+      next_attempt_at: now, last_status: null, last_error: null, created_at: now, delivered_at: null,
+    };
+    await enqueueDelivery(this.app.storage.db, row);
+    this.tick();
+    return row;
   }
 
   async close() {
@@ -109,6 +125,8 @@ export class WebhookDispatcher {
 
 /** What a subscriber receives for an event, and the key that makes its delivery unique. */
 function describe(event: DomainEvent): { key: string; data: unknown } | undefined {
+  // A blacklisted buyer's messages are held from the shop's own alerts as from the agents.
+  if (event.type === 'message.created' && event.held) return undefined;
   if (event.type === 'message.created') return { key: `message:${event.message.id}`, data: { message: event.message } };
   if (event.type === 'order.updated') {
     return { key: `order:${event.order.id}:${event.eventId}`, data: { order: event.order } };

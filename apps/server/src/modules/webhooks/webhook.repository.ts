@@ -10,6 +10,9 @@ export const insertWebhook = (db: Queryable, row: WebhookRow) => db.insertInto('
 export const listWebhooks = (db: Queryable, shopId: string) =>
   db.selectFrom('webhooks').selectAll().where('shop_id', '=', shopId).orderBy('created_at').execute();
 
+export const findWebhook = (db: Queryable, shopId: string, id: string) =>
+  db.selectFrom('webhooks').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
+
 export const deleteWebhook = (db: Queryable, shopId: string, id: string) =>
   db.deleteFrom('webhooks').where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CreateWebhookRequest, ListDeliveriesResponse, ListWebhooksResponse, WebhookResponse } from '@golddesk/contracts';
+import { CreateWebhookRequest, ListDeliveriesResponse, ListWebhooksResponse, WebhookResponse, WebhookTestResponse } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.js';
 import { mayDecideApprovals } from '../orders/order.policy.js';
 import type { WebhookDispatcher } from './webhook-dispatcher.js';
 import { presentDelivery, presentWebhook } from './webhook.presenter.js';
-import { deleteWebhook, insertWebhook, listDeliveries, listWebhooks } from './webhook.repository.js';
+import { deleteWebhook, findWebhook, insertWebhook, listDeliveries, listWebhooks } from './webhook.repository.js';
 
 const Params = z.object({ id: z.string().max(64) });
 
@@ -53,4 +53,16 @@ export function registerWebhookRoutes(app: HttpServer, ctx: AppContext, dispatch
   }, async (request) => ({
     deliveries: (await listDeliveries(ctx.storage.db, manager(request).shopId, request.params.id, 100)).map(presentDelivery),
   }));
+
+  app.post('/api/v1/webhooks/:id/test', {
+    schema: {
+      summary: 'Send a signed `ping` delivery to the webhook now (listed with its deliveries)', tags: ['integration'], params: Params,
+      response: { 201: WebhookTestResponse },
+    },
+  }, async (request, reply) => {
+    const agent = manager(request);
+    const webhook = await findWebhook(ctx.storage.db, agent.shopId, request.params.id);
+    if (!webhook) throw new AppError('not_found', { thing: 'webhook' });
+    return reply.status(201).send({ delivery: presentDelivery(await dispatcher.enqueuePing(webhook)) });
+  });
 }

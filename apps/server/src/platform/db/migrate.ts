@@ -9,6 +9,7 @@ import { webhooksMigration } from './migrations/005-webhooks.js';
 import { catalogueMigration } from './migrations/006-catalogue.js';
 import { logisticsMigration } from './migrations/007-logistics.js';
 import { crmMigration } from './migrations/008-crm.js';
+import { productWeightMigration } from './migrations/009-product-weight.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -21,6 +22,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '006-catalogue': catalogueMigration(storage.dialect),
     '007-logistics': logisticsMigration(storage.dialect),
     '008-crm': crmMigration(storage.dialect),
+    '009-product-weight': productWeightMigration(storage.dialect),
   };
 }
 

@@ -90,6 +90,8 @@ export interface Database {
     external_id: Optional<string>;
     /** JSON [{name, value}] in display order (材质, 产地…). */
     attributes: Optional<string>;
+    /** Shipping weight in grams; null = not given (a parcel then counts as 1 kg). */
+    weight_g: Optional<number>;
     /** Set when archived: hidden from the shop page and suggestions. */
     archived_at: Optional<string>;
     updated_at: Optional<string>;

@@ -68,13 +68,14 @@ export class MessageList {
     for (const message of this.#store.messages) {
       const time = Date.parse(message.createdAt);
       if (time - previousTime > TIME_GAP_MS) {
-        const key = `t${message.seq}`;
+        const key = `t${message.id}`;
         const row = this.#rows.get(key) ?? h('div', { class: 'gd-time', text: formatTime(message.createdAt) });
         next.set(key, row);
         ordered.push(row);
       }
       previousTime = time;
-      const key = `m${message.seq}`;
+      // Keyed by id, not seq: after a sign-in or logout the same seq is another conversation's message.
+      const key = `m${message.id}`;
       const row = this.#rows.get(key) ?? messageRow(message, this.#context);
       if (message.sender === 'buyer') updateRowStatus(row, message.seq, this.#store.agentReadSeq);
       next.set(key, row);

@@ -52,7 +52,8 @@ export function productCard(product: ProductCard, base: string, extraClass = '')
   return card;
 }
 
-const ORDER_STATUS: Record<string, string> = {
+/** Order states in the buyer's words. */
+export const ORDER_STATUS: Record<string, string> = {
   pending_payment: '待付款',
   paid: '已付款',
   shipped: '已发货',
@@ -178,7 +179,7 @@ export function pendingRow(pending: PendingMessage, context: MessageViewContext)
         'data-kind': pending.kind,
       },
     },
-    [bubbleContent(pending.kind, pending.body, pending.previewUrl ?? null, pending.product, context), status],
+    [bubbleContent(pending.kind, pending.body, pending.previewUrl ?? null, pending.product, context, pending.order), status],
   );
 }
 

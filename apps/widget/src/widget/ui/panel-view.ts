@@ -14,6 +14,8 @@ export interface PanelHandlers {
   onSendProduct: () => void;
   onTyping: () => void;
   onScroll: () => void;
+  /** 我的订单 pressed (shown to verified buyers only). */
+  onOrders: () => void;
 }
 
 const ACCEPTED_IMAGES = 'image/png,image/jpeg,image/gif,image/webp';
@@ -30,15 +32,27 @@ export class PanelView {
   readonly #viewing: HTMLElement;
   readonly #input: HTMLTextAreaElement;
   readonly #toast: HTMLElement;
+  readonly #ordersButton: HTMLButtonElement;
+  readonly #orders: HTMLElement;
+  readonly #list: HTMLElement;
   #toastTimer: number | undefined;
   #viewingProduct: ProductCard | null = null;
 
   readonly #base: string;
   readonly #handlers: PanelHandlers;
 
-  constructor(list: MessageList, base: string, handlers: PanelHandlers) {
+  constructor(list: MessageList, orders: HTMLElement, base: string, handlers: PanelHandlers) {
     this.#base = base;
     this.#handlers = handlers;
+    this.#list = list.element;
+    this.#orders = orders;
+    this.#ordersButton = h('button', {
+      class: 'gd-orders-button',
+      text: '我的订单',
+      testid: 'gd-orders-button',
+      attrs: { type: 'button', hidden: true },
+      on: { click: handlers.onOrders },
+    });
     this.#badge = h('span', { class: 'gd-badge', attrs: { hidden: true, 'aria-label': '未读消息' } });
     this.#launcher = h(
       'button',
@@ -58,6 +72,7 @@ export class PanelView {
         this.#shopName,
         h('div', { class: 'gd-subtitle' }, [h('i', { class: 'gd-dot' }), '在线客服']),
       ]),
+      this.#ordersButton,
       h(
         'button',
         { class: 'gd-close', attrs: { type: 'button', 'aria-label': '关闭' }, on: { click: handlers.onClose } },
@@ -133,7 +148,7 @@ export class PanelView {
     this.#panel = h(
       'div',
       { class: 'gd-panel', testid: 'gd-panel', attrs: { role: 'dialog', 'aria-label': '在线客服', hidden: true } },
-      [header, this.#banner, list.element, this.#typing, this.#viewing, composer, this.#toast],
+      [header, this.#banner, list.element, orders, this.#typing, this.#viewing, composer, this.#toast],
     );
     this.root = h('div', { class: 'gd-root', attrs: { id: 'gdw' } }, [this.#panel, this.#launcher]);
   }
@@ -143,6 +158,23 @@ export class PanelView {
     this.root.classList.toggle('gd-root--open', open);
     this.#launcher.setAttribute('aria-expanded', String(open));
     if (open && !matchMedia('(pointer: coarse)').matches) this.#input.focus();
+  }
+
+  /** Verified buyers get 我的订单; anonymous visitors never see it. */
+  setVerified(verified: boolean): void {
+    this.#ordersButton.hidden = !verified;
+    if (!verified) this.setOrdersOpen(false);
+  }
+
+  /** Shows 我的订单 in place of the message list, or the chat again. */
+  setOrdersOpen(open: boolean): void {
+    this.#orders.hidden = !open;
+    this.#list.hidden = open;
+    this.#ordersButton.classList.toggle('gd-orders-button--on', open);
+  }
+
+  get ordersOpen(): boolean {
+    return !this.#orders.hidden;
   }
 
   setShopName(name: string): void {

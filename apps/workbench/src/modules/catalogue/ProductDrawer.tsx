@@ -17,6 +17,7 @@ interface Basics {
   imageUrl?: string | null;
   description?: string;
   listingNotes?: string | null;
+  weightG?: number | null;
   attributes?: Array<{ name: string; value: string }>;
 }
 
@@ -50,7 +51,7 @@ export function ProductDrawer({ productId, editable, categories, onClose, onChan
     if (!product) return;
     form.setFieldsValue({
       title: product.title, category: product.category, price: toYuan(product.priceFen), imageUrl: product.imageUrl,
-      description: product.description, listingNotes: product.listingNotes, attributes: product.attributes,
+      description: product.description, listingNotes: product.listingNotes, attributes: product.attributes, weightG: product.weightG,
     });
   }, [product, form]);
 
@@ -63,7 +64,7 @@ export function ProductDrawer({ productId, editable, categories, onClose, onChan
     setSaving(true);
     const body = {
       title: values.title, category: values.category, priceFen: toFen(values.price), imageUrl: values.imageUrl?.trim() || null,
-      description: values.description ?? '', listingNotes: values.listingNotes?.trim() || null,
+      description: values.description ?? '', listingNotes: values.listingNotes?.trim() || null, weightG: values.weightG ?? null,
       attributes: (values.attributes ?? []).filter((a) => a?.name?.trim() && a?.value?.trim()),
     };
     try {
@@ -96,6 +97,9 @@ export function ProductDrawer({ productId, editable, categories, onClose, onChan
         </Form.Item>
         <Form.Item name="price" label={t('catalogue.priceLabel')} extra={t('catalogue.priceHint')} rules={[{ required: true, message: t('catalogue.required') }]}>
           <InputNumber min={0} max={1_000_000} precision={2} prefix="¥" style={{ width: 180 }} data-testid="product-form-price" />
+        </Form.Item>
+        <Form.Item name="weightG" label={t('catalogue.shippingWeight')} extra={t('catalogue.shippingWeightHint')}>
+          <InputNumber min={1} max={100_000} precision={0} suffix="g" style={{ width: 140 }} data-testid="product-form-weight" />
         </Form.Item>
       </Space>
       <Form.Item name="listingNotes" label={t('catalogue.listingNotes')} extra={t('catalogue.listingNotesHint')} rules={[{ max: 1000 }]}>

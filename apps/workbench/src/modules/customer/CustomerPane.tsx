@@ -1,6 +1,6 @@
 import type { AgentRole, CustomerProfile } from '@golddesk/contracts';
-import { EnvironmentOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Avatar, Empty, Skeleton, Statistic, Tag } from 'antd';
+import { EnvironmentOutlined, PhoneOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Empty, Skeleton, Statistic, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +71,13 @@ function CustomerDetails({ profile, role, conversationId }: { profile: CustomerP
         <div className="customer-identity">
           <div className="customer-nick" data-testid="customer-nick">
             {buyer.nick}
+            {buyer.externalId && (
+              <Tooltip title={t('customer.memberHint', { id: buyer.externalId })}>
+                <Tag color="green" icon={<SafetyCertificateOutlined />} className="vip-tag" data-testid="customer-member">
+                  {t('customer.member')}
+                </Tag>
+              </Tooltip>
+            )}
             {buyer.vipLevel > 0 && (
               <Tag color="gold" className="vip-tag" data-testid="customer-vip">
                 {t('customer.vip', { level: buyer.vipLevel })}

@@ -1,12 +1,12 @@
 import type { AgentRole, OrderView } from '@golddesk/contracts';
 import { FlagFilled } from '@ant-design/icons';
 import { Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../platform/store';
 import { approvalStore } from '../approvals/approval.store';
 import { formatYuan } from '../chat/MessageContent';
 import { OrderActions } from '../orders/OrderActions';
+import { OrderSteps } from '../orders/OrderSteps';
 import { MEMO_FLAGS } from '../orders/order-format';
 import { useOrder } from '../orders/order.store';
 import { OrderExceptionTags, OrderLogistics } from '../logistics/OrderLogistics';
@@ -71,9 +71,7 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
         </div>
       ))}
       <div className="order-foot">
-        <span className="muted">
-          {t('customer.placedAt')} {dayjs(order.placedAt).format('YYYY-MM-DD HH:mm')}
-        </span>
+        <OrderSteps order={order} />
         <span>
           {t(order.status === 'pending_payment' || order.status === 'closed' ? 'customer.due' : 'customer.total')}{' '}
           {order.originalTotalFen !== null && order.originalTotalFen !== order.totalFen && (

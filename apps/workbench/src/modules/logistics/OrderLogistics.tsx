@@ -43,7 +43,7 @@ export function OrderLogistics({ order, role }: { order: OrderView; role: AgentR
     if (beforeShipping) void loadCourierPolicy();
   }, [beforeShipping]);
 
-  const quote = beforeShipping && policy ? pickCourier(policy.rules, order.receiver.address, 1, policy.settings?.enabledCarriers) : null;
+  const quote = beforeShipping && policy ? pickCourier(policy.rules, order.receiver.address, order.weightKg ?? 1, policy.settings?.enabledCarriers) : null;
   const choice = quote?.choice ?? null;
   const mayShip = SHIP_ROLES.includes(role);
   const shipBlocked = order.status !== 'paid' ? t('logistics.card.shipState', { status: t(`customer.status.${order.status}`) })
@@ -59,6 +59,7 @@ export function OrderLogistics({ order, role }: { order: OrderView; role: AgentR
               t('logistics.card.suggest', {
                 carrier: choice.carrierName.replace(/(速递|快递|速运)$/, ''),
                 cost: formatYuan(choice.costFen),
+                weight: order.weightKg === null ? t('logistics.card.weightUnknown') : t('logistics.card.weight', { kg: order.weightKg.toFixed(1) }),
                 by: t(choice.matchedBy === 'province' ? 'logistics.card.byProvince' : 'logistics.card.byDefault'),
               })}
           </span>

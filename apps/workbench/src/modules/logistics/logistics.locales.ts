@@ -71,7 +71,9 @@ const zhCN = {
       readOnly: '只有店长和主管可以修改设置',
     },
     card: {
-      suggest: '建议：{{carrier}} {{cost}}（{{by}}）',
+      suggest: '建议：{{carrier}} {{cost}}（{{by}}，{{weight}}）',
+      weight: '约 {{kg}} kg',
+      weightUnknown: '未填重量按 1 kg',
       byProvince: '按收货省份',
       byDefault: '其他地区',
       ship: '发货',
@@ -172,7 +174,9 @@ const en: typeof zhCN = {
       readOnly: 'Only the owner and managers can change the settings',
     },
     card: {
-      suggest: 'Suggested: {{carrier}} {{cost}} ({{by}})',
+      suggest: 'Suggested: {{carrier}} {{cost}} ({{by}}, {{weight}})',
+      weight: '~{{kg}} kg',
+      weightUnknown: 'no weight given: 1 kg',
       byProvince: 'by province',
       byDefault: 'other regions',
       ship: 'Ship',

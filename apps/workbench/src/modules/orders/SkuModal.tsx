@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Empty, Modal, Select, Skeleton, Typography } from
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { loadProducts } from './order.api';
+import { loadProductsOf } from './order.api';
 import { useOrderAction, type OrderDialogProps } from './use-order-action';
 
 type Props = Record<string, string>;
@@ -31,7 +31,7 @@ export function SkuModal({ order, open, onClose }: OrderDialogProps<OrderView>) 
   useEffect(() => {
     if (!open) return;
     setChosen(order.items.map((item) => ({ ...item.skuProps })));
-    loadProducts()
+    loadProductsOf(order.items.map((item) => item.productId))
       .then(setProducts)
       .catch((caught: unknown) => setLoadError(errorMessage(caught)));
   }, [open, order.items]);

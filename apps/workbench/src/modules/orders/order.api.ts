@@ -1,5 +1,6 @@
-import type { AgentRole, AuditEntry, ListProductsResponse, OrderActionResponse, OrderView, ProductView } from '@golddesk/contracts';
-import { apiRequest } from '../../platform/api-client';
+import type { AgentRole, AuditEntry, OrderActionResponse, OrderView, ProductView } from '@golddesk/contracts';
+import { ApiError, apiRequest } from '../../platform/api-client';
+import { getProduct } from '../catalogue/catalogue.api';
 import { putOrders } from './order.store';
 
 /** The order actions the server offers (POST /api/v1/orders/:id/<path>). */
@@ -47,15 +48,16 @@ export async function listOrderAudit(orderId: string, signal?: AbortSignal): Pro
   return answer.entries;
 }
 
-let products: Promise<ProductView[]> | null = null;
-
-/** The shop's catalogue (for 改规格), loaded once per page. */
-export function loadProducts(): Promise<ProductView[]> {
-  products ??= apiRequest<ListProductsResponse>('/api/v1/products')
-    .then((answer) => answer.products)
-    .catch((error: unknown) => {
-      products = null; // try again next time
-      throw error;
-    });
-  return products;
+/** The products of an order's lines (for 改规格), by id: a line whose product is gone or unknown is left out. */
+export async function loadProductsOf(productIds: string[]): Promise<ProductView[]> {
+  const ids = [...new Set(productIds.filter(Boolean))];
+  const found: (ProductView | null)[] = await Promise.all(
+    ids.map((id) =>
+      getProduct(id).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }),
+    ),
+  );
+  return found.filter((product): product is ProductView => product !== null);
 }

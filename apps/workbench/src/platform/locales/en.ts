@@ -36,7 +36,7 @@ export const enUS: Messages = {
     passwordMin: 'At least {{min}} characters',
     passwordMismatch: 'The passwords do not match',
   },
-  nav: { workbench: 'Workbench', team: 'Team', customers: 'Customers', products: 'Products', logistics: 'Logistics' },
+  nav: { workbench: 'Workbench', team: 'Team', customers: 'Customers', products: 'Products', logistics: 'Logistics', settings: 'Settings' },
   team: {
     title: 'Team',
     count: 'Members: {{count}}',
@@ -112,6 +112,8 @@ export const enUS: Messages = {
     memo: 'Memo',
     colon: ': ',
     placedAt: 'Placed',
+    member: 'Member',
+    memberHint: 'The shop\'s system vouched for this buyer (customer id {{id}}): safe to discuss their orders',
     empty: 'Pick a conversation to see the buyer and orders',
     status: {
       pending_payment: 'Awaiting payment',
@@ -123,6 +125,16 @@ export const enUS: Messages = {
     },
   },
   orders: {
+    steps: {
+      title: 'Progress',
+      placed: 'Placed',
+      paid: 'Paid',
+      shipped: 'Shipped',
+      signed: 'Signed',
+      completed: 'Completed',
+      closed: 'Closed',
+      latest: '{{step}} {{time}}',
+    },
     actions: {
       changePrice: 'Price',
       changeAddress: 'Address',

@@ -34,7 +34,7 @@ export const zhCN = {
     passwordMin: '密码至少 {{min}} 位',
     passwordMismatch: '两次输入的密码不一致',
   },
-  nav: { workbench: '工作台', team: '团队', customers: '客户', products: '商品', logistics: '物流' },
+  nav: { workbench: '工作台', team: '团队', customers: '客户', products: '商品', logistics: '物流', settings: '设置' },
   team: {
     title: '团队',
     count: '共 {{count}} 人',
@@ -110,6 +110,8 @@ export const zhCN = {
     memo: '备注',
     colon: '：',
     placedAt: '下单时间',
+    member: '会员',
+    memberHint: '店铺系统已确认此买家身份（会员号 {{id}}），可以放心核对订单',
     empty: '选择会话后显示买家资料和订单',
     status: {
       pending_payment: '待付款',
@@ -121,6 +123,16 @@ export const zhCN = {
     },
   },
   orders: {
+    steps: {
+      title: '交易进度',
+      placed: '下单',
+      paid: '付款',
+      shipped: '发货',
+      signed: '签收',
+      completed: '交易成功',
+      closed: '交易关闭',
+      latest: '{{step}}于 {{time}}',
+    },
     actions: {
       changePrice: '改价',
       changeAddress: '修改地址',

@@ -25,7 +25,7 @@ export function createProduct(
       id, shop_id: shopId, title: props.title, category: props.category, price_fen: props.priceFen,
       image_url: props.imageUrl ?? null, description: props.description, listing_notes: props.listingNotes ?? null,
       size_chart: props.sizeChart?.length ? JSON.stringify(props.sizeChart) : null,
-      attributes: JSON.stringify(props.attributes), created_at: now, updated_at: now,
+      attributes: JSON.stringify(props.attributes), weight_g: props.weightG ?? null, created_at: now, updated_at: now,
     }).execute();
     if (props.skus.length) {
       await trx.insertInto('product_skus').values(props.skus.map((sku) => ({

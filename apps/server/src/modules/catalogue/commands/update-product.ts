@@ -8,7 +8,7 @@ import { findProduct } from '../product.repository.js';
 
 const COLUMNS = {
   title: 'title', category: 'category', priceFen: 'price_fen', imageUrl: 'image_url', description: 'description',
-  listingNotes: 'listing_notes', attributes: 'attributes', sizeChart: 'size_chart',
+  listingNotes: 'listing_notes', attributes: 'attributes', sizeChart: 'size_chart', weightG: 'weight_g',
 } as const;
 
 /**

@@ -58,6 +58,6 @@ export async function startWidgetSession(app: AppContext, props: StartWidgetSess
 async function verifiedCustomerId(app: AppContext, shopId: string, identity: NonNullable<StartWidgetSessionProps['identity']>) {
   const secrets = await ensureIntegrationSecrets(app.storage.db, shopId, app.now().toISOString());
   const check = checkIdentity(secrets.identity_secret, identity, Math.floor(app.now().getTime() / 1000));
-  if (check !== 'ok') throw new AppError(check === 'stale' ? 'stale_signature' : 'bad_signature');
+  if (check !== 'ok') throw new AppError(check === 'stale' ? 'identity_expired' : 'bad_signature');
   return identity.externalId;
 }
