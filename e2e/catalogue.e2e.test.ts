@@ -159,6 +159,19 @@ describe('catalogue and related needs, in Chromium', () => {
     await card.waitFor({ state: 'visible' });
     await agent.getByTestId('product-card').filter({ hasText: viewed.title }).first().waitFor();
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'related-needs-widget.png') });
+
+    // An agent who wants the orders higher folds the list; it stays folded when the pane is drawn again.
+    await pane.getByTestId('related-needs-toggle').click();
+    assert.equal(await pane.getByTestId('suggestion').count(), 0);
+    await agent.getByTestId('nav-products').click();
+    await agent.getByTestId('catalogue-row').first().waitFor();
+    await agent.getByTestId('nav-workbench').click();
+    const toggle = agent.getByTestId('related-needs').getByTestId('related-needs-toggle');
+    await toggle.waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await agent.getByTestId('related-needs').getByTestId('suggestion').count(), 0);
+    await toggle.click();
+    await agent.getByTestId('related-needs').getByTestId('suggestion').first().waitFor();
     assert.deepEqual(browsers.pageErrors, [], 'no uncaught errors in any page');
   });
 });

@@ -1,5 +1,5 @@
 import type { Suggestion } from '@golddesk/contracts';
-import { BulbOutlined, SendOutlined } from '@ant-design/icons';
+import { BulbOutlined, DownOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Empty, Skeleton, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,16 @@ import './catalogue.css';
 /** The pane is shared with the orders: a few suggestions first, the rest on request. */
 const SHOWN_AT_FIRST = 3;
 
+// Folded or not is the agent's habit, kept across buyers and reloads.
+const FOLDED_KEY = 'golddesk:relatedNeedsFolded';
+const readFolded = () => {
+  try {
+    return localStorage.getItem(FOLDED_KEY) === '1';
+  } catch {
+    return false;
+  }
+};
+
 const REASON_COLOURS: Record<Suggestion['reason'], string> = { viewed_not_bought: 'orange', related: 'blue', bundle: 'purple' };
 
 /**
@@ -25,6 +35,17 @@ export function RelatedNeeds({ buyerId, conversationId }: { buyerId: string; con
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [sending, setSending] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
+  const [folded, setFolded] = useState(readFolded);
+
+  function toggleFolded() {
+    const next = !folded;
+    setFolded(next);
+    try {
+      localStorage.setItem(FOLDED_KEY, next ? '1' : '0');
+    } catch {
+      // private mode: folding still works for this page
+    }
+  }
 
   const load = useCallback(
     (signal?: AbortSignal) => {
@@ -68,11 +89,13 @@ export function RelatedNeeds({ buyerId, conversationId }: { buyerId: string; con
 
   return (
     <section className="related-needs" data-testid="related-needs">
-      <div className="pane-subtitle">
+      <button type="button" className="pane-subtitle related-needs-head" onClick={toggleFolded} aria-expanded={!folded} data-testid="related-needs-toggle">
+        {folded ? <RightOutlined className="fold-icon" /> : <DownOutlined className="fold-icon" />}
         <BulbOutlined /> {t('relatedNeeds.title')}
+        {suggestions && suggestions.length > 0 && <span className="related-needs-count">{suggestions.length}</span>}
         <span className="muted related-needs-hint">{t('relatedNeeds.hint')}</span>
-      </div>
-      {suggestions === null ? (
+      </button>
+      {folded ? null : suggestions === null ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} style={{ padding: '0 16px' }} />
       ) : suggestions.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('relatedNeeds.empty')} />
