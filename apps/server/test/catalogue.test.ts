@@ -231,6 +231,15 @@ describe('catalogue admin and related needs', () => {
 
     const en = (await get(`/api/v1/customers/${buyer.buyer.id}/suggestions`, presale.token, 'en')).body.suggestions;
     assert.equal(en[0].reasonText, 'Viewed, not bought');
+
+    // The cleanser gets so cheap that 洁面+护手 no longer saves anything: the bundle is not offered any more.
+    await send('PATCH', `/api/v1/products/${cleanser!.id}`, { priceFen: 100 });
+    const later = (await get(`/api/v1/customers/${buyer.buyer.id}/suggestions`, presale.token)).body.suggestions as { reason: string; reasonText: string }[];
+    const staleOffers = later.filter((s) => s.reason === 'bundle' && s.reasonText.includes('洁面+护手'));
+    assert.deepEqual(staleOffers, [], 'a bundle that saves nothing is not offered');
+    const stale = (await get('/api/v1/bundles', presale.token)).body.bundles.find((b: { title: string }) => b.title === '洁面+护手');
+    assert.ok(stale.itemsTotalFen <= stale.priceFen, 'the bundle list shows it is no longer cheaper');
+    await send('PATCH', `/api/v1/products/${cleanser!.id}`, { priceFen: cleanser!.priceFen });
     await send('POST', `/api/v1/products/${lipstick!.id}/restore`, {});
   });
 

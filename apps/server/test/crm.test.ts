@@ -135,6 +135,13 @@ describe('customer 360 (CRM)', () => {
     await until(async () => (await deliveries()).length > 0);
     assert.equal((await deliveries()).length, 1, 'only the control buyer\'s message goes to the webhook');
     await api(server.url, 'DELETE', `/api/v1/webhooks/${hook.body.webhook.id}`, { token: owner.token });
+    // An agent who had the conversation open before the block does not get the held messages on a resume either.
+    const resumed = await StreamClient.connect(server.url, presale.token);
+    resumed.send({ type: 'resume', cursors: { [blocked.conversation.id]: 0, [control.conversation.id]: 0 } });
+    await resumed.next((f) => f.type === 'synced');
+    assert.ok(resumed.messages(control.conversation.id).length > 0, 'other conversations catch up as usual');
+    assert.deepEqual(resumed.messages(blocked.conversation.id), [], 'nothing of the blocked buyer');
+    resumed.close();
     assert.ok(!(await waitingIds()).includes(blocked.conversation.id));
     const all = await api(server.url, 'GET', '/api/v1/conversations?filter=all', { token: presale.token });
     assert.ok(!all.body.conversations.some((c: any) => c.id === blocked.conversation.id));

@@ -92,10 +92,20 @@ async function resumeAccessCheck(app: AppContext, connection: StreamConnection, 
   return rows.map((r) => r.id);
 }
 
+async function withoutBlockedBuyers(app: AppContext, conversationIds: string[]): Promise<string[]> {
+  if (conversationIds.length === 0) return [];
+  const blocked = await app.storage.db.selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select('c.id').where('c.id', 'in', conversationIds).where('b.blocked_at', 'is not', null).execute();
+  const held = new Set(blocked.map((row) => row.id));
+  return conversationIds.filter((id) => !held.has(id));
+}
+
 /** Sends every message after each cursor in seq order; live frames wait meanwhile and are de-duplicated. */
 async function resume(app: AppContext, connection: StreamConnection, cursors: Map<string, number>) {
   const ids = [...cursors.keys()].slice(0, MAX_RESUME_CONVERSATIONS);
-  const allowed = ids.length ? await resumeAccessCheck(app, connection, ids).catch(() => []) : [];
+  const visible = ids.length ? await resumeAccessCheck(app, connection, ids).catch(() => []) : [];
+  // Held messages of a blacklisted buyer stay held from agents on a resume too, as they are live.
+  const allowed = connection.principal.kind === 'agent' ? await withoutBlockedBuyers(app, visible) : visible;
   connection.beginCatchUp(new Map(allowed.map((id) => [id, cursors.get(id)!])));
   try {
     for (const conversationId of allowed) {

@@ -54,7 +54,17 @@ export function BundlesPanel({ editable }: { editable: boolean }) {
     { key: 'price', title: t('catalogue.bundlePrice'), width: 110, render: (_v, b) => <Typography.Text strong type="danger">{formatYuan(b.priceFen)}</Typography.Text> },
     {
       key: 'total', title: t('catalogue.itemsTotal'), width: 150,
-      render: (_v, b) => <>{formatYuan(b.itemsTotalFen)} <Tag color="green">{t('catalogue.saving', { amount: formatYuan(b.itemsTotalFen - b.priceFen) })}</Tag></>,
+      render: (_v, b) => (
+        <>
+          {formatYuan(b.itemsTotalFen)}{' '}
+          {b.itemsTotalFen > b.priceFen ? (
+            <Tag color="green">{t('catalogue.saving', { amount: formatYuan(b.itemsTotalFen - b.priceFen) })}</Tag>
+          ) : (
+            // An item got cheaper after the bundle was saved: the seller has to fix the bundle price.
+            <Tag color="red" data-testid="bundle-not-cheaper">{t('catalogue.notCheaper')}</Tag>
+          )}
+        </>
+      ),
     },
   ];
   if (editable) {

@@ -13,6 +13,8 @@ interface Candidate {
   reason: Suggestion['reason'];
   score: number;
   text: (title: (id: string) => string) => string;
+  /** Suggested as part of this bundle: only while the bundle still saves money. */
+  bundle?: { priceFen: number; items: { productId: string; quantity: number }[] };
 }
 
 /**
@@ -58,9 +60,10 @@ export async function suggestProducts(db: Queryable, shopId: string, buyerId: st
   for (const { bundle, items } of bundles) {
     const anchor = items.find((i) => orderedSet.has(i.product_id))?.product_id;
     if (!anchor) continue;
+    const content = { priceFen: Number(bundle.price_fen), items: items.map((i) => ({ productId: i.product_id, quantity: Number(i.quantity) })) };
     for (const item of items) {
       candidates.push({
-        productId: item.product_id, reason: 'bundle', score: 1000 - Number(item.position),
+        productId: item.product_id, reason: 'bundle', score: 1000 - Number(item.position), bundle: content,
         text: (title) => (zh
           ? `与「${title(anchor)}」同在套餐「${bundle.title}」（套餐价 ${yuan(Number(bundle.price_fen))}）`
           : `In the bundle “${bundle.title}” with “${title(anchor)}” (${yuan(Number(bundle.price_fen))})`),
@@ -70,11 +73,15 @@ export async function suggestProducts(db: Queryable, shopId: string, buyerId: st
 
   const briefs = await listProductBriefs(db, shopId, [...anchors, ...candidates.map((c) => c.productId)]);
   const title = (id: string) => briefs.get(id)?.title ?? '';
+  // An item got cheaper since the bundle was saved: a "bundle" that no longer saves anything is not offered.
+  const stillCheaper = ({ priceFen, items }: NonNullable<Candidate['bundle']>) =>
+    items.reduce((sum, item) => sum + (briefs.get(item.productId)?.priceFen ?? 0) * item.quantity, 0) > priceFen;
   const best = new Map<string, Candidate>();
   for (const candidate of candidates) {
     const brief = briefs.get(candidate.productId);
     if (!brief || orderedSet.has(candidate.productId) || brief.archived) continue;
     if (brief.skuCount > 0 && brief.stockTotal <= 0) continue;
+    if (candidate.bundle && !stillCheaper(candidate.bundle)) continue;
     const known = best.get(candidate.productId);
     if (!known || known.score < candidate.score) best.set(candidate.productId, candidate);
   }
