@@ -179,21 +179,24 @@ describe('imports', () => {
 
   it('imports products with their SKUs, and a re-import with new stock updates them', async () => {
     const csv = (stock: number) => [
-      'title,category,price,stock,sku,description,listing_notes',
-      `导入测试卫衣,男装/卫衣,199.00,${stock},颜色:黑色;尺码:L,加绒加厚,偏大一码`,
-      `导入测试卫衣,男装/卫衣,209.00,${stock},颜色:黑色;尺码:XL,,`,
-      '导入测试袜子,配件,19.90,500,,,',
-      '导入测试袜子,配件,abc,500,颜色:白色,,',
+      'title,category,price,stock,sku,description,listing_notes,重量(克)',
+      `导入测试卫衣,男装/卫衣,199.00,${stock},颜色:黑色;尺码:L,加绒加厚,偏大一码,650`,
+      `导入测试卫衣,男装/卫衣,209.00,${stock},颜色:黑色;尺码:XL,,,`,
+      '导入测试袜子,配件,19.90,500,,,,',
+      '导入测试袜子,配件,abc,500,颜色:白色,,,',
+      '导入测试袜子,配件,19.90,500,颜色:灰色,,,半斤',
     ].join('\r\n');
     const res = await upload('products', csv(30));
     const result = await finished(res.body.import.id);
-    assert.deepEqual([result.status, result.imported, result.failed, result.created], ['done', 3, 1, 2]);
+    assert.deepEqual([result.status, result.imported, result.failed, result.created], ['done', 3, 2, 2]);
     assert.equal(result.errors[0].message, '第 5 行：价格不是有效的金额');
+    assert.equal(result.errors[1].message, '第 6 行：重量(克)必须是 1 到 100000 之间的整数（克）');
     const products = (await api(server.url, 'GET', '/api/v1/products', { token: owner.token })).body.products;
     const hoodie = products.find((p: any) => p.title === '导入测试卫衣');
     assert.equal(hoodie.priceFen, 19900);
     assert.equal(hoodie.category, '男装/卫衣');
     assert.equal(hoodie.listingNotes, '偏大一码');
+    assert.equal(hoodie.weightG, 650, 'the weight the courier cost is computed from');
     assert.deepEqual(hoodie.skus.map((s: any) => [s.props, s.priceFen, s.stock]), [
       [{ 颜色: '黑色', 尺码: 'L' }, 19900, 30], [{ 颜色: '黑色', 尺码: 'XL' }, 20900, 30],
     ]);

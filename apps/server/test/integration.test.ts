@@ -113,10 +113,11 @@ describe('store integration: signed inbound events', () => {
   });
 
   it('upserts products with SKUs by the shop\'s own ids, and refuses malformed events with 400', async () => {
-    const product = (title: string, stock: number) => event('product.upserted', {
+    const product = (title: string, stock: number, weightG?: number) => event('product.upserted', {
       externalId: 'SPU-9', title, category: '服饰', priceFen: 9900, skus: [{ props: { 颜色: '白色', 尺码: 'M' }, priceFen: 9900, stock }],
+      ...(weightG ? { weightG } : {}),
     });
-    assert.equal((await push(product('新款T恤', 10))).body.status, 'applied');
+    assert.equal((await push(product('新款T恤', 10, 300))).body.status, 'applied');
     assert.equal((await push(product('新款T恤（加厚）', 3))).body.status, 'applied');
     const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products')).body;
     const found = products.filter((p: { title: string }) => p.title.startsWith('新款T恤'));
@@ -124,6 +125,7 @@ describe('store integration: signed inbound events', () => {
     assert.equal(found[0].title, '新款T恤（加厚）');
     assert.equal(found[0].skus.length, 1);
     assert.equal(found[0].skus[0].stock, 3);
+    assert.equal(found[0].weightG, 300, 'an event without a weight keeps the one given before');
     const bad = await push({ id: randomUUID(), type: 'order.paid', occurredAt: new Date().toISOString(), data: { orderNo: 'X' } });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'invalid_input');

@@ -65,6 +65,7 @@ export const PRODUCT_IMPORT_COLUMNS = [
   { key: 'sku', zh: 'SKU属性', en: 'sku', required: false, aliases: ['销售属性'], example: '颜色:黑色;尺码:M' },
   { key: 'description', zh: '描述', en: 'description', required: false, example: '260g 精梳棉，宽松版型' },
   { key: 'listing_notes', zh: '温馨提示', en: 'listing_notes', required: false, example: '浅色系请勿与深色衣物混洗' },
+  { key: 'weight_g', zh: '重量(克)', en: 'weight_g', required: false, aliases: ['重量', '重量（克）', '毛重'], example: '450' },
 ] as const satisfies readonly ImportColumn[];
 
 export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {

@@ -15,6 +15,8 @@ export const ProductUpserted = z.object({
   priceFen: Fen.min(0),
   description: z.string().max(2000).default(''),
   listingNotes: z.string().max(500).nullable().optional(),
+  /** Shipping weight in grams, for the courier cost; left out = keep the product's own. */
+  weightG: z.number().int().min(1).max(100_000).optional(),
   skus: z.array(z.object({ props: z.record(z.string(), z.string()), priceFen: Fen.min(0), stock: z.number().int().min(0) })).min(1),
 });
 

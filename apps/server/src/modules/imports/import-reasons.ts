@@ -19,6 +19,7 @@ const REASONS = {
   missing_value: { 'zh-CN': '{column}不能为空', en: '{column} is empty' },
   invalid_amount: { 'zh-CN': '{column}不是有效的金额', en: '{column} is not a valid amount' },
   invalid_quantity: { 'zh-CN': '{column}必须是大于 0 的整数', en: '{column} must be a whole number above 0' },
+  invalid_weight: { 'zh-CN': '{column}必须是 1 到 100000 之间的整数（克）', en: '{column} must be a whole number of grams from 1 to 100000' },
   invalid_stock: { 'zh-CN': '{column}必须是不小于 0 的整数', en: '{column} must be a whole number, 0 or more' },
   invalid_status: {
     'zh-CN': '{column}「{value}」无法识别（可填：待付款、已付款、已发货、已签收、交易成功、交易关闭）',

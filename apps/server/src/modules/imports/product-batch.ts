@@ -42,6 +42,7 @@ export async function writeProductBatch(trx: Queryable, shopId: string, drafts: 
       title: draft.title, category: draft.category || found?.product.category || DEFAULT_CATEGORY, price_fen: Math.min(...prices),
       description: draft.description || found?.product.description || '',
       listing_notes: draft.listingNotes ?? found?.product.listing_notes ?? null,
+      weight_g: draft.weightG ?? found?.product.weight_g ?? null,
     };
     if (!found) {
       newProducts.push({ id: productId, shop_id: shopId, ...fields, image_url: null, size_chart: null, created_at: now });
@@ -50,7 +51,8 @@ export async function writeProductBatch(trx: Queryable, shopId: string, drafts: 
     }
     const product = found.product;
     const fieldsChanged = product.category !== fields.category || Number(product.price_fen) !== fields.price_fen ||
-      product.description !== fields.description || (product.listing_notes ?? null) !== fields.listing_notes;
+      product.description !== fields.description || (product.listing_notes ?? null) !== fields.listing_notes ||
+      (product.weight_g === null || product.weight_g === undefined ? null : Number(product.weight_g)) !== fields.weight_g;
     if (fieldsChanged) await updateProduct(trx, product.id, fields);
     if (fieldsChanged || changed) counts.updated++;
     else counts.unchanged++;

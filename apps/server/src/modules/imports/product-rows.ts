@@ -18,6 +18,8 @@ export interface ProductDraft {
   category: string;
   description: string;
   listingNotes: string | null;
+  /** Shipping weight in grams from the first row that gives one; null: keep the product's own. */
+  weightG: number | null;
   skus: SkuDraft[];
 }
 
@@ -65,6 +67,9 @@ function checkProduct(title: string, rows: SheetRow[]): ProductGroup {
     else if (priceFen === undefined) reasons.push({ code: 'invalid_amount', params: { column: 'price' } });
     const stock = value('stock') ? parseWholeNumber(value('stock'), 0) : 0;
     if (stock === undefined) reasons.push({ code: 'invalid_stock', params: { column: 'stock' } });
+    if (value('weight_g') && parseWholeNumber(value('weight_g'), 1, 100_000) === undefined) {
+      reasons.push({ code: 'invalid_weight', params: { column: 'weight_g' } });
+    }
     const props = parseSkuProps(value('sku'));
     if (!props) reasons.push({ code: 'invalid_sku', params: { column: 'sku' } });
     const duplicateOf = props ? seen.get(skuKey(props)) : undefined;
@@ -82,6 +87,7 @@ function checkProduct(title: string, rows: SheetRow[]): ProductGroup {
     category: first('category').slice(0, MAX_LENGTH.category),
     description: first('description').slice(0, MAX_LENGTH.description),
     listingNotes: first('listing_notes').slice(0, MAX_LENGTH.listing_notes) || null,
+    weightG: first('weight_g') ? parseWholeNumber(first('weight_g'), 1, 100_000) ?? null : null,
     skus,
   } : undefined;
   return { lineCount: rows.length, product, errors };

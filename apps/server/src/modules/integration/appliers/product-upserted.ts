@@ -10,6 +10,7 @@ export async function applyProductUpserted({ trx, shopId, now }: ApplyContext, d
   const fields = {
     title: data.title, category: data.category, price_fen: data.priceFen, description: data.description,
     listing_notes: data.listingNotes ?? null,
+    ...(data.weightG !== undefined ? { weight_g: data.weightG } : {}),
   };
   const productId = existing?.id ?? newId();
   if (existing) await trx.updateTable('products').set(fields).where('id', '=', productId).execute();
