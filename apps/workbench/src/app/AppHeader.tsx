@@ -26,6 +26,7 @@ const NAV_ITEMS = [
   { view: 'customers', label: 'nav.customers' },
   { view: 'products', label: 'nav.products' },
   { view: 'logistics', label: 'nav.logistics' },
+  { view: 'automation', label: 'nav.automation' },
   { view: 'imports', label: 'nav.imports', roles: ['owner', 'manager', 'support'] },
   { view: 'team', label: 'nav.team' },
   { view: 'settings', label: 'nav.settings', roles: ['owner', 'manager'] },

@@ -16,6 +16,7 @@ import { CataloguePage } from '../modules/catalogue/CataloguePage';
 import { CustomersPage } from '../modules/crm/CustomersPage';
 import { LogisticsPage } from '../modules/logistics/LogisticsPage';
 import { SettingsPage } from '../modules/settings/SettingsPage';
+import { AutomationPage } from '../modules/automation/AutomationPage';
 import { errorMessage } from '../platform/api-client';
 import { AppHeader } from './AppHeader';
 import { navigate, useView } from './navigation';
@@ -73,6 +74,8 @@ export function WorkbenchPage({ session }: { session: Session }) {
         <CataloguePage session={session} />
       ) : view === 'logistics' ? (
         <LogisticsPage session={session} />
+      ) : view === 'automation' ? (
+        <AutomationPage session={session} />
       ) : view === 'settings' ? (
         <SettingsPage session={session} />
       ) : (

@@ -1,7 +1,7 @@
 import { createStore, useStore } from '../platform/store';
 
 /** The signed-in pages: the three-pane workbench and the shop's admin pages. */
-export const VIEWS = ['workbench', 'customers', 'products', 'logistics', 'imports', 'team', 'settings'] as const;
+export const VIEWS = ['workbench', 'customers', 'products', 'logistics', 'automation', 'imports', 'team', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 // The view lives in the URL hash (#/team) so reloads and the browser's back button keep working without a router.

@@ -10,6 +10,9 @@ import { catalogueMigration } from './migrations/006-catalogue.js';
 import { logisticsMigration } from './migrations/007-logistics.js';
 import { crmMigration } from './migrations/008-crm.js';
 import { productWeightMigration } from './migrations/009-product-weight.js';
+import { quickRepliesMigration } from './migrations/010-quick-replies.js';
+import { automationMigration } from './migrations/011-automation.js';
+import { jobsRemindersMigration } from './migrations/012-jobs-reminders.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -23,6 +26,9 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '007-logistics': logisticsMigration(storage.dialect),
     '008-crm': crmMigration(storage.dialect),
     '009-product-weight': productWeightMigration(storage.dialect),
+    '010-quick-replies': quickRepliesMigration(storage.dialect),
+    '011-automation': automationMigration(storage.dialect),
+    '012-jobs-reminders': jobsRemindersMigration(storage.dialect),
   };
 }
 

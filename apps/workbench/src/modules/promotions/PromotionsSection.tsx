@@ -1,0 +1,7 @@
+import { Empty } from 'antd';
+import type { Session } from '../../platform/session';
+
+/** Placeholder until the section is built. */
+export function PromotionsSection(_props: { session: Session }) {
+  return <Empty />;
+}
