@@ -80,8 +80,8 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
           </Tag>
         </span>
         <LanguageSwitch />
-        <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
-          {t('header.logout')}
+        <Button type="text" icon={<LogoutOutlined />} onClick={logout} title={t('header.logout')} data-testid="logout">
+          <span className="logout-text">{t('header.logout')}</span>
         </Button>
       </div>
     </header>
