@@ -300,6 +300,9 @@ describe('order actions from the right pane, in Chromium', () => {
     await chooseFromMenu(buyerInfo.unpaid.id, 'order-action-close');
     await agent.getByTestId('close-form-detail').fill('买家重新拍了一单');
     await agent.getByTestId('close-form-submit').click();
+    // The dialog closes once the server took it; if it refused, say why instead of timing out below.
+    await agent.waitForFunction(() => !document.querySelector('[data-testid="close-form-detail"]') || !!document.querySelector('[data-testid="order-action-error"]'));
+    assert.equal(await agent.getByTestId('order-action-error').count(), 0, await agent.getByTestId('order-action-error').allInnerTexts().then((t) => t.join(' ')));
     await unpaid.and(agent.locator('[data-status="closed"]')).waitFor();
     await unpaid.getByTestId('order-close-reason').filter({ hasText: '买家不想要了' }).waitFor();
     assert.equal(await unpaid.getByTestId('order-action-change-address').isDisabled(), true);

@@ -20,6 +20,13 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerImportRoutes } from './modules/imports/index.js';
 import { registerIntegrationRoutes } from './modules/integration/integration.routes.js';
 import { registerLogisticsRoutes, startStalledParcelScan } from './modules/logistics/index.js';
+import { PAYMENT_REMINDER_JOBS, paymentReminderSchedule, registerPaymentReminderRoutes } from './modules/payment-reminders/index.js';
+import { BROADCAST_JOBS, broadcastSchedule, registerBroadcastRoutes, startOptOutListener } from './modules/broadcasts/index.js';
+import { startJobs, type JobRuntime } from './platform/jobs/index.js';
+import { registerAutoReplyRoutes, startAutoReplies } from './modules/auto-replies/index.js';
+import { registerPromotionRoutes } from './modules/promotions/index.js';
+import { registerShopHoursRoutes } from './modules/shop-hours/index.js';
+import { registerQuickReplyRoutes } from './modules/quick-replies/index.js';
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
 import { registerWebhookRoutes } from './modules/webhooks/webhook.routes.js';
 import { registerStreamRoutes } from './modules/stream/stream.routes.js';
@@ -40,6 +47,8 @@ import { TokenService } from './platform/security/tokens.js';
 export interface GoldDesk {
   http: HttpServer;
   context: AppContext;
+  /** This process's background jobs (tests call jobs.tick() / jobs.runDue() with the app clock). */
+  jobs: JobRuntime;
   /** Stops accepting, lets requests in flight finish, closes sockets, storage and Redis. */
   close(): Promise<void>;
   /** Set when the demo shop was created with a generated password. */
@@ -90,6 +99,12 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerImportRoutes(http, context);
   registerIntegrationRoutes(http, context);
   registerLogisticsRoutes(http, context);
+  registerPaymentReminderRoutes(http, context);
+  registerBroadcastRoutes(http, context);
+  registerPromotionRoutes(http, context);
+  registerAutoReplyRoutes(http, context);
+  registerShopHoursRoutes(http, context);
+  registerQuickReplyRoutes(http, context);
   registerWebhookRoutes(http, context, webhooks);
   registerStreamRoutes(http, context, hub, writer);
   http.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
@@ -99,6 +114,11 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   if (config.demo) demoPassword = (await seedDemoShopOnce(context)).generatedPassword;
 
   const stalledParcels = startStalledParcelScan(context);
+  const jobs = await startJobs(context, {
+    jobs: [...PAYMENT_REMINDER_JOBS, ...BROADCAST_JOBS], schedules: [paymentReminderSchedule, broadcastSchedule], tickMs: config.jobsTickMs,
+  });
+  const optOuts = startOptOutListener(context);
+  const autoReplies = startAutoReplies(context);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= (async () => {
     hub.closeAll(1001, 'server restarting');
@@ -106,11 +126,14 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
     await writer.close();
     await webhooks.close();
     await stalledParcels.stop();
+    await jobs.stop();
+    await autoReplies.stop();
+    await optOuts.stop();
     await bus.close();
     redis?.disconnect();
     await storage.close();
   })());
-  return { http, context, close, demoPassword };
+  return { http, context, jobs, close, demoPassword };
 }
 
 /** Two processes starting together on one empty database: one seeds, the other finds the shop. */

@@ -10,19 +10,13 @@ import { ensureConversation } from '../modules/conversations/conversation.api';
 import { ContactList } from '../modules/conversations/ContactList';
 import { setActiveConversation } from '../modules/conversations/conversation.store';
 import { CustomerPane } from '../modules/customer/CustomerPane';
-import { TeamPage } from '../modules/team/TeamPage';
-import { ImportPage } from '../modules/imports/ImportPage';
-import { CataloguePage } from '../modules/catalogue/CataloguePage';
-import { CustomersPage } from '../modules/crm/CustomersPage';
-import { LogisticsPage } from '../modules/logistics/LogisticsPage';
-import { SettingsPage } from '../modules/settings/SettingsPage';
-import { AutomationPage } from '../modules/automation/AutomationPage';
 import { errorMessage } from '../platform/api-client';
+import { AdminPage } from './admin-pages';
 import { AppHeader } from './AppHeader';
 import { navigate, useView } from './navigation';
 import { startRealtime } from './realtime';
 
-/** The signed-in shell: the header over either the three-pane 千牛-style workbench (contacts | chat | customer) or the team page. */
+/** The signed-in shell: the header over either the three-pane 千牛-style workbench (contacts | chat | customer) or an admin page. */
 export function WorkbenchPage({ session }: { session: Session }) {
   const { message } = AntApp.useApp();
   const { t } = useTranslation();
@@ -64,20 +58,8 @@ export function WorkbenchPage({ session }: { session: Session }) {
     <div className="workbench">
       <AppHeader session={session} view={view} onOpenConversation={openConversation} />
       {/* The stream keeps running on the team page; the conversation stores remember where the agent was. */}
-      {view === 'team' ? (
-        <TeamPage session={session} />
-      ) : view === 'imports' ? (
-        <ImportPage />
-      ) : view === 'customers' ? (
-        <CustomersPage session={session} />
-      ) : view === 'products' ? (
-        <CataloguePage session={session} />
-      ) : view === 'logistics' ? (
-        <LogisticsPage session={session} />
-      ) : view === 'automation' ? (
-        <AutomationPage session={session} />
-      ) : view === 'settings' ? (
-        <SettingsPage session={session} />
+      {view !== 'workbench' ? (
+        <AdminPage view={view} session={session} />
       ) : (
         <main className="workbench-body">
           <ContactList onSelect={setActiveConversation} onError={showError} />

@@ -8,6 +8,9 @@ import { seedDemoLogistics } from './demo-logistics.js';
 import { BUYER_NICKS, CARRIERS, DEMO_AGENTS, PLACES } from './demo-people.js';
 import { newId } from '../../platform/ids.js';
 import { seedDemoCrm } from '../crm/index.js';
+import { seedDemoPaymentReminders } from '../payment-reminders/index.js';
+import { seedDemoQuickReplies } from '../quick-replies/index.js';
+import { seedDemoAutomation } from './demo-automation.js';
 
 const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'] as const;
 
@@ -143,6 +146,9 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       }).where('id', '=', conversationId).execute();
     }
     await seedDemoCrm(trx, { shopId, buyers, products, agents: agentIds, now });
+    await seedDemoPaymentReminders(trx, { shopId, now });
+    await seedDemoQuickReplies(trx, { shopId, agents: agentIds, at: ago(60 * 24 * 30) });
+    await seedDemoAutomation(trx, { shopId, now });
   });
   return { created: true, generatedPassword: app.config.demoPassword ? undefined : password };
 }

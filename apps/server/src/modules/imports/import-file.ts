@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS, type ImportKind } from '@golddesk/contracts';
+import { IMPORT_COLUMNS, type ImportColumn, type ImportKind } from '@golddesk/contracts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors.js';
@@ -28,15 +28,20 @@ export function sniffFormat(bytes: Buffer): FileFormat {
  * cannot be read, has no data rows, too many rows, or lacks a required column.
  */
 export async function readImportFile(kind: ImportKind, bytes: Buffer): Promise<SheetRow[]> {
+  return readColumnFile(IMPORT_COLUMNS[kind], bytes);
+}
+
+/** The same reading for any column list (quick replies use it too). */
+export async function readColumnFile(columns: readonly ImportColumn[], bytes: Buffer): Promise<SheetRow[]> {
   const format = sniffFormat(bytes);
   const grid = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
   const header = grid[0];
   if (!header || header.line !== 1 || header.cells.every((c) => c === '')) {
-    throw missingColumns(kind, IMPORT_COLUMNS[kind].filter((c) => c.required).map((c) => c.key));
+    throw missingColumns(columns, columns.filter((c) => c.required).map((c) => c.key));
   }
-  const keys = mapHeader(kind, header.cells);
-  const missing = IMPORT_COLUMNS[kind].filter((c) => c.required && !keys.includes(c.key)).map((c) => c.key);
-  if (missing.length) throw missingColumns(kind, missing);
+  const keys = mapHeader(columns, header.cells);
+  const missing = columns.filter((c) => c.required && !keys.includes(c.key)).map((c) => c.key);
+  if (missing.length) throw missingColumns(columns, missing);
 
   const rows: SheetRow[] = [];
   for (const { line, cells } of grid.slice(1)) {
@@ -58,17 +63,17 @@ interface GridRow {
 }
 
 /** Header cell → column key (Chinese header, English alias or a marketplace's name; "*" and "(必填)" ignored). */
-function mapHeader(kind: ImportKind, cells: string[]): (string | undefined)[] {
+function mapHeader(columns: readonly ImportColumn[], cells: string[]): (string | undefined)[] {
   const normalise = (text: string) => text.replace(/[*＊]|[（(]必填[)）]/g, '').replace(/[\s_]/g, '').toLowerCase();
   const byName = new Map<string, string>();
-  for (const column of IMPORT_COLUMNS[kind]) {
+  for (const column of columns) {
     for (const name of [column.zh, column.en, ...(column.aliases ?? [])]) byName.set(normalise(name), column.key);
   }
   return cells.map((cell) => byName.get(normalise(cell)));
 }
 
-function missingColumns(kind: ImportKind, keys: string[]) {
-  const columns = IMPORT_COLUMNS[kind].filter((c) => keys.includes(c.key));
+function missingColumns(all: readonly ImportColumn[], keys: string[]) {
+  const columns = all.filter((c) => keys.includes(c.key));
   return new AppError('import_columns_missing', {
     columns: columns.map((c) => c.zh).join('、'),
     columnsEn: columns.map((c) => c.en).join(', '),

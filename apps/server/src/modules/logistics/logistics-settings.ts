@@ -1,5 +1,6 @@
 import { CARRIERS, LogisticsSettings, type CarrierCode } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
+import { readShopSettingsJson, storedShopSetting, writeShopSetting } from '../shops/shop-settings.js';
 
 /** A shop that never chose: every carrier available, a parcel is stalled after 3 days, no buyer notices. */
 export const DEFAULT_LOGISTICS_SETTINGS: LogisticsSettings = {
@@ -8,24 +9,13 @@ export const DEFAULT_LOGISTICS_SETTINGS: LogisticsSettings = {
   notices: { shipped: false, out_for_delivery: false, signed: false },
 };
 
-function parseSettings(text: string | null | undefined): Record<string, unknown> {
-  if (!text) return {};
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** The shop's logistics settings (shops.settings.logistics), defaults filled in. */
 export async function readLogisticsSettings(db: Queryable, shopId: string): Promise<LogisticsSettings> {
-  const shop = await db.selectFrom('shops').select('settings').where('id', '=', shopId).executeTakeFirst();
-  return logisticsSettingsOf(shop?.settings);
+  return logisticsSettingsOf(await readShopSettingsJson(db, shopId));
 }
 
 export function logisticsSettingsOf(settingsJson: string | null | undefined): LogisticsSettings {
-  const stored = parseSettings(settingsJson).logistics as Partial<LogisticsSettings> | undefined;
+  const stored = storedShopSetting(settingsJson, 'logistics') as Partial<LogisticsSettings> | undefined;
   const merged = {
     ...DEFAULT_LOGISTICS_SETTINGS, ...stored,
     notices: { ...DEFAULT_LOGISTICS_SETTINGS.notices, ...stored?.notices },
@@ -36,7 +26,5 @@ export function logisticsSettingsOf(settingsJson: string | null | undefined): Lo
 
 /** Replaces shops.settings.logistics, keeping the shop's other settings (改价 limits …) as they are. */
 export async function writeLogisticsSettings(db: Queryable, shopId: string, settings: LogisticsSettings) {
-  const shop = await db.selectFrom('shops').select('settings').where('id', '=', shopId).executeTakeFirst();
-  const all = { ...parseSettings(shop?.settings), logistics: settings };
-  await db.updateTable('shops').set({ settings: JSON.stringify(all) }).where('id', '=', shopId).execute();
+  await writeShopSetting(db, shopId, 'logistics', settings);
 }

@@ -32,6 +32,8 @@ const EnvSchema = z
     TRUST_PROXY: booleanFlag.default(false)
       .describe('1 behind a load balancer: take the client address from X-Forwarded-For'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JOBS_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(15)
+      .describe('how often this process looks for due background work (催付) and runs its job worker; 0: neither runs here'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(60_000).default(8000)
       .describe('how long SIGTERM waits for requests in flight'),
   });
@@ -67,6 +69,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    jobsTickMs: Math.round(c.JOBS_TICK_SECONDS * 1000),
   };
 }
 

@@ -13,6 +13,7 @@ import { productWeightMigration } from './migrations/009-product-weight.js';
 import { quickRepliesMigration } from './migrations/010-quick-replies.js';
 import { automationMigration } from './migrations/011-automation.js';
 import { jobsRemindersMigration } from './migrations/012-jobs-reminders.js';
+import { broadcastsMigration } from './migrations/013-broadcasts.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -29,6 +30,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '010-quick-replies': quickRepliesMigration(storage.dialect),
     '011-automation': automationMigration(storage.dialect),
     '012-jobs-reminders': jobsRemindersMigration(storage.dialect),
+    '013-broadcasts': broadcastsMigration(storage.dialect),
   };
 }
 

@@ -230,11 +230,36 @@ export interface Database {
   };
   /** 客户分群: saved customer filters (SegmentFilter JSON). */
   segments: { id: string; shop_id: string; name: string; filter_json: string; created_by: string; created_at: string; updated_at: string };
+  /** 店铺活动: a campaign with dates; active while starts_at ≤ now ≤ ends_at. */
+  promotions: {
+    id: string; shop_id: string; kind: string; title: string; threshold_fen: number | null; amount_fen: number | null; deposit_fen: number | null;
+    note: string; link: string | null; starts_at: string; ends_at: string; created_at: string; updated_at: string;
+  };
+  /** 自动回复 rules; params_json carries the kind's own numbers (afterHours, maxQueue, maxWaitSeconds, delaySeconds). */
+  auto_reply_rules: {
+    id: string; shop_id: string; kind: string; name: string; enabled: number; priority: number; keywords_json: string; match_mode: string;
+    text: string; cooldown_minutes: number; params_json: string; created_at: string; updated_at: string;
+  };
+  /** Replies sent: UNIQUE(rule_id, trigger_message_id); day = China-time date for hits by day. */
+  auto_reply_hits: {
+    id: string; shop_id: string; rule_id: string; conversation_id: string; trigger_message_id: string; reply_message_id: string; fired_at: string; day: string;
+  };
+  /** Delayed replies waiting for due_at; status pending → sent | answered | skipped. */
+  auto_reply_pending: {
+    id: string; shop_id: string; rule_id: string; conversation_id: string; trigger_message_id: string; trigger_seq: number; due_at: string;
+    status: string; created_at: string;
+  };
   /** Related products (关联商品): an ordered link product → related; shown from both ends. */
   product_relations: { shop_id: string; product_id: string; related_id: string; position: number; created_at: string };
   /** 搭配套餐: products sold together for less than their sum. */
   bundles: { id: string; shop_id: string; title: string; price_fen: number; created_at: string; updated_at: string };
   bundle_items: { bundle_id: string; product_id: string; quantity: number; position: number };
+  /** 快捷短语: owner_id is '' for team phrases, the agent's id for personal ones; code NULL = none. */
+  quick_replies: {
+    id: string; shop_id: string; scope: string; owner_id: string; group_name: string; code: string | null; content: string;
+    attachment_id: string | null; created_by: string; created_at: string; updated_at: string;
+  };
+  quick_reply_usage: { quick_reply_id: string; agent_id: string; shop_id: string; use_count: number; last_used_at: string };
   imports: {
     id: string;
     shop_id: string;
@@ -259,4 +284,30 @@ export interface Database {
     updated_at: string;
     finished_at: string | null;
   };
+  /** Durable jobs (database backend): one row per deterministic job_key; claimed with a lease (locked_until). */
+  jobs: {
+    id: string; job_key: string; name: string; payload: string; status: string; run_at: string; attempts: number;
+    locked_until: string | null; locked_by: string | null; last_error: string | null; created_at: string; finished_at: string | null;
+  };
+  /** 催付 sent: UNIQUE(order_id, seq), so the n-th reminder of an order is sent once. */
+  payment_reminders: { id: string; shop_id: string; order_id: string; seq: number; buyer_id: string; message_id: string | null; sent_at: string };
+  /** Phone/SMS follow-ups (电话/短信催付) for support agents, one per order. */
+  reminder_tasks: {
+    id: string; shop_id: string; order_id: string; buyer_id: string; reason: string; status: string; due_at: string; window_end_at: string;
+    assignee_id: string | null; assignee_name: string | null; outcome: string | null; note: string | null; done_at: string | null;
+    done_by_name: string | null; created_at: string; updated_at: string;
+  };
+  /** 群发: a template to a segment (or inline filter), throttled; recipients are snapshotted at start. */
+  broadcasts: {
+    id: string; shop_id: string; title: string; template: string; segment_id: string | null; segment_name: string | null;
+    filter_json: string | null; throttle_per_minute: number; status: string; scheduled_at: string | null; started_at: string | null;
+    finished_at: string | null; created_by: string; created_by_name: string; created_at: string; updated_at: string;
+  };
+  /** One row per (broadcast, buyer): pending → sent (with its message) / skipped (reason) / failed. */
+  broadcast_recipients: {
+    id: string; shop_id: string; broadcast_id: string; buyer_id: string; status: string; reason: string | null;
+    conversation_id: string | null; message_id: string | null; message_seq: number | null; sent_at: string | null; reply_until: string | null;
+  };
+  /** Buyers who opted out of marketing messages (wrote 退订 / TD). */
+  marketing_opt_outs: { buyer_id: string; shop_id: string; opted_out_at: string; source: string };
 }

@@ -78,6 +78,18 @@ const ERRORS = {
   tag_exists: { status: 409, 'zh-CN': '标签「{name}」已存在', en: 'The tag "{name}" already exists' },
   note_not_yours: { status: 403, 'zh-CN': '只能修改或删除自己写的备注（店长、主管除外）', en: 'Only the author (or the owner or a manager) may change or delete this note' },
   too_many_segments: { status: 409, 'zh-CN': '客户分群最多 {limit} 个，请先删除不用的', en: 'At most {limit} segments; delete one you no longer use' },
+  promotion_dates_invalid: { status: 400, 'zh-CN': '活动结束时间须晚于开始时间', en: 'The promotion must end after it starts' },
+  auto_reply_kind_exists: { status: 409, 'zh-CN': '「{kind}」规则只能有一条，请编辑已有的规则', en: 'There can be only one {kindEn} rule; edit the existing one' },
+  auto_reply_keywords_required: { status: 400, 'zh-CN': '关键词规则至少需要一个关键词（最多 {limit} 个）', en: 'A keyword rule needs at least one keyword (at most {limit})' },
+  too_many_auto_replies: { status: 409, 'zh-CN': '自动回复规则最多 {limit} 条', en: 'At most {limit} auto-reply rules' },
+  too_many_promotions: { status: 409, 'zh-CN': '店铺活动最多 {limit} 个，请先删除已结束的活动', en: 'At most {limit} promotions; delete ended ones first' },
+  quick_reply_code_taken: { status: 409, 'zh-CN': '快捷编码「{code}」已被使用', en: 'The shortcut code "{code}" is already in use' },
+  quick_reply_limit: { status: 409, 'zh-CN': '快捷短语最多 {limit} 条，请先删除不用的', en: 'At most {limit} quick replies; delete some you no longer use' },
+  broadcast_target_required: { status: 400, 'zh-CN': '请选择群发的目标客户分群', en: 'Choose the customer segment to send to' },
+  broadcast_schedule_invalid: { status: 400, 'zh-CN': '定时发送时间格式不正确', en: 'The scheduled time is not a valid date and time' },
+  broadcast_not_draft: { status: 409, 'zh-CN': '只有草稿状态的群发可以修改、删除或开始', en: 'Only a draft broadcast can be changed, deleted or started' },
+  broadcast_finished: { status: 409, 'zh-CN': '该群发已结束或已取消', en: 'This broadcast has already finished or been cancelled' },
+  reminder_task_done: { status: 409, 'zh-CN': '该催付任务已处理', en: 'This follow-up task was already handled' },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;
@@ -103,6 +115,11 @@ const THINGS: Record<string, Record<Language, string>> = {
   note: { 'zh-CN': '备注', en: 'Note' },
   segment: { 'zh-CN': '客户分群', en: 'Segment' },
   bundle: { 'zh-CN': '搭配套餐', en: 'Bundle' },
+  reminder_task: { 'zh-CN': '催付任务', en: 'Follow-up task' },
+  broadcast: { 'zh-CN': '群发', en: 'Broadcast' },
+  quick_reply: { 'zh-CN': '快捷短语', en: 'Quick reply' },
+  promotion: { 'zh-CN': '店铺活动', en: 'Promotion' },
+  auto_reply: { 'zh-CN': '自动回复规则', en: 'Auto-reply rule' },
 };
 
 export function errorMessage(error: AppError, language: Language): string {

@@ -1,9 +1,10 @@
-import { BellOutlined, GiftOutlined, RobotOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { BellOutlined, GiftOutlined, NotificationOutlined, RobotOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
 import { SectionedPage } from '../../platform/ui/SectionedPage';
 import { AutoRepliesSection } from '../auto-replies/AutoRepliesSection';
+import { BroadcastsSection } from '../broadcasts/BroadcastsSection';
 import { PromotionsSection } from '../promotions/PromotionsSection';
 import { QuickRepliesSection } from '../quick-replies/QuickRepliesSection';
 import { RemindersSection } from '../reminders/RemindersSection';
@@ -15,6 +16,7 @@ const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => Re
   { key: 'autoReplies', icon: <RobotOutlined />, render: (session) => <AutoRepliesSection session={session} /> },
   { key: 'promotions', icon: <GiftOutlined />, render: (session) => <PromotionsSection session={session} /> },
   { key: 'reminders', icon: <BellOutlined />, render: (session) => <RemindersSection session={session} /> },
+  { key: 'broadcasts', icon: <NotificationOutlined />, render: (session) => <BroadcastsSection session={session} /> },
 ];
 
 /** 自动化: the tools that answer and follow up for the team (快捷短语, 自动回复, 店铺活动, 催付). */

@@ -1,10 +1,13 @@
-import { PictureOutlined, SendOutlined } from '@ant-design/icons';
+import { CloseOutlined, PictureOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Input, Tooltip } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendTyping } from '../../app/realtime';
 import { IMAGE_TYPES, imageProblem, sendMessage } from './chat.api';
 import { getDraft, setDraft } from './drafts';
+import { QuickReplyPicker } from '../quick-replies/picker/QuickReplyPicker';
+import { useQuickReplyPicker, type QuickReplyPick } from '../quick-replies/picker/use-quick-reply-picker';
 
 interface ComposerProps {
   conversationId: string;
@@ -20,6 +23,10 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => getDraft(conversationId));
   const fileInput = useRef<HTMLInputElement>(null);
+  const input = useRef<TextAreaRef>(null);
+  // A quick reply's image waits here and goes out right after the text is sent (the agent may remove it).
+  const [queuedImage, setQueuedImage] = useState<{ id: string; url: string } | null>(null);
+  const picker = useQuickReplyPicker(conversationId, insertPhrase);
   const lastTypingSent = useRef(0);
   const idleTimer = useRef<number | undefined>(undefined);
 
@@ -34,7 +41,18 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   stopTypingRef.current = stopTyping;
   useEffect(() => () => stopTypingRef.current(), []);
 
-  function onChange(value: string) {
+  function insertPhrase(pick: QuickReplyPick) {
+    onChange(pick.text);
+    if (pick.phrase.imageAttachmentId && pick.phrase.imageUrl) setQueuedImage({ id: pick.phrase.imageAttachmentId, url: pick.phrase.imageUrl });
+    requestAnimationFrame(() => {
+      const area = input.current?.resizableTextArea?.textArea;
+      area?.focus();
+      area?.setSelectionRange(pick.caret, pick.caret);
+    });
+  }
+
+  function onChange(value: string, caret?: number) {
+    if (caret !== undefined) picker.update(value, caret);
     setText(value);
     setDraft(conversationId, value);
     if (!value) return stopTyping();
@@ -49,8 +67,11 @@ export function Composer({ conversationId, onError }: ComposerProps) {
 
   function send() {
     const body = text.trim();
-    if (!body) return;
-    sendMessage(conversationId, { kind: 'text', body: text });
+    if (!body && !queuedImage) return;
+    if (body) sendMessage(conversationId, { kind: 'text', body: text });
+    if (queuedImage) sendMessage(conversationId, { kind: 'image', body: '', attachmentId: queuedImage.id, previewUrl: queuedImage.url });
+    setQueuedImage(null);
+    picker.close();
     setText('');
     setDraft(conversationId, '');
     stopTyping();
@@ -63,6 +84,7 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (picker.onKeyDown(event)) return;
     // Enter while an IME (pinyin) is composing picks a candidate; it must not send.
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
     event.preventDefault();
@@ -97,20 +119,30 @@ export function Composer({ conversationId, onError }: ComposerProps) {
             event.target.value = ''; // allow picking the same file again
           }}
         />
+        {queuedImage && (
+          <span className="composer-queued-image" data-testid="chat-queued-image">
+            <img src={queuedImage.url} alt="" />
+            {t('quickReplies.picker.imageQueued')}
+            <Button type="text" size="small" icon={<CloseOutlined />} onClick={() => setQueuedImage(null)} aria-label="remove" />
+          </span>
+        )}
       </div>
+      <QuickReplyPicker picker={picker} />
       <Input.TextArea
+        ref={input}
         className="composer-input"
         value={text}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => onChange(event.target.value, event.target.selectionStart)}
+        onBlur={() => picker.close()}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
-        placeholder={t('chat.placeholder')}
+        placeholder={t('quickReplies.composerPlaceholder')}
         variant="borderless"
         autoFocus
         data-testid="chat-input"
       />
       <div className="composer-actions">
-        <Button type="primary" icon={<SendOutlined />} onClick={send} disabled={!text.trim()} data-testid="chat-send">
+        <Button type="primary" icon={<SendOutlined />} onClick={send} disabled={!text.trim() && !queuedImage} data-testid="chat-send">
           {t('chat.send')}
         </Button>
       </div>

@@ -51,6 +51,9 @@ interface Draft {
   kind: MessageKind;
   body: string;
   file?: File;
+  /** An image already uploaded (a quick reply's), sent without uploading again. */
+  attachmentId?: string;
+  previewUrl?: string;
 }
 
 /** Validates an image before it is uploaded; returns an i18n key on failure. */
@@ -70,7 +73,8 @@ export function sendMessage(conversationId: string, draft: Draft): void {
     state: 'sending',
     createdAt: new Date().toISOString(),
     file: draft.file,
-    previewUrl: draft.file ? URL.createObjectURL(draft.file) : undefined,
+    attachmentId: draft.attachmentId,
+    previewUrl: draft.file ? URL.createObjectURL(draft.file) : draft.previewUrl,
   };
   addPending(pending);
   void deliver(pending);

@@ -1,8 +1,7 @@
 import { i18next } from '../../platform/i18n';
 
-/** 导入 page strings, merged into the app's translations under `imports.*` (and the nav label). */
+/** 导入 page strings, merged into the app's translations under `imports.*`. */
 const zhCN = {
-  nav: { imports: '导入' },
   imports: {
     title: '导入订单和商品',
     hint: '上传 CSV 或 Excel（.xlsx）文件，表头在第 1 行，最大 20 MB。同一订单号再次导入会更新原订单，不会重复。',
@@ -28,7 +27,6 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
-  nav: { imports: 'Import' },
   imports: {
     title: 'Import orders and products',
     hint: 'Upload a CSV or Excel (.xlsx) file with the header on line 1, up to 20 MB. An order number imported again updates that order; nothing is duplicated.',

@@ -1,7 +1,19 @@
-import { Empty } from 'antd';
 import type { Session } from '../../platform/session';
+import { ReminderFigures } from './ReminderFigures';
+import { ReminderSettingsForm } from './ReminderSettingsForm';
+import { ReminderTasks } from './ReminderTasks';
+import './reminders.css';
+import './reminders.locales';
 
-/** Placeholder until the section is built. */
-export function RemindersSection(_props: { session: Session }) {
-  return <Empty />;
+/** 催付: the figures by day, the phone/SMS follow-up tasks for support, and the shop's reminder settings. */
+export function RemindersSection({ session }: { session: Session }) {
+  const role = session.agent.role;
+  const worksTasks = role === 'support' || role === 'presale' || role === 'owner' || role === 'manager';
+  return (
+    <div data-testid="reminders-section">
+      <ReminderFigures />
+      {worksTasks && <ReminderTasks session={session} />}
+      <ReminderSettingsForm role={role} />
+    </div>
+  );
 }

@@ -1,9 +1,10 @@
-import { ApiOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApiOutlined, ClockCircleOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
 import { SectionedPage } from '../../platform/ui/SectionedPage';
+import { BusinessHoursSection } from '../shop-hours/BusinessHoursSection';
 import { IntegrationSection } from './IntegrationSection';
 import { WebhooksSection } from './WebhooksSection';
 import './settings.locales';
@@ -13,6 +14,7 @@ import './settings.css';
 const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => ReactNode }[] = [
   { key: 'integration', icon: <ApiOutlined />, render: (session) => <IntegrationSection session={session} /> },
   { key: 'webhooks', icon: <SendOutlined />, render: (session) => <WebhooksSection session={session} /> },
+  { key: 'businessHours', icon: <ClockCircleOutlined />, render: (session) => <BusinessHoursSection session={session} /> },
 ];
 
 /** 设置: the shop's configuration, one section per menu entry on the left (owner and manager). */

@@ -36,7 +36,7 @@ export const enUS: Messages = {
     passwordMin: 'At least {{min}} characters',
     passwordMismatch: 'The passwords do not match',
   },
-  nav: { workbench: 'Workbench', team: 'Team', customers: 'Customers', products: 'Products', logistics: 'Logistics', automation: 'Automation', settings: 'Settings' },
+  nav: { workbench: 'Workbench', team: 'Team', customers: 'Customers', products: 'Products', logistics: 'Logistics', automation: 'Automation', imports: 'Import', settings: 'Settings' },
   team: {
     title: 'Team',
     count: 'Members: {{count}}',

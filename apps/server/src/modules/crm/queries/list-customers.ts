@@ -91,3 +91,9 @@ export async function listCustomerRows(db: Queryable, shopId: string, filter: Se
     })),
   };
 }
+
+/** Every matching buyer's id with its blacklist state (for broadcasts: the segment's members now). */
+export async function listMatchingBuyers(db: Queryable, shopId: string, filter: SegmentFilter, now: Date, limit: number) {
+  const rows = await filtered(db, shopId, filter, now).select(['b.id', 'b.blocked_at']).orderBy('b.id').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, blocked: r.blocked_at !== null && r.blocked_at !== undefined }));
+}

@@ -8,6 +8,7 @@ import { findApproval, insertApproval } from '../../approvals/approval.repositor
 import { runOrderAction } from '../order-action.js';
 import { DEFAULT_DISCOUNT_LIMITS } from '../order.policy.js';
 import type { OrderRow } from '../order.repository.js';
+import { readShopSettingsJson, storedShopSetting } from '../../shops/shop-settings.js';
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
@@ -60,7 +61,7 @@ export function priceChangePlan(order: OrderRow, newTotalFen: number, now: strin
 
 /** The shop's limit for the role (shop settings override the defaults). */
 async function discountLimit(db: Queryable, shopId: string, role: string): Promise<number> {
-  const shop = await db.selectFrom('shops').select('settings').where('id', '=', shopId).executeTakeFirst();
-  const configured = shop?.settings ? (JSON.parse(shop.settings) as { discountLimits?: Record<string, number> }).discountLimits : undefined;
-  return configured?.[role] ?? DEFAULT_DISCOUNT_LIMITS[role as AgentRole] ?? 0;
+  const configured = storedShopSetting(await readShopSettingsJson(db, shopId), 'discountLimits') as Record<string, number> | undefined;
+  const limit = configured?.[role];
+  return typeof limit === 'number' ? limit : (DEFAULT_DISCOUNT_LIMITS[role as AgentRole] ?? 0);
 }

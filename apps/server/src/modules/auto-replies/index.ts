@@ -1,0 +1,6 @@
+/** The auto-replies module's door (app, demo, tests). */
+export { registerAutoReplyRoutes } from './auto-reply.routes.js';
+export { renderReplyText } from './auto-reply-text.js';
+export { runDueDelayedReplies } from './jobs/delayed-replies.js';
+export { settleAutoReplies, startAutoReplies, type AutoReplies } from './start-auto-replies.js';
+export { seedDemoAutoReplies } from './demo-auto-replies.js';

@@ -1,0 +1,33 @@
+import { DEFAULT_PAYMENT_REMINDER_SETTINGS, PaymentReminderSettings } from '@golddesk/contracts';
+import type { Queryable } from '../../platform/db/database.js';
+import { readShopSettingsJson, shopSettingOf, writeShopSetting } from '../shops/shop-settings.js';
+
+/** The shop's 催付 settings (shops.settings.paymentReminders), defaults filled in. */
+export function reminderSettingsOf(settingsJson: string | null | undefined): PaymentReminderSettings {
+  return shopSettingOf(settingsJson, 'paymentReminders', PaymentReminderSettings, DEFAULT_PAYMENT_REMINDER_SETTINGS);
+}
+
+export async function readReminderSettings(db: Queryable, shopId: string): Promise<PaymentReminderSettings> {
+  return reminderSettingsOf(await readShopSettingsJson(db, shopId));
+}
+
+/** Replaces shops.settings.paymentReminders, keeping the shop's other settings as they are. */
+export async function writeReminderSettings(db: Queryable, shopId: string, settings: PaymentReminderSettings) {
+  await writeShopSetting(db, shopId, 'paymentReminders', settings);
+}
+
+/** When the reminder number `seq` is due: firstAfter minutes after placing, then each gap after the previous one. */
+export function reminderDueAt(settings: PaymentReminderSettings, seq: number, placedAt: string, lastSentAt: string | null): Date {
+  if (seq === 1 || !lastSentAt) return new Date(Date.parse(placedAt) + settings.firstAfterMinutes * 60_000);
+  const gaps = settings.repeatAfterMinutes;
+  const gap = gaps[Math.min(seq - 2, gaps.length - 1)]!;
+  return new Date(Date.parse(lastSentAt) + gap * 60_000);
+}
+
+/** Why an order deserves a phone/SMS follow-up, or undefined when it does not. */
+export function followUpReason(settings: PaymentReminderSettings, totalFen: number, vipLevel: number): string | undefined {
+  const reasons: string[] = [];
+  if (totalFen >= settings.taskThresholdFen) reasons.push(`金额 ¥${(totalFen / 100).toFixed(2)} ≥ ¥${(settings.taskThresholdFen / 100).toFixed(2)}`);
+  if (settings.taskMinVip > 0 && vipLevel >= settings.taskMinVip) reasons.push(`VIP${vipLevel}`);
+  return reasons.length ? reasons.join('，') : undefined;
+}

@@ -1,0 +1,37 @@
+import type { ShopHours } from '@golddesk/contracts';
+import type { CommandContext } from '../../platform/app-context.js';
+import type { AgentPrincipal } from '../../platform/http/auth.js';
+import { AppError } from '../../platform/http/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { loadShopHours, writeShopHours } from './shop-hours.repository.js';
+
+/** Owner and managers set the shop's hours; everyone reads them. */
+export function mayEditShopHours(role: string): boolean {
+  return role === 'owner' || role === 'manager';
+}
+
+/**
+ * Saves the shop's hours (owner, manager), audited. With sameEveryDay the first weekday's window is copied to
+ * all seven; holidays are kept once per date, in date order.
+ */
+export async function saveShopHours(ctx: CommandContext<AgentPrincipal>, input: ShopHours): Promise<ShopHours> {
+  const { app, actor } = ctx;
+  if (!mayEditShopHours(actor.role)) throw new AppError('forbidden');
+  const first = input.weekly[0]!;
+  const byDate = new Map(input.holidays.map((h) => [h.date, { date: h.date, ...(h.label ? { label: h.label } : {}) }]));
+  const hours: ShopHours = {
+    ...input,
+    weekly: input.sameEveryDay ? input.weekly.map(() => ({ ...first })) : input.weekly,
+    holidays: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+  const now = app.now().toISOString();
+  await app.storage.db.transaction().execute(async (trx) => {
+    const before = await loadShopHours(trx, actor.shopId);
+    await writeShopHours(trx, actor.shopId, hours);
+    await recordAudit(trx, {
+      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'shop_hours.update',
+      targetType: 'shop', targetId: actor.shopId, before, after: hours, at: now,
+    });
+  });
+  return hours;
+}

@@ -1,0 +1,71 @@
+import type { AppContext } from '../app-context.js';
+import { DatabaseJobQueue } from './database-job-queue.js';
+import type { JobDefinition, JobQueue, ScheduleDefinition } from './job-definition.js';
+import { RedisJobQueue } from './redis-job-queue.js';
+
+/** This process's jobs: the queue (database or Redis), its worker, and the schedules' fan-out loop. */
+export interface JobRuntime {
+  queue: JobQueue;
+  /** Runs every schedule's fan-out once, by the app clock (the loop calls it; tests may too). */
+  tick(): Promise<number>;
+  /** tick() then settle(): everything due now is enqueued and run. */
+  runDue(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the job queue: BullMQ when REDIS_URL is set, the `jobs` table otherwise. With tickMs > 0 this
+ * process runs the worker and the schedules every tickMs; with 0 nothing runs until tick()/runDue().
+ */
+export async function startJobs(app: AppContext, options: {
+  jobs: JobDefinition<any>[]; schedules: ScheduleDefinition[]; tickMs: number;
+}): Promise<JobRuntime> {
+  const definitions = new Map(options.jobs.map((j) => [j.id, j]));
+  const queue: JobQueue = app.config.redisUrl
+    ? new RedisJobQueue(app, definitions, { url: app.config.redisUrl, namespace: await jobsNamespace(app) })
+    : new DatabaseJobQueue(app, definitions);
+  let ticking: Promise<number> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return Promise.resolve(0);
+    ticking ??= (async () => {
+      let enqueued = 0;
+      for (const schedule of options.schedules) {
+        try {
+          enqueued += await schedule.fanOut(app, queue);
+        } catch (err) {
+          app.log.warn({ err, schedule: schedule.id }, 'schedule fan-out failed');
+        }
+      }
+      return enqueued;
+    })().finally(() => (ticking = undefined));
+    return ticking;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  if (options.tickMs > 0) {
+    queue.startWorker();
+    timer = setInterval(() => void tick(), options.tickMs);
+    timer.unref();
+  }
+  return {
+    queue, tick,
+    async runDue(timeoutMs) {
+      await tick();
+      await queue.settle(timeoutMs);
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await ticking;
+      await queue.close();
+    },
+  };
+}
+
+/** A random name kept in the database, the same for every process on it: separates Redis queues of different installations. */
+async function jobsNamespace(app: AppContext): Promise<string> {
+  const db = app.storage.db;
+  await db.insertInto('settings').values({ key: 'jobs_namespace', value: crypto.randomUUID().slice(0, 12) })
+    .onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await db.selectFrom('settings').select('value').where('key', '=', 'jobs_namespace').executeTakeFirstOrThrow()).value;
+}
