@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { api, loginAgent } from './helpers/clients.js';
+import { api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe('the demo shop', () => {
   let server: TestServer;
   let token: string;
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ demoWelcome: true });
     token = (await loginAgent(server.url, 'owner')).token;
   });
   after(() => server.close());
@@ -48,5 +48,22 @@ describe('the demo shop', () => {
     const agentLines = await server.app.context.storage.db.selectFrom('messages').select(['body', 'agent_id'])
       .where('sender', '=', 'agent').execute();
     assert.ok(agentLines.every((m) => m.agent_id && /[\u4e00-\u9fff]/.test(m.body)), 'agent lines are text by a known agent');
+  });
+
+  it('welcomes a new buyer at once with the running promotions, even with no agent free', async () => {
+    const buyer = await startBuyer(server.url);
+    const botLines = async () => ((await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: buyer.token })).body.messages as { sender: string; body: string }[])
+      .filter((m) => m.sender === 'bot').map((m) => m.body);
+    assert.equal((await buyerSays(server.url, buyer.token, '你好，在吗')).status, 201);
+    // With Redis the event may reach the automation after the answer: wait for the reply itself.
+    await until(async () => (await botLines()).length > 0);
+    const [welcome] = await botLines();
+    assert.match(welcome ?? '', /欢迎光临/);
+    assert.match(welcome ?? '', /本店正在进行：.*满/, 'the active promotions are cited');
+    assert.equal((await buyerSays(server.url, buyer.token, '有优惠吗')).status, 201);
+    // The demo's 包邮 rule answers this one; a conversation is handled in order, so by then the message before it was too.
+    assert.equal((await buyerSays(server.url, buyer.token, '包邮吗')).status, 201);
+    await until(async () => (await botLines()).some((line) => line.includes('偏远地区')));
+    assert.equal((await botLines()).filter((line) => line.includes('欢迎光临')).length, 1, 'no second welcome');
   });
 });

@@ -51,12 +51,20 @@ export async function startTestServer(options: {
   env?: Record<string, string>;
   database?: { env: Record<string, string>; drop(): Promise<void> };
   now?: () => Date;
+  /**
+   * Keep the demo shop's welcome auto-reply on (as a fresh demo has it). Off by default: most suites count the
+   * messages of new conversations and are not about automation.
+   */
+  demoWelcome?: boolean;
 } = {}): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const env = {
     HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD, ...database.env, ...options.env,
   };
   const app = await buildApp(parseConfig(env), { now: options.now });
+  if (!options.demoWelcome) {
+    await app.context.storage.db.updateTable('auto_reply_rules').set({ enabled: 0 }).where('kind', '=', 'welcome').execute();
+  }
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   const address = app.http.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -2,8 +2,8 @@ import type { Queryable } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 
 /**
- * The demo shop's rules. Only the 包邮 keyword rule starts enabled, so the demo chats and the test suites' chats
- * are not interleaved with bot lines; the owner switches the others on in 自动化 → 自动回复.
+ * The demo shop's rules: the welcome with the running promotions and the 包邮 keyword rule start enabled, so a
+ * seller trying the demo sees them at once; the owner switches the others on in 自动化 → 自动回复.
  */
 export async function seedDemoAutoReplies(db: Queryable, props: { shopId: string; at: string }) {
   const rule = (kind: string, name: string, text: string, extra: { enabled?: boolean; priority?: number; keywords?: string[]; cooldown?: number; params?: object } = {}) => ({
@@ -13,7 +13,7 @@ export async function seedDemoAutoReplies(db: Queryable, props: { shopId: string
     created_at: props.at, updated_at: props.at,
   });
   await db.insertInto('auto_reply_rules').values([
-    rule('welcome', '首次进店欢迎语', '亲，欢迎光临{店铺名}～\n本店正在进行：{店铺活动}\n{活动链接}\n有任何问题直接留言，客服马上为您解答哦！', { params: { afterHours: 24 } }),
+    rule('welcome', '首次进店欢迎语', '亲，欢迎光临{店铺名}～\n本店正在进行：{店铺活动}\n{活动链接}\n有任何问题直接留言，客服马上为您解答哦！', { enabled: true, params: { afterHours: 24 } }),
     rule('offline', '下班时间自动回复', '亲，现在是下班时间，客服明早 9:00 上线后第一时间回复您～ 本店活动：{店铺活动}', { cooldown: 60 }),
     rule('busy', '咨询高峰排队提示', '亲，现在咨询的买家较多，客服正在逐一回复，请稍等片刻哦～', { cooldown: 10, params: { maxQueue: 10, maxWaitSeconds: 120 } }),
     rule('delayed', '客服未及时回复', '亲，客服正在赶来的路上，请稍等一下下～ 您也可以先看看本店活动：{店铺活动}', { cooldown: 10, params: { delaySeconds: 60 } }),
