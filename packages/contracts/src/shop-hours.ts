@@ -95,12 +95,15 @@ export function isQuietTime(settings: ShopHours, at: Date): boolean {
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
+/** The instant a China-time calendar date (YYYY-MM-DD) begins; NaN for a malformed date. */
+export function chinaMidnightOf(date: string): number {
+  return Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS;
+}
+
 /** `at` itself when it is not quiet, otherwise the moment the quiet hours end (China time). */
 export function nextTimeOutsideQuiet(settings: ShopHours, at: Date): Date {
   if (!isQuietTime(settings, at)) return at;
-  const { date } = chinaTimeOf(at);
-  const midnightUtc = Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS;
-  let candidate = midnightUtc + minutesOf(settings.quietHours.end) * 60_000;
+  let candidate = chinaMidnightOf(chinaTimeOf(at).date) + minutesOf(settings.quietHours.end) * 60_000;
   while (candidate <= at.getTime()) candidate += DAY_MS;
   return new Date(candidate);
 }

@@ -1,6 +1,6 @@
+import { chinaMidnightOf, chinaTimeOf } from '@golddesk/contracts';
 import { isQuietTime, type ShopHours } from '../shop-hours/index.js';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
 /** Phone calls at sensible times (China time): around lunch, and after work. */
@@ -14,7 +14,7 @@ export const CALL_WINDOWS = [
  * whose start falls in the shop's quiet hours is skipped. dueAt is `at` itself inside a window.
  */
 export function nextCallWindow(at: Date, hours: ShopHours): { dueAt: Date; endAt: Date } {
-  const chinaMidnight = Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  const chinaMidnight = chinaMidnightOf(chinaTimeOf(at).date);
   for (let day = 0; day < 8; day++) {
     for (const window of CALL_WINDOWS) {
       const start = chinaMidnight + day * DAY_MS + window.start * 60_000;

@@ -1,4 +1,4 @@
-import type { ReminderStatsResponse } from '@golddesk/contracts';
+import { chinaTimeOf, type ReminderStatsResponse } from '@golddesk/contracts';
 import { Alert, Card, Col, Row, Segmented, Skeleton, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { fetchReminderStats } from './reminders.api';
 
 const DAY_MS = 24 * 3600_000;
 /** A China-time day (YYYY-MM-DD) `daysAgo` days before today. */
-const chinaDay = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * DAY_MS).toISOString().slice(0, 10);
+const chinaDay = (daysAgo: number) => chinaTimeOf(new Date(Date.now() - daysAgo * DAY_MS)).date;
 
 /** 催付效果: reminded vs paid-after-reminder bars and the success-rate line by day, with the totals. */
 export function ReminderFigures() {

@@ -1,16 +1,15 @@
-import type { ReminderStatsDay, ReminderStatsResponse } from '@golddesk/contracts';
+import { chinaMidnightOf, chinaTimeOf, type ReminderStatsDay, type ReminderStatsResponse } from '@golddesk/contracts';
 import type { Queryable } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { listFirstReminders } from '../payment-reminder.repository.js';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 const MAX_DAYS = 92;
 /** Paid within this long after the first reminder counts as the reminder's success. */
 export const ATTRIBUTION_MS = 24 * 3600_000;
 
-const chinaDate = (ms: number) => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-const chinaMidnight = (date: string) => Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS;
+const chinaDate = (ms: number) => chinaTimeOf(new Date(ms)).date;
+const chinaMidnight = chinaMidnightOf;
 
 /**
  * 催付 figures per China-time day of the first reminder: orders reminded, paid within 24 h after the first
