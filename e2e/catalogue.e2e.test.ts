@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Page } from 'playwright-core';
-import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
+import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const TIMEOUT_MS = 15_000;
@@ -55,12 +55,7 @@ describe('catalogue and related needs, in Chromium', () => {
     viewedLater = products.find((p) => p.title.startsWith('丝绒雾面口红'))!;
     browsers = await openBrowsers(['owner', 'agent', 'buyer'], TIMEOUT_MS);
     ({ owner, agent, buyer } = browsers.pages);
-    await buyer.addInitScript(
-      ([key, id]) => {
-        if (location.pathname.startsWith('/demo-shop')) window.localStorage.setItem(key, id);
-      },
-      [`golddesk:${SHOP}:visitorId`, visitorId] as const,
-    );
+    await actAsDemoBuyer(buyer, server.url, visitorId);
   });
 
   after(async () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
+import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const SHOP = 'demo';
@@ -26,12 +26,7 @@ describe('browsing footprints in the right pane, in Chromium', () => {
     server = await startTestServer();
     browsers = await openBrowsers(['agent', 'buyer']);
     ({ agent, buyer } = browsers.pages);
-    await buyer.addInitScript(
-      ([key, visitorId]) => {
-        if (location.pathname.startsWith('/demo-shop')) window.localStorage.setItem(key, visitorId);
-      },
-      [`golddesk:${SHOP}:visitorId`, VISITOR] as const,
-    );
+    await actAsDemoBuyer(buyer, server.url, VISITOR);
   });
   after(async () => {
     await browsers?.close();

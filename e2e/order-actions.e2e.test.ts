@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Locator, type Page } from 'playwright-core';
-import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
+import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const TIMEOUT_MS = 15_000;
@@ -71,10 +71,10 @@ describe('order actions from the right pane, in Chromium', () => {
   let newTotalFen = 0;
 
   // Picks an item from an order's 更多 menu, once any earlier menu has finished fading out (else two match).
-  const chooseFromMenu = async (orderId: string, item: string) => {
-    await agent.waitForFunction(() => !document.querySelector('.ant-dropdown:not(.ant-dropdown-hidden)'));
-    await card(agent, orderId).getByTestId('order-action-more').click();
-    await agent.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByTestId(item).click();
+  const chooseFromMenu = async (orderId: string, item: string, page: Page = agent) => {
+    await page.waitForFunction(() => !document.querySelector('.ant-dropdown:not(.ant-dropdown-hidden)'));
+    await card(page, orderId).getByTestId('order-action-more').click();
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByTestId(item).click();
   };
   const card = (page: Page, orderId: string): Locator => page.locator(`[data-testid="order-card"][data-order-id="${orderId}"]`);
   const buyerNotice = (text: string | RegExp) =>
@@ -90,13 +90,8 @@ describe('order actions from the right pane, in Chromium', () => {
     browsers = await openBrowsers(['agent', 'buyer', 'owner'], TIMEOUT_MS);
     ({ agent, buyer, owner } = browsers.pages);
     pageErrors = browsers.pageErrors;
-    // The browser IS the demo buyer: the widget keeps its visitor id per shop in localStorage.
-    await buyer.addInitScript(
-      ([key, visitorId]) => {
-        if (location.pathname.startsWith('/demo-shop')) window.localStorage.setItem(key, visitorId);
-      },
-      [`golddesk:${SHOP}:visitorId`, buyerInfo.visitorId] as const,
-    );
+    // The browser IS the demo buyer, signed in on the shop page (the shop vouches for them).
+    await actAsDemoBuyer(buyer, server.url, buyerInfo.visitorId);
   });
 
   after(async () => {
@@ -111,7 +106,7 @@ describe('order actions from the right pane, in Chromium', () => {
     await buyer.getByTestId('gd-input').fill(BUYER_ASKS);
     await buyer.getByTestId('gd-input').press('Enter');
     await buyer.locator('[data-testid="gd-message"][data-sender="buyer"][data-seq]:not([data-seq=""])').filter({ hasText: BUYER_ASKS }).waitFor();
-    assert.equal(await buyer.evaluate((key) => localStorage.getItem(key), `golddesk:${SHOP}:visitorId`), buyerInfo.visitorId);
+    await buyer.getByTestId('demo-account-nick').waitFor();
   });
 
   it('the pre-sales agent opens the conversation and sees the orders with their actions', async () => {
@@ -232,9 +227,22 @@ describe('order actions from the right pane, in Chromium', () => {
     await card(agent, buyerInfo.unpaid.id).getByTestId('order-awaiting-approval').waitFor({ state: 'detached' });
   });
 
-  it('the order\'s 操作记录 lists every action', async () => {
-    await chooseFromMenu(buyerInfo.unpaid.id, 'order-action-history');
-    const history = agent.getByTestId('order-history');
+  it('the order\'s 操作记录 is the owner\'s and managers\': pre-sales sees why not', async () => {
+    await agent.waitForFunction(() => !document.querySelector('.ant-dropdown:not(.ant-dropdown-hidden)'));
+    await card(agent, buyerInfo.unpaid.id).getByTestId('order-action-more').click();
+    const item = agent.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByTestId('order-action-history');
+    assert.match((await item.getAttribute('data-reason')) ?? '', /只有店长和主管可以查看操作记录/);
+    await agent.keyboard.press('Escape');
+  });
+
+  it('the order\'s 操作记录 lists every action for the owner, the address as written', async () => {
+    await owner.keyboard.press('Escape'); // the 审批 drawer
+    await owner.getByTestId('approval-list').waitFor({ state: 'hidden' });
+    const conversationId = await agent.locator('[data-testid="contact-item"].active').getAttribute('data-conversation-id');
+    await owner.locator(`[data-testid="contact-item"][data-conversation-id="${conversationId}"]`).click();
+    await card(owner, buyerInfo.unpaid.id).waitFor();
+    await chooseFromMenu(buyerInfo.unpaid.id, 'order-action-history', owner);
+    const history = owner.getByTestId('order-history');
     await history.getByTestId('order-history-entry').first().waitFor();
     const actions = await history.getByTestId('order-history-entry').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
     for (const action of ['order.change_receiver', 'order.change_price_requested', 'order.change_price', 'approval.approve']) {
@@ -246,9 +254,9 @@ describe('order actions from the right pane, in Chromium', () => {
     assert.match(text, /店长小美/);
     assert.match(text, /售前-糖糖/);
     assert.ok(text.includes(NEW_RECEIVER.address), 'the new address is shown as the after-state');
-    await agent.waitForTimeout(300);
-    await agent.screenshot({ path: path.join(ARTIFACTS, 'order-history.png') });
-    await agent.keyboard.press('Escape');
+    await owner.waitForTimeout(300);
+    await owner.screenshot({ path: path.join(ARTIFACTS, 'order-history.png') });
+    await owner.keyboard.press('Escape');
     await history.waitFor({ state: 'detached' });
   });
 

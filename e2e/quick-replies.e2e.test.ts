@@ -47,7 +47,8 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
     const { nick: NICK, visitorId: VISITOR, order } = found;
     assert.ok(order.tracking_no && order.carrier);
 
-    const session = await api(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', visitorId: VISITOR } });
+    const signed = await api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: VISITOR } });
+    const session = await api(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', identity: signed.body.identity } });
     const buyerStream = await StreamClient.connect(server.url, session.body.token);
 
     await signIn(agent, server.url, 'demo', 'presale1', DEMO_PASSWORD);

@@ -59,7 +59,8 @@ describe('设置 in Chromium', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/golddesk-hook`;
-    server = await startTestServer();
+    // The local receiver is on loopback, which webhooks may reach only with the self-hoster's switch on.
+    server = await startTestServer({ env: { WEBHOOK_ALLOW_PRIVATE_NETWORK: '1' } });
     browsers = await openBrowsers(['owner', 'presale'], TIMEOUT_MS);
     owner = browsers.pages.owner;
   });

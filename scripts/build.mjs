@@ -7,8 +7,16 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const ifNeeded = process.argv.includes('--if-needed');
 const apps = [
-  { name: 'workbench', output: 'apps/workbench/dist/index.html', sources: ['apps/workbench/src', 'apps/workbench/index.html', 'packages/contracts/src'] },
-  { name: 'widget', output: 'apps/widget/dist/golddesk-widget.js', sources: ['apps/widget/src', 'apps/widget/demo-shop.html', 'packages/contracts/src'] },
+  {
+    name: 'workbench',
+    outputs: ['apps/workbench/dist/index.html'],
+    sources: ['apps/workbench/src', 'apps/workbench/index.html', 'apps/workbench/vite.config.ts', 'apps/workbench/package.json', 'packages/contracts/src'],
+  },
+  {
+    name: 'widget',
+    outputs: ['apps/widget/dist/golddesk-widget.js', 'apps/widget/dist/demo-shop.html'],
+    sources: ['apps/widget/src', 'apps/widget/demo-shop.html', 'apps/widget/vite.config.ts', 'apps/widget/package.json', 'packages/contracts/src'],
+  },
 ];
 
 function newestMtime(target) {
@@ -19,9 +27,9 @@ function newestMtime(target) {
 }
 
 for (const app of apps) {
-  const output = path.join(root, app.output);
-  if (ifNeeded && fs.existsSync(output)) {
-    const built = fs.statSync(output).mtimeMs;
+  const outputs = app.outputs.map((output) => path.join(root, output));
+  if (ifNeeded && outputs.every((output) => fs.existsSync(output))) {
+    const built = Math.min(...outputs.map((output) => fs.statSync(output).mtimeMs));
     if (app.sources.every((source) => newestMtime(path.join(root, source)) <= built)) continue;
   }
   console.log(`building ${app.name}…`);

@@ -1,6 +1,7 @@
 // `npm test`: the server suite on embedded SQLite, again on PostgreSQL + Redis (each test creates and
-// drops its own database), then the browser tests. Ends with one "N passed, N failed" line.
-import { spawn } from 'node:child_process';
+// drops its own database), then the browser tests (building the front ends first if needed). Ends with one
+// "N passed, N failed" line.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -36,6 +37,16 @@ function run(suite) {
       resolve({ code, passed: count('pass'), failed: count('fail') + (code !== 0 && count('fail') === 0 ? 1 : 0) });
     });
   });
+}
+
+// The browser tests serve the built workbench, widget and demo shop: build whatever is missing or older than
+// its sources (as `npm start` does), so `npm install && npm test` works on a fresh clone.
+if (suites.some((suite) => suite.name === 'browser')) {
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.log('\ntests: 0 passed, 1 failed (the build failed)');
+    process.exit(1);
+  }
 }
 
 let passed = 0;

@@ -70,3 +70,19 @@ export async function signIn(page: Page, baseUrl: string, shop: string, username
   await page.getByTestId('login-submit').click();
   await page.getByTestId('contact-tab-waiting').waitFor();
 }
+
+/**
+ * Makes this browser tab a seeded demo buyer on /demo-shop the way a real shop would: the page hands the widget the
+ * shop's signed identity (here from the demo shop's POST /api/v1/demo/identity, as its 登录 does). A visitor id alone
+ * is no way to become a buyer.
+ */
+export async function actAsDemoBuyer(page: Page, baseUrl: string, demoVisitorId: string) {
+  const response = await fetch(`${baseUrl}/api/v1/demo/identity`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ shop: 'demo', buyer: demoVisitorId }),
+  });
+  if (!response.ok) throw new Error(`demo identity failed: ${response.status}`);
+  const signed = (await response.json()) as { identity: unknown; buyer: { nick: string } };
+  await page.addInitScript((account) => {
+    if (location.pathname.startsWith('/demo-shop')) window.sessionStorage.setItem('demo-shop:account', account);
+  }, JSON.stringify({ nick: signed.buyer.nick, identity: signed.identity }));
+}

@@ -4,6 +4,7 @@ import { HealthResponse } from '@golddesk/contracts';
 import { Redis } from 'ioredis';
 import { registerAttachmentRoutes } from './modules/attachments/attachment.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { authenticate } from './modules/auth/authenticate.js';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { registerConversationRoutes } from './modules/conversations/conversation.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customer.routes.js';
@@ -39,6 +40,7 @@ import { LocalEventBus, RedisEventBus, type EventBus } from './platform/events/e
 import { registerAuthentication } from './platform/http/auth.js';
 import { createHttpServer, type HttpServer } from './platform/http/http-server.js';
 import { registerCrossOrigin } from './platform/http/cross-origin.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerStaticFiles } from './platform/http/static-files.js';
 import { StreamHub } from './platform/realtime/stream-hub.js';
 import { MemoryAttemptCounter, RedisAttemptCounter } from './platform/security/attempt-counter.js';
@@ -49,6 +51,8 @@ export interface GoldDesk {
   context: AppContext;
   /** This process's background jobs (tests call jobs.tick() / jobs.runDue() with the app clock). */
   jobs: JobRuntime;
+  /** This process's WebSocket hub (tests call realtime.closeExpired() after moving the app clock). */
+  realtime: StreamHub;
   /** Stops accepting, lets requests in flight finish, closes sockets, storage and Redis. */
   close(): Promise<void>;
   /** Set when the demo shop was created with a generated password. */
@@ -62,24 +66,26 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl) : new LocalEventBus();
   const http = await createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy });
+  const secret = await signingSecret(config, storage);
   const context: AppContext = {
     config,
     storage,
     bus,
-    tokens: new TokenService(await signingSecret(config, storage), {
+    tokens: new TokenService(secret, {
       agentSeconds: config.agentTokenTtlSeconds, buyerSeconds: config.buyerTokenTtlSeconds,
-    }),
-    attempts: redis ? new RedisAttemptCounter(redis) : new MemoryAttemptCounter(),
+    }, () => context.now()),
+    attempts: redis ? new RedisAttemptCounter(redis, secret) : new MemoryAttemptCounter(() => context.now().getTime()),
     log: http.log,
     now: options.now ?? (() => new Date()),
   };
 
   const writer = new MessageWriter(context);
-  const hub = new StreamHub(bus);
+  const hub = new StreamHub(bus, () => context.now());
   const webhooks = new WebhookDispatcher(context);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerCrossOrigin(http);
-  registerAuthentication(http, context.tokens);
+  registerSecurityHeaders(http);
+  registerAuthentication(http, async (token) => (await authenticate(context, token)).principal);
   http.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['public'], response: { 200: HealthResponse } } },
     async () => ({ status: 'ok' as const }));
   registerAuthRoutes(http, context);
@@ -133,7 +139,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
     redis?.disconnect();
     await storage.close();
   })());
-  return { http, context, jobs, close, demoPassword };
+  return { http, context, jobs, realtime: hub, close, demoPassword };
 }
 
 /** Two processes starting together on one empty database: one seeds, the other finds the shop. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { hashPassword } from '../src/platform/security/passwords.js';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { after, before, describe, it, mock } from 'node:test';
+import { hashPassword, passwordKdf } from '../src/platform/security/passwords.js';
 import { api, loginAgent, startBuyer, buyerSays } from './helpers/clients.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -86,17 +86,90 @@ describe('sign-in, tokens and tenancy', () => {
     }
   });
 
-  it('lets tokens expire', async () => {
-    const shortLived = await startTestServer({ env: { AGENT_TOKEN_TTL_HOURS: '0.0003' } });
+  it('lets tokens expire by the app clock, not the wall clock', async () => {
+    let clock = Date.parse('2026-11-11T10:00:00Z');
+    const shortLived = await startTestServer({ env: { AGENT_TOKEN_TTL_HOURS: '1' }, now: () => new Date(clock) });
     try {
-      const { token } = await loginAgent(shortLived.url);
-      assert.equal((await api(shortLived.url, 'GET', '/api/v1/me', { token })).status, 200);
-      await new Promise((r) => setTimeout(r, 2200));
+      const signedIn = await loginAgent(shortLived.url);
+      const { token } = signedIn;
+      // A client whose clock differs from the server's counts the lifetime from receipt.
+      assert.equal((signedIn as { expiresInSeconds?: number }).expiresInSeconds, 3600);
+      assert.equal((signedIn as { expiresAt?: string }).expiresAt, '2026-11-11T11:00:00.000Z');
+      clock += 59 * 60_000;
+      assert.equal((await api(shortLived.url, 'GET', '/api/v1/me', { token })).status, 200, 'still good a minute before expiry');
+      clock += 61_000;
       const expired = await api(shortLived.url, 'GET', '/api/v1/me', { token });
       assert.equal(expired.status, 401);
       assert.equal(expired.body.error.code, 'invalid_token');
     } finally {
       await shortLived.close();
+    }
+  });
+
+  it('hashes with scrypt at OWASP cost (N=2^17, r=8, p=1) and upgrades an older, cheaper hash at the next sign-in', async () => {
+    const db = server.app.context.storage.db;
+    const salt = randomBytes(16);
+    const key = scryptSync(DEMO_PASSWORD, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const oldHash = ['scrypt', 1 << 15, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    await db.updateTable('agents').set({ password_hash: oldHash }).where('username', '=', 'aftersale1').execute();
+    await loginAgent(server.url, 'aftersale1');
+    const row = await db.selectFrom('agents').select('password_hash').where('username', '=', 'aftersale1').executeTakeFirstOrThrow();
+    assert.match(row.password_hash, /^scrypt\$131072\$8\$1\$/);
+    assert.equal((await loginAgent(server.url, 'aftersale1')).agent.role, 'aftersale', 'the new hash verifies');
+  });
+});
+
+describe('sign-in throttling per account and address, per address', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({
+      env: { TRUST_PROXY: '1', LOGIN_MAX_FAILURES: '10', LOGIN_MAX_FAILURES_PER_ADDRESS: '30', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000' },
+    });
+  });
+  after(() => server.close());
+  const login = (username: string, password: string, address: string) => api(server.url, 'POST', '/api/v1/auth/login', {
+    body: { shop: 'demo', username, password }, headers: { 'x-forwarded-for': address },
+  });
+
+  it('an address guessing the owner\'s password is stopped, while the owner still signs in from elsewhere', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await login('owner', `guess-${i}`, '203.0.113.7')).status);
+    assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
+    const attacker = await login('owner', DEMO_PASSWORD, '203.0.113.7');
+    assert.equal(attacker.status, 429, 'even the right password waits out the lock at that address');
+    assert.equal(attacker.body.error.code, 'too_many_login_attempts');
+    assert.equal((await login('owner', DEMO_PASSWORD, '198.51.100.20')).status, 200, 'the owner is not locked out');
+  });
+
+  it('one address trying many usernames is stopped for every account; an IPv6 /64 counts as one address', async () => {
+    const limited = await startTestServer({ env: { TRUST_PROXY: '1', LOGIN_MAX_FAILURES_PER_ADDRESS: '6' } });
+    try {
+      const tryAs = (username: string, password: string, address: string) => api(limited.url, 'POST', '/api/v1/auth/login', {
+        body: { shop: 'demo', username, password }, headers: { 'x-forwarded-for': address },
+      });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await tryAs(`nobody${i}`, 'wrong-password', `2001:db8:7:7::${i + 1}`)).status);
+      assert.deepEqual(statuses, Array(6).fill(401));
+      const refused = await tryAs('presale1', DEMO_PASSWORD, '2001:db8:7:7:abcd::99');
+      assert.equal(refused.status, 429, 'the seventh try from the same /64 is refused, whatever the account');
+      assert.equal((await tryAs('presale1', DEMO_PASSWORD, '2001:db8:7:8::1')).status, 200, 'the next /64 is another address');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('past the account-wide ceiling only addresses that signed in to the account before may still try', async () => {
+    const limited = await startTestServer({ env: { TRUST_PROXY: '1', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
+    try {
+      const tryAs = (password: string, address: string) => api(limited.url, 'POST', '/api/v1/auth/login', {
+        body: { shop: 'demo', username: 'support1', password }, headers: { 'x-forwarded-for': address },
+      });
+      assert.equal((await tryAs(DEMO_PASSWORD, '192.0.2.10')).status, 200, 'support1 signs in at the office');
+      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) assert.equal((await tryAs('wrong-password', address)).status, 401);
+      assert.equal((await tryAs(DEMO_PASSWORD, '198.51.100.99')).status, 429, 'a new address is refused');
+      assert.equal((await tryAs(DEMO_PASSWORD, '192.0.2.10')).status, 200, 'the office still signs in');
+    } finally {
+      await limited.close();
     }
   });
 });
@@ -162,6 +235,22 @@ describe('first run without the demo', () => {
       });
       assert.equal(again.status, 409);
     } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 409 to setup once a shop exists without hashing anything', async () => {
+    const server = await startTestServer();
+    const derive = mock.method(passwordKdf, 'derive');
+    try {
+      const again = await api(server.url, 'POST', '/api/v1/setup', {
+        body: { shop: 'takeover', shopName: 'x', username: 'x', name: 'x', password: 'x'.repeat(200) },
+      });
+      assert.equal(again.status, 409);
+      assert.equal(again.body.error.code, 'setup_done');
+      assert.equal(derive.mock.callCount(), 0, 'no scrypt work for a setup that cannot happen');
+    } finally {
+      derive.mock.restore();
       await server.close();
     }
   });

@@ -72,7 +72,7 @@ describe('catalogue admin and related needs', () => {
     assert.equal(res.body.product.priceFen, 8900);
     assert.ok(res.body.product.skus.every((s: { priceFen: number }) => s.priceFen === 8900));
     assert.deepEqual(res.body.product.attributes.map((a: { name: string }) => a.name), ['材质', '产地']);
-    const shop = (await get('/api/v1/shops/demo/products')).body.products.find((p: { id: string }) => p.id === tee.id);
+    const shop = (await get('/api/v1/shops/demo/products?limit=50')).body.products.find((p: { id: string }) => p.id === tee.id);
     assert.equal(shop.priceFen, 8900);
     assert.equal(shop.listingNotes, '浅色可能轻微褪色，建议冷水手洗');
     assert.equal(shop.sizeChart.length, 2);
@@ -142,7 +142,7 @@ describe('catalogue admin and related needs', () => {
   it('archiving hides a product from the shop page and product cards; orders keep their lines; restore brings it back', async () => {
     const scarf = byTitle('真丝印花方巾');
     assert.equal((await send('POST', `/api/v1/products/${scarf.id}/archive`, {})).body.product.archivedAt !== null, true);
-    const shop = (await get('/api/v1/shops/demo/products')).body.products;
+    const shop = (await get('/api/v1/shops/demo/products?limit=50')).body.products;
     assert.ok(!shop.some((p: { id: string }) => p.id === scarf.id));
     assert.ok(!(await get('/api/v1/products?pageSize=200')).body.products.some((p: { id: string }) => p.id === scarf.id));
     assert.ok((await get('/api/v1/products?archived=only')).body.products.some((p: { id: string }) => p.id === scarf.id));
@@ -155,7 +155,7 @@ describe('catalogue admin and related needs', () => {
     const order = (await get(`/api/v1/orders/${line.order_id}`)).body.order;
     assert.ok(order.items.some((i: { productId: string }) => i.productId === line.product_id), 'the order keeps its line');
     await send('POST', `/api/v1/products/${line.product_id}/restore`, {});
-    assert.ok((await get('/api/v1/shops/demo/products')).body.products.some((p: { id: string }) => p.id === scarf.id));
+    assert.ok((await get('/api/v1/shops/demo/products?limit=50')).body.products.some((p: { id: string }) => p.id === scarf.id));
   });
 
   it('a bundle must cost less than its items bought one by one', async () => {
@@ -192,6 +192,26 @@ describe('catalogue admin and related needs', () => {
     const noChart = await get(`/api/v1/products/${byTitle('丝绒雾面口红').id}/size-advice?height=160&weight=50`);
     assert.equal(noChart.status, 404);
     assert.equal(noChart.body.error.message, '该商品还没有尺码表');
+  });
+
+  it('advises only sizes the product is sold in, and outside them asks for the waist and usual size instead', async () => {
+    // Both carry the shop's S–XL chart, but the sweater is sold in S/M/L and the pyjamas in M/L/XL.
+    const sweater = byTitle('一字领修身针织毛衣');
+    const pyjamas = byTitle('纯棉家居睡衣套装');
+    const tall = (await get(`/api/v1/products/${sweater.id}/size-advice?height=173&weight=66`)).body;
+    assert.deepEqual([tall.size, tall.fit], [null, 'none'], 'never XL, which the sweater is not sold in');
+    assert.doesNotMatch(tall.message, /XL/);
+    assert.match(tall.message, /只有 S\/M\/L 码/);
+    assert.match(tall.message, /腰围/);
+    assert.match(tall.message, /平时穿的尺码/);
+    const small = (await get(`/api/v1/products/${pyjamas.id}/size-advice?height=152&weight=42`)).body;
+    assert.deepEqual([small.size, small.fit], [null, 'none'], 'never S, which the pyjamas are not sold in');
+    assert.match(small.message, /只有 M\/L\/XL 码/);
+    const en = (await get(`/api/v1/products/${pyjamas.id}/size-advice?height=152&weight=42`, owner.token, 'en')).body;
+    assert.match(en.message, /only in M\/L\/XL.*waist.*size usually worn/);
+    // Inside the sizes on sale the advice is as before.
+    assert.equal((await get(`/api/v1/products/${sweater.id}/size-advice?height=166&weight=56`)).body.size, 'L');
+    assert.equal((await get(`/api/v1/products/${pyjamas.id}/size-advice?height=173&weight=66`)).body.size, 'XL');
   });
 
   it('suggests viewed-not-bought first, then related and bundle products, leaving out ordered, archived and sold-out ones', async () => {

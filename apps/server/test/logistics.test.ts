@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { pickCourier, type CourierRuleInput } from '@golddesk/contracts';
 import { scanStalledParcels } from '../src/modules/logistics/index.js';
 import { signPayload } from '../src/platform/security/hmac-signature.js';
-import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
+import { api, loginAgent, startDemoBuyer, StreamClient } from './helpers/clients.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -115,7 +115,7 @@ describe('logistics', () => {
 
   it('ships a paid order: paid → shipped with the number, audit, a chat message to the buyer, once per requestId', async () => {
     const order = await demoOrder('paid');
-    const session = await startBuyer(server.url, order.visitor_id);
+    const session = await startDemoBuyer(server.url, order.visitor_id);
     const stream = await StreamClient.connect(server.url, session.token);
     const requestId = randomUUID();
     const body = { requestId, carrier: 'YTO', trackingNo: 'yt 4300 0123 4567 8' };
@@ -248,7 +248,7 @@ describe('logistics', () => {
 
   it('sends proactive notices only when the shop opted in, once per order and kind', async () => {
     const order = await demoOrder('shipped');
-    const session = await startBuyer(server.url, order.visitor_id);
+    const session = await startDemoBuyer(server.url, order.visitor_id);
     const systemMessages = async () => (await api(server.url, 'GET', '/api/v1/widget/messages?limit=200', { token: session.token })).body.messages
       .filter((m: any) => m.sender === 'system');
     const before = (await systemMessages()).length;

@@ -13,9 +13,9 @@ describe('widget sessions and messages', () => {
   after(() => server.close());
 
   it('gives the same visitor the same buyer and conversation, a new visitor a new one', async () => {
-    const first = await startBuyer(server.url, 'visitor-same-0001');
-    const again = await startBuyer(server.url, 'visitor-same-0001');
-    const other = await startBuyer(server.url, 'visitor-other-001');
+    const first = await startBuyer(server.url);
+    const again = await startBuyer(server.url, first);
+    const other = await startBuyer(server.url);
     assert.equal(first.buyer.id, again.buyer.id);
     assert.equal(first.conversation.id, again.conversation.id);
     assert.notEqual(first.conversation.id, other.conversation.id);
@@ -121,13 +121,13 @@ describe('durability', () => {
   it('keeps every acknowledged message across a restart', async () => {
     const database = await createTestDatabase();
     const first = await startTestServer({ database });
-    const buyer = await startBuyer(first.url, 'durable-visitor-01');
+    const buyer = await startBuyer(first.url);
     const sent = await Promise.all(Array.from({ length: 25 }, (_, i) => buyerSays(first.url, buyer.token, `持久化 ${i}`, `d-${i}`)));
     assert.ok(sent.every((r) => r.status === 201));
     await first.stop();
     const second = await startTestServer({ database });
     try {
-      const again = await startBuyer(second.url, 'durable-visitor-01');
+      const again = await startBuyer(second.url, buyer);
       assert.equal(again.conversation.id, buyer.conversation.id);
       const history = await api(second.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: again.token });
       assert.equal(history.body.messages.length, 25);

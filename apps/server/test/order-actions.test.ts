@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
+import { api, loginAgent, startBuyer, startDemoBuyer, StreamClient } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe('order actions', () => {
@@ -34,7 +34,7 @@ describe('order actions', () => {
   const newAddress = { name: '王女士', phone: '13800001234', province: '江苏省', address: '南京市鼓楼区中山北路120号' };
 
   it('changes the address of an unpaid order and tells the buyer in chat', async () => {
-    const session = await startBuyer(server.url, buyer.visitorId);
+    const session = await startDemoBuyer(server.url, buyer.visitorId);
     const stream = await StreamClient.connect(server.url, session.token);
     const res = await act(presale.token, buyer.unpaidOrderId, 'change-receiver', newAddress);
     assert.equal(res.status, 200);
@@ -146,7 +146,7 @@ describe('order actions', () => {
   });
 
   it('sends an order card only for the conversation\'s own buyer', async () => {
-    const session = await startBuyer(server.url, buyer.visitorId);
+    const session = await startDemoBuyer(server.url, buyer.visitorId);
     const card = await api(server.url, 'POST', `/api/v1/conversations/${session.conversation.id}/messages`, {
       token: presale.token, body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
     });
@@ -171,7 +171,7 @@ describe('browsing footprints', () => {
   it('shows an agent what the buyer is looking at, live and in the profile, folding quick reloads', async () => {
     const agent = await loginAgent(server.url, 'presale1');
     const buyer = await startBuyer(server.url);
-    const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products')).body;
+    const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')).body;
     const [dress, lipstick] = [products.find((p: { title: string }) => p.title.includes('连衣裙')), products.find((p: { title: string }) => p.title.includes('口红'))];
     const stream = await StreamClient.connect(server.url, agent.token);
     const started = Date.now();

@@ -36,7 +36,7 @@ describe('the server process', () => {
       const acknowledged = results.filter((r) => r.status === 'fulfilled' && r.value.status === 201).length;
       const again = await startServerProcess({ ...database.env, GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD });
       try {
-        const session = await startBuyer(again.url, buyer.visitorId);
+        const session = await startBuyer(again.url, buyer);
         const history = await api(again.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: session.token });
         assert.ok(history.body.messages.length >= acknowledged);
       } finally {
@@ -94,7 +94,7 @@ describe('two processes on one PostgreSQL + Redis', { skip: TEST_DB !== 'postgre
     for (const p of running.splice(0)) assert.equal((await p.terminate()).code, 0);
     const [a2, b2] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     running.push(a2, b2);
-    const again = await startBuyer(b2.url, buyer.visitorId);
+    const again = await startBuyer(b2.url, buyer);
     const history = await api(b2.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: again.token });
     assert.deepEqual(history.body.messages.map((m: { seq: number; body: string }) => [m.seq, m.body]),
       [[1, '我在 A 进程'], [2, '我在 B 进程回复您'], [3, '只发一次']]);

@@ -40,9 +40,10 @@ describe('demo sign-in: the demo shop plays "the shop\'s backend" for widget ide
     assert.equal(card.status, 201, JSON.stringify(card.body));
     assert.equal(card.body.message.order.orderNo, orders.body.orders[0].orderNo);
 
-    // The demo buyer's old visitor id still reaches the same buyer, anonymously (no orders).
+    // The demo buyer's visitor id alone is no way in: it starts a new, empty anonymous visitor.
     const anonymous = await session({ visitorId: 'demo-buyer-001' });
-    assert.equal(anonymous.body.buyer.id, expected.id);
+    assert.notEqual(anonymous.body.buyer.id, expected.id);
+    assert.notEqual(anonymous.body.visitorId, 'demo-buyer-001');
     assert.equal(anonymous.body.buyer.verified, false);
     assert.equal((await api(server.url, 'GET', '/api/v1/widget/orders', { token: anonymous.body.token })).status, 403);
   });

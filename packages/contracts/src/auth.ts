@@ -4,7 +4,11 @@ import { Id } from './common.js';
 export const AgentRole = z.enum(['owner', 'manager', 'presale', 'aftersale', 'support']);
 export type AgentRole = z.infer<typeof AgentRole>;
 
-export const AgentView = z.object({ id: Id, name: z.string(), role: AgentRole, username: z.string().optional() });
+export const AgentView = z.object({
+  id: Id, name: z.string(), role: AgentRole, username: z.string().optional(),
+  /** Disabled by the owner (or a manager): cannot sign in. */
+  disabled: z.boolean().optional(),
+});
 export type AgentView = z.infer<typeof AgentView>;
 
 export const ShopSlug = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
@@ -19,6 +23,8 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const LoginResponse = z.object({
   token: z.string(),
   expiresAt: z.string().optional(),
+  /** How long the token lasts from now: a client counts from receipt, so a clock that differs from the server's does not matter. */
+  expiresInSeconds: z.number().int().optional(),
   agent: AgentView,
   shop: z.object({ id: Id, slug: z.string(), name: z.string() }).optional(),
 });
@@ -53,3 +59,14 @@ export const CreateAgentRequest = z.object({
 });
 export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
 export const AgentResponse = z.object({ agent: AgentView });
+
+/** PATCH /api/v1/team/agents/:id — one or more changes to a colleague (more fields arrive with routing). */
+export const UpdateAgentRequest = z.object({
+  /** true: no sign-in and every session ends at once; false: may sign in again. */
+  disabled: z.boolean().optional(),
+}).refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'nothing to change' });
+export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;
+
+/** POST /api/v1/team/agents/:id/sign-out — "sign out everywhere". */
+export const SignOutAgentResponse = z.object({ sessionsEnded: z.number().int().min(0) });
+export type SignOutAgentResponse = z.infer<typeof SignOutAgentResponse>;

@@ -80,13 +80,31 @@ export function normaliseForKeywords(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Whether `text` matches one of the rule's keywords (case-insensitive, full/half width tolerant). */
-export function matchesKeywords(text: string, keywords: readonly string[], match: KeywordMatch): boolean {
+// What an exact match ignores at the end of a message ("好的！！" is "好的"); whitespace is already one space.
+const TRAILING_PUNCTUATION = new Set([' ', ',', '.', '!', '?', '，', '。', '！', '？', '~', '～']);
+
+/** A buyer message normalised once, then matched against any number of rules in time linear in its length. */
+export interface KeywordText {
+  value: string;
+  /** `value` without trailing punctuation, for exact matches. */
+  bare: string;
+}
+
+export function prepareKeywordText(text: string): KeywordText {
   const value = normaliseForKeywords(text);
+  // A backwards scan, not a /[…]+$/ regex: that retries from every position of a long punctuation run (quadratic).
+  let end = value.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(value[end - 1]!)) end -= 1;
+  return { value, bare: value.slice(0, end) };
+}
+
+/** Whether `text` matches one of the rule's keywords (case-insensitive, full/half width tolerant). */
+export function matchesKeywords(text: string | KeywordText, keywords: readonly string[], match: KeywordMatch): boolean {
+  const { value, bare } = typeof text === 'string' ? prepareKeywordText(text) : text;
   if (!value) return false;
   return keywords.some((keyword) => {
     const k = normaliseForKeywords(keyword);
     if (!k) return false;
-    return match === 'exact' ? value === k || value.replace(/[\s,.!?，。！？~～]+$/u, '') === k : value.includes(k);
+    return match === 'exact' ? value === k || bare === k : value.includes(k);
   });
 }

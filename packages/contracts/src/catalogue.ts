@@ -144,9 +144,12 @@ export const SizeAdviceQuery = z.object({
   weight: z.coerce.number().min(10).max(300).describe('kg'),
 });
 export const SizeAdviceResponse = z.object({
-  /** The size to take, or null when none in the chart fits. */
+  /** The size to take (always one the product is sold in), or null when none fits. */
   size: z.string().nullable(),
-  /** exact: height and weight agree; between: they point at two sizes (the larger is advised); none: out of the chart. */
+  /**
+   * exact: height and weight agree; between: they point at two sizes (the larger is advised); none: out of the chart,
+   * or out of the sizes the product is sold in (the message then asks for the waist and the usual size).
+   */
   fit: z.enum(['exact', 'between', 'none']),
   message: z.string(),
 });

@@ -9,6 +9,8 @@ export const BuyerView = z.object({
   id: Id,
   nick: z.string(),
   avatarUrl: z.string().nullable().optional(),
+  /** False for a self-declared widget visitor (anonymous, nick of their own choosing); true once the shop vouched for them. */
+  verified: z.boolean().optional(),
 });
 export type BuyerView = z.infer<typeof BuyerView>;
 

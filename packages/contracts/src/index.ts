@@ -1,3 +1,5 @@
+// First: configures zod before any schema below is built.
+import './zod-config.js';
 export * from './common.js';
 export * from './auth.js';
 export * from './messages.js';
@@ -18,3 +20,5 @@ export * from './auto-replies.js';
 export * from './quick-replies.js';
 export * from './payment-reminders.js';
 export * from './broadcasts.js';
+export * from './status-words.js';
+export * from './masking.js';

@@ -58,7 +58,7 @@ export type InboundEvent = z.infer<typeof InboundEvent>;
 
 export const InboundEventResult = z.object({
   status: z.enum(['applied', 'duplicate', 'parked', 'ignored']),
-  note: z.string().optional(),
+  note: z.string().optional().describe("why it was parked or ignored, or what was inferred, in the request's language"),
 });
 export type InboundEventResult = z.infer<typeof InboundEventResult>;
 
@@ -95,7 +95,7 @@ export const InboundEventLogView = z.object({
   type: z.string(),
   orderNo: z.string().nullable(),
   status: z.string().describe('applied | parked (waiting for its order) | ignored'),
-  note: z.string().nullable().describe('why it was parked or ignored, or what was inferred (Chinese)'),
+  note: z.string().nullable().describe("why it was parked or ignored, or what was inferred, in the request's language"),
   occurredAt: IsoDateTime,
   receivedAt: IsoDateTime,
 });

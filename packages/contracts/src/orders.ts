@@ -43,7 +43,8 @@ export type ChangeSkuRequest = z.infer<typeof ChangeSkuRequest>;
 export type SetMemoRequest = z.infer<typeof SetMemoRequest>;
 export type CloseOrderRequest = z.infer<typeof CloseOrderRequest>;
 
-export const ApprovalStatus = z.enum(['pending', 'approved', 'rejected']);
+/** cancelled: closed by the system because the order moved on (改价 once paid); the reason is the decision note. */
+export const ApprovalStatus = z.enum(['pending', 'approved', 'rejected', 'cancelled']);
 export const ApprovalView = z.object({
   id: Id,
   kind: z.enum(['order.change_price']),

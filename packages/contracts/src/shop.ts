@@ -30,7 +30,22 @@ export const ProductView = z.object({
 });
 export type ProductView = z.infer<typeof ProductView>;
 
-export const ListProductsResponse = z.object({ products: z.array(ProductView) });
+export const PUBLIC_PRODUCTS_PAGE = 20;
+export const PUBLIC_PRODUCTS_PAGE_MAX = 50;
+
+/** The public catalogue comes in pages: `cursor` is the previous page's `nextCursor`. */
+export const ListProductsQuery = z.object({
+  limit: z.coerce.number().int().min(1).optional()
+    .describe(`page size: ${PUBLIC_PRODUCTS_PAGE} unless given, at most ${PUBLIC_PRODUCTS_PAGE_MAX} (more is capped)`),
+  cursor: z.string().max(200).optional(),
+});
+export type ListProductsQuery = z.infer<typeof ListProductsQuery>;
+
+export const ListProductsResponse = z.object({
+  products: z.array(ProductView),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export type ListProductsResponse = z.infer<typeof ListProductsResponse>;
 
 export const OrderStatus = z.enum(['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed']);
@@ -71,6 +86,14 @@ export const OrderView = z.object({
 });
 export type OrderView = z.infer<typeof OrderView>;
 
+/** What a buyer sees of their own order: never the seller's 备注, its flag or internal figures. */
+export const BuyerOrderView = OrderView.pick({
+  id: true, orderNo: true, status: true, totalFen: true, items: true, receiver: true, carrier: true, trackingNo: true,
+  closeReason: true, originalTotalFen: true, placedAt: true, paidAt: true, shippedAt: true, signedAt: true,
+  completedAt: true, closedAt: true,
+});
+export type BuyerOrderView = z.infer<typeof BuyerOrderView>;
+
 /** A product the buyer looked at (浏览足迹), reported by the widget. */
 export const Footprint = z.object({
   productId: Id,
@@ -97,6 +120,8 @@ export const CustomerProfile = z.object({
     lastSeenAt: IsoDateTime.nullable(),
     /** The shop's own customer id: set once the shop's system vouched for this buyer (signed identity, store events). */
     externalId: z.string().nullable(),
+    /** False for a self-declared widget visitor: its nick is its own claim, not a customer the shop knows. */
+    verified: z.boolean().optional(),
   }),
   stats: z.object({ orderCount: z.number().int(), paidOrderCount: z.number().int(), totalSpentFen: Fen }),
   orders: z.array(OrderView),

@@ -41,10 +41,31 @@ export async function loginAgent(base: string, username = 'presale1', password =
   return response.body as { token: string; agent: { id: string; name: string; role: string } };
 }
 
-export async function startBuyer(base: string, visitorId = `v${randomUUID().replaceAll('-', '')}`) {
-  const response = await api(base, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', visitorId } });
+export interface BuyerSession {
+  token: string;
+  visitorId: string;
+  /** Issued to anonymous visitors: with visitorId it resumes the same buyer. */
+  visitorSecret?: string;
+  buyer: { id: string; nick: string; verified: boolean };
+  conversation: { id: string };
+}
+
+/** A new anonymous widget visitor, or the same one again when its visitorId and visitorSecret are given. */
+export async function startBuyer(base: string, resume?: { visitorId: string; visitorSecret?: string }, extra: object = {}): Promise<BuyerSession> {
+  const credentials = resume ? { visitorId: resume.visitorId, visitorSecret: resume.visitorSecret } : {};
+  const response = await api(base, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', ...credentials, ...extra } });
   if (response.status !== 200) throw new Error(`widget session failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { ...(response.body as { token: string; buyer: { id: string }; conversation: { id: string } }), visitorId };
+  return response.body as BuyerSession;
+}
+
+/**
+ * A seeded demo buyer (demo-buyer-001 …) in the widget, reached as a real shop's customer is: through the shop's
+ * signed identity (the demo shop's POST /api/v1/demo/identity plays the shop's backend).
+ */
+export async function startDemoBuyer(base: string, demoVisitorId: string): Promise<BuyerSession> {
+  const signed = await api(base, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: demoVisitorId } });
+  if (signed.status !== 200) throw new Error(`demo identity failed: ${signed.status} ${JSON.stringify(signed.body)}`);
+  return startBuyer(base, undefined, { identity: signed.body.identity });
 }
 
 export async function buyerSays(base: string, token: string, body: string, clientMsgId: string = randomUUID()) {

@@ -36,6 +36,15 @@ export async function createTestDatabase(): Promise<{ env: Record<string, string
   };
 }
 
+/**
+ * Every test buyer comes from 127.0.0.1 and suites send in bursts, so the buyer limits are out of the way unless
+ * a suite is about them: it passes the variable ('' restores the default).
+ */
+export const UNTHROTTLED: Record<string, string> = {
+  BUYER_MESSAGES_PER_MINUTE: '100000', ADDRESS_MESSAGES_PER_MINUTE: '100000', BUYER_UPLOADS_PER_HOUR: '100000',
+  ADDRESS_UPLOADS_PER_HOUR: '100000', BUYER_STREAM_FRAMES_PER_10S: '100000', PUBLIC_READS_PER_MINUTE: '100000',
+};
+
 export interface TestServer {
   url: string;
   app: GoldDesk;
@@ -59,7 +68,11 @@ export async function startTestServer(options: {
 } = {}): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const env = {
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD, ...database.env, ...options.env,
+    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD, ...UNTHROTTLED,
+    // Tokens expire by the app clock: a scenario that moves it across days keeps its agents signed in (30 days)
+    // unless the test sets a lifetime itself.
+    ...(options.now ? { AGENT_TOKEN_TTL_HOURS: '720' } : {}),
+    ...database.env, ...options.env,
   };
   const app = await buildApp(parseConfig(env), { now: options.now });
   if (!options.demoWelcome) {

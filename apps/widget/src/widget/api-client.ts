@@ -1,4 +1,4 @@
-import { visitorIdFor, type ShopStorage } from './storage.js';
+import { storedVisitor, storeVisitor, type ShopStorage } from './storage.js';
 import type {
   BuyerIdentity,
   ListMessagesResponse,
@@ -57,7 +57,6 @@ export class WidgetApi {
   #creating: Promise<WidgetSession> | null = null;
   /** Bumped when the buyer changes: a session still being created for the previous one is dropped. */
   #epoch = 0;
-  #visitorId: string;
 
   /** Origin of the GoldDesk server, e.g. https://desk.example.com. */
   readonly base: string;
@@ -72,7 +71,6 @@ export class WidgetApi {
     this.#storage = storage;
     this.#tabStorage = tabStorage;
     this.#handlers = handlers;
-    this.#visitorId = visitorIdFor(storage);
     this.identity = tabStorage.getJson<BuyerIdentity>('identity');
     this.session = (this.identity && tabStorage.getJson<WidgetSession>('session')) || storage.getJson<WidgetSession>('session');
   }
@@ -118,7 +116,8 @@ export class WidgetApi {
   async #openSession(identity: BuyerIdentity | null): Promise<WidgetSessionResponse> {
     const post = (extra: object) =>
       this.#fetchJson<WidgetSessionResponse>('POST', '/api/v1/widget/sessions', {
-        json: { shop: this.#shop, visitorId: this.#visitorId, ...extra },
+        // Only the pair the server issued resumes this browser's visitor; without it the server starts a new one.
+        json: { shop: this.#shop, ...(storedVisitor(this.#storage) ?? {}), ...extra },
         auth: false,
       });
     if (!identity) return post({});
@@ -153,16 +152,18 @@ export class WidgetApi {
       if (this.#storage.get('session')) this.#forgetAnonymous();
     } else {
       this.#storage.setJson('session', session);
+      if (response.visitorId && response.visitorSecret) {
+        storeVisitor(this.#storage, { visitorId: response.visitorId, visitorSecret: response.visitorSecret });
+      }
     }
     this.#handlers.onSession(session);
     return session;
   }
 
-  /** A new anonymous visitor id for this browser; the stored anonymous session is dropped. */
+  /** Forgets this browser's anonymous visitor: the next session is a new one, under a new id from the server. */
   #forgetAnonymous(): void {
     this.#storage.set('session', null);
-    this.#storage.set('visitorId', null);
-    this.#visitorId = visitorIdFor(this.#storage);
+    storeVisitor(this.#storage, null);
   }
 
   #forgetIdentity(): void {
@@ -204,7 +205,7 @@ export class WidgetApi {
     return this.#fetchJson('GET', `/api/v1/shops/${encodeURIComponent(this.#shop)}`, { auth: false });
   }
 
-  /** An authenticated request; on 401 the session is created again (same visitorId) and the request repeated once. */
+  /** An authenticated request; on 401 the session is created again (same visitor) and the request repeated once. */
   async request<T>(method: string, path: string, options: { json?: unknown; raw?: Blob } = {}): Promise<T> {
     if (!this.session) await this.createSession();
     try {

@@ -19,11 +19,14 @@ export class Outbox {
   readonly #store: MessageStore;
   readonly #api: WidgetApi;
   readonly #stream: StreamClient;
+  readonly #onLimited: (message: string) => void;
 
-  constructor(store: MessageStore, api: WidgetApi, stream: StreamClient) {
+  /** `onLimited` shows the server's words when it refuses for sending too fast (429). */
+  constructor(store: MessageStore, api: WidgetApi, stream: StreamClient, onLimited: (message: string) => void) {
     this.#store = store;
     this.#api = api;
     this.#stream = stream;
+    this.#onLimited = onLimited;
   }
 
   /** Try the queue now (new message, socket back, buyer pressed 重发). */
@@ -45,7 +48,8 @@ export class Outbox {
   }
 
   onRejected(clientMsgId: string, error: { code: string; message: string }): void {
-    this.#acks.get(clientMsgId)?.reject(new ApiError(400, error.code, error.message));
+    const status = error.code === 'too_many_messages' ? 429 : 400;
+    this.#acks.get(clientMsgId)?.reject(new ApiError(status, error.code, error.message));
   }
 
   async #pump(): Promise<void> {
@@ -62,6 +66,14 @@ export class Outbox {
           this.#failures = 0;
         } catch (error) {
           const apiError = error instanceof ApiError ? error : new ApiError(0, 'network_error', String(error));
+          if (apiError.status === 429) {
+            // Sending too fast: retrying on our own would only prolong it. Say so; the buyer resends by a click.
+            for (const waiting of this.#store.pending.filter((p) => p.status === 'sending')) {
+              this.#store.updatePending(waiting.clientMsgId, { status: 'failed', error: apiError.message });
+            }
+            this.#onLimited(apiError.message);
+            break;
+          }
           if (!apiError.retryable) {
             this.#store.updatePending(next.clientMsgId, { status: 'failed', error: apiError.message });
             continue;

@@ -51,12 +51,23 @@ export function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The visitor id of this browser for the shop, created once. */
-export function visitorIdFor(storage: ShopStorage): string {
-  let id = storage.get('visitorId');
-  if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-    id = randomId();
-    storage.set('visitorId', id);
-  }
-  return id;
+/** The anonymous visitor the server issued to this browser: its id and the secret that alone resumes it. */
+export interface VisitorCredentials {
+  visitorId: string;
+  visitorSecret: string;
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{8,128}$/;
+
+/** This browser's visitor for the shop, or null before the server issued one. */
+export function storedVisitor(storage: ShopStorage): VisitorCredentials | null {
+  const visitorId = storage.get('visitorId');
+  const visitorSecret = storage.get('visitorSecret');
+  if (!visitorId || !visitorSecret || !TOKEN_SHAPE.test(visitorId) || !TOKEN_SHAPE.test(visitorSecret)) return null;
+  return { visitorId, visitorSecret };
+}
+
+export function storeVisitor(storage: ShopStorage, visitor: VisitorCredentials | null): void {
+  storage.set('visitorId', visitor?.visitorId ?? null);
+  storage.set('visitorSecret', visitor?.visitorSecret ?? null);
 }

@@ -13,7 +13,12 @@ export interface StreamOptions {
   onState: (state: StreamState) => void;
   /** Called after a connection closed before `ready` (bad token?): should renew the session if needed. */
   onHandshakeFailed: () => Promise<void>;
+  /** The server closed the socket for sending too much (code 4429); `reason` is its message for the buyer. */
+  onLimited: (reason: string) => void;
 }
+
+/** Close code of a socket that sent too many frames. */
+const CLOSE_TOO_MANY_FRAMES = 4429;
 
 const PING_INTERVAL_MS = 25_000;
 const PONG_TIMEOUT_MS = 10_000;
@@ -96,8 +101,9 @@ export class StreamClient {
       window.clearTimeout(this.#watchdog);
       this.#handleFrame(frame);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (socket !== this.#socket) return;
+      if (event.code === CLOSE_TOO_MANY_FRAMES) this.#options.onLimited(event.reason);
       const failedHandshake = !this.#gotReady;
       this.#drop();
       if (!this.#running) return;

@@ -78,6 +78,7 @@ export class GoldDeskWidget {
       onFrame: (frame) => this.#onFrame(frame),
       onState: (state) => this.#onStreamState(state),
       onHandshakeFailed: () => this.#history.catchUp(),
+      onLimited: (reason) => this.#view.showToast(reason),
     });
     this.#history = new History(this.#api, this.#store, (added) => {
       for (const message of added) {
@@ -85,7 +86,7 @@ export class GoldDeskWidget {
         if (message.sender === 'agent') this.#typing.setRemote(false);
       }
     });
-    this.#outbox = new Outbox(this.#store, this.#api, this.#stream);
+    this.#outbox = new Outbox(this.#store, this.#api, this.#stream, (message) => this.#view.showToast(message));
     this.#list = new MessageList(
       this.#store,
       {

@@ -80,7 +80,7 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
           </Tag>
         </span>
         <LanguageSwitch />
-        <Button type="text" icon={<LogoutOutlined />} onClick={logout} title={t('header.logout')} data-testid="logout">
+        <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()} title={t('header.logout')} data-testid="logout">
           <span className="logout-text">{t('header.logout')}</span>
         </Button>
       </div>

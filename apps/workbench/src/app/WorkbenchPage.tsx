@@ -36,7 +36,9 @@ export function WorkbenchPage({ session }: { session: Session }) {
     () =>
       onOwnDecision((approval) => {
         const note = approval.decisionNote ? `（${approval.decisionNote}）` : '';
-        const key = approval.status === 'approved' ? 'approvals.ownApproved' : 'approvals.ownRejected';
+        // cancelled: nobody decided; the order moved on (paid, closed) and the note says so.
+        const key =
+          approval.status === 'approved' ? 'approvals.ownApproved' : approval.status === 'cancelled' ? 'approvals.ownCancelled' : 'approvals.ownRejected';
         void message[approval.status === 'approved' ? 'success' : 'warning'](t(key, { orderNo: approval.orderNo, name: approval.decidedBy?.name ?? '', note }));
       }),
     [message, t],

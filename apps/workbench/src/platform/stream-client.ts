@@ -14,6 +14,8 @@ interface StreamOptions {
 }
 
 const PING_INTERVAL_MS = 25_000;
+/** The server's close code for a token that stopped working. */
+const CLOSE_UNAUTHORIZED = 4401;
 const MAX_BACKOFF_MS = 30_000;
 
 /** One WebSocket to /api/v1/stream that reconnects with exponential backoff and keeps itself alive. */
@@ -79,14 +81,15 @@ export class StreamClient {
       window.clearInterval(this.pingTimer);
       this.pingTimer = window.setInterval(() => this.send({ type: 'ping' }), PING_INTERVAL_MS);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return; // an older socket we already replaced
       window.clearInterval(this.pingTimer);
       this.socket = null;
       this.options.onStatus('closed');
       if (this.stopped) return;
       this.attempts += 1;
-      if (this.attempts >= 2) this.options.onRepeatedFailure?.();
+      // 4401: signed out, disabled or expired; the token check sends us back to the login page at once.
+      if (this.attempts >= 2 || event.code === CLOSE_UNAUTHORIZED) this.options.onRepeatedFailure?.();
       // Exponential backoff with jitter so many tabs don't reconnect in lockstep.
       const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(this.attempts - 1, 5));
       const delay = base / 2 + Math.random() * (base / 2);

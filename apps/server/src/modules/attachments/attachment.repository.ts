@@ -17,3 +17,10 @@ export async function findAttachment(db: Queryable, shopId: string, id: string) 
 export async function readAttachmentBytes(db: Queryable, id: string) {
   return db.selectFrom('attachments').select(['content_type', 'bytes']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Bytes stored so far by one uploader of the shop (index attachments(shop_id, uploaded_by)). */
+export async function sumUploadedBytes(db: Queryable, shopId: string, uploadedBy: string): Promise<number> {
+  const row = await db.selectFrom('attachments').select((eb) => eb.fn.sum<number | string | null>('size').as('total'))
+    .where('shop_id', '=', shopId).where('uploaded_by', '=', uploadedBy).executeTakeFirst();
+  return Number(row?.total ?? 0);
+}

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, uploadImage } from './commands/upload-image.js';
 import { readAttachmentBytes } from './attachment.repository.js';
+import { limitBuyerUploads } from './upload-limits.js';
 
 export function registerAttachmentRoutes(app: HttpServer, ctx: AppContext) {
   // Images arrive as the raw request body (what a clipboard paste gives the browser).
@@ -15,6 +16,8 @@ export function registerAttachmentRoutes(app: HttpServer, ctx: AppContext) {
     app.post(url, {
       config: { auth },
       bodyLimit: MAX_IMAGE_BYTES,
+      // Before the body is read: a buyer over their rate does not get to send 5 MB first.
+      preParsing: async (request) => limitBuyerUploads(ctx, request.principal!, request.ip),
       schema: {
         summary: `Upload a chat image (${auth})`,
         tags: [auth === 'agent' ? 'agents' : 'widget'],

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@golddesk/contracts';
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
@@ -34,15 +34,21 @@ export async function listAudit(db: Queryable, shopId: string, filter: { targetT
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
 
-export function presentAudit(row: AuditRow): AuditEntry {
-  return {
-    id: row.id,
-    action: row.action,
-    targetType: row.target_type,
-    targetId: row.target_id,
-    actor: { kind: row.actor_kind as AuditEntry['actor']['kind'], id: row.actor_id, name: row.actor_name },
-    before: row.before_json ? JSON.parse(row.before_json) : null,
-    after: row.after_json ? JSON.parse(row.after_json) : null,
-    createdAt: row.created_at,
-  };
+/** An agent's change, as most commands record it: the signed-in agent is the actor, their shop the shop. */
+export async function recordAgentAudit(
+  db: Queryable, actor: { shopId: string; agentId: string; name: string },
+  change: Omit<AuditRecord, 'shopId' | 'actor' | 'before' | 'after'> & Partial<Pick<AuditRecord, 'before' | 'after'>>,
+) {
+  await recordAudit(db, {
+    shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+    before: null, after: null, ...change,
+  });
+}
+
+/**
+ * What the audit log keeps of a secret: never the secret, a short fingerprint of it (sha256:1a2b3c4d), enough to tell
+ * whether the secret viewed today is the one rotated last week.
+ */
+export function secretFingerprint(secret: string): string {
+  return `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 8)}`;
 }

@@ -1,4 +1,5 @@
 import { LoginRequest, LoginResponse, MeResponse } from '@golddesk/contracts';
+import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -7,12 +8,20 @@ import { findShopById } from '../shops/shop.repository.js';
 import { findAgent } from '../team/agent.repository.js';
 import { presentAgent } from '../team/agent.presenter.js';
 import { logIn } from './commands/log-in.js';
+import { logOut } from './commands/log-out.js';
 
 export function registerAuthRoutes(app: HttpServer, ctx: AppContext) {
   app.post('/api/v1/auth/login', {
     config: { auth: 'public' },
     schema: { summary: 'Agent sign-in', tags: ['agents'], security: [], body: LoginRequest, response: { 200: LoginResponse } },
-  }, async (request) => logIn(ctx, request.body));
+  }, async (request) => logIn(ctx, { ...request.body, address: request.ip }));
+
+  app.post('/api/v1/auth/logout', {
+    schema: { summary: 'Sign out: ends this token (and its open streams) at once', tags: ['agents'], response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await logOut(ctx, agentOf(request));
+    return reply.status(204).send(null);
+  });
 
   app.get('/api/v1/me', {
     schema: { summary: 'The signed-in agent and shop', tags: ['agents'], response: { 200: MeResponse } },

@@ -4,3 +4,4 @@ export { renderReplyText } from './auto-reply-text.js';
 export { runDueDelayedReplies } from './jobs/delayed-replies.js';
 export { settleAutoReplies, startAutoReplies, type AutoReplies } from './start-auto-replies.js';
 export { seedDemoAutoReplies } from './demo-auto-replies.js';
+export { findKeywordRule } from './listeners/on-buyer-message.js';

@@ -19,7 +19,7 @@ import { presentBundle, presentCatalogueProduct } from './product.presenter.js';
 import { findBundle, findProduct, listBundles, listCategories, listProductBriefs, searchProducts } from './product.repository.js';
 import { loadProductDetail } from './queries/product-detail.js';
 import { suggestProducts } from './queries/suggest-products.js';
-import { adviseSize } from './size-advice.js';
+import { adviseSize, soldSizesOf } from './size-advice.js';
 
 const IdParams = z.object({ id: z.string().max(64) });
 const SkuParams = z.object({ id: z.string().max(64), skuId: z.string().max(64) });
@@ -124,7 +124,7 @@ export function registerCatalogueAdminRoutes(app: HttpServer, ctx: AppContext) {
 
   app.get('/api/v1/products/:id/size-advice', {
     schema: {
-      summary: 'Which size fits a height (cm) and weight (kg), from the size chart', tags: ['catalogue'],
+      summary: 'Which size fits a height (cm) and weight (kg), counting only the chart rows of sizes the product is sold in (its SKUs)', tags: ['catalogue'],
       params: IdParams, querystring: SizeAdviceQuery, response: { 200: SizeAdviceResponse },
     },
   }, async (request) => {
@@ -132,7 +132,8 @@ export function registerCatalogueAdminRoutes(app: HttpServer, ctx: AppContext) {
     if (!found) throw new AppError('not_found', { thing: 'product' });
     const chart = found.product.size_chart ? (JSON.parse(found.product.size_chart) as SizeChart) : [];
     if (chart.length === 0) throw new AppError('size_chart_missing');
-    return adviseSize(chart, request.query.height, request.query.weight, languageOf(request.headers['accept-language']));
+    const sold = soldSizesOf(found.skus.map((sku) => ({ props: JSON.parse(sku.props) as Record<string, string> })));
+    return adviseSize(chart, request.query.height, request.query.weight, languageOf(request.headers['accept-language']), sold);
   });
 
   app.get('/api/v1/bundles', {

@@ -16,11 +16,24 @@ async function attachSkus(db: Queryable, shopId: string, products: ProductRow[])
   return products.map((product) => ({ product, skus: byProduct.get(product.id) ?? [] }));
 }
 
-/** The shop page's catalogue: every product on sale (archived ones left out). */
-export async function listProductsWithSkus(db: Queryable, shopId: string) {
-  const products = await db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('archived_at', 'is', null)
-    .orderBy('created_at').orderBy('id').execute();
-  return attachSkus(db, shopId, products);
+/** Where a page of the public catalogue continues: after this product in (created_at, id) order. */
+export interface ProductPosition {
+  createdAt: string;
+  id: string;
+}
+
+/** One page of the shop page's catalogue: products on sale (archived ones left out), oldest first. */
+export async function listProductsPage(db: Queryable, shopId: string, page: { limit: number; after?: ProductPosition }) {
+  const { after } = page;
+  let query = db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('archived_at', 'is', null);
+  if (after) {
+    query = query.where((eb) => eb.or([
+      eb('created_at', '>', after.createdAt),
+      eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+    ]));
+  }
+  const rows = await query.orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
+  return { products: await attachSkus(db, shopId, rows.slice(0, page.limit)), hasMore: rows.length > page.limit };
 }
 
 export interface ProductSearch {

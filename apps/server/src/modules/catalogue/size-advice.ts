@@ -36,12 +36,40 @@ export function recommendSize(chart: SizeChart, heightCm: number, weightKg: numb
   return { size: chart[index]!.size, fit, byHeight, byWeight };
 }
 
-/** The advice as the agent reads it (and may paste to the buyer), in the request's language. */
-export function adviseSize(chart: SizeChart, heightCm: number, weightKg: number, language: Language): SizeAdviceResponse {
-  const r = recommendSize(chart, heightCm, weightKg);
+// The SKU dimension that holds the size (尺码 on Taobao; 尺寸, 码数 or size elsewhere).
+const SIZE_DIMENSION = /尺码|尺寸|码数|^size$/i;
+const sameSize = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/** The sizes the product is sold in (its SKUs' size values), or null when its SKUs have no size dimension. */
+export function soldSizesOf(skus: readonly { props: Record<string, string> }[]): string[] | null {
+  const sizes: string[] = [];
+  for (const sku of skus) {
+    for (const [dimension, value] of Object.entries(sku.props)) {
+      if (SIZE_DIMENSION.test(dimension) && !sizes.some((s) => sameSize(s, value))) sizes.push(value);
+    }
+  }
+  return sizes.length ? sizes : null;
+}
+
+/**
+ * The advice as the agent reads it (and may paste to the buyer), in the request's language. Only the rows of sizes
+ * the product is sold in count (`soldSizes`; null: all rows): a body outside them names no size but says so and asks
+ * for the waist and the usual size, as a good agent does when the size is missing.
+ */
+export function adviseSize(
+  chart: SizeChart, heightCm: number, weightKg: number, language: Language, soldSizes: readonly string[] | null = null,
+): SizeAdviceResponse {
+  const sold = soldSizes ? chart.filter((row) => soldSizes.some((s) => sameSize(s, row.size))) : chart;
+  const r = recommendSize(sold, heightCm, weightKg);
   const zh = language === 'zh-CN';
   let message: string;
-  if (r.fit === 'none') {
+  if (r.fit === 'none' && soldSizes && recommendSize(chart, heightCm, weightKg).fit !== 'none') {
+    // The chart has a size for this body, but not one this product is sold in.
+    const names = [...sold.map((row) => row.size), ...soldSizes.filter((s) => !sold.some((row) => sameSize(row.size, s)))].join('/');
+    message = zh
+      ? `亲，这款只有 ${names} 码，身高 ${heightCm}cm、体重 ${weightKg}kg 不在在售尺码的范围内，不好直接推荐哦~ 能提供一下您的腰围和平时穿的尺码吗？我们再帮您确认`
+      : `This item comes only in ${names}; ${heightCm} cm and ${weightKg} kg fall outside the sizes on sale, so no size is advised: ask for the waist and the size usually worn`;
+  } else if (r.fit === 'none') {
     message = zh
       ? `尺码表里暂无适合身高 ${heightCm}cm、体重 ${weightKg}kg 的尺码，建议确认身材数据或推荐其他款式`
       : `No size in the chart fits ${heightCm} cm and ${weightKg} kg; check the measurements or suggest another item`;

@@ -1,11 +1,12 @@
 import type { ConversationStatus, ConversationSummary } from '@golddesk/contracts';
+import { isVouched } from '../customers/buyer-identity.js';
 import { presentMessage } from '../messages/message.presenter.js';
 import type { ConversationListRow } from './conversation.repository.js';
 
 export function presentConversation(row: ConversationListRow): ConversationSummary {
   return {
     id: row.id,
-    buyer: { id: row.buyer_id, nick: row.buyer_nick },
+    buyer: { id: row.buyer_id, nick: row.buyer_nick, verified: isVouched({ identity_source: row.buyer_identity_source }) },
     lastMessage: row.lm_id
       ? presentMessage({
           id: row.lm_id,

@@ -10,6 +10,7 @@ export type ConversationRow = Selectable<Database['conversations']>;
 /** A conversation with what its summary shows: buyer, assignee, last message and unread count. */
 export interface ConversationListRow extends ConversationRow {
   buyer_nick: string;
+  buyer_identity_source: string | null;
   assignee_name: string | null;
   unread_count: number;
   lm_id: string | null;
@@ -62,6 +63,7 @@ function summaryQuery(db: Queryable, shopId: string) {
     .selectAll('c')
     .select([
       'b.nick as buyer_nick',
+      'b.identity_source as buyer_identity_source',
       'a.name as assignee_name',
       'm.id as lm_id', 'm.seq as lm_seq', 'm.sender as lm_sender', 'm.agent_id as lm_agent_id',
       'm.kind as lm_kind', 'm.body as lm_body', 'm.payload as lm_payload',

@@ -80,7 +80,7 @@ export async function seedDemoCrm(trx: Transaction<Database>, input: DemoCrmInpu
     const phone = `139${String(20_000_000 + i * 1_234_567).slice(0, 8)}`;
     await trx.insertInto('buyers').values({
       id: buyerId, shop_id: shopId, visitor_id: `demo-sleeping-${i + 1}`, nick: person.nick, phone, province: person.province, city: person.city,
-      vip_level: i % 2 === 0 ? 2 : 1, created_at: ago(420), last_seen_at: ago(person.orders[0]!),
+      vip_level: i % 2 === 0 ? 2 : 1, created_at: ago(420), last_seen_at: ago(person.orders[0]!), identity_source: 'demo',
     }).execute();
     await tag(buyerId, '老客户');
     if (i === 0) await setType(buyerId, 'loyal', owner.name, 80);
@@ -106,7 +106,7 @@ export async function seedDemoCrm(trx: Transaction<Database>, input: DemoCrmInpu
   const blockedId = newId();
   await trx.insertInto('buyers').values({
     id: blockedId, shop_id: shopId, visitor_id: 'demo-blocked-1', nick: '专业打假人', phone: '13700001111', province: '河北省', city: '石家庄市',
-    vip_level: 0, created_at: ago(30), last_seen_at: ago(0, 50),
+    vip_level: 0, created_at: ago(30), last_seen_at: ago(0, 50), identity_source: 'demo',
     blocked_at: ago(1), blocked_by: owner.id, blocked_by_name: owner.name, block_reason: '多次恶意索要赔偿，已报平台',
   }).execute();
   await tag(blockedId, '差评风险');

@@ -7,6 +7,7 @@ import type { HttpServer } from '../../platform/http/http-server.js';
 import { presentOrder } from '../orders/order.presenter.js';
 import { listBuyerOrders } from '../orders/order.repository.js';
 import { loadCustomerCrm } from '../crm/index.js';
+import { isVouched } from './buyer-identity.js';
 import { findBuyer } from './buyer.repository.js';
 import { recordFootprint } from './commands/record-footprint.js';
 import { listFootprints } from './footprint.repository.js';
@@ -32,7 +33,7 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
       buyer: {
         id: buyer.id, nick: buyer.nick, phone: buyer.phone, province: buyer.province, city: buyer.city,
         vipLevel: Number(buyer.vip_level), createdAt: buyer.created_at, lastSeenAt: buyer.last_seen_at,
-        externalId: buyer.external_id ?? null,
+        externalId: buyer.external_id ?? null, verified: isVouched(buyer),
       },
       stats: {
         orderCount: orders.length,

@@ -1,9 +1,9 @@
 import type { Queryable } from '../../platform/db/database.js';
 
-/** A demo buyer by the visitor id the seed gave them (demo-buyer-001 …). */
+/** A buyer the demo seed made, by the visitor id it gave them (demo-buyer-001 …); never a visitor, an import or a synced customer. */
 export async function findDemoBuyer(db: Queryable, shopId: string, visitorId: string) {
   return db.selectFrom('buyers').select(['id', 'nick', 'external_id']).where('shop_id', '=', shopId)
-    .where('visitor_id', '=', visitorId).executeTakeFirst();
+    .where('visitor_id', '=', visitorId).where('identity_source', '=', 'demo').executeTakeFirst();
 }
 
 /** Demo shops seeded before buyers had customer ids get one on first use; a set id is never changed. */

@@ -14,6 +14,19 @@ import { seedDemoAutomation } from './demo-automation.js';
 
 const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'] as const;
 
+// The demo agents share one password, so one hash (a few hundred ms at today's scrypt cost) serves all four,
+// and a process seeding many databases with one password (the test suite) hashes it once.
+const demoHashes = new Map<string, Promise<string>>();
+function demoPasswordHash(password: string): Promise<string> {
+  let hash = demoHashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    demoHashes.set(password, hash);
+    hash.catch(() => demoHashes.delete(password));
+  }
+  return hash;
+}
+
 /** A repeatable pseudo-random sequence, so every fresh demo shop looks the same. */
 function randomSequence(seed: number) {
   let state = seed;
@@ -37,7 +50,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
   if (await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirst()) return { created: false };
 
   const password = app.config.demoPassword ?? generatePassword();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await demoPasswordHash(password);
   const now = app.now();
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
   const random = randomSequence(20261111);
@@ -80,6 +93,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
         external_id: `demo-member-${String(i + 1).padStart(3, '0')}`,
         phone: `1${3 + (i % 6)}${String(10_000_000 + i * 7_919_31).slice(0, 9)}`, province, city, street,
         vip_level: i % 7 === 0 ? 3 : i % 3 === 0 ? 1 : 0, created_at: ago(60 * 24 * (30 + i * 5)), last_seen_at: ago(i * 37),
+        identity_source: 'demo' as const,
       };
     });
     for (const { street: _street, ...buyer } of buyers) await trx.insertInto('buyers').values(buyer).execute();

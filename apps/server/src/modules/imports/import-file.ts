@@ -1,7 +1,8 @@
 import { IMPORT_COLUMNS, type ImportColumn, type ImportKind } from '@golddesk/contracts';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors.js';
+import { stripControlText } from '../../platform/text/control-text.js';
+import { readXlsxRows, type GridRow } from './xlsx-rows.js';
 
 /** One data row of an import file: its line as the user sees it (header = line 1) and its cells by column key. */
 export interface SheetRow {
@@ -17,9 +18,12 @@ export type FileFormat = 'csv' | 'xlsx';
 /** Decides CSV or xlsx by the bytes, whatever the Content-Type claimed: a renamed file cannot pass. */
 export function sniffFormat(bytes: Buffer): FileFormat {
   if (bytes.length === 0) throw new AppError('import_file_empty');
-  // xlsx is a zip; the old binary .xls (OLE) and anything else with NUL bytes is not text.
+  // xlsx is a zip; the old binary .xls (OLE), UTF-16 and other binaries are full of control bytes, while a
+  // text file has only strays in its cells (stripped when the cells are read).
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-  if (bytes.subarray(0, 8192).includes(0)) throw new AppError('import_file_unsupported');
+  const sample = bytes.subarray(0, 8192);
+  const controls = sample.reduce((n, byte) => n + (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b) ? 1 : 0), 0);
+  if (controls * 10 > sample.length) throw new AppError('import_file_unsupported');
   return 'csv';
 }
 
@@ -34,12 +38,12 @@ export async function readImportFile(kind: ImportKind, bytes: Buffer): Promise<S
 /** The same reading for any column list (quick replies use it too). */
 export async function readColumnFile(columns: readonly ImportColumn[], bytes: Buffer): Promise<SheetRow[]> {
   const format = sniffFormat(bytes);
-  const grid = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+  const grid = format === 'xlsx' ? await readXlsxRows(bytes, { maxRows: MAX_IMPORT_ROWS }) : readCsv(bytes);
   const header = grid[0];
   if (!header || header.line !== 1 || header.cells.every((c) => c === '')) {
     throw missingColumns(columns, columns.filter((c) => c.required).map((c) => c.key));
   }
-  const keys = mapHeader(columns, header.cells);
+  const keys = mapHeader(columns, header.cells.map(stripControlText));
   const missing = columns.filter((c) => c.required && !keys.includes(c.key)).map((c) => c.key);
   if (missing.length) throw missingColumns(columns, missing);
 
@@ -48,18 +52,14 @@ export async function readColumnFile(columns: readonly ImportColumn[], bytes: Bu
     if (cells.every((c) => c === '')) continue;
     const values: Record<string, string> = {};
     keys.forEach((key, i) => {
-      if (key && values[key] === undefined) values[key] = cells[i] ?? '';
+      // NUL and other control characters are dropped from a cell, the row kept (PostgreSQL refuses NUL in text).
+      if (key && values[key] === undefined) values[key] = stripControlText(cells[i] ?? '');
     });
     rows.push({ line, values });
   }
   if (rows.length === 0) throw new AppError('import_file_empty');
   if (rows.length > MAX_IMPORT_ROWS) throw new AppError('import_too_many_rows', { limit: MAX_IMPORT_ROWS.toLocaleString('en') });
   return rows;
-}
-
-interface GridRow {
-  line: number;
-  cells: string[];
 }
 
 /** Header cell → column key (Chinese header, English alias or a marketplace's name; "*" and "(必填)" ignored). */
@@ -113,38 +113,4 @@ function readCsv(bytes: Buffer): GridRow[] {
     line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
     cells: record,
   }));
-}
-
-async function readXlsx(bytes: Buffer): Promise<GridRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import_file_unreadable', { detail: '不是有效的 Excel（.xlsx）文件', detailEn: 'not a valid Excel (.xlsx) file' });
-  }
-  const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw new AppError('import_file_empty');
-  if (sheet.rowCount > MAX_IMPORT_ROWS + 1) throw new AppError('import_too_many_rows', { limit: MAX_IMPORT_ROWS.toLocaleString('en') });
-  const rows: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    rows.push({ line: row.number, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return rows;
-}
-
-/** A cell as the text the seller sees. Dates are Excel wall-clock times (exceljs hands them over as UTC). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return String(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
-  if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text).trim();
-  return '';
 }

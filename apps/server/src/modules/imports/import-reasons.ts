@@ -1,6 +1,5 @@
-import { IMPORT_COLUMNS, type ImportKind, type ImportRowError } from '@golddesk/contracts';
+import { IMPORT_COLUMNS, statusWord, type ImportKind, type ImportRowError } from '@golddesk/contracts';
 import type { Language } from '../../platform/http/errors.js';
-import { ORDER_STATUS_NAMES } from '../orders/order.state-machine.js';
 
 /** Why one row was not imported: a stable code and its params; worded in the reader's language when presented. */
 export interface RowReason {
@@ -58,7 +57,7 @@ export function wordReason(kind: ImportKind, reason: RowReason, language: Langua
     const value = params[key];
     if (value === undefined) return '';
     if (key === 'column' || key === 'other') return columnName(kind, String(value), language);
-    if (key === 'status') return language === 'en' ? String(value) : ORDER_STATUS_NAMES[value as keyof typeof ORDER_STATUS_NAMES];
+    if (key === 'status') return statusWord('order', String(value), language);
     return String(value);
   });
 }

@@ -1,6 +1,8 @@
+import type { ApprovalView } from '@golddesk/contracts';
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
+import { closeStaleApprovals } from '../approvals/commands/close-stale-approvals.js';
 import { skuKey } from './import-values.js';
 import type { OrderDraft } from './order-rows.js';
 import {
@@ -13,6 +15,8 @@ export interface BatchCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Requests the file's new order states made moot (改价 of an order now paid), to announce after the commit. */
+  closedApprovals?: ApprovalView[];
 }
 
 /** Resolves an order line to the shop's product and SKU: by 商品ID, else by exact title. */
@@ -43,9 +47,12 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 24);
 }
 
-/** The visitor id of a buyer the import created: stable per nick, so re-imports find the same buyer. */
+/**
+ * The visitor id of a buyer the import created: stable per nick, so re-imports find the same buyer; the colon is never
+ * in a widget visitor id, so no visitor can hold it first.
+ */
 export function importedVisitorId(nick: string): string {
-  return `import-${digest(nick)}`;
+  return `import:${digest(nick)}`;
 }
 
 /** Writes a batch of orders in the transaction it is given: new ones inserted, changed ones rewritten, the rest left alone. */
@@ -58,6 +65,7 @@ export async function writeOrderBatch(
   const newBuyers = nicks.filter((nick) => !buyers.has(nick)).map((nick) => ({
     id: newId(), shop_id: shopId, visitor_id: importedVisitorId(nick), nick, phone: null,
     province: orders.find((o) => o.buyerNick === nick)?.province ?? null, city: null, vip_level: 0, created_at: now, last_seen_at: null,
+    identity_source: 'import',
   }));
   for (const [nick, id] of await insertBuyersIfAbsent(trx, shopId, newBuyers)) buyers.set(nick, id);
 
@@ -87,6 +95,9 @@ export async function writeOrderBatch(
     } else {
       // The file is the marketplace's record: its state is taken as it is, not stepped through the trade flow.
       await replaceOrder(trx, orderId, { ...fields, updated_at: now }, items);
+      if (found.order.status !== fields.status) {
+        (counts.closedApprovals ??= []).push(...(await closeStaleApprovals(trx, { shopId, orderId, at: now })));
+      }
       counts.updated++;
     }
   }

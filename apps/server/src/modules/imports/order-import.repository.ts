@@ -14,11 +14,15 @@ async function chunked<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await write(rows.slice(i, i + INSERT_CHUNK));
 }
 
-/** nick → buyer id; when several buyers share a nick, the oldest. */
+/**
+ * nick → buyer id among the buyers the shop vouched for (imported, synced, signed in); when several share a nick, the
+ * oldest. A widget visitor names themselves, so a visitor calling themselves 小鹿乱撞 never receives her orders.
+ */
 export async function findBuyerIdsByNick(db: Queryable, shopId: string, nicks: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (nicks.length === 0) return found;
   const rows = await db.selectFrom('buyers').select(['id', 'nick']).where('shop_id', '=', shopId).where('nick', 'in', nicks)
+    .where('identity_source', 'is not', null).where('identity_source', '<>', 'visitor')
     .orderBy('created_at').orderBy('id').execute();
   for (const row of rows) if (!found.has(row.nick)) found.set(row.nick, row.id);
   return found;

@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError, languageOf } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { SIGNATURE_HEADER } from '../../platform/security/hmac-signature.js';
 import { mayDecideApprovals } from '../orders/order.policy.js';
-import { findShopById } from '../shops/shop.repository.js';
+import { rotateIntegrationSettings, viewIntegrationSettings } from './commands/integration-secrets.js';
 import { receiveInboundEvent } from './commands/receive-inbound-event.js';
 import { presentInboundEvent } from './integration.presenter.js';
-import { ensureIntegrationSecrets, listRecentInboundEvents, rotateIntegrationSecrets } from './integration.repository.js';
+import { listRecentInboundEvents } from './integration.repository.js';
 
 /** How many received events the settings page shows. */
 const RECENT_EVENTS = 50;
@@ -32,33 +32,17 @@ export function registerIntegrationRoutes(app: HttpServer, ctx: AppContext) {
       if (typeof request.body !== 'string') throw new AppError('invalid_json');
       return receiveInboundEvent(ctx, {
         shopSlug: request.params.shop, rawBody: request.body, signatureHeader: request.headers[SIGNATURE_HEADER] as string | undefined,
+        language: languageOf(request.headers['accept-language']),
       });
     });
   });
 
-  const settings = async (shopId: string) => {
-    const [shop, secrets] = await Promise.all([findShopById(ctx.storage.db, shopId), ensureIntegrationSecrets(ctx.storage.db, shopId, ctx.now().toISOString())]);
-    return {
-      eventsUrl: `/api/v1/integrations/${shop!.slug}/events`, inboundSecret: secrets.inbound_secret,
-      identitySecret: secrets.identity_secret, signatureHeader: SIGNATURE_HEADER,
-    };
-  };
   app.get('/api/v1/integration', {
     schema: { summary: 'Integration endpoint and secrets (owner, manager)', tags: ['integration'], response: { 200: IntegrationSettings } },
-  }, async (request) => {
-    const agent = agentOf(request);
-    if (!mayDecideApprovals(agent.role)) throw new AppError('forbidden');
-    return settings(agent.shopId);
-  });
+  }, async (request) => viewIntegrationSettings({ app: ctx, actor: agentOf(request) }));
   app.post('/api/v1/integration/rotate', {
     schema: { summary: 'New secrets; the old ones stop working at once (owner)', tags: ['integration'], response: { 200: IntegrationSettings } },
-  }, async (request) => {
-    const agent = agentOf(request);
-    if (agent.role !== 'owner') throw new AppError('forbidden');
-    await ensureIntegrationSecrets(ctx.storage.db, agent.shopId, ctx.now().toISOString());
-    await rotateIntegrationSecrets(ctx.storage.db, agent.shopId, ctx.now().toISOString());
-    return settings(agent.shopId);
-  });
+  }, async (request) => rotateIntegrationSettings({ app: ctx, actor: agentOf(request) }));
 
   app.get('/api/v1/integration/events', {
     schema: {
@@ -68,6 +52,7 @@ export function registerIntegrationRoutes(app: HttpServer, ctx: AppContext) {
   }, async (request) => {
     const agent = agentOf(request);
     if (!mayDecideApprovals(agent.role)) throw new AppError('forbidden');
-    return { events: (await listRecentInboundEvents(ctx.storage.db, agent.shopId, RECENT_EVENTS)).map(presentInboundEvent) };
+    const language = languageOf(request.headers['accept-language']);
+    return { events: (await listRecentInboundEvents(ctx.storage.db, agent.shopId, RECENT_EVENTS)).map((row) => presentInboundEvent(row, language)) };
   });
 }

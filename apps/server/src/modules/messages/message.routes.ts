@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf, buyerOf } from '../../platform/http/auth.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
+import { limitBuyerMessages } from './buyer-message-limit.js';
 import { sendMessage } from './commands/send-message.js';
 import type { MessageWriter } from './message-writer.js';
 import { listConversationMessages } from './queries/list-messages.js';
@@ -56,6 +57,7 @@ export function registerMessageRoutes(app: HttpServer, ctx: AppContext, writer: 
     schema: { summary: 'Buyer sends a message (idempotent on clientMsgId)', tags: ['widget'], body: SendMessageRequest, response: Sent },
   }, async (request, reply) => {
     const buyer = buyerOf(request);
+    await limitBuyerMessages(ctx, buyer, request.ip);
     const result = await sendMessage({ app: ctx, actor: buyer }, writer, { ...request.body, conversationId: buyer.conversationId });
     return reply.status(result.created ? 201 : 200).send({ message: result.message });
   });

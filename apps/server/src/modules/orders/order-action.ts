@@ -1,10 +1,12 @@
-import type { OrderActionResponse, OrderView } from '@golddesk/contracts';
+import { statusWord, type ApprovalView, type OrderActionResponse, type OrderView } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { AppContext, CommandContext } from '../../platform/app-context.js';
+import { findIdempotentAnswer, requestFingerprint, storeIdempotentAnswer } from '../../platform/db/idempotency.js';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
+import { closeStaleApprovals, publishApprovals } from '../approvals/commands/close-stale-approvals.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { publishStoredMessages } from '../messages/message.events.js';
 import type { StoredMessage } from '../messages/message.repository.js';
@@ -12,7 +14,7 @@ import { writeSystemMessage } from '../messages/commands/write-system-message.js
 import { mayRunOrderAction } from './order.policy.js';
 import { presentOrder, presentOrderCard } from './order.presenter.js';
 import { findOrderWithItems, type OrderWithItems } from './order.repository.js';
-import { actionAllowedIn, ORDER_STATUS_NAMES, type OrderActionName } from './order.state-machine.js';
+import { actionAllowedIn, ORDER_ACTION_NAMES, type OrderActionName } from './order.state-machine.js';
 
 /** What an action decided to do with the order it was given (loaded and locked in the transaction). */
 export interface OrderActionPlan {
@@ -29,22 +31,23 @@ export interface OrderActionPlan {
 export interface OrderActionRun {
   action: OrderActionName;
   orderId: string;
-  /** Client-chosen; the same id again returns the first answer without doing anything. */
-  requestId: string;
+  /**
+   * The request as validated, with its client-chosen requestId: the same request again returns the first answer
+   * without doing anything; the same requestId with another order, action or body is refused (request_id_reused).
+   */
+  request: { requestId: string };
   plan(order: OrderWithItems, trx: Transaction<Database>, now: string): Promise<OrderActionPlan> | OrderActionPlan;
   /** Presents the approval an action created (改价 beyond the limit). */
   presentApproval?(trx: Transaction<Database>, approvalId: string): Promise<OrderActionResponse>;
 }
 
-const ACTION_NAMES: Record<OrderActionName, { zh: string; en: string }> = {
-  change_price: { zh: '改价', en: 'change the price' },
-  change_receiver: { zh: '修改收货信息', en: 'change the receiver' },
-  change_sku: { zh: '修改商品规格', en: 'change the SKU' },
-  set_memo: { zh: '修改备注', en: 'change the memo' },
-  close: { zh: '关闭订单', en: 'close the order' },
-  ship: { zh: '发货', en: 'ship the order' },
-  update_tracking: { zh: '修改运单号', en: 'change the tracking number' },
-};
+/** What applying a plan left to publish once the transaction has committed. */
+export interface AppliedPlan {
+  view: OrderView;
+  announced?: StoredMessage;
+  /** Requests the order's new state made moot (改价 once paid), closed in the same transaction. */
+  closedApprovals: ApprovalView[];
+}
 
 /**
  * Runs one order action: role check, idempotency, load, state check, change + audit + system message in
@@ -53,58 +56,83 @@ const ACTION_NAMES: Record<OrderActionName, { zh: string; en: string }> = {
 export async function runOrderAction(ctx: CommandContext<AgentPrincipal>, run: OrderActionRun): Promise<OrderActionResponse> {
   const { app, actor } = ctx;
   if (!mayRunOrderAction(actor.role, run.action)) throw new AppError('forbidden');
-  const key = `order-action:${run.requestId}`;
-  const answered = await findAnswer(app.storage.db, actor.shopId, key);
+  const key = `order-action:${run.request.requestId}`;
+  const fingerprint = requestFingerprint({ action: run.action, orderId: run.orderId, request: run.request });
+  const answered = await findIdempotentAnswer<OrderActionResponse>(app.storage.db, actor.shopId, key, fingerprint);
   if (answered) return answered;
 
-  let announced: StoredMessage | undefined;
-  let view: OrderView | undefined;
+  let applied: AppliedPlan | undefined;
   let response: OrderActionResponse;
   try {
     response = await app.storage.db.transaction().execute(async (trx) => {
-      const again = await findAnswer(trx, actor.shopId, key);
+      const again = await findIdempotentAnswer<OrderActionResponse>(trx, actor.shopId, key, fingerprint);
       if (again) return again;
       const order = await findOrderWithItems(trx, actor.shopId, run.orderId);
       if (!order) throw new AppError('not_found', { thing: 'order' });
-      if (!actionAllowedIn(run.action, order.order.status)) throw stateError(order, run.action);
+      assertActionAllowed(order, run.action);
       const now = app.now().toISOString();
       const plan = await run.plan(order, trx, now);
-      await plan.apply(trx);
-      await recordAudit(trx, {
-        shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: plan.audit.action,
-        targetType: 'order', targetId: order.order.id, before: plan.audit.before, after: plan.audit.after, at: now,
-      });
       let answer: OrderActionResponse;
       if (plan.approvalId && run.presentApproval) {
+        await plan.apply(trx);
+        await auditPlan(trx, actor, order, plan.audit, now);
         answer = await run.presentApproval(trx, plan.approvalId);
       } else {
-        const updated = (await findOrderWithItems(trx, actor.shopId, order.order.id))!;
-        view = presentOrder(updated);
-        if (plan.announcement) {
-          announced = await writeSystemMessage(trx, {
-            shopId: actor.shopId, buyerId: updated.order.buyer_id, body: plan.announcement,
-            payload: { order: presentOrderCard(updated) }, at: now,
-          });
-        }
-        answer = { result: 'applied', order: view };
+        applied = await applyOrderPlan(trx, actor, order, plan, now);
+        answer = { result: 'applied', order: applied.view };
       }
-      await trx.insertInto('idempotency_keys').values({
-        shop_id: actor.shopId, key, response_json: JSON.stringify(answer), created_at: now,
-      }).execute();
+      await storeIdempotentAnswer(trx, { shopId: actor.shopId, key, fingerprint, answer, at: now });
       return answer;
     });
   } catch (error) {
-    // The same requestId racing on another process: it committed first, so its answer stands.
-    const raced = !(error instanceof AppError) && (await findAnswer(app.storage.db, actor.shopId, key));
+    // The same requestId racing on another process: it committed first, so its answer stands (or is refused if it differs).
+    const raced = !(error instanceof AppError) && (await findIdempotentAnswer<OrderActionResponse>(app.storage.db, actor.shopId, key, fingerprint));
     if (raced) return raced;
     throw error;
   }
-  if (announced) publishStoredMessages(app, [announced], ['system']);
-  if (view) announceOrder(app, actor.shopId, view);
+  if (applied) publishApplied(app, actor.shopId, applied);
   if (response.result === 'approval_requested') {
     app.bus.publish({ type: 'approval.updated', shopId: actor.shopId, approval: response.approval });
   }
   return response;
+}
+
+/**
+ * Writes a change to a loaded order in the caller's transaction: the change, its audit entry (by the actor), the
+ * buyer's chat notice, and the closing of requests the order's new state makes moot. Shared by every order action
+ * and by an approved request, so both take the same steps.
+ */
+export async function applyOrderPlan(
+  trx: Transaction<Database>, actor: AgentPrincipal, order: OrderWithItems, plan: OrderActionPlan, now: string,
+): Promise<AppliedPlan> {
+  await plan.apply(trx);
+  await auditPlan(trx, actor, order, plan.audit, now);
+  const updated = (await findOrderWithItems(trx, actor.shopId, order.order.id))!;
+  const closedApprovals = updated.order.status === order.order.status
+    ? []
+    : await closeStaleApprovals(trx, { shopId: actor.shopId, orderId: order.order.id, at: now });
+  let announced: StoredMessage | undefined;
+  if (plan.announcement) {
+    announced = await writeSystemMessage(trx, {
+      shopId: actor.shopId, buyerId: updated.order.buyer_id, body: plan.announcement,
+      payload: { order: presentOrderCard(updated) }, at: now,
+    });
+  }
+  return { view: presentOrder(updated), announced, closedApprovals };
+}
+
+/** After the commit: the buyer's notice, the agents' order panes, closed requests. */
+export function publishApplied(app: AppContext, shopId: string, applied: AppliedPlan) {
+  if (applied.announced) publishStoredMessages(app, [applied.announced], ['system']);
+  announceOrder(app, shopId, applied.view);
+  publishApprovals(app, shopId, applied.closedApprovals);
+}
+
+async function auditPlan(trx: Transaction<Database>, actor: AgentPrincipal, { order }: OrderWithItems, audit: OrderActionPlan['audit'], now: string) {
+  await recordAudit(trx, {
+    shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: audit.action,
+    targetType: 'order', targetId: order.id, before: audit.before, after: audit.after, at: now,
+  });
 }
 
 /** Agents' right panes (and webhooks) learn the order changed, on any process. */
@@ -112,16 +140,11 @@ export function announceOrder(app: AppContext, shopId: string, order: OrderView)
   app.bus.publish({ type: 'order.updated', shopId, order, eventId: newId() });
 }
 
-async function findAnswer(db: Parameters<typeof findOrderWithItems>[0], shopId: string, key: string) {
-  const row = await db.selectFrom('idempotency_keys').select('response_json').where('shop_id', '=', shopId).where('key', '=', key)
-    .executeTakeFirst();
-  return row ? (JSON.parse(row.response_json) as OrderActionResponse) : undefined;
-}
-
-function stateError({ order }: OrderWithItems, action: OrderActionName) {
-  const status = order.status as keyof typeof ORDER_STATUS_NAMES;
-  return new AppError('order_state_forbids', {
-    orderNo: order.order_no, status: ORDER_STATUS_NAMES[status] ?? order.status, statusEn: order.status.replace('_', ' '),
-    action: ACTION_NAMES[action].zh, actionEn: ACTION_NAMES[action].en,
+/** Refuses an action the order's state does not allow, naming the state in the caller's words (已付款 / paid). */
+export function assertActionAllowed({ order }: OrderWithItems, action: OrderActionName) {
+  if (actionAllowedIn(action, order.status)) return;
+  throw new AppError('order_state_forbids', {
+    orderNo: order.order_no, status: statusWord('order', order.status, 'zh-CN'), statusEn: statusWord('order', order.status, 'en'),
+    action: ORDER_ACTION_NAMES[action].zh, actionEn: ORDER_ACTION_NAMES[action].en,
   });
 }

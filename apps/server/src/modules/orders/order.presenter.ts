@@ -1,4 +1,4 @@
-import type { MemoFlag, OrderCard, OrderStatus, OrderView } from '@golddesk/contracts';
+import type { BuyerOrderView, MemoFlag, OrderCard, OrderStatus, OrderView } from '@golddesk/contracts';
 import type { OrderWithItems } from './order.repository.js';
 
 export function presentOrder({ order, items }: OrderWithItems): OrderView {
@@ -30,6 +30,18 @@ export function presentOrder({ order, items }: OrderWithItems): OrderView {
     completedAt: order.completed_at,
     closedAt: order.closed_at,
     weightKg: parcelWeightKg(items),
+  };
+}
+
+/** The buyer's own view of an order (widget): what the shop may show them, nothing the seller keeps for itself. */
+export function presentBuyerOrder(order: OrderWithItems): BuyerOrderView {
+  const {
+    id, orderNo, status, totalFen, items, receiver, carrier, trackingNo, closeReason, originalTotalFen, placedAt, paidAt,
+    shippedAt, signedAt, completedAt, closedAt,
+  } = presentOrder(order);
+  return {
+    id, orderNo, status, totalFen, items, receiver, carrier, trackingNo, closeReason, originalTotalFen, placedAt, paidAt,
+    shippedAt, signedAt, completedAt, closedAt,
   };
 }
 

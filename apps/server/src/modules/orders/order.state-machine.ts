@@ -3,7 +3,8 @@ import type { OrderRow } from './order.repository.js';
 
 /**
  * The trade flow: 待付款 → 已付款(待发货) → 已发货 → 已签收 → 交易成功, and 交易关闭 from 待付款.
- * (Refunds of paid orders arrive with after-sales; they close through their own flow.)
+ * (Refunds of paid orders arrive with after-sales; they close through their own flow.) States are worded for people
+ * by statusWord('order', …) in @golddesk/contracts, the one translation.
  */
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   pending_payment: ['paid', 'closed'],
@@ -17,10 +18,6 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
 /** The timestamp each state sets when entered. */
 const STAMP: Partial<Record<OrderStatus, keyof OrderRow>> = {
   paid: 'paid_at', shipped: 'shipped_at', signed: 'signed_at', completed: 'completed_at', closed: 'closed_at',
-};
-
-export const ORDER_STATUS_NAMES: Record<OrderStatus, string> = {
-  pending_payment: '待付款', paid: '已付款', shipped: '已发货', signed: '已签收', completed: '交易成功', closed: '交易关闭',
 };
 
 export function canTransition(from: string, to: OrderStatus): boolean {
@@ -50,3 +47,14 @@ export type OrderActionName = keyof typeof ACTION_STATES;
 export function actionAllowedIn(action: OrderActionName, status: string): boolean {
   return (ACTION_STATES[action] as readonly string[]).includes(status);
 }
+
+/** Each action as a person names it, for messages (不能改价 / cannot change the price). */
+export const ORDER_ACTION_NAMES: Record<OrderActionName, { zh: string; en: string }> = {
+  change_price: { zh: '改价', en: 'change the price' },
+  change_receiver: { zh: '修改收货信息', en: 'change the receiver' },
+  change_sku: { zh: '修改商品规格', en: 'change the SKU' },
+  set_memo: { zh: '修改备注', en: 'change the memo' },
+  close: { zh: '关闭订单', en: 'close the order' },
+  ship: { zh: '发货', en: 'ship the order' },
+  update_tracking: { zh: '修改运单号', en: 'change the tracking number' },
+};

@@ -15,5 +15,5 @@ export function registerSetupRoutes(app: HttpServer, ctx: AppContext) {
       summary: 'First run: create the shop and its owner (only while no shop exists)', tags: ['setup'], security: [],
       body: SetupRequest, response: { 200: LoginResponse },
     },
-  }, async (request) => setUpShop(ctx, request.body));
+  }, async (request) => setUpShop(ctx, { ...request.body, address: request.ip }));
 }

@@ -2,19 +2,34 @@ import { ClientFrame, MAX_PAGE_SIZE } from '@golddesk/contracts';
 import type { AppContext, CommandContext } from '../../platform/app-context.js';
 import { AppError, errorMessage, type Language } from '../../platform/http/errors.js';
 import type { StreamConnection } from '../../platform/realtime/stream-connection.js';
+import { findControlText } from '../../platform/text/control-text.js';
 import { markRead } from '../conversations/commands/mark-read.js';
 import { isBuyerBlocked } from '../crm/crm.repository.js';
+import { limitBuyerMessages } from '../messages/buyer-message-limit.js';
 import { prepareMessage } from '../messages/commands/send-message.js';
 import { presentMessage } from '../messages/message.presenter.js';
 import { listMessages } from '../messages/message.repository.js';
 import type { MessageWriter } from '../messages/message-writer.js';
+import { TypingThrottle } from './typing-throttle.js';
 
 const MAX_RESUME_CONVERSATIONS = 1000;
+/** A typing burst is one signal; more than one a second is noise. */
+const TYPING_INTERVAL_MS = 1000;
 
-/** Handles what a client sends over its socket; every frame goes through the same commands as HTTP. */
-export function createFrameHandler(app: AppContext, writer: MessageWriter, connection: StreamConnection, language: Language) {
+/**
+ * Handles what a client sends over its socket; every frame goes through the same commands (and limits) as HTTP.
+ * `address` is the client's network address at the handshake. dispose() when the socket closes.
+ */
+export function createFrameHandler(
+  app: AppContext, writer: MessageWriter, connection: StreamConnection, language: Language, address: string,
+) {
   const ctx: CommandContext = { app, actor: connection.principal };
-  let lastTyping = 0;
+  const side = connection.principal.kind === 'agent' ? 'agent' : 'buyer';
+  const typing = new TypingThrottle(TYPING_INTERVAL_MS, async (conversationId, value) => {
+    // A blacklisted buyer's conversation is held from the agents, typing included.
+    if (connection.principal.kind === 'buyer' && (await isBuyerBlocked(app.storage.db, connection.principal.buyerId))) return;
+    app.bus.publish({ type: 'conversation.typing', shopId: connection.principal.shopId, conversationId, side, typing: value });
+  }, (err: unknown) => app.log.warn({ err }, 'typing signal failed'));
 
   const fail = (error: unknown) => {
     const appError = error instanceof AppError ? error : new AppError('internal');
@@ -22,12 +37,19 @@ export function createFrameHandler(app: AppContext, writer: MessageWriter, conne
     return { code: appError.code, message: errorMessage(appError, language) };
   };
 
-  return async (raw: string) => {
+  const handle = async (raw: string) => {
     let frame;
     try {
       frame = ClientFrame.parse(JSON.parse(raw));
     } catch {
       connection.sendJson({ type: 'error', error: fail(new AppError('invalid_input', { detail: 'frame' })) });
+      return;
+    }
+    // HTTP's refusal of control characters (NUL and the like) holds on the socket too, before anything is stored.
+    const controlField = findControlText(frame, 'frame');
+    if (controlField) {
+      const error = fail(new AppError('invalid_text', { field: controlField.slice(0, 120) }));
+      connection.sendJson(frame.type === 'message.send' ? { type: 'message.rejected', clientMsgId: frame.clientMsgId, error } : { type: 'error', error });
       return;
     }
     const ownConversation = connection.principal.kind === 'buyer' ? connection.principal.conversationId : undefined;
@@ -40,17 +62,10 @@ export function createFrameHandler(app: AppContext, writer: MessageWriter, conne
           await resume(app, connection, new Map(Object.entries(frame.cursors)));
           return;
         case 'typing': {
-          const now = Date.now();
-          // A typing burst is one signal; more than a few per second is noise.
-          if (frame.typing && now - lastTyping < 1000) return;
-          lastTyping = frame.typing ? now : 0;
           const conversationId = ownConversation ?? frame.conversationId;
           if (ownConversation && frame.conversationId !== ownConversation) return;
-          const side = connection.principal.kind === 'agent' ? 'agent' : 'buyer';
           if (side === 'agent') await resumeAccessCheck(app, connection, [conversationId]);
-          // A blacklisted buyer's conversation is held from the agents, typing included.
-          if (connection.principal.kind === 'buyer' && (await isBuyerBlocked(app.storage.db, connection.principal.buyerId))) return;
-          app.bus.publish({ type: 'conversation.typing', shopId: connection.principal.shopId, conversationId, side, typing: frame.typing });
+          typing.offer(conversationId, frame.typing);
           return;
         }
         case 'read':
@@ -64,6 +79,7 @@ export function createFrameHandler(app: AppContext, writer: MessageWriter, conne
           try {
             const conversationId = ownConversation ?? frame.conversationId;
             if (!conversationId) throw new AppError('invalid_input', { detail: 'conversationId' });
+            await limitBuyerMessages(app, connection.principal, address);
             const draft = await prepareMessage(ctx, { ...frame, conversationId });
             writer.write(draft).then(
               ({ message }) => connection.sendJson({ type: 'message.ack', clientMsgId: frame.clientMsgId, message }),
@@ -79,6 +95,7 @@ export function createFrameHandler(app: AppContext, writer: MessageWriter, conne
       connection.sendJson({ type: 'error', error: fail(error) });
     }
   };
+  return { handle, dispose: () => typing.stop() };
 }
 
 /** Which of these conversations the connection may see (own shop for agents, own conversation for buyers). */

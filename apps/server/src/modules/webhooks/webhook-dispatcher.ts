@@ -5,6 +5,7 @@ import { SIGNATURE_HEADER, signPayload } from '../../platform/security/hmac-sign
 import {
   claimDelivery, enqueueDelivery, findDueDeliveries, finishDelivery, listWebhooks, type DeliveryRow, type WebhookRow,
 } from './webhook.repository.js';
+import { postWebhook } from './webhook-sender.js';
 
 const POLL_MS = 1000;
 const LEASE_MS = 60_000;
@@ -93,23 +94,12 @@ export class WebhookDispatcher {
       if (!(await claimDelivery(db, delivery, new Date(now.getTime() + LEASE_MS).toISOString()))) continue;
       const body = JSON.stringify({ id: delivery.id, type: delivery.event_type, occurredAt: delivery.created_at, data: JSON.parse(delivery.payload_json) });
       const attempts = Number(delivery.attempts) + 1;
-      let status: number | null = null;
-      let error: string | null = null;
-      try {
-        const response = await fetch(delivery.url, {
-          method: 'POST', body, signal: AbortSignal.timeout(TIMEOUT_MS),
-          headers: {
-            'content-type': 'application/json', 'user-agent': 'GoldDesk-Webhooks/1', 'x-golddesk-event': delivery.event_type,
-            'x-golddesk-delivery': delivery.id, [SIGNATURE_HEADER]: signPayload(delivery.secret, body, Math.floor(Date.now() / 1000)),
-          },
-        });
-        status = response.status;
-        await response.body?.cancel();
-      } catch (caught) {
-        error = caught instanceof Error ? caught.message : String(caught);
-      }
+      const { status, error } = await postWebhook(delivery.url, body, {
+        'content-type': 'application/json', 'user-agent': 'GoldDesk-Webhooks/1', 'x-golddesk-event': delivery.event_type,
+        'x-golddesk-delivery': delivery.id, [SIGNATURE_HEADER]: signPayload(delivery.secret, body, Math.floor(Date.now() / 1000)),
+      }, { timeoutMs: TIMEOUT_MS, allowPrivateNetwork: this.app.config.webhookAllowPrivateNetwork });
       const at = this.app.now();
-      if (status !== null && status >= 200 && status < 300) {
+      if (!error && status !== null && status >= 200 && status < 300) {
         await finishDelivery(db, delivery.id, { status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: at.toISOString() });
       } else {
         // 10 s, 20 s, 40 s … capped at an hour.

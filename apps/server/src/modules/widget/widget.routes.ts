@@ -5,7 +5,7 @@ import { buyerOf } from '../../platform/http/auth.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { markRead } from '../conversations/commands/mark-read.js';
 import { AppError } from '../../platform/http/errors.js';
-import { presentOrder } from '../orders/order.presenter.js';
+import { presentBuyerOrder } from '../orders/order.presenter.js';
 import { listBuyerOrders } from '../orders/order.repository.js';
 import { startWidgetSession } from './commands/start-widget-session.js';
 
@@ -13,7 +13,7 @@ export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {
   app.post('/api/v1/widget/sessions', {
     config: { auth: 'public' },
     schema: {
-      summary: 'Open a buyer chat session (same visitorId → same buyer and conversation)', tags: ['widget'], security: [],
+      summary: 'Open a buyer chat session (visitorId + visitorSecret → the same visitor; otherwise a new one)', tags: ['widget'], security: [],
       body: WidgetSessionRequest, response: { 200: WidgetSessionResponse },
     },
   }, async (request) => {
@@ -26,7 +26,7 @@ export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {
   }, async (request) => {
     const buyer = buyerOf(request);
     if (!buyer.verified) throw new AppError('identity_required');
-    return { orders: (await listBuyerOrders(ctx.storage.db, buyer.shopId, buyer.buyerId)).map(presentOrder) };
+    return { orders: (await listBuyerOrders(ctx.storage.db, buyer.shopId, buyer.buyerId)).map(presentBuyerOrder) };
   });
 
   app.post('/api/v1/widget/read', {

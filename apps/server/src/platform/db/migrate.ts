@@ -14,6 +14,7 @@ import { quickRepliesMigration } from './migrations/010-quick-replies.js';
 import { automationMigration } from './migrations/011-automation.js';
 import { jobsRemindersMigration } from './migrations/012-jobs-reminders.js';
 import { broadcastsMigration } from './migrations/013-broadcasts.js';
+import { trustMigration } from './migrations/014-trust.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -31,6 +32,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '011-automation': automationMigration(storage.dialect),
     '012-jobs-reminders': jobsRemindersMigration(storage.dialect),
     '013-broadcasts': broadcastsMigration(storage.dialect),
+    '014-trust': trustMigration(storage.dialect),
   };
 }
 

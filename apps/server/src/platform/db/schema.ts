@@ -15,7 +15,10 @@ export interface Database {
     role: string;
     password_hash: string;
     created_at: string;
+    /** Set when the owner disabled the agent: no sign-in, every session ended. */
+    disabled_at: Optional<string>;
   };
+  agent_sessions: { id: string; shop_id: string; agent_id: string; created_at: string; expires_at: string; revoked_at: string | null };
   buyers: {
     id: string;
     shop_id: string;
@@ -38,6 +41,10 @@ export interface Database {
     blocked_by: Optional<string>;
     blocked_by_name: Optional<string>;
     block_reason: Optional<string>;
+    /** Who vouched for this buyer: visitor (self-named, anonymous) | import | integration | identity | demo. */
+    identity_source: Optional<string>;
+    /** SHA-256 of the random secret the widget keeps: only it resumes an anonymous visitor. */
+    visitor_secret_hash: Optional<string>;
   };
   conversations: {
     id: string;
@@ -147,7 +154,14 @@ export interface Database {
     after_json: string | null;
     created_at: string;
   };
-  idempotency_keys: { shop_id: string; key: string; response_json: string; created_at: string };
+  idempotency_keys: {
+    shop_id: string;
+    key: string;
+    response_json: string;
+    created_at: string;
+    /** What the request asked (target, action, body): the same key with another fingerprint is refused. */
+    fingerprint: Optional<string>;
+  };
   approval_requests: {
     id: string;
     shop_id: string;

@@ -16,7 +16,12 @@ export type DomainEvent =
   | { type: 'approval.updated'; shopId: string; approval: ApprovalView; conversationId?: undefined }
   | { type: 'customer.footprint'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint }
   | { type: 'import.progress'; shopId: string; import: ImportView; conversationId?: undefined }
-  | { type: 'logistics.exception'; shopId: string; exception: LogisticsExceptionView; conversationId?: undefined };
+  | { type: 'logistics.exception'; shopId: string; exception: LogisticsExceptionView; conversationId?: undefined }
+  /** Sign-in sessions ended (sign-out, sign-out everywhere, disabled): every process closes the matching sockets. */
+  | { type: 'agent.sessions_revoked'; shopId: string; agentId: string; sessionId?: string; reason: SessionEndReason; conversationId?: undefined };
+
+/** Why an agent's sessions ended; the socket's close reason says it. */
+export type SessionEndReason = 'signed_out' | 'signed_out_everywhere' | 'disabled';
 
 /** Who caused a message: automation listeners ignore what automation wrote, so rules never loop. */
 export type MessageOrigin = 'buyer' | 'agent' | 'automation' | 'system';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Principal, TokenService } from '../security/tokens.js';
+import type { Principal } from '../security/tokens.js';
 import { AppError } from './errors.js';
 import type { HttpServer } from './http-server.js';
 
@@ -18,14 +18,17 @@ declare module 'fastify' {
 export type AgentPrincipal = Extract<Principal, { kind: 'agent' }>;
 export type BuyerPrincipal = Extract<Principal, { kind: 'buyer' }>;
 
-export function registerAuthentication(app: HttpServer, tokens: TokenService) {
+/** Turns a bearer token into its principal, or throws (invalid_token): signature, expiry and live session. */
+export type Authenticate = (token: string) => Promise<Principal>;
+
+export function registerAuthentication(app: HttpServer, authenticate: Authenticate) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const mode = authModeOf(request);
     if (mode === 'public') return;
     const token = bearerToken(request);
     if (!token) throw new AppError('unauthenticated');
-    const principal = tokens.check(token);
+    const principal = await authenticate(token);
     if (mode !== 'any' && principal.kind !== mode) throw new AppError('forbidden');
     request.principal = principal;
   });

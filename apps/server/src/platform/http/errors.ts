@@ -17,6 +17,14 @@ export type Language = 'zh-CN' | 'en';
 const ERRORS = {
   invalid_input: { status: 400, 'zh-CN': '请求内容有误：{detail}', en: 'Invalid request: {detail}' },
   invalid_json: { status: 400, 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  invalid_text: {
+    status: 400, 'zh-CN': '{field} 含有不可见的控制字符，请删除后重试', en: '{field} contains control characters; remove them and try again',
+  },
+  webhook_url_private: {
+    status: 400,
+    'zh-CN': '内网/本机地址不能作为 Webhook 地址：{host} 指向 {address}，请填写公网可访问的地址',
+    en: 'Private-network or loopback addresses cannot receive webhooks: {host} points to {address}; use a publicly reachable URL',
+  },
   empty_message: { status: 400, 'zh-CN': '消息内容不能为空', en: 'The message is empty' },
   unauthenticated: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
   invalid_token: { status: 401, 'zh-CN': '登录已失效，请重新登录', en: 'Your session has expired or is invalid; please sign in again' },
@@ -34,14 +42,35 @@ const ERRORS = {
   unsupported_media_type: { status: 415, 'zh-CN': '只支持 PNG、JPEG、GIF、WebP 图片', en: 'Only PNG, JPEG, GIF and WebP images are accepted' },
   too_many_login_attempts: { status: 429, 'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; try again in {minutes} minutes' },
   rate_limited: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; please slow down' },
+  too_many_messages: { status: 429, 'zh-CN': '发送太频繁，请稍后再试', en: 'You are sending too fast; please wait a moment and try again' },
+  too_many_uploads: { status: 429, 'zh-CN': '发送图片太频繁，请稍后再试', en: 'You are sending images too fast; please try again later' },
+  upload_quota_exceeded: {
+    status: 413, 'zh-CN': '您发送的图片已达上限（共 {limit}），无法再发送图片', en: 'You have reached the image limit ({limit} in total); no more images can be sent',
+  },
+  image_too_many_pixels: {
+    status: 413, 'zh-CN': '图片尺寸过大（最多 {megapixels} 百万像素）', en: 'The image is too large (at most {megapixels} megapixels)',
+  },
   username_taken: { status: 409, 'zh-CN': '账号 {username} 已存在', en: 'The username {username} is already taken' },
   setup_done: { status: 409, 'zh-CN': '店铺已创建，请直接登录', en: 'The shop is already set up; please sign in' },
+  agent_disabled: { status: 403, 'zh-CN': '该账号已停用，请联系店长', en: 'This account has been disabled; ask the shop owner' },
+  cannot_disable_self: { status: 409, 'zh-CN': '不能停用自己的账号', en: 'You cannot disable your own account' },
   order_state_forbids: {
     status: 409,
     'zh-CN': '订单 {orderNo} 当前状态为「{status}」，不能{action}',
     en: 'Order {orderNo} is {statusEn}: cannot {actionEn}',
   },
   approval_decided: { status: 409, 'zh-CN': '该审批已处理', en: 'This approval was already decided' },
+  approval_closed: {
+    status: 409, 'zh-CN': '该申请已自动关闭：{note}', en: 'This request was closed automatically: the order is now {statusEn}',
+  },
+  approval_own_request: {
+    status: 403, 'zh-CN': '不能审批自己提交的申请，请由店长或其他主管处理', en: 'You cannot decide your own request: the owner or another manager decides it',
+  },
+  request_id_reused: {
+    status: 422,
+    'zh-CN': '该请求编号（requestId）已用于另一个操作，本次请求未执行；新的操作请使用新的 requestId',
+    en: 'This requestId was already used for a different request; nothing was done. Use a new requestId for a new request',
+  },
   conflict: { status: 409, 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
   import_file_unsupported: {
     status: 415, 'zh-CN': '只能导入 CSV 或 Excel（.xlsx）文件', en: 'Only CSV or Excel (.xlsx) files can be imported',
@@ -57,6 +86,11 @@ const ERRORS = {
     status: 400, 'zh-CN': '缺少必需的列：{columns}（表头须在第 1 行）', en: 'Required columns are missing: {columnsEn} (the header must be line 1)',
   },
   import_too_many_rows: { status: 413, 'zh-CN': '行数过多（上限 {limit} 行）', en: 'Too many rows (limit {limit})' },
+  import_file_inflated: {
+    status: 413,
+    'zh-CN': 'Excel 文件解压后过大或压缩比异常（解压后上限 {limit}），请删去多余内容或分成几个文件导入',
+    en: 'The Excel file is too large once unpacked, or compressed suspiciously well (limit {limit} unpacked); remove extra content or split it into several files',
+  },
   sku_props_taken: { status: 409, 'zh-CN': '该商品已有规格「{props}」', en: 'This product already has the SKU {props}' },
   bundle_not_cheaper: {
     status: 400, 'zh-CN': '套餐价 {price} 须低于单买合计 {sum}', en: 'The bundle price {price} must be below the items bought separately ({sum})',

@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorMessage, languageOf, statusOf, type ErrorCode, type Language } from './errors.js';
+import { registerTextHygiene } from './text-hygiene.js';
 
 /** JSON bodies: a 5,000-character message is far below this; anything larger is refused with 413. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -39,6 +40,7 @@ export async function createHttpServer(options: { logLevel: string; trustProxy: 
     const { status, body } = toErrorResponse(new AppError('route_not_found'), request);
     return reply.status(status).send(body);
   });
+  registerTextHygiene(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -14,8 +14,11 @@ export class StreamConnection {
   private held: { conversationId: string; seq: number; frame: string }[] | null = null;
   alive = true;
   private corked = false;
+  /** Closes the socket when its token expires (armed by the hub). */
+  expiryTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly socket: WebSocket, readonly principal: Principal) {}
+  /** @param expiresAtMs when the token the socket was opened with stops working (app clock) */
+  constructor(readonly socket: WebSocket, readonly principal: Principal, readonly expiresAtMs = Number.POSITIVE_INFINITY) {}
 
   send(frame: string) {
     if (this.socket.readyState !== this.socket.OPEN) return;

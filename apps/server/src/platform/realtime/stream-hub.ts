@@ -2,6 +2,11 @@ import type { DomainEvent } from '../events/domain-events.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { StreamConnection } from './stream-connection.js';
 
+/** Close code for "your token no longer works": the client signs in (agent) or starts a new session (buyer). */
+export const CLOSE_UNAUTHORIZED = 4401;
+// setTimeout overflows past ~24.8 days (buyer tokens live 30): longer waits are re-armed on firing.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Delivers committed events to the sockets of this process: agents see their whole shop, a buyer
  * only their own conversation. With Redis, every process's hub receives every event.
@@ -11,7 +16,8 @@ export class StreamHub {
   private readonly buyersByConversation = new Map<string, Set<StreamConnection>>();
   private readonly unsubscribe: () => void;
 
-  constructor(bus: EventBus) {
+  /** @param now the app clock: token expiry is judged by it, so a test moves it instead of waiting */
+  constructor(bus: EventBus, private readonly now: () => Date = () => new Date()) {
     this.unsubscribe = bus.subscribe((event) => this.dispatch(event));
   }
 
@@ -27,9 +33,11 @@ export class StreamHub {
     let room = map.get(key);
     if (!room) map.set(key, (room = new Set()));
     room.add(connection);
+    this.armExpiry(connection);
   }
 
   remove(connection: StreamConnection) {
+    clearTimeout(connection.expiryTimer);
     const [map, key] = this.roomOf(connection);
     const room = map.get(key);
     room?.delete(connection);
@@ -41,6 +49,42 @@ export class StreamHub {
     this.unsubscribe();
     for (const map of [this.agentsByShop, this.buyersByConversation]) {
       for (const room of map.values()) for (const c of room) c.socket.close(code, reason);
+    }
+  }
+
+  /**
+   * Closes every socket whose token has expired by the app clock. Runs with the heartbeat as a backstop to the
+   * per-socket timers (a clock that jumps, a timer past the overflow limit); tests call it after moving the clock.
+   */
+  closeExpired() {
+    const now = this.now().getTime();
+    for (const map of [this.agentsByShop, this.buyersByConversation]) {
+      for (const room of map.values()) for (const c of room) if (c.expiresAtMs <= now) this.expire(c);
+    }
+  }
+
+  /** A timer for the time the token has left by the app clock; re-armed if it fires early. */
+  private armExpiry(connection: StreamConnection) {
+    clearTimeout(connection.expiryTimer);
+    if (!Number.isFinite(connection.expiresAtMs)) return;
+    const left = connection.expiresAtMs - this.now().getTime();
+    if (left <= 0) return this.expire(connection);
+    connection.expiryTimer = setTimeout(() => this.armExpiry(connection), Math.min(left, MAX_TIMER_MS)).unref();
+  }
+
+  private expire(connection: StreamConnection) {
+    clearTimeout(connection.expiryTimer);
+    connection.socket.close(CLOSE_UNAUTHORIZED, 'token expired');
+  }
+
+  /** Sign-out, sign-out everywhere or disabling: that agent's sockets (one session's, or all) close at once. */
+  private closeSessions(shopId: string, agentId: string, sessionId: string | undefined, reason: string) {
+    for (const c of this.agentsByShop.get(shopId) ?? []) {
+      const p = c.principal;
+      if (p.kind === 'agent' && p.agentId === agentId && (!sessionId || p.sessionId === sessionId)) {
+        clearTimeout(c.expiryTimer);
+        c.socket.close(CLOSE_UNAUTHORIZED, reason);
+      }
     }
   }
 
@@ -98,6 +142,9 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
+      case 'agent.sessions_revoked':
+        this.closeSessions(event.shopId, event.agentId, event.sessionId, event.reason);
+        return;
       case 'conversation.read': {
         const frame = JSON.stringify({ type: event.type, conversationId: event.conversationId, side: event.side, seq: event.seq });
         agents?.forEach((c) => c.send(frame));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /** Counts attempts per key inside a window: login failures per account, sessions per address. */
@@ -11,8 +12,11 @@ export interface AttemptCounter {
 export class MemoryAttemptCounter implements AttemptCounter {
   private readonly entries = new Map<string, { count: number; expiresAt: number }>();
 
+  /** @param now the app clock in ms, so tests move past a window instead of waiting it out */
+  constructor(private readonly now: () => number = Date.now) {}
+
   async hit(key: string, windowSeconds: number) {
-    const now = Date.now();
+    const now = this.now();
     const entry = this.entries.get(key);
     if (!entry || entry.expiresAt <= now) {
       if (this.entries.size > 100_000) this.sweep(now);
@@ -24,7 +28,7 @@ export class MemoryAttemptCounter implements AttemptCounter {
   }
   async count(key: string) {
     const entry = this.entries.get(key);
-    return entry && entry.expiresAt > Date.now() ? entry.count : 0;
+    return entry && entry.expiresAt > this.now() ? entry.count : 0;
   }
   async reset(key: string) {
     this.entries.delete(key);
@@ -34,9 +38,15 @@ export class MemoryAttemptCounter implements AttemptCounter {
   }
 }
 
-/** Shared by every process, so a throttle cannot be dodged by hitting another server. */
+/**
+ * Shared by every process, so a throttle cannot be dodged by hitting another server. Keys are namespaced per
+ * installation (a digest of its signing secret): installations (or test databases) sharing one Redis count apart.
+ */
 export class RedisAttemptCounter implements AttemptCounter {
-  constructor(private readonly redis: Redis, private readonly prefix = 'golddesk:attempts:') {}
+  private readonly prefix: string;
+  constructor(private readonly redis: Redis, signingSecret: string) {
+    this.prefix = `golddesk:attempts:${createHash('sha256').update(signingSecret).digest('hex').slice(0, 16)}:`;
+  }
   async hit(key: string, windowSeconds: number) {
     const k = this.prefix + key;
     const [[, count]] = (await this.redis.multi().incr(k).expire(k, windowSeconds, 'NX').exec()) as [[null, number]];

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { getSession } from '../../platform/session';
 import { useStore } from '../../platform/store';
 import { decideApproval } from './approval.api';
 import { approvalStore } from './approval.store';
@@ -17,6 +18,7 @@ interface ApprovalsDrawerProps {
 export function ApprovalsDrawer({ open, onClose }: ApprovalsDrawerProps) {
   const { t } = useTranslation();
   const pending = useStore(approvalStore, (s) => s.pending);
+  const closed = useStore(approvalStore, (s) => s.closed);
   return (
     <Drawer open={open} onClose={onClose} size={440} title={t('approvals.title')}>
       <div data-testid="approval-list">
@@ -26,6 +28,18 @@ export function ApprovalsDrawer({ open, onClose }: ApprovalsDrawerProps) {
           pending.map((approval) => <ApprovalItem key={approval.id} approval={approval} />)
         )}
       </div>
+      {closed.length > 0 && (
+        <div className="approval-closed" data-testid="approval-closed-list">
+          <div className="approval-closed-title muted">{t('approvals.closedTitle')}</div>
+          {closed.map((approval) => (
+            <div key={approval.id} className="approval-closed-item" data-testid="approval-closed-item" data-approval-id={approval.id}>
+              <Tag>{t('approvals.status.cancelled')}</Tag>
+              <span className="muted">{approval.orderNo}</span> {approval.summary}
+              <div className="muted">{approval.decisionNote}</div>
+            </div>
+          ))}
+        </div>
+      )}
     </Drawer>
   );
 }
@@ -35,6 +49,8 @@ function ApprovalItem({ approval }: { approval: ApprovalView }) {
   const { message } = AntApp.useApp();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
+  // Four eyes: one's own request waits for the owner or another manager.
+  const own = approval.requestedBy.id === getSession()?.agent.id;
 
   async function decide(decision: 'approve' | 'reject') {
     setBusy(decision);
@@ -66,6 +82,29 @@ function ApprovalItem({ approval }: { approval: ApprovalView }) {
       <div className="muted">
         {t('approvals.requestedBy', { name: approval.requestedBy.name, time: dayjs(approval.createdAt).format('MM-DD HH:mm') })}
       </div>
+      {own ? (
+        <div className="muted" data-testid="approval-own">
+          {t('approvals.ownWaits')}
+        </div>
+      ) : (
+        <ApprovalDecision note={note} setNote={setNote} busy={busy} decide={decide} />
+      )}
+    </div>
+  );
+}
+
+interface ApprovalDecisionProps {
+  note: string;
+  setNote: (note: string) => void;
+  busy: 'approve' | 'reject' | null;
+  decide: (decision: 'approve' | 'reject') => Promise<void>;
+}
+
+/** The note and the 通过/驳回 buttons of a request someone else made. */
+function ApprovalDecision({ note, setNote, busy, decide }: ApprovalDecisionProps) {
+  const { t } = useTranslation();
+  return (
+    <>
       <Input
         size="small"
         className="approval-note"
@@ -83,6 +122,6 @@ function ApprovalItem({ approval }: { approval: ApprovalView }) {
           {t('approvals.approve')}
         </Button>
       </Space>
-    </div>
+    </>
   );
 }

@@ -13,7 +13,10 @@ export async function login(request: LoginRequest): Promise<Session> {
 export function startSession(answer: LoginResponse, shopSlug: string): Session {
   const session: Session = {
     token: answer.token,
-    expiresAt: answer.expiresAt ?? null,
+    // Counted from receipt on this computer's clock, which need not agree with the server's.
+    expiresAt: answer.expiresInSeconds !== undefined
+      ? new Date(Date.now() + answer.expiresInSeconds * 1000).toISOString()
+      : (answer.expiresAt ?? null),
     agent: answer.agent,
     shop: answer.shop ?? { id: '', slug: shopSlug, name: shopSlug },
   };
@@ -28,7 +31,12 @@ export async function refreshMe(): Promise<void> {
   if (session) setSession({ ...session, agent: answer.agent, shop: answer.shop });
 }
 
-export function logout(): void {
+/**
+ * Signs out: the server ends this token (and its open streams) first, so a copy of it left in this browser is
+ * worthless. The local session is forgotten whatever the answer (offline, already expired).
+ */
+export async function logout(): Promise<void> {
+  if (getSession()) await apiRequest('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
   setSession(null);
 }
 

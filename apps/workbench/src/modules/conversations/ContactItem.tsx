@@ -59,8 +59,15 @@ export const ContactItem = memo(function ContactItem({ conversation, active, onS
       </Badge>
       <div className="contact-main">
         <div className="contact-line">
-          <span className="contact-nick" title={nick}>
-            {nick}
+          <span className="contact-name">
+            <span className="contact-nick" title={nick}>
+              {nick}
+            </span>
+            {conversation.buyer.verified === false && (
+              <span className="contact-unverified" title={t('customer.unverifiedHint')} data-testid="contact-unverified">
+                {t('customer.unverified')}
+              </span>
+            )}
           </span>
           <span className="contact-time">{shortTime(conversation.lastMessage?.createdAt ?? conversation.updatedAt)}</span>
         </div>

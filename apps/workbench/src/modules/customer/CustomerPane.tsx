@@ -78,6 +78,13 @@ function CustomerDetails({ profile, role, conversationId }: { profile: CustomerP
                 </Tag>
               </Tooltip>
             )}
+            {buyer.verified === false && (
+              <Tooltip title={t('customer.unverifiedHint')}>
+                <Tag color="default" className="vip-tag" data-testid="customer-unverified">
+                  {t('customer.unverified')}
+                </Tag>
+              </Tooltip>
+            )}
             {buyer.vipLevel > 0 && (
               <Tag color="gold" className="vip-tag" data-testid="customer-vip">
                 {t('customer.vip', { level: buyer.vipLevel })}

@@ -1,4 +1,4 @@
-import type { CustomerProfile } from '@golddesk/contracts';
+import { maskPhone as maskPhoneNumber, type CustomerProfile } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 /** The buyer's profile, stats and orders for the right pane. */
@@ -6,11 +6,7 @@ export function fetchCustomer(buyerId: string, signal?: AbortSignal): Promise<Cu
   return apiRequest<CustomerProfile>(`/api/v1/customers/${encodeURIComponent(buyerId)}`, { signal });
 }
 
-/** Masks the middle of a phone number (138****5678) unless the server already did. */
+/** Masks the middle of a phone number (138****5678, the server's masking) unless the server already did; — for none. */
 export function maskPhone(phone: string | null): string {
-  if (!phone) return '—';
-  if (phone.includes('*')) return phone;
-  const digits = phone.replace(/\s+/g, '');
-  if (digits.length < 7) return digits;
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return phone ? maskPhoneNumber(phone) : '—';
 }

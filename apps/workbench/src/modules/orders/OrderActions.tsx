@@ -8,7 +8,7 @@ import { sendOrderCard } from '../chat/chat.api';
 import { AddressModal } from './AddressModal';
 import { CloseOrderModal } from './CloseOrderModal';
 import { MemoModal } from './MemoModal';
-import { blockedReason } from './order.api';
+import { blockedReason, mayReadHistory } from './order.api';
 import { OrderHistoryDrawer } from './OrderHistoryDrawer';
 import { PriceModal } from './PriceModal';
 import { SkuModal } from './SkuModal';
@@ -85,7 +85,7 @@ export function OrderActions({ order, role, conversationId }: OrderActionsProps)
     menuItem('close', 'order-action-close', t('orders.actions.close'), why('close')),
     { type: 'divider' },
     menuItem('card', 'order-action-send-card', t('orders.actions.sendCard'), conversationId ? null : t('orders.why.noConversation')),
-    menuItem('history', 'order-action-history', t('orders.actions.history'), null),
+    menuItem('history', 'order-action-history', t('orders.actions.history'), mayReadHistory(role) ? null : t('orders.why.history')),
   ];
 
   function onMenu({ key }: { key: string }) {

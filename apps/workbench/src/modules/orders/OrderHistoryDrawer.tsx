@@ -4,12 +4,12 @@ import { Alert, Drawer, Empty, Skeleton, Timeline } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../platform/api-client';
+import { ApiError, errorMessage } from '../../platform/api-client';
 import { listOrderAudit } from './order.api';
 import { actionLabel, describeFields } from './order-format';
 import type { OrderDialogProps } from './use-order-action';
 
-type Loaded = { entries: AuditEntry[] | null; error: string | null };
+type Loaded = { entries: AuditEntry[] | null; error: string | null; forbidden?: boolean };
 
 /** 操作记录: who changed the order, when, and what it was before → after (newest first). */
 export function OrderHistoryDrawer({ order, open, onClose }: OrderDialogProps<OrderView>) {
@@ -23,17 +23,20 @@ export function OrderHistoryDrawer({ order, open, onClose }: OrderDialogProps<Or
     listOrderAudit(order.id, controller.signal)
       .then((entries) => setLoaded({ entries, error: null }))
       .catch((caught: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ entries: null, error: errorMessage(caught) });
+        if (controller.signal.aborted) return;
+        // A role that may not read the log (policy changed, or an old tab) gets a plain explanation, not an error.
+        const forbidden = caught instanceof ApiError && caught.status === 403;
+        setLoaded({ entries: null, error: forbidden ? t('orders.history.forbidden') : errorMessage(caught), forbidden });
       });
     return () => controller.abort();
     // Reload when the order changes while the drawer is open (another agent, an approval).
-  }, [open, order]);
+  }, [open, order, t]);
 
   return (
     <Drawer open={open} onClose={onClose} size={400} title={t('orders.history.title', { orderNo: order.orderNo })} destroyOnHidden>
       <div data-testid="order-history">
         {loaded.error ? (
-          <Alert type="error" showIcon title={loaded.error} />
+          <Alert type={loaded.forbidden ? 'info' : 'error'} showIcon title={loaded.error} data-testid={loaded.forbidden ? 'order-history-forbidden' : undefined} />
         ) : !loaded.entries ? (
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : loaded.entries.length === 0 ? (

@@ -44,6 +44,7 @@ function formatValue(t: TFunction, key: string, value: unknown): string {
   if (PERCENT_FIELDS.has(key) && typeof value === 'number') return `${(value * 100).toFixed(1)}%`;
   if (key === 'status' && typeof value === 'string') return t(`customer.status.${value}`, { defaultValue: t(`approvals.status.${value}`, { defaultValue: value }) });
   if (key === 'flag' && typeof value === 'string') return t(`orders.memo.flags.${value}`, { defaultValue: value });
+  if (key === 'tracking' && typeof value === 'string') return t(`logistics.status.${value}`, { defaultValue: value });
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${k}${t('customer.colon')}${String(v)}`)

@@ -29,6 +29,11 @@ export function blockedReason(action: ActionKey, status: OrderView['status'], ro
   return roles && !roles.includes(role) ? 'role' : null;
 }
 
+/** Whether the role may read an order's 操作记录 (the server's audit policy: owner and managers). */
+export function mayReadHistory(role: AgentRole): boolean {
+  return role === 'owner' || role === 'manager';
+}
+
 /** Runs one order action; `requestId` makes a retry of the same submit safe. Applied changes update the card at once. */
 export async function runOrderAction(orderId: string, path: OrderActionPath, body: Record<string, unknown>): Promise<OrderActionResponse> {
   const answer = await apiRequest<OrderActionResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/${path}`, {

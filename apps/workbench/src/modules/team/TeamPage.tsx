@@ -7,7 +7,8 @@ import { errorMessage } from '../../platform/api-client';
 import type { Session } from '../../platform/session';
 import { AddAgentModal } from './AddAgentModal';
 import { RoleTag } from './RoleTag';
-import { ROLES, listTeam, rolesCreatableBy } from './team.api';
+import { AgentActions } from './AgentActions';
+import { ROLES, listTeam, mayManage, rolesCreatableBy } from './team.api';
 
 // The team list reads best with the people in charge first, then by name.
 function byRoleThenName(a: AgentView, b: AgentView): number {
@@ -23,6 +24,7 @@ export function TeamPage({ session }: { session: Session }) {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const creatable = rolesCreatableBy(session.agent.role);
+  const managesAnyone = session.agent.role === 'owner' || session.agent.role === 'manager';
 
   const load = useCallback((signal?: AbortSignal) => {
     setLoading(true);
@@ -62,8 +64,26 @@ export function TeamPage({ session }: { session: Session }) {
       },
       { key: 'username', title: t('team.username'), dataIndex: 'username', render: (username?: string) => username ?? '—' },
       { key: 'role', title: t('team.role'), dataIndex: 'role', width: 160, render: (role: AgentRole) => <RoleTag role={role} /> },
+      {
+        key: 'status',
+        title: t('team.status'),
+        width: 110,
+        render: (_value, agent) => (
+          <Tag color={agent.disabled ? 'default' : 'green'} data-testid="team-status" data-disabled={agent.disabled ? 'true' : 'false'}>
+            {t(agent.disabled ? 'team.disabled' : 'team.active')}
+          </Tag>
+        ),
+      },
+      ...(managesAnyone
+        ? [{
+            key: 'actions',
+            title: t('team.actions'),
+            width: 200,
+            render: (_value: unknown, agent: AgentView) => mayManage(session.agent, agent) && <AgentActions agent={agent} onChanged={() => load()} />,
+          }]
+        : []),
     ],
-    [t, session.agent.id],
+    [t, session.agent, managesAnyone, load],
   );
 
   function onAdded(agent: AgentView) {

@@ -1,4 +1,4 @@
-import type { AgentResponse, AgentRole, AgentView, CreateAgentRequest, ListAgentsResponse } from '@golddesk/contracts';
+import type { AgentResponse, AgentRole, AgentView, CreateAgentRequest, ListAgentsResponse, SignOutAgentResponse } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 // contracts exports these schemas without types; derive them (type-only, no zod at runtime).
@@ -30,4 +30,22 @@ export async function listTeam(signal?: AbortSignal): Promise<AgentView[]> {
 /** Adds a colleague. Throws ApiError: 403 role not allowed, 409 username taken. */
 export async function addAgent(request: CreateAgentRequest): Promise<AgentView> {
   return (await apiRequest<AgentAnswer>('/api/v1/team/agents', { method: 'POST', body: request })).agent;
+}
+
+/** Mirrors the server's policy: the owner manages anyone else; a manager the front-line roles; nobody themselves. */
+export function mayManage(actor: { id: string; role: AgentRole }, agent: AgentView): boolean {
+  if (actor.id === agent.id) return false;
+  if (actor.role === 'owner') return true;
+  return actor.role === 'manager' && ['presale', 'aftersale', 'support'].includes(agent.role);
+}
+
+/** Disables (no sign-in; signed out at once) or enables a colleague. */
+export async function setAgentDisabled(agentId: string, disabled: boolean): Promise<AgentView> {
+  return (await apiRequest<AgentAnswer>(`/api/v1/team/agents/${encodeURIComponent(agentId)}`, { method: 'PATCH', body: { disabled } })).agent;
+}
+
+/** 强制下线: ends every session of a colleague. Returns how many were live. */
+export async function signOutEverywhere(agentId: string): Promise<number> {
+  const answer = await apiRequest<SignOutAgentResponse>(`/api/v1/team/agents/${encodeURIComponent(agentId)}/sign-out`, { method: 'POST' });
+  return answer.sessionsEnded;
 }

@@ -4,6 +4,8 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { presentAttachment } from '../attachment.presenter.js';
 import { insertAttachment } from '../attachment.repository.js';
+import { stripImageMetadata } from '../strip-image-metadata.js';
+import { requireUploadQuota, uploaderOf } from '../upload-limits.js';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
@@ -23,18 +25,24 @@ export interface UploadImageProps {
   bytes: Buffer;
 }
 
-/** Stores a chat image in the database, so every server process can serve it. */
+/**
+ * Stores a chat image in the database, so every server process can serve it. What is stored is the image
+ * re-encoded without its metadata (a buyer's photo must not hand the shop their GPS position), and a buyer's
+ * images count against their quota.
+ */
 export async function uploadImage(ctx: CommandContext, props: UploadImageProps): Promise<ImageAttachment> {
   const type = props.contentType.split(';')[0]!.trim().toLowerCase() as (typeof IMAGE_TYPES)[number];
   if (!IMAGE_TYPES.includes(type) || !SIGNATURES[type](props.bytes)) throw new AppError('unsupported_media_type');
   if (props.bytes.length > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', { limit: '5 MB' });
+  const bytes = await stripImageMetadata(props.bytes, type);
+  await requireUploadQuota(ctx.app, ctx.app.storage.db, ctx.actor, bytes.length);
   const row = {
     id: randomBytes(18).toString('base64url'),
     shop_id: ctx.actor.shopId,
     content_type: type,
-    size: props.bytes.length,
-    bytes: props.bytes,
-    uploaded_by: ctx.actor.kind === 'agent' ? `agent:${ctx.actor.agentId}` : `buyer:${ctx.actor.buyerId}`,
+    size: bytes.length,
+    bytes,
+    uploaded_by: uploaderOf(ctx.actor),
     created_at: ctx.app.now().toISOString(),
   };
   await insertAttachment(ctx.app.storage.db, row);

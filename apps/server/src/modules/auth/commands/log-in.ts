@@ -1,43 +1,58 @@
 import type { LoginResponse } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { verifyPassword } from '../../../platform/security/passwords.js';
+import { newId } from '../../../platform/ids.js';
+import { hashPassword, needsRehash, verifyPassword } from '../../../platform/security/passwords.js';
 import { findShopBySlug } from '../../shops/shop.repository.js';
 import { findAgentByUsername } from '../../team/agent.repository.js';
 import { presentAgent } from '../../team/agent.presenter.js';
+import { LoginThrottle } from '../login-throttle.js';
+import { insertSession, pruneSessions } from '../session.repository.js';
 
 export interface LogInProps {
   /** Shop slug, e.g. "demo". */
   shop: string;
   username: string;
   password: string;
+  /** The client's address (request.ip; behind TRUST_PROXY from X-Forwarded-For): failures are counted per address. */
+  address: string;
 }
 
-// A fixed hash to verify against when the account does not exist, so timing does not reveal usernames.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+// Verified against when the account does not exist, at today's cost, so timing does not reveal usernames.
+const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /**
- * Agent sign-in. Failures are counted per account (shop + username), not per address: an attacker
- * guessing one account is stopped with 429 while colleagues behind the same office NAT still sign in.
+ * Agent sign-in: throttled per account and address, per address and per account (see LoginThrottle), then a
+ * new revocable session whose id the token carries. A disabled agent is told so (after the right password only).
  */
 export async function logIn(app: AppContext, props: LogInProps): Promise<LoginResponse> {
   const shop = await findShopBySlug(app.storage.db, props.shop);
   // Keyed by the shop's id, so a shop created later under a freed slug starts with a clean slate.
-  const throttleKey = `login:${shop?.id ?? `slug:${props.shop}`}:${props.username.toLowerCase()}`;
-  const minutes = Math.ceil(app.config.loginLockSeconds / 60);
-  if ((await app.attempts.count(throttleKey)) >= app.config.loginMaxFailures) {
-    throw new AppError('too_many_login_attempts', { minutes });
-  }
+  const throttle = new LoginThrottle(app, `${shop?.id ?? `slug:${props.shop}`}:${props.username.toLowerCase()}`, props.address);
+  await throttle.check();
   const agent = shop ? await findAgentByUsername(app.storage.db, shop.id, props.username) : undefined;
   const ok = await verifyPassword(props.password, agent?.password_hash ?? DUMMY_HASH);
   if (!shop || !agent || !ok) {
-    const failures = await app.attempts.hit(throttleKey, app.config.loginLockSeconds);
-    if (failures > app.config.loginMaxFailures) throw new AppError('too_many_login_attempts', { minutes });
+    await throttle.recordFailure();
     throw new AppError('wrong_credentials');
   }
-  await app.attempts.reset(throttleKey);
-  const { token, expiresAt } = app.tokens.issue({
-    kind: 'agent', shopId: shop.id, agentId: agent.id, role: agent.role, name: agent.name,
+  if (agent.disabled_at) throw new AppError('agent_disabled');
+  await throttle.recordSuccess();
+  if (needsRehash(agent.password_hash)) await upgradeHash(app, agent.id, agent.password_hash, props.password);
+
+  const sessionId = newId();
+  const { token, expiresAt, expiresInSeconds } = app.tokens.issue({
+    kind: 'agent', shopId: shop.id, agentId: agent.id, role: agent.role, name: agent.name, sessionId,
   });
-  return { token, expiresAt, agent: presentAgent(agent), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+  const now = app.now().toISOString();
+  await pruneSessions(app.storage.db, agent.id, now);
+  await insertSession(app.storage.db, { id: sessionId, shop_id: shop.id, agent_id: agent.id, created_at: now, expires_at: expiresAt });
+  return { token, expiresAt, expiresInSeconds, agent: presentAgent(agent), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+}
+
+/** A hash written at an older, cheaper cost is replaced now that the password is known (unless it changed meanwhile). */
+async function upgradeHash(app: AppContext, agentId: string, oldHash: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await app.storage.db.updateTable('agents').set({ password_hash: passwordHash })
+    .where('id', '=', agentId).where('password_hash', '=', oldHash).execute();
 }

@@ -1,4 +1,4 @@
-import { isWithinBusinessHours, matchesKeywords } from '@golddesk/contracts';
+import { isWithinBusinessHours, matchesKeywords, prepareKeywordText } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import type { DomainEvent } from '../../../platform/events/domain-events.js';
 import { newId } from '../../../platform/ids.js';
@@ -46,11 +46,21 @@ export async function onBuyerMessage(app: AppContext, event: MessageCreated): Pr
   else if (busy && (await isBusy(app, shopId, conversationId, at, busy))) await fire(busy);
 
   if (message.kind === 'text') {
-    const keyword = rules.find((r) => r.kind === 'keyword' && matchesKeywords(message.body, keywordsOf(r), r.match_mode === 'exact' ? 'exact' : 'contains'));
+    const keyword = findKeywordRule(rules, message.body);
     if (keyword) await fire(keyword);
   }
 
   if (delayed && open) await scheduleDelayed(app, delayed, event);
+}
+
+/**
+ * The first keyword rule (in the given priority order) that the buyer's text matches. The text is normalised once
+ * for all rules, and every comparison is a linear scan, so a huge punctuation-only message costs linear time.
+ */
+export function findKeywordRule(rules: readonly AutoReplyRow[], body: string): AutoReplyRow | undefined {
+  const text = prepareKeywordText(body);
+  if (!text.value) return undefined;
+  return rules.find((r) => r.kind === 'keyword' && matchesKeywords(text, keywordsOf(r), r.match_mode === 'exact' ? 'exact' : 'contains'));
 }
 
 async function isFirstContact(app: AppContext, conversationId: string, seq: number, at: Date, afterHours: number): Promise<boolean> {

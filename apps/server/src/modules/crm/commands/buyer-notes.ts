@@ -3,6 +3,7 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
+import { recordAgentAudit } from '../../audit/audit.repository.js';
 import { findBuyer } from '../../customers/buyer.repository.js';
 import { deleteNote, findNote, insertNote, updateNoteText } from '../crm.repository.js';
 import { mayChangeNote, requireCrm } from '../crm.policy.js';
@@ -17,7 +18,12 @@ export async function addNote(ctx: CommandContext<AgentPrincipal>, props: { buye
     id: newId(), shop_id: ctx.actor.shopId, buyer_id: props.buyerId, author_id: ctx.actor.agentId, author_name: ctx.actor.name,
     text: props.text, created_at: ctx.app.now().toISOString(), edited_at: null,
   };
-  await insertNote(db, row);
+  await db.transaction().execute(async (trx) => {
+    await insertNote(trx, row);
+    await recordAgentAudit(trx, ctx.actor, {
+      action: 'customer_note.created', targetType: 'buyer', targetId: props.buyerId, after: { noteId: row.id, text: row.text }, at: row.created_at,
+    });
+  });
   return presentNote(row);
 }
 
@@ -32,11 +38,23 @@ async function ownNote(ctx: CommandContext<AgentPrincipal>, buyerId: string, not
 export async function editNote(ctx: CommandContext<AgentPrincipal>, props: { buyerId: string; noteId: string; text: string }): Promise<NoteView> {
   const note = await ownNote(ctx, props.buyerId, props.noteId);
   const at = ctx.app.now().toISOString();
-  await updateNoteText(ctx.app.storage.db, note.id, props.text, at);
+  await ctx.app.storage.db.transaction().execute(async (trx) => {
+    await updateNoteText(trx, note.id, props.text, at);
+    await recordAgentAudit(trx, ctx.actor, {
+      action: 'customer_note.updated', targetType: 'buyer', targetId: note.buyer_id,
+      before: { noteId: note.id, text: note.text }, after: { noteId: note.id, text: props.text }, at,
+    });
+  });
   return presentNote({ ...note, text: props.text, edited_at: at });
 }
 
 export async function removeNote(ctx: CommandContext<AgentPrincipal>, props: { buyerId: string; noteId: string }): Promise<void> {
   const note = await ownNote(ctx, props.buyerId, props.noteId);
-  await deleteNote(ctx.app.storage.db, note.id);
+  await ctx.app.storage.db.transaction().execute(async (trx) => {
+    await deleteNote(trx, note.id);
+    await recordAgentAudit(trx, ctx.actor, {
+      action: 'customer_note.deleted', targetType: 'buyer', targetId: note.buyer_id,
+      before: { noteId: note.id, text: note.text, author: note.author_name }, at: ctx.app.now().toISOString(),
+    });
+  });
 }

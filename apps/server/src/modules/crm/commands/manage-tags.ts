@@ -3,6 +3,7 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
+import { recordAgentAudit } from '../../audit/audit.repository.js';
 import { deleteTag, findTag, findTagByName, insertTag, updateTag } from '../crm.repository.js';
 import { requireCrm } from '../crm.policy.js';
 import { presentTag } from '../crm.presenter.js';
@@ -13,7 +14,12 @@ export async function createTag(ctx: CommandContext<AgentPrincipal>, props: { na
   const db = ctx.app.storage.db;
   if (await findTagByName(db, ctx.actor.shopId, props.name)) throw new AppError('tag_exists', { name: props.name });
   const row = { id: newId(), shop_id: ctx.actor.shopId, name: props.name, color: props.color, created_at: ctx.app.now().toISOString() };
-  await insertTag(db, row);
+  await db.transaction().execute(async (trx) => {
+    await insertTag(trx, row);
+    await recordAgentAudit(trx, ctx.actor, {
+      action: 'customer_tag.created', targetType: 'customer_tag', targetId: row.id, after: { name: row.name, color: row.color }, at: row.created_at,
+    });
+  });
   return presentTag(row);
 }
 
@@ -27,13 +33,28 @@ export async function changeTag(
   if (props.name && props.name !== tag.name && (await findTagByName(db, ctx.actor.shopId, props.name))) {
     throw new AppError('tag_exists', { name: props.name });
   }
-  await updateTag(db, ctx.actor.shopId, tag.id, { ...(props.name ? { name: props.name } : {}), ...(props.color ? { color: props.color } : {}) });
+  const changes = { ...(props.name ? { name: props.name } : {}), ...(props.color ? { color: props.color } : {}) };
+  // Nothing asked (an empty body): nothing to write or audit.
+  if (Object.keys(changes).length === 0) return presentTag(tag);
+  await db.transaction().execute(async (trx) => {
+    await updateTag(trx, ctx.actor.shopId, tag.id, changes);
+    await recordAgentAudit(trx, ctx.actor, {
+      action: 'customer_tag.updated', targetType: 'customer_tag', targetId: tag.id,
+      before: { name: tag.name, color: tag.color }, after: { name: tag.name, color: tag.color, ...changes }, at: ctx.app.now().toISOString(),
+    });
+  });
   return presentTag((await findTag(db, ctx.actor.shopId, tag.id))!);
 }
 
 export async function removeTag(ctx: CommandContext<AgentPrincipal>, props: { tagId: string }): Promise<void> {
   requireCrm(ctx.actor, 'manage_tags');
   const db = ctx.app.storage.db;
-  if (!(await findTag(db, ctx.actor.shopId, props.tagId))) throw new AppError('not_found', { thing: 'tag' });
-  await db.transaction().execute((trx) => deleteTag(trx, ctx.actor.shopId, props.tagId));
+  const tag = await findTag(db, ctx.actor.shopId, props.tagId);
+  if (!tag) throw new AppError('not_found', { thing: 'tag' });
+  await db.transaction().execute(async (trx) => {
+    await deleteTag(trx, ctx.actor.shopId, props.tagId);
+    await recordAgentAudit(trx, ctx.actor, {
+      action: 'customer_tag.deleted', targetType: 'customer_tag', targetId: tag.id, before: { name: tag.name, color: tag.color }, at: ctx.app.now().toISOString(),
+    });
+  });
 }

@@ -1,7 +1,9 @@
+import type { ApprovalView } from '@golddesk/contracts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isoNow, type CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import type { Language } from '../../../platform/http/errors.js';
+import { publishApprovals } from '../../approvals/commands/close-stale-approvals.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { MAX_STORED_ERRORS, type StoredRowError } from '../import-reasons.js';
 import { presentImport } from '../import.presenter.js';
@@ -89,18 +91,22 @@ async function writeBatch(
   const { app, actor } = ctx;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await app.storage.db.transaction().execute(async (trx) => {
+      let closedApprovals: ApprovalView[] = [];
+      const written = await app.storage.db.transaction().execute(async (trx) => {
         const now = isoNow(app);
         const orders = batch.flatMap((g) => (g.order ? [g.order] : []));
         const products = batch.flatMap((g) => (g.product ? [g.product] : []));
         const counts = row.kind === 'orders'
           ? await writeOrderBatch(trx, actor.shopId, orders, catalogue!, now)
           : await writeProductBatch(trx, actor.shopId, products, now);
+        closedApprovals = counts.closedApprovals ?? [];
         const updated = next(counts, now);
         const { id: _id, shop_id: _shop, ...changes } = updated;
         await updateImport(trx, row.id, changes);
         return updated;
       });
+      publishApprovals(app, actor.shopId, closedApprovals);
+      return written;
     } catch (error) {
       if (attempt >= 2) throw error;
     }

@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
 import type { AfterCommit } from '../../logistics/index.js';
+import type { InboundNote } from '../inbound-notes.js';
 
 /** What applying one inbound event did. */
 export interface ApplyOutcome {
   status: 'applied' | 'parked' | 'ignored';
-  /** Why it was parked or ignored, or what was inferred, in Chinese (shown in the audit). */
-  note?: string;
+  /** Why it was parked or ignored, or what was inferred: worded when shown, in the reader's language. */
+  note?: InboundNote[];
   /** The order it touched, to announce after the commit. */
   orderId?: string;
   /** A new order was created: events parked for it can now be applied. */

@@ -1,7 +1,9 @@
 import type { InboundEvent } from '@golddesk/contracts';
 import { newId } from '../../../platform/ids.js';
-import { onTrackingEvent } from '../../logistics/index.js';
+import { onTrackingEvent, type AfterCommit } from '../../logistics/index.js';
+import { closeStaleApprovals, publishApprovals } from '../../approvals/commands/close-stale-approvals.js';
 import type { OrderRow } from '../../orders/order.repository.js';
+import type { InboundNote } from '../inbound-notes.js';
 import type { ApplyContext, ApplyOutcome } from './applier.js';
 
 type ProgressEvent = Extract<InboundEvent, { type: 'order.paid' | 'order.shipped' | 'tracking.updated' | 'order.completed' | 'order.closed' }>;
@@ -20,7 +22,7 @@ export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent
   const { trx, shopId, now } = ctx;
   const order = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId)
     .where('order_no', '=', event.data.orderNo).executeTakeFirst();
-  if (!order) return { status: 'parked', note: `订单 ${event.data.orderNo} 尚未同步，待订单到达后处理` };
+  if (!order) return { status: 'parked', note: [{ code: 'order_not_synced', params: { orderNo: event.data.orderNo } }] };
 
   if (event.type === 'order.closed') return close(ctx, order, event.data.reason, event.data.closedAt);
   if (event.type === 'tracking.updated') {
@@ -33,7 +35,7 @@ export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent
     if (event.data.status !== 'signed') return { status: 'applied', orderId: order.id, audit: audit(order, {}, { tracking: event.data.status }) };
   }
   const [step, at, extra] = stepOf(event);
-  if (order.status === 'closed') return { status: 'ignored', note: `订单 ${order.order_no} 已关闭，忽略 ${event.type}` };
+  if (order.status === 'closed') return { status: 'ignored', note: [{ code: 'order_closed_ignored', params: { orderNo: order.order_no, eventType: event.type } }] };
 
   const changes: Partial<OrderRow> = { ...extra, [STAMP[step]]: at, updated_at: now };
   const inferred: string[] = [];
@@ -53,11 +55,12 @@ export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent
     }).execute();
     await onTrackingEvent(ctx, order, { status: 'shipped', description: '卖家已发货' });
   }
-  const note = [
-    inferred.length ? `由 ${event.type} 推定：${inferred.join('、')}` : '',
-    changes.status ? '' : `订单已是「${order.status}」，仅更新时间`,
-  ].filter(Boolean).join('；') || undefined;
-  return { status: 'applied', note, orderId: order.id, audit: audit(order, { status: order.status }, { ...changes }) };
+  const note: InboundNote[] = [
+    ...(inferred.length ? [{ code: 'inferred' as const, params: { eventType: event.type, statuses: inferred } }] : []),
+    ...(changes.status ? [] : [{ code: 'status_kept' as const, params: { status: order.status } }]),
+  ];
+  if (changes.status) ctx.afterCommit.push(await closeApprovalsOf(ctx, order.id));
+  return { status: 'applied', note: note.length ? note : undefined, orderId: order.id, audit: audit(order, { status: order.status }, { ...changes }) };
 }
 
 function stepOf(event: Exclude<ProgressEvent, { type: 'order.closed' }>): [Step, string, Partial<OrderRow>] {
@@ -69,12 +72,20 @@ function stepOf(event: Exclude<ProgressEvent, { type: 'order.closed' }>): [Step,
   }
 }
 
-async function close({ trx, now }: ApplyContext, order: OrderRow, reason: string, at: string): Promise<ApplyOutcome> {
-  if (order.status === 'closed') return { status: 'ignored', note: '订单已关闭' };
+async function close(ctx: ApplyContext, order: OrderRow, reason: string, at: string): Promise<ApplyOutcome> {
+  const { trx, now } = ctx;
+  if (order.status === 'closed') return { status: 'ignored', note: [{ code: 'already_closed' }] };
   // A paid order closes through a refund (after-sales), never by a bare close event.
-  if (order.status !== 'pending_payment') return { status: 'ignored', note: `订单 ${order.order_no} 已付款，关闭需走退款流程` };
+  if (order.status !== 'pending_payment') return { status: 'ignored', note: [{ code: 'paid_needs_refund', params: { orderNo: order.order_no } }] };
   await trx.updateTable('orders').set({ status: 'closed', closed_at: at, close_reason: reason, updated_at: now }).where('id', '=', order.id).execute();
+  ctx.afterCommit.push(await closeApprovalsOf(ctx, order.id));
   return { status: 'applied', orderId: order.id, audit: audit(order, { status: order.status }, { status: 'closed', reason }) };
+}
+
+/** Requests the order's new state made moot (改价 once paid) are closed now and announced after the commit. */
+async function closeApprovalsOf({ trx, shopId, now }: ApplyContext, orderId: string): Promise<AfterCommit> {
+  const closed = await closeStaleApprovals(trx, { shopId, orderId, at: now });
+  return (app) => publishApprovals(app, shopId, closed);
 }
 
 function audit(order: OrderRow, before: Record<string, unknown>, after: Record<string, unknown>) {

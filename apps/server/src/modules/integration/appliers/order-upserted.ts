@@ -1,5 +1,6 @@
 import type { InboundEvent } from '@golddesk/contracts';
 import { newId } from '../../../platform/ids.js';
+import { findOrCreateVouchedBuyer } from '../../customers/buyer-identity.js';
 import type { ApplyContext, ApplyOutcome } from './applier.js';
 
 type OrderUpserted = Extract<InboundEvent, { type: 'order.upserted' }>['data'];
@@ -21,7 +22,7 @@ export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted)
   const existing = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('order_no', '=', data.orderNo).executeTakeFirst();
   if (existing) {
     if (!['pending_payment', 'paid'].includes(existing.status)) {
-      return { status: 'ignored', note: `订单 ${data.orderNo} 已发货，不再用同步数据覆盖` };
+      return { status: 'ignored', note: [{ code: 'shipped_not_overwritten', params: { orderNo: data.orderNo } }] };
     }
     await trx.updateTable('orders').set({ ...receiver, total_fen: data.totalFen, buyer_id: buyerId, updated_at: now }).where('id', '=', existing.id).execute();
     await trx.deleteFrom('order_items').where('order_id', '=', existing.id).execute();
@@ -44,16 +45,12 @@ export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted)
   };
 }
 
-/** The shop's customer by its own id; created on first sight with a stable visitor id. */
+/** The shop's customer by its own id (never a widget visitor, whatever id or nick that visitor chose). */
 async function ensureBuyer({ trx, shopId, now }: ApplyContext, buyer: OrderUpserted['buyer']): Promise<string> {
-  const found = await trx.selectFrom('buyers').select('id').where('shop_id', '=', shopId).where('external_id', '=', buyer.externalId).executeTakeFirst();
-  if (found) return found.id;
-  const id = newId();
-  await trx.insertInto('buyers').values({
-    id, shop_id: shopId, visitor_id: `ext-${buyer.externalId}`, nick: buyer.nick, phone: buyer.phone ?? null, province: null,
-    city: null, vip_level: 0, created_at: now, last_seen_at: null, external_id: buyer.externalId,
-  }).execute();
-  return id;
+  const row = await findOrCreateVouchedBuyer(trx, {
+    shopId, externalId: buyer.externalId, nick: buyer.nick, phone: buyer.phone ?? null, source: 'integration', now,
+  });
+  return row.id;
 }
 
 async function productIdsByExternalId({ trx, shopId }: ApplyContext, externalIds: string[]) {

@@ -1,6 +1,7 @@
 import { InboundEvent, type InboundEventResult } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
-import { AppError } from '../../../platform/http/errors.js';
+import { AppError, type Language } from '../../../platform/http/errors.js';
+import { findControlText } from '../../../platform/text/control-text.js';
 import { checkSignature } from '../../../platform/security/hmac-signature.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import type { AfterCommit } from '../../logistics/index.js';
@@ -9,6 +10,7 @@ import { presentOrder } from '../../orders/order.presenter.js';
 import { findOrderWithItems } from '../../orders/order.repository.js';
 import { findShopBySlug } from '../../shops/shop.repository.js';
 import type { ApplyContext, ApplyOutcome } from '../appliers/applier.js';
+import { storeNotes, wordNotes } from '../inbound-notes.js';
 import { applyOrderProgress } from '../appliers/order-progress.js';
 import { applyOrderUpserted } from '../appliers/order-upserted.js';
 import { applyProductUpserted } from '../appliers/product-upserted.js';
@@ -23,6 +25,8 @@ export interface ReceiveInboundEventProps {
   /** The body exactly as received: the signature covers these bytes. */
   rawBody: string;
   signatureHeader: string | undefined;
+  /** The language of the answer's note (the stored note is worded again for each reader). */
+  language?: Language;
 }
 
 /**
@@ -45,6 +49,9 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
   } catch (error) {
     throw new AppError('invalid_input', { detail: error instanceof SyntaxError ? 'JSON' : firstIssue(error) });
   }
+  // The signed body is raw text; what it decodes to gets the same control-character refusal as any request.
+  const controlField = findControlText(event, 'body');
+  if (controlField) throw new AppError('invalid_text', { field: controlField.slice(0, 120) });
   if (await findInboundEvent(app.storage.db, shop.id, event.id)) return { status: 'duplicate' };
 
   const touched = new Set<string>();
@@ -57,7 +64,7 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
       const outcome = await apply(ctx, event);
       await insertInboundEvent(trx, {
         shop_id: shop.id, event_id: event.id, type: event.type, order_no: orderNoOf(event), occurred_at: event.occurredAt,
-        payload_json: props.rawBody, status: outcome.status, note: outcome.note ?? null, received_at: ctx.now,
+        payload_json: props.rawBody, status: outcome.status, note: storeNotes(outcome.note), received_at: ctx.now,
       });
       await settle(ctx, event.type, outcome, touched);
       // Events that were waiting for this order can go now, oldest first.
@@ -65,11 +72,12 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
         for (const parked of await listParkedEvents(trx, shop.id, outcome.createdOrderNo)) {
           const waiting = InboundEvent.parse(JSON.parse(parked.payload_json));
           const later = await apply(ctx, waiting);
-          await markInboundEvent(trx, shop.id, parked.event_id, later.status, later.note ?? null);
+          await markInboundEvent(trx, shop.id, parked.event_id, later.status, storeNotes(later.note));
           await settle(ctx, waiting.type, later, touched);
         }
       }
-      return { status: outcome.status, ...(outcome.note ? { note: outcome.note } : {}) };
+      const note = wordNotes(storeNotes(outcome.note), props.language ?? 'zh-CN');
+      return { status: outcome.status, ...(note ? { note } : {}) };
     });
   } catch (error) {
     // The same event racing on another process: the first one stands.
@@ -97,7 +105,7 @@ async function settle(ctx: ApplyContext, type: string, outcome: ApplyOutcome, to
   if (outcome.status !== 'applied' || !outcome.audit) return;
   await recordAudit(ctx.trx, {
     shopId: ctx.shopId, actor: INTEGRATION_ACTOR, action: `integration.${type}`, ...outcome.audit,
-    after: outcome.note ? { ...outcome.audit.after, note: outcome.note } : outcome.audit.after, at: ctx.now,
+    after: outcome.note ? { ...outcome.audit.after, note: wordNotes(storeNotes(outcome.note), 'zh-CN') } : outcome.audit.after, at: ctx.now,
   });
 }
 

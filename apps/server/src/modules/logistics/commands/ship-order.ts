@@ -29,7 +29,7 @@ async function checkedParcel(db: Queryable, shopId: string, props: ShipOrderRequ
 export function shipOrder(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ShipOrderRequest): Promise<OrderActionResponse> {
   const { shopId } = ctx.actor;
   return runOrderAction(ctx, {
-    action: 'ship', orderId, requestId: props.requestId,
+    action: 'ship', orderId, request: props,
     plan: async ({ order }, trx, now) => {
       const { carrier, trackingNo } = await checkedParcel(trx, shopId, props);
       return {
@@ -52,7 +52,7 @@ export function shipOrder(ctx: CommandContext<AgentPrincipal>, orderId: string, 
 export function updateTrackingNumber(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ShipOrderRequest): Promise<OrderActionResponse> {
   const { shopId } = ctx.actor;
   return runOrderAction(ctx, {
-    action: 'update_tracking', orderId, requestId: props.requestId,
+    action: 'update_tracking', orderId, request: props,
     plan: async ({ order }, trx, now) => {
       const { carrier, trackingNo } = await checkedParcel(trx, shopId, props);
       return {

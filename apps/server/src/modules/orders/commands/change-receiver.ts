@@ -7,7 +7,7 @@ import { updateOrder } from '../order.repository.js';
 /** Changes the receiver (name, phone, address) of an order that has not shipped yet. */
 export function changeReceiver(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ChangeReceiverRequest): Promise<OrderActionResponse> {
   return runOrderAction(ctx, {
-    action: 'change_receiver', orderId, requestId: props.requestId,
+    action: 'change_receiver', orderId, request: props,
     plan: ({ order }, _trx, now) => {
       const address = `${props.province}${props.address.startsWith(props.province) ? props.address.slice(props.province.length) : props.address}`;
       const before = { name: order.receiver_name, phone: order.receiver_phone, address: order.receiver_address };

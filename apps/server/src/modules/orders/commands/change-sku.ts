@@ -8,7 +8,7 @@ import { updateOrderItem } from '../order.repository.js';
 /** Swaps one line of an unshipped order to another SKU (colour/size) of the same product, same price. */
 export function changeSku(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ChangeSkuRequest): Promise<OrderActionResponse> {
   return runOrderAction(ctx, {
-    action: 'change_sku', orderId, requestId: props.requestId,
+    action: 'change_sku', orderId, request: props,
     plan: async ({ order, items }, trx, now) => {
       const item = items[props.itemIndex];
       if (!item) throw new AppError('not_found', { thing: 'order_item' });

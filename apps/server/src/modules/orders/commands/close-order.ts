@@ -8,7 +8,7 @@ import { transition } from '../order.state-machine.js';
 /** Closes an unpaid order (交易关闭) with a reason the buyer is told. */
 export function closeOrder(ctx: CommandContext<AgentPrincipal>, orderId: string, props: CloseOrderRequest): Promise<OrderActionResponse> {
   return runOrderAction(ctx, {
-    action: 'close', orderId, requestId: props.requestId,
+    action: 'close', orderId, request: props,
     plan: ({ order }, _trx, now) => ({
       apply: (trx) => updateOrder(trx, order.id, { ...transition(order, 'closed', now), close_reason: props.reason }),
       audit: { action: 'order.close', before: { status: order.status }, after: { status: 'closed', reason: props.reason } },

@@ -9,8 +9,12 @@ export async function isSetupNeeded(app: AppContext): Promise<boolean> {
   return !(await app.storage.db.selectFrom('shops').select('id').limit(1).executeTakeFirst());
 }
 
-/** First run: creates the shop and its owner, then signs the owner in. Refused once any shop exists. */
-export async function setUpShop(app: AppContext, props: SetupRequest): Promise<LoginResponse> {
+/**
+ * First run: creates the shop and its owner, then signs the owner in. Refused once any shop exists, and that is
+ * checked before hashing anything: an open setup endpoint must not be a free way to burn the server's CPU.
+ */
+export async function setUpShop(app: AppContext, props: SetupRequest & { address: string }): Promise<LoginResponse> {
+  if (!(await isSetupNeeded(app))) throw new AppError('setup_done');
   const passwordHash = await hashPassword(props.password);
   const now = app.now().toISOString();
   await app.storage.db.transaction().execute(async (trx) => {
@@ -24,5 +28,5 @@ export async function setUpShop(app: AppContext, props: SetupRequest): Promise<L
       password_hash: passwordHash, created_at: now,
     }).execute();
   });
-  return logIn(app, { shop: props.shop, username: props.username, password: props.password });
+  return logIn(app, { shop: props.shop, username: props.username, password: props.password, address: props.address });
 }

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { hashPassword } from '../../../platform/security/passwords.js';
+import { recordAgentAudit } from '../../audit/audit.repository.js';
 import { presentAgent } from '../agent.presenter.js';
 import { findAgentByUsername, insertAgent } from '../agent.repository.js';
 import { mayCreateRole } from '../team.policy.js';
@@ -19,6 +20,12 @@ export async function createAgent(ctx: CommandContext<AgentPrincipal>, props: Cr
     id: newId(), shop_id: ctx.actor.shopId, username: props.username, name: props.name, role: props.role,
     password_hash: await hashPassword(props.password), created_at: ctx.app.now().toISOString(),
   };
-  await insertAgent(db, row);
+  await db.transaction().execute(async (trx) => {
+    await insertAgent(trx, row);
+    // Never the password: who was added, with which role.
+    await recordAgentAudit(trx, ctx.actor, {
+      action: 'agent.created', targetType: 'agent', targetId: row.id, after: { username: row.username, name: row.name, role: row.role }, at: row.created_at,
+    });
+  });
   return presentAgent(row);
 }

@@ -1,0 +1,46 @@
+import type { AgentView, UpdateAgentRequest } from '@golddesk/contracts';
+import type { CommandContext } from '../../../platform/app-context.js';
+import type { AgentPrincipal } from '../../../platform/http/auth.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { recordAudit } from '../../audit/audit.repository.js';
+import { publishSessionsRevoked } from '../../auth/auth.events.js';
+import { revokeAgentSessions } from '../../auth/session.repository.js';
+import { presentAgent } from '../agent.presenter.js';
+import { findAgent, setAgentDisabledAt } from '../agent.repository.js';
+import { mayManageAgent } from '../team.policy.js';
+
+export interface UpdateAgentProps extends UpdateAgentRequest {
+  /** The colleague to change (an agent of the caller's shop). */
+  agentId: string;
+}
+
+/**
+ * Changes a colleague (PATCH /team/agents/:id). Today: disable (no sign-in; every session and socket ends at
+ * once) or enable. Audited in the same transaction; the sockets close after commit on every process.
+ */
+export async function updateAgent(ctx: CommandContext<AgentPrincipal>, props: UpdateAgentProps): Promise<AgentView> {
+  const { app, actor } = ctx;
+  const now = app.now().toISOString();
+  let disabledNow = false;
+  const updated = await app.storage.db.transaction().execute(async (trx) => {
+    const agent = await findAgent(trx, actor.shopId, props.agentId);
+    if (!agent) throw new AppError('not_found', { thing: 'agent' });
+    if (agent.id === actor.agentId && props.disabled) throw new AppError('cannot_disable_self');
+    if (!mayManageAgent(actor, agent)) throw new AppError('forbidden');
+    if (props.disabled === undefined || props.disabled === (agent.disabled_at != null)) return agent;
+    const disabledAt = props.disabled ? now : null;
+    await setAgentDisabledAt(trx, actor.shopId, agent.id, disabledAt);
+    if (props.disabled) {
+      await revokeAgentSessions(trx, agent.id, now);
+      disabledNow = true;
+    }
+    await recordAudit(trx, {
+      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: props.disabled ? 'agent.disable' : 'agent.enable', targetType: 'agent', targetId: agent.id,
+      before: { disabled: agent.disabled_at != null }, after: { disabled: props.disabled }, at: now,
+    });
+    return { ...agent, disabled_at: disabledAt };
+  });
+  if (disabledNow) publishSessionsRevoked(app, { shopId: actor.shopId, agentId: updated.id }, 'disabled');
+  return presentAgent(updated);
+}

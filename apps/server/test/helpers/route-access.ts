@@ -1,0 +1,204 @@
+import type { AgentRole } from '@golddesk/contracts';
+
+/**
+ * Who may call each HTTP route, written from the route files, their policies and ../shared/DOMAIN.md — as it
+ * SHOULD be, not as recorded. route-matrix.test.ts checks it against the OpenAPI document (a new route without
+ * a rule here fails) and against what the server answers to every kind of caller.
+ *
+ * - `public`: no token needed (a token changes nothing).
+ * - `signed`: no token; the shop's system signs the body (HMAC) instead.
+ * - `buyer`: any widget token; `verified-buyer`: only a buyer the shop signed in (signed identity).
+ * - a list of roles: agents of the shop with one of these roles.
+ */
+export type Access = 'public' | 'signed' | 'buyer' | 'verified-buyer' | readonly AgentRole[];
+
+/** A route whose answer also depends on the object or body (team vs personal phrases, a note's author). */
+export interface Rule {
+  /** Who reaches the route at all. */
+  allow: Access;
+  /** Narrower rules for named probes of the route (route-probes.ts sends one request per case). */
+  cases: Record<string, Access>;
+}
+
+export const AGENT_ROLES: readonly AgentRole[] = ['owner', 'manager', 'presale', 'aftersale', 'support'];
+
+const AGENTS = AGENT_ROLES;
+/** 店长 and 主管: shop policy, people, money beyond limits, integration. */
+const MANAGERS: readonly AgentRole[] = ['owner', 'manager'];
+/** Order edits that touch money or end an order: not after-sales (their discount limit is 0). */
+const PRICE_AND_CLOSE: readonly AgentRole[] = ['owner', 'manager', 'presale', 'support'];
+/** 发货 and 运单号: warehouse-side work; pre-sales does not ship. */
+const SHIPPING: readonly AgentRole[] = ['owner', 'manager', 'aftersale', 'support'];
+/** 催付 phone/SMS follow-ups: support (辅助) with pre-sales and the managers; not after-sales. */
+const REMINDER_WORK: readonly AgentRole[] = ['owner', 'manager', 'presale', 'support'];
+/** Imports rewrite the catalogue and orders: managers and support, not the front-line chat roles. */
+const IMPORTERS: readonly AgentRole[] = ['owner', 'manager', 'support'];
+
+export const ACCESS: Record<string, Access | Rule> = {
+  'GET /healthz': 'public',
+  'GET /api/v1/setup': 'public',
+  'POST /api/v1/setup': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/widget/sessions': 'public',
+  'POST /api/v1/demo/identity': 'public',
+  'GET /api/v1/shops/{slug}': 'public',
+  'GET /api/v1/shops/{slug}/products': 'public',
+  // Ids are unguessable; buyers and agents both show these images in chat.
+  'GET /api/v1/attachments/{id}': 'public',
+  'POST /api/v1/integrations/{shop}/events': 'signed',
+
+  'GET /api/v1/widget/messages': 'buyer',
+  'POST /api/v1/widget/messages': 'buyer',
+  'POST /api/v1/widget/read': 'buyer',
+  'POST /api/v1/widget/uploads': 'buyer',
+  'POST /api/v1/widget/footprints': 'buyer',
+  'GET /api/v1/widget/orders': 'verified-buyer',
+
+  'GET /api/v1/me': AGENTS,
+  'POST /api/v1/auth/logout': AGENTS,
+  'GET /api/v1/team/agents': AGENTS,
+  'POST /api/v1/team/agents': MANAGERS,
+  // On a pre-sales colleague (a manager may not change the owner or another manager; nobody disables themselves).
+  'PATCH /api/v1/team/agents/{id}': MANAGERS,
+  'POST /api/v1/team/agents/{id}/sign-out': MANAGERS,
+
+  'GET /api/v1/conversations': AGENTS,
+  'GET /api/v1/conversations/{id}': AGENTS,
+  'POST /api/v1/conversations/{id}/read': AGENTS,
+  'POST /api/v1/conversations/{id}/assign': AGENTS,
+  'POST /api/v1/conversations/{id}/close': AGENTS,
+  'GET /api/v1/conversations/{id}/messages': AGENTS,
+  'POST /api/v1/conversations/{id}/messages': AGENTS,
+  'GET /api/v1/search/messages': AGENTS,
+  'POST /api/v1/uploads': AGENTS,
+
+  'GET /api/v1/products': AGENTS,
+  'GET /api/v1/products/{id}': AGENTS,
+  'GET /api/v1/products/{id}/size-advice': AGENTS,
+  'POST /api/v1/products': MANAGERS,
+  'PATCH /api/v1/products/{id}': MANAGERS,
+  'POST /api/v1/products/{id}/archive': MANAGERS,
+  'POST /api/v1/products/{id}/restore': MANAGERS,
+  'POST /api/v1/products/{id}/skus': MANAGERS,
+  'PATCH /api/v1/products/{id}/skus/{skuId}': MANAGERS,
+  'DELETE /api/v1/products/{id}/skus/{skuId}': MANAGERS,
+  'PUT /api/v1/products/{id}/related': MANAGERS,
+  'GET /api/v1/bundles': AGENTS,
+  'POST /api/v1/bundles': MANAGERS,
+  'PUT /api/v1/bundles/{id}': MANAGERS,
+  'DELETE /api/v1/bundles/{id}': MANAGERS,
+
+  'GET /api/v1/customers': AGENTS,
+  'GET /api/v1/customers/{buyerId}': AGENTS,
+  'GET /api/v1/customers/{buyerId}/suggestions': AGENTS,
+  'GET /api/v1/customers/{buyerId}/crm': AGENTS,
+  'PUT /api/v1/customers/{buyerId}/type': AGENTS,
+  'PUT /api/v1/customers/{buyerId}/vip': MANAGERS,
+  'PUT /api/v1/customers/{buyerId}/tags': AGENTS,
+  'POST /api/v1/customers/{buyerId}/notes': AGENTS,
+  // The probe's note is support1's: its author, the owner and managers may change it.
+  'PATCH /api/v1/customers/{buyerId}/notes/{noteId}': {
+    allow: AGENTS,
+    cases: { "support1's note": ['owner', 'manager', 'support'] },
+  },
+  'DELETE /api/v1/customers/{buyerId}/notes/{noteId}': {
+    allow: AGENTS,
+    cases: { "support1's note": ['owner', 'manager', 'support'] },
+  },
+  'POST /api/v1/customers/{buyerId}/block': MANAGERS,
+  'POST /api/v1/customers/{buyerId}/unblock': MANAGERS,
+  'GET /api/v1/customer-tags': AGENTS,
+  'POST /api/v1/customer-tags': MANAGERS,
+  'PATCH /api/v1/customer-tags/{id}': MANAGERS,
+  'DELETE /api/v1/customer-tags/{id}': MANAGERS,
+  'GET /api/v1/segments': AGENTS,
+  'POST /api/v1/segments': MANAGERS,
+  'PUT /api/v1/segments/{id}': MANAGERS,
+  'DELETE /api/v1/segments/{id}': MANAGERS,
+
+  'GET /api/v1/orders/{id}': AGENTS,
+  'POST /api/v1/orders/{id}/change-price': PRICE_AND_CLOSE,
+  'POST /api/v1/orders/{id}/change-receiver': AGENTS,
+  'POST /api/v1/orders/{id}/change-sku': AGENTS,
+  'POST /api/v1/orders/{id}/memo': AGENTS,
+  'POST /api/v1/orders/{id}/close': PRICE_AND_CLOSE,
+  'POST /api/v1/orders/{id}/ship': SHIPPING,
+  'POST /api/v1/orders/{id}/tracking-number': SHIPPING,
+  'GET /api/v1/orders/{id}/tracking': AGENTS,
+  'POST /api/v1/orders/{id}/tracking/notes': AGENTS,
+  'GET /api/v1/approvals': AGENTS,
+  'POST /api/v1/approvals/{id}/approve': MANAGERS,
+  'POST /api/v1/approvals/{id}/reject': MANAGERS,
+  // Holds receiver phones and addresses before and after changes (issue #8, item 9).
+  'GET /api/v1/audit': MANAGERS,
+
+  'GET /api/v1/imports': IMPORTERS,
+  'POST /api/v1/imports': IMPORTERS,
+  'GET /api/v1/imports/{id}': IMPORTERS,
+  'GET /api/v1/integration': MANAGERS,
+  'POST /api/v1/integration/rotate': ['owner'],
+  'GET /api/v1/integration/events': MANAGERS,
+  'GET /api/v1/webhooks': MANAGERS,
+  'POST /api/v1/webhooks': MANAGERS,
+  'DELETE /api/v1/webhooks/{id}': MANAGERS,
+  'GET /api/v1/webhooks/{id}/deliveries': MANAGERS,
+  'POST /api/v1/webhooks/{id}/test': MANAGERS,
+
+  'GET /api/v1/logistics/carriers': AGENTS,
+  'GET /api/v1/logistics/settings': AGENTS,
+  'PUT /api/v1/logistics/settings': MANAGERS,
+  'GET /api/v1/logistics/rules': AGENTS,
+  'PUT /api/v1/logistics/rules': MANAGERS,
+  'GET /api/v1/logistics/quote': AGENTS,
+  'GET /api/v1/logistics/exceptions': AGENTS,
+  'POST /api/v1/logistics/exceptions/{id}/resolve': AGENTS,
+
+  'GET /api/v1/reminders/settings': AGENTS,
+  'PUT /api/v1/reminders/settings': MANAGERS,
+  'GET /api/v1/reminders/stats': AGENTS,
+  'GET /api/v1/reminder-tasks': REMINDER_WORK,
+  'POST /api/v1/reminder-tasks/{id}/assign': REMINDER_WORK,
+  'POST /api/v1/reminder-tasks/{id}/outcome': REMINDER_WORK,
+
+  'GET /api/v1/broadcasts': AGENTS,
+  'GET /api/v1/broadcasts/audience': AGENTS,
+  'GET /api/v1/broadcasts/{id}': AGENTS,
+  'GET /api/v1/broadcasts/{id}/recipients': AGENTS,
+  'POST /api/v1/broadcasts': MANAGERS,
+  'PUT /api/v1/broadcasts/{id}': MANAGERS,
+  'DELETE /api/v1/broadcasts/{id}': MANAGERS,
+  'POST /api/v1/broadcasts/{id}/start': MANAGERS,
+  'POST /api/v1/broadcasts/{id}/cancel': MANAGERS,
+
+  'GET /api/v1/promotions': AGENTS,
+  'GET /api/v1/promotions/active': AGENTS,
+  'POST /api/v1/promotions': MANAGERS,
+  'PUT /api/v1/promotions/{id}': MANAGERS,
+  'DELETE /api/v1/promotions/{id}': MANAGERS,
+  'GET /api/v1/auto-replies': AGENTS,
+  'POST /api/v1/auto-replies': MANAGERS,
+  'PUT /api/v1/auto-replies/{id}': MANAGERS,
+  'DELETE /api/v1/auto-replies/{id}': MANAGERS,
+  'POST /api/v1/auto-replies/preview': AGENTS,
+  'GET /api/v1/shop-hours': AGENTS,
+  'PUT /api/v1/shop-hours': MANAGERS,
+
+  'GET /api/v1/quick-replies': AGENTS,
+  // Personal phrases: any agent; team phrases speak for the shop: owner and managers.
+  'POST /api/v1/quick-replies': { allow: AGENTS, cases: { personal: AGENTS, team: MANAGERS } },
+  'PATCH /api/v1/quick-replies/{id}': { allow: AGENTS, cases: { 'team phrase': MANAGERS } },
+  'DELETE /api/v1/quick-replies/{id}': { allow: AGENTS, cases: { 'team phrase': MANAGERS } },
+  'POST /api/v1/quick-replies/{id}/used': AGENTS,
+  'GET /api/v1/quick-replies/variables': AGENTS,
+  'GET /api/v1/quick-replies/{id}/preview': AGENTS,
+  'POST /api/v1/quick-replies/render': AGENTS,
+  'GET /api/v1/quick-replies/export': AGENTS,
+  'POST /api/v1/quick-replies/import': { allow: AGENTS, cases: { personal: AGENTS, team: MANAGERS } },
+};
+
+/** The rule as { allow, cases } whichever way the table wrote it. */
+export function ruleOf(route: string): Rule | undefined {
+  const entry = ACCESS[route];
+  if (entry === undefined) return undefined;
+  return typeof entry === 'string' || Array.isArray(entry) ? { allow: entry as Access, cases: {} } : (entry as Rule);
+}

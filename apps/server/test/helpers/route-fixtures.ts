@@ -1,0 +1,362 @@
+import { randomUUID } from 'node:crypto';
+import type { AgentRole } from '@golddesk/contracts';
+import { createSigner } from 'fast-jwt';
+import { newId } from '../../src/platform/ids.js';
+import { api, loginAgent, startBuyer } from './clients.js';
+import { addOtherShop } from './other-shop.js';
+import type { TestServer } from './test-server.js';
+
+/** Everyone the route matrix calls with: no token, a forged one, two buyers, another shop's owner, each role. */
+export interface Principals {
+  none: undefined;
+  forged: string;
+  /** An anonymous widget visitor. */
+  visitor: string;
+  /** A buyer the shop signed in (demo identity). */
+  buyer: string;
+  otherOwner: string;
+  roles: Record<AgentRole, string>;
+}
+
+/** Ids of this (demo) shop's objects the probes reach, and settings bodies read back unchanged. */
+export interface Fixtures {
+  principals: Principals;
+  ids: Record<string, string>;
+  bodies: Record<string, unknown>;
+  /** Every id of the demo shop a response to another shop's owner must never contain. */
+  sentinels: string[];
+}
+
+/** A valid 1×1 PNG, for uploads. */
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** A time no test clock reaches: scheduled things stay scheduled. */
+export const LATER = '2099-01-01T00:00:00.000Z';
+const MANAGER_PASSWORD = 'matrix-manager-password';
+
+/** Starts from a fresh demo shop: signs everyone in and makes the throwaway objects the probes use (in parallel). */
+export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
+  const base = server.url;
+  const db = server.app.context.storage.db;
+  const at = server.app.context.now().toISOString();
+  const shop = await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
+  const ownerRow = await db
+    .selectFrom('agents')
+    .select('id')
+    .where('shop_id', '=', shop.id)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  const owner = (await loginAgent(base, 'owner')).token;
+  const asOwner = async (method: string, path: string, body?: unknown) => {
+    const response = await api(base, method, path, { token: owner, body });
+    if (response.status >= 300) throw new Error(`fixture ${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const manager1 = async () => {
+    await asOwner('POST', '/api/v1/team/agents', {
+      username: 'manager1',
+      name: '主管小王',
+      role: 'manager',
+      password: MANAGER_PASSWORD,
+    });
+    return loginAgent(base, 'manager1', MANAGER_PASSWORD);
+  };
+  const verifiedBuyer = async () => {
+    const signed = await api(base, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo' } });
+    const session = await api(base, 'POST', '/api/v1/widget/sessions', {
+      body: { shop: 'demo', visitorId: `matrix-${randomUUID()}`, identity: signed.body.identity },
+    });
+    if (session.status !== 200 || !session.body.buyer.verified)
+      throw new Error(`verified buyer: ${JSON.stringify(session.body)}`);
+    return session.body as { token: string; buyer: { id: string } };
+  };
+  // The colleague PATCH and sign-out act on never signs in: straight into the table, no password to hash.
+  const targetAgent = newId();
+  await db
+    .insertInto('agents')
+    .values({
+      id: targetAgent,
+      shop_id: shop.id,
+      username: 'matrix-target',
+      name: '矩阵目标',
+      role: 'presale',
+      password_hash: 'none',
+      created_at: at,
+    })
+    .execute();
+  const [manager, presale, aftersale, support, visitor, verified, other] = await Promise.all([
+    manager1(),
+    loginAgent(base, 'presale1'),
+    loginAgent(base, 'aftersale1'),
+    loginAgent(base, 'support1'),
+    startBuyer(base),
+    verifiedBuyer(),
+    addOtherShop(server),
+  ]);
+
+  // Seeded objects: buyers other than the two principals, orders by state, a product with SKUs.
+  const taken = [visitor.buyer.id, verified.buyer.id];
+  const buyers = (
+    await db.selectFrom('buyers').select('id').where('shop_id', '=', shop.id).where('id', 'not in', taken).orderBy('id').execute()
+  ).map((b) => b.id);
+  const [crmBuyer, blockBuyer, unblockBuyer] = buyers as [string, string, string];
+  const conversation = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('shop_id', '=', shop.id)
+    .where('buyer_id', 'not in', [...taken, blockBuyer, unblockBuyer])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const orderIn = (status: string, skip = 0) =>
+    db
+      .selectFrom('orders')
+      .select(['id', 'total_fen'])
+      .where('shop_id', '=', shop.id)
+      .where('status', '=', status)
+      .orderBy('id')
+      .offset(skip)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+  const [paidOrder, shippedOrder, pendingA, pendingB] = await Promise.all([
+    orderIn('paid'),
+    orderIn('shipped'),
+    orderIn('pending_payment', 1),
+    orderIn('pending_payment', 2),
+  ]);
+  const sku = await db
+    .selectFrom('product_skus')
+    .select(['id', 'product_id', 'props'])
+    .where('shop_id', '=', shop.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const product2 = await db
+    .selectFrom('products')
+    .select('id')
+    .where('shop_id', '=', shop.id)
+    .where('id', '!=', sku.product_id)
+    .where('archived_at', 'is', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const tasks = await db
+    .selectFrom('reminder_tasks')
+    .select('id')
+    .where('shop_id', '=', shop.id)
+    .where('status', '=', 'open')
+    .orderBy('id')
+    .execute();
+  const exception = await db
+    .selectFrom('logistics_exceptions')
+    .select('id')
+    .where('shop_id', '=', shop.id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const [bundle, doomedBundle] = await db
+    .selectFrom('bundles')
+    .select('id')
+    .where('shop_id', '=', shop.id)
+    .orderBy('id')
+    .execute();
+  const tag = await db
+    .selectFrom('customer_tags')
+    .select('id')
+    .where('shop_id', '=', shop.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const segment = await db
+    .selectFrom('segments')
+    .select(['id', 'name', 'filter_json'])
+    .where('shop_id', '=', shop.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+
+  // Throwaway objects, one per destructive route.
+  const product = async (body: object = {}) =>
+    (await asOwner('POST', '/api/v1/products', { title: '矩阵测试商品', category: '测试', priceFen: 100, ...body })).product;
+  const archived = async () => {
+    const { id } = await product();
+    await asOwner('POST', `/api/v1/products/${id}/archive`);
+    return id as string;
+  };
+  const note = async () =>
+    (
+      await api(base, 'POST', `/api/v1/customers/${crmBuyer}/notes`, {
+        token: support.token,
+        body: { text: '矩阵测试：辅助的备注' },
+      })
+    ).body.note.id;
+  const broadcast = async () =>
+    (await asOwner('POST', '/api/v1/broadcasts', { title: '矩阵群发', template: '矩阵测试', segmentId: segment.id })).broadcast
+      .id;
+  const promotion = { kind: 'other', title: '矩阵活动', note: '', startsAt: '2098-01-01T00:00:00.000Z', endsAt: LATER };
+  const autoReply = { kind: 'keyword', name: '矩阵规则', keywords: ['矩阵测试关键词'], text: '矩阵测试' };
+  const teamPhrase = async () =>
+    (await asOwner('POST', '/api/v1/quick-replies', { scope: 'team', content: '矩阵测试团队短语' })).quickReply.id;
+  const approval = async (order: { id: string; total_fen: number }, requestId: string) => {
+    const response = await api(base, 'POST', `/api/v1/orders/${order.id}/change-price`, {
+      token: presale.token,
+      body: { requestId, newTotalFen: Math.max(1, Math.floor(Number(order.total_fen) / 2)), reason: '矩阵测试' },
+    });
+    if (response.status !== 202) throw new Error(`approval fixture: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.approval.id as string;
+  };
+  // Webhooks straight into the table (to a closed local port): creating them through the API would deliver.
+  const webhook = async () => {
+    const id = newId();
+    await db
+      .insertInto('webhooks')
+      .values({
+        id,
+        shop_id: shop.id,
+        url: 'http://127.0.0.1:9/matrix',
+        secret: `whsec_${randomUUID()}`,
+        events: '["order.updated"]',
+        active: 1,
+        created_at: at,
+      })
+      .execute();
+    return id;
+  };
+  const finishedImport = async () => {
+    const id = newId();
+    await db
+      .insertInto('imports')
+      .values({
+        id,
+        shop_id: shop.id,
+        kind: 'products',
+        status: 'done',
+        file_name: 'matrix.csv',
+        language: 'zh-CN',
+        total: 0,
+        processed: 0,
+        imported: 0,
+        failed: 0,
+        created_count: 0,
+        updated_count: 0,
+        unchanged_count: 0,
+        errors_json: '[]',
+        failure_reason: null,
+        created_by: ownerRow.id,
+        created_by_name: '店长',
+        created_at: at,
+        updated_at: at,
+        finished_at: at,
+      })
+      .execute();
+    return id;
+  };
+  /** Runs the makers at once; answers their results by name. */
+  const all = async (makers: Record<string, () => Promise<any>>) =>
+    Object.fromEntries(await Promise.all(Object.entries(makers).map(async ([name, make]) => [name, await make()] as const)));
+  const skuProduct = () =>
+    product({
+      skus: [
+        { props: { 颜色: '红' }, priceFen: 100, stock: 1 },
+        { props: { 颜色: '蓝' }, priceFen: 100, stock: 1 },
+      ],
+    });
+  const [made, settings] = await Promise.all([
+    all({
+      archiveProduct: async () => (await product()).id,
+      restoreProduct: archived,
+      skuProduct: async () => (await skuProduct()).id,
+      note,
+      doomedNote: note,
+      doomedTag: async () => (await asOwner('POST', '/api/v1/customer-tags', { name: '矩阵待删' })).tag.id,
+      doomedSegment: async () =>
+        (await asOwner('POST', '/api/v1/segments', { name: '矩阵待删', filter: { vipMin: 5 } })).segment.id,
+      approveMe: () => approval(pendingA, 'matrix-fixture-a'),
+      rejectMe: () => approval(pendingB, 'matrix-fixture-b'),
+      import: finishedImport,
+      broadcast,
+      doomedBroadcast: broadcast,
+      startBroadcast: broadcast,
+      cancelBroadcast: broadcast,
+      promotion: async () => (await asOwner('POST', '/api/v1/promotions', promotion)).promotion.id,
+      doomedPromotion: async () => (await asOwner('POST', '/api/v1/promotions', promotion)).promotion.id,
+      autoReply: async () => (await asOwner('POST', '/api/v1/auto-replies', autoReply)).rule.id,
+      doomedAutoReply: async () =>
+        (await asOwner('POST', '/api/v1/auto-replies', { ...autoReply, keywords: ['矩阵待删'] })).rule.id,
+      quickReply: teamPhrase,
+      doomedQuickReply: teamPhrase,
+      webhook,
+      doomedWebhook: webhook,
+      attachment: async () =>
+        (await api(base, 'POST', '/api/v1/uploads', { token: owner, raw: PNG_1X1, headers: { 'content-type': 'image/png' } }))
+          .body.attachment.id,
+    }),
+    // Settings are written back unchanged by the PUT probes.
+    all({
+      logisticsSettings: async () => (await asOwner('GET', '/api/v1/logistics/settings')).settings,
+      courierRules: async () => ({ rules: (await asOwner('GET', '/api/v1/logistics/rules')).rules }),
+      reminderSettings: async () => (await asOwner('GET', '/api/v1/reminders/settings')).settings,
+      shopHours: async () => (await asOwner('GET', '/api/v1/shop-hours')).hours,
+    }),
+    asOwner('POST', `/api/v1/customers/${unblockBuyer}/block`, { reason: '矩阵测试' }),
+  ]);
+  const doomedSku = await db
+    .selectFrom('product_skus')
+    .select('id')
+    .where('product_id', '=', made.skuProduct)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+
+  const ids: Record<string, string> = {
+    ...(made as Record<string, string>),
+    slug: 'demo',
+    conversation: conversation.id,
+    crmBuyer,
+    blockBuyer,
+    unblockBuyer,
+    product: sku.product_id,
+    sku: sku.id,
+    product2: product2.id,
+    doomedSku: doomedSku.id,
+    bundle: bundle!.id,
+    doomedBundle: doomedBundle!.id,
+    tag: tag.id,
+    segment: segment.id,
+    paidOrder: paidOrder.id,
+    shippedOrder: shippedOrder.id,
+    exception: exception.id,
+    assignTask: tasks[0]!.id,
+    outcomeTask: tasks[1]!.id,
+    targetAgent,
+  };
+  const bodies: Record<string, unknown> = {
+    ...settings,
+    existingSku: { props: JSON.parse(sku.props) as Record<string, string>, priceFen: 100, stock: 1 },
+    segment: { name: segment.name, filter: JSON.parse(segment.filter_json) as object },
+    promotion,
+    autoReply,
+  };
+
+  const ofShop = async (table: 'buyers' | 'conversations' | 'orders' | 'products' | 'agents') =>
+    (await db.selectFrom(table).select('id').where('shop_id', '=', shop.id).execute()).map((row) => row.id);
+  const sentinels = [
+    shop.id,
+    ...Object.values(ids).filter((id) => id !== 'demo'),
+    ...(await Promise.all((['buyers', 'conversations', 'orders', 'products', 'agents'] as const).map(ofShop))).flat(),
+  ];
+  return {
+    principals: {
+      none: undefined,
+      forged: createSigner({ key: 'not-the-server-secret-not-the-server-secret', algorithm: 'HS256', expiresIn: 3_600_000 })({
+        kind: 'agent',
+        shopId: shop.id,
+        agentId: ownerRow.id,
+        role: 'owner',
+        name: '店长',
+      }),
+      visitor: visitor.token,
+      buyer: verified.token,
+      otherOwner: other.owner.token,
+      roles: { owner, manager: manager.token, presale: presale.token, aftersale: aftersale.token, support: support.token },
+    },
+    ids,
+    bodies,
+    sentinels: [...new Set(sentinels)],
+  };
+}
