@@ -33,7 +33,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    // A liveness bound, not a speed claim: a cold tsx cache on a loaded 2-core machine can take well over 30 s.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     const onData = () => {
       const match = output.match(/listening on (http:\/\/[\d.]+:\d+)/);
       if (match) {
