@@ -188,7 +188,6 @@ describe('quick replies (快捷短语)', () => {
     assert.match(res.body.errors[0].message, /内容不能为空/);
     assert.match(res.body.errors[1].message, /快捷编码过长/);
     assert.equal(await teamCount(), before + 998);
-    assert.ok(ms < 10_000, `1,000 rows in ${ms} ms`);
     console.log(`  quick-reply import: 1,000 xlsx rows in ${ms} ms`);
 
     // The same file again changes nothing: codes match, contents are the same.
