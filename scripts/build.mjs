@@ -1,5 +1,6 @@
 // Builds the workbench and the widget. With --if-needed (used by `npm start`), skips a build whose
-// output is newer than every source file, so a second start is instant.
+// output is newer than every source file, so a second start is instant. The outputs include the .br/.gz files the
+// build writes next to its files (scripts/vite/precompress.ts): a dist built before them is built again.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,13 +10,13 @@ const ifNeeded = process.argv.includes('--if-needed');
 const apps = [
   {
     name: 'workbench',
-    outputs: ['apps/workbench/dist/index.html'],
-    sources: ['apps/workbench/src', 'apps/workbench/index.html', 'apps/workbench/vite.config.ts', 'apps/workbench/package.json', 'packages/contracts/src'],
+    outputs: ['apps/workbench/dist/index.html', 'apps/workbench/dist/index.html.br', 'apps/workbench/dist/index.html.gz'],
+    sources: ['apps/workbench/src', 'apps/workbench/index.html', 'apps/workbench/vite.config.ts', 'apps/workbench/package.json', 'packages/contracts/src', 'scripts/vite'],
   },
   {
     name: 'widget',
-    outputs: ['apps/widget/dist/golddesk-widget.js', 'apps/widget/dist/demo-shop.html'],
-    sources: ['apps/widget/src', 'apps/widget/demo-shop.html', 'apps/widget/vite.config.ts', 'apps/widget/package.json', 'packages/contracts/src'],
+    outputs: ['golddesk-widget.js', 'demo-shop.html'].flatMap((file) => ['', '.br', '.gz'].map((suffix) => `apps/widget/dist/${file}${suffix}`)),
+    sources: ['apps/widget/src', 'apps/widget/demo-shop.html', 'apps/widget/vite.config.ts', 'apps/widget/package.json', 'packages/contracts/src', 'scripts/vite'],
   },
 ];
 

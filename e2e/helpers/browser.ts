@@ -16,8 +16,21 @@ export function requireBuilt(file: string) {
   }
 }
 
-/** Headless chromium with a Chinese locale and a laptop-sized window. */
-export async function launchBrowser(profileDir: string): Promise<BrowserContext> {
+/** The screen a browser pretends to be; unset fields keep the laptop defaults. */
+export interface DeviceOptions {
+  viewport?: { width: number; height: number };
+  /** Honour the page's meta viewport and report a phone. */
+  isMobile?: boolean;
+  /** Touch events and `(pointer: coarse)`. */
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+/** A 390×844 phone with touch (the size of an iPhone 12–14). */
+export const PHONE: DeviceOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** Headless chromium with a Chinese locale and a laptop-sized window, or the given device. */
+export async function launchBrowser(profileDir: string, device: DeviceOptions = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -25,6 +38,7 @@ export async function launchBrowser(profileDir: string): Promise<BrowserContext>
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
+    ...device,
   });
 }
 
@@ -35,8 +49,10 @@ export interface Browsers<Name extends string> {
   close(): Promise<void>;
 }
 
-/** One browser (own profile, so own storage) per name, e.g. an agent and a buyer side by side. */
-export async function openBrowsers<Name extends string>(names: readonly Name[], timeoutMs = 15_000): Promise<Browsers<Name>> {
+/** One browser (own profile, so own storage) per name, e.g. an agent and a buyer side by side; `devices` per name. */
+export async function openBrowsers<Name extends string>(
+  names: readonly Name[], timeoutMs = 15_000, devices: Partial<Record<Name, DeviceOptions>> = {},
+): Promise<Browsers<Name>> {
   const profiles: string[] = [];
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
@@ -44,7 +60,7 @@ export async function openBrowsers<Name extends string>(names: readonly Name[], 
   for (const name of names) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `golddesk-e2e-${name}-`));
     profiles.push(dir);
-    const context = await launchBrowser(dir);
+    const context = await launchBrowser(dir, devices[name]);
     contexts.push(context);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(timeoutMs);

@@ -44,6 +44,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerStaticFiles } from './platform/http/static-files.js';
 import { StreamHub } from './platform/realtime/stream-hub.js';
 import { MemoryAttemptCounter, RedisAttemptCounter } from './platform/security/attempt-counter.js';
+import { MemoryAgentPresence, RedisAgentPresence } from './platform/realtime/agent-presence.js';
 import { TokenService } from './platform/security/tokens.js';
 
 export interface GoldDesk {
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       agentSeconds: config.agentTokenTtlSeconds, buyerSeconds: config.buyerTokenTtlSeconds,
     }, () => context.now()),
     attempts: redis ? new RedisAttemptCounter(redis, secret) : new MemoryAttemptCounter(() => context.now().getTime()),
+    presence: redis ? new RedisAgentPresence(redis, secret) : new MemoryAgentPresence(),
     log: http.log,
     now: options.now ?? (() => new Date()),
   };
@@ -135,6 +137,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
     await jobs.stop();
     await autoReplies.stop();
     await optOuts.stop();
+    await context.presence.close().catch(() => undefined);
     await bus.close();
     redis?.disconnect();
     await storage.close();

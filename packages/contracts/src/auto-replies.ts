@@ -16,7 +16,7 @@ export const SINGLE_AUTO_REPLY_KINDS: readonly AutoReplyKind[] = ['welcome', 'of
 export const MAX_KEYWORDS = 10;
 export const MAX_AUTO_REPLY_TEXT = 500;
 /** Variables a rule's text may contain. */
-export const AUTO_REPLY_VARIABLES = ['{买家昵称}', '{店铺活动}', '{活动链接}'] as const;
+export const AUTO_REPLY_VARIABLES = ['{买家昵称}', '{店铺活动}', '{活动链接}', '{包邮门槛}', '{营业时间}'] as const;
 
 export const KeywordMatch = z.enum(['contains', 'exact']);
 export type KeywordMatch = z.infer<typeof KeywordMatch>;

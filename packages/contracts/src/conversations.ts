@@ -18,6 +18,8 @@ export const ConversationSummary = z.object({
   id: Id,
   buyer: BuyerView,
   lastMessage: Message.nullable(),
+  /** What the buyer last wrote (the contact list's preview): the bot's welcome or a system line never hides it. */
+  lastBuyerMessage: Message.nullable().optional(),
   status: ConversationStatus,
   assignee: z.object({ id: Id, name: z.string() }).nullable(),
   lastSeq: z.number().int(),
@@ -32,8 +34,13 @@ export type ConversationSummary = z.infer<typeof ConversationSummary>;
 export const ConversationFilter = z.enum(['all', 'waiting', 'mine']);
 export type ConversationFilter = z.infer<typeof ConversationFilter>;
 
+/** `recent`: most recent activity first (the default); `waiting`: the longest-waiting buyer first (待接待). */
+export const ConversationSort = z.enum(['recent', 'waiting']);
+export type ConversationSort = z.infer<typeof ConversationSort>;
+
 export const ListConversationsQuery = z.object({
   filter: ConversationFilter.default('all'),
+  sort: ConversationSort.default('recent'),
   limit: z.coerce.number().int().min(1).optional(),
 });
 

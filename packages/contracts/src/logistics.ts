@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fen, Id, IsoDateTime } from './common.js';
+import { ServerText } from './server-texts.js';
 
 /**
  * Logistics: carriers, the shop's courier rules (快递选择原则及资费标准), tracking timelines, exceptions
@@ -147,6 +148,8 @@ export const TrackingEventView = z.object({
   id: Id,
   status: z.string().describe('shipped | in_transit | out_for_delivery | signed | exception | returned | note (an agent\'s note)'),
   description: z.string(),
+  /** A line the server wrote itself (卖家已发货…), as a code for agents reading in English; null for carriers' and agents' lines. */
+  descriptionText: ServerText.nullable().optional(),
   location: z.string().nullable(),
   occurredAt: IsoDateTime,
 });
@@ -158,10 +161,14 @@ export const LogisticsExceptionView = z.object({
   id: Id,
   kind: ExceptionKind,
   detail: z.string(),
+  /** `detail` as a code when the server wrote it (已 4 天没有物流更新…), for agents reading in English. */
+  detailText: ServerText.nullable().optional(),
   raisedAt: IsoDateTime,
   resolvedAt: IsoDateTime.nullable(),
   resolvedBy: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
   note: z.string().nullable(),
+  /** `note` as a code when the server resolved the exception itself (物流已有更新). */
+  noteText: ServerText.nullable().optional(),
   order: z.object({ id: Id, orderNo: z.string(), status: z.string(), carrier: z.string().nullable(), trackingNo: z.string().nullable() }),
   buyer: z.object({ id: Id, nick: z.string() }),
   /** The buyer's conversation, to open from the list; null when they never chatted. */

@@ -31,3 +31,20 @@ export function maskName(name: string): string {
   if (chars.length > 1 && chars.slice(1).every((c) => c === '*')) return name;
   return `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
 }
+
+/**
+ * Roles that see buyers' phone numbers in full: the people who answer for the shop (owner, manager) and those whose
+ * work is calling buyers (辅助 works the phone/SMS 催付 tasks, 售后 arranges returns and pickups). 售前 answers in
+ * chat and sees 138****1234. Every view of a phone (right pane, order cards, receivers, tasks) follows this one rule.
+ */
+export const FULL_PHONE_ROLES: readonly string[] = ['owner', 'manager', 'aftersale', 'support'];
+
+/** Whether an agent of `role` sees phone numbers in full. */
+export function seesFullPhone(role: string): boolean {
+  return FULL_PHONE_ROLES.includes(role);
+}
+
+/** A phone number as an agent of `role` may see it: in full or masked (maskPhone); null stays null. */
+export function phoneForRole<T extends string | null>(phone: T, role: string): T {
+  return (phone && !seesFullPhone(role) ? maskPhone(phone) : phone) as T;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fen, Id, IsoDateTime } from './common.js';
+import { ServerText } from './server-texts.js';
 
 /** Longest text a single chat message may carry. Longer → 413. */
 export const MAX_MESSAGE_LENGTH = 5000;
@@ -49,6 +50,8 @@ export const Message = z.object({
   attachment: ImageAttachment.nullable().optional(),
   product: ProductCard.nullable().optional(),
   order: OrderCard.nullable().optional().describe('kind "order": the order card'),
+  notice: ServerText.nullable().optional()
+    .describe('a line the server wrote (system sender): its code and parameters, for agents reading in another language than `body`'),
 });
 export type Message = z.infer<typeof Message>;
 

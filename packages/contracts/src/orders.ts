@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fen, Id, IsoDateTime } from './common.js';
+import { ServerText } from './server-texts.js';
 import { OrderView } from './shop.js';
 
 /** 备注 flag colours, as in Qianniu. */
@@ -18,7 +19,8 @@ export const ChangePriceRequest = z.object({
 export const ChangeReceiverRequest = z.object({
   requestId: RequestId,
   name: z.string().min(1).max(32),
-  phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'phone number'),
+  phone: z.string().regex(/^[0-9+\- *]{5,20}$/, 'phone number')
+    .describe('digits; the masked number as shown (138****1234) keeps the current one'),
   province: z.string().min(2).max(16),
   address: z.string().min(4).max(200).describe('full address after the province: city, district, street'),
 });
@@ -52,6 +54,7 @@ export const ApprovalView = z.object({
   orderId: Id,
   orderNo: z.string(),
   summary: z.string().describe('what is asked, in Chinese, e.g. 改价 ¥258.00 → ¥199.00（优惠 22.9%）'),
+  summaryText: ServerText.nullable().optional().describe('`summary` as a code, for agents reading in English'),
   payload: z.record(z.string(), z.unknown()),
   reason: z.string().nullable(),
   requestedBy: z.object({ id: Id, name: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fen, Id, IsoDateTime } from './common.js';
+import { ServerText } from './server-texts.js';
 
 /**
  * 催付: payment reminders for unpaid orders. The shop's settings live under shops.settings.paymentReminders;
@@ -67,6 +68,7 @@ export const ReminderTaskView = z.object({
   totalFen: Fen,
   buyer: z.object({ id: Id, nick: z.string(), vipLevel: z.number().int(), phone: z.string().nullable() }),
   reason: z.string().describe('why the order needs a call, e.g. 金额 ¥259.00 ≥ ¥200.00'),
+  reasonText: ServerText.nullable().optional().describe('`reason` as a code, for agents reading in English'),
   remindersSent: z.number().int(),
   status: z.enum(['open', 'done']),
   dueAt: IsoDateTime.describe('start of the call window (11:30–13:30 or 18:00–20:00 China time)'),

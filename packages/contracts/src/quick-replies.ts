@@ -28,8 +28,13 @@ export const QUICK_REPLY_VARIABLES = [
   { name: '付款金额', en: 'amount', exampleZh: '129.00' },
   { name: '店铺活动', en: 'promotions', exampleZh: '双11预售定金翻倍，满199减20' },
   { name: '店铺名', en: 'shopName', exampleZh: '小美家 · 美妆服饰' },
+  { name: '包邮门槛', en: 'freeShipping', exampleZh: '满 88 元' },
+  { name: '营业时间', en: 'businessHours', exampleZh: '每天 09:00-23:00' },
 ] as const;
 export type QuickReplyVariableName = (typeof QUICK_REPLY_VARIABLES)[number]['name'];
+
+/** The variables that come from one order of the buyer; a phrase takes them all from the same order. */
+export const ORDER_VARIABLES: readonly QuickReplyVariableName[] = ['订单号', '付款金额', '商品名', '物流公司', '物流单号'];
 
 /** Import/export columns as a 千牛 user knows them. */
 export const QUICK_REPLY_COLUMNS: readonly ImportColumn[] = [
@@ -49,6 +54,7 @@ export const QuickReplyView = z.object({
   content: z.string(),
   imageAttachmentId: Id.nullable(),
   imageUrl: z.string().nullable(),
+  pinyin: z.array(z.string()).describe('the code\'s syllables (发货 → fa, huo): typing fahuo, fh or fah finds it'),
   /** How often the caller used it, and the whole team. */
   myUses: z.number().int(),
   teamUses: z.number().int(),
@@ -79,11 +85,21 @@ export type QuickReplyRequest = z.input<typeof QuickReplyRequest>;
 export const UpdateQuickReplyRequest = QuickReplyRequest.omit({ scope: true }).partial();
 export const QuickReplyResponse = z.object({ quickReply: QuickReplyView });
 
+const VariableValues = z.record(z.string(), z.string());
+const MissingVariables = z.record(z.string(), z.string()).describe('variable name → why it has no value, in the request language');
+
 /** The conversation's variable values; a missing one carries why (shown as a warning, never dropped silently). */
 export const QuickReplyVariables = z.object({
-  values: z.record(z.string(), z.string()),
-  missing: z.record(z.string(), z.string()).describe('variable name → why it has no value, in the request language'),
+  values: VariableValues,
+  missing: MissingVariables,
   orderId: Id.nullable().describe('the order the order variables come from'),
+  orders: z.array(z.object({ orderId: Id, status: z.string(), values: VariableValues, missing: MissingVariables })).optional()
+    .describe('each order a phrase may cite, most likely first: a phrase takes the first that fills all its order variables'),
+  situation: z.object({
+    words: z.array(z.string()).describe('words and topics of the buyer\'s last message (jieba), ranking the phrases about them first'),
+    unpaidOrder: z.boolean(),
+    shippedOrder: z.boolean(),
+  }).optional(),
 });
 export type QuickReplyVariables = z.infer<typeof QuickReplyVariables>;
 export const QuickReplyVariablesQuery = z.object({ conversationId: Id });
@@ -114,49 +130,50 @@ export const QuickReplyExportQuery = z.object({
 
 const VARIABLE_PATTERN = /\{([^{}\s]{1,20})\}/g;
 
+/** The variable a {name} stands for ({订单号} or its English alias {orderNo}); undefined for other braces. */
+export function knownVariable(raw: string): (typeof QUICK_REPLY_VARIABLES)[number] | undefined {
+  return QUICK_REPLY_VARIABLES.find((v) => v.name === raw || v.en.toLowerCase() === raw.toLowerCase());
+}
+
+/** The {变量} of the known set still in a text (UTF-16 [start, end)): such a text must not reach a buyer. */
+export function findUnfilledVariables(text: string): { name: string; start: number; end: number }[] {
+  return [...text.matchAll(VARIABLE_PATTERN)].flatMap((m) => {
+    const known = knownVariable(m[1]!);
+    return known ? [{ name: known.name, start: m.index, end: m.index + m[0].length }] : [];
+  });
+}
+
+type FillSource = Pick<QuickReplyVariables, 'values' | 'missing'> & Partial<Pick<QuickReplyVariables, 'orders'>>;
+
+/** The values a content is filled with: the shop's and buyer's, and the order variables of the first order that fills them all. */
+function valuesFor(content: string, variables: FillSource): Pick<QuickReplyVariables, 'values' | 'missing'> {
+  const needed = new Set(findUnfilledVariables(content).map((v) => v.name).filter((name) => ORDER_VARIABLES.includes(name as QuickReplyVariableName)));
+  if (!needed.size || !variables.orders?.length) return variables;
+  const order = variables.orders.find((o) => [...needed].every((name) => o.values[name])) ?? variables.orders[0]!;
+  const values = { ...variables.values };
+  const missing = { ...variables.missing };
+  for (const name of ORDER_VARIABLES) {
+    delete values[name];
+    delete missing[name];
+  }
+  return { values: { ...values, ...order.values }, missing: { ...missing, ...order.missing } };
+}
+
 /** Fills {变量} from the values; leaves unavailable ones in place and reports them and unknown names. */
-export function fillQuickReply(content: string, variables: Pick<QuickReplyVariables, 'values' | 'missing'>): QuickReplyPreview {
+export function fillQuickReply(content: string, variables: FillSource): QuickReplyPreview {
+  const source = valuesFor(content, variables);
   const missing = new Map<string, string>();
   const unknown = new Set<string>();
   const text = content.replace(VARIABLE_PATTERN, (whole, raw: string) => {
-    const known = QUICK_REPLY_VARIABLES.find((v) => v.name === raw || v.en.toLowerCase() === raw.toLowerCase());
+    const known = knownVariable(raw);
     if (!known) {
       unknown.add(raw);
       return whole;
     }
-    const value = variables.values[known.name];
+    const value = source.values[known.name];
     if (value !== undefined && value !== '') return value;
-    missing.set(known.name, variables.missing[known.name] ?? '');
+    missing.set(known.name, source.missing[known.name] ?? '');
     return whole;
   });
   return { text, missing: [...missing].map(([name, reason]) => ({ name, reason })), unknown: [...unknown] };
-}
-
-/** How well a phrase matches what was typed after `/`: undefined = no match; lower = better. */
-function matchRank(phrase: Pick<QuickReplyView, 'code' | 'content' | 'group'>, query: string): number | undefined {
-  const q = query.trim().toLowerCase();
-  if (!q) return 3;
-  const code = (phrase.code ?? '').toLowerCase();
-  if (code === q) return 0;
-  if (code.startsWith(q)) return 1;
-  if (code.includes(q)) return 2;
-  const words = q.split(/\s+/);
-  const haystack = `${phrase.group} ${phrase.content}`.toLowerCase();
-  return words.every((w) => haystack.includes(w)) ? 3 : undefined;
-}
-
-/**
- * Filters and ranks phrases for a search (server list and the chat picker alike): code matches first,
- * then the caller's own uses, then the team's, then the most recently used, then by code.
- */
-export function rankQuickReplies<T extends Pick<QuickReplyView, 'code' | 'content' | 'group' | 'myUses' | 'teamUses' | 'lastUsedAt'>>(
-  phrases: readonly T[], query = '',
-): T[] {
-  return phrases
-    .map((phrase) => ({ phrase, rank: matchRank(phrase, query) }))
-    .filter((x): x is { phrase: T; rank: number } => x.rank !== undefined)
-    .sort((a, b) => a.rank - b.rank || b.phrase.myUses - a.phrase.myUses || b.phrase.teamUses - a.phrase.teamUses
-      || (b.phrase.lastUsedAt ?? '').localeCompare(a.phrase.lastUsedAt ?? '')
-      || (a.phrase.code ?? '\uffff').localeCompare(b.phrase.code ?? '\uffff', 'zh-CN'))
-    .map((x) => x.phrase);
 }

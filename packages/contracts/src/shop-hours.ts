@@ -107,3 +107,33 @@ export function nextTimeOutsideQuiet(settings: ShopHours, at: Date): Date {
   while (candidate <= at.getTime()) candidate += DAY_MS;
   return new Date(candidate);
 }
+
+/**
+ * The first instant after `at` when the shop is inside its business hours, or null when it never opens within
+ * `horizonDays`. Openness only changes at a window's start or at midnight (a holiday begins or ends), so those
+ * instants are the candidates.
+ */
+export function nextOpeningOf(settings: ShopHours, at: Date, horizonDays = 400): Date | null {
+  const firstMidnight = chinaMidnightOf(chinaTimeOf(at).date);
+  for (let day = 0; day <= horizonDays; day++) {
+    const midnight = firstMidnight + day * DAY_MS;
+    const window = settings.weekly[chinaTimeOf(new Date(midnight)).weekday];
+    const candidates = [midnight];
+    if (window && !window.closed) candidates.push(midnight + minutesOf(window.open) * 60_000);
+    for (const candidate of candidates) {
+      if (candidate > at.getTime() && isWithinBusinessHours(settings, new Date(candidate))) return new Date(candidate);
+    }
+  }
+  return null;
+}
+
+/** What a buyer is told about service right now (the widget's header): open by the hours, and anyone there. */
+export const ServiceStatus = z.object({
+  /** Inside the shop's business hours (not a holiday) at the server's clock. */
+  open: z.boolean(),
+  /** At least one agent of the shop has the workbench open (a live stream), on any server process. */
+  agentsOnline: z.boolean(),
+  /** When closed: the next time the hours open (ISO 8601); null while open or when no opening is scheduled. */
+  nextOpenAt: z.string().nullable(),
+});
+export type ServiceStatus = z.infer<typeof ServiceStatus>;

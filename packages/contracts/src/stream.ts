@@ -6,6 +6,7 @@ import { ImportView } from './imports.js';
 import { LogisticsExceptionView } from './logistics.js';
 import { ApprovalView } from './orders.js';
 import { Footprint, OrderView } from './shop.js';
+import { ServiceStatus } from './shop-hours.js';
 
 /**
  * WebSocket frames. Server frames' `type` reuses domain event names (`message.created`).
@@ -47,6 +48,8 @@ export const FootprintFrame = z.object({
 export const ImportProgressFrame = z.object({ type: z.literal('import.progress'), import: ImportView });
 /** Agents: a logistics exception was raised or resolved (raisedAt / resolvedAt tell which). */
 export const LogisticsExceptionFrame = z.object({ type: z.literal('logistics.exception'), exception: LogisticsExceptionView });
+/** Buyers: the shop's service status changed (an agent came online or left, the hours were changed). */
+export const ShopStatusFrame = z.object({ type: z.literal('shop.status_changed'), service: ServiceStatus });
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
 export const PongFrame = z.object({ type: z.literal('pong') });
 export const ErrorFrame = z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) });
@@ -64,6 +67,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   FootprintFrame,
   ImportProgressFrame,
   LogisticsExceptionFrame,
+  ShopStatusFrame,
   SyncedFrame,
   PongFrame,
   ErrorFrame,

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config/config.js';
 import type { Storage } from './db/database.js';
 import type { EventBus } from './events/event-bus.js';
+import type { AgentPresence } from './realtime/agent-presence.js';
 import type { AttemptCounter } from './security/attempt-counter.js';
 import type { Principal, TokenService } from './security/tokens.js';
 
@@ -12,6 +13,8 @@ export interface AppContext {
   bus: EventBus;
   tokens: TokenService;
   attempts: AttemptCounter;
+  /** Which agents have a live stream, per shop (across processes with Redis). */
+  presence: AgentPresence;
   log: FastifyBaseLogger;
   /** The clock; tests replace it. */
   now(): Date;

@@ -6,6 +6,7 @@ import type {
   MessageKind,
   OrderView,
   SendMessageResponse,
+  ServiceStatus,
   UploadResponse,
   WidgetSession,
   WidgetSessionResponse,
@@ -201,7 +202,8 @@ export class WidgetApi {
     return response.attachment;
   }
 
-  getShop(): Promise<{ shop: { slug: string; name: string } }> {
+  /** The shop's name and its service status (在线 / 休息中), public. */
+  getShop(): Promise<{ shop: { slug: string; name: string }; service?: ServiceStatus }> {
     return this.#fetchJson('GET', `/api/v1/shops/${encodeURIComponent(this.#shop)}`, { auth: false });
   }
 

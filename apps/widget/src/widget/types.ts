@@ -9,6 +9,7 @@ import type {
   ProductCard,
   SendMessageResponse,
   ServerFrame,
+  ServiceStatus,
   UploadResponse,
   WidgetSessionResponse,
 } from '@golddesk/contracts';
@@ -23,6 +24,7 @@ export type {
   ProductCard,
   SendMessageResponse,
   ServerFrame,
+  ServiceStatus,
   UploadResponse,
   WidgetSessionResponse,
 };

@@ -5,6 +5,7 @@ import { History } from './history.js';
 import { Outbox } from './outbox.js';
 import { ProductInterest } from './product-interest.js';
 import { ReadTracker } from './read-tracker.js';
+import { ServiceStatusWatcher } from './service-status.js';
 import { ShopStorage, randomId } from './storage.js';
 import { StreamClient, streamUrl, type StreamState } from './stream-client.js';
 import { TypingSignals } from './typing-signals.js';
@@ -20,6 +21,7 @@ import type {
 import { MessageList } from './ui/message-list.js';
 import { OrdersView } from './ui/orders-view.js';
 import { PanelView } from './ui/panel-view.js';
+import { describeService } from './ui/service-status-view.js';
 import styles from './ui/styles.css?inline';
 
 /** Where the widget runs. */
@@ -64,6 +66,7 @@ export class GoldDeskWidget {
   readonly #read: ReadTracker;
   readonly #interest: ProductInterest;
   readonly #history: History;
+  readonly #service: ServiceStatusWatcher;
 
   constructor(config: WidgetConfig) {
     this.#storage = new ShopStorage(config.shop);
@@ -116,6 +119,14 @@ export class GoldDeskWidget {
         if (this.#store.hasMoreBefore && this.#list.element.scrollTop < 40) void this.#loadOlder();
       },
     });
+    this.#service = new ServiceStatusWatcher(
+      async () => {
+        const { shop, service } = await this.#api.getShop();
+        this.#view.setShopName(shop.name);
+        return service;
+      },
+      (service) => this.#view.setService(describeService(service)),
+    );
     this.#typing = new TypingSignals(
       (typing) => {
         const conversationId = this.#store.conversationId;
@@ -210,6 +221,7 @@ export class GoldDeskWidget {
     if (this.#isOpen) return;
     this.#isOpen = true;
     this.#view.setOpen(true);
+    this.#service.start();
     this.#list.scrollToBottom();
     this.#emit('open', undefined);
     void this.#start();
@@ -220,6 +232,7 @@ export class GoldDeskWidget {
     if (!this.#isOpen) return;
     this.#isOpen = false;
     this.#view.setOpen(false);
+    this.#service.stop();
     this.#typing.stop();
     this.#emit('close', undefined);
   }
@@ -250,12 +263,7 @@ export class GoldDeskWidget {
       this.#started = (async () => {
         const session = await this.#api.createSession();
         if (!current()) return;
-        if (!session.shopName) {
-          this.#api
-            .getShop()
-            .then((r) => this.#view.setShopName(r.shop.name))
-            .catch(() => undefined);
-        }
+        // The shop's name comes with its service status when the panel opens (ServiceStatusWatcher).
         this.#interest.flush();
         await this.#history.loadLatest(session.lastSeq);
         if (!current()) return;
@@ -313,6 +321,9 @@ export class GoldDeskWidget {
       case 'conversation.read':
         if (frame.side === 'agent' && frame.conversationId === this.#store.conversationId) this.#store.setAgentReadSeq(frame.seq);
         break;
+      case 'shop.status_changed':
+        this.#service.apply(frame.service);
+        break;
       case 'synced':
         this.#read.resend();
         this.#maybeMarkRead();
@@ -324,6 +335,8 @@ export class GoldDeskWidget {
   }
 
   #onStreamState(state: StreamState): void {
+    // Live (again): what changed before the socket listened (an agent came, the shop closed) was not pushed to us.
+    if (state === 'live' && this.#isOpen) this.#service.refresh();
     if (state === 'live') this.#everConnected = true;
     if (state !== 'live') this.#typing.setRemote(false);
     this.#view.setConnection(state, this.#everConnected);

@@ -1,5 +1,5 @@
-import { LogoutOutlined } from '@ant-design/icons';
-import { Avatar, Badge, Button, Tag, Tooltip } from 'antd';
+import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Avatar, Badge, Button, Menu, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
 import { useStore } from '../platform/store';
@@ -10,6 +10,8 @@ import { LogisticsNavLabel } from '../modules/logistics/LogisticsNavLabel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, type View } from './navigation';
 import { streamStatusStore } from './realtime';
+import './app-header.locales';
+import './app-header.css';
 
 interface AppHeaderProps {
   /** The signed-in agent and shop. */
@@ -20,7 +22,8 @@ interface AppHeaderProps {
   onOpenConversation: (conversationId: string) => void;
 }
 
-// Text only: the header is tight and icons would push the shop name into an ellipsis.
+// Text only: the header is tight and icons would push the shop name into an ellipsis. Pages that do not fit (English
+// labels, an owner's longer list, a narrow window) fold into 更多 at the end, so the right-hand controls stay in view.
 const NAV_ITEMS = [
   { view: 'workbench', label: 'nav.workbench' },
   { view: 'customers', label: 'nav.customers' },
@@ -47,19 +50,24 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
         <span className="app-header-shop" data-testid="shop-name" title={session.shop?.name ?? session.shop?.slug}>
           {session.shop?.name ?? session.shop?.slug}
         </span>
-        <nav className="app-nav">
-          {NAV_ITEMS.filter((item) => !('roles' in item) || (item.roles as readonly string[]).includes(session.agent.role)).map((item) => (
-            <Button
-              key={item.view}
-              type="text"
-              className={item.view === view ? 'app-nav-item active' : 'app-nav-item'}
-              aria-current={item.view === view ? 'page' : undefined}
-              onClick={() => navigate(item.view)}
-              data-testid={`nav-${item.view}`}
-            >
-              {item.view === 'logistics' ? <LogisticsNavLabel label={t(item.label)} /> : t(item.label)}
-            </Button>
-          ))}
+        <nav className="app-nav" aria-label={t('header.navigation')}>
+          <Menu
+            mode="horizontal"
+            className="app-nav-menu"
+            selectedKeys={[view]}
+            onClick={({ key }) => navigate(key as View)}
+            overflowedIndicator={
+              <span className="app-nav-more" data-testid="nav-more">
+                <EllipsisOutlined /> {t('header.more')}
+              </span>
+            }
+            items={NAV_ITEMS.filter((item) => !('roles' in item) || (item.roles as readonly string[]).includes(session.agent.role)).map((item) => ({
+              key: item.view,
+              label: item.view === 'logistics' ? <LogisticsNavLabel label={t(item.label)} /> : t(item.label),
+              // On the menu item itself (the <li> that is clicked and highlighted).
+              ...({ 'data-testid': `nav-${item.view}`, 'aria-current': item.view === view ? 'page' : undefined } as object),
+            }))}
+          />
         </nav>
       </div>
       <div className="app-header-search">
@@ -71,9 +79,12 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
         </Tooltip>
         <span className="app-header-agent" data-testid="agent-name">
-          <Avatar size="small" style={{ background: '#ff6a00' }}>
-            {session.agent.name.slice(0, 1)}
-          </Avatar>
+          {/* On a laptop the name hides behind its avatar (hover shows it): the switch and sign-out keep their room. */}
+          <Tooltip title={session.agent.name}>
+            <Avatar size="small" style={{ background: '#ff6a00' }}>
+              {session.agent.name.slice(0, 1)}
+            </Avatar>
+          </Tooltip>
           <span className="agent-name">{session.agent.name}</span>
           <Tag color="orange" data-testid="agent-role">
             {t(`role.${session.agent.role}`)}

@@ -13,7 +13,8 @@ export function LanguageSwitch() {
       onChange={(language) => void setLanguage(language)}
       options={[
         { label: '中文', value: 'zh-CN' },
-        { label: 'English', value: 'en' },
+        // Short, so the header keeps its room in both languages; the tooltip spells it out.
+        { label: 'EN', value: 'en', title: 'English' },
       ]}
       data-testid="language-switch"
     />

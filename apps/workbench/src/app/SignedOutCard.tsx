@@ -1,4 +1,4 @@
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -18,7 +18,7 @@ export function SignedOutCard({ title, subtitle, className, testId, children }: 
       <div className="login-language">
         <LanguageSwitch />
       </div>
-      <Card className={['login-card', className].filter(Boolean).join(' ')} variant="borderless" data-testid={testId}>
+      <div className={['login-card', className].filter(Boolean).join(' ')} data-testid={testId}>
         <div className="login-brand">
           <span className="brand-mark">金</span>
           <div>
@@ -29,7 +29,7 @@ export function SignedOutCard({ title, subtitle, className, testId, children }: 
           </div>
         </div>
         {children}
-      </Card>
+      </div>
     </div>
   );
 }

@@ -9,6 +9,9 @@ import { unlockAlerts } from '../modules/chat/notify';
 import { ensureConversation } from '../modules/conversations/conversation.api';
 import { ContactList } from '../modules/conversations/ContactList';
 import { setActiveConversation } from '../modules/conversations/conversation.store';
+import { useTabTitle } from '../modules/conversations/use-tab-title';
+import { ShortcutHelp } from '../modules/shortcuts/ShortcutHelp';
+import { useWorkbenchShortcuts } from '../modules/shortcuts/use-workbench-shortcuts';
 import { CustomerPane } from '../modules/customer/CustomerPane';
 import { errorMessage } from '../platform/api-client';
 import { AdminPage } from './admin-pages';
@@ -22,6 +25,8 @@ export function WorkbenchPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const view = useView();
   const showError = useCallback((text: string) => void message.error(text), [message]);
+  useTabTitle();
+  useWorkbenchShortcuts(showError);
 
   useEffect(() => {
     startRealtime();
@@ -59,6 +64,7 @@ export function WorkbenchPage({ session }: { session: Session }) {
   return (
     <div className="workbench">
       <AppHeader session={session} view={view} onOpenConversation={openConversation} />
+      <ShortcutHelp />
       {/* The stream keeps running on the team page; the conversation stores remember where the agent was. */}
       {view !== 'workbench' ? (
         <AdminPage view={view} session={session} />

@@ -22,6 +22,8 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React already escapes text
 });
 dayjs.locale(i18next.language === 'en' ? 'en' : 'zh-cn');
+// The page's language from the start (screen readers, and styles that differ by language).
+document.documentElement.lang = i18next.language === 'en' ? 'en' : 'zh-CN';
 
 /** The language the server should answer in (sent as Accept-Language). */
 export function currentLanguage(): UiLanguage {

@@ -1,4 +1,4 @@
-import type { ApprovalView } from '@golddesk/contracts';
+import { serverText, type ApprovalView, type ServerText } from '@golddesk/contracts';
 import type { ApprovalRow } from './approval.repository.js';
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
@@ -11,7 +11,7 @@ export function presentApproval(row: ApprovalRow & { order_no: string }): Approv
     status: row.status as ApprovalView['status'],
     orderId: row.target_id,
     orderNo: row.order_no,
-    summary: summarise(row.kind, payload),
+    ...summarise(row.kind, payload),
     payload,
     reason: row.reason,
     requestedBy: { id: row.requested_by, name: row.requested_by_name },
@@ -22,12 +22,14 @@ export function presentApproval(row: ApprovalRow & { order_no: string }): Approv
   };
 }
 
-function summarise(kind: string, payload: Record<string, unknown>): string {
+/** What is asked, in Chinese, with its code for agents reading in English. */
+function summarise(kind: string, payload: Record<string, unknown>): { summary: string; summaryText: ServerText | null } {
   if (kind === 'order.change_price') {
-    const from = Number(payload.currentTotalFen);
-    const to = Number(payload.newTotalFen);
-    const discount = Number(payload.discount);
-    return `改价 ${yuan(from)} → ${yuan(to)}（优惠 ${(discount * 100).toFixed(1)}%，超出权限 ${(Number(payload.limit) * 100).toFixed(0)}%）`;
+    const line = serverText('approval.change_price', {
+      from: yuan(Number(payload.currentTotalFen)), to: yuan(Number(payload.newTotalFen)),
+      discount: (Number(payload.discount) * 100).toFixed(1), limit: (Number(payload.limit) * 100).toFixed(0),
+    });
+    return { summary: line.text, summaryText: line.coded };
   }
-  return kind;
+  return { summary: kind, summaryText: null };
 }

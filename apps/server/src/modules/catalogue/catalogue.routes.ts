@@ -1,4 +1,4 @@
-import { ListProductsQuery, ListProductsResponse, PUBLIC_PRODUCTS_PAGE, PUBLIC_PRODUCTS_PAGE_MAX } from '@golddesk/contracts';
+import { ListProductsQuery, ListProductsResponse, PUBLIC_PRODUCTS_PAGE, PUBLIC_PRODUCTS_PAGE_MAX, ServiceStatus } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -7,6 +7,7 @@ import { requireRateBudgets } from '../../platform/security/rate-limit.js';
 import { addressKey } from '../../platform/security/client-address.js';
 import { registerCatalogueAdminRoutes } from './catalogue-admin.routes.js';
 import { findShopBySlug } from '../shops/shop.repository.js';
+import { serviceStatusOf } from '../shop-hours/index.js';
 import { presentProduct } from './product.presenter.js';
 import { listProductsPage, type ProductPosition } from './product.repository.js';
 
@@ -34,13 +35,15 @@ export function registerCatalogueRoutes(app: HttpServer, ctx: AppContext) {
     config: { auth: 'public' },
     schema: {
       summary: 'Public shop information', tags: ['public'], params: ShopParams,
-      response: { 200: z.object({ shop: z.object({ slug: z.string(), name: z.string() }) }) },
+      description: '`service` is what the widget\'s header says: 在线 when open and an agent is online, else 休息中 / 暂无客服在线 '
+        + 'with the next opening; widgets also hear `shop.status_changed` on the stream.',
+      response: { 200: z.object({ shop: z.object({ slug: z.string(), name: z.string() }), service: ServiceStatus }) },
     },
   }, async (request) => {
     const shop = await findShopBySlug(ctx.storage.db, request.params.slug);
     if (!shop) throw new AppError('not_found', { thing: 'shop' });
     await limitPublicReads(ctx, shop.id, request.ip);
-    return { shop: { slug: shop.slug, name: shop.name } };
+    return { shop: { slug: shop.slug, name: shop.name }, service: await serviceStatusOf(ctx, shop.id) };
   });
 
   app.get('/api/v1/shops/:slug/products', {

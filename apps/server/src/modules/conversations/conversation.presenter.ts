@@ -1,6 +1,7 @@
-import type { ConversationStatus, ConversationSummary } from '@golddesk/contracts';
+import type { ConversationStatus, ConversationSummary, Message } from '@golddesk/contracts';
 import { isVouched } from '../customers/buyer-identity.js';
 import { presentMessage } from '../messages/message.presenter.js';
+import type { NewMessage } from '../messages/message.repository.js';
 import type { ConversationListRow } from './conversation.repository.js';
 
 export function presentConversation(row: ConversationListRow): ConversationSummary {
@@ -8,18 +9,15 @@ export function presentConversation(row: ConversationListRow): ConversationSumma
     id: row.id,
     buyer: { id: row.buyer_id, nick: row.buyer_nick, verified: isVouched({ identity_source: row.buyer_identity_source }) },
     lastMessage: row.lm_id
-      ? presentMessage({
-          id: row.lm_id,
-          shop_id: row.shop_id,
-          conversation_id: row.id,
-          seq: row.lm_seq!,
-          sender: row.lm_sender!,
-          agent_id: row.lm_agent_id,
-          kind: row.lm_kind!,
-          body: row.lm_body!,
-          payload: row.lm_payload,
-          client_msg_id: row.lm_client_msg_id,
-          created_at: row.lm_created_at!,
+      ? presentJoinedMessage(row, {
+          id: row.lm_id, seq: row.lm_seq!, sender: row.lm_sender!, agentId: row.lm_agent_id, kind: row.lm_kind!,
+          body: row.lm_body!, payload: row.lm_payload, clientMsgId: row.lm_client_msg_id, createdAt: row.lm_created_at!,
+        })
+      : null,
+    lastBuyerMessage: row.bm_id
+      ? presentJoinedMessage(row, {
+          id: row.bm_id, seq: row.bm_seq!, sender: 'buyer', agentId: null, kind: row.bm_kind!,
+          body: row.bm_body!, payload: row.bm_payload, clientMsgId: row.bm_client_msg_id, createdAt: row.bm_created_at!,
         })
       : null,
     status: row.status as ConversationStatus,
@@ -31,4 +29,15 @@ export function presentConversation(row: ConversationListRow): ConversationSumma
     buyerReadSeq: Number(row.buyer_read_seq),
     updatedAt: row.updated_at,
   };
+}
+
+/** A message as the summary query joins it in; the conversation's own fields come from the row. */
+type JoinedMessage = Omit<NewMessage, 'shopId' | 'conversationId' | 'sender'> & { seq: number; sender: string };
+
+/** A message joined into the summary row, presented like any other. */
+function presentJoinedMessage(row: ConversationListRow, m: JoinedMessage): Message {
+  return presentMessage({
+    id: m.id, shop_id: row.shop_id, conversation_id: row.id, seq: m.seq, sender: m.sender, agent_id: m.agentId, kind: m.kind,
+    body: m.body, payload: m.payload, client_msg_id: m.clientMsgId, created_at: m.createdAt,
+  });
 }

@@ -1,4 +1,4 @@
-import type { ConversationFilter } from '@golddesk/contracts';
+import type { ConversationFilter, ConversationSort } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Selectable } from 'kysely';
@@ -22,6 +22,14 @@ export interface ConversationListRow extends ConversationRow {
   lm_payload: string | null;
   lm_client_msg_id: string | null;
   lm_created_at: string | null;
+  /** The buyer's last message (bm_*), null when the buyer never wrote. */
+  bm_id: string | null;
+  bm_seq: number | null;
+  bm_kind: string | null;
+  bm_body: string | null;
+  bm_payload: string | null;
+  bm_client_msg_id: string | null;
+  bm_created_at: string | null;
 }
 
 export async function findConversation(db: Queryable, shopId: string, id: string) {
@@ -50,6 +58,13 @@ export async function ensureBuyerConversation(db: Queryable, shopId: string, buy
   return (await findConversationByBuyer(db, shopId, buyerId))!;
 }
 
+/** Closes an open conversation; false when it was closed already (a second 结束, or another process's). */
+export async function closeOpenConversation(db: Queryable, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('conversations').set({ status: 'closed', waiting_since: null, updated_at: at })
+    .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function updateConversation(db: Queryable, id: string, changes: Partial<ConversationRow>) {
   await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
 }
@@ -60,6 +75,9 @@ function summaryQuery(db: Queryable, shopId: string) {
     .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
     .leftJoin('agents as a', 'a.id', 'c.assignee_id')
     .leftJoin('messages as m', 'm.id', 'c.last_message_id')
+    // The newest buyer message: one backwards probe of the (conversation_id, seq) index per row.
+    .leftJoin('messages as bm', (join) => join.on((eb) => eb('bm.id', '=', eb.selectFrom('messages as q').select('q.id')
+      .whereRef('q.conversation_id', '=', 'c.id').where('q.sender', '=', 'buyer').orderBy('q.seq', 'desc').limit(1))))
     .selectAll('c')
     .select([
       'b.nick as buyer_nick',
@@ -68,6 +86,8 @@ function summaryQuery(db: Queryable, shopId: string) {
       'm.id as lm_id', 'm.seq as lm_seq', 'm.sender as lm_sender', 'm.agent_id as lm_agent_id',
       'm.kind as lm_kind', 'm.body as lm_body', 'm.payload as lm_payload',
       'm.client_msg_id as lm_client_msg_id', 'm.created_at as lm_created_at',
+      'bm.id as bm_id', 'bm.seq as bm_seq', 'bm.kind as bm_kind', 'bm.body as bm_body', 'bm.payload as bm_payload',
+      'bm.client_msg_id as bm_client_msg_id', 'bm.created_at as bm_created_at',
       sql<number>`(SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id
         AND u.sender = 'buyer' AND u.seq > c.agent_read_seq)`.as('unread_count'),
     ])
@@ -78,7 +98,7 @@ function summaryQuery(db: Queryable, shopId: string) {
 export async function listConversationSummaries(
   db: Queryable,
   shopId: string,
-  options: { filter: ConversationFilter; agentId: string; limit: number },
+  options: { filter: ConversationFilter; agentId: string; limit: number; sort?: ConversationSort },
 ): Promise<ConversationListRow[]> {
   // A widget that was opened but never written in is not a conversation an agent needs to see.
   let query = summaryQuery(db, shopId).where('c.last_seq', '>', 0);
@@ -89,7 +109,11 @@ export async function listConversationSummaries(
   } else if (options.filter === 'mine') {
     query = query.where('c.status', '=', 'open').where('c.assignee_id', '=', options.agentId);
   }
-  const rows = await query.orderBy('c.updated_at', 'desc').orderBy('c.id').limit(options.limit).execute();
+  query = options.sort === 'waiting'
+    // Longest wait first; buyers not waiting after them (IS NULL sorts the same on SQLite and PostgreSQL).
+    ? query.orderBy(sql`c.waiting_since IS NULL`).orderBy('c.waiting_since').orderBy('c.updated_at', 'desc')
+    : query.orderBy('c.updated_at', 'desc');
+  const rows = await query.orderBy('c.id').limit(options.limit).execute();
   return rows.map(normaliseCount);
 }
 

@@ -23,13 +23,14 @@ export function registerConversationRoutes(app: HttpServer, ctx: AppContext) {
 
   app.get('/api/v1/conversations', {
     schema: {
-      summary: 'Conversations, most recent activity first', tags: ['agents'],
+      summary: 'Conversations, most recent activity first (sort=waiting: the longest-waiting buyer first)', tags: ['agents'],
       querystring: ListConversationsQuery, response: { 200: ListConversationsResponse },
     },
   }, async (request) => {
     const agent = agentOf(request);
     const rows = await listConversationSummaries(ctx.storage.db, agent.shopId, {
       filter: request.query.filter,
+      sort: request.query.sort,
       agentId: agent.agentId,
       limit: Math.min(request.query.limit ?? 100, MAX_CONVERSATIONS),
     });

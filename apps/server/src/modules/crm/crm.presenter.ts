@@ -1,4 +1,6 @@
-import type { CustomerCrmView, CustomerRow, CustomerType, NoteView, SegmentFilter, SegmentView, TagView } from '@golddesk/contracts';
+import {
+  phoneForRole, type CustomerCrmView, type CustomerRow, type CustomerType, type NoteView, type SegmentFilter, type SegmentView, type TagView,
+} from '@golddesk/contracts';
 import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { NoteRow, SegmentRow, TagRow } from './crm.repository.js';
@@ -32,8 +34,8 @@ export interface CrmParts {
   lastOrderAt: string | null;
 }
 
-/** The right pane's 客户 360 block. */
-export function presentCrm(parts: CrmParts): CustomerCrmView {
+/** The right pane's 客户 360 block, with receivers' phones as an agent of `viewerRole` may see them. */
+export function presentCrm(parts: CrmParts, viewerRole: string): CustomerCrmView {
   const { buyer } = parts;
   return {
     customerType: buyer.customer_type
@@ -42,7 +44,7 @@ export function presentCrm(parts: CrmParts): CustomerCrmView {
     tags: parts.tags.map(presentTag),
     notes: parts.notes.map(presentNote),
     addresses: parts.addresses.map((a, i) => ({
-      name: a.receiver_name, phone: a.receiver_phone, province: a.province, address: a.receiver_address,
+      name: a.receiver_name, phone: phoneForRole(a.receiver_phone, viewerRole), province: a.province, address: a.receiver_address,
       lastUsedAt: a.last_used_at, orderCount: a.order_count, usual: i === 0,
     })),
     blocked: buyer.blocked_at

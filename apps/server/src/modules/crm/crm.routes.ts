@@ -5,7 +5,7 @@ import {
 } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
-import { agentOf } from '../../platform/http/auth.js';
+import { agentOf, type AgentPrincipal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { blockBuyer } from './commands/block-buyer.js';
@@ -42,7 +42,7 @@ function filterOf(query: z.infer<typeof ListCustomersQuery>, saved: SegmentFilte
 
 /** Customer 360 (客户): list and segments, tags, notes, type, VIP, blacklist. Every route is the agent's own shop. */
 export function registerCrmRoutes(app: HttpServer, ctx: AppContext) {
-  const crmOf = async (shopId: string, buyerId: string) => ({ crm: await loadCustomerCrm(ctx.storage.db, shopId, buyerId) });
+  const crmOf = async (agent: AgentPrincipal, buyerId: string) => ({ crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyerId, agent.role) });
 
   app.get('/api/v1/customers', {
     schema: {
@@ -67,7 +67,7 @@ export function registerCrmRoutes(app: HttpServer, ctx: AppContext) {
 
   app.get('/api/v1/customers/:buyerId/crm', {
     schema: { summary: 'Tags, notes, type, addresses, blacklist of a buyer', tags: ['customers'], params: BuyerParams, response: { 200: CustomerCrmResponse } },
-  }, async (request) => crmOf(agentOf(request).shopId, request.params.buyerId));
+  }, async (request) => crmOf(agentOf(request), request.params.buyerId));
 
   app.put('/api/v1/customers/:buyerId/type', {
     schema: {
@@ -77,7 +77,7 @@ export function registerCrmRoutes(app: HttpServer, ctx: AppContext) {
   }, async (request) => {
     const agent = agentOf(request);
     await setCustomerType({ app: ctx, actor: agent }, { buyerId: request.params.buyerId, customerType: request.body.customerType });
-    return crmOf(agent.shopId, request.params.buyerId);
+    return crmOf(agent, request.params.buyerId);
   });
 
   app.put('/api/v1/customers/:buyerId/vip', {
@@ -94,7 +94,7 @@ export function registerCrmRoutes(app: HttpServer, ctx: AppContext) {
   }, async (request) => {
     const agent = agentOf(request);
     await setBuyerTags({ app: ctx, actor: agent }, { buyerId: request.params.buyerId, tagIds: request.body.tagIds });
-    return crmOf(agent.shopId, request.params.buyerId);
+    return crmOf(agent, request.params.buyerId);
   });
 
   app.post('/api/v1/customers/:buyerId/notes', {
@@ -124,7 +124,7 @@ export function registerCrmRoutes(app: HttpServer, ctx: AppContext) {
   }, async (request) => {
     const agent = agentOf(request);
     await blockBuyer({ app: ctx, actor: agent }, { buyerId: request.params.buyerId, reason: request.body.reason });
-    return crmOf(agent.shopId, request.params.buyerId);
+    return crmOf(agent, request.params.buyerId);
   });
 
   app.post('/api/v1/customers/:buyerId/unblock', {
@@ -135,7 +135,7 @@ export function registerCrmRoutes(app: HttpServer, ctx: AppContext) {
   }, async (request) => {
     const agent = agentOf(request);
     await unblockBuyer({ app: ctx, actor: agent }, { buyerId: request.params.buyerId });
-    return crmOf(agent.shopId, request.params.buyerId);
+    return crmOf(agent, request.params.buyerId);
   });
 
   app.get('/api/v1/customer-tags', {

@@ -1,10 +1,10 @@
-import { CustomerProfile, RecordFootprintRequest } from '@golddesk/contracts';
+import { CustomerProfile, phoneForRole, RecordFootprintRequest } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf, buyerOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { presentOrder } from '../orders/order.presenter.js';
+import { orderForRole, presentOrder } from '../orders/order.presenter.js';
 import { listBuyerOrders } from '../orders/order.repository.js';
 import { loadCustomerCrm } from '../crm/index.js';
 import { isVouched } from './buyer-identity.js';
@@ -27,11 +27,11 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
     const agent = agentOf(request);
     const buyer = await findBuyer(ctx.storage.db, agent.shopId, request.params.buyerId);
     if (!buyer) throw new AppError('not_found', { thing: 'buyer' });
-    const orders = (await listBuyerOrders(ctx.storage.db, agent.shopId, buyer.id)).map(presentOrder);
+    const orders = (await listBuyerOrders(ctx.storage.db, agent.shopId, buyer.id)).map((order) => orderForRole(presentOrder(order), agent.role));
     const paid = orders.filter((o) => PAID_STATUSES.has(o.status));
     return {
       buyer: {
-        id: buyer.id, nick: buyer.nick, phone: buyer.phone, province: buyer.province, city: buyer.city,
+        id: buyer.id, nick: buyer.nick, phone: phoneForRole(buyer.phone, agent.role), province: buyer.province, city: buyer.city,
         vipLevel: Number(buyer.vip_level), createdAt: buyer.created_at, lastSeenAt: buyer.last_seen_at,
         externalId: buyer.external_id ?? null, verified: isVouched(buyer),
       },
@@ -42,7 +42,7 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
       },
       orders,
       footprints: await listFootprints(ctx.storage.db, agent.shopId, buyer.id, FOOTPRINTS_SHOWN),
-      crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyer.id),
+      crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyer.id, agent.role),
     };
   });
 

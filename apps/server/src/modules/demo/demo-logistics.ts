@@ -1,4 +1,4 @@
-import { CARRIERS, type CarrierCode } from '@golddesk/contracts';
+import { CARRIERS, findCarrier, serverText, storeServerText, type CarrierCode } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
@@ -48,7 +48,9 @@ export async function seedDemoLogistics(trx: Transaction<Database>, shopId: stri
     const city = order.city ?? '目的地';
     const short = CARRIERS.find((c) => c.name === carrier)?.short ?? carrier;
     const steps: [number, string, string, string][] = [
-      [0, 'shipped', `卖家已发货（${carrier} ${order.tracking_no}）`, ''],
+      [0, 'shipped', storeServerText(serverText('tracking.seller_shipped', {
+        carrier, carrierCode: findCarrier(carrier)?.code ?? '', trackingNo: order.tracking_no ?? '',
+      }).coded), ''],
       [2, 'in_transit', `${short}杭州余杭区公司 已揽收`, '杭州市'],
       [8, 'in_transit', `已离开 杭州转运中心，发往 ${city}转运中心`, '杭州市'],
       [26, 'in_transit', `已到达 ${city}转运中心`, city],
@@ -63,7 +65,8 @@ export async function seedDemoLogistics(trx: Transaction<Database>, shopId: stri
       if (order.visitor_id === STALLED_BUYER && firstOfBuyer) {
         shippedMs = now.getTime() - 6 * 24 * HOUR;
         until = shippedMs + 26 * HOUR;
-        exception = { kind: 'no_update', detail: `已 4 天没有物流更新（最后一条：已到达 ${city}转运中心）`, at: at(now.getTime() - 20 * HOUR) };
+        const detail = storeServerText(serverText('exception.no_update', { days: '4', last: `已到达 ${city}转运中心` }).coded);
+        exception = { kind: 'no_update', detail, at: at(now.getTime() - 20 * HOUR) };
       } else if (order.visitor_id === RETURNED_BUYER && firstOfBuyer) {
         shippedMs = now.getTime() - 4 * 24 * HOUR;
         tail = [

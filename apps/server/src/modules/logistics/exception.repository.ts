@@ -1,4 +1,4 @@
-import type { ExceptionKind, LogisticsExceptionView } from '@golddesk/contracts';
+import { presentStoredText, readStoredText, type ExceptionKind, type LogisticsExceptionView } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 
@@ -6,7 +6,7 @@ export interface RaiseException {
   shopId: string;
   orderId: string;
   kind: ExceptionKind;
-  /** What happened, in Chinese (the tracking description, or "已 4 天没有物流更新"). */
+  /** What happened: the tracking description, or a coded text the server wrote (storeServerText: 已 4 天没有物流更新…). */
   detail: string;
   at: string;
 }
@@ -18,7 +18,7 @@ export interface RaiseException {
 export async function raiseException(db: Queryable, props: RaiseException): Promise<string | undefined> {
   const id = newId();
   const result = await db.insertInto('logistics_exceptions').values({
-    id, shop_id: props.shopId, order_id: props.orderId, kind: props.kind, detail: props.detail.slice(0, 200),
+    id, shop_id: props.shopId, order_id: props.orderId, kind: props.kind, detail: readStoredText(props.detail).coded ? props.detail : props.detail.slice(0, 200),
     open_key: `${props.orderId}:${props.kind}`, raised_at: props.at, resolved_at: null, resolved_by: null, resolved_by_name: null, note: null,
   }).onConflict((oc) => oc.columns(['shop_id', 'open_key']).doNothing()).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? id : undefined;
@@ -54,11 +54,11 @@ export function presentException(row: ViewRow): LogisticsExceptionView {
   return {
     id: row.id,
     kind: row.kind as ExceptionKind,
-    detail: row.detail,
+    ...presentStoredText('detail', row.detail),
     raisedAt: row.raised_at,
     resolvedAt: row.resolved_at,
     resolvedBy: row.resolved_at ? { id: row.resolved_by, name: row.resolved_by_name ?? '' } : null,
-    note: row.note,
+    ...(row.note ? presentStoredText('note', row.note) : { note: null, noteText: null }),
     order: { id: row.order_id, orderNo: row.order_no, status: row.order_status, carrier: row.carrier, trackingNo: row.tracking_no },
     buyer: { id: row.buyer_id, nick: row.nick },
     conversationId: row.conversation_id ?? null,

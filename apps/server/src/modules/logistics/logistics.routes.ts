@@ -9,6 +9,7 @@ import { agentOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { actionAnswerForRole } from '../orders/order.presenter.js';
 import { findOrderWithItems } from '../orders/order.repository.js';
 import { addTrackingNote } from './commands/add-tracking-note.js';
 import { resolveException } from './commands/resolve-exception.js';
@@ -113,9 +114,15 @@ export function registerLogisticsRoutes(app: HttpServer, ctx: AppContext) {
 
   app.post('/api/v1/orders/:id/ship', {
     schema: { summary: '发货: paid → shipped with carrier and tracking number (owner, manager, aftersale, support)', tags: ['orders'], params: Params, body: ShipOrderRequest, response: { 200: OrderActionResponse } },
-  }, async (request) => shipOrder({ app: ctx, actor: agentOf(request) }, request.params.id, request.body));
+  }, async (request) => {
+    const agent = agentOf(request);
+    return actionAnswerForRole(await shipOrder({ app: ctx, actor: agent }, request.params.id, request.body), agent.role);
+  });
 
   app.post('/api/v1/orders/:id/tracking-number', {
     schema: { summary: '修改运单号 of a shipped order', tags: ['orders'], params: Params, body: ShipOrderRequest, response: { 200: OrderActionResponse } },
-  }, async (request) => updateTrackingNumber({ app: ctx, actor: agentOf(request) }, request.params.id, request.body));
+  }, async (request) => {
+    const agent = agentOf(request);
+    return actionAnswerForRole(await updateTrackingNumber({ app: ctx, actor: agent }, request.params.id, request.body), agent.role);
+  });
 }

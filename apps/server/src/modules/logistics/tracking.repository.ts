@@ -1,4 +1,4 @@
-import type { TrackingEventView } from '@golddesk/contracts';
+import { presentStoredText, type TrackingEventView } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 
@@ -28,5 +28,7 @@ export async function insertTrackingEvent(db: Queryable, event: NewTrackingEvent
 export async function listTrackingEvents(db: Queryable, shopId: string, orderId: string): Promise<TrackingEventView[]> {
   const rows = await db.selectFrom('tracking_events').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId)
     .orderBy('occurred_at', 'desc').orderBy('created_at', 'desc').limit(500).execute();
-  return rows.map((r) => ({ id: r.id, status: r.status, description: r.description, location: r.location, occurredAt: r.occurred_at }));
+  return rows.map((r) => ({
+    id: r.id, status: r.status, ...presentStoredText('description', r.description), location: r.location, occurredAt: r.occurred_at,
+  }));
 }

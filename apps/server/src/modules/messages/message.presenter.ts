@@ -1,4 +1,4 @@
-import type { ImageAttachment, Message, MessageKind, MessageSender, OrderCard, ProductCard } from '@golddesk/contracts';
+import type { ImageAttachment, Message, MessageKind, MessageSender, OrderCard, ProductCard, ServerText } from '@golddesk/contracts';
 import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
@@ -10,6 +10,8 @@ export interface MessagePayload {
   attachment?: ImageAttachment;
   product?: ProductCard;
   order?: OrderCard;
+  /** A line the server wrote: its code, so agents reading in English see it worded in English. */
+  notice?: ServerText;
 }
 
 /** The only way a stored message leaves the server (HTTP and WebSocket alike). */
@@ -28,5 +30,6 @@ export function presentMessage(row: MessageRow): Message {
     attachment: payload.attachment ?? null,
     product: payload.product ?? null,
     order: payload.order ?? null,
+    ...(payload.notice ? { notice: payload.notice } : {}),
   };
 }

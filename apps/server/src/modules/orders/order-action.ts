@@ -1,4 +1,4 @@
-import { statusWord, type ApprovalView, type OrderActionResponse, type OrderView } from '@golddesk/contracts';
+import { statusWord, type ApprovalView, type OrderActionResponse, type OrderView, type ServerTextLine } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { AppContext, CommandContext } from '../../platform/app-context.js';
 import { findIdempotentAnswer, requestFingerprint, storeIdempotentAnswer } from '../../platform/db/idempotency.js';
@@ -22,8 +22,8 @@ export interface OrderActionPlan {
   apply(trx: Transaction<Database>): Promise<void>;
   /** Audit: the action name and the fields before → after. */
   audit: { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
-  /** What the buyer reads in chat; omitted for seller-internal changes (备注). */
-  announcement?: string;
+  /** What the buyer reads in chat (a coded text, so agents may read it in English); omitted for seller-internal changes (备注). */
+  announcement?: ServerTextLine;
   /** Set when the action became an approval request instead of a change. */
   approvalId?: string;
 }
@@ -114,8 +114,8 @@ export async function applyOrderPlan(
   let announced: StoredMessage | undefined;
   if (plan.announcement) {
     announced = await writeSystemMessage(trx, {
-      shopId: actor.shopId, buyerId: updated.order.buyer_id, body: plan.announcement,
-      payload: { order: presentOrderCard(updated) }, at: now,
+      shopId: actor.shopId, buyerId: updated.order.buyer_id, body: plan.announcement.text,
+      payload: { order: presentOrderCard(updated), notice: plan.announcement.coded }, at: now,
     });
   }
   return { view: presentOrder(updated), announced, closedApprovals };

@@ -1,4 +1,6 @@
-import type { BuyerOrderView, MemoFlag, OrderCard, OrderStatus, OrderView } from '@golddesk/contracts';
+import {
+  phoneForRole, type BuyerOrderView, type MemoFlag, type OrderActionResponse, type OrderCard, type OrderStatus, type OrderView,
+} from '@golddesk/contracts';
 import type { OrderWithItems } from './order.repository.js';
 
 export function presentOrder({ order, items }: OrderWithItems): OrderView {
@@ -31,6 +33,17 @@ export function presentOrder({ order, items }: OrderWithItems): OrderView {
     closedAt: order.closed_at,
     weightKg: parcelWeightKg(items),
   };
+}
+
+/** An order as an agent of `role` may see it: the receiver's phone masked for roles that do not call buyers. */
+export function orderForRole(view: OrderView, role: string): OrderView {
+  const phone = phoneForRole(view.receiver.phone, role);
+  return phone === view.receiver.phone ? view : { ...view, receiver: { ...view.receiver, phone } };
+}
+
+/** An order action's answer as its caller may see it (the stored answer keeps the full order). */
+export function actionAnswerForRole(answer: OrderActionResponse, role: string): OrderActionResponse {
+  return answer.result === 'applied' ? { ...answer, order: orderForRole(answer.order, role) } : answer;
 }
 
 /** The buyer's own view of an order (widget): what the shop may show them, nothing the seller keeps for itself. */

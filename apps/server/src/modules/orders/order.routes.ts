@@ -12,7 +12,7 @@ import { changeReceiver } from './commands/change-receiver.js';
 import { changeSku } from './commands/change-sku.js';
 import { closeOrder } from './commands/close-order.js';
 import { setMemo } from './commands/set-memo.js';
-import { presentOrder } from './order.presenter.js';
+import { actionAnswerForRole, orderForRole, presentOrder } from './order.presenter.js';
 import { findOrderWithItems } from './order.repository.js';
 
 const Params = z.object({ id: z.string().max(64) });
@@ -30,9 +30,10 @@ export function registerOrderRoutes(app: HttpServer, ctx: AppContext) {
   app.get('/api/v1/orders/:id', {
     schema: { summary: 'One order', tags: ['orders'], params: Params, response: { 200: OrderResponse } },
   }, async (request) => {
-    const order = await findOrderWithItems(ctx.storage.db, agentOf(request).shopId, request.params.id);
+    const agent = agentOf(request);
+    const order = await findOrderWithItems(ctx.storage.db, agent.shopId, request.params.id);
     if (!order) throw new AppError('not_found', { thing: 'order' });
-    return { order: presentOrder(order) };
+    return { order: orderForRole(presentOrder(order), agent.role) };
   });
 
   for (const action of ACTIONS) {
@@ -43,8 +44,9 @@ export function registerOrderRoutes(app: HttpServer, ctx: AppContext) {
       },
     }, async (request, reply) => {
       const run = action.run as (c: CommandContext<AgentPrincipal>, id: string, body: unknown) => Promise<OrderActionResponse>;
-      const result = await run({ app: ctx, actor: agentOf(request) }, request.params.id, request.body);
-      return reply.status(result.result === 'approval_requested' ? 202 : 200).send(result);
+      const agent = agentOf(request);
+      const result = await run({ app: ctx, actor: agent }, request.params.id, request.body);
+      return reply.status(result.result === 'approval_requested' ? 202 : 200).send(actionAnswerForRole(result, agent.role));
     });
   }
 }

@@ -1,16 +1,23 @@
-import type { ReminderTaskOutcome, ReminderTaskView } from '@golddesk/contracts';
+import { phoneForRole, presentStoredText, type ReminderTaskOutcome, type ReminderTaskView } from '@golddesk/contracts';
 import type { ReminderTaskRow } from './payment-reminder.repository.js';
 
+/** Who reads the task: the phone is masked for roles that do not call buyers, unless the reader took the call. */
+export interface TaskViewer {
+  agentId: string;
+  role: string;
+}
+
 /** The only way a follow-up task leaves the server. */
-export function presentReminderTask(row: ReminderTaskRow): ReminderTaskView {
+export function presentReminderTask(row: ReminderTaskRow, viewer: TaskViewer): ReminderTaskView {
+  const phone = row.receiver_phone || row.buyer_phone || null;
   return {
     id: row.id,
     orderId: row.order_id,
     orderNo: row.order_no,
     orderStatus: row.order_status,
     totalFen: Number(row.total_fen),
-    buyer: { id: row.buyer_id, nick: row.buyer_nick, vipLevel: Number(row.vip_level), phone: row.receiver_phone || row.buyer_phone || null },
-    reason: row.reason,
+    buyer: { id: row.buyer_id, nick: row.buyer_nick, vipLevel: Number(row.vip_level), phone: row.assignee_id === viewer.agentId ? phone : phoneForRole(phone, viewer.role) },
+    ...presentStoredText('reason', row.reason),
     remindersSent: Number(row.reminders_sent ?? 0),
     status: row.status as 'open' | 'done',
     dueAt: row.due_at,

@@ -56,7 +56,7 @@ export function registerPaymentReminderRoutes(app: HttpServer, ctx: AppContext) 
     const rows = await listReminderTasks(ctx.storage.db, agent.shopId, {
       status: request.query.status, assigneeId: request.query.mine === '1' ? agent.agentId : undefined,
     });
-    return { tasks: rows.map(presentReminderTask) };
+    return { tasks: rows.map((row) => presentReminderTask(row, agent)) };
   });
 
   app.post('/api/v1/reminder-tasks/:id/assign', {

@@ -1,4 +1,4 @@
-import { DEFAULT_PAYMENT_REMINDER_SETTINGS, PaymentReminderSettings } from '@golddesk/contracts';
+import { DEFAULT_PAYMENT_REMINDER_SETTINGS, PaymentReminderSettings, serverText, storeServerText } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { readShopSettingsJson, shopSettingOf, writeShopSetting } from '../shops/shop-settings.js';
 
@@ -24,10 +24,16 @@ export function reminderDueAt(settings: PaymentReminderSettings, seq: number, pl
   return new Date(Date.parse(lastSentAt) + gap * 60_000);
 }
 
-/** Why an order deserves a phone/SMS follow-up, or undefined when it does not. */
+/**
+ * Why an order deserves a phone/SMS follow-up (金额 ¥259.00 ≥ ¥200.00，VIP3), stored coded so agents reading in
+ * English see it in English; undefined when it does not.
+ */
 export function followUpReason(settings: PaymentReminderSettings, totalFen: number, vipLevel: number): string | undefined {
-  const reasons: string[] = [];
-  if (totalFen >= settings.taskThresholdFen) reasons.push(`金额 ¥${(totalFen / 100).toFixed(2)} ≥ ¥${(settings.taskThresholdFen / 100).toFixed(2)}`);
-  if (settings.taskMinVip > 0 && vipLevel >= settings.taskMinVip) reasons.push(`VIP${vipLevel}`);
-  return reasons.length ? reasons.join('，') : undefined;
+  const params: Record<string, string> = {};
+  if (totalFen >= settings.taskThresholdFen) {
+    params.total = `¥${(totalFen / 100).toFixed(2)}`;
+    params.threshold = `¥${(settings.taskThresholdFen / 100).toFixed(2)}`;
+  }
+  if (settings.taskMinVip > 0 && vipLevel >= settings.taskMinVip) params.vip = String(vipLevel);
+  return Object.keys(params).length ? storeServerText(serverText('reminder.follow_up', params).coded) : undefined;
 }

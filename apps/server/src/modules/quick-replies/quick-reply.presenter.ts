@@ -1,6 +1,7 @@
 import type { QuickReplyView } from '@golddesk/contracts';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
 import { mayEditQuickReply } from './quick-reply.policy.js';
+import { pinyinOfCode } from './quick-reply-pinyin.js';
 import type { QuickReplyRow, QuickReplyWithUses } from './quick-reply.repository.js';
 
 /** The only way a phrase leaves the server. */
@@ -11,6 +12,7 @@ export function presentQuickReply(row: QuickReplyRow | QuickReplyWithUses, viewe
     scope: row.scope === 'personal' ? 'personal' : 'team',
     group: row.group_name,
     code: row.code,
+    pinyin: pinyinOfCode(row.code),
     content: row.content,
     imageAttachmentId: row.attachment_id,
     imageUrl: row.attachment_id ? `/api/v1/attachments/${row.attachment_id}` : null,

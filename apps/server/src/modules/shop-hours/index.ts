@@ -6,4 +6,6 @@ export {
   DEFAULT_SHOP_HOURS, isQuietTime, isWithinBusinessHours, nextTimeOutsideQuiet, type ShopHours,
 } from '@golddesk/contracts';
 export { loadShopHours, shopHoursOf } from './shop-hours.repository.js';
+export { describeShopHours } from './describe-shop-hours.js';
 export { registerShopHoursRoutes } from './shop-hours.routes.js';
+export { announceServiceStatus, serviceStatusOf } from './service-status.js';

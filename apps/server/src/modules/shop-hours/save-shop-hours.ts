@@ -3,6 +3,7 @@ import type { CommandContext } from '../../platform/app-context.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { announceServiceStatus } from './service-status.js';
 import { loadShopHours, writeShopHours } from './shop-hours.repository.js';
 
 /** Owner and managers set the shop's hours; everyone reads them. */
@@ -33,5 +34,7 @@ export async function saveShopHours(ctx: CommandContext<AgentPrincipal>, input: 
       targetType: 'shop', targetId: actor.shopId, before, after: hours, at: now,
     });
   });
+  // Open widgets say 在线 / 休息中 by these hours: they hear of the change at once.
+  await announceServiceStatus(app, actor.shopId);
   return hours;
 }

@@ -8,6 +8,7 @@ import { StreamConnection } from '../../platform/realtime/stream-connection.js';
 import { CLOSE_UNAUTHORIZED, type StreamHub } from '../../platform/realtime/stream-hub.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { MessageWriter } from '../messages/message-writer.js';
+import { trackAgentPresence } from './agent-presence-tracking.js';
 import { createFrameHandler } from './client-frames.js';
 
 const HEARTBEAT_MS = 30_000;
@@ -27,6 +28,7 @@ export function registerStreamRoutes(app: HttpServer, ctx: AppContext, hub: Stre
       c.socket.ping();
     }
     hub.closeExpired();
+    ctx.presence.refresh().catch((err: unknown) => ctx.log.warn({ err }, 'presence refresh failed'));
   }, HEARTBEAT_MS).unref();
   app.addHook('onClose', async () => clearInterval(heartbeat));
 
@@ -58,6 +60,7 @@ export function registerStreamRoutes(app: HttpServer, ctx: AppContext, hub: Stre
     let flooded = false;
     connections.add(connection);
     hub.add(connection);
+    const leavePresence = trackAgentPresence(ctx, connection);
     // Frames of one socket are handled in order: a send after a resume sees the resume done.
     let queue = Promise.resolve();
     socket.on('message', (data, isBinary) => {
@@ -76,6 +79,7 @@ export function registerStreamRoutes(app: HttpServer, ctx: AppContext, hub: Stre
       frames.dispose();
       connections.delete(connection);
       hub.remove(connection);
+      leavePresence();
     });
     socket.on('error', () => socket.terminate());
     connection.sendJson({ type: 'ready' });

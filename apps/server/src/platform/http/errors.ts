@@ -119,6 +119,10 @@ const ERRORS = {
   too_many_promotions: { status: 409, 'zh-CN': '店铺活动最多 {limit} 个，请先删除已结束的活动', en: 'At most {limit} promotions; delete ended ones first' },
   quick_reply_code_taken: { status: 409, 'zh-CN': '快捷编码「{code}」已被使用', en: 'The shortcut code "{code}" is already in use' },
   quick_reply_limit: { status: 409, 'zh-CN': '快捷短语最多 {limit} 条，请先删除不用的', en: 'At most {limit} quick replies; delete some you no longer use' },
+  unfilled_variables: {
+    status: 400, 'zh-CN': '消息里还有未填写的变量 {names}，请填写或换一条短语后再发送',
+    en: 'The message still has unfilled variables {names}; fill them in or pick another phrase before sending',
+  },
   broadcast_target_required: { status: 400, 'zh-CN': '请选择群发的目标客户分群', en: 'Choose the customer segment to send to' },
   broadcast_schedule_invalid: { status: 400, 'zh-CN': '定时发送时间格式不正确', en: 'The scheduled time is not a valid date and time' },
   broadcast_not_draft: { status: 409, 'zh-CN': '只有草稿状态的群发可以修改、删除或开始', en: 'Only a draft broadcast can be changed, deleted or started' },

@@ -8,6 +8,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerCompression } from './compression.js';
 import { AppError, errorMessage, languageOf, statusOf, type ErrorCode, type Language } from './errors.js';
 import { registerTextHygiene } from './text-hygiene.js';
 
@@ -16,7 +17,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 
 export type HttpServer = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
-/** Fastify with zod validation, OpenAPI generation and the contract's error envelope. */
+/** Fastify with zod validation, OpenAPI generation, compressed answers and the contract's error envelope. */
 export async function createHttpServer(options: { logLevel: string; trustProxy: boolean }): Promise<HttpServer> {
   const app = Fastify({
     logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
@@ -41,6 +42,7 @@ export async function createHttpServer(options: { logLevel: string; trustProxy: 
     return reply.status(status).send(body);
   });
   registerTextHygiene(app);
+  await registerCompression(app); // before any route: it attaches itself to each route as it is added
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,3 +1,4 @@
+import { maskPhone, seesFullPhone } from '@golddesk/contracts';
 import type { DomainEvent } from '../events/domain-events.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { StreamConnection } from './stream-connection.js';
@@ -88,6 +89,13 @@ export class StreamHub {
     }
   }
 
+  /** Rooms are per conversation; a shop-wide notice to buyers is rare enough to look through them. */
+  private buyersOfShop(shopId: string, send: (connection: StreamConnection) => void) {
+    for (const room of this.buyersByConversation.values()) {
+      for (const c of room) if (c.principal.shopId === shopId) send(c);
+    }
+  }
+
   private roomOf(connection: StreamConnection): [Map<string, Set<StreamConnection>>, string] {
     const p = connection.principal;
     return p.kind === 'agent' ? [this.agentsByShop, p.shopId] : [this.buyersByConversation, p.conversationId];
@@ -118,8 +126,11 @@ export class StreamHub {
         return;
       }
       case 'order.updated': {
+        // Roles that do not call buyers get the receiver's phone masked, as from the HTTP routes.
         const frame = JSON.stringify({ type: event.type, order: event.order });
-        agents?.forEach((c) => c.send(frame));
+        const { receiver } = event.order;
+        const masked = JSON.stringify({ type: event.type, order: { ...event.order, receiver: { ...receiver, phone: maskPhone(receiver.phone) } } });
+        agents?.forEach((c) => c.send(c.principal.kind === 'agent' && !seesFullPhone(c.principal.role) ? masked : frame));
         return;
       }
       case 'customer.footprint': {
@@ -140,6 +151,11 @@ export class StreamHub {
       case 'approval.updated': {
         const frame = JSON.stringify({ type: event.type, approval: event.approval });
         agents?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'shop.status_changed': {
+        const frame = JSON.stringify({ type: event.type, service: event.service });
+        this.buyersOfShop(event.shopId, (c) => c.send(frame));
         return;
       }
       case 'agent.sessions_revoked':

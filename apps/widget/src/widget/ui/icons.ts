@@ -15,3 +15,4 @@ export function icon(path: string, className = 'gd-icon'): SVGSVGElement {
 export const CHAT_ICON = 'M4 5h16v11H9l-5 4z M8 10h.01 M12 10h.01 M16 10h.01';
 export const IMAGE_ICON = 'M4 5h16v14H4z M4 16l5-5 4 4 3-3 4 4 M15.5 9.5h.01';
 export const CLOSE_ICON = 'M6 6l12 12 M18 6L6 18';
+export const EMOJI_ICON = 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M8 14s1.5 2 4 2 4-2 4-2 M9 9.5h.01 M15 9.5h.01';

@@ -1,3 +1,4 @@
+import { isLargeEmojiMessage } from '@golddesk/contracts/emoji';
 import { formatPrice, h, safeUrl } from '../../shared/dom.js';
 import type { Message, OrderCard, PendingMessage, ProductCard } from '../types.js';
 
@@ -104,7 +105,7 @@ function bubbleContent(
   if (kind === 'order' && order) {
     return h('div', { class: 'gd-bubble gd-bubble--media' }, [orderCard(order, context.base)]);
   }
-  return h('div', { class: 'gd-bubble' }, [richText(body)]);
+  return h('div', { class: isLargeEmojiMessage(body) ? 'gd-bubble gd-bubble--emoji' : 'gd-bubble' }, [richText(body)]);
 }
 
 /** A stored message row (`data-testid="gd-message"`, `data-sender`, `data-seq`). */

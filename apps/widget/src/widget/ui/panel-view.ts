@@ -1,9 +1,12 @@
 import { h } from '../../shared/dom.js';
 import type { StreamState } from '../stream-client.js';
 import type { ProductCard } from '../types.js';
+import { EmojiPicker } from './emoji-picker.js';
 import { CHAT_ICON, CLOSE_ICON, IMAGE_ICON, icon } from './icons.js';
 import type { MessageList } from './message-list.js';
 import { productCard } from './message-view.js';
+import type { ServiceWords } from './service-status-view.js';
+import { fitToVisualViewport } from './viewport-fit.js';
 
 /** What the view reports back to the widget. */
 export interface PanelHandlers {
@@ -19,6 +22,9 @@ export interface PanelHandlers {
 }
 
 const ACCEPTED_IMAGES = 'image/png,image/jpeg,image/gif,image/webp';
+// The Enter hint is for a keyboard; on a touch screen the keyboard's own 发送 key (enterkeyhint) says it.
+const FINE_POINTER = '(pointer: fine)';
+const placeholderFor = (fine: boolean) => (fine ? '输入消息，Enter 发送，Shift+Enter 换行' : '输入消息…');
 
 /** The launcher button and the chat panel; plain DOM, every class prefixed `gd-`. */
 export class PanelView {
@@ -27,6 +33,10 @@ export class PanelView {
   readonly #badge: HTMLElement;
   readonly #panel: HTMLElement;
   readonly #shopName: HTMLElement;
+  readonly #status: HTMLElement;
+  readonly #serviceNotice: HTMLElement;
+  readonly #emoji: EmojiPicker;
+  #unfit: (() => void) | null = null;
   readonly #banner: HTMLElement;
   readonly #typing: HTMLElement;
   readonly #viewing: HTMLElement;
@@ -70,7 +80,7 @@ export class PanelView {
       h('div', { class: 'gd-avatar', text: '客' }),
       h('div', { class: 'gd-header-text' }, [
         this.#shopName,
-        h('div', { class: 'gd-subtitle' }, [h('i', { class: 'gd-dot' }), '在线客服']),
+        (this.#status = h('div', { class: 'gd-subtitle', testid: 'gd-status', attrs: { hidden: true, 'aria-live': 'polite' } })),
       ]),
       this.#ordersButton,
       h(
@@ -80,6 +90,7 @@ export class PanelView {
       ),
     ]);
     this.#banner = h('div', { class: 'gd-banner', attrs: { hidden: true } });
+    this.#serviceNotice = h('div', { class: 'gd-service-notice', testid: 'gd-service-notice', attrs: { hidden: true } });
     this.#typing = h('div', {
       class: 'gd-typing',
       testid: 'gd-typing',
@@ -100,11 +111,14 @@ export class PanelView {
       testid: 'gd-input',
       attrs: {
         rows: 2,
-        placeholder: '请输入消息，Enter 发送，Shift+Enter 换行',
+        placeholder: placeholderFor(matchMedia(FINE_POINTER).matches),
+        enterkeyhint: 'send',
         'aria-label': '消息',
         maxlength: 5000,
       },
     });
+    matchMedia(FINE_POINTER).addEventListener('change', (query) => (this.#input.placeholder = placeholderFor(query.matches)));
+    this.#emoji = new EmojiPicker(this.#input, () => handlers.onTyping());
     this.#input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
         event.preventDefault();
@@ -122,6 +136,7 @@ export class PanelView {
     });
     const composer = h('div', { class: 'gd-composer' }, [
       h('div', { class: 'gd-tools' }, [
+        this.#emoji.button,
         h(
           'button',
           {
@@ -148,7 +163,7 @@ export class PanelView {
     this.#panel = h(
       'div',
       { class: 'gd-panel', testid: 'gd-panel', attrs: { role: 'dialog', 'aria-label': '在线客服', hidden: true } },
-      [header, this.#banner, list.element, orders, this.#typing, this.#viewing, composer, this.#toast],
+      [header, this.#banner, this.#serviceNotice, list.element, orders, this.#typing, this.#viewing, this.#emoji.grid, composer, this.#toast],
     );
     this.root = h('div', { class: 'gd-root', attrs: { id: 'gdw' } }, [this.#panel, this.#launcher]);
   }
@@ -157,6 +172,9 @@ export class PanelView {
     this.#panel.hidden = !open;
     this.root.classList.toggle('gd-root--open', open);
     this.#launcher.setAttribute('aria-expanded', String(open));
+    this.#unfit?.();
+    this.#unfit = open ? fitToVisualViewport(this.#panel) : null;
+    if (!open) this.#emoji.setOpen(false);
     if (open && !matchMedia('(pointer: coarse)').matches) this.#input.focus();
   }
 
@@ -179,6 +197,15 @@ export class PanelView {
 
   setShopName(name: string): void {
     this.#shopName.textContent = name;
+  }
+
+  /** 客服在线 / 休息中 · 明天 09:00 上班 / 暂无客服在线 in the header, and a notice when nobody answers soon. */
+  setService(words: ServiceWords): void {
+    this.#status.replaceChildren(h('i', { class: `gd-dot gd-dot--${words.state}` }), words.short);
+    this.#status.hidden = false;
+    this.#status.setAttribute('data-state', words.state);
+    this.#serviceNotice.textContent = words.notice ?? '';
+    this.#serviceNotice.hidden = !words.notice;
   }
 
   setUnread(count: number): void {
@@ -237,6 +264,7 @@ export class PanelView {
     const text = this.#input.value;
     if (!text.trim()) return;
     this.#input.value = '';
+    this.#emoji.setOpen(false);
     this.#handlers.onSendText(text);
     this.#input.focus();
   }

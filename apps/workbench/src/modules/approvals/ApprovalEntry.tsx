@@ -14,8 +14,16 @@ export function ApprovalEntry() {
   return (
     <>
       <Badge count={count} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<AuditOutlined />} onClick={() => setOpen(true)} data-testid="nav-approvals" data-count={count}>
-          {t('approvals.entry')}
+        <Button
+          type="text"
+          icon={<AuditOutlined />}
+          onClick={() => setOpen(true)}
+          title={t('approvals.entry')}
+          className="approval-entry"
+          data-testid="nav-approvals"
+          data-count={count}
+        >
+          <span className="approval-entry-text">{t('approvals.entry')}</span>
         </Button>
       </Badge>
       <ApprovalsDrawer open={open} onClose={() => setOpen(false)} />

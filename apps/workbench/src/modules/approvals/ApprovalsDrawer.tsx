@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useServerText } from '../../platform/server-text';
 import { getSession } from '../../platform/session';
 import { useStore } from '../../platform/store';
 import { decideApproval } from './approval.api';
@@ -17,6 +18,7 @@ interface ApprovalsDrawerProps {
 /** 审批: requests beyond an agent's authority (改价 over the discount limit), approved or rejected with a note. */
 export function ApprovalsDrawer({ open, onClose }: ApprovalsDrawerProps) {
   const { t } = useTranslation();
+  const word = useServerText();
   const pending = useStore(approvalStore, (s) => s.pending);
   const closed = useStore(approvalStore, (s) => s.closed);
   return (
@@ -34,7 +36,7 @@ export function ApprovalsDrawer({ open, onClose }: ApprovalsDrawerProps) {
           {closed.map((approval) => (
             <div key={approval.id} className="approval-closed-item" data-testid="approval-closed-item" data-approval-id={approval.id}>
               <Tag>{t('approvals.status.cancelled')}</Tag>
-              <span className="muted">{approval.orderNo}</span> {approval.summary}
+              <span className="muted">{approval.orderNo}</span> {word(approval.summary, approval.summaryText)}
               <div className="muted">{approval.decisionNote}</div>
             </div>
           ))}
@@ -46,6 +48,7 @@ export function ApprovalsDrawer({ open, onClose }: ApprovalsDrawerProps) {
 
 function ApprovalItem({ approval }: { approval: ApprovalView }) {
   const { t } = useTranslation();
+  const word = useServerText();
   const { message } = AntApp.useApp();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
@@ -70,7 +73,7 @@ function ApprovalItem({ approval }: { approval: ApprovalView }) {
         <span className="muted">{approval.orderNo}</span>
       </div>
       <div className="approval-summary" data-testid="approval-summary">
-        {approval.summary}
+        {word(approval.summary, approval.summaryText)}
       </div>
       {approval.reason && (
         <div className="muted">

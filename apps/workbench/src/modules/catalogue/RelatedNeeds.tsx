@@ -13,14 +13,18 @@ import './catalogue.css';
 /** The pane is shared with the orders: a few suggestions first, the rest on request. */
 const SHOWN_AT_FIRST = 3;
 
-// Folded or not is the agent's habit, kept across buyers and reloads.
+// Folded or not is the agent's habit, kept across buyers and reloads. Until the agent chooses, a short window (a
+// 1366×768 laptop) starts folded so the 订单 tab and the latest order stay above the fold.
 const FOLDED_KEY = 'golddesk:relatedNeedsFolded';
+const SHORT_WINDOW_PX = 900;
 const readFolded = () => {
   try {
-    return localStorage.getItem(FOLDED_KEY) === '1';
+    const saved = localStorage.getItem(FOLDED_KEY);
+    if (saved !== null) return saved === '1';
   } catch {
-    return false;
+    // private mode: fall back to the window's height
   }
+  return window.innerHeight < SHORT_WINDOW_PX;
 };
 
 const REASON_COLOURS: Record<Suggestion['reason'], string> = { viewed_not_bought: 'orange', related: 'blue', bundle: 'purple' };

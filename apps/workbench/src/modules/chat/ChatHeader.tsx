@@ -1,11 +1,15 @@
 import type { ConversationSummary } from '@golddesk/contracts';
 import { CheckCircleOutlined, CustomerServiceOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Tag } from 'antd';
+import { Button, Popconfirm, Tag, Tooltip, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { closeConversation, takeConversation } from '../conversations/conversation.api';
 import { WaitTimer } from '../conversations/WaitTimer';
+import { ShortcutHelpButton } from '../shortcuts/ShortcutHelp';
+import { shortcutLabel } from '../shortcuts/shortcut-keys';
+import { useStore } from '../../platform/store';
+import { closeConfirmStore, setCloseConfirm } from './close-confirm.store';
 
 interface ChatHeaderProps {
   conversation: ConversationSummary;
@@ -17,8 +21,10 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'take' | 'close' | null>(null);
   const open = conversation.status === 'open';
+  const confirmOpen = useStore(closeConfirmStore, (id) => id === conversation.id);
 
   async function run(action: 'take' | 'close') {
+    if (action === 'close') setCloseConfirm(null);
     setBusy(action);
     try {
       await (action === 'take' ? takeConversation : closeConversation)(conversation.id);
@@ -46,17 +52,36 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
       </div>
       <div className="chat-header-actions">
         {open && !conversation.assignee && (
-          <Button type="primary" icon={<CustomerServiceOutlined />} loading={busy === 'take'} onClick={() => void run('take')} data-testid="chat-take">
-            {t('chat.take')}
-          </Button>
+          <Tooltip title={t('shortcuts.withKey', { label: t('chat.take'), key: shortcutLabel('take') })}>
+            <Button
+              type="primary"
+              icon={<CustomerServiceOutlined />}
+              loading={busy === 'take'}
+              onClick={() => void run('take')}
+              aria-keyshortcuts="Alt+A"
+              data-testid="chat-take"
+            >
+              {t('chat.take')}
+            </Button>
+          </Tooltip>
         )}
         {open && (
-          <Popconfirm title={t('chat.closeConfirm')} onConfirm={() => run('close')}>
-            <Button icon={<CheckCircleOutlined />} loading={busy === 'close'} data-testid="chat-close">
-              {t('chat.close')}
-            </Button>
+          // Opened by a click or by Alt+E (then its 确定 has the focus, so Enter ends the chat).
+          <Popconfirm
+            title={t('chat.closeConfirm')}
+            open={confirmOpen}
+            onOpenChange={(next) => setCloseConfirm(next ? conversation.id : null)}
+            onConfirm={() => run('close')}
+            okButtonProps={{ autoFocus: true, 'data-testid': 'chat-close-confirm' } as ButtonProps}
+          >
+            <Tooltip title={t('shortcuts.withKey', { label: t('chat.close'), key: shortcutLabel('close') })}>
+              <Button icon={<CheckCircleOutlined />} loading={busy === 'close'} aria-keyshortcuts="Alt+E" data-testid="chat-close">
+                {t('chat.close')}
+              </Button>
+            </Tooltip>
           </Popconfirm>
         )}
+        <ShortcutHelpButton />
       </div>
     </div>
   );

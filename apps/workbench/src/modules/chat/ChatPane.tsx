@@ -1,6 +1,6 @@
 import { MessageOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useStore } from '../../platform/store';
@@ -12,6 +12,7 @@ import { Composer } from './Composer';
 import { EMPTY_CONVERSATION, messageStore } from './message.store';
 import { MessageList } from './MessageList';
 import { useDocumentVisible } from './use-document-visible';
+import { ShortcutHint } from '../shortcuts/ShortcutHelp';
 
 interface ChatPaneProps {
   onError: (message: string) => void;
@@ -48,7 +49,9 @@ export function ChatPane({ onError }: ChatPaneProps) {
     return (
       <section className="pane chat-pane" data-testid="chat-pane">
         <div className="pane-center">
-          <Empty image={<MessageOutlined className="empty-icon" />} description={t('chat.pickConversation')} />
+          <Empty image={<MessageOutlined className="empty-icon" />} description={t('chat.pickConversation')}>
+            <ShortcutHint />
+          </Empty>
         </div>
       </section>
     );
@@ -57,11 +60,18 @@ export function ChatPane({ onError }: ChatPaneProps) {
   return (
     <section className="pane chat-pane" data-testid="chat-pane" data-conversation-id={activeId}>
       <ChatHeader conversation={conversation} onError={onError} />
-      <MessageList key={activeId} conversationId={activeId} onError={onError} />
-      <div className="typing-line" data-testid="typing-indicator" aria-live="polite">
-        {entry.buyerTyping ? t('chat.typing') : '\u00a0'}
-      </div>
-      <Composer key={activeId} conversationId={activeId} onError={onError} />
+      {/*
+        One key for everything that belongs to the open conversation. Two siblings keyed by the same id (the list and the
+        composer each had key={activeId}) left React unable to tell them apart: every switch kept the old list mounted,
+        so other buyers' messages showed in this chat.
+      */}
+      <Fragment key={activeId}>
+        <MessageList conversationId={activeId} onError={onError} />
+        <div className="typing-line" data-testid="typing-indicator" aria-live="polite">
+          {entry.buyerTyping ? t('chat.typing') : '\u00a0'}
+        </div>
+        <Composer conversationId={activeId} onError={onError} />
+      </Fragment>
     </section>
   );
 }

@@ -6,8 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { sendTyping } from '../../app/realtime';
 import { IMAGE_TYPES, imageProblem, sendMessage } from './chat.api';
 import { getDraft, setDraft } from './drafts';
+import { EmojiPicker } from './emoji/EmojiPicker';
+import { SizeStockTool } from './size-stock/SizeStockTool';
 import { QuickReplyPicker } from '../quick-replies/picker/QuickReplyPicker';
 import { useQuickReplyPicker, type QuickReplyPick } from '../quick-replies/picker/use-quick-reply-picker';
+import { QuickPhrasePanelToggle } from '../quick-replies/panel/QuickPhrasePanel';
+import { UnfilledVariablesNotice, useUnfilledVariablesGuard } from '../quick-replies/UnfilledVariablesNotice';
 
 interface ComposerProps {
   conversationId: string;
@@ -27,6 +31,7 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   // A quick reply's image waits here and goes out right after the text is sent (the agent may remove it).
   const [queuedImage, setQueuedImage] = useState<{ id: string; url: string } | null>(null);
   const picker = useQuickReplyPicker(conversationId, insertPhrase);
+  const unfilled = useUnfilledVariablesGuard();
   const lastTypingSent = useRef(0);
   const idleTimer = useRef<number | undefined>(undefined);
 
@@ -47,7 +52,7 @@ export function Composer({ conversationId, onError }: ComposerProps) {
     requestAnimationFrame(() => {
       const area = input.current?.resizableTextArea?.textArea;
       area?.focus();
-      area?.setSelectionRange(pick.caret, pick.caret);
+      area?.setSelectionRange(pick.caret, pick.selectionEnd);
     });
   }
 
@@ -68,6 +73,7 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   function send() {
     const body = text.trim();
     if (!body && !queuedImage) return;
+    if (unfilled.blocks(text, input.current?.resizableTextArea?.textArea)) return;
     if (body) sendMessage(conversationId, { kind: 'text', body: text });
     if (queuedImage) sendMessage(conversationId, { kind: 'image', body: '', attachmentId: queuedImage.id, previewUrl: queuedImage.url });
     setQueuedImage(null);
@@ -104,9 +110,12 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   return (
     <div className="composer">
       <div className="composer-toolbar">
+        <EmojiPicker input={input} onInsert={(value) => onChange(value)} />
         <Tooltip title={t('chat.image')}>
           <Button type="text" icon={<PictureOutlined />} onClick={() => fileInput.current?.click()} data-testid="chat-image-button" />
         </Tooltip>
+        <QuickPhrasePanelToggle conversationId={conversationId} onPick={(phrase) => void picker.insertAtCaret(phrase, input.current?.resizableTextArea?.textArea)} />
+        <SizeStockTool conversationId={conversationId} input={input} onInsert={(value) => onChange(value)} />
         <input
           ref={fileInput}
           type="file"
@@ -128,6 +137,7 @@ export function Composer({ conversationId, onError }: ComposerProps) {
         )}
       </div>
       <QuickReplyPicker picker={picker} />
+      <UnfilledVariablesNotice guard={unfilled} text={text} />
       <Input.TextArea
         ref={input}
         className="composer-input"

@@ -1,6 +1,7 @@
 import type { Message } from '@golddesk/contracts';
 import dayjs from 'dayjs';
 import { memo } from 'react';
+import { useServerText } from '../../platform/server-text';
 import { useTranslation } from 'react-i18next';
 import { retryMessage } from './chat.api';
 import { DeliveryState } from './DeliveryState';
@@ -17,13 +18,21 @@ interface StoredBubbleProps {
 /** A stored message: buyer on the left, agent on the right, bot/system centred. */
 export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq }: StoredBubbleProps) {
   const { t } = useTranslation();
+  const word = useServerText();
   const time = dayjs(message.createdAt).format('HH:mm:ss');
   if (message.sender === 'system' || message.sender === 'bot') {
-    // A system notice is text; the order it is about (改价, 改地址…) shows as a card under it.
-    const notice = message.sender === 'system' ? { ...message, kind: 'text' as const } : message;
+    // A system notice is text, in the agent's language when the server coded it (the buyer got the Chinese, shown on
+    // hover); the order it is about (改价, 改地址…) shows as a card under it.
+    const body = word(message.body, message.notice);
+    const notice = message.sender === 'system' ? { ...message, body, kind: 'text' as const } : message;
     return (
-      <div className="message-row center" data-testid="message-item" data-sender={message.sender} data-seq={message.seq}>
-        <div className={`message-notice ${message.sender}`} data-testid={message.sender === 'system' ? 'system-notice' : undefined}>
+      <div className="message-row center" data-testid="message-item" data-sender={message.sender} data-seq={message.seq} data-message-id={message.id}>
+        <div
+          className={`message-notice ${message.sender}`}
+          data-testid={message.sender === 'system' ? 'system-notice' : undefined}
+          data-code={message.notice?.code}
+          title={body === message.body ? undefined : message.body}
+        >
           <span className="message-notice-label">{t(`chat.sender.${message.sender}`)}</span>
           <MessageContent kind={notice.kind} body={notice.body} imageUrl={notice.attachment?.url} product={notice.product} order={notice.order} />
         </div>
@@ -37,7 +46,13 @@ export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq
   }
   const mine = message.sender === 'agent';
   return (
-    <div className={`message-row ${mine ? 'right' : 'left'}`} data-testid="message-item" data-sender={message.sender} data-seq={message.seq}>
+    <div
+      className={`message-row ${mine ? 'right' : 'left'}`}
+      data-testid="message-item"
+      data-sender={message.sender}
+      data-seq={message.seq}
+      data-message-id={message.id}
+    >
       <div className="message-meta">
         {mine && message.agent?.name ? <span className="message-author">{message.agent.name}</span> : null}
         <span>{time}</span>

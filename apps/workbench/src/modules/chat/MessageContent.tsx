@@ -1,5 +1,7 @@
 import type { MessageKind, OrderCard, ProductCard } from '@golddesk/contracts';
+import { isLargeEmojiMessage } from '@golddesk/contracts/emoji';
 import { Image } from 'antd';
+import './emoji/emoji-message.css';
 import { OrderCardMessage } from './OrderCardMessage';
 
 interface MessageContentProps {
@@ -41,5 +43,5 @@ export function MessageContent({ kind, body, imageUrl, product, order }: Message
       card
     );
   }
-  return <div className="message-text">{body}</div>;
+  return <div className={isLargeEmojiMessage(body) ? 'message-text message-text-emoji' : 'message-text'}>{body}</div>;
 }

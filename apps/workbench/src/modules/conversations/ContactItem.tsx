@@ -1,8 +1,9 @@
 import type { ConversationSummary, Message } from '@golddesk/contracts';
 import { Avatar, Badge } from 'antd';
 import dayjs from 'dayjs';
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { previewMessage } from './contact-preview';
 import { WaitTimer } from './WaitTimer';
 
 interface ContactItemProps {
@@ -37,11 +38,18 @@ function usePreview(message: Message | null): string {
 /** One row of the contacts list: avatar, nick, preview, time, unread badge and wait timer. */
 export const ContactItem = memo(function ContactItem({ conversation, active, onSelect }: ContactItemProps) {
   const { t } = useTranslation();
-  const preview = usePreview(conversation.lastMessage);
+  const previewed = previewMessage(conversation);
+  const preview = usePreview(previewed);
   const nick = conversation.buyer.nick;
   const closed = conversation.status === 'closed';
+  const row = useRef<HTMLDivElement>(null);
+  // Opened by a shortcut (Alt+↓, Alt+N), the row may be out of sight: bring it in.
+  useEffect(() => {
+    if (active) row.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
   return (
     <div
+      ref={row}
       role="button"
       tabIndex={0}
       className={`contact-item${active ? ' active' : ''}${closed ? ' closed' : ''}`}
@@ -72,7 +80,7 @@ export const ContactItem = memo(function ContactItem({ conversation, active, onS
           <span className="contact-time">{shortTime(conversation.lastMessage?.createdAt ?? conversation.updatedAt)}</span>
         </div>
         <div className="contact-line">
-          <span className="contact-preview" title={preview}>
+          <span className="contact-preview" title={preview} data-testid="contact-preview">
             {preview}
           </span>
           {closed ? (

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useStore } from '../../platform/store';
 import { loadConversations } from './conversation.api';
-import { conversationStore, setActiveFilter } from './conversation.store';
+import { conversationStore, setActiveFilter, unreadInMine } from './conversation.store';
+import './contacts.locales';
+import './contacts.css';
 import { ContactItem } from './ContactItem';
 
 interface ContactListProps {
@@ -23,6 +25,7 @@ export function ContactList({ onSelect, onError }: ContactListProps) {
   const byId = useStore(conversationStore, (s) => s.byId);
   const activeId = useStore(conversationStore, (s) => s.activeId);
   const waitingCount = useStore(conversationStore, (s) => s.lists.waiting?.length ?? 0);
+  const mineUnread = useStore(conversationStore, unreadInMine);
 
   // Each visit to a tab refreshes it from the server; live frames keep it current in between.
   useEffect(() => {
@@ -32,7 +35,16 @@ export function ContactList({ onSelect, onError }: ContactListProps) {
   const label = (key: ConversationFilter) => (
     <span data-testid={`contact-tab-${key}`}>
       {t(`contacts.${key}`)}
-      {key === 'waiting' && waitingCount > 0 ? <span className="tab-count">{waitingCount}</span> : null}
+      {key === 'waiting' && waitingCount > 0 ? (
+        <span className="tab-count" title={t('contacts.waitingCount', { count: waitingCount })} data-testid="tab-waiting-count">
+          {waitingCount}
+        </span>
+      ) : null}
+      {key === 'mine' && mineUnread > 0 ? (
+        <span className="tab-count tab-unread" title={t('contacts.unreadCount', { count: mineUnread })} data-testid="tab-mine-unread">
+          {mineUnread > 99 ? '99+' : mineUnread}
+        </span>
+      ) : null}
     </span>
   );
 

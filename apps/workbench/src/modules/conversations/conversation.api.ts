@@ -6,10 +6,20 @@ interface ConversationResponse {
   conversation: ConversationSummary;
 }
 
-/** Loads one tab of the contacts list. */
-export async function loadConversations(filter: ConversationFilter): Promise<void> {
-  const answer = await apiRequest<ListConversationsResponse>('/api/v1/conversations', { query: { filter, limit: 200 } });
-  setList(filter, answer.conversations);
+const loading = new Map<ConversationFilter, Promise<void>>();
+
+/** Loads one tab of the contacts list; callers asking for the same tab at once share one request. */
+export function loadConversations(filter: ConversationFilter): Promise<void> {
+  const running = loading.get(filter);
+  if (running) return running;
+  const load = (async () => {
+    // 待接待 comes longest-waiting first, so the buyers who waited longest are never cut off by the limit.
+    const sort = filter === 'waiting' ? 'waiting' : 'recent';
+    const answer = await apiRequest<ListConversationsResponse>('/api/v1/conversations', { query: { filter, sort, limit: 200 } });
+    setList(filter, answer.conversations);
+  })().finally(() => loading.delete(filter));
+  loading.set(filter, load);
+  return load;
 }
 
 /** Loads a single conversation we have no summary for yet (a search hit, a brand-new buyer). */

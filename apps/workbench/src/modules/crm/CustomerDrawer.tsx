@@ -8,7 +8,7 @@ import { errorMessage } from '../../platform/api-client';
 import { formatYuan } from '../chat/MessageContent';
 import { ensureConversation } from '../conversations/conversation.api';
 import { setActiveConversation } from '../conversations/conversation.store';
-import { fetchCustomer, maskPhone } from '../customer/customer.api';
+import { fetchCustomer, shownPhone } from '../customer/customer.api';
 import { OrderCard } from '../customer/OrderCard';
 import { putOrders } from '../orders/order.store';
 import { CustomerInsight } from './CustomerInsight';
@@ -85,7 +85,7 @@ export function CustomerDrawer({ row, role, onClose }: { row: CustomerRow | null
                 <EnvironmentOutlined /> {[profile.buyer.province, profile.buyer.city].filter(Boolean).join(' ') || '—'}
               </div>
               <div className="muted">
-                <PhoneOutlined /> {maskPhone(profile.buyer.phone)}
+                <PhoneOutlined /> {shownPhone(profile.buyer.phone, role)}
               </div>
             </div>
           </div>

@@ -4,7 +4,7 @@ import { App as AntApp, Empty, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { maskPhone } from '../customer/customer.api';
+import { shownPhone } from '../customer/customer.api';
 import { setVipLevel } from './crm.api';
 import { BlockButton, UnblockButton } from './BlockControls';
 
@@ -58,7 +58,7 @@ export function ProfilePanel({ buyerId, nick, vipLevel, crm, role, onVipChanged 
         crm.addresses.map((a) => (
           <div key={`${a.name}|${a.phone}|${a.address}`} className="crm-address" data-testid="customer-address">
             <div>
-              {a.name} {maskPhone(a.phone)}
+              {a.name} {shownPhone(a.phone, role)}
               {a.usual && (
                 <Tag color="orange" style={{ marginLeft: 6 }}>
                   {t('crm.usual')}

@@ -9,11 +9,12 @@ import { useStore } from '../../platform/store';
 import { formatYuan } from '../chat/MessageContent';
 import { conversationStore } from '../conversations/conversation.store';
 import { putOrders } from '../orders/order.store';
-import { fetchCustomer, maskPhone } from './customer.api';
+import { fetchCustomer, shownPhone } from './customer.api';
 import { OrderCard } from './OrderCard';
 import { CustomerInsight } from '../crm/CustomerInsight';
 import { CustomerTabs } from '../crm/CustomerTabs';
 import { RelatedNeeds } from '../catalogue/RelatedNeeds';
+import './customer-pane.css';
 
 type Loaded = { buyerId: string; profile: CustomerProfile | null; error: string | null };
 
@@ -95,7 +96,7 @@ function CustomerDetails({ profile, role, conversationId }: { profile: CustomerP
             <EnvironmentOutlined /> {region}
           </div>
           <div className="muted" data-testid="customer-phone">
-            <PhoneOutlined /> {maskPhone(buyer.phone)}
+            <PhoneOutlined /> {shownPhone(buyer.phone, role)}
           </div>
           <div className="muted">
             {t('customer.since')} {dayjs(buyer.createdAt).format('YYYY-MM-DD')}

@@ -10,6 +10,7 @@ import { OrderSteps } from '../orders/OrderSteps';
 import { MEMO_FLAGS } from '../orders/order-format';
 import { useOrder } from '../orders/order.store';
 import { OrderExceptionTags, OrderLogistics } from '../logistics/OrderLogistics';
+import { shownPhone } from './customer.api';
 
 const STATUS_COLOR: Record<OrderView['status'], string> = {
   pending_payment: 'orange',
@@ -89,7 +90,7 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
       <div className="order-receiver" data-testid="order-receiver" title={order.receiver.address}>
         {t('customer.receiver')}
         {t('customer.colon')}
-        {order.receiver.name} {order.receiver.phone} {order.receiver.address}
+        {order.receiver.name} <span className="order-receiver-phone" data-testid="order-receiver-phone">{shownPhone(order.receiver.phone, role)}</span> {order.receiver.address}
       </div>
       {(order.carrier || order.trackingNo) && (
         <div className="order-logistics" data-testid="order-logistics">

@@ -1,4 +1,4 @@
-import { maskPhone as maskPhoneNumber, type CustomerProfile } from '@golddesk/contracts';
+import { phoneForRole, type CustomerProfile } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 /** The buyer's profile, stats and orders for the right pane. */
@@ -6,7 +6,10 @@ export function fetchCustomer(buyerId: string, signal?: AbortSignal): Promise<Cu
   return apiRequest<CustomerProfile>(`/api/v1/customers/${encodeURIComponent(buyerId)}`, { signal });
 }
 
-/** Masks the middle of a phone number (138****5678, the server's masking) unless the server already did; — for none. */
-export function maskPhone(phone: string | null): string {
-  return phone ? maskPhoneNumber(phone) : '—';
+/**
+ * A phone number as this agent's role may see it (the server already presents it so; 售前 sees 138****5678, the
+ * roles that call buyers see it in full: contracts' phoneForRole); — for none.
+ */
+export function shownPhone(phone: string | null, role: string): string {
+  return phone ? phoneForRole(phone, role) : '—';
 }

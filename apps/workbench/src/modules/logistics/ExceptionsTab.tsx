@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useServerText } from '../../platform/server-text';
 import { useStore } from '../../platform/store';
 import { fetchExceptions, resolveException } from './logistics.api';
 import { exceptionStore, loadOpenExceptions, putException } from './logistics.store';
@@ -15,6 +16,7 @@ const KIND_COLOR: Record<LogisticsExceptionView['kind'], string> = { no_update: 
 /** 异常件: parcels needing an agent, the longest-waiting first, with 处理 (a note) and a link to the buyer's chat. */
 export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (conversationId: string) => void }) {
   const { t } = useTranslation();
+  const word = useServerText();
   const { message } = AntApp.useApp();
   const [show, setShow] = useState<'open' | 'resolved'>('open');
   const openState = useStore(exceptionStore, (s) => s);
@@ -75,11 +77,14 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
       key: 'detail', title: t('logistics.exceptions.detail'),
       render: (_v, e) => (
         <div className="exception-detail">
-          <div>{e.detail}</div>
+          <div>{word(e.detail, e.detailText)}</div>
           {e.resolvedAt && (
             <div className="muted">
-              {t('logistics.exceptions.resolvedBy', { name: e.resolvedBy?.name ?? '', time: dayjs(e.resolvedAt).format('MM-DD HH:mm') })}
-              {e.note ? `：${e.note}` : ''}
+              {t('logistics.exceptions.resolvedBy', {
+                // No agent: the server closed it itself (the parcel moved again).
+                name: e.resolvedBy?.id ? e.resolvedBy.name : t('chat.sender.system'), time: dayjs(e.resolvedAt).format('MM-DD HH:mm'),
+              })}
+              {e.note ? `${t('customer.colon')}${word(e.note, e.noteText)}` : ''}
             </div>
           )}
         </div>
@@ -156,7 +161,7 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
           <>
             <p>
               <Tag color={KIND_COLOR[resolving.kind]}>{t(`logistics.kinds.${resolving.kind}`)}</Tag>
-              {resolving.buyer.nick} · {resolving.detail}
+              {resolving.buyer.nick} · {word(resolving.detail, resolving.detailText)}
             </p>
             <Input.TextArea
               autoSize={{ minRows: 2, maxRows: 4 }}

@@ -3,6 +3,7 @@ import { CarOutlined, DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServerText } from '../../platform/server-text';
 import { useStore } from '../../platform/store';
 import { formatYuan } from '../chat/MessageContent';
 import { courierStore, loadCourierPolicy, useOrderExceptions } from './logistics.store';
@@ -17,9 +18,10 @@ const SHIP_ROLES: readonly AgentRole[] = ['owner', 'manager', 'aftersale', 'supp
 /** Red tags for the order's open logistics exceptions (退回, 破损, 长时间未更新…). */
 export function OrderExceptionTags({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
+  const word = useServerText();
   const exceptions = useOrderExceptions(orderId);
   return exceptions.map((e) => (
-    <Tooltip key={e.id} title={e.detail}>
+    <Tooltip key={e.id} title={word(e.detail, e.detailText)}>
       <Tag color="red" data-testid="order-logistics-exception" data-kind={e.kind}>
         {t(`logistics.kinds.${e.kind}`)}
       </Tag>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useServerText } from '../../platform/server-text';
 import { addTrackingNote, fetchTracking } from './logistics.api';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -13,6 +14,7 @@ const STATUS_COLOR: Record<string, string> = {
 /** The parcel's timeline (newest first): time, what happened, where; the carrier and number copyable; an agent may add a note. */
 export function TrackingTimeline({ orderId, refreshKey }: { orderId: string; refreshKey?: unknown }) {
   const { t } = useTranslation();
+  const word = useServerText();
   const { message } = AntApp.useApp();
   const [tracking, setTracking] = useState<TrackingResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +81,7 @@ export function TrackingTimeline({ orderId, refreshKey }: { orderId: string; ref
               <div className="tracking-event" data-testid="tracking-event" data-status={event.status}>
                 <div className={event.status === 'note' ? 'tracking-desc muted' : 'tracking-desc'}>
                   {event.location && <span className="tracking-location">【{event.location}】</span>}
-                  {event.description}
+                  {word(event.description, event.descriptionText)}
                 </div>
                 <div className="tracking-time muted">
                   {dayjs(event.occurredAt).format('MM-DD HH:mm')} · {t(`logistics.status.${event.status}`, { defaultValue: event.status })}

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PROVINCES, splitAddress } from './order-format';
 import { useOrderAction, type OrderDialogProps } from './use-order-action';
+import '../customer/customer.locales';
 
 interface AddressForm {
   name: string;
@@ -62,7 +63,9 @@ export function AddressModal({ order, open, onClose }: OrderDialogProps<OrderVie
         <Form.Item
           name="phone"
           label={t('orders.address.phone')}
-          rules={[required(t('orders.address.phone')), { pattern: /^[0-9+\- ]{5,20}$/, message: t('orders.address.phoneFormat') }]}
+          // 售前 sees the number masked; sent back as it is, the server keeps the real one.
+          extra={order.receiver.phone.includes('*') ? t('orders.address.phoneMaskedHint') : undefined}
+          rules={[required(t('orders.address.phone')), { pattern: /^[0-9+\- *]{5,20}$/, message: t('orders.address.phoneFormat') }]}
         >
           <Input maxLength={20} inputMode="tel" data-testid="address-form-phone" />
         </Form.Item>

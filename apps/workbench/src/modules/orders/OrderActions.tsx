@@ -1,17 +1,12 @@
 import type { AgentRole, OrderView } from '@golddesk/contracts';
 import { DownOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Dropdown, Tooltip, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { sendOrderCard } from '../chat/chat.api';
-import { AddressModal } from './AddressModal';
-import { CloseOrderModal } from './CloseOrderModal';
-import { MemoModal } from './MemoModal';
 import { blockedReason, mayReadHistory } from './order.api';
-import { OrderHistoryDrawer } from './OrderHistoryDrawer';
-import { PriceModal } from './PriceModal';
-import { SkuModal } from './SkuModal';
+import { AddressModal, CloseOrderModal, MemoModal, OrderHistoryDrawer, PriceModal, preloadOrderDialogs, SkuModal } from './order-dialogs';
 
 type Dialog = 'price' | 'address' | 'sku' | 'memo' | 'close' | 'history';
 
@@ -30,6 +25,7 @@ export function OrderActions({ order, role, conversationId }: OrderActionsProps)
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [sending, setSending] = useState(false);
   const status = t(`customer.status.${order.status}`);
+  useEffect(preloadOrderDialogs, []);
 
   /** Why an action is unavailable (shown as its tooltip), or null. */
   function why(action: Parameters<typeof blockedReason>[0]): string | null {
@@ -105,12 +101,14 @@ export function OrderActions({ order, role, conversationId }: OrderActionsProps)
         </Button>
       </Dropdown>
       {/* Mounted only while open: a pane of ten orders should not hold sixty closed dialogs. */}
-      {dialog === 'price' && <PriceModal order={order} open onClose={close} />}
-      {dialog === 'address' && <AddressModal order={order} open onClose={close} />}
-      {dialog === 'sku' && <SkuModal order={order} open onClose={close} />}
-      {dialog === 'memo' && <MemoModal order={order} open onClose={close} />}
-      {dialog === 'close' && <CloseOrderModal order={order} open onClose={close} />}
-      {dialog === 'history' && <OrderHistoryDrawer order={order} open onClose={close} />}
+      <Suspense fallback={null}>
+        {dialog === 'price' && <PriceModal order={order} open onClose={close} />}
+        {dialog === 'address' && <AddressModal order={order} open onClose={close} />}
+        {dialog === 'sku' && <SkuModal order={order} open onClose={close} />}
+        {dialog === 'memo' && <MemoModal order={order} open onClose={close} />}
+        {dialog === 'close' && <CloseOrderModal order={order} open onClose={close} />}
+        {dialog === 'history' && <OrderHistoryDrawer order={order} open onClose={close} />}
+      </Suspense>
     </div>
   );
 }

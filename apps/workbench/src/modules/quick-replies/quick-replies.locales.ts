@@ -3,7 +3,7 @@ import { i18next } from '../../platform/i18n';
 /** 快捷短语 strings (the section and the chat picker), merged under `quickReplies.*`. */
 const zhCN = {
   quickReplies: {
-    hint: '在聊天输入框输入 / 或 、 加快捷编码（或关键词）即可搜索短语，↑ ↓ 选择，回车插入；变量会按当前买家自动填写。',
+    hint: '在聊天输入框输入 / 或 、 加快捷编码、拼音或首字母（如 /fh 找「发货」）或关键词即可搜索短语，↑ ↓ 选择，回车插入；变量会按当前买家自动填写，填不了的短语排在后面。',
     team: '团队短语',
     mine: '我的短语',
     search: '搜索编码、分组或内容',
@@ -40,6 +40,14 @@ const zhCN = {
     line: '行号',
     reason: '原因',
     composerPlaceholder: '输入消息，Enter 发送，Shift+Enter 换行；输入 / 调用快捷短语，可粘贴图片',
+    unfilled: '还有未填写的变量 {{names}}：请填写（已选中，直接输入即可）或换一条短语，填好后再发送',
+    panel: {
+      toggle: '快捷短语面板',
+      title: '快捷短语',
+      search: '搜索编码、拼音首字母或内容',
+      empty: '没有找到匹配的短语',
+      clickToInsert: '点击插入到输入框（变量按当前买家填写）',
+    },
     picker: {
       title: '快捷短语',
       empty: '没有找到匹配的短语',
@@ -49,13 +57,15 @@ const zhCN = {
       unknown: '无法识别的变量：{{names}}',
       imageQueued: '将随消息发送图片',
       loading: '加载中…',
+      count: '共 {{count}} 条',
+      unfillable: '缺变量',
     },
   },
 };
 
 const en: typeof zhCN = {
   quickReplies: {
-    hint: 'In the chat box type / or 、 and a shortcut code (or words) to find a phrase; ↑ ↓ to pick, Enter to insert. Variables are filled for the buyer.',
+    hint: 'In the chat box type / or 、 and a shortcut code, its pinyin or initials (/fh finds 发货) or words to find a phrase; ↑ ↓ to pick, Enter to insert. Variables are filled for the buyer; phrases that cannot be filled come last.',
     team: 'Team phrases',
     mine: 'My phrases',
     search: 'Search codes, groups or text',
@@ -92,6 +102,14 @@ const en: typeof zhCN = {
     line: 'Line',
     reason: 'Reason',
     composerPlaceholder: 'Type a message: Enter sends, Shift+Enter adds a line; / opens quick replies; paste images',
+    unfilled: 'Unfilled variables {{names}}: type the value (it is selected) or pick another phrase, then send',
+    panel: {
+      toggle: 'Quick phrase panel',
+      title: 'Quick replies',
+      search: 'Search codes, pinyin initials or text',
+      empty: 'No matching phrase',
+      clickToInsert: 'Click to insert into the chat box (variables filled for this buyer)',
+    },
     picker: {
       title: 'Quick replies',
       empty: 'No matching phrase',
@@ -101,6 +119,8 @@ const en: typeof zhCN = {
       unknown: 'Unknown variables: {{names}}',
       imageQueued: 'An image will be sent with the message',
       loading: 'Loading…',
+      count: '{{count}} in all',
+      unfillable: 'Needs input',
     },
   },
 };

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useServerText } from '../../platform/server-text';
 import type { Session } from '../../platform/session';
 import { assignReminderTask, fetchReminderTasks, recordReminderOutcome } from './reminders.api';
 
@@ -14,6 +15,7 @@ const chinaTime = (iso: string, format: string) => dayjs(Date.parse(iso) + 8 * 3
 /** 电话/短信催付 tasks for support agents: take one, call in its window, record the outcome. */
 export function ReminderTasks({ session }: { session: Session }) {
   const { t } = useTranslation();
+  const word = useServerText();
   const { message } = AntApp.useApp();
   const [status, setStatus] = useState<'open' | 'done'>('open');
   const [tasks, setTasks] = useState<ReminderTaskView[] | null>(null);
@@ -76,7 +78,7 @@ export function ReminderTasks({ session }: { session: Session }) {
               </Space>
             ),
           },
-          { title: t('reminders.reason'), dataIndex: 'reason', key: 'reason' },
+          { title: t('reminders.reason'), key: 'reason', render: (_, task) => word(task.reason, task.reasonText) },
           {
             title: t('reminders.window'), key: 'window',
             render: (_, task) => `${chinaTime(task.dueAt, 'MM-DD HH:mm')}–${chinaTime(task.windowEndAt, 'HH:mm')}`,

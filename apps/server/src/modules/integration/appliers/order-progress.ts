@@ -1,4 +1,4 @@
-import type { InboundEvent } from '@golddesk/contracts';
+import { findCarrier, serverText, storeServerText, type InboundEvent } from '@golddesk/contracts';
 import { newId } from '../../../platform/ids.js';
 import { onTrackingEvent, type AfterCommit } from '../../logistics/index.js';
 import { closeStaleApprovals, publishApprovals } from '../../approvals/commands/close-stale-approvals.js';
@@ -50,7 +50,10 @@ export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent
   if (event.type === 'order.shipped') {
     await trx.insertInto('tracking_events').values({
       id: newId(), shop_id: shopId, order_id: order.id, carrier: event.data.carrier, tracking_no: event.data.trackingNo,
-      status: 'shipped', description: `卖家已发货（${event.data.carrier} ${event.data.trackingNo}）`, location: null,
+      status: 'shipped', location: null,
+      description: storeServerText(serverText('tracking.seller_shipped', {
+        carrier: event.data.carrier, carrierCode: findCarrier(event.data.carrier)?.code ?? '', trackingNo: event.data.trackingNo,
+      }).coded),
       occurred_at: event.data.shippedAt, created_at: now,
     }).execute();
     await onTrackingEvent(ctx, order, { status: 'shipped', description: '卖家已发货' });

@@ -1,4 +1,6 @@
-import { CARRIERS, normaliseTrackingNo, trackingNoLooksValid, type OrderActionResponse, type ShipOrderRequest } from '@golddesk/contracts';
+import {
+  CARRIERS, normaliseTrackingNo, serverText, storeServerText, trackingNoLooksValid, type OrderActionResponse, type ShipOrderRequest,
+} from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -19,7 +21,9 @@ async function checkedParcel(db: Queryable, shopId: string, props: ShipOrderRequ
   if (!trackingNoLooksValid(carrier, trackingNo)) {
     throw new AppError('tracking_no_invalid', { trackingNo: props.trackingNo.trim(), carrier: carrier.name, carrierEn: carrier.code, example: carrier.example });
   }
-  return { carrier, trackingNo };
+  // As the tracking lines and the buyer's notices name the parcel (the code words it in English).
+  const parcel = { carrier: carrier.name, carrierCode: carrier.code, trackingNo };
+  return { carrier, trackingNo, parcel };
 }
 
 /**
@@ -31,18 +35,18 @@ export function shipOrder(ctx: CommandContext<AgentPrincipal>, orderId: string, 
   return runOrderAction(ctx, {
     action: 'ship', orderId, request: props,
     plan: async ({ order }, trx, now) => {
-      const { carrier, trackingNo } = await checkedParcel(trx, shopId, props);
+      const { carrier, trackingNo, parcel } = await checkedParcel(trx, shopId, props);
       return {
         apply: async (t) => {
           await updateOrder(t, order.id, { ...transition(order, 'shipped', now), carrier: carrier.name, tracking_no: trackingNo });
           await insertTrackingEvent(t, {
             shopId, orderId: order.id, carrier: carrier.name, trackingNo, status: 'shipped',
-            description: `卖家已发货（${carrier.name} ${trackingNo}）`, location: null, occurredAt: now, createdAt: now,
+            description: storeServerText(serverText('tracking.seller_shipped', parcel).coded), location: null, occurredAt: now, createdAt: now,
           });
           await markNoticeSent(t, shopId, order.id, 'shipped', now);
         },
         audit: { action: 'order.ship', before: { status: order.status }, after: { status: 'shipped', carrier: carrier.name, trackingNo } },
-        announcement: `亲，您的订单 ${order.order_no} 已发货，${carrier.name} ${trackingNo}。物流有新进展我们会及时告诉您，也可以随时在这里问我们哦~`,
+        announcement: serverText('order.shipped', { orderNo: order.order_no, ...parcel }),
       };
     },
   });
@@ -54,13 +58,15 @@ export function updateTrackingNumber(ctx: CommandContext<AgentPrincipal>, orderI
   return runOrderAction(ctx, {
     action: 'update_tracking', orderId, request: props,
     plan: async ({ order }, trx, now) => {
-      const { carrier, trackingNo } = await checkedParcel(trx, shopId, props);
+      const { carrier, trackingNo, parcel } = await checkedParcel(trx, shopId, props);
       return {
         apply: async (t) => {
           await updateOrder(t, order.id, { carrier: carrier.name, tracking_no: trackingNo, updated_at: now });
           await insertTrackingEvent(t, {
             shopId, orderId: order.id, carrier: carrier.name, trackingNo, status: 'note',
-            description: `运单号更正为 ${carrier.name} ${trackingNo}（原 ${[order.carrier, order.tracking_no].filter(Boolean).join(' ') || '无'}）`,
+            description: storeServerText(serverText('tracking.number_corrected', {
+              ...parcel, previous: [order.carrier, order.tracking_no].filter(Boolean).join(' '),
+            }).coded),
             location: null, occurredAt: now, createdAt: now,
           });
         },
@@ -68,7 +74,7 @@ export function updateTrackingNumber(ctx: CommandContext<AgentPrincipal>, orderI
           action: 'order.update_tracking',
           before: { carrier: order.carrier, trackingNo: order.tracking_no }, after: { carrier: carrier.name, trackingNo },
         },
-        announcement: `亲，您的订单 ${order.order_no} 的运单号已更新为：${carrier.name} ${trackingNo}，之前的单号请以此为准哦~`,
+        announcement: serverText('order.tracking_changed', { orderNo: order.order_no, ...parcel }),
       };
     },
   });

@@ -1,3 +1,4 @@
+import { serverText, storeServerText } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { raiseException } from '../exception.repository.js';
 import { publishExceptions } from '../logistics.events.js';
@@ -38,7 +39,10 @@ export async function scanStalledParcels(app: AppContext): Promise<number> {
       const last = [order.shipped_at, order.last_event_at, order.handled_at].filter((t): t is string => !!t).sort().at(-1)!;
       if (last >= threshold) continue;
       const quiet = Math.floor((now.getTime() - Date.parse(last)) / DAY_MS);
-      const detail = `已 ${quiet} 天没有物流更新${order.last_description ? `（最后一条：${order.last_description}）` : ''}`;
+      const lastLine = order.last_description ?? '';
+      const detail = storeServerText(serverText('exception.no_update', {
+        days: String(quiet), last: lastLine.startsWith('{') ? lastLine : lastLine.slice(0, 120),
+      }).coded);
       const id = await raiseException(db, { shopId: shop.id, orderId: order.id, kind: 'no_update', detail, at: now.toISOString() });
       if (id) ids.push(id);
     }

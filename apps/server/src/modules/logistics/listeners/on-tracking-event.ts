@@ -1,4 +1,4 @@
-import type { ExceptionKind, NoticeKind } from '@golddesk/contracts';
+import { findCarrier, serverText, storeServerText, type ExceptionKind, type NoticeKind, type ServerTextLine } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
 import { publishStoredMessages } from '../../messages/message.events.js';
@@ -52,7 +52,7 @@ export async function onTrackingEvent(ctx: TrackingEventContext, order: OrderRow
   }
   const stalled = await trx.selectFrom('logistics_exceptions').select('id').where('shop_id', '=', shopId)
     .where('open_key', '=', `${order.id}:no_update`).executeTakeFirst();
-  if (stalled && (await closeException(trx, shopId, stalled.id, { id: null, name: '系统' }, '物流已有更新', now))) exceptionIds.push(stalled.id);
+  if (stalled && (await closeException(trx, shopId, stalled.id, { id: null, name: '系统' }, storeServerText(serverText('exception.tracking_resumed').coded), now))) exceptionIds.push(stalled.id);
 
   const notice = await sendNotice(trx, shopId, order, event.status, now);
   if (exceptionIds.length || notice) {
@@ -79,20 +79,17 @@ async function sendNotice(trx: Transaction<Database>, shopId: string, order: Ord
   if (!settings.notices[kind]) return undefined;
   if (!(await markNoticeSent(trx, shopId, order.id, kind, now))) return undefined;
   const current = (await findOrderWithItems(trx, shopId, order.id))!;
+  const notice = noticeText(kind, current.order);
   return writeSystemMessage(trx, {
-    shopId, buyerId: order.buyer_id, body: noticeText(kind, current.order), payload: { order: presentOrderCard(current) }, at: now,
+    shopId, buyerId: order.buyer_id, body: notice.text, payload: { order: presentOrderCard(current), notice: notice.coded }, at: now,
   });
 }
 
-/** What the buyer reads: the real status, no promise about when it arrives. */
-export function noticeText(kind: NoticeKind, order: Pick<OrderRow, 'order_no' | 'carrier' | 'tracking_no'>): string {
-  const parcel = [order.carrier, order.tracking_no].filter(Boolean).join(' ');
-  switch (kind) {
-    case 'shipped':
-      return `亲，您的订单 ${order.order_no} 已发货${parcel ? `，${parcel}` : ''}。物流有新进展我们会及时告诉您，也可以随时在这里问我们哦~`;
-    case 'out_for_delivery':
-      return `亲，您的订单 ${order.order_no} 的包裹正在派送中${parcel ? `（${parcel}）` : ''}，请留意快递员的电话哦~`;
-    case 'signed':
-      return `亲，您的订单 ${order.order_no} 的包裹已签收。收到的商品如有任何问题，请随时联系我们哦~`;
-  }
+const NOTICE_CODES = { shipped: 'order.shipped', out_for_delivery: 'parcel.out_for_delivery', signed: 'parcel.signed' } as const;
+
+/** What the buyer reads: the real status, no promise about when it arrives (coded, for agents reading in English). */
+export function noticeText(kind: NoticeKind, order: Pick<OrderRow, 'order_no' | 'carrier' | 'tracking_no'>): ServerTextLine {
+  return serverText(NOTICE_CODES[kind], {
+    orderNo: order.order_no, carrier: order.carrier ?? '', carrierCode: findCarrier(order.carrier)?.code ?? '', trackingNo: order.tracking_no ?? '',
+  });
 }

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH, type Message, type MessageKind } from '@golddesk/contracts';
+import { MAX_MESSAGE_LENGTH, findUnfilledVariables, type Message, type MessageKind } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { findAttachment } from '../../attachments/attachment.repository.js';
@@ -53,6 +53,9 @@ export async function prepareMessage(ctx: CommandContext, props: SendMessageProp
   if (props.kind === 'text') {
     if (body.trim() === '') throw new AppError('empty_message');
     if (body.length > MAX_MESSAGE_LENGTH) throw new AppError('message_too_long', { limit: MAX_MESSAGE_LENGTH });
+    // A phrase's {订单号} that could not be filled must never reach the buyer as braces.
+    const unfilled = actor.kind === 'agent' ? findUnfilledVariables(body) : [];
+    if (unfilled.length) throw new AppError('unfilled_variables', { names: [...new Set(unfilled.map((v) => `{${v.name}}`))].join(' ') });
   } else if (props.kind === 'image') {
     const attachment = props.attachmentId && (await findAttachment(app.storage.db, actor.shopId, props.attachmentId));
     if (!attachment) throw new AppError('not_found', { thing: 'attachment' });

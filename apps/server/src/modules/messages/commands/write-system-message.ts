@@ -9,7 +9,7 @@ export interface SystemMessageProps {
   shopId: string;
   /** Whose conversation it lands in (created if the buyer never wrote). */
   buyerId: string;
-  /** What the buyer reads, in Chinese. */
+  /** What the buyer reads, in Chinese (a server-made line also puts its code in `payload.notice`). */
   body: string;
   payload?: MessagePayload;
   at: string;

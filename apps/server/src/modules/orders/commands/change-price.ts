@@ -1,4 +1,4 @@
-import type { AgentRole, ChangePriceRequest, OrderActionResponse } from '@golddesk/contracts';
+import { serverText, type AgentRole, type ChangePriceRequest, type OrderActionResponse } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
@@ -55,7 +55,7 @@ export function priceChangePlan(order: OrderRow, newTotalFen: number, now: strin
       }).where('id', '=', order.id).execute();
     },
     audit: { action: 'order.change_price', before: { totalFen: before }, after: { totalFen: newTotalFen, reason: reason ?? null } },
-    announcement: `亲，您的订单 ${order.order_no} 已改价：${yuan(before)} → ${yuan(newTotalFen)}，刷新订单后即可按新价格付款哦~`,
+    announcement: serverText('order.price_changed', { orderNo: order.order_no, before: yuan(before), after: yuan(newTotalFen) }),
   };
 }
 

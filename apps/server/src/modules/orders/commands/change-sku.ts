@@ -1,4 +1,4 @@
-import type { ChangeSkuRequest, OrderActionResponse } from '@golddesk/contracts';
+import { serverText, type ChangeSkuRequest, type OrderActionResponse } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -28,7 +28,7 @@ export function changeSku(ctx: CommandContext<AgentPrincipal>, orderId: string, 
           before: { item: item.title, skuId: item.sku_id, props: beforeProps },
           after: { item: item.title, skuId: sku.id, props: afterProps },
         },
-        announcement: `亲，您的订单 ${order.order_no} 中「${item.title}」的规格已修改为：${describe(afterProps)}。`,
+        announcement: serverText('order.sku_changed', { orderNo: order.order_no, title: item.title, sku: describe(afterProps) }),
       };
     },
   });

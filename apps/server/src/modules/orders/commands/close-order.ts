@@ -1,4 +1,4 @@
-import type { CloseOrderRequest, OrderActionResponse } from '@golddesk/contracts';
+import { serverText, type CloseOrderRequest, type OrderActionResponse } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { runOrderAction } from '../order-action.js';
@@ -12,7 +12,7 @@ export function closeOrder(ctx: CommandContext<AgentPrincipal>, orderId: string,
     plan: ({ order }, _trx, now) => ({
       apply: (trx) => updateOrder(trx, order.id, { ...transition(order, 'closed', now), close_reason: props.reason }),
       audit: { action: 'order.close', before: { status: order.status }, after: { status: 'closed', reason: props.reason } },
-      announcement: `亲，您的订单 ${order.order_no} 已关闭，原因：${props.reason}。如需购买可以重新下单哦~`,
+      announcement: serverText('order.closed', { orderNo: order.order_no, reason: props.reason }),
     }),
   });
 }

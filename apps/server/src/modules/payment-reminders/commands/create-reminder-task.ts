@@ -1,3 +1,4 @@
+import { readStoredText } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { newId } from '../../../platform/ids.js';
 import { recordAudit } from '../../audit/audit.repository.js';
@@ -30,7 +31,7 @@ export async function createReminderTask(app: AppContext, props: { shopId: strin
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return undefined;
     await recordAudit(trx, {
       shopId: props.shopId, actor: { kind: 'system', id: null, name: '催付' }, action: 'reminder_task.created',
-      targetType: 'reminder_task', targetId: id, before: null, after: { orderId: props.orderId, reason, dueAt: window.dueAt.toISOString() }, at: now,
+      targetType: 'reminder_task', targetId: id, before: null, after: { orderId: props.orderId, reason: readStoredText(reason).text, dueAt: window.dueAt.toISOString() }, at: now,
     });
     return id;
   });

@@ -55,6 +55,6 @@ async function changeTask(
       shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action,
       targetType: 'reminder_task', targetId: task.id, before, after: changes, at: now,
     });
-    return presentReminderTask((await findReminderTask(trx, actor.shopId, task.id))!);
+    return presentReminderTask((await findReminderTask(trx, actor.shopId, task.id))!, actor);
   });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import { hashPassword } from '../../../platform/security/passwords.js';
 import { logIn } from '../../auth/commands/log-in.js';
 import { newId } from '../../../platform/ids.js';
+import { seedDefaultQuickReplies } from '../../quick-replies/index.js';
 
 export async function isSetupNeeded(app: AppContext): Promise<boolean> {
   return !(await app.storage.db.selectFrom('shops').select('id').limit(1).executeTakeFirst());
@@ -23,10 +24,13 @@ export async function setUpShop(app: AppContext, props: SetupRequest & { address
     }
     const shopId = newId();
     await trx.insertInto('shops').values({ id: shopId, slug: props.shop, name: props.shopName, created_at: now }).execute();
+    const ownerId = newId();
     await trx.insertInto('agents').values({
-      id: newId(), shop_id: shopId, username: props.username, name: props.name, role: 'owner',
+      id: ownerId, shop_id: shopId, username: props.username, name: props.name, role: 'owner',
       password_hash: passwordHash, created_at: now,
     }).execute();
+    // A new shop answers the common questions from the first chat on; the owner edits the phrases later.
+    await seedDefaultQuickReplies(trx, { shopId, createdBy: ownerId, at: now });
   });
   return logIn(app, { shop: props.shop, username: props.username, password: props.password, address: props.address });
 }

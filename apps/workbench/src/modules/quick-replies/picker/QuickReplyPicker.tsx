@@ -1,5 +1,6 @@
 import { PictureOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../quick-replies.locales';
 import type { QuickReplyPickerState } from './use-quick-reply-picker';
@@ -8,6 +9,11 @@ import './quick-reply-picker.css';
 /** The popup above the chat box: matching phrases on the left, the highlighted one filled for this buyer on the right. */
 export function QuickReplyPicker({ picker }: { picker: QuickReplyPickerState }) {
   const { t } = useTranslation();
+  const list = useRef<HTMLDivElement>(null);
+  // Keep the highlighted phrase in view while ↑ ↓ move through a long list.
+  useEffect(() => {
+    list.current?.querySelector('.qr-picker-item.active')?.scrollIntoView({ block: 'nearest' });
+  }, [picker.active, picker.open]);
   if (!picker.open) return null;
   const highlighted = picker.matches[picker.active];
   return (
@@ -16,25 +22,38 @@ export function QuickReplyPicker({ picker }: { picker: QuickReplyPickerState }) 
         <div className="qr-picker-title">
           <ThunderboltOutlined /> {t('quickReplies.picker.title')}
           {picker.query && <span className="qr-picker-query">/{picker.query}</span>}
+          {!picker.loading && picker.matches.length > 0 && (
+            <span className="qr-picker-count" data-testid="quick-reply-count">{t('quickReplies.picker.count', { count: picker.matches.length })}</span>
+          )}
         </div>
+        <div className="qr-picker-items" ref={list}>
         {picker.loading && <div className="qr-picker-empty">{t('quickReplies.picker.loading')}</div>}
         {!picker.loading && picker.matches.length === 0 && <div className="qr-picker-empty">{t('quickReplies.picker.empty')}</div>}
-        {picker.matches.map((phrase, index) => (
-          <div
-            key={phrase.id}
-            className={`qr-picker-item${index === picker.active ? ' active' : ''}`}
-            data-testid="quick-reply-option"
-            data-code={phrase.code ?? ''}
-            aria-selected={index === picker.active}
-            onMouseEnter={() => picker.setActive(index)}
-            onClick={() => picker.pick(phrase)}
-          >
-            <span className="qr-picker-code">{phrase.code ? `/${phrase.code}` : '—'}</span>
-            <span className="qr-picker-text">{phrase.content}</span>
-            {phrase.imageUrl && <PictureOutlined className="qr-picker-icon" />}
-            {phrase.scope === 'personal' && <Tag className="qr-picker-tag" color="blue">{t('quickReplies.mine')}</Tag>}
-          </div>
-        ))}
+        {picker.matches.map((phrase, index) => {
+          const unfilled = picker.missing.get(phrase.id) ?? [];
+          return (
+            <div
+              key={phrase.id}
+              className={`qr-picker-item${index === picker.active ? ' active' : ''}${unfilled.length ? ' unfillable' : ''}`}
+              data-testid="quick-reply-option"
+              data-code={phrase.code ?? ''}
+              data-fillable={unfilled.length === 0}
+              aria-selected={index === picker.active}
+              onMouseEnter={() => picker.setActive(index)}
+              onClick={() => picker.pick(phrase)}
+            >
+              <span className="qr-picker-code">{phrase.code ? `/${phrase.code}` : '—'}</span>
+              {phrase.pinyin.length > 0 && <span className="qr-picker-pinyin">{phrase.pinyin.map((s) => s[0]).join('')}</span>}
+              <span className="qr-picker-text">{phrase.content}</span>
+              {phrase.imageUrl && <PictureOutlined className="qr-picker-icon" />}
+              {unfilled.length > 0 && (
+                <Tag className="qr-picker-tag" color="warning" title={unfilled.map((n) => `{${n}}`).join(' ')}>{t('quickReplies.picker.unfillable')}</Tag>
+              )}
+              {phrase.scope === 'personal' && <Tag className="qr-picker-tag" color="blue">{t('quickReplies.mine')}</Tag>}
+            </div>
+          );
+        })}
+        </div>
         <div className="qr-picker-keys">{t('quickReplies.picker.keys')}</div>
       </div>
       {highlighted && (

@@ -1,37 +1,8 @@
 import { fillQuickReply, rankQuickReplies, type QuickReplyPreview, type QuickReplyVariables, type QuickReplyView } from '@golddesk/contracts';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { conversationVariables, listQuickReplies, recordQuickReplyUse } from '../quick-replies.api';
+import { NO_VARIABLES, countPhraseUse, insertPhrase, loadPhrases, loadVariables, useLastBuyerSeq } from './phrase-source';
 
-// The phrase list is shared by every composer and re-read at most this often; a buyer's variables likewise.
-const PHRASES_TTL_MS = 60_000;
-const VARIABLES_TTL_MS = 30_000;
-const MAX_SHOWN = 8;
-
-let phraseCache: { at: number; phrases: Promise<QuickReplyView[]> } | null = null;
-const variableCache = new Map<string, { at: number; variables: Promise<QuickReplyVariables> }>();
-
-function loadPhrases(): Promise<QuickReplyView[]> {
-  if (!phraseCache || Date.now() - phraseCache.at > PHRASES_TTL_MS) {
-    const phrases = listQuickReplies();
-    phraseCache = { at: Date.now(), phrases };
-    phrases.catch(() => (phraseCache = null));
-  }
-  return phraseCache.phrases;
-}
-
-function loadVariables(conversationId: string): Promise<QuickReplyVariables> {
-  const cached = variableCache.get(conversationId);
-  if (cached && Date.now() - cached.at <= VARIABLES_TTL_MS) return cached.variables;
-  const variables = conversationVariables(conversationId);
-  variableCache.set(conversationId, { at: Date.now(), variables });
-  variables.catch(() => variableCache.delete(conversationId));
-  return variables;
-}
-
-/** Forget the cached phrases (after the 快捷短语 section changed them). */
-export function invalidateQuickReplyCache(): void {
-  phraseCache = null;
-}
+export { invalidateQuickReplyCache } from './phrase-source';
 
 /** `/` or `、` at the start or after a space, then the query up to the caret (no spaces). */
 const TRIGGER = /(?:^|\s)([/、])([^\s/、]{0,20})$/;
@@ -44,32 +15,43 @@ interface Trigger {
 }
 
 export interface QuickReplyPick {
-  /** The text with the phrase (variables filled) in place of `/query`, and where the caret goes. */
+  /** The text with the phrase (variables filled) in place of `/query`. */
   text: string;
+  /** What to select afterwards: a {变量} still to fill, or the caret (caret = selectionEnd) after the phrase. */
   caret: number;
+  selectionEnd: number;
   phrase: QuickReplyView;
 }
 
-/** The `/` quick-reply popup of the chat box: trigger detection, ranking, keys, the filled preview and insertion. */
+/**
+ * The `/` quick-reply popup of the chat box: trigger detection, ranking (fillable for this buyer first, then the
+ * code typed in Chinese, pinyin or initials, then the buyer's last words), keys, the filled preview and insertion.
+ */
 export function useQuickReplyPicker(conversationId: string, onPick: (pick: QuickReplyPick) => void) {
   const [trigger, setTrigger] = useState<Trigger | null>(null);
   const [phrases, setPhrases] = useState<QuickReplyView[] | null>(null);
   const [variables, setVariables] = useState<QuickReplyVariables | null>(null);
   const [active, setActive] = useState(0);
   const textRef = useRef('');
+  const buyerSeq = useLastBuyerSeq(conversationId);
 
   const open = trigger !== null;
   useEffect(() => {
     if (!open) return;
     let live = true;
     void loadPhrases().then((list) => live && setPhrases(list), () => live && setPhrases([]));
-    void loadVariables(conversationId).then((v) => live && setVariables(v), () => live && setVariables({ values: {}, missing: {}, orderId: null }));
+    void loadVariables(conversationId, buyerSeq).then((v) => live && setVariables(v), () => live && setVariables(NO_VARIABLES));
     return () => {
       live = false;
     };
-  }, [open, conversationId]);
+  }, [open, conversationId, buyerSeq]);
 
-  const matches = useMemo(() => (trigger && phrases ? rankQuickReplies(phrases, trigger.query).slice(0, MAX_SHOWN) : []), [trigger, phrases]);
+  // Every match is listed (the list scrolls); ranking waits for the variables so the order does not jump.
+  const matches = useMemo(
+    () => (trigger && phrases && variables ? rankQuickReplies(phrases, trigger.query, { variables }) : []), [trigger, phrases, variables]);
+  const missing = useMemo(
+    () => new Map(matches.map((p) => [p.id, variables ? fillQuickReply(p.content, variables).missing.map((m) => m.name) : []])),
+    [matches, variables]);
   const highlighted = matches[Math.min(active, matches.length - 1)];
   const preview: QuickReplyPreview | null = useMemo(
     () => (highlighted && variables ? fillQuickReply(highlighted.content, variables) : null), [highlighted, variables]);
@@ -90,16 +72,30 @@ export function useQuickReplyPicker(conversationId: string, onPick: (pick: Quick
     setTrigger(null);
   }
 
-  function pick(phrase: QuickReplyView | undefined) {
-    if (!trigger || !phrase) return;
-    const filled = variables ? fillQuickReply(phrase.content, variables).text : phrase.content;
-    const text = textRef.current.slice(0, trigger.start) + filled + textRef.current.slice(trigger.end);
-    recordQuickReplyUse(phrase.id);
+  function counted(phrase: QuickReplyView) {
+    countPhraseUse(phrase);
     // Rank it higher at once for this agent, without waiting for the next reload.
     setPhrases((list) => list?.map((p) => (p.id === phrase.id ? { ...p, myUses: p.myUses + 1, teamUses: p.teamUses + 1 } : p)) ?? null);
-    void phraseCache?.phrases.then((list) => list.forEach((p) => p.id === phrase.id && (p.myUses += 1, p.teamUses += 1)));
+  }
+
+  function pick(phrase: QuickReplyView | undefined) {
+    if (!trigger || !phrase) return;
+    const inserted = insertPhrase(textRef.current, trigger.start, trigger.end, phrase, variables);
+    counted(phrase);
     setTrigger(null);
-    onPick({ text, caret: trigger.start + filled.length, phrase });
+    onPick({ text: inserted.text, caret: inserted.selection[0], selectionEnd: inserted.selection[1], phrase });
+  }
+
+  /** Inserts a phrase chosen elsewhere (the side panel) at the input's caret, filled for this buyer. */
+  async function insertAtCaret(phrase: QuickReplyView, area: HTMLTextAreaElement | null | undefined) {
+    const text = area?.value ?? textRef.current;
+    const start = area?.selectionStart ?? text.length;
+    const end = area?.selectionEnd ?? start;
+    const filled = await loadVariables(conversationId, buyerSeq).catch(() => NO_VARIABLES);
+    const inserted = insertPhrase(text, start, end, phrase, filled);
+    countPhraseUse(phrase);
+    textRef.current = inserted.text;
+    onPick({ text: inserted.text, caret: inserted.selection[0], selectionEnd: inserted.selection[1], phrase });
   }
 
   /** Handles ↑ ↓ Enter Tab Esc while the popup is open; returns true when the key was used. */
@@ -118,11 +114,7 @@ export function useQuickReplyPicker(conversationId: string, onPick: (pick: Quick
       return true;
     }
     if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') {
-      if (!highlighted) {
-        // Nothing matches: Enter falls through to sending, the popup goes away.
-        close();
-        return false;
-      }
+      // Enter in an open picker picks; with nothing (yet) to pick it does nothing: "/发票" never goes to the buyer.
       event.preventDefault();
       pick(highlighted);
       return true;
@@ -131,8 +123,8 @@ export function useQuickReplyPicker(conversationId: string, onPick: (pick: Quick
   }
 
   return {
-    open, query: trigger?.query ?? '', loading: phrases === null, matches, active: highlighted ? matches.indexOf(highlighted) : -1,
-    preview, setActive, pick, close, update, onKeyDown,
+    open, query: trigger?.query ?? '', loading: phrases === null || variables === null, matches, missing,
+    active: highlighted ? matches.indexOf(highlighted) : -1, preview, setActive, pick, insertAtCaret, close, update, onKeyDown,
   };
 }
 

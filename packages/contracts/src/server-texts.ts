@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { statusWord, type WordLanguage } from './status-words.js';
+
+/**
+ * Texts the server writes itself (order-action lines in the chat, logistics notices, tracking lines and exception
+ * notes it makes) travel as a code with parameters beside the Chinese the buyer reads. The buyer keeps the shop's
+ * language; an agent reading the workbench in English sees the same line worded in English from this one table.
+ * Texts without a known code (carriers' tracking lines, what agents and shops write) are shown as they are.
+ */
+export const ServerText = z.object({
+  code: z.string().max(64),
+  params: z.record(z.string(), z.string()).default({}),
+});
+export type ServerText = z.infer<typeof ServerText>;
+
+type Params = Record<string, string>;
+type Wording = Record<WordLanguage, (p: Params) => string>;
+
+// The parcel is "<carrier> <tracking number>" or empty (then its brackets go too). In English the carrier is named by
+// its code (YTO), given as `carrierCode` beside the Chinese name.
+const parcelOf = (p: Params) => [p.carrier, p.trackingNo].filter(Boolean).join(' ');
+
+const TEXTS = {
+  // Chat lines the buyer receives after an order action (order-action announcements).
+  'order.price_changed': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 已改价：${p.before} → ${p.after}，刷新订单后即可按新价格付款哦~`,
+    en: (p) => `Your order ${p.orderNo} has a new price: ${p.before} → ${p.after}. Refresh the order to pay the new price.`,
+  },
+  'order.receiver_changed': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 收货信息已修改为：${p.name}，${p.phone}，${p.address}。如有不对请随时告诉我们哦~`,
+    en: (p) => `The receiver of your order ${p.orderNo} is now: ${p.name}, ${p.phone}, ${p.address}. Tell us if anything is wrong.`,
+  },
+  'order.sku_changed': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 中「${p.title}」的规格已修改为：${p.sku}。`,
+    en: (p) => `In your order ${p.orderNo}, "${p.title}" is now: ${p.sku}.`,
+  },
+  'order.closed': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 已关闭，原因：${p.reason}。如需购买可以重新下单哦~`,
+    en: (p) => `Your order ${p.orderNo} was closed. Reason: ${p.reason}. You are welcome to order again.`,
+  },
+  'order.shipped': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 已发货${parcelOf(p) ? `，${parcelOf(p)}` : ''}。物流有新进展我们会及时告诉您，也可以随时在这里问我们哦~`,
+    en: (p) => `Your order ${p.orderNo} has shipped${parcelOf(p) ? ` (${parcelOf(p)})` : ''}. We will tell you of any news; ask us here any time.`,
+  },
+  'order.tracking_changed': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 的运单号已更新为：${parcelOf(p)}，之前的单号请以此为准哦~`,
+    en: (p) => `The tracking number of your order ${p.orderNo} is now ${parcelOf(p)}; it replaces the earlier one.`,
+  },
+  'parcel.out_for_delivery': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 的包裹正在派送中${parcelOf(p) ? `（${parcelOf(p)}）` : ''}，请留意快递员的电话哦~`,
+    en: (p) => `The parcel of your order ${p.orderNo} is out for delivery${parcelOf(p) ? ` (${parcelOf(p)})` : ''}; please keep your phone at hand.`,
+  },
+  'parcel.signed': {
+    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 的包裹已签收。收到的商品如有任何问题，请随时联系我们哦~`,
+    en: (p) => `The parcel of your order ${p.orderNo} was signed for. If anything is wrong with it, contact us any time.`,
+  },
+  // The line a buyer reads when an agent ends the chat (结束).
+  'conversation.closed': {
+    'zh-CN': () => '本次会话已结束，有问题随时再找我们哦～',
+    en: () => 'This chat has ended. Write to us again any time you need help.',
+  },
+  // Tracking lines and exception notes the server writes on the parcel's timeline.
+  'tracking.seller_shipped': {
+    'zh-CN': (p) => `卖家已发货${parcelOf(p) ? `（${parcelOf(p)}）` : ''}`,
+    en: (p) => `Shipped by the seller${parcelOf(p) ? ` (${parcelOf(p)})` : ''}`,
+  },
+  'tracking.number_corrected': {
+    'zh-CN': (p) => `运单号更正为 ${parcelOf(p)}（原 ${p.previous || '无'}）`,
+    en: (p) => `Tracking number corrected to ${parcelOf(p)} (was ${p.previous || 'none'})`,
+  },
+  'exception.no_update': {
+    'zh-CN': (p) => `已 ${p.days} 天没有物流更新${p.last ? `（最后一条：${p.last}）` : ''}`,
+    en: (p) => `No tracking update for ${p.days} days${p.last ? ` (last: ${p.last})` : ''}`,
+  },
+  'exception.tracking_resumed': { 'zh-CN': () => '物流已有更新', en: () => 'Tracking has news again' },
+  // What agents read about approvals and 催付 tasks.
+  'approval.change_price': {
+    'zh-CN': (p) => `改价 ${p.from} → ${p.to}（优惠 ${p.discount}%，超出权限 ${p.limit}%）`,
+    en: (p) => `Price ${p.from} → ${p.to} (${p.discount}% off, beyond the ${p.limit}% limit)`,
+  },
+  'reminder.follow_up': {
+    'zh-CN': (p) => [p.total ? `金额 ${p.total} ≥ ${p.threshold}` : '', p.vip ? `VIP${p.vip}` : ''].filter(Boolean).join('，'),
+    en: (p) => [p.total ? `amount ${p.total} ≥ ${p.threshold}` : '', p.vip ? `VIP${p.vip}` : ''].filter(Boolean).join(', '),
+  },
+} satisfies Record<string, Wording>;
+
+export type ServerTextCode = keyof typeof TEXTS;
+
+/** Parameters worded per language: order statuses, carriers (圆通速递 → YTO in English), nested coded texts. */
+function wordParams(params: Params, language: WordLanguage): Params {
+  const worded: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'status') worded[key] = statusWord('order', value, language);
+    else if (key === 'carrier' && language === 'en') worded[key] = params.carrierCode || value;
+    else worded[key] = wordStoredText(value, language);
+  }
+  return worded;
+}
+
+/** The text in `language`, or null when the code is not one of this table's (an older or newer server's). */
+export function wordServerText(text: ServerText, language: WordLanguage): string | null {
+  const wording = (TEXTS as Record<string, Wording>)[text.code];
+  return wording ? wording[language](wordParams(text.params ?? {}, language)) : null;
+}
+
+/** A server-made line: its Chinese (what the buyer reads, the stored body) and its code with parameters. */
+export interface ServerTextLine {
+  text: string;
+  coded: ServerText;
+}
+
+/** A coded text with its wording in the shop's language (Chinese), as the buyer and the stored `body` read it. */
+export function serverText(code: ServerTextCode, params: Params = {}): ServerTextLine {
+  const coded = { code, params };
+  return { text: wordServerText(coded, 'zh-CN')!, coded };
+}
+
+/** How a coded text is kept in a plain text column (tracking lines, exception notes): JSON with its code. */
+export function storeServerText(coded: ServerText): string {
+  return JSON.stringify(coded);
+}
+
+/** A text column's value: a stored coded text (worded in Chinese), or plain text (a carrier's, an agent's) as it is. */
+export function readStoredText(stored: string): { text: string; coded: ServerText | null } {
+  if (stored.startsWith('{"code":')) {
+    try {
+      const coded = ServerText.parse(JSON.parse(stored));
+      const text = wordServerText(coded, 'zh-CN');
+      if (text !== null) return { text, coded };
+    } catch {
+      // not ours after all: plain text that happens to look like JSON
+    }
+  }
+  return { text: stored, coded: null };
+}
+
+/** A text column's value in `language`: coded texts worded, plain text as it is. */
+export function wordStoredText(stored: string, language: WordLanguage): string {
+  const { text, coded } = readStoredText(stored);
+  return coded ? (wordServerText(coded, language) ?? text) : text;
+}
+
+/** A text column as a view presents it: `{ <field>: its Chinese, <field>Text: its code, or null for plain text }`. */
+export function presentStoredText<F extends string>(field: F, stored: string): Record<F, string> & Record<`${F}Text`, ServerText | null> {
+  const { text, coded } = readStoredText(stored);
+  return { [field]: text, [`${field}Text`]: coded } as Record<F, string> & Record<`${F}Text`, ServerText | null>;
+}
