@@ -9,9 +9,18 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // The one explicit `any` left (issue 10): the test helper api()'s default body type. Typing every api() call site
+    // with the contracts' response types is the rest of that work. Shrink, never grow.
+    files: ['apps/server/test/helpers/clients.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -30,8 +30,20 @@ args.forEach((arg, index) => {
 });
 
 type Mode = 'typed' | 'instant';
-interface Traffic { requests: number; wire: number; decoded: number }
-interface Run { mode: Mode; login: Traffic; typing: Traffic; afterClick: Traffic; formMs: number; listMs: number; afterAnswerMs: number }
+interface Traffic {
+  requests: number;
+  wire: number;
+  decoded: number;
+}
+interface Run {
+  mode: Mode;
+  login: Traffic;
+  typing: Traffic;
+  afterClick: Traffic;
+  formMs: number;
+  listMs: number;
+  afterAnswerMs: number;
+}
 
 /**
  * Runs in the page before its own scripts (as text: tsx would wrap a function's inner functions in helpers the page
@@ -103,7 +115,11 @@ async function watchNetwork(page: Page) {
   };
 }
 
-const minus = (a: Traffic, b: Traffic): Traffic => ({ requests: a.requests - b.requests, wire: a.wire - b.wire, decoded: a.decoded - b.decoded });
+const minus = (a: Traffic, b: Traffic): Traffic => ({
+  requests: a.requests - b.requests,
+  wire: a.wire - b.wire,
+  decoded: a.decoded - b.decoded,
+});
 
 async function oneRun(target: Target, mode: Mode): Promise<Run> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'golddesk-first-load-'));
@@ -136,7 +152,13 @@ async function oneRun(target: Target, mode: Mode): Promise<Run> {
     const done = network.snapshot();
     const { form, click, signedIn, list } = await marks();
     return {
-      mode, login, typing: minus(typed, login), afterClick: minus(done, typed), formMs: form!, listMs: list! - click!, afterAnswerMs: list! - signedIn!,
+      mode,
+      login,
+      typing: minus(typed, login),
+      afterClick: minus(done, typed),
+      formMs: form!,
+      listMs: list! - click!,
+      afterAnswerMs: list! - signedIn!,
     };
   } finally {
     await context.close();
@@ -160,7 +182,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (values: number[]) => `**${Math.round(median(values))} ms** (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
+const ms = (values: number[]) =>
+  `**${Math.round(median(values))} ms** (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
 const traffic = (list: Traffic[]) => {
   const wire = median(list.map((t) => t.wire));
   const decoded = median(list.map((t) => t.decoded));
@@ -184,7 +207,9 @@ function table(runs: Run[]): string {
 
 const machine = describeMachine();
 console.log(`first-load benchmark, ${new Date().toISOString()}, ${RUNS} runs per mode`);
-console.log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, ${machine.os}; load average ${machine.loadAverageBefore.join(' / ')}`);
+console.log(
+  `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, ${machine.os}; load average ${machine.loadAverageBefore.join(' / ')}`,
+);
 const started = await Promise.all(Object.values(checkouts).map(startCheckout));
 const results: Run[][] = started.map(() => []);
 try {
@@ -193,7 +218,9 @@ try {
       for (const [index, { target }] of started.entries()) {
         const run = await oneRun(target, mode);
         results[index]!.push(run);
-        console.log(`  ${Object.keys(checkouts)[index]} ${mode} #${i + 1}: list usable ${Math.round(run.listMs)} ms after 登录 (${Math.round(run.afterAnswerMs)} ms after its answer), ${kb(run.login.wire + run.typing.wire + run.afterClick.wire)} on the wire`);
+        console.log(
+          `  ${Object.keys(checkouts)[index]} ${mode} #${i + 1}: list usable ${Math.round(run.listMs)} ms after 登录 (${Math.round(run.afterAnswerMs)} ms after its answer), ${kb(run.login.wire + run.typing.wire + run.afterClick.wire)} on the wire`,
+        );
       }
     }
   }
@@ -204,4 +231,9 @@ try {
   }
 }
 for (const [index, name] of Object.keys(checkouts).entries()) console.log(`\n### ${name}\n\n${table(results[index]!)}`);
-console.log(`\nload average after: ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')}`);
+console.log(
+  `\nload average after: ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' / ')}`,
+);

@@ -8,6 +8,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import type { LoginResponse, WidgetSessionResponse } from '@golddesk/contracts';
 import type { LoadPlan, LoadResult, ToLoadClient, ToOrchestrator } from './protocol.js';
 import { Samples } from './stats.js';
 
@@ -34,6 +35,8 @@ interface Buyer {
   /** Send times of unacknowledged WebSocket messages, in order (the server answers a socket's frames in order). */
   pending: number[];
   counter: number;
+  /** The welcome auto-reply reached this buyer's socket. */
+  welcomed: boolean;
 }
 
 interface AgentSocket {
@@ -45,11 +48,12 @@ function post(message: ToOrchestrator) {
   process.send?.(message);
 }
 
-async function json(url: string, init: RequestInit & { body?: string }): Promise<any> {
+async function json<T>(url: string, init: RequestInit & { body?: string }): Promise<T> {
   const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
   const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} → ${response.status} ${text.slice(0, 200)}`);
-  return JSON.parse(text);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} → ${response.status} ${text.slice(0, 200)}`);
+  return JSON.parse(text) as T;
 }
 
 /** Runs `count` tasks with at most `limit` at a time. */
@@ -109,8 +113,9 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const setupStart = now();
   const agentTokens: string[] = [];
   for (const username of plan.agentUsers) {
-    const login = await json(`${plan.baseUrl}/api/v1/auth/login`, {
-      method: 'POST', body: JSON.stringify({ shop: plan.shop, username, password: plan.password }),
+    const login = await json<LoginResponse>(`${plan.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ shop: plan.shop, username, password: plan.password }),
     });
     agentTokens.push(login.token);
   }
@@ -149,10 +154,19 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const buyers: Buyer[] = new Array(plan.buyers);
   const runTag = Math.random().toString(36).slice(2, 8);
   await parallel(plan.buyers, plan.setupConcurrency, async (i) => {
-    const session = await json(`${plan.baseUrl}/api/v1/widget/sessions`, {
-      method: 'POST', body: JSON.stringify({ shop: plan.shop, visitorId: `bench-${runTag}-${i}`, nick: `压测买家${i}` }),
+    const session = await json<WidgetSessionResponse>(`${plan.baseUrl}/api/v1/widget/sessions`, {
+      method: 'POST',
+      body: JSON.stringify({ shop: plan.shop, visitorId: `bench-${runTag}-${i}`, nick: `压测买家${i}` }),
     });
-    buyers[i] = { index: i, token: session.token, conversationId: session.conversation.id, inflight: 0, pending: [], counter: 0 };
+    buyers[i] = {
+      index: i,
+      token: session.token,
+      conversationId: session.conversation.id,
+      inflight: 0,
+      pending: [],
+      counter: 0,
+      welcomed: false,
+    };
     if ((i + 1) % 500 === 0) progress(`${i + 1}/${plan.buyers} buyer sessions`);
   });
   await parallel(plan.buyers, plan.setupConcurrency, async (i) => {
@@ -180,9 +194,18 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     if (plan.mode === 'max' && running) send(buyer);
   }
 
+  const welcomeFrame = plan.welcomeMark ? `"sender":"bot","body":${JSON.stringify(plan.welcomeMark).slice(0, -1)}` : undefined;
+  let welcomedBuyers = 0;
+
   function onBuyerFrame(buyer: Buyer, frame: string) {
-    // Own message.created echoes are expected and ignored; acks answer the oldest pending send.
-    if (frame.startsWith('{"type":"message.ack"')) {
+    // Own message.created echoes are ignored; a bot line starting with the welcome's text counts the welcome.
+    // Acks answer the oldest pending send.
+    if (frame.startsWith('{"type":"message.created"')) {
+      if (welcomeFrame && !buyer.welcomed && frame.includes(welcomeFrame)) {
+        buyer.welcomed = true;
+        welcomedBuyers++;
+      }
+    } else if (frame.startsWith('{"type":"message.ack"')) {
       acknowledged(buyer, buyer.pending.shift() ?? NaN, true);
     } else if (frame.startsWith('{"type":"message.rejected"')) {
       note(`rejected: ${frame.slice(0, 200)}`);
@@ -209,14 +232,17 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${buyer.token}` },
         body: JSON.stringify({ clientMsgId, body }),
-      }).then(async (response) => {
-        await response.arrayBuffer();
-        if (!response.ok) note(`HTTP ${response.status}`);
-        acknowledged(buyer, t, response.ok);
-      }, (error) => {
-        note(error);
-        acknowledged(buyer, t, false);
-      });
+      }).then(
+        async (response) => {
+          await response.arrayBuffer();
+          if (!response.ok) note(`HTTP ${response.status}`);
+          acknowledged(buyer, t, response.ok);
+        },
+        (error) => {
+          note(error);
+          acknowledged(buyer, t, false);
+        },
+      );
     }
     return true;
   }
@@ -224,7 +250,9 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const runStart = now();
   windowStart = runStart + plan.warmupSeconds * 1000;
   windowEnd = windowStart + plan.measureSeconds * 1000;
-  progress(`warm-up ${plan.warmupSeconds} s, then measuring ${plan.measureSeconds} s (${plan.mode === 'max' ? `max, ≤${plan.inflight} in flight per buyer` : `${plan.rate} msg/s`}, ${plan.transport})`);
+  progress(
+    `warm-up ${plan.warmupSeconds} s, then measuring ${plan.measureSeconds} s (${plan.mode === 'max' ? `max, ≤${plan.inflight} in flight per buyer` : `${plan.rate} msg/s`}, ${plan.transport})`,
+  );
 
   let windowAnnounced = false;
   const progressTimer = setInterval(() => {
@@ -235,7 +263,10 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       post({ type: 'window', edge: 'start', at: windowStart });
     }
     const phase = t < windowStart ? 'warm-up' : t < windowEnd ? 'measuring' : 'draining';
-    progress(`${phase}: sent ${sent}, acked ${acked}, rejected ${rejected}, window deliveries ${totalDeliveries}`);
+    progress(
+      `${phase}: sent ${sent}, acked ${acked}, rejected ${rejected}, window deliveries ${totalDeliveries}` +
+        (welcomeFrame ? `, welcomed ${welcomedBuyers}/${plan.buyers}` : ''),
+    );
   }, 2000);
   loopDelay.enable();
 
@@ -277,11 +308,14 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const outstanding = () => buyers.reduce((sum, b) => sum + b.inflight, 0);
   while (now() < drainDeadline) {
     const everyAgentHasAll = agents.every((a) => a.windowDeliveries >= ackedOfWindowMessages);
-    if (outstanding() === 0 && everyAgentHasAll) break;
+    const everyBuyerWelcomed = !welcomeFrame || welcomedBuyers === plan.buyers;
+    if (outstanding() === 0 && everyAgentHasAll && everyBuyerWelcomed) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   clearInterval(progressTimer);
   if (outstanding() > 0) note(`${outstanding()} messages still unacknowledged after the drain`);
+  if (welcomeFrame && welcomedBuyers < plan.buyers)
+    note(`only ${welcomedBuyers} of ${plan.buyers} buyers got the welcome auto-reply`);
 
   const windowSeconds = (windowEnd - windowStart) / 1000;
   const result: LoadResult = {
@@ -299,6 +333,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     ackedInWindow: ackedOfWindowMessages,
     skippedSends,
     setupSeconds,
+    ...(welcomeFrame ? { welcome: { welcomed: welcomedBuyers, buyers: plan.buyers } } : {}),
     clientLoopDelayP99Ms: loopP99,
   };
 
@@ -334,7 +369,7 @@ if (process.send) {
         setTimeout(() => process.exit(0), 100);
       },
       (error) => {
-        post({ type: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        post({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         setTimeout(() => process.exit(1), 100);
       },
     );

@@ -18,7 +18,13 @@ export interface Target {
  * Spawns `node <args>` with env, waits for the "listening on http://host:port" line it prints and a
  * healthy /healthz, and returns the base URL.
  */
-export async function startTarget(name: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs = 60_000): Promise<Target> {
+export async function startTarget(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs = 60_000,
+): Promise<Target> {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
   const remember = (chunk: Buffer) => {
@@ -26,7 +32,10 @@ export async function startTarget(name: string, args: string[], env: NodeJS.Proc
     while (tail.length > 40) tail.shift();
   };
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${tail.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${tail.join('\n')}`)),
+      timeoutMs,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       remember(chunk);
       const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(chunk.toString());
@@ -44,15 +53,16 @@ export async function startTarget(name: string, args: string[], env: NodeJS.Proc
   const health = await fetch(`${baseUrl}/healthz`);
   if (!health.ok) throw new Error(`${name}: /healthz answered ${health.status}`);
 
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
     });
-    child.kill('SIGTERM');
-  });
   return { name, child, baseUrl, tail, stop };
 }
 
@@ -101,7 +111,10 @@ export class Sampler {
   private readonly machine: { at: number; busy: number; total: number }[] = [];
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly pids: Record<string, number>, private readonly everyMs = 500) {}
+  constructor(
+    private readonly pids: Record<string, number>,
+    private readonly everyMs = 500,
+  ) {}
 
   start() {
     const tick = () => {

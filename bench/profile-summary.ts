@@ -35,7 +35,11 @@ function areaOf(url: string, name: string): string {
   const pkg = /packages\/([^/]+)/.exec(url);
   if (pkg) return `@golddesk/${pkg[1]}`;
   if (url.startsWith('node:')) return url.split('/')[0]!;
-  return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+  return url
+    .replace(/^file:\/\//, '')
+    .split('/')
+    .slice(-2)
+    .join('/');
 }
 
 export function summariseProfile(file: string, top = 25): ProfileSummary {
@@ -49,14 +53,28 @@ export function summariseProfile(file: string, top = 25): ProfileSummary {
   for (const [id, us] of self) {
     const node = byId.get(id)!;
     const { functionName, url, lineNumber } = node.callFrame;
-    const short = url ? `${url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, '').replace(/^.*\/work\/main\//, '')}:${lineNumber + 1}` : '';
+    const short = url
+      ? `${url
+          .replace(/^file:\/\//, '')
+          .replace(/^.*node_modules\//, '')
+          .replace(/^.*\/work\/main\//, '')}:${lineNumber + 1}`
+      : '';
     const key = `${functionName || '(anonymous)'} ${short}`.trim();
     fn.set(key, (fn.get(key) ?? 0) + us);
     const a = areaOf(url, functionName);
     area.set(a, (area.get(a) ?? 0) + us);
   }
-  const rank = <K extends string>(m: Map<string, number>, label: K) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)
-    .map(([name, us]) => ({ [label]: name, ms: us / 1000, percent: (us / totalUs) * 100 }) as { ms: number; percent: number } & Record<K, string>);
+  const rank = <K extends string>(m: Map<string, number>, label: K) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(
+        ([name, us]) =>
+          ({ [label]: name, ms: us / 1000, percent: (us / totalUs) * 100 }) as { ms: number; percent: number } & Record<
+            K,
+            string
+          >,
+      );
   return { totalMs: totalUs / 1000, byFunction: rank(fn, 'name'), byArea: rank(area, 'area') };
 }
 

@@ -30,6 +30,11 @@ export interface LoadPlan {
   setupConcurrency: number;
   /** Hard limit for this whole load process, seconds. */
   deadlineSeconds: number;
+  /**
+   * GoldDesk: the start of the shop's welcome auto-reply. Every buyer's first message must be answered by a bot
+   * message containing it (counted on the buyer's own socket; the drain waits for it). Unset for the raw relay.
+   */
+  welcomeMark?: string;
 }
 
 export interface Quantiles {
@@ -66,6 +71,8 @@ export interface LoadResult {
   /** Rate mode: slices in which a due send was skipped because the buyer was at its in-flight bound. */
   skippedSends: number;
   setupSeconds: number;
+  /** Buyers whose socket received the welcome auto-reply (plan.welcomeMark), of `buyers`; absent without a mark. */
+  welcome?: { welcomed: number; buyers: number };
   /** Client-side timing: wall-clock ms of the load process's own busiest lag (event-loop delay p99). */
   clientLoopDelayP99Ms: number;
 }

@@ -24,8 +24,17 @@ function relay(conversationId: string, clientMsgId: string, body: string) {
   const seq = (seqs.get(conversationId) ?? 0) + 1;
   seqs.set(conversationId, seq);
   const message = {
-    id: randomUUID(), conversationId, seq, sender: 'buyer', body, createdAt: new Date().toISOString(),
-    kind: 'text', clientMsgId, agent: null, attachment: null, product: null,
+    id: randomUUID(),
+    conversationId,
+    seq,
+    sender: 'buyer',
+    body,
+    createdAt: new Date().toISOString(),
+    kind: 'text',
+    clientMsgId,
+    agent: null,
+    attachment: null,
+    product: null,
   };
   const frame = JSON.stringify({ type: 'message.created', message });
   for (const agent of agents) agent.send(frame);
@@ -33,7 +42,15 @@ function relay(conversationId: string, clientMsgId: string, body: string) {
   return message;
 }
 
-function readBody(request: http.IncomingMessage): Promise<any> {
+/** What the relay reads from a request body or a socket frame: the same fields the real server reads. */
+interface RelayInput {
+  type?: string;
+  username?: string;
+  clientMsgId?: unknown;
+  body?: unknown;
+}
+
+function readBody(request: http.IncomingMessage): Promise<RelayInput> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     request.on('data', (part: Buffer) => parts.push(part));
@@ -101,7 +118,7 @@ server.on('upgrade', (request, socket, head) => {
     }
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
-      let frame: any;
+      let frame: RelayInput;
       try {
         frame = JSON.parse(data.toString());
       } catch {

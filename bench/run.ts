@@ -39,10 +39,16 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'GOLDDESK_DEMO', 'GOLDDESK_SECRET', 'NODE_OPTIONS']) delete env[name];
   return {
-    ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', GOLDDESK_DEMO_PASSWORD: PASSWORD,
+    ...env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    GOLDDESK_DEMO_PASSWORD: PASSWORD,
     WIDGET_SESSIONS_PER_MINUTE: '100000',
     // Every load buyer comes from 127.0.0.1 at far more than a person types: the buyer limits would measure themselves.
-    BUYER_MESSAGES_PER_MINUTE: '1000000', ADDRESS_MESSAGES_PER_MINUTE: '1000000', BUYER_STREAM_FRAMES_PER_10S: '1000000',
+    BUYER_MESSAGES_PER_MINUTE: '1000000',
+    ADDRESS_MESSAGES_PER_MINUTE: '1000000',
+    BUYER_STREAM_FRAMES_PER_10S: '1000000',
     ...extra,
   };
 }
@@ -80,10 +86,46 @@ async function startGoldDesk(options: Options, profileDir?: string): Promise<{ t
   }
 }
 
+/**
+ * Makes sure the demo shop's welcome auto-reply is on (as a fresh demo has it), so every buyer's first message is
+ * answered by it and the load measures chat traffic with that automation. Returns the text its replies start with.
+ */
+async function enableWelcome(baseUrl: string): Promise<string> {
+  type WelcomeRule = { id: string; kind: string; enabled: boolean; text: string; stats: unknown; updatedAt: string };
+  const call = async (method: string, route: string, body?: unknown, token?: string) => {
+    const response = await fetch(`${baseUrl}${route}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    if (!response.ok) throw new Error(`${method} ${route} → ${response.status} ${(await response.text()).slice(0, 200)}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const { token } = (await call('POST', '/api/v1/auth/login', { shop: 'demo', username: 'owner', password: PASSWORD })) as {
+    token: string;
+  };
+  const { rules } = (await call('GET', '/api/v1/auto-replies', undefined, token)) as { rules: WelcomeRule[] };
+  const welcome = rules.find((rule) => rule.kind === 'welcome');
+  if (!welcome) throw new Error('the demo shop has no welcome auto-reply');
+  if (!welcome.enabled) {
+    const { id: _id, stats: _stats, updatedAt: _updated, ...input } = welcome;
+    await call('PUT', `/api/v1/auto-replies/${welcome.id}`, { ...input, enabled: true }, token);
+  }
+  // The literal text before the first variable or line break, e.g. 亲，欢迎光临.
+  const mark = String(welcome.text).split(/[{\n]/)[0]!.trim();
+  if (!mark) throw new Error('the welcome auto-reply starts with a variable: nothing to recognise it by');
+  return mark;
+}
+
 /** Forks the load process, hands it the plan and waits for its result. */
-function runLoadProcess(plan: LoadPlan, onStarted: (pid: number) => void): Promise<{ result: LoadResult; window: [number, number] }> {
+function runLoadProcess(
+  plan: LoadPlan,
+  onStarted: (pid: number) => void,
+): Promise<{ result: LoadResult; window: [number, number] }> {
   const child = fork(path.join(ROOT, 'bench/load-client.ts'), [], {
-    cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   onStarted(child.pid!);
@@ -121,7 +163,8 @@ function runLoadProcess(plan: LoadPlan, onStarted: (pid: number) => void): Promi
 }
 
 async function runTarget(options: Options, scenario: Scenario, kind: 'golddesk' | 'raw'): Promise<TargetRun> {
-  const profileDir = kind === 'golddesk' && options.cpuProf ? fs.mkdtempSync(path.join(os.tmpdir(), 'golddesk-prof-')) : undefined;
+  const profileDir =
+    kind === 'golddesk' && options.cpuProf ? fs.mkdtempSync(path.join(os.tmpdir(), 'golddesk-prof-')) : undefined;
   let target: Target | undefined;
   let targetName = kind === 'raw' ? 'raw ws relay' : options.postgres ? 'GoldDesk (PostgreSQL)' : 'GoldDesk (SQLite)';
   const run: TargetRun = { scenario, kind, targetName };
@@ -138,6 +181,8 @@ async function runTarget(options: Options, scenario: Scenario, kind: 'golddesk' 
     const stopTarget = target.stop;
     cleanups.push(stopTarget);
     log(`${targetName} listening on ${target.baseUrl} (pid ${target.child.pid})`);
+    const welcomeMark = kind === 'golddesk' ? await enableWelcome(target.baseUrl) : undefined;
+    if (welcomeMark) log(`welcome auto-reply on: every buyer's first message must be answered with "${welcomeMark}…"`);
 
     const plan: LoadPlan = {
       label: `${scenario.id} ${targetName}`,
@@ -156,6 +201,7 @@ async function runTarget(options: Options, scenario: Scenario, kind: 'golddesk' 
       sliceMs: 10,
       setupConcurrency: 32,
       deadlineSeconds: Math.max(120, scenario.warmupSeconds + scenario.measureSeconds + 240),
+      welcomeMark,
     };
     const serverPid = target.child.pid!;
     const { result, window } = await runLoadProcess(plan, (clientPid) => {
@@ -167,8 +213,14 @@ async function runTarget(options: Options, scenario: Scenario, kind: 'golddesk' 
     run.server = sampler?.usage('server', window[0], window[1]);
     run.client = sampler?.usage('client', window[0], window[1]);
     run.machine = sampler?.machineUsage(window[0], window[1], ['server', 'client']);
-    log(`${targetName}: ${Math.round(result.storedPerSecond)} stored msg/s, delivery p50 ${result.delivery.p50.toFixed(1)} ms, ` +
-      `p99 ${result.delivery.p99.toFixed(1)} ms, server CPU ${Math.round(run.server?.cpuPercent ?? NaN)} %`);
+    log(
+      `${targetName}: ${Math.round(result.storedPerSecond)} stored msg/s, delivery p50 ${result.delivery.p50.toFixed(1)} ms, ` +
+        `p99 ${result.delivery.p99.toFixed(1)} ms, server CPU ${Math.round(run.server?.cpuPercent ?? NaN)} %` +
+        (result.welcome ? `, welcome auto-reply ${result.welcome.welcomed}/${result.welcome.buyers} buyers` : ''),
+    );
+    if (result.welcome && result.welcome.welcomed < result.welcome.buyers) {
+      run.error = `only ${result.welcome.welcomed} of ${result.welcome.buyers} buyers got the welcome auto-reply`;
+    }
   } catch (error) {
     run.error = error instanceof Error ? error.message.split('\n').slice(0, 6).join(' ') : String(error);
     log(`${targetName} failed: ${run.error}`);
@@ -207,7 +259,9 @@ async function main() {
 
   log('measuring the machine (1 s)…');
   const machine = describeMachine();
-  log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}; load average ${machine.loadAverageBefore.join(' ')}`);
+  log(
+    `${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}; load average ${machine.loadAverageBefore.join(' ')}`,
+  );
   if (machine.otherBusyProcesses.length) log(`other busy processes: ${machine.otherBusyProcesses.join(', ')}`);
 
   const report: RunReport = { startedAt: new Date(startedAt), finishedAt: new Date(), options, machine, runs: [] };

@@ -22,14 +22,32 @@ export interface Scenario {
  * with up to 5 unacknowledged messages each (1,000 in flight).
  */
 export const SCENARIO_A: Scenario = {
-  id: 'A', title: 'max rate (stored msg/s)', buyers: 200, agentSockets: 4, mode: 'max', rate: 0, inflight: 5,
-  warmupSeconds: 5, measureSeconds: 15, transport: 'ws', target: { kind: 'throughput', minPerSecond: 5000 },
+  id: 'A',
+  title: 'max rate (stored msg/s)',
+  buyers: 200,
+  agentSockets: 4,
+  mode: 'max',
+  rate: 0,
+  inflight: 5,
+  warmupSeconds: 5,
+  measureSeconds: 15,
+  transport: 'ws',
+  target: { kind: 'throughput', minPerSecond: 5000 },
 };
 
 /** (B) 2,000 buyers connected, 1,000 msg/s for 20 s: delivery latency. */
 export const SCENARIO_B: Scenario = {
-  id: 'B', title: '2,000 buyers, 1,000 msg/s (delivery latency)', buyers: 2000, agentSockets: 4, mode: 'rate', rate: 1000,
-  inflight: 4, warmupSeconds: 5, measureSeconds: 20, transport: 'ws', target: { kind: 'p99', maxMs: 50 },
+  id: 'B',
+  title: '2,000 buyers, 1,000 msg/s (delivery latency)',
+  buyers: 2000,
+  agentSockets: 4,
+  mode: 'rate',
+  rate: 1000,
+  inflight: 4,
+  warmupSeconds: 5,
+  measureSeconds: 20,
+  transport: 'ws',
+  target: { kind: 'p99', maxMs: 50 },
 };
 
 export interface Options {
@@ -71,7 +89,17 @@ export function parseOptions(argv: string[]): Options {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n\n${USAGE}`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const takesValue = ['scenario', 'rate', 'buyers', 'agents', 'inflight', 'warmup', 'duration', 'transport', 'time-limit'].includes(name);
+    const takesValue = [
+      'scenario',
+      'rate',
+      'buyers',
+      'agents',
+      'inflight',
+      'warmup',
+      'duration',
+      'transport',
+      'time-limit',
+    ].includes(name);
     if (takesValue) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value`);
@@ -84,8 +112,24 @@ export function parseOptions(argv: string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const known = new Set(['scenario', 'max', 'rate', 'buyers', 'agents', 'inflight', 'warmup', 'duration', 'transport',
-    'postgres', 'no-raw', 'no-golddesk', 'docs', 'no-docs', 'cpu-prof', 'time-limit']);
+  const known = new Set([
+    'scenario',
+    'max',
+    'rate',
+    'buyers',
+    'agents',
+    'inflight',
+    'warmup',
+    'duration',
+    'transport',
+    'postgres',
+    'no-raw',
+    'no-golddesk',
+    'docs',
+    'no-docs',
+    'cpu-prof',
+    'time-limit',
+  ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown option --${name}\n\n${USAGE}`);
 
   const number = (name: string, fallback: number) => {
@@ -102,29 +146,35 @@ export function parseOptions(argv: string[]): Options {
   const custom = flags.has('max') || flags.has('rate');
   if (custom) {
     const max = flags.has('max');
-    scenarios = [{
-      id: max ? 'max' : `rate${number('rate', 1000)}`,
-      title: max ? 'custom max rate' : `custom ${number('rate', 1000)} msg/s`,
-      buyers: Math.round(number('buyers', max ? 200 : 2000)),
-      agentSockets: Math.round(number('agents', 4)),
-      mode: max ? 'max' : 'rate',
-      rate: max ? 0 : number('rate', 1000),
-      inflight: Math.round(number('inflight', max ? 5 : 4)),
-      warmupSeconds: number('warmup', 5),
-      measureSeconds: number('duration', max ? 15 : 20),
-      transport,
-    }];
+    scenarios = [
+      {
+        id: max ? 'max' : `rate${number('rate', 1000)}`,
+        title: max ? 'custom max rate' : `custom ${number('rate', 1000)} msg/s`,
+        buyers: Math.round(number('buyers', max ? 200 : 2000)),
+        agentSockets: Math.round(number('agents', 4)),
+        mode: max ? 'max' : 'rate',
+        rate: max ? 0 : number('rate', 1000),
+        inflight: Math.round(number('inflight', max ? 5 : 4)),
+        warmupSeconds: number('warmup', 5),
+        measureSeconds: number('duration', max ? 15 : 20),
+        transport,
+      },
+    ];
   } else {
-    const wanted = String(flags.get('scenario') ?? 'A,B').toUpperCase().split(',');
-    scenarios = [SCENARIO_A, SCENARIO_B].filter((s) => wanted.includes(s.id)).map((s) => ({
-      ...s,
-      buyers: Math.round(number('buyers', s.buyers)),
-      agentSockets: Math.round(number('agents', s.agentSockets)),
-      inflight: Math.round(number('inflight', s.inflight)),
-      warmupSeconds: number('warmup', s.warmupSeconds),
-      measureSeconds: number('duration', s.measureSeconds),
-      transport,
-    }));
+    const wanted = String(flags.get('scenario') ?? 'A,B')
+      .toUpperCase()
+      .split(',');
+    scenarios = [SCENARIO_A, SCENARIO_B]
+      .filter((s) => wanted.includes(s.id))
+      .map((s) => ({
+        ...s,
+        buyers: Math.round(number('buyers', s.buyers)),
+        agentSockets: Math.round(number('agents', s.agentSockets)),
+        inflight: Math.round(number('inflight', s.inflight)),
+        warmupSeconds: number('warmup', s.warmupSeconds),
+        measureSeconds: number('duration', s.measureSeconds),
+        transport,
+      }));
     if (scenarios.length === 0) throw new Error('--scenario names none of A, B');
   }
   const postgres = flags.has('postgres');

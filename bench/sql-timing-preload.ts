@@ -9,7 +9,12 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
 const stats = new Map<string, { count: number; ms: number }>();
-const shape = (sql: string) => sql.replace(/\s+/g, ' ').replace(/(\?, )+\?/g, '?…').replace(/(\(\?…\), )+\(\?…\)/g, '(…)…').slice(0, 110);
+const shape = (sql: string) =>
+  sql
+    .replace(/\s+/g, ' ')
+    .replace(/(\?, )+\?/g, '?…')
+    .replace(/(\(\?…\), )+\(\?…\)/g, '(…)…')
+    .slice(0, 110);
 const add = (key: string, ms: number) => {
   let s = stats.get(key);
   if (!s) stats.set(key, (s = { count: 0, ms: 0 }));
@@ -42,6 +47,8 @@ process.on('exit', () => {
   const total = [...stats.values()].reduce((s, v) => s + v.ms, 0);
   process.stderr.write(`\nSQL time by statement (total ${(total / 1000).toFixed(2)} s):\n`);
   for (const [key, s] of rows) {
-    process.stderr.write(`${s.ms.toFixed(0).padStart(8)} ms ${String(s.count).padStart(8)}× ${(s.ms / s.count * 1000).toFixed(0).padStart(6)} µs  ${key}\n`);
+    process.stderr.write(
+      `${s.ms.toFixed(0).padStart(8)} ms ${String(s.count).padStart(8)}× ${((s.ms / s.count) * 1000).toFixed(0).padStart(6)} µs  ${key}\n`,
+    );
   }
 });

@@ -24,6 +24,13 @@ export class Samples {
     let sum = 0;
     for (const v of sorted) sum += v;
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-    return { count: this.size, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]!, mean: sum / this.size };
+    return {
+      count: this.size,
+      p50: at(0.5),
+      p95: at(0.95),
+      p99: at(0.99),
+      max: sorted[sorted.length - 1]!,
+      mean: sum / this.size,
+    };
   }
 }

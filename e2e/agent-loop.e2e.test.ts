@@ -7,8 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { ConversationSummary } from '@golddesk/contracts';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
-import { api, buyerSays, loginAgent, startBuyer, startDemoBuyer, until, type BuyerSession } from '../apps/server/test/helpers/clients.js';
+import {
+  api,
+  buyerSays,
+  loginAgent,
+  startBuyer,
+  startDemoBuyer,
+  until,
+  type BuyerSession,
+} from '../apps/server/test/helpers/clients.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const FAREWELL = '本次会话已结束，有问题随时再找我们哦～';
@@ -53,10 +62,16 @@ describe('the agent loop in the workbench, in Chromium', () => {
 
   const get = async (pathname: string) => (await api(server.url, 'GET', pathname, { token })).body;
   const history = async (conversationId: string) =>
-    (await get(`/api/v1/conversations/${conversationId}/messages?afterSeq=0&limit=500`)).messages as { id: string; body: string; seq: number }[];
-  const listed = async (query: string) => (await get(`/api/v1/conversations?${query}&limit=500`)).conversations as any[];
+    (await get(`/api/v1/conversations/${conversationId}/messages?afterSeq=0&limit=500`)).messages as {
+      id: string;
+      body: string;
+      seq: number;
+    }[];
+  const listed = async (query: string) =>
+    (await get(`/api/v1/conversations?${query}&limit=500`)).conversations as ConversationSummary[];
   const row = (id: string) => agent.locator(`[data-testid="contact-item"][data-conversation-id="${id}"]`);
-  const rowIds = (page: Page) => page.getByTestId('contact-item').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.conversationId!));
+  const rowIds = (page: Page) =>
+    page.getByTestId('contact-item').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.conversationId!));
   const activeId = () => agent.getByTestId('chat-pane').getAttribute('data-conversation-id');
 
   /** Exactly one message list, showing the conversation's newest message and nothing from any other conversation. */
@@ -77,15 +92,20 @@ describe('the agent loop in the workbench, in Chromium', () => {
     assert.ok(shown.length > 0);
   }
 
-  it('1. switching among conversations shows one conversation\'s messages, and only those, with messages arriving and scroll-back', async () => {
+  it("1. switching among conversations shows one conversation's messages, and only those, with messages arriving and scroll-back", async () => {
     const deer = await startDemoBuyer(server.url, 'demo-buyer-001'); // 小鹿乱撞, with her seeded history
     const [shot, long, plain] = [await startBuyer(server.url), await startBuyer(server.url), await startBuyer(server.url)];
     const buyers = [deer, shot, long, plain];
     await buyerSays(server.url, deer.token, `小鹿：这件有现货吗 #${tag}`);
     await buyerSays(server.url, shot.token, `截图给你看 #${tag}`);
-    const upload = await api(server.url, 'POST', '/api/v1/widget/uploads', { token: shot.token, raw: PNG, headers: { 'content-type': 'image/png' } });
+    const upload = await api(server.url, 'POST', '/api/v1/widget/uploads', {
+      token: shot.token,
+      raw: PNG,
+      headers: { 'content-type': 'image/png' },
+    });
     await api(server.url, 'POST', '/api/v1/widget/messages', {
-      token: shot.token, body: { kind: 'image', attachmentId: upload.body.attachment.id, clientMsgId: `shot-${tag}` },
+      token: shot.token,
+      body: { kind: 'image', attachmentId: upload.body.attachment.id, clientMsgId: `shot-${tag}` },
     });
     for (let i = 1; i <= 70; i++) await buyerSays(server.url, long.token, `第 ${i} 条 #${tag}`);
     await buyerSays(server.url, plain.token, `在吗 #${tag}`);
@@ -147,7 +167,11 @@ describe('the agent loop in the workbench, in Chromium', () => {
     }
     const ours = new Set(asks.map(([b]) => b.conversation.id));
     const shownOrder = (await rowIds(agent)).filter((id) => ours.has(id));
-    assert.deepEqual(shownOrder, [first, second, third].map((b) => b.conversation.id), 'longest wait first');
+    assert.deepEqual(
+      shownOrder,
+      [first, second, third].map((b) => b.conversation.id),
+      'longest wait first',
+    );
     // The whole tab follows the server's wait order (once the live updates have settled).
     const byWait = async () => (await listed('filter=waiting&sort=waiting')).map((c) => c.id);
     await until(async () => JSON.stringify(await rowIds(agent)) === JSON.stringify(await byWait()));
@@ -163,10 +187,19 @@ describe('the agent loop in the workbench, in Chromium', () => {
     const mine = await listed('filter=mine');
     const unread = mine.find((c) => c.id === second.conversation.id)!.unreadCount;
     assert.equal(unread, 3);
-    await row(second.conversation.id).locator('.ant-badge-count').filter({ hasText: String(unread) }).waitFor();
+    await row(second.conversation.id)
+      .locator('.ant-badge-count')
+      .filter({ hasText: String(unread) })
+      .waitFor();
     const total = mine.reduce((sum, c) => sum + c.unreadCount, 0);
-    await agent.getByTestId('tab-mine-unread').filter({ hasText: new RegExp(`^${total}$`) }).waitFor();
-    await row(second.conversation.id).getByTestId('contact-preview').filter({ hasText: `急 #${tag}` }).waitFor();
+    await agent
+      .getByTestId('tab-mine-unread')
+      .filter({ hasText: new RegExp(`^${total}$`) })
+      .waitFor();
+    await row(second.conversation.id)
+      .getByTestId('contact-preview')
+      .filter({ hasText: `急 #${tag}` })
+      .waitFor();
     await agent.screenshot({ path: path.join(ARTIFACTS, 'agent-loop-mine-unread.png') });
 
     // The tab title: buyers waiting plus the agent's own chats with unread messages.
@@ -213,7 +246,13 @@ describe('the agent loop in the workbench, in Chromium', () => {
     await agent.locator(`[data-testid="chat-pane"][data-conversation-id="${at(start + 2)}"]`).waitFor();
     await agent.keyboard.press('Alt+ArrowUp');
     await agent.locator(`[data-testid="chat-pane"][data-conversation-id="${at(start + 1)}"]`).waitFor();
-    assert.equal(await row(at(start + 1)).getAttribute('class').then((c) => c?.includes('active')), true, 'the row is highlighted');
+    assert.equal(
+      await row(at(start + 1))
+        .getAttribute('class')
+        .then((c) => c?.includes('active')),
+      true,
+      'the row is highlighted',
+    );
 
     // Typing is typing: "?" is a question mark in the composer, and Alt+↓ moves on without touching the text.
     const input = agent.getByTestId('chat-input');
@@ -223,7 +262,7 @@ describe('the agent loop in the workbench, in Chromium', () => {
     assert.equal(await agent.getByTestId('shortcut-list').count(), 0, 'no overlay while typing');
     await agent.keyboard.press('Alt+ArrowDown');
     await agent.locator(`[data-testid="chat-pane"][data-conversation-id="${at(start + 2)}"]`).waitFor();
-    assert.equal(await agent.getByTestId('chat-input').inputValue(), '', 'the next buyer\'s composer is empty');
+    assert.equal(await agent.getByTestId('chat-input').inputValue(), '', "the next buyer's composer is empty");
     await agent.keyboard.press('Alt+ArrowUp');
     await agent.locator(`[data-testid="chat-pane"][data-conversation-id="${at(start + 1)}"]`).waitFor();
     assert.equal(await agent.getByTestId('chat-input').inputValue(), '有现货吗?', 'the draft stayed with its buyer');
@@ -235,7 +274,8 @@ describe('the agent loop in the workbench, in Chromium', () => {
     const overlay = agent.getByTestId('shortcut-list');
     await overlay.waitFor({ state: 'visible' });
     const text = await overlay.innerText();
-    for (const words of ['下一个待接待', '上一个待接待', '下一个有未读消息', '接待当前会话', '结束当前会话']) assert.ok(text.includes(words), words);
+    for (const words of ['下一个待接待', '上一个待接待', '下一个有未读消息', '接待当前会话', '结束当前会话'])
+      assert.ok(text.includes(words), words);
     for (const key of ['↓', '↑', 'N', 'A', 'E', '?']) assert.ok(text.includes(key), key);
     await settled(agent);
     await agent.screenshot({ path: path.join(ARTIFACTS, 'agent-loop-shortcuts.png') });
@@ -256,11 +296,17 @@ describe('the agent loop in the workbench, in Chromium', () => {
     assert.equal((await get(`/api/v1/conversations/${taken}`)).conversation.assignee.name, agentName);
 
     // Alt+N: the next conversation with unread messages.
-    const unreadBefore = new Set([...(await listed('filter=mine')), ...(await listed('filter=waiting'))]
-      .filter((c) => c.unreadCount > 0 && c.id !== taken).map((c) => c.id));
+    const unreadBefore = new Set(
+      [...(await listed('filter=mine')), ...(await listed('filter=waiting'))]
+        .filter((c) => c.unreadCount > 0 && c.id !== taken)
+        .map((c) => c.id),
+    );
     assert.ok(unreadBefore.size > 0);
     await agent.keyboard.press('Alt+N');
-    await agent.waitForFunction((id) => document.querySelector('[data-testid="chat-pane"]')?.getAttribute('data-conversation-id') !== id, taken);
+    await agent.waitForFunction(
+      (id) => document.querySelector('[data-testid="chat-pane"]')?.getAttribute('data-conversation-id') !== id,
+      taken,
+    );
     const jumped = (await activeId())!;
     assert.ok(unreadBefore.has(jumped), 'Alt+N opened a conversation that had unread messages');
     await until(async () => (await get(`/api/v1/conversations/${jumped}`)).conversation.unreadCount === 0);
@@ -281,10 +327,15 @@ describe('the agent loop in the workbench, in Chromium', () => {
     await buyer.getByTestId('gd-panel').waitFor({ state: 'visible' });
     await buyer.getByTestId('gd-input').fill(question);
     await buyer.getByTestId('gd-input').press('Enter');
-    await buyer.locator('[data-testid="gd-message"][data-sender="buyer"][data-status="sent"]').filter({ hasText: question }).waitFor();
+    await buyer
+      .locator('[data-testid="gd-message"][data-sender="buyer"][data-status="sent"]')
+      .filter({ hasText: question })
+      .waitFor();
 
     // The widget's own conversation (its session in the shop's storage).
-    const conversationId = await buyer.evaluate(() => JSON.parse(localStorage.getItem('golddesk:demo:session') ?? '{}').conversationId as string);
+    const conversationId = await buyer.evaluate(
+      () => JSON.parse(localStorage.getItem('golddesk:demo:session') ?? '{}').conversationId as string,
+    );
     await agent.getByTestId('contact-tab-all').click();
     await row(conversationId).click();
     await agent.getByTestId('chat-input').fill('亲，订单页点「申请售后」即可退货哦～');
@@ -294,7 +345,10 @@ describe('the agent loop in the workbench, in Chromium', () => {
     await agent.getByTestId('chat-closed').waitFor();
     await agent.getByTestId('system-notice').filter({ hasText: FAREWELL }).waitFor();
 
-    await buyer.locator('[data-testid="gd-message"][data-sender="system"]').filter({ hasText: FAREWELL }).waitFor({ state: 'visible' });
+    await buyer
+      .locator('[data-testid="gd-message"][data-sender="system"]')
+      .filter({ hasText: FAREWELL })
+      .waitFor({ state: 'visible' });
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'agent-loop-widget-ended.png') });
 
     // An agent reading in English sees the line (and the overlay) in English; the buyer keeps the Chinese.

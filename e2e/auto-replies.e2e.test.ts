@@ -44,7 +44,11 @@ describe('自动回复 in Chromium', () => {
 
     const welcome = owner.getByTestId('auto-reply-card-welcome');
     await welcome.getByRole('switch').click();
-    await owner.waitForFunction(() => document.querySelector('[data-testid="auto-reply-card-welcome"] [role="switch"]')?.getAttribute('aria-checked') === 'true');
+    await owner.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="auto-reply-card-welcome"] [role="switch"]')?.getAttribute('aria-checked') ===
+        'true',
+    );
 
     await owner.getByTestId('auto-reply-add-keyword').click();
     const drawer = owner.getByTestId('auto-reply-drawer');
@@ -64,7 +68,7 @@ describe('自动回复 in Chromium', () => {
     assert.equal(await owner.getByTestId('auto-reply-hits-发票').innerText(), '0');
   });
 
-  it('a buyer on /demo-shop writes 可以开发票吗 and sees the welcome and the bot\'s answer', async () => {
+  it("a buyer on /demo-shop writes 可以开发票吗 and sees the welcome and the bot's answer", async () => {
     await buyer.goto(`${server.url}/demo-shop`);
     await buyer.getByTestId('gd-launcher').click();
     await buyer.getByTestId('gd-panel').waitFor({ state: 'visible' });
@@ -79,7 +83,7 @@ describe('自动回复 in Chromium', () => {
     await buyer.screenshot({ path: shot('auto-replies-widget.png') });
   });
 
-  it('the rule\'s hit count shows 1', async () => {
+  it("the rule's hit count shows 1", async () => {
     await owner.getByTestId('auto-replies-refresh').click();
     await owner.waitForFunction(() => document.querySelector('[data-testid="auto-reply-hits-发票"]')?.textContent === '1');
     await owner.setViewportSize({ width: 1440, height: 1100 });

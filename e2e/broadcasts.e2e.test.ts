@@ -42,7 +42,10 @@ describe('群发 in Chromium', () => {
     await audience.waitFor();
     assert.match(await audience.innerText(), /实际可发 \d+ 人/);
     assert.match(await page.getByTestId('broadcast-preview').innerText(), /亲爱的小雨/);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(ARTIFACTS, 'broadcasts-form.png') });
     await page.getByTestId('broadcast-save-start').click();

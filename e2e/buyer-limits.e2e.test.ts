@@ -33,22 +33,30 @@ describe('buyer limits on /demo-shop, in Chromium', () => {
 
   it('shows every product on sale, page after page of the public list', async () => {
     const db = server.app.context.storage.db;
-    const onSale = await db.selectFrom('products as p').innerJoin('shops as s', 's.id', 'p.shop_id').select('p.id')
-      .where('s.slug', '=', 'demo').where('p.archived_at', 'is', null).execute();
+    const onSale = await db
+      .selectFrom('products as p')
+      .innerJoin('shops as s', 's.id', 'p.shop_id')
+      .select('p.id')
+      .where('s.slug', '=', 'demo')
+      .where('p.archived_at', 'is', null)
+      .execute();
     assert.ok(onSale.length > 20, 'more than one default page');
     await buyer.goto(`${server.url}/demo-shop`);
     await buyer.getByTestId('product-card').first().waitFor();
     assert.equal(await buyer.getByTestId('product-card').count(), onSale.length);
   });
 
-  it('a buyer past the message limit sees the server\'s message on the refused message', async () => {
+  it("a buyer past the message limit sees the server's message on the refused message", async () => {
     await buyer.getByTestId('gd-launcher').click();
     await buyer.getByTestId('gd-panel').waitFor({ state: 'visible' });
     const input = buyer.getByTestId('gd-input');
     for (let i = 1; i <= LIMIT; i++) {
       await input.fill(`第${i}条消息`);
       await input.press('Enter');
-      await buyer.locator('[data-testid="gd-message"][data-sender="buyer"][data-status="sent"]').nth(i - 1).waitFor();
+      await buyer
+        .locator('[data-testid="gd-message"][data-sender="buyer"][data-status="sent"]')
+        .nth(i - 1)
+        .waitFor();
     }
     await input.fill('第4条，太快了');
     await input.press('Enter');
@@ -59,8 +67,12 @@ describe('buyer limits on /demo-shop, in Chromium', () => {
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'buyer-limits-widget.png') });
 
     // Nothing past the limit was stored.
-    const stored = await server.app.context.storage.db.selectFrom('messages').select('body').where('sender', '=', 'buyer')
-      .where('body', 'like', '第%').execute();
+    const stored = await server.app.context.storage.db
+      .selectFrom('messages')
+      .select('body')
+      .where('sender', '=', 'buyer')
+      .where('body', 'like', '第%')
+      .execute();
     assert.deepEqual(stored.map((m) => m.body).sort(), ['第1条消息', '第2条消息', '第3条消息']);
     assert.deepEqual(browsers.pageErrors, []);
   });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Page } from 'playwright-core';
+import type { CatalogueProductResponse, ListCatalogueResponse } from '@golddesk/contracts';
 import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
@@ -15,7 +16,11 @@ const SHOP = 'demo';
 const TEE = '纯棉宽松短袖T恤';
 const BUYER_ASKS = `亲，精华液敏感肌能用吗？#${Date.now().toString(36)}`;
 
-interface Product { id: string; title: string; skus: Array<{ id: string; stock: number }> }
+interface Product {
+  id: string;
+  title: string;
+  skus: Array<{ id: string; stock: number }>;
+}
 
 describe('catalogue and related needs, in Chromium', () => {
   let server: TestServer;
@@ -30,10 +35,11 @@ describe('catalogue and related needs, in Chromium', () => {
   let ownerToken: string;
 
   // antd puts a test id on the <input> itself or on its wrapper, depending on the component.
-  const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  const apiGet = async (pathname: string) => {
+  const inputOf = (page: Page, testId: string) =>
+    page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const apiGet = async <T>(pathname: string) => {
     const response = await fetch(`${server.url}${pathname}`, { headers: { Authorization: `Bearer ${ownerToken}` } });
-    return (await response.json()) as any;
+    return (await response.json()) as T;
   };
 
   before(async () => {
@@ -42,14 +48,21 @@ describe('catalogue and related needs, in Chromium', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await startTestServer();
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ shop: SHOP, username: 'owner', password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ shop: SHOP, username: 'owner', password: DEMO_PASSWORD }),
     });
     ownerToken = ((await login.json()) as { token: string }).token;
-    products = (await apiGet('/api/v1/products?pageSize=200')).products;
+    products = (await apiGet<ListCatalogueResponse>('/api/v1/products?pageSize=200')).products;
     // A demo buyer with orders, who never ordered the serum or the lipstick: both are "viewed, not bought".
     const db = server.app.context.storage.db;
-    const rows = await db.selectFrom('buyers as b').innerJoin('orders as o', 'o.buyer_id', 'b.id').innerJoin('order_items as i', 'i.order_id', 'o.id')
-      .select(['b.visitor_id', 'i.title']).orderBy('b.visitor_id').execute();
+    const rows = await db
+      .selectFrom('buyers as b')
+      .innerJoin('orders as o', 'o.buyer_id', 'b.id')
+      .innerJoin('order_items as i', 'i.order_id', 'o.id')
+      .select(['b.visitor_id', 'i.title'])
+      .orderBy('b.visitor_id')
+      .execute();
     visitorId = rows.find((r) => !rows.some((o) => o.visitor_id === r.visitor_id && /精华液|口红/.test(o.title)))!.visitor_id;
     viewed = products.find((p) => p.title.startsWith('烟酰胺提亮精华液'))!;
     viewedLater = products.find((p) => p.title.startsWith('丝绒雾面口红'))!;
@@ -100,7 +113,9 @@ describe('catalogue and related needs, in Chromium', () => {
     await firstStock.press('Enter');
     const skuId = tee.skus[0]!.id;
     for (let i = 0; i < 50; i++) {
-      const stock = (await apiGet(`/api/v1/products/${tee.id}`)).product.skus.find((s: { id: string }) => s.id === skuId).stock;
+      const stock = (await apiGet<CatalogueProductResponse>(`/api/v1/products/${tee.id}`)).product.skus.find(
+        (s: { id: string }) => s.id === skuId,
+      )!.stock;
       if (stock === 321) break;
       if (i === 49) assert.fail(`the SKU stock is ${stock}, not 321`);
       await owner.waitForTimeout(100);
@@ -150,7 +165,9 @@ describe('catalogue and related needs, in Chromium', () => {
     await agent.getByTestId('customer-pane').screenshot({ path: path.join(ARTIFACTS, 'related-needs.png') });
 
     await serum.getByTestId('suggestion-send').click();
-    const card = buyer.locator('[data-testid="gd-message"][data-kind="product"][data-sender="agent"]').filter({ hasText: viewed.title });
+    const card = buyer
+      .locator('[data-testid="gd-message"][data-kind="product"][data-sender="agent"]')
+      .filter({ hasText: viewed.title });
     await card.waitFor({ state: 'visible' });
     await agent.getByTestId('product-card').filter({ hasText: viewed.title }).first().waitFor();
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'related-needs-widget.png') });

@@ -13,6 +13,8 @@ const TIMEOUT_MS = 15_000;
 const BUYER_FIRST = `你好，请问这条连衣裙有 M 码吗？#${Date.now().toString(36)}`;
 const AGENT_REPLY = '亲，M 码有现货哦，今天下单今天发货～';
 const XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">';
+/** The page's window as the XSS payload would leave it: `__xss` set only if the script ran. */
+type XssProbe = Window & { __xss?: number };
 
 /** Stored (acknowledged) messages only: pending ones have no seq yet. */
 function stored(list: Locator, page: Page, testId: string, sender: string): Locator {
@@ -130,7 +132,7 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
       ['widget', buyer],
     ] as const) {
       assert.equal(await page.locator('img[src="x"]').count(), 0, `${name}: the <img> was not created`);
-      assert.equal(await page.evaluate(() => (window as any).__xss), undefined, `${name}: the script did not run`);
+      assert.equal(await page.evaluate(() => (window as XssProbe).__xss), undefined, `${name}: the script did not run`);
     }
     await agent.screenshot({ path: path.join(ARTIFACTS, 'workbench-markup.png') });
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'widget-markup.png') });
@@ -184,9 +186,13 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
       order,
       'question, reply, then the markup message',
     );
-    assert.equal(await buyer.evaluate(() => (window as any).__xss), undefined, 'the reloaded history does not run the script');
+    assert.equal(
+      await buyer.evaluate(() => (window as XssProbe).__xss),
+      undefined,
+      'the reloaded history does not run the script',
+    );
     assert.equal(await buyer.locator('img[src="x"]').count(), 0);
-    assert.equal(await agent.evaluate(() => (window as any).__xss), undefined);
+    assert.equal(await agent.evaluate(() => (window as XssProbe).__xss), undefined);
     assert.deepEqual(pageErrors, [], 'no uncaught errors in either page');
   });
 });

@@ -17,7 +17,11 @@ describe('customer 360 in the right pane and the 客户 page, in Chromium', () =
   let browsers: Browsers<'owner'>;
   let owner: Page;
 
-  const scrollPaneTop = () => owner.getByTestId('customer-pane').locator('.customer-scroll').evaluate((el) => el.scrollTo(0, 0));
+  const scrollPaneTop = () =>
+    owner
+      .getByTestId('customer-pane')
+      .locator('.customer-scroll')
+      .evaluate((el) => el.scrollTo(0, 0));
 
   before(async () => {
     requireBuilt('apps/workbench/dist/index.html');
@@ -77,7 +81,7 @@ describe('customer 360 in the right pane and the 客户 page, in Chromium', () =
     await owner.getByTestId('segment-item').filter({ hasText: '沉睡老客' }).click();
     await owner.getByTestId('customer-row-nick').filter({ hasText: '老顾客阿芳' }).waitFor();
     assert.match(await owner.getByTestId('customer-total').innerText(), /共 \d+ 位客户/);
-    assert.equal(await owner.getByTestId('filter-silentDays').inputValue(), '60', 'the segment\'s filter is shown');
+    assert.equal(await owner.getByTestId('filter-silentDays').inputValue(), '60', "the segment's filter is shown");
     await owner.screenshot({ path: path.join(ARTIFACTS, 'customers-page.png') });
 
     await owner.getByTestId('segment-blacklist').click();

@@ -33,7 +33,7 @@ describe('browsing footprints in the right pane, in Chromium', () => {
     await server?.close();
   });
 
-  it('shows a product the buyer opens on /demo-shop in the open chat\'s 足迹 within a second', async () => {
+  it("shows a product the buyer opens on /demo-shop in the open chat's 足迹 within a second", async () => {
     // The buyer is on the shop with the chat open once (so the widget has its session).
     await buyer.goto(`${server.url}/demo-shop`);
     await buyer.getByTestId('gd-launcher').click();
@@ -45,7 +45,9 @@ describe('browsing footprints in the right pane, in Chromium', () => {
     await agent.getByTestId('customer-nick').filter({ hasText: NICK }).waitFor();
     await agent.getByTestId('customer-tab-footprints').click();
     await agent.getByTestId('footprint-list').waitFor();
-    const seen = await agent.getByTestId('footprint-item').evaluateAll((items) => items.map((el) => el.getAttribute('data-product-id')));
+    const seen = await agent
+      .getByTestId('footprint-item')
+      .evaluateAll((items) => items.map((el) => el.getAttribute('data-product-id')));
 
     // A product the buyer has not looked at yet.
     const cards = buyer.getByTestId('product-card');
@@ -54,7 +56,11 @@ describe('browsing footprints in the right pane, in Chromium', () => {
     const productId = ids.find((id) => id && !seen.includes(id))!;
     assert.ok(productId, 'a product not yet in the footprints');
     const card = buyer.locator(`[data-testid="product-card"][data-product-id="${productId}"]`);
-    const product = await server.app.context.storage.db.selectFrom('products').select('title').where('id', '=', productId).executeTakeFirstOrThrow();
+    const product = await server.app.context.storage.db
+      .selectFrom('products')
+      .select('title')
+      .where('id', '=', productId)
+      .executeTakeFirstOrThrow();
     const title = product.title;
 
     const started = Date.now();

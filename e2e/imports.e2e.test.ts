@@ -10,7 +10,8 @@ import { type Page } from 'playwright-core';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
-const HEADER = '订单号,买家昵称,订单状态,商品名称,SKU属性,单价,数量,实付金额,收货人,手机,省份,收货地址,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间,关闭时间,备注';
+const HEADER =
+  '订单号,买家昵称,订单状态,商品名称,SKU属性,单价,数量,实付金额,收货人,手机,省份,收货地址,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间,关闭时间,备注';
 const GOOD_ORDERS = 10_000;
 const row = (orderNo: string, status: string, total: string, n: number) =>
   `${orderNo},E2E买家${n % 250},${status},纯棉宽松短袖T恤,颜色:白色;尺码:M,79.00,1,${total},张三,13800001111,浙江省,杭州市西湖区文三路${n}号,,,2026-11-11 00:05:00,${status === '待付款' ? '' : '2026-11-11 00:06:00'},,,,,`;
@@ -21,10 +22,14 @@ function ordersCsv(): { csv: string; badLines: number[] } {
   const badLines: number[] = [];
   for (let n = 1; n <= GOOD_ORDERS; n++) {
     lines.push(row(`E2E${String(n).padStart(5, '0')}`, n % 3 === 0 ? '待付款' : '已付款', '79.00', n));
-    const bad = n === 10 ? row('E2EBAD1', '已付款', '七十九', n) // not an amount
-      : n === 1500 ? row('E2EBAD2', '已取消了', '79.00', n) // no such status
-        : n === 2999 ? row('', '已付款', '79.00', n) // no order number
-          : null;
+    const bad =
+      n === 10
+        ? row('E2EBAD1', '已付款', '七十九', n) // not an amount
+        : n === 1500
+          ? row('E2EBAD2', '已取消了', '79.00', n) // no such status
+          : n === 2999
+            ? row('', '已付款', '79.00', n) // no order number
+            : null;
     if (bad) {
       lines.push(bad);
       badLines.push(lines.length);
@@ -37,8 +42,16 @@ describe('import page, in Chromium', () => {
   let server: TestServer;
   let browsers: Browsers<'owner'>;
   let owner: Page;
-  const countOrders = async () => Number((await server.app.context.storage.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n'))
-    .where('order_no', 'like', 'E2E%').executeTakeFirstOrThrow()).n);
+  const countOrders = async () =>
+    Number(
+      (
+        await server.app.context.storage.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('order_no', 'like', 'E2E%')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   before(async () => {
     requireBuilt('apps/workbench/dist/index.html');
@@ -56,7 +69,8 @@ describe('import page, in Chromium', () => {
     await server?.close();
   });
 
-  const choose = (name: string, mimeType: string, buffer: Buffer) => owner.locator('[data-testid="import-page"] input[type="file"]').setInputFiles({ name, mimeType, buffer });
+  const choose = (name: string, mimeType: string, buffer: Buffer) =>
+    owner.locator('[data-testid="import-page"] input[type="file"]').setInputFiles({ name, mimeType, buffer });
 
   it('imports the good rows with a visible progress bar and lists the 3 bad rows by line', async () => {
     const { csv, badLines } = ordersCsv();
@@ -82,7 +96,9 @@ describe('import page, in Chromium', () => {
     const seconds = (Date.now() - started) / 1000;
     const seen = await owner.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     const partial = seen.filter((state) => /^running:([1-9]|[1-9]\d)%/.test(state));
-    console.log(`# 10,003 rows imported in ${seconds.toFixed(1)} s; ${partial.length} progress states between 0% and 100% seen, e.g. ${partial[0]}`);
+    console.log(
+      `# 10,003 rows imported in ${seconds.toFixed(1)} s; ${partial.length} progress states between 0% and 100% seen, e.g. ${partial[0]}`,
+    );
     assert.ok(partial.length >= 1, `the bar moved between 0% and 100% (seen: ${seen.join(' → ')})`);
     assert.ok(seen.length >= 1 && seen.at(-1)!.startsWith('done'), 'the bar ends done');
 
@@ -90,7 +106,9 @@ describe('import page, in Chromium', () => {
     await summary.waitFor();
     assert.match(await summary.innerText(), /共 10003 行：成功 10000 行，失败 3 行/);
     const errors = owner.getByTestId('import-errors');
-    const lines = await errors.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.querySelector('td')?.textContent)));
+    const lines = await errors
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.querySelector('td')?.textContent)));
     assert.deepEqual(lines, badLines);
     const text = await errors.innerText();
     assert.match(text, /实付金额不是有效的金额/);

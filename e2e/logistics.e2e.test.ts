@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Locator, type Page } from 'playwright-core';
+import type { CustomerProfile, QuoteResponse } from '@golddesk/contracts';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
@@ -33,18 +34,28 @@ describe('logistics in Chromium', () => {
   /** What the server's quote says for the buyer's paid order: "建议：圆通 ¥5.00（按收货省份，约 0.5 kg）". */
   async function serverQuote(nick: string): Promise<string> {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ shop: SHOP, username: 'aftersale1', password: DEMO_PASSWORD }),
     });
     const { token } = (await login.json()) as { token: string };
-    const get = async (url: string) => (await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
-    const buyer = await server.app.context.storage.db.selectFrom('buyers').select('id').where('nick', '=', nick).executeTakeFirstOrThrow();
-    const order = (await get(`/api/v1/customers/${buyer.id}`)).orders.find((o: { status: string }) => o.status === 'paid');
-    assert.ok(order.weightKg > 0, 'demo products have weights');
-    const province = order.receiver.address.match(/^(.+?(省|市|自治区))/)[1];
-    const quote = await get(`/api/v1/logistics/quote?province=${encodeURIComponent(province)}&weightKg=${order.weightKg}`);
-    const carrier = quote.choice.carrierName.replace(/(速递|快递|速运)$/, '');
-    return `建议：${carrier} ¥${(quote.choice.costFen / 100).toFixed(2)}（按收货省份，约 ${order.weightKg.toFixed(1)} kg）`;
+    const get = async <T>(url: string) =>
+      (await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<T>;
+    const buyer = await server.app.context.storage.db
+      .selectFrom('buyers')
+      .select('id')
+      .where('nick', '=', nick)
+      .executeTakeFirstOrThrow();
+    const order = (await get<CustomerProfile>(`/api/v1/customers/${buyer.id}`)).orders.find(
+      (o: { status: string }) => o.status === 'paid',
+    )!;
+    assert.ok(order.weightKg! > 0, 'demo products have weights');
+    const province = order.receiver.address.match(/^(.+?(省|市|自治区))/)![1]!;
+    const quote = await get<QuoteResponse>(
+      `/api/v1/logistics/quote?province=${encodeURIComponent(province)}&weightKg=${order.weightKg}`,
+    );
+    const carrier = quote.choice!.carrierName.replace(/(速递|快递|速运)$/, '');
+    return `建议：${carrier} ¥${(quote.choice!.costFen / 100).toFixed(2)}（按收货省份，约 ${order.weightKg!.toFixed(1)} kg）`;
   }
 
   before(async () => {
@@ -53,8 +64,12 @@ describe('logistics in Chromium', () => {
     server = await startTestServer();
     browsers = await openBrowsers(['agent'], TIMEOUT_MS);
     agent = browsers.pages.agent;
-    const row = await server.app.context.storage.db.selectFrom('logistics_exceptions as e').innerJoin('orders as o', 'o.id', 'e.order_id')
-      .select('o.order_no').where('e.kind', '=', 'returned').executeTakeFirstOrThrow();
+    const row = await server.app.context.storage.db
+      .selectFrom('logistics_exceptions as e')
+      .innerJoin('orders as o', 'o.id', 'e.order_id')
+      .select('o.order_no')
+      .where('e.kind', '=', 'returned')
+      .executeTakeFirstOrThrow();
     returnedOrderNo = row.order_no;
   });
 
@@ -77,7 +92,7 @@ describe('logistics in Chromium', () => {
     await agent.screenshot({ path: shot('logistics-exceptions.png') });
   });
 
-  it('联系买家 opens the stalled buyer\'s chat; the right pane shows the red tag and the parcel\'s timeline', async () => {
+  it("联系买家 opens the stalled buyer's chat; the right pane shows the red tag and the parcel's timeline", async () => {
     await agent.getByTestId('exception-row').first().getByTestId('exception-open-chat').click();
     await agent.getByTestId('customer-nick').filter({ hasText: STALLED_BUYER }).waitFor();
     const shipped = card('shipped');
@@ -85,8 +100,14 @@ describe('logistics in Chromium', () => {
     await shipped.getByTestId('order-tracking-toggle').click();
     const timeline = shipped.getByTestId('tracking-timeline');
     await timeline.getByTestId('tracking-event').first().waitFor();
-    const statuses = await timeline.getByTestId('tracking-event').evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
-    assert.deepEqual(statuses, ['in_transit', 'in_transit', 'in_transit', 'shipped'], 'newest first; stuck at the transfer centre');
+    const statuses = await timeline
+      .getByTestId('tracking-event')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
+    assert.deepEqual(
+      statuses,
+      ['in_transit', 'in_transit', 'in_transit', 'shipped'],
+      'newest first; stuck at the transfer centre',
+    );
     assert.match(await timeline.getByTestId('tracking-event').first().innerText(), /已到达.*转运中心/);
     assert.match(await timeline.getByTestId('tracking-number').innerText(), /^\S{10,}$/);
     await timeline.scrollIntoViewIfNeeded();
@@ -113,7 +134,11 @@ describe('logistics in Chromium', () => {
     await agent.getByTestId('ship-form-submit').click();
     await number.waitFor({ state: 'detached' });
     await agent.getByTestId('system-notice').filter({ hasText: '已发货，圆通速递 YT4300099988776' }).waitFor();
-    await agent.locator('[data-testid="order-card"][data-status="shipped"]').getByTestId('order-logistics').filter({ hasText: 'YT4300099988776' }).waitFor();
+    await agent
+      .locator('[data-testid="order-card"][data-status="shipped"]')
+      .getByTestId('order-logistics')
+      .filter({ hasText: 'YT4300099988776' })
+      .waitFor();
   });
 
   it('the returned parcel is resolved with a note on the 物流 page; the count drops', async () => {
@@ -144,7 +169,10 @@ describe('logistics in Chromium', () => {
     await agent.getByTestId('quote-weight').fill('2.5');
     await result.filter({ hasText: '选择 邮政EMS，运费 ¥40.00（计费 3 kg，按收货省份）' }).waitFor();
     await agent.mouse.click(5, 880);
-    await agent.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => undefined);
+    await agent
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await agent.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8000 });
     await navSettled();
     await agent.screenshot({ path: shot('logistics-rules.png'), fullPage: true });

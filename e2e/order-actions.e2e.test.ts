@@ -78,7 +78,9 @@ describe('order actions from the right pane, in Chromium', () => {
   };
   const card = (page: Page, orderId: string): Locator => page.locator(`[data-testid="order-card"][data-order-id="${orderId}"]`);
   const buyerNotice = (text: string | RegExp) =>
-    buyer.locator('[data-testid="gd-message"][data-sender="system"]').filter({ has: buyer.getByTestId('gd-system').filter({ hasText: text }) });
+    buyer
+      .locator('[data-testid="gd-message"][data-sender="system"]')
+      .filter({ has: buyer.getByTestId('gd-system').filter({ hasText: text }) });
 
   before(async () => {
     requireBuilt('apps/workbench/dist/index.html');
@@ -105,7 +107,10 @@ describe('order actions from the right pane, in Chromium', () => {
     await buyer.getByTestId('gd-panel').waitFor({ state: 'visible' });
     await buyer.getByTestId('gd-input').fill(BUYER_ASKS);
     await buyer.getByTestId('gd-input').press('Enter');
-    await buyer.locator('[data-testid="gd-message"][data-sender="buyer"][data-seq]:not([data-seq=""])').filter({ hasText: BUYER_ASKS }).waitFor();
+    await buyer
+      .locator('[data-testid="gd-message"][data-sender="buyer"][data-seq]:not([data-seq=""])')
+      .filter({ hasText: BUYER_ASKS })
+      .waitFor();
     await buyer.getByTestId('demo-account-nick').waitFor();
   });
 
@@ -127,7 +132,11 @@ describe('order actions from the right pane, in Chromium', () => {
     await steps.waitFor();
     const text = await steps.innerText();
     for (const step of ['下单', '付款', '发货', '签收', '交易成功']) assert.ok(text.includes(step), `${step} is listed`);
-    assert.equal((text.match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/g) ?? []).length, 3, 'placed, paid and shipped have times; the rest not yet');
+    assert.equal(
+      (text.match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/g) ?? []).length,
+      3,
+      'placed, paid and shipped have times; the rest not yet',
+    );
     await agent.mouse.move(0, 0);
     await steps.waitFor({ state: 'hidden' });
   });
@@ -190,12 +199,18 @@ describe('order actions from the right pane, in Chromium', () => {
     await total.waitFor({ state: 'visible' });
     newTotalFen = Math.round(buyerInfo.unpaid.totalFen * 0.8); // 20% off; pre-sales may give 10%
     await total.fill((newTotalFen / 100).toFixed(2));
-    await agent.getByTestId('price-form-discount').filter({ hasText: /优惠 20\.0%/ }).waitFor();
+    await agent
+      .getByTestId('price-form-discount')
+      .filter({ hasText: /优惠 20\.0%/ })
+      .waitFor();
     await agent.getByTestId('price-form-submit').click();
     const requested = agent.getByTestId('price-approval-requested');
     await requested.waitFor({ state: 'visible' });
     await agent.getByText('已提交主管审批').waitFor();
-    assert.match(await requested.innerText(), new RegExp(`改价 ${yuan(buyerInfo.unpaid.totalFen).replace('.', '\\.')} → ${yuan(newTotalFen).replace('.', '\\.')}`));
+    assert.match(
+      await requested.innerText(),
+      new RegExp(`改价 ${yuan(buyerInfo.unpaid.totalFen).replace('.', '\\.')} → ${yuan(newTotalFen).replace('.', '\\.')}`),
+    );
     await agent.screenshot({ path: path.join(ARTIFACTS, 'price-approval-requested.png') });
     await agent.keyboard.press('Escape');
     await requested.waitFor({ state: 'detached' });
@@ -207,7 +222,9 @@ describe('order actions from the right pane, in Chromium', () => {
   it('the owner sees the request in 审批 and approves it; the buyer is told the new price', async () => {
     await signIn(owner, server.url, SHOP, 'owner', DEMO_PASSWORD);
     const entry = owner.getByTestId('nav-approvals');
-    await owner.waitForFunction(() => Number(document.querySelector('[data-testid="nav-approvals"]')?.getAttribute('data-count')) >= 1);
+    await owner.waitForFunction(
+      () => Number(document.querySelector('[data-testid="nav-approvals"]')?.getAttribute('data-count')) >= 1,
+    );
     await entry.click();
     const list = owner.getByTestId('approval-list');
     const item = list.locator(`[data-testid="approval-item"][data-order-id="${buyerInfo.unpaid.id}"]`);
@@ -223,11 +240,14 @@ describe('order actions from the right pane, in Chromium', () => {
     await notice.waitFor({ state: 'visible' });
     assert.match(await notice.getByTestId('gd-system').innerText(), new RegExp(`${yuan(newTotalFen).replace('.', '\\.')}`));
     // The agent's card follows (order.updated) without a reload.
-    await card(agent, buyerInfo.unpaid.id).getByTestId('order-total').filter({ hasText: yuan(newTotalFen) }).waitFor();
+    await card(agent, buyerInfo.unpaid.id)
+      .getByTestId('order-total')
+      .filter({ hasText: yuan(newTotalFen) })
+      .waitFor();
     await card(agent, buyerInfo.unpaid.id).getByTestId('order-awaiting-approval').waitFor({ state: 'detached' });
   });
 
-  it('the order\'s 操作记录 is the owner\'s and managers\': pre-sales sees why not', async () => {
+  it("the order's 操作记录 is the owner's and managers': pre-sales sees why not", async () => {
     await agent.waitForFunction(() => !document.querySelector('.ant-dropdown:not(.ant-dropdown-hidden)'));
     await card(agent, buyerInfo.unpaid.id).getByTestId('order-action-more').click();
     const item = agent.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByTestId('order-action-history');
@@ -235,7 +255,7 @@ describe('order actions from the right pane, in Chromium', () => {
     await agent.keyboard.press('Escape');
   });
 
-  it('the order\'s 操作记录 lists every action for the owner, the address as written', async () => {
+  it("the order's 操作记录 lists every action for the owner, the address as written", async () => {
     await owner.keyboard.press('Escape'); // the 审批 drawer
     await owner.getByTestId('approval-list').waitFor({ state: 'hidden' });
     const conversationId = await agent.locator('[data-testid="contact-item"].active').getAttribute('data-conversation-id');
@@ -244,7 +264,9 @@ describe('order actions from the right pane, in Chromium', () => {
     await chooseFromMenu(buyerInfo.unpaid.id, 'order-action-history', owner);
     const history = owner.getByTestId('order-history');
     await history.getByTestId('order-history-entry').first().waitFor();
-    const actions = await history.getByTestId('order-history-entry').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    const actions = await history
+      .getByTestId('order-history-entry')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
     for (const action of ['order.change_receiver', 'order.change_price_requested', 'order.change_price', 'approval.approve']) {
       assert.ok(actions.includes(action), `${action} is listed (got ${actions.join(', ')})`);
     }
@@ -274,10 +296,16 @@ describe('order actions from the right pane, in Chromium', () => {
 
   it('changing a line to another SKU of the same product tells the buyer', async () => {
     const db = server.app.context.storage.db;
-    const item = await db.selectFrom('order_items').select(['product_id', 'sku_props']).where('order_id', '=', buyerInfo.unpaid.id).executeTakeFirstOrThrow();
+    const item = await db
+      .selectFrom('order_items')
+      .select(['product_id', 'sku_props'])
+      .where('order_id', '=', buyerInfo.unpaid.id)
+      .executeTakeFirstOrThrow();
     const skus = await db.selectFrom('product_skus').select(['props']).where('product_id', '=', item.product_id).execute();
     const current = JSON.parse(item.sku_props) as Record<string, string>;
-    const other = skus.map((sku) => JSON.parse(sku.props) as Record<string, string>).find((props) => JSON.stringify(props) !== JSON.stringify(current));
+    const other = skus
+      .map((sku) => JSON.parse(sku.props) as Record<string, string>)
+      .find((props) => JSON.stringify(props) !== JSON.stringify(current));
     if (!other) return; // a single-SKU product: nothing to switch to
     await chooseFromMenu(buyerInfo.unpaid.id, 'order-action-change-sku');
     const line = agent.locator('[data-testid="sku-line"][data-item-index="0"]');
@@ -285,11 +313,16 @@ describe('order actions from the right pane, in Chromium', () => {
     for (const [name, value] of Object.entries(other)) {
       if (current[name] === value) continue;
       await line.getByTestId(`sku-select-0-${name}`).click();
-      await agent.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${value}$`) }).click();
+      await agent
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: new RegExp(`^${value}$`) })
+        .click();
     }
     await agent.getByTestId('sku-form-submit').click();
     await line.waitFor({ state: 'detached' });
-    const described = Object.entries(other).map(([k, v]) => `${k}：${v}`).join('，');
+    const described = Object.entries(other)
+      .map(([k, v]) => `${k}：${v}`)
+      .join('，');
     await buyerNotice(described).waitFor({ state: 'visible' });
   });
 
@@ -309,8 +342,19 @@ describe('order actions from the right pane, in Chromium', () => {
     await agent.getByTestId('close-form-detail').fill('买家重新拍了一单');
     await agent.getByTestId('close-form-submit').click();
     // The dialog closes once the server took it; if it refused, say why instead of timing out below.
-    await agent.waitForFunction(() => !document.querySelector('[data-testid="close-form-detail"]') || !!document.querySelector('[data-testid="order-action-error"]'));
-    assert.equal(await agent.getByTestId('order-action-error').count(), 0, await agent.getByTestId('order-action-error').allInnerTexts().then((t) => t.join(' ')));
+    await agent.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="close-form-detail"]') ||
+        !!document.querySelector('[data-testid="order-action-error"]'),
+    );
+    assert.equal(
+      await agent.getByTestId('order-action-error').count(),
+      0,
+      await agent
+        .getByTestId('order-action-error')
+        .allInnerTexts()
+        .then((t) => t.join(' ')),
+    );
     await unpaid.and(agent.locator('[data-status="closed"]')).waitFor();
     await unpaid.getByTestId('order-close-reason').filter({ hasText: '买家不想要了' }).waitFor();
     assert.equal(await unpaid.getByTestId('order-action-change-address').isDisabled(), true);

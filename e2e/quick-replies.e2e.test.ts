@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { QuickReplyView } from '@golddesk/contracts';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { api, StreamClient } from '../apps/server/test/helpers/clients.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
-
 
 describe('quick replies in the chat box and the 自动化 page, in Chromium', () => {
   let server: TestServer;
@@ -32,12 +32,24 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
   it('types /发货, moves with ↓ ↑, inserts it filled for this buyer with Enter, and sends it to the buyer', async () => {
     // A demo chat whose buyer's newest open order (unpaid/paid/shipped) has shipped: carrier and tracking no. are known.
     const db = server.app.context.storage.db;
-    const chats = await db.selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-      .select(['b.id', 'b.nick', 'b.visitor_id']).where('b.visitor_id', 'like', 'demo-buyer-%').orderBy('b.visitor_id').execute();
-    let found: { nick: string; visitorId: string; order: { order_no: string; carrier: string | null; tracking_no: string | null } } | undefined;
+    const chats = await db
+      .selectFrom('conversations as c')
+      .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+      .select(['b.id', 'b.nick', 'b.visitor_id'])
+      .where('b.visitor_id', 'like', 'demo-buyer-%')
+      .orderBy('b.visitor_id')
+      .execute();
+    let found:
+      | { nick: string; visitorId: string; order: { order_no: string; carrier: string | null; tracking_no: string | null } }
+      | undefined;
     for (const chat of chats) {
-      const newest = await db.selectFrom('orders').selectAll().where('buyer_id', '=', chat.id)
-        .where('status', 'in', ['pending_payment', 'paid', 'shipped']).orderBy('placed_at', 'desc').executeTakeFirst();
+      const newest = await db
+        .selectFrom('orders')
+        .selectAll()
+        .where('buyer_id', '=', chat.id)
+        .where('status', 'in', ['pending_payment', 'paid', 'shipped'])
+        .orderBy('placed_at', 'desc')
+        .executeTakeFirst();
       if (newest?.status === 'shipped') {
         found = { nick: chat.nick, visitorId: chat.visitor_id, order: newest };
         break;
@@ -48,7 +60,9 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
     assert.ok(order.tracking_no && order.carrier);
 
     const signed = await api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: VISITOR } });
-    const session = await api(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', identity: signed.body.identity } });
+    const session = await api(server.url, 'POST', '/api/v1/widget/sessions', {
+      body: { shop: 'demo', identity: signed.body.identity },
+    });
     const buyerStream = await StreamClient.connect(server.url, session.body.token);
 
     await signIn(agent, server.url, 'demo', 'presale1', DEMO_PASSWORD);
@@ -75,16 +89,26 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
 
     const expected = `亲，您的订单 ${order.order_no} 已由 ${order.carrier} 发出，运单号 ${order.tracking_no}，请注意查收哦～`;
     await agent.getByTestId('quick-reply-preview-text').filter({ hasText: order.tracking_no! }).waitFor();
-    assert.equal(await agent.getByTestId('quick-reply-preview-text').innerText(), expected, 'the preview is filled for this buyer');
-    await agent.getByTestId('chat-pane').screenshot({ path: path.join(ARTIFACTS, 'quick-reply-picker.png') }).catch(() =>
-      agent.screenshot({ path: path.join(ARTIFACTS, 'quick-reply-picker.png') }));
+    assert.equal(
+      await agent.getByTestId('quick-reply-preview-text').innerText(),
+      expected,
+      'the preview is filled for this buyer',
+    );
+    await agent
+      .getByTestId('chat-pane')
+      .screenshot({ path: path.join(ARTIFACTS, 'quick-reply-picker.png') })
+      .catch(() => agent.screenshot({ path: path.join(ARTIFACTS, 'quick-reply-picker.png') }));
 
     await input.press('Enter');
     await picker.waitFor({ state: 'detached' });
     assert.equal(await input.inputValue(), expected, 'Enter inserts the filled phrase and does not send');
     assert.ok((await input.inputValue()).includes(order.order_no));
 
-    const delivered = buyerStream.next((f) => f.type === 'message.created' && f.message.sender === 'agent' && f.message.body === expected, 10_000);
+    const delivered = buyerStream.nextOfType(
+      'message.created',
+      (f) => f.message.sender === 'agent' && f.message.body === expected,
+      10_000,
+    );
     await input.press('Enter');
     assert.equal((await delivered).message.body, expected, 'the buyer receives the filled text');
     assert.equal(await input.inputValue(), '');
@@ -93,7 +117,7 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
     // The use was counted for this agent.
     const token = await agent.evaluate(() => JSON.parse(localStorage.getItem('golddesk.session') ?? '{}').token as string);
     const list = await api(server.url, 'GET', '/api/v1/quick-replies', { token });
-    assert.equal(list.body.quickReplies.find((p: any) => p.code === '发货').myUses, 1);
+    assert.equal(list.body.quickReplies.find((p: QuickReplyView) => p.code === '发货').myUses, 1);
 
     // Esc closes the popup; Enter without it sends as usual.
     await input.pressSequentially('好的 /尺码');

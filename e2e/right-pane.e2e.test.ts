@@ -23,8 +23,10 @@ async function assertReachable(page: Page, locator: Locator, what: string) {
   const box = await locator.boundingBox();
   assert.ok(box, `${what} is rendered`);
   const viewport = page.viewportSize()!;
-  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height,
-    `${what} inside the ${viewport.width}×${viewport.height} window: ${JSON.stringify(box)}`);
+  assert.ok(
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height,
+    `${what} inside the ${viewport.width}×${viewport.height} window: ${JSON.stringify(box)}`,
+  );
   const onTop = await locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
     const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
@@ -51,7 +53,11 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
     await agent.setViewportSize(LAPTOP);
     await owner.setViewportSize(LAPTOP);
     await actAsDemoBuyer(buyer, server.url, VISITOR);
-    const row = await server.app.context.storage.db.selectFrom('buyers').select('phone').where('visitor_id', '=', VISITOR).executeTakeFirstOrThrow();
+    const row = await server.app.context.storage.db
+      .selectFrom('buyers')
+      .select('phone')
+      .where('visitor_id', '=', VISITOR)
+      .executeTakeFirstOrThrow();
     phone = row.phone!;
   });
   after(async () => {
@@ -65,12 +71,23 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
     await agent.getByTestId('customer-nick').filter({ hasText: NICK }).waitFor();
     const card = agent.getByTestId('order-card').first();
     await card.waitFor();
-    assert.equal(await agent.getByTestId('customer-pane').locator('.customer-scroll').evaluate((el) => el.scrollTop), 0, 'not scrolled');
+    assert.equal(
+      await agent
+        .getByTestId('customer-pane')
+        .locator('.customer-scroll')
+        .evaluate((el) => el.scrollTop),
+      0,
+      'not scrolled',
+    );
     await assertReachable(agent, agent.getByTestId('customer-tab-orders'), 'the 订单 tab');
     const box = (await card.boundingBox())!;
     assert.ok(box.y + box.height <= LAPTOP.height, `the whole latest order is above the fold: ${JSON.stringify(box)}`);
     const related = agent.getByTestId('related-needs');
-    assert.equal(await related.getByTestId('related-needs-toggle').getAttribute('aria-expanded'), 'false', 'folded on a short window');
+    assert.equal(
+      await related.getByTestId('related-needs-toggle').getAttribute('aria-expanded'),
+      'false',
+      'folded on a short window',
+    );
     assert.equal(await related.getByTestId('suggestion').count(), 0);
     await agent.screenshot({ path: path.join(ARTIFACTS, 'workbench-1366x768-zh.png') });
 
@@ -98,8 +115,14 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
   });
 
   it('answers size and stock from the chat: 尺码/库存 pre-filled from the buyer, 发送 fills the composer, stock per SKU', async () => {
-    const dress = await server.app.context.storage.db.selectFrom('products').select(['id']).where('title', '=', DRESS).executeTakeFirstOrThrow();
-    const skuCount = (await server.app.context.storage.db.selectFrom('product_skus').select('id').where('product_id', '=', dress.id).execute()).length;
+    const dress = await server.app.context.storage.db
+      .selectFrom('products')
+      .select(['id'])
+      .where('title', '=', DRESS)
+      .executeTakeFirstOrThrow();
+    const skuCount = (
+      await server.app.context.storage.db.selectFrom('product_skus').select('id').where('product_id', '=', dress.id).execute()
+    ).length;
     // The buyer looks at the dress, sends it as a card and asks.
     await buyer.goto(`${server.url}/demo-shop#/product/${dress.id}`);
     await buyer.getByTestId('gd-launcher').click();
@@ -138,7 +161,10 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
     await agent.getByTestId('size-stock-sku').first().waitFor();
     const stock = Number(await agent.getByTestId('size-stock-sku').first().getAttribute('data-stock'));
     await agent.getByTestId('size-stock-sku').first().getByTestId('size-stock-sku-send').click();
-    assert.match(await input.inputValue(), new RegExp(stock > 0 ? `建议选 L 码.+ 亲，L码 \\S+ 现货 ${stock} 件` : '建议选 L 码.+ 亲，L码 \\S+ 暂时缺货'));
+    assert.match(
+      await input.inputValue(),
+      new RegExp(stock > 0 ? `建议选 L 码.+ 亲，L码 \\S+ 现货 ${stock} 件` : '建议选 L 码.+ 亲，L码 \\S+ 暂时缺货'),
+    );
     assert.deepEqual(browsers.pageErrors, []);
   });
 
@@ -162,21 +188,34 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
 
     // Server-made lines read in English: an order action's line in the chat (the buyer keeps the Chinese) and the
     // seller's line on the shipped parcel's timeline.
-    const unpaid = await server.app.context.storage.db.selectFrom('orders as o').innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select(['o.id', 'o.order_no', 'o.total_fen']).where('b.visitor_id', '=', VISITOR).where('o.status', '=', 'pending_payment').executeTakeFirstOrThrow();
+    const unpaid = await server.app.context.storage.db
+      .selectFrom('orders as o')
+      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
+      .select(['o.id', 'o.order_no', 'o.total_fen'])
+      .where('b.visitor_id', '=', VISITOR)
+      .where('o.status', '=', 'pending_payment')
+      .executeTakeFirstOrThrow();
     const { token } = await loginAgent(server.url, 'owner');
     const priced = await api(server.url, 'POST', `/api/v1/orders/${unpaid.id}/change-price`, {
-      token, body: { requestId: randomUUID(), newTotalFen: Number(unpaid.total_fen) - 1000 },
+      token,
+      body: { requestId: randomUUID(), newTotalFen: Number(unpaid.total_fen) - 1000 },
     });
     assert.equal(priced.status, 200, JSON.stringify(priced.body));
     const line = agent.locator('[data-testid="system-notice"][data-code="order.price_changed"]');
     await line.waitFor();
     assert.match(await line.innerText(), new RegExp(`Your order ${unpaid.order_no} has a new price: ¥[\\d.]+ → ¥[\\d.]+`));
     assert.match((await line.getAttribute('title')) ?? '', /^亲，您的订单 .+ 已改价/, 'the Chinese the buyer read is on hover');
-    await buyer.locator('[data-testid="gd-system"]').filter({ hasText: `亲，您的订单 ${unpaid.order_no} 已改价` }).waitFor();
+    await buyer
+      .locator('[data-testid="gd-system"]')
+      .filter({ hasText: `亲，您的订单 ${unpaid.order_no} 已改价` })
+      .waitFor();
     const shipped = agent.locator('[data-testid="order-card"][data-status="shipped"]').first();
     await shipped.getByTestId('order-tracking-toggle').click();
-    await shipped.getByTestId('tracking-event').filter({ hasText: /^Shipped by the seller \(SF SF\d+\)/ }).first().waitFor();
+    await shipped
+      .getByTestId('tracking-event')
+      .filter({ hasText: /^Shipped by the seller \(SF SF\d+\)/ })
+      .first()
+      .waitFor();
     await agent.screenshot({ path: path.join(ARTIFACTS, 'workbench-1366x768-en.png') });
     await owner.screenshot({ path: path.join(ARTIFACTS, 'workbench-1366x768-en-owner.png') });
 

@@ -23,7 +23,8 @@ async function watchPolicy(page: Page, name: string, problems: string[]) {
   });
   page.on('console', (message) => {
     const text = message.text();
-    if (/Content Security Policy|CSP violation|Refused to|Cross-Origin-Resource-Policy|ERR_BLOCKED/i.test(text)) problems.push(`${name}: ${text}`);
+    if (/Content Security Policy|CSP violation|Refused to|Cross-Origin-Resource-Policy|ERR_BLOCKED/i.test(text))
+      problems.push(`${name}: ${text}`);
   });
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? '';
@@ -80,7 +81,10 @@ describe('security headers in Chromium: no CSP violations, the widget still embe
   it('the workbench: sign in, open the chat, reply; the widget receives it live', async () => {
     const { agent, buyer } = browsers.pages;
     await signIn(agent, server.url, 'demo', 'presale1', DEMO_PASSWORD);
-    await agent.getByTestId('contact-item').filter({ hasText: `CSP 测试 ${STAMP}` }).click();
+    await agent
+      .getByTestId('contact-item')
+      .filter({ hasText: `CSP 测试 ${STAMP}` })
+      .click();
     await agent.getByTestId('chat-input').fill(`收到 ${STAMP}`);
     await agent.getByTestId('chat-input').press('Enter');
     await storedWidgetMessage(buyer, `收到 ${STAMP}`).waitFor();
@@ -121,12 +125,18 @@ describe('security headers in Chromium: no CSP violations, the widget still embe
 
   it('退出登录 ends the token on the server, not only in the browser', async () => {
     const { owner } = browsers.pages;
-    const token = await owner.evaluate(() => (JSON.parse(localStorage.getItem('golddesk.session') ?? '{}') as { token?: string }).token);
+    const token = await owner.evaluate(
+      () => (JSON.parse(localStorage.getItem('golddesk.session') ?? '{}') as { token?: string }).token,
+    );
     assert.ok(token);
     assert.equal((await api(server.url, 'GET', '/api/v1/me', { token })).status, 200);
     await owner.getByTestId('logout').click();
     await owner.getByTestId('login-username').waitFor();
-    assert.equal((await api(server.url, 'GET', '/api/v1/me', { token })).status, 401, 'a copied token is worthless after sign-out');
+    assert.equal(
+      (await api(server.url, 'GET', '/api/v1/me', { token })).status,
+      401,
+      'a copied token is worthless after sign-out',
+    );
   });
 
   it('no page saw a CSP violation, a blocked resource or an uncaught error', () => {

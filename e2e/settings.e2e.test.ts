@@ -23,7 +23,9 @@ function signedWith(secret: string, body: string, header: string): boolean {
   if (!parts.t || !parts.v1) return false;
   const expected = createHmac('sha256', secret).update(`${parts.t}.${body}`).digest();
   const given = Buffer.from(parts.v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected) && Math.abs(Date.now() / 1000 - Number(parts.t)) < 300;
+  return (
+    given.length === expected.length && timingSafeEqual(given, expected) && Math.abs(Date.now() / 1000 - Number(parts.t)) < 300
+  );
 }
 
 describe('设置 in Chromium', () => {
@@ -85,15 +87,28 @@ describe('设置 in Chromium', () => {
     await owner.getByTestId('integration-inbound-secret-reveal').click();
     inboundSecret = await secret.innerText();
     assert.match(inboundSecret, /^whsec_[A-Za-z0-9_-]{20,}$/);
-    assert.equal(await owner.getByTestId('integration-identity-secret').getAttribute('data-masked'), 'true', 'the other stays masked');
+    assert.equal(
+      await owner.getByTestId('integration-identity-secret').getAttribute('data-masked'),
+      'true',
+      'the other stays masked',
+    );
     assert.equal(await owner.getByTestId('rotate-secrets').isEnabled(), true, 'the owner may rotate');
 
     // The shop's system signs an event with the revealed secret; it is accepted and listed.
-    const body = JSON.stringify({ id: `evt-${randomUUID()}`, type: 'order.paid', occurredAt: new Date().toISOString(), data: { orderNo: 'E2E-WAIT-1', paidAt: new Date().toISOString() } });
+    const body = JSON.stringify({
+      id: `evt-${randomUUID()}`,
+      type: 'order.paid',
+      occurredAt: new Date().toISOString(),
+      data: { orderNo: 'E2E-WAIT-1', paidAt: new Date().toISOString() },
+    });
     const t = Math.floor(Date.now() / 1000);
     const pushed = await fetch(`${server.url}/api/v1/integrations/demo/events`, {
-      method: 'POST', body,
-      headers: { 'content-type': 'application/json', 'x-golddesk-signature': `t=${t},v1=${createHmac('sha256', inboundSecret).update(`${t}.${body}`).digest('hex')}` },
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-golddesk-signature': `t=${t},v1=${createHmac('sha256', inboundSecret).update(`${t}.${body}`).digest('hex')}`,
+      },
     });
     assert.equal(pushed.status, 200);
     await owner.getByTestId('inbound-events-refresh').click();
@@ -112,8 +127,12 @@ describe('设置 in Chromium', () => {
     const rotated = await owner.getByTestId('integration-inbound-secret').innerText();
     assert.match(rotated, /^whsec_/);
     const stale = await fetch(`${server.url}/api/v1/integrations/demo/events`, {
-      method: 'POST', body,
-      headers: { 'content-type': 'application/json', 'x-golddesk-signature': `t=${t},v1=${createHmac('sha256', inboundSecret).update(`${t}.${body}`).digest('hex')}` },
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-golddesk-signature': `t=${t},v1=${createHmac('sha256', inboundSecret).update(`${t}.${body}`).digest('hex')}`,
+      },
     });
     assert.equal(stale.status, 401, 'the old secret stops working at once');
     inboundSecret = rotated;
@@ -126,7 +145,10 @@ describe('设置 in Chromium', () => {
     const url = owner.getByTestId('webhook-form-url');
     await url.fill('ftp://example.com/hook');
     await owner.getByTestId('webhook-form-submit').click();
-    await owner.locator('.ant-form-item-explain-error').filter({ hasText: '请填写以 http:// 或 https:// 开头的完整网址' }).waitFor();
+    await owner
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: '请填写以 http:// 或 https:// 开头的完整网址' })
+      .waitFor();
     await url.fill(hookUrl);
     assert.equal(await owner.getByTestId('webhook-event-message.created').isChecked(), true);
     assert.equal(await owner.getByTestId('webhook-event-order.updated').isChecked(), false);
@@ -148,10 +170,14 @@ describe('设置 in Chromium', () => {
     const buyer = await startBuyer(server.url);
     assert.equal((await buyerSays(server.url, buyer.token, '请问今天能发货吗？')).status < 300, true);
     const deadline = Date.now() + TIMEOUT_MS;
-    while (!received.some((r) => r.headers['x-golddesk-event'] === 'message.created') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!received.some((r) => r.headers['x-golddesk-event'] === 'message.created') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     const delivery = received.find((r) => r.headers['x-golddesk-event'] === 'message.created');
     assert.ok(delivery, 'the local receiver got the delivery');
-    assert.ok(signedWith(webhookSecret, delivery.body, delivery.headers['x-golddesk-signature'] as string), 'signed with the secret the page showed');
+    assert.ok(
+      signedWith(webhookSecret, delivery.body, delivery.headers['x-golddesk-signature'] as string),
+      'signed with the secret the page showed',
+    );
     assert.equal(signedWith(inboundSecret, delivery.body, delivery.headers['x-golddesk-signature'] as string), false);
     const payload = JSON.parse(delivery.body);
     assert.equal(payload.type, 'message.created');

@@ -78,7 +78,11 @@ describe('first-run setup and the team page, in Chromium', () => {
     // Every page link is worded (admin pages load lazily; their labels must not).
     const links = await page.locator('.app-nav [data-testid^="nav-"]').allInnerTexts();
     assert.ok(links.length >= 7, `the owner sees the admin pages (${links.join(' ')})`);
-    assert.deepEqual(links.filter((text) => !/^[\u4e00-\u9fff]+$/.test(text.trim())), [], 'each link is a Chinese word, not a key');
+    assert.deepEqual(
+      links.filter((text) => !/^[\u4e00-\u9fff]+$/.test(text.trim())),
+      [],
+      'each link is a Chinese word, not a key',
+    );
     await page.getByTestId('nav-team').click();
     const table = page.getByTestId('team-table');
     await table.getByText(OWNER.name).waitFor();

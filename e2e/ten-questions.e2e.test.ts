@@ -81,7 +81,10 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
     await agent.waitForTimeout(500);
     const received = stream.messages().filter((m) => m.sender === 'agent');
     assert.deepEqual(received, [], 'the buyer received nothing');
-    assert.ok(stream.frames.every((f) => f.type !== 'message.created' || !/[{}]/.test(f.message.body)), 'no brace ever reached the buyer');
+    assert.ok(
+      stream.frames.every((f) => f.type !== 'message.created' || !/[{}]/.test(f.message.body)),
+      'no brace ever reached the buyer',
+    );
 
     // Item 3: a query nothing matches, then Enter: nothing is sent, the picker says so.
     await input().fill('');
@@ -91,17 +94,27 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
     await agent.waitForTimeout(500);
     assert.equal(await input().inputValue(), '/开收据', 'Enter in an open picker never sends the query');
     assert.equal(await agent.locator('[data-testid="message-item"][data-sender="agent"]').count(), 0);
-    assert.deepEqual(stream.messages().filter((m) => m.sender === 'agent'), []);
+    assert.deepEqual(
+      stream.messages().filter((m) => m.sender === 'agent'),
+      [],
+    );
     await input().fill('');
     await stream.close();
   });
 
-  it('answers each of the ten commonest questions in ≤ 3 keys after the picker opens; 小鹿乱撞\'s widget gets them fully filled', async () => {
+  it("answers each of the ten commonest questions in ≤ 3 keys after the picker opens; 小鹿乱撞's widget gets them fully filled", async () => {
     const db = server.app.context.storage.db;
-    const orders = await db.selectFrom('orders as o').innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select(['o.status', 'o.order_no', 'o.carrier', 'o.tracking_no', 'b.nick']).where('b.visitor_id', '=', 'demo-buyer-001').execute();
+    const orders = await db
+      .selectFrom('orders as o')
+      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
+      .select(['o.status', 'o.order_no', 'o.carrier', 'o.tracking_no', 'b.nick'])
+      .where('b.visitor_id', '=', 'demo-buyer-001')
+      .execute();
     const shipped = orders.find((o) => o.status === 'shipped');
-    assert.ok(shipped?.tracking_no && orders.some((o) => o.status === 'pending_payment'), 'demo-buyer-001 has an unpaid and a shipped order');
+    assert.ok(
+      shipped?.tracking_no && orders.some((o) => o.status === 'pending_payment'),
+      'demo-buyer-001 has an unpaid and a shipped order',
+    );
     const nick = orders[0]!.nick;
 
     await actAsDemoBuyer(buyer, server.url, 'demo-buyer-001');
@@ -161,7 +174,10 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
     // threshold, the one the shop's promotions hold.
     const everything = await buyer.getByTestId('gd-message').allInnerTexts();
     const thresholds = new Set(everything.flatMap((text) => [...text.matchAll(/满\s*(\d+)\s*元?\s*包邮/g)].map((m) => m[1])));
-    assert.ok(everything.filter((text) => /包邮/.test(text)).length >= 2, `the buyer was told about 包邮 more than once: ${everything.join(' | ')}`);
+    assert.ok(
+      everything.filter((text) => /包邮/.test(text)).length >= 2,
+      `the buyer was told about 包邮 more than once: ${everything.join(' | ')}`,
+    );
     assert.deepEqual([...thresholds], ['88'], `one 包邮 threshold in the buyer's chat: ${everything.join(' | ')}`);
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'ten-questions-widget.png') });
   });
@@ -170,8 +186,13 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
     await agent.getByTestId('quick-phrase-panel-toggle').click();
     const panel = agent.getByTestId('quick-phrase-panel');
     await panel.waitFor();
-    const groups = await panel.getByTestId('quick-phrase-group').evaluateAll((els) => els.map((el) => el.getAttribute('data-group')));
-    assert.ok(['售前·发货时间', '售后·物流', '售后·发票', '催付'].every((g) => groups.includes(g)), groups.join(','));
+    const groups = await panel
+      .getByTestId('quick-phrase-group')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-group')));
+    assert.ok(
+      ['售前·发货时间', '售后·物流', '售后·发票', '催付'].every((g) => groups.includes(g)),
+      groups.join(','),
+    );
     const all = await panel.getByTestId('quick-phrase-item').count();
     assert.ok(all >= 25, `every phrase is listed (${all}), not only 8`);
     await agent.screenshot({ path: path.join(ARTIFACTS, 'quick-phrase-panel.png') });
@@ -180,7 +201,9 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
     await panel.locator('[data-testid="quick-phrase-item"][data-code="查物流"]').waitFor();
     assert.equal(await panel.getByTestId('quick-phrase-item').first().getAttribute('data-code'), '查物流');
     await panel.locator('[data-testid="quick-phrase-item"][data-code="查物流"]').click();
-    await agent.waitForFunction(() => (document.querySelector('[data-testid="chat-input"]') as HTMLTextAreaElement).value.includes('运单号'));
+    await agent.waitForFunction(() =>
+      (document.querySelector('[data-testid="chat-input"]') as HTMLTextAreaElement).value.includes('运单号'),
+    );
     const value = await input().inputValue();
     assert.doesNotMatch(value, /[{}]/, value);
     await agent.screenshot({ path: path.join(ARTIFACTS, 'quick-phrase-panel-search.png') });

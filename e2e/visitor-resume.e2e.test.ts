@@ -37,7 +37,8 @@ describe('anonymous visitor resume on /demo-shop, in Chromium', () => {
     await page.getByTestId('gd-launcher').click();
     await page.getByTestId('gd-panel').waitFor({ state: 'visible' });
   };
-  const storedMessages = (page: Page) => page.locator('[data-testid="gd-message"][data-sender="buyer"][data-seq]:not([data-seq=""])');
+  const storedMessages = (page: Page) =>
+    page.locator('[data-testid="gd-message"][data-sender="buyer"][data-seq]:not([data-seq=""])');
   const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), `golddesk:${SHOP}:${key}`);
 
   it('keeps the visitor across a reload with the server-issued secret; a copied visitorId alone starts afresh', async () => {
@@ -62,7 +63,7 @@ describe('anonymous visitor resume on /demo-shop, in Chromium', () => {
     await copycat.getByTestId('gd-input').fill('我是第二个浏览器');
     await copycat.getByTestId('gd-input').press('Enter');
     await storedMessages(copycat).filter({ hasText: '我是第二个浏览器' }).waitFor();
-    assert.equal(await storedMessages(copycat).filter({ hasText: FIRST }).count(), 0, 'nobody else\'s history');
+    assert.equal(await storedMessages(copycat).filter({ hasText: FIRST }).count(), 0, "nobody else's history");
     assert.notEqual(await stored(copycat, 'visitorId'), visitorId);
     await copycat.screenshot({ path: path.join(ARTIFACTS, 'visitor-copycat.png') });
 

@@ -36,9 +36,13 @@ describe('widget identity on /demo-shop, in Chromium', () => {
   const ordersButton = () => buyer.getByTestId('gd-orders-button');
   const messages = () => buyer.getByTestId('gd-message');
 
-  it('an anonymous visitor has no 我的订单; after 登录 the buyer sends an order card the agent sees with that buyer\'s orders; 退出 starts afresh', async () => {
+  it("an anonymous visitor has no 我的订单; after 登录 the buyer sends an order card the agent sees with that buyer's orders; 退出 starts afresh", async () => {
     const db = server.app.context.storage.db;
-    const demoBuyer = await db.selectFrom('buyers').select('id').where('visitor_id', '=', 'demo-buyer-001').executeTakeFirstOrThrow();
+    const demoBuyer = await db
+      .selectFrom('buyers')
+      .select('id')
+      .where('visitor_id', '=', 'demo-buyer-001')
+      .executeTakeFirstOrThrow();
     const orders = await db.selectFrom('orders').select(['id', 'order_no']).where('buyer_id', '=', demoBuyer.id).execute();
 
     // (a) Anonymous: chat works, but there is no orders entry at all.
@@ -56,14 +60,22 @@ describe('widget identity on /demo-shop, in Chromium', () => {
     await buyer.getByTestId('demo-login').click();
     await buyer.getByTestId('demo-account-nick').filter({ hasText: NICK }).waitFor();
     await ordersButton().waitFor({ state: 'visible' });
-    const seeded = await db.selectFrom('messages').innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-      .select('messages.body').where('conversations.buyer_id', '=', demoBuyer.id).orderBy('messages.seq').execute();
+    const seeded = await db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select('messages.body')
+      .where('conversations.buyer_id', '=', demoBuyer.id)
+      .orderBy('messages.seq')
+      .execute();
     await buyer.getByTestId('gd-message').filter({ hasText: seeded[0]!.body }).first().waitFor();
     assert.equal(await messages().filter({ hasText: '你好，在吗？' }).count(), 0, 'the anonymous chat is not hers');
-    const kept = await buyer.evaluate((shop) => ({
-      tabIdentity: sessionStorage.getItem(`golddesk:${shop}:identity`),
-      lastingSession: localStorage.getItem(`golddesk:${shop}:session`),
-    }), SHOP);
+    const kept = await buyer.evaluate(
+      (shop) => ({
+        tabIdentity: sessionStorage.getItem(`golddesk:${shop}:identity`),
+        lastingSession: localStorage.getItem(`golddesk:${shop}:session`),
+      }),
+      SHOP,
+    );
     assert.ok(kept.tabIdentity, 'the identity is kept for this tab only');
     assert.equal(kept.lastingSession, null, 'no session left in localStorage for the next person at this computer');
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'demo-shop-signed-in.png') });
@@ -71,27 +83,36 @@ describe('widget identity on /demo-shop, in Chromium', () => {
     await ordersButton().click();
     const items = buyer.getByTestId('gd-order-item');
     await items.first().waitFor();
-    assert.equal(await items.count(), orders.length, 'all her orders, nobody else\'s');
+    assert.equal(await items.count(), orders.length, "all her orders, nobody else's");
     const first = items.first();
     const orderId = (await first.getAttribute('data-order-id'))!;
     const orderNo = orders.find((o) => o.id === orderId)!.order_no;
     const text = await first.innerText();
     assert.ok(text.includes(orderNo), 'order number');
     assert.match(text, /¥\d+\.\d{2}/, 'total in yuan');
-    assert.ok(STATUS_WORDS.some((word) => text.includes(word)), `status in Chinese: ${text}`);
+    assert.ok(
+      STATUS_WORDS.some((word) => text.includes(word)),
+      `status in Chinese: ${text}`,
+    );
     assert.match(text, /下单 /, 'placed time');
     await buyer.getByTestId('gd-panel').screenshot({ path: path.join(ARTIFACTS, 'widget-my-orders.png') });
 
     await first.getByTestId('gd-order-send').click();
     const sent = buyer.locator('[data-testid="gd-message"][data-kind="order"][data-sender="buyer"][data-status="sent"]');
-    await sent.getByTestId('gd-order-card').and(buyer.locator(`[data-order-id="${orderId}"]`)).waitFor();
+    await sent
+      .getByTestId('gd-order-card')
+      .and(buyer.locator(`[data-order-id="${orderId}"]`))
+      .waitFor();
     assert.equal(await buyer.getByTestId('gd-orders').isVisible(), false, 'back in the chat after 发送');
     await buyer.getByTestId('gd-panel').screenshot({ path: path.join(ARTIFACTS, 'widget-order-card-sent.png') });
     // A reload of the shop page (which hands the widget the identity again) keeps her signed in.
     await buyer.reload();
     await buyer.getByTestId('gd-launcher').click();
     await ordersButton().waitFor({ state: 'visible' });
-    await sent.getByTestId('gd-order-card').and(buyer.locator(`[data-order-id="${orderId}"]`)).waitFor();
+    await sent
+      .getByTestId('gd-order-card')
+      .and(buyer.locator(`[data-order-id="${orderId}"]`))
+      .waitFor();
 
     // The agent opens the conversation: the order card in the chat, and that buyer with her orders on the right.
     await signIn(agent, server.url, SHOP, 'presale1', DEMO_PASSWORD);

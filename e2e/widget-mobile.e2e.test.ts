@@ -21,10 +21,11 @@ const KEYBOARD_PX = 336;
 async function isOnTop(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();
   assert.ok(box, 'the element is laid out');
-  return page.evaluate(
-    ({ x, y, testId }) => document.elementFromPoint(x, y)?.closest(`[data-testid="${testId}"]`) !== null,
-    { x: box.x + box.width / 2, y: box.y + box.height / 2, testId: (await target.getAttribute('data-testid'))! },
-  );
+  return page.evaluate(({ x, y, testId }) => document.elementFromPoint(x, y)?.closest(`[data-testid="${testId}"]`) !== null, {
+    x: box.x + box.width / 2,
+    y: box.y + box.height / 2,
+    testId: (await target.getAttribute('data-testid'))!,
+  });
 }
 
 describe('the widget on a phone, its service status and emoji, in Chromium', () => {
@@ -70,7 +71,7 @@ describe('the widget on a phone, its service status and emoji, in Chromium', () 
     assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 390, 844], 'the panel is full-screen');
     const placeholder = (await buyer.getByTestId('gd-input').getAttribute('placeholder')) ?? '';
     assert.ok(!/enter/i.test(placeholder) && placeholder.includes('输入消息'), `a touch placeholder: ${placeholder}`);
-    assert.equal(await buyer.getByTestId('gd-input').getAttribute('enterkeyhint'), 'send', 'the keyboard\'s key says 发送');
+    assert.equal(await buyer.getByTestId('gd-input').getAttribute('enterkeyhint'), 'send', "the keyboard's key says 发送");
 
     // The on-screen keyboard: the browser reports a shorter visual viewport (what phones do) and the panel follows it.
     await buyer.getByTestId('gd-input').tap();
@@ -119,7 +120,10 @@ describe('the widget on a phone, its service status and emoji, in Chromium', () 
     await shot(buyer, 'widget-phone-closed-hours.png');
 
     // Open all day, nobody at the workbench yet.
-    await setHours({ ...DEFAULT_SHOP_HOURS, weekly: DEFAULT_SHOP_HOURS.weekly.map(() => ({ closed: false, open: '00:00', close: '24:00' })) });
+    await setHours({
+      ...DEFAULT_SHOP_HOURS,
+      weekly: DEFAULT_SHOP_HOURS.weekly.map(() => ({ closed: false, open: '00:00', close: '24:00' })),
+    });
     await status.filter({ hasText: '暂无客服在线' }).waitFor();
     assert.equal(await status.getAttribute('data-state'), 'away');
 
@@ -132,7 +136,10 @@ describe('the widget on a phone, its service status and emoji, in Chromium', () 
   it('the buyer picks 😊 from the grid and sends it; the agent sees it, large like in the widget', async () => {
     await buyer.getByTestId('gd-input').fill(MARKER);
     await buyer.getByTestId('gd-send').tap();
-    await buyer.locator('[data-testid="gd-message"][data-sender="buyer"][data-status="sent"]').filter({ hasText: MARKER }).waitFor();
+    await buyer
+      .locator('[data-testid="gd-message"][data-sender="buyer"][data-status="sent"]')
+      .filter({ hasText: MARKER })
+      .waitFor();
 
     await buyer.getByTestId('gd-emoji').tap();
     const grid = buyer.getByTestId('gd-emoji-grid');
@@ -150,7 +157,12 @@ describe('the widget on a phone, its service status and emoji, in Chromium', () 
     assert.ok(widgetSize >= 28, `an emoji-only message is large in the widget (${widgetSize}px)`);
 
     await agent.getByTestId('contact-tab-waiting').click();
-    await agent.getByTestId('contact-item').filter({ hasText: MARKER }).or(agent.getByTestId('contact-item').filter({ hasText: '😊' })).first().click();
+    await agent
+      .getByTestId('contact-item')
+      .filter({ hasText: MARKER })
+      .or(agent.getByTestId('contact-item').filter({ hasText: '😊' }))
+      .first()
+      .click();
     const received = agent.locator('[data-testid="message-item"][data-sender="buyer"]').filter({ hasText: '😊' });
     await received.waitFor();
     const text = received.locator('.message-text');
@@ -159,7 +171,7 @@ describe('the widget on a phone, its service status and emoji, in Chromium', () 
     assert.equal(workbenchSize, widgetSize, 'the same size on both sides');
   });
 
-  it('the agent picks 🙏 at the caret from the composer\'s popover (Esc closes it) and the buyer\'s widget shows it', async () => {
+  it("the agent picks 🙏 at the caret from the composer's popover (Esc closes it) and the buyer's widget shows it", async () => {
     const input = agent.getByTestId('chat-input');
     await input.fill('谢谢亲的支持');
     await input.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(2, 2)); // after 谢谢

@@ -11,12 +11,28 @@ const apps = [
   {
     name: 'workbench',
     outputs: ['apps/workbench/dist/index.html', 'apps/workbench/dist/index.html.br', 'apps/workbench/dist/index.html.gz'],
-    sources: ['apps/workbench/src', 'apps/workbench/index.html', 'apps/workbench/vite.config.ts', 'apps/workbench/package.json', 'packages/contracts/src', 'scripts/vite'],
+    sources: [
+      'apps/workbench/src',
+      'apps/workbench/index.html',
+      'apps/workbench/vite.config.ts',
+      'apps/workbench/package.json',
+      'packages/contracts/src',
+      'scripts/vite',
+    ],
   },
   {
     name: 'widget',
-    outputs: ['golddesk-widget.js', 'demo-shop.html'].flatMap((file) => ['', '.br', '.gz'].map((suffix) => `apps/widget/dist/${file}${suffix}`)),
-    sources: ['apps/widget/src', 'apps/widget/demo-shop.html', 'apps/widget/vite.config.ts', 'apps/widget/package.json', 'packages/contracts/src', 'scripts/vite'],
+    outputs: ['golddesk-widget.js', 'demo-shop.html'].flatMap((file) =>
+      ['', '.br', '.gz'].map((suffix) => `apps/widget/dist/${file}${suffix}`),
+    ),
+    sources: [
+      'apps/widget/src',
+      'apps/widget/demo-shop.html',
+      'apps/widget/vite.config.ts',
+      'apps/widget/package.json',
+      'packages/contracts/src',
+      'scripts/vite',
+    ],
   },
 ];
 

@@ -8,25 +8,39 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const testFiles = (dir) => fs.existsSync(path.join(root, dir))
-  ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(dir, f))
-  : [];
+const testFiles = (dir) =>
+  fs.existsSync(path.join(root, dir))
+    ? fs
+        .readdirSync(path.join(root, dir))
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 
 const pgUrl = process.env.GOLDDESK_TEST_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const redisUrl = process.env.GOLDDESK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const suites = [
   { name: 'server · SQLite', files: testFiles('apps/server/test'), env: { GOLDDESK_TEST_DB: 'sqlite' } },
-  { name: 'server · PostgreSQL + Redis', files: testFiles('apps/server/test'),
-    env: { GOLDDESK_TEST_DB: 'postgres', GOLDDESK_TEST_PG_URL: pgUrl, GOLDDESK_TEST_REDIS_URL: redisUrl } },
+  {
+    name: 'server · PostgreSQL + Redis',
+    files: testFiles('apps/server/test'),
+    env: { GOLDDESK_TEST_DB: 'postgres', GOLDDESK_TEST_PG_URL: pgUrl, GOLDDESK_TEST_REDIS_URL: redisUrl },
+  },
   { name: 'browser', files: testFiles('e2e'), env: {} },
 ].filter((s) => s.files.length && (!only || s.name.toLowerCase().includes(only.toLowerCase())));
 
 function run(suite) {
   return new Promise((resolve) => {
     console.log(`\n=== ${suite.name} (${suite.files.length} files) ===`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...suite.files], {
-      cwd: root, env: { ...process.env, ...suite.env }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...suite.files],
+      {
+        cwd: root,
+        env: { ...process.env, ...suite.env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -42,7 +56,10 @@ function run(suite) {
 // The browser tests serve the built workbench, widget and demo shop: build whatever is missing or older than
 // its sources (as `npm start` does), so `npm install && npm test` works on a fresh clone.
 if (suites.some((suite) => suite.name === 'browser')) {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     console.log('\ntests: 0 passed, 1 failed (the build failed)');
     process.exit(1);

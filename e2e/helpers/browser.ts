@@ -27,7 +27,12 @@ export interface DeviceOptions {
 }
 
 /** A 390×844 phone with touch (the size of an iPhone 12–14). */
-export const PHONE: DeviceOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const PHONE: DeviceOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 
 /** Headless chromium with a Chinese locale and a laptop-sized window, or the given device. */
 export async function launchBrowser(profileDir: string, device: DeviceOptions = {}): Promise<BrowserContext> {
@@ -51,7 +56,9 @@ export interface Browsers<Name extends string> {
 
 /** One browser (own profile, so own storage) per name, e.g. an agent and a buyer side by side; `devices` per name. */
 export async function openBrowsers<Name extends string>(
-  names: readonly Name[], timeoutMs = 15_000, devices: Partial<Record<Name, DeviceOptions>> = {},
+  names: readonly Name[],
+  timeoutMs = 15_000,
+  devices: Partial<Record<Name, DeviceOptions>> = {},
 ): Promise<Browsers<Name>> {
   const profiles: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -94,11 +101,16 @@ export async function signIn(page: Page, baseUrl: string, shop: string, username
  */
 export async function actAsDemoBuyer(page: Page, baseUrl: string, demoVisitorId: string) {
   const response = await fetch(`${baseUrl}/api/v1/demo/identity`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ shop: 'demo', buyer: demoVisitorId }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ shop: 'demo', buyer: demoVisitorId }),
   });
   if (!response.ok) throw new Error(`demo identity failed: ${response.status}`);
   const signed = (await response.json()) as { identity: unknown; buyer: { nick: string } };
-  await page.addInitScript((account) => {
-    if (location.pathname.startsWith('/demo-shop')) window.sessionStorage.setItem('demo-shop:account', account);
-  }, JSON.stringify({ nick: signed.buyer.nick, identity: signed.identity }));
+  await page.addInitScript(
+    (account) => {
+      if (location.pathname.startsWith('/demo-shop')) window.sessionStorage.setItem('demo-shop:account', account);
+    },
+    JSON.stringify({ nick: signed.buyer.nick, identity: signed.identity }),
+  );
 }

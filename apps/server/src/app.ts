@@ -20,16 +20,26 @@ import { registerApprovalRoutes } from './modules/approvals/approval.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerImportRoutes } from './modules/imports/index.js';
 import { registerIntegrationRoutes } from './modules/integration/integration.routes.js';
-import { registerLogisticsRoutes, startStalledParcelScan } from './modules/logistics/index.js';
-import { PAYMENT_REMINDER_JOBS, paymentReminderSchedule, registerPaymentReminderRoutes } from './modules/payment-reminders/index.js';
+import { LOGISTICS_JOBS, registerLogisticsRoutes, stalledParcelSchedule } from './modules/logistics/index.js';
+import {
+  PAYMENT_REMINDER_JOBS,
+  paymentReminderSchedule,
+  registerPaymentReminderRoutes,
+} from './modules/payment-reminders/index.js';
 import { BROADCAST_JOBS, broadcastSchedule, registerBroadcastRoutes, startOptOutListener } from './modules/broadcasts/index.js';
 import { startJobs, type JobRuntime } from './platform/jobs/index.js';
-import { registerAutoReplyRoutes, startAutoReplies } from './modules/auto-replies/index.js';
+import {
+  AUTO_REPLY_JOBS,
+  delayedRepliesSchedule,
+  registerAutoReplyRoutes,
+  startAutoReplies,
+} from './modules/auto-replies/index.js';
 import { registerPromotionRoutes } from './modules/promotions/index.js';
 import { registerShopHoursRoutes } from './modules/shop-hours/index.js';
 import { registerQuickReplyRoutes } from './modules/quick-replies/index.js';
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
 import { registerWebhookRoutes } from './modules/webhooks/webhook.routes.js';
+import { WEBHOOK_JOBS, webhookRetrySchedule } from './modules/webhooks/webhook.jobs.js';
 import { registerStreamRoutes } from './modules/stream/stream.routes.js';
 import { registerWidgetRoutes } from './modules/widget/widget.routes.js';
 import type { AppContext } from './platform/app-context.js';
@@ -37,6 +47,7 @@ import type { Config } from './platform/config/config.js';
 import { openStorage, type Storage } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { LocalEventBus, RedisEventBus, type EventBus } from './platform/events/event-bus.js';
+import { OutboxRelay } from './platform/events/outbox-relay.js';
 import { registerAuthentication } from './platform/http/auth.js';
 import { createHttpServer, type HttpServer } from './platform/http/http-server.js';
 import { registerCrossOrigin } from './platform/http/cross-origin.js';
@@ -52,6 +63,8 @@ export interface GoldDesk {
   context: AppContext;
   /** This process's background jobs (tests call jobs.tick() / jobs.runDue() with the app clock). */
   jobs: JobRuntime;
+  /** Hands committed outbox events to webhooks and automation (runs on its own in a worker; tests may drain() it). */
+  outbox: OutboxRelay;
   /** This process's WebSocket hub (tests call realtime.closeExpired() after moving the app clock). */
   realtime: StreamHub;
   /** Stops accepting, lets requests in flight finish, closes sockets, storage and Redis. */
@@ -72,9 +85,14 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
     config,
     storage,
     bus,
-    tokens: new TokenService(secret, {
-      agentSeconds: config.agentTokenTtlSeconds, buyerSeconds: config.buyerTokenTtlSeconds,
-    }, () => context.now()),
+    tokens: new TokenService(
+      secret,
+      {
+        agentSeconds: config.agentTokenTtlSeconds,
+        buyerSeconds: config.buyerTokenTtlSeconds,
+      },
+      () => context.now(),
+    ),
     attempts: redis ? new RedisAttemptCounter(redis, secret) : new MemoryAttemptCounter(() => context.now().getTime()),
     presence: redis ? new RedisAgentPresence(redis, secret) : new MemoryAgentPresence(),
     log: http.log,
@@ -83,13 +101,29 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
 
   const writer = new MessageWriter(context);
   const hub = new StreamHub(bus, () => context.now());
-  const webhooks = new WebhookDispatcher(context);
+  bus.onPublishFailed((event, err) =>
+    context.log.warn({ err, event: event.type }, 'event bus publish failed: live frames lost, the outbox relay still delivers'),
+  );
+  // A web-only process queues jobs for the workers but runs none itself (GOLDDESK_ROLES).
+  const jobs = await startJobs(context, {
+    jobs: [...PAYMENT_REMINDER_JOBS, ...BROADCAST_JOBS, ...WEBHOOK_JOBS, ...LOGISTICS_JOBS, ...AUTO_REPLY_JOBS],
+    schedules: [paymentReminderSchedule, broadcastSchedule, webhookRetrySchedule, stalledParcelSchedule, delayedRepliesSchedule],
+    tickMs: config.roles.worker ? config.jobsTickMs : 0,
+  });
+  const webhooks = new WebhookDispatcher(context, jobs.queue);
+  const outbox = new OutboxRelay(context);
+  outbox.subscribe('webhooks', (relayed) => webhooks.onRelayedEvent(relayed));
+  const optOuts = startOptOutListener(context, outbox);
+  const autoReplies = startAutoReplies(context, outbox);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerCrossOrigin(http);
   registerSecurityHeaders(http);
   registerAuthentication(http, async (token) => (await authenticate(context, token)).principal);
-  http.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['public'], response: { 200: HealthResponse } } },
-    async () => ({ status: 'ok' as const }));
+  http.get(
+    '/healthz',
+    { config: { auth: 'public' }, schema: { tags: ['public'], response: { 200: HealthResponse } } },
+    async () => ({ status: 'ok' as const }),
+  );
   registerAuthRoutes(http, context);
   registerSetupRoutes(http, context);
   registerConversationRoutes(http, context);
@@ -121,28 +155,23 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   let demoPassword: string | undefined;
   if (config.demo) demoPassword = (await seedDemoShopOnce(context)).generatedPassword;
 
-  const stalledParcels = startStalledParcelScan(context);
-  const jobs = await startJobs(context, {
-    jobs: [...PAYMENT_REMINDER_JOBS, ...BROADCAST_JOBS], schedules: [paymentReminderSchedule, broadcastSchedule], tickMs: config.jobsTickMs,
-  });
-  const optOuts = startOptOutListener(context);
-  const autoReplies = startAutoReplies(context);
+  if (config.roles.worker) outbox.start();
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= (async () => {
-    hub.closeAll(1001, 'server restarting');
-    await http.close();
-    await writer.close();
-    await webhooks.close();
-    await stalledParcels.stop();
-    await jobs.stop();
-    await autoReplies.stop();
-    await optOuts.stop();
-    await context.presence.close().catch(() => undefined);
-    await bus.close();
-    redis?.disconnect();
-    await storage.close();
-  })());
-  return { http, context, jobs, realtime: hub, close, demoPassword };
+  const close = () =>
+    (closing ??= (async () => {
+      hub.closeAll(1001, 'server restarting');
+      await http.close();
+      await writer.close();
+      await outbox.stop();
+      await jobs.stop();
+      await autoReplies.stop();
+      await optOuts.stop();
+      await context.presence.close().catch(() => undefined);
+      await bus.close();
+      redis?.disconnect();
+      await storage.close();
+    })());
+  return { http, context, jobs, outbox, realtime: hub, close, demoPassword };
 }
 
 /** Two processes starting together on one empty database: one seeds, the other finds the shop. */
@@ -159,8 +188,11 @@ async function seedDemoShopOnce(context: AppContext) {
 /** GOLDDESK_SECRET, or one generated once and kept in the database so every process signs alike. */
 async function signingSecret(config: Config, storage: Storage): Promise<string> {
   if (config.secret) return config.secret;
-  await storage.db.insertInto('settings').values({ key: 'token_secret', value: randomBytes(48).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing()).execute();
+  await storage.db
+    .insertInto('settings')
+    .values({ key: 'token_secret', value: randomBytes(48).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await storage.db.selectFrom('settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
   return row.value;
 }

@@ -1,7 +1,12 @@
 // The contact list's facts (what the buyer asked, who waited longest) and the end of a service session (结束).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { wordServerText } from '@golddesk/contracts';
+import {
+  wordServerText,
+  type ConversationSummary,
+  type ListConversationsResponse,
+  type ListMessagesResponse,
+} from '@golddesk/contracts';
 import { settleAutoReplies } from '../src/modules/auto-replies/index.js';
 import type { DomainEvent } from '../src/platform/events/domain-events.js';
 import { agentSays, api, buyerSays, loginAgent, startBuyer, StreamClient, until } from './helpers/clients.js';
@@ -19,7 +24,8 @@ describe('the agent loop: contact list and 结束', () => {
   const closedEvents: DomainEvent[] = [];
 
   const list = async (query: string) =>
-    (await api(server.url, 'GET', `/api/v1/conversations?${query}`, { token: agent.token })).body.conversations as any[];
+    (await api<ListConversationsResponse>(server.url, 'GET', `/api/v1/conversations?${query}`, { token: agent.token })).body
+      .conversations;
 
   before(async () => {
     server = await startTestServer({ now: () => new Date(clock), demoWelcome: true });
@@ -33,20 +39,21 @@ describe('the agent loop: contact list and 结束', () => {
     await server?.close();
   });
 
-  it('each summary carries the buyer\'s last message, which the welcome auto-reply does not replace', async () => {
+  it("each summary carries the buyer's last message, which the welcome auto-reply does not replace", async () => {
     const buyer = await startBuyer(server.url);
     const question = '请问这件卫衣 165/50 穿什么码？';
     await buyerSays(server.url, buyer.token, question);
     await settleAutoReplies(server.app.context);
-    let summary: any;
+    let summary: ConversationSummary | undefined;
     await until(async () => {
       summary = (await list('filter=waiting')).find((c) => c.id === buyer.conversation.id);
       return summary?.lastMessage?.sender === 'bot';
     });
-    assert.equal(summary.lastMessage.sender, 'bot', 'the welcome came after the question');
-    assert.equal(summary.lastBuyerMessage.body, question);
-    assert.equal(summary.lastBuyerMessage.sender, 'buyer');
-    const one = (await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}`, { token: agent.token })).body.conversation;
+    assert.equal(summary?.lastMessage?.sender, 'bot', 'the welcome came after the question');
+    assert.equal(summary?.lastBuyerMessage?.body, question);
+    assert.equal(summary?.lastBuyerMessage?.sender, 'buyer');
+    const one = (await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}`, { token: agent.token })).body
+      .conversation;
     assert.equal(one.lastBuyerMessage.body, question);
   });
 
@@ -61,11 +68,20 @@ describe('the agent loop: contact list and 结束', () => {
     const ours = new Set([a, b, c].map((x) => x.conversation.id));
     const byWait = (await list('filter=waiting&sort=waiting')).filter((x) => ours.has(x.id)).map((x) => x.id);
     const byRecency = (await list('filter=waiting')).filter((x) => ours.has(x.id)).map((x) => x.id);
-    assert.deepEqual(byWait, [a, b, c].map((x) => x.conversation.id));
-    assert.deepEqual(byRecency, [a, c, b].map((x) => x.conversation.id));
+    assert.deepEqual(
+      byWait,
+      [a, b, c].map((x) => x.conversation.id),
+    );
+    assert.deepEqual(
+      byRecency,
+      [a, c, b].map((x) => x.conversation.id),
+    );
     const all = await list('filter=all&sort=waiting');
     const firstNotWaiting = all.findIndex((x) => x.waitingSince === null);
-    assert.ok(all.slice(firstNotWaiting).every((x) => x.waitingSince === null), 'buyers not waiting come after the waiting ones');
+    assert.ok(
+      all.slice(firstNotWaiting).every((x) => x.waitingSince === null),
+      'buyers not waiting come after the waiting ones',
+    );
   });
 
   it('结束 tells the buyer in a system line on their stream, once however often it is pressed', async () => {
@@ -74,20 +90,29 @@ describe('the agent loop: contact list and 结束', () => {
     await agentSays(server.url, agent.token, buyer.conversation.id, '不客气～');
     const stream = await StreamClient.connect(server.url, buyer.token);
     const eventsBefore = closedEvents.length;
-    const first = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/close`, { token: agent.token, body: {} });
+    const first = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/close`, {
+      token: agent.token,
+      body: {},
+    });
     assert.equal(first.status, 200);
     assert.equal(first.body.conversation.status, 'closed');
-    const frame = await stream.next((f) => f.type === 'message.created' && f.message.sender === 'system');
+    const frame = await stream.nextOfType('message.created', (f) => f.message.sender === 'system');
     assert.equal(frame.message.body, FAREWELL);
     assert.equal(frame.message.conversationId, buyer.conversation.id);
     // Agents reading in English see the line worded in English from its code.
-    assert.equal(frame.message.notice.code, 'conversation.closed');
-    assert.match(wordServerText(frame.message.notice, 'en') ?? '', /chat has ended/);
+    assert.equal(frame.message.notice?.code, 'conversation.closed');
+    assert.match(wordServerText(frame.message.notice!, 'en') ?? '', /chat has ended/);
 
-    const second = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/close`, { token: agent.token, body: {} });
+    const second = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/close`, {
+      token: agent.token,
+      body: {},
+    });
     assert.equal(second.status, 200);
-    const history = (await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages?afterSeq=0`, { token: agent.token }))
-      .body.messages as any[];
+    const history = (
+      await api<ListMessagesResponse>(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages?afterSeq=0`, {
+        token: agent.token,
+      })
+    ).body.messages;
     assert.equal(history.filter((m) => m.body === FAREWELL).length, 1, 'closing twice writes the line once');
     assert.equal(stream.messages().filter((m) => m.sender === 'system').length, 1);
 
@@ -101,8 +126,8 @@ describe('the agent loop: contact list and 结束', () => {
 
     // The farewell is an automatic line: the contact list still previews what the buyer wrote.
     const summary = (await list('filter=all')).find((c) => c.id === buyer.conversation.id);
-    assert.equal(summary.lastMessage.body, FAREWELL);
-    assert.equal(summary.lastBuyerMessage.body, '好的，谢谢');
+    assert.equal(summary?.lastMessage?.body, FAREWELL);
+    assert.equal(summary?.lastBuyerMessage?.body, '好的，谢谢');
 
     // The buyer writing again reopens the chat; a new 结束 says goodbye again.
     await buyerSays(server.url, buyer.token, '还有个问题');
@@ -116,11 +141,18 @@ describe('the agent loop: contact list and 结束', () => {
   it('two 结束 at once still write the line once', async () => {
     const buyer = await startBuyer(server.url);
     await buyerSays(server.url, buyer.token, '在吗');
-    const close = () => api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/close`, { token: agent.token, body: {} });
+    const close = () =>
+      api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/close`, { token: agent.token, body: {} });
     const answers = await Promise.all([close(), close(), close()]);
-    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
-    const history = (await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages?afterSeq=0`, { token: agent.token }))
-      .body.messages as any[];
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200],
+    );
+    const history = (
+      await api<ListMessagesResponse>(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages?afterSeq=0`, {
+        token: agent.token,
+      })
+    ).body.messages;
     assert.equal(history.filter((m) => m.body === FAREWELL).length, 1);
   });
 });

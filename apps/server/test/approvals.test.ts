@@ -24,30 +24,44 @@ describe('approvals, request ids and status words', () => {
     presale = await loginAgent(server.url, 'presale1');
     for (const username of ['manager-a', 'manager-b']) {
       const res = await api(server.url, 'POST', '/api/v1/team/agents', {
-        token: owner.token, body: { username, name: `主管${username.slice(-1).toUpperCase()}`, role: 'manager', password: DEMO_PASSWORD },
+        token: owner.token,
+        body: { username, name: `主管${username.slice(-1).toUpperCase()}`, role: 'manager', password: DEMO_PASSWORD },
       });
       assert.equal(res.status, 201);
     }
     managerA = await loginAgent(server.url, 'manager-a');
     managerB = await loginAgent(server.url, 'manager-b');
-    const rows = await db().selectFrom('orders').select(['id', 'order_no', 'total_fen']).where('status', '=', 'pending_payment')
-      .where('total_fen', '>=', 1000).orderBy('order_no').execute();
+    const rows = await db()
+      .selectFrom('orders')
+      .select(['id', 'order_no', 'total_fen'])
+      .where('status', '=', 'pending_payment')
+      .where('total_fen', '>=', 1000)
+      .orderBy('order_no')
+      .execute();
     unpaid = rows.map((r) => ({ id: r.id, orderNo: r.order_no, totalFen: Number(r.total_fen) }));
     assert.ok(unpaid.length >= 7, 'enough unpaid demo orders');
   });
   after(() => server.close());
 
   const act = (token: string, orderId: string, action: string, body: object, language = 'zh-CN') =>
-    api(server.url, 'POST', `/api/v1/orders/${orderId}/${action}`, { token, body: { requestId: randomUUID(), ...body }, headers: { 'accept-language': language } });
+    api(server.url, 'POST', `/api/v1/orders/${orderId}/${action}`, {
+      token,
+      body: { requestId: randomUUID(), ...body },
+      headers: { 'accept-language': language },
+    });
   const decide = (token: string, approvalId: string, verb: 'approve' | 'reject', language = 'zh-CN') =>
-    api(server.url, 'POST', `/api/v1/approvals/${approvalId}/${verb}`, { token, body: {}, headers: { 'accept-language': language } });
+    api(server.url, 'POST', `/api/v1/approvals/${approvalId}/${verb}`, {
+      token,
+      body: {},
+      headers: { 'accept-language': language },
+    });
   const orderOf = async (id: string) => (await api(server.url, 'GET', `/api/v1/orders/${id}`, { token: owner.token })).body.order;
 
   describe('item 8: a request needs a different approver', () => {
     it('a manager beyond their limit cannot approve or reject their own request; another manager can', async () => {
       const order = take();
       const asked = await act(managerA.token, order.id, 'change-price', { newTotalFen: Math.round(order.totalFen * 0.5) });
-      assert.equal(asked.status, 202, 'half off is beyond a manager\'s 30%');
+      assert.equal(asked.status, 202, "half off is beyond a manager's 30%");
       const approvalId = asked.body.approval.id;
       for (const verb of ['approve', 'reject'] as const) {
         const own = await decide(managerA.token, approvalId, verb);
@@ -65,7 +79,7 @@ describe('approvals, request ids and status words', () => {
       assert.equal(other.body.order.totalFen, Math.round(order.totalFen * 0.5));
     });
 
-    it('the owner decides a manager\'s request', async () => {
+    it("the owner decides a manager's request", async () => {
       const order = take();
       const asked = await act(managerA.token, order.id, 'change-price', { newTotalFen: Math.round(order.totalFen * 0.5) });
       const decided = await decide(owner.token, asked.body.approval.id, 'approve');
@@ -73,12 +87,15 @@ describe('approvals, request ids and status words', () => {
       assert.equal(decided.body.approval.decidedBy.name, '店长小美');
     });
 
-    it('the owner\'s own change applies at once, even when the shop\'s settings set a limit for the owner', async () => {
+    it("the owner's own change applies at once, even when the shop's settings set a limit for the owner", async () => {
       const order = take();
       const shop = await db().selectFrom('shops').select(['id', 'settings']).where('slug', '=', 'demo').executeTakeFirstOrThrow();
       const settings = JSON.parse(shop.settings ?? '{}') as Record<string, unknown>;
-      await db().updateTable('shops').set({ settings: JSON.stringify({ ...settings, discountLimits: { owner: 0, manager: 0.3 } }) })
-        .where('id', '=', shop.id).execute();
+      await db()
+        .updateTable('shops')
+        .set({ settings: JSON.stringify({ ...settings, discountLimits: { owner: 0, manager: 0.3 } }) })
+        .where('id', '=', shop.id)
+        .execute();
       try {
         const res = await act(owner.token, order.id, 'change-price', { newTotalFen: Math.round(order.totalFen * 0.2) });
         assert.equal(res.status, 200);
@@ -92,35 +109,41 @@ describe('approvals, request ids and status words', () => {
   });
 
   describe('item 12: a requestId answers only its own request', () => {
-    it('refuses a requestId used for another order\'s price change when it comes with a memo, and applies nothing', async () => {
+    it("refuses a requestId used for another order's price change when it comes with a memo, and applies nothing", async () => {
       const [orderA, orderB] = [take(), take()];
       const requestId = randomUUID();
       const priced = await api(server.url, 'POST', `/api/v1/orders/${orderA.id}/change-price`, {
-        token: presale.token, body: { requestId, newTotalFen: orderA.totalFen - 100 },
+        token: presale.token,
+        body: { requestId, newTotalFen: orderA.totalFen - 100 },
       });
       assert.equal(priced.status, 200);
       const memoBefore = (await orderOf(orderB.id)).memo;
 
       const reused = await api(server.url, 'POST', `/api/v1/orders/${orderB.id}/memo`, {
-        token: owner.token, body: { requestId, memo: '老客户，优先发货', flag: 'red' },
+        token: owner.token,
+        body: { requestId, memo: '老客户，优先发货', flag: 'red' },
       });
       assert.equal(reused.status, 422);
       assert.equal(reused.body.error.code, 'request_id_reused');
       assert.match(reused.body.error.message, /该请求编号.*已用于另一个操作/);
-      assert.ok(!('order' in reused.body), 'never another request\'s answer');
+      assert.ok(!('order' in reused.body), "never another request's answer");
       assert.equal((await orderOf(orderB.id)).memo, memoBefore, 'the memo was not applied');
       const en = await api(server.url, 'POST', `/api/v1/orders/${orderB.id}/memo`, {
-        token: owner.token, body: { requestId, memo: '老客户，优先发货', flag: 'red' }, headers: { 'accept-language': 'en' },
+        token: owner.token,
+        body: { requestId, memo: '老客户，优先发货', flag: 'red' },
+        headers: { 'accept-language': 'en' },
       });
       assert.match(en.body.error.message, /already used for a different request/);
 
       // The same order and action with another body is another request too; the very same request is answered again.
       const otherBody = await api(server.url, 'POST', `/api/v1/orders/${orderA.id}/change-price`, {
-        token: presale.token, body: { requestId, newTotalFen: orderA.totalFen - 200 },
+        token: presale.token,
+        body: { requestId, newTotalFen: orderA.totalFen - 200 },
       });
       assert.equal(otherBody.status, 422);
       const again = await api(server.url, 'POST', `/api/v1/orders/${orderA.id}/change-price`, {
-        token: presale.token, body: { requestId, newTotalFen: orderA.totalFen - 100 },
+        token: presale.token,
+        body: { requestId, newTotalFen: orderA.totalFen - 100 },
       });
       assert.equal(again.status, 200);
       assert.deepEqual(again.body, priced.body);
@@ -134,7 +157,11 @@ describe('approvals, request ids and status words', () => {
       const secret = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret as string;
       const body = JSON.stringify({ id: `evt-${randomUUID()}`, type, occurredAt: new Date().toISOString(), data });
       return api(server.url, 'POST', '/api/v1/integrations/demo/events', {
-        raw: body, headers: { 'content-type': 'application/json', 'x-golddesk-signature': signPayload(secret, body, Math.floor(Date.now() / 1000)) },
+        raw: body,
+        headers: {
+          'content-type': 'application/json',
+          'x-golddesk-signature': signPayload(secret, body, Math.floor(Date.now() / 1000)),
+        },
       });
     }
 
@@ -143,7 +170,11 @@ describe('approvals, request ids and status words', () => {
       const asked = await act(presale.token, order.id, 'change-price', { newTotalFen: Math.round(order.totalFen * 0.6) });
       assert.equal(asked.status, 202);
       // Paid behind GoldDesk's back (as before this fix, or by a path that does not know about requests).
-      await db().updateTable('orders').set({ status: 'paid', paid_at: new Date().toISOString() }).where('id', '=', order.id).execute();
+      await db()
+        .updateTable('orders')
+        .set({ status: 'paid', paid_at: new Date().toISOString() })
+        .where('id', '=', order.id)
+        .execute();
       const zh = await decide(owner.token, asked.body.approval.id, 'approve');
       assert.equal(zh.status, 409);
       assert.match(zh.body.error.message, /当前状态为「已付款」，不能改价/);
@@ -156,7 +187,11 @@ describe('approvals, request ids and status words', () => {
       const again = await decide(owner.token, asked.body.approval.id, 'approve', 'en');
       assert.equal(again.body.error.code, 'approval_closed');
       assert.match(again.body.error.message, /closed automatically: the order is now paid/);
-      const stored = await db().selectFrom('approval_requests').select(['status', 'decision_note']).where('id', '=', asked.body.approval.id).executeTakeFirstOrThrow();
+      const stored = await db()
+        .selectFrom('approval_requests')
+        .select(['status', 'decision_note'])
+        .where('id', '=', asked.body.approval.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(stored, { status: 'cancelled', decision_note: '订单已付款，改价申请已自动关闭' });
     });
 
@@ -165,22 +200,37 @@ describe('approvals, request ids and status words', () => {
       const stream = await StreamClient.connect(server.url, owner.token);
       const asked = await act(presale.token, order.id, 'change-price', { newTotalFen: Math.round(order.totalFen * 0.6) });
       const approvalId = asked.body.approval.id;
-      assert.equal((await push('order.paid', { orderNo: order.orderNo, paidAt: new Date().toISOString() })).body.status, 'applied');
+      assert.equal(
+        (await push('order.paid', { orderNo: order.orderNo, paidAt: new Date().toISOString() })).body.status,
+        'applied',
+      );
 
-      const frame = await stream.next((f) => f.type === 'approval.updated' && f.approval.id === approvalId && f.approval.status !== 'pending');
+      const frame = await stream.nextOfType(
+        'approval.updated',
+        (f) => f.approval.id === approvalId && f.approval.status !== 'pending',
+      );
       assert.equal(frame.approval.status, 'cancelled');
       assert.equal(frame.approval.decisionNote, '订单已付款，改价申请已自动关闭');
       await stream.close();
       const listed = (await api(server.url, 'GET', '/api/v1/approvals?status=cancelled', { token: owner.token })).body.approvals;
-      assert.ok(listed.some((a: { id: string }) => a.id === approvalId), '审批 lists it as closed');
+      assert.ok(
+        listed.some((a: { id: string }) => a.id === approvalId),
+        '审批 lists it as closed',
+      );
       const pending = (await api(server.url, 'GET', '/api/v1/approvals?status=pending', { token: owner.token })).body.approvals;
       assert.ok(!pending.some((a: { id: string }) => a.id === approvalId));
 
       const late = await decide(owner.token, approvalId, 'approve');
       assert.equal(late.status, 409);
       assert.match(late.body.error.message, /已自动关闭：订单已付款/);
-      const entries = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, { token: owner.token })).body.entries;
-      assert.ok(entries.some((e: { action: string; actor: { kind: string } }) => e.action === 'approval.cancelled' && e.actor.kind === 'system'));
+      const entries = (
+        await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, { token: owner.token })
+      ).body.entries;
+      assert.ok(
+        entries.some(
+          (e: { action: string; actor: { kind: string } }) => e.action === 'approval.cancelled' && e.actor.kind === 'system',
+        ),
+      );
     });
 
     it('closes it when the order is paid by an imported file, and when an agent closes the order', async () => {
@@ -188,34 +238,54 @@ describe('approvals, request ids and status words', () => {
       const first = await act(presale.token, imported.id, 'change-price', { newTotalFen: Math.round(imported.totalFen * 0.6) });
       const second = await act(presale.token, closed.id, 'change-price', { newTotalFen: Math.round(closed.totalFen * 0.6) });
 
-      const header = '订单号,买家昵称,订单状态,商品名称,SKU属性,单价,数量,实付金额,收货人,手机,省份,收货地址,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间,关闭时间,备注';
+      const header =
+        '订单号,买家昵称,订单状态,商品名称,SKU属性,单价,数量,实付金额,收货人,手机,省份,收货地址,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间,关闭时间,备注';
       const row = `${imported.orderNo},导入买家,已付款,纯棉短袖T恤,,${(imported.totalFen / 100).toFixed(2)},1,${(imported.totalFen / 100).toFixed(2)},张三,13800001111,浙江省,杭州市西湖区文三路1号,,,2026-11-11 00:05:00,2026-11-11 00:06:00,,,,,`;
       const upload = await api(server.url, 'POST', '/api/v1/imports?kind=orders', {
-        token: owner.token, raw: `${header}\n${row}`, headers: { 'content-type': 'text/csv' },
+        token: owner.token,
+        raw: `${header}\n${row}`,
+        headers: { 'content-type': 'text/csv' },
       });
       assert.equal(upload.status, 202);
       for (let i = 0; i < 200; i++) {
-        const state = (await api(server.url, 'GET', `/api/v1/imports/${upload.body.import.id}`, { token: owner.token })).body.import;
+        const state = (await api(server.url, 'GET', `/api/v1/imports/${upload.body.import.id}`, { token: owner.token })).body
+          .import;
         if (state.status !== 'running') break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.equal((await orderOf(imported.id)).status, 'paid');
 
       assert.equal((await act(owner.token, closed.id, 'close', { reason: '买家不想要了' })).status, 200);
-      const status = async (id: string) => (await db().selectFrom('approval_requests').select(['status', 'decision_note']).where('id', '=', id).executeTakeFirstOrThrow());
-      assert.deepEqual(await status(first.body.approval.id), { status: 'cancelled', decision_note: '订单已付款，改价申请已自动关闭' });
-      assert.deepEqual(await status(second.body.approval.id), { status: 'cancelled', decision_note: '订单交易关闭，改价申请已自动关闭' });
+      const status = async (id: string) =>
+        await db()
+          .selectFrom('approval_requests')
+          .select(['status', 'decision_note'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+      assert.deepEqual(await status(first.body.approval.id), {
+        status: 'cancelled',
+        decision_note: '订单已付款，改价申请已自动关闭',
+      });
+      assert.deepEqual(await status(second.body.approval.id), {
+        status: 'cancelled',
+        decision_note: '订单交易关闭，改价申请已自动关闭',
+      });
     });
 
-    it('a store event note on 设置 → 店铺对接 names the state in the reader\'s language (「已发货」 / shipped)', async () => {
+    it("a store event note on 设置 → 店铺对接 names the state in the reader's language (「已发货」 / shipped)", async () => {
       const order = take();
-      const ship = (trackingNo: string) => push('order.shipped', {
-        orderNo: order.orderNo, carrier: '中通快递', trackingNo, shippedAt: new Date().toISOString(),
-      });
+      const ship = (trackingNo: string) =>
+        push('order.shipped', {
+          orderNo: order.orderNo,
+          carrier: '中通快递',
+          trackingNo,
+          shippedAt: new Date().toISOString(),
+        });
       assert.equal((await ship('75300000001')).body.status, 'applied');
       const again = await ship('75300000002');
       assert.equal(again.body.note, '订单已是「已发货」，仅更新时间');
-      const events = (language: string) => api(server.url, 'GET', '/api/v1/integration/events', { token: owner.token, headers: { 'accept-language': language } });
+      const events = (language: string) =>
+        api(server.url, 'GET', '/api/v1/integration/events', { token: owner.token, headers: { 'accept-language': language } });
       const [zh, en] = [(await events('zh-CN')).body.events, (await events('en')).body.events];
       assert.equal(zh[0].note, '订单已是「已发货」，仅更新时间');
       assert.equal(en[0].note, 'the order is already shipped: only the time was updated');

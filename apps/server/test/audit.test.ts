@@ -18,7 +18,7 @@ interface Entry {
 }
 
 describe('personal data masks', () => {
-  it('keep a phone\'s ends, an address\'s province and city, a name\'s first character', () => {
+  it("keep a phone's ends, an address's province and city, a name's first character", () => {
     assert.equal(maskPhone('13812341234'), '138****1234');
     assert.equal(maskPhone('138****1234'), '138****1234', 'already masked stays');
     assert.equal(maskAddress('广东省深圳市南山区科技园1号'), '广东省深圳市****');
@@ -48,12 +48,17 @@ describe('audit log', () => {
     receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook?token=receiver-secret`;
     owner = await loginAgent(server.url, 'owner');
     const created = await api(server.url, 'POST', '/api/v1/team/agents', {
-      token: owner.token, body: { username: 'manager-a', name: '主管阿强', role: 'manager', password: DEMO_PASSWORD },
+      token: owner.token,
+      body: { username: 'manager-a', name: '主管阿强', role: 'manager', password: DEMO_PASSWORD },
     });
     assert.equal(created.status, 201);
     manager = await loginAgent(server.url, 'manager-a');
-    const order = await server.app.context.storage.db.selectFrom('orders').select(['id', 'buyer_id'])
-      .where('status', '=', 'pending_payment').orderBy('order_no').executeTakeFirstOrThrow();
+    const order = await server.app.context.storage.db
+      .selectFrom('orders')
+      .select(['id', 'buyer_id'])
+      .where('status', '=', 'pending_payment')
+      .orderBy('order_no')
+      .executeTakeFirstOrThrow();
     unpaidOrderId = order.id;
     buyerId = order.buyer_id;
   });
@@ -65,7 +70,7 @@ describe('audit log', () => {
   const audit = (token: string, query = '') => api(server.url, 'GET', `/api/v1/audit${query}`, { token });
   const entriesOf = async (query = ''): Promise<Entry[]> => (await audit(owner.token, query)).body.entries;
 
-  it('is for the owner and managers: pre-sales, after-sales and support get 403, also for one order\'s entries', async () => {
+  it("is for the owner and managers: pre-sales, after-sales and support get 403, also for one order's entries", async () => {
     for (const username of ['presale1', 'aftersale1', 'support1']) {
       const agent = await loginAgent(server.url, username);
       for (const query of ['', `?targetType=order&targetId=${unpaidOrderId}`]) {
@@ -82,14 +87,22 @@ describe('audit log', () => {
     const presale = await loginAgent(server.url, 'presale1');
     const change = await api(server.url, 'POST', `/api/v1/orders/${unpaidOrderId}/change-receiver`, {
       token: presale.token,
-      body: { requestId: randomUUID(), name: '王小丫', phone: '13912345678', province: '江苏省', address: '南京市鼓楼区中山北路120号' },
+      body: {
+        requestId: randomUUID(),
+        name: '王小丫',
+        phone: '13912345678',
+        province: '江苏省',
+        address: '南京市鼓楼区中山北路120号',
+      },
     });
     assert.equal(change.status, 200);
     const query = `?targetType=order&targetId=${unpaidOrderId}`;
     const full = (await entriesOf(query)).find((e) => e.action === 'order.change_receiver')!;
     assert.deepEqual(full.after, { name: '王小丫', phone: '13912345678', address: '江苏省南京市鼓楼区中山北路120号' });
 
-    const masked = ((await audit(manager.token, query)).body.entries as Entry[]).find((e) => e.action === 'order.change_receiver')!;
+    const masked = ((await audit(manager.token, query)).body.entries as Entry[]).find(
+      (e) => e.action === 'order.change_receiver',
+    )!;
     assert.deepEqual(masked.after, { name: '王**', phone: '139****5678', address: '江苏省南京市****' });
     assert.match(String(masked.before!.phone), /^\d{3}\*{4}\d{4}$/);
     assert.match(String(masked.before!.address), /\*{4}$/);
@@ -109,21 +122,55 @@ describe('audit log', () => {
     const note = ok(await owns('POST', `/api/v1/customers/${buyerId}/notes`, { text: '喜欢顺丰' })).note;
     const webhook = ok(await owns('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.updated'] })).webhook;
     const secretsBefore = ok(await owns('GET', '/api/v1/integration'));
-    const vipBefore = Number((await server.app.context.storage.db.selectFrom('buyers').select('vip_level').where('id', '=', buyerId).executeTakeFirstOrThrow()).vip_level);
+    const vipBefore = Number(
+      (
+        await server.app.context.storage.db
+          .selectFrom('buyers')
+          .select('vip_level')
+          .where('id', '=', buyerId)
+          .executeTakeFirstOrThrow()
+      ).vip_level,
+    );
 
     // Each step: the call, then the audit entry it must leave (action, target).
     const steps: Array<[string, () => Promise<JsonResponse>, string, string]> = [
-      ['agent.created', () => owns('POST', '/api/v1/team/agents', { username: 'support-x', name: '客服小新', role: 'support', password: DEMO_PASSWORD }), 'agent', ''],
-      ['customer_note.updated', () => owns('PATCH', `/api/v1/customers/${buyerId}/notes/${note.id}`, { text: '只发顺丰' }), 'buyer', buyerId],
+      [
+        'agent.created',
+        () =>
+          owns('POST', '/api/v1/team/agents', {
+            username: 'support-x',
+            name: '客服小新',
+            role: 'support',
+            password: DEMO_PASSWORD,
+          }),
+        'agent',
+        '',
+      ],
+      [
+        'customer_note.updated',
+        () => owns('PATCH', `/api/v1/customers/${buyerId}/notes/${note.id}`, { text: '只发顺丰' }),
+        'buyer',
+        buyerId,
+      ],
       ['customer_note.deleted', () => owns('DELETE', `/api/v1/customers/${buyerId}/notes/${note.id}`), 'buyer', buyerId],
       ['customer_tag.updated', () => owns('PATCH', `/api/v1/customer-tags/${tag.id}`, { color: 'red' }), 'customer_tag', tag.id],
       ['customer_tag.deleted', () => owns('DELETE', `/api/v1/customer-tags/${tag.id}`), 'customer_tag', tag.id],
-      ['segment.updated', () => owns('PUT', `/api/v1/segments/${segment.id}`, { name: '审计分群 2', filter: { vipMin: 3 } }), 'segment', segment.id],
+      [
+        'segment.updated',
+        () => owns('PUT', `/api/v1/segments/${segment.id}`, { name: '审计分群 2', filter: { vipMin: 3 } }),
+        'segment',
+        segment.id,
+      ],
       ['segment.deleted', () => owns('DELETE', `/api/v1/segments/${segment.id}`), 'segment', segment.id],
       ['webhook.test_sent', () => owns('POST', `/api/v1/webhooks/${webhook.id}/test`), 'webhook', webhook.id],
       ['webhook.deleted', () => owns('DELETE', `/api/v1/webhooks/${webhook.id}`), 'webhook', webhook.id],
       ['integration_secrets.rotated', () => owns('POST', '/api/v1/integration/rotate'), 'shop', ''],
-      ['customer.set_vip', () => owns('PUT', `/api/v1/customers/${buyerId}/vip`, { vipLevel: (vipBefore + 1) % 6 }), 'buyer', buyerId],
+      [
+        'customer.set_vip',
+        () => owns('PUT', `/api/v1/customers/${buyerId}/vip`, { vipLevel: (vipBefore + 1) % 6 }),
+        'buyer',
+        buyerId,
+      ],
     ];
     for (const [action, call, targetType, targetId] of steps) {
       ok(await call());
@@ -134,7 +181,13 @@ describe('audit log', () => {
       assert.equal(found.actor.kind, 'agent');
     }
     const actions = new Set((await entriesOf('?limit=500')).map((e) => e.action));
-    for (const created of ['customer_tag.created', 'segment.created', 'customer_note.created', 'webhook.created', 'integration_secrets.viewed']) {
+    for (const created of [
+      'customer_tag.created',
+      'segment.created',
+      'customer_note.created',
+      'webhook.created',
+      'integration_secrets.viewed',
+    ]) {
       assert.ok(actions.has(created), `${created} is audited`);
     }
 
@@ -142,10 +195,16 @@ describe('audit log', () => {
     assert.notEqual(rotated.before!.inboundSecret, rotated.after!.inboundSecret, 'fingerprints tell the generations apart');
     const secretsAfter = ok(await owns('GET', '/api/v1/integration'));
     const everything = JSON.stringify(await entriesOf('?limit=500'));
-    for (const secret of [secretsBefore.inboundSecret, secretsBefore.identitySecret, secretsAfter.inboundSecret, secretsAfter.identitySecret, webhook.secret]) {
+    for (const secret of [
+      secretsBefore.inboundSecret,
+      secretsBefore.identitySecret,
+      secretsAfter.inboundSecret,
+      secretsAfter.identitySecret,
+      webhook.secret,
+    ]) {
       assert.ok(!everything.includes(secret), 'no secret is stored in the log');
     }
-    assert.ok(!everything.includes('receiver-secret'), 'a webhook URL\'s query (a receiver token) is left out');
+    assert.ok(!everything.includes('receiver-secret'), "a webhook URL's query (a receiver token) is left out");
     assert.ok(!everything.includes(DEMO_PASSWORD), 'no password either');
   });
 });

@@ -13,13 +13,17 @@ describe('sign-in, tokens and tenancy', () => {
   after(() => server.close());
 
   it('signs in a demo agent with the role the contract names, and refuses a wrong password with 401', async () => {
-    const ok = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 'owner', password: DEMO_PASSWORD } });
+    const ok = await api(server.url, 'POST', '/api/v1/auth/login', {
+      body: { shop: 'demo', username: 'owner', password: DEMO_PASSWORD },
+    });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.agent.role, 'owner');
     assert.ok(ok.body.token.length > 20);
     const me = await api(server.url, 'GET', '/api/v1/me', { token: ok.body.token });
     assert.equal(me.body.shop.slug, 'demo');
-    const wrong = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 'owner', password: 'nope-nope' } });
+    const wrong = await api(server.url, 'POST', '/api/v1/auth/login', {
+      body: { shop: 'demo', username: 'owner', password: 'nope-nope' },
+    });
     assert.equal(wrong.status, 401);
     assert.equal(wrong.body.error.code, 'wrong_credentials');
   });
@@ -35,27 +39,46 @@ describe('sign-in, tokens and tenancy', () => {
   it('answers 429 after repeated failures for one account while other accounts still sign in', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
-      statuses.push((await api(server.url, 'POST', '/api/v1/auth/login', {
-        body: { shop: 'demo', username: 'support1', password: `wrong-${i}` },
-      })).status);
+      statuses.push(
+        (
+          await api(server.url, 'POST', '/api/v1/auth/login', {
+            body: { shop: 'demo', username: 'support1', password: `wrong-${i}` },
+          })
+        ).status,
+      );
     }
     assert.equal(statuses[0], 401);
     assert.equal(statuses.at(-1), 429);
-    const locked = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 'support1', password: DEMO_PASSWORD } });
+    const locked = await api(server.url, 'POST', '/api/v1/auth/login', {
+      body: { shop: 'demo', username: 'support1', password: DEMO_PASSWORD },
+    });
     assert.equal(locked.status, 429, 'even the right password waits out the lock');
     assert.equal(locked.body.error.code, 'too_many_login_attempts');
-    const colleague = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 'aftersale1', password: DEMO_PASSWORD } });
+    const colleague = await api(server.url, 'POST', '/api/v1/auth/login', {
+      body: { shop: 'demo', username: 'aftersale1', password: DEMO_PASSWORD },
+    });
     assert.equal(colleague.status, 200);
   });
 
   it('lets an agent of another shop see nothing of the demo shop', async () => {
     const db = server.app.context.storage.db;
     const shopId = randomUUID();
-    await db.insertInto('shops').values({ id: shopId, slug: 'other', name: '别家小店', created_at: new Date().toISOString() }).execute();
-    await db.insertInto('agents').values({
-      id: randomUUID(), shop_id: shopId, username: 'boss', name: '别家店长', role: 'owner',
-      password_hash: await hashPassword('other-password'), created_at: new Date().toISOString(),
-    }).execute();
+    await db
+      .insertInto('shops')
+      .values({ id: shopId, slug: 'other', name: '别家小店', created_at: new Date().toISOString() })
+      .execute();
+    await db
+      .insertInto('agents')
+      .values({
+        id: randomUUID(),
+        shop_id: shopId,
+        username: 'boss',
+        name: '别家店长',
+        role: 'owner',
+        password_hash: await hashPassword('other-password'),
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     const buyer = await startBuyer(server.url);
     await buyerSays(server.url, buyer.token, '只给小美家看的消息');
     const other = await loginAgent(server.url, 'boss', 'other-password', 'other');
@@ -64,10 +87,13 @@ describe('sign-in, tokens and tenancy', () => {
     const read = await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages`, { token: other.token });
     assert.equal(read.status, 404);
     const write = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/messages`, {
-      token: other.token, body: { body: 'hi', clientMsgId: 'x' },
+      token: other.token,
+      body: { body: 'hi', clientMsgId: 'x' },
     });
     assert.equal(write.status, 404);
-    const search = await api(server.url, 'GET', `/api/v1/search/messages?q=${encodeURIComponent('消息')}`, { token: other.token });
+    const search = await api(server.url, 'GET', `/api/v1/search/messages?q=${encodeURIComponent('消息')}`, {
+      token: other.token,
+    });
     assert.deepEqual(search.body.hits, []);
     const profile = await api(server.url, 'GET', `/api/v1/customers/${buyer.buyer.id}`, { token: other.token });
     assert.equal(profile.status, 404);
@@ -113,7 +139,11 @@ describe('sign-in, tokens and tenancy', () => {
     const oldHash = ['scrypt', 1 << 15, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
     await db.updateTable('agents').set({ password_hash: oldHash }).where('username', '=', 'aftersale1').execute();
     await loginAgent(server.url, 'aftersale1');
-    const row = await db.selectFrom('agents').select('password_hash').where('username', '=', 'aftersale1').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('agents')
+      .select('password_hash')
+      .where('username', '=', 'aftersale1')
+      .executeTakeFirstOrThrow();
     assert.match(row.password_hash, /^scrypt\$131072\$8\$1\$/);
     assert.equal((await loginAgent(server.url, 'aftersale1')).agent.role, 'aftersale', 'the new hash verifies');
   });
@@ -123,15 +153,22 @@ describe('sign-in throttling per account and address, per address', () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer({
-      env: { TRUST_PROXY: '1', LOGIN_MAX_FAILURES: '10', LOGIN_MAX_FAILURES_PER_ADDRESS: '30', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000' },
+      env: {
+        TRUST_PROXY: '1',
+        LOGIN_MAX_FAILURES: '10',
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '30',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+      },
     });
   });
   after(() => server.close());
-  const login = (username: string, password: string, address: string) => api(server.url, 'POST', '/api/v1/auth/login', {
-    body: { shop: 'demo', username, password }, headers: { 'x-forwarded-for': address },
-  });
+  const login = (username: string, password: string, address: string) =>
+    api(server.url, 'POST', '/api/v1/auth/login', {
+      body: { shop: 'demo', username, password },
+      headers: { 'x-forwarded-for': address },
+    });
 
-  it('an address guessing the owner\'s password is stopped, while the owner still signs in from elsewhere', async () => {
+  it("an address guessing the owner's password is stopped, while the owner still signs in from elsewhere", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await login('owner', `guess-${i}`, '203.0.113.7')).status);
     assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
@@ -144,9 +181,11 @@ describe('sign-in throttling per account and address, per address', () => {
   it('one address trying many usernames is stopped for every account; an IPv6 /64 counts as one address', async () => {
     const limited = await startTestServer({ env: { TRUST_PROXY: '1', LOGIN_MAX_FAILURES_PER_ADDRESS: '6' } });
     try {
-      const tryAs = (username: string, password: string, address: string) => api(limited.url, 'POST', '/api/v1/auth/login', {
-        body: { shop: 'demo', username, password }, headers: { 'x-forwarded-for': address },
-      });
+      const tryAs = (username: string, password: string, address: string) =>
+        api(limited.url, 'POST', '/api/v1/auth/login', {
+          body: { shop: 'demo', username, password },
+          headers: { 'x-forwarded-for': address },
+        });
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) statuses.push((await tryAs(`nobody${i}`, 'wrong-password', `2001:db8:7:7::${i + 1}`)).status);
       assert.deepEqual(statuses, Array(6).fill(401));
@@ -161,11 +200,14 @@ describe('sign-in throttling per account and address, per address', () => {
   it('past the account-wide ceiling only addresses that signed in to the account before may still try', async () => {
     const limited = await startTestServer({ env: { TRUST_PROXY: '1', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
     try {
-      const tryAs = (password: string, address: string) => api(limited.url, 'POST', '/api/v1/auth/login', {
-        body: { shop: 'demo', username: 'support1', password }, headers: { 'x-forwarded-for': address },
-      });
+      const tryAs = (password: string, address: string) =>
+        api(limited.url, 'POST', '/api/v1/auth/login', {
+          body: { shop: 'demo', username: 'support1', password },
+          headers: { 'x-forwarded-for': address },
+        });
       assert.equal((await tryAs(DEMO_PASSWORD, '192.0.2.10')).status, 200, 'support1 signs in at the office');
-      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) assert.equal((await tryAs('wrong-password', address)).status, 401);
+      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+        assert.equal((await tryAs('wrong-password', address)).status, 401);
       assert.equal((await tryAs(DEMO_PASSWORD, '198.51.100.99')).status, 429, 'a new address is refused');
       assert.equal((await tryAs(DEMO_PASSWORD, '192.0.2.10')).status, 200, 'the office still signs in');
     } finally {
@@ -183,9 +225,11 @@ describe('team and roles', () => {
 
   it('lets the owner add any role, a manager only front-line roles, and front-line agents none', async () => {
     const owner = await loginAgent(server.url, 'owner');
-    const add = (token: string, username: string, role: string) => api(server.url, 'POST', '/api/v1/team/agents', {
-      token, body: { username, name: `新人${username}`, role, password: 'new-agent-password' },
-    });
+    const add = (token: string, username: string, role: string) =>
+      api(server.url, 'POST', '/api/v1/team/agents', {
+        token,
+        body: { username, name: `新人${username}`, role, password: 'new-agent-password' },
+      });
     const manager = await add(owner.token, 'manager1', 'manager');
     assert.equal(manager.status, 201);
     assert.equal(manager.body.agent.role, 'manager');
@@ -198,19 +242,31 @@ describe('team and roles', () => {
     assert.equal(refused.body.error.code, 'forbidden');
     assert.equal((await add(owner.token, 'presale2', 'presale')).status, 409);
     const team = await api(server.url, 'GET', '/api/v1/team/agents', { token: presale.token });
-    assert.deepEqual(team.body.agents.map((a: { username: string }) => a.username).sort(),
-      ['aftersale1', 'manager1', 'owner', 'presale1', 'presale2', 'support1']);
+    assert.deepEqual(team.body.agents.map((a: { username: string }) => a.username).sort(), [
+      'aftersale1',
+      'manager1',
+      'owner',
+      'presale1',
+      'presale2',
+      'support1',
+    ]);
     assert.ok(team.body.agents.every((a: Record<string, unknown>) => !('password_hash' in a) && !('passwordHash' in a)));
     assert.equal((await loginAgent(server.url, 'presale2', 'new-agent-password')).agent.role, 'presale');
   });
 
-  it('lets the widget be called from a shop\'s own domain, but not the agent API', async () => {
+  it("lets the widget be called from a shop's own domain, but not the agent API", async () => {
     const preflight = await fetch(`${server.url}/api/v1/widget/sessions`, {
-      method: 'OPTIONS', headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://shop.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
     const agentApi = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' },
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' },
     });
     assert.equal(agentApi.headers.get('access-control-allow-origin'), null);
   });
@@ -221,7 +277,9 @@ describe('first run without the demo', () => {
     const server = await startTestServer({ env: { GOLDDESK_DEMO: '0' } });
     try {
       assert.deepEqual((await api(server.url, 'GET', '/api/v1/setup')).body, { needed: true });
-      const login = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 'owner', password: DEMO_PASSWORD } });
+      const login = await api(server.url, 'POST', '/api/v1/auth/login', {
+        body: { shop: 'demo', username: 'owner', password: DEMO_PASSWORD },
+      });
       assert.equal(login.status, 401, 'no demo agents');
       const setup = await api(server.url, 'POST', '/api/v1/setup', {
         body: { shop: 'my-shop', shopName: '我的小店', username: 'boss', name: '老板', password: 'boss-password' },

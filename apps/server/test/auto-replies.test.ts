@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_SHOP_HOURS, type ShopHours } from '@golddesk/contracts';
+import {
+  DEFAULT_SHOP_HOURS,
+  type AuditEntry,
+  type AutoReplyRule,
+  type ListMessagesResponse,
+  type PromotionView,
+  type ShopHours,
+} from '@golddesk/contracts';
 import { runDueDelayedReplies, settleAutoReplies } from '../src/modules/auto-replies/index.js';
 import { describeActivePromotions } from '../src/modules/promotions/index.js';
 import { isQuietTime, isWithinBusinessHours, nextTimeOutsideQuiet } from '../src/modules/shop-hours/index.js';
@@ -13,12 +20,16 @@ const china = (local: string) => Date.parse(`${local}+08:00`);
 
 describe('shop hours (China time)', () => {
   const hours: ShopHours = {
-    ...DEFAULT_SHOP_HOURS, sameEveryDay: false,
+    ...DEFAULT_SHOP_HOURS,
+    sameEveryDay: false,
     weekly: [
-      { closed: false, open: '09:00', close: '18:00' }, { closed: false, open: '09:00', close: '18:00' },
-      { closed: false, open: '09:00', close: '18:00' }, { closed: false, open: '09:00', close: '18:00' },
+      { closed: false, open: '09:00', close: '18:00' },
+      { closed: false, open: '09:00', close: '18:00' },
+      { closed: false, open: '09:00', close: '18:00' },
+      { closed: false, open: '09:00', close: '18:00' },
       { closed: false, open: '20:00', close: '02:00' }, // Friday runs past midnight
-      { closed: false, open: '10:00', close: '16:00' }, { closed: true, open: '09:00', close: '18:00' },
+      { closed: false, open: '10:00', close: '16:00' },
+      { closed: true, open: '09:00', close: '18:00' },
     ],
     holidays: [{ date: '2026-11-11', label: '双11 大促' }],
   };
@@ -39,8 +50,14 @@ describe('shop hours (China time)', () => {
     assert.equal(isQuietTime(DEFAULT_SHOP_HOURS, new Date(china('2026-11-05T22:55:00'))), false);
     assert.equal(isQuietTime(DEFAULT_SHOP_HOURS, new Date(china('2026-11-05T23:00:00'))), true);
     assert.equal(isQuietTime(DEFAULT_SHOP_HOURS, new Date(china('2026-11-06T07:59:00'))), true);
-    assert.equal(nextTimeOutsideQuiet(DEFAULT_SHOP_HOURS, new Date(china('2026-11-05T23:05:00'))).getTime(), china('2026-11-06T08:00:00'));
-    assert.equal(nextTimeOutsideQuiet(DEFAULT_SHOP_HOURS, new Date(china('2026-11-06T03:00:00'))).getTime(), china('2026-11-06T08:00:00'));
+    assert.equal(
+      nextTimeOutsideQuiet(DEFAULT_SHOP_HOURS, new Date(china('2026-11-05T23:05:00'))).getTime(),
+      china('2026-11-06T08:00:00'),
+    );
+    assert.equal(
+      nextTimeOutsideQuiet(DEFAULT_SHOP_HOURS, new Date(china('2026-11-06T03:00:00'))).getTime(),
+      china('2026-11-06T08:00:00'),
+    );
     const noon = new Date(china('2026-11-06T12:00:00'));
     assert.equal(nextTimeOutsideQuiet(DEFAULT_SHOP_HOURS, noon).getTime(), noon.getTime());
   });
@@ -68,20 +85,35 @@ describe('auto-replies and promotions', () => {
 
   async function saveRule(body: Record<string, unknown>, id?: string, token = owner.token) {
     const { stats: _s, id: _i, updatedAt: _u, ...input } = body;
-    const response = await api(server.url, id ? 'PUT' : 'POST', id ? `/api/v1/auto-replies/${id}` : '/api/v1/auto-replies', { token, body: input });
+    const response = await api(server.url, id ? 'PUT' : 'POST', id ? `/api/v1/auto-replies/${id}` : '/api/v1/auto-replies', {
+      token,
+      body: input,
+    });
     if (token === owner.token) assert.equal(response.status, 200, JSON.stringify(response.body));
     return response;
   }
   /** Adds a keyword rule, or rewrites the shop's one welcome / offline / busy / delayed rule. */
   async function rule(body: Record<string, unknown>) {
-    const existing = body.kind === 'keyword' ? undefined
-      : (await api(server.url, 'GET', '/api/v1/auto-replies', { token: owner.token })).body.rules.find((r: any) => r.kind === body.kind);
+    const existing =
+      body.kind === 'keyword'
+        ? undefined
+        : (await api(server.url, 'GET', '/api/v1/auto-replies', { token: owner.token })).body.rules.find(
+            (r: AutoReplyRule) => r.kind === body.kind,
+          );
     return (await saveRule(body, existing?.id)).body.rule;
   }
-  const disable = (r: any) => saveRule({ ...r, enabled: false }, r.id);
+  const disable = (r: AutoReplyRule) => saveRule({ ...r, enabled: false }, r.id);
   const messages = async (conversationId: string) =>
-    (await api(server.url, 'GET', `/api/v1/conversations/${conversationId}/messages?afterSeq=0&limit=200`, { token: owner.token })).body.messages as any[];
-  const botLines = async (conversationId: string) => (await messages(conversationId)).filter((m) => m.sender === 'bot' && m.body !== '哨兵到').map((m) => m.body);
+    (
+      await api<ListMessagesResponse>(
+        server.url,
+        'GET',
+        `/api/v1/conversations/${conversationId}/messages?afterSeq=0&limit=200`,
+        { token: owner.token },
+      )
+    ).body.messages;
+  const botLines = async (conversationId: string) =>
+    (await messages(conversationId)).filter((m) => m.sender === 'bot' && m.body !== '哨兵到').map((m) => m.body);
   /**
    * Waits until automation has handled everything this buyer wrote so far: the sentinel line is answered only after
    * the messages before it (one conversation is handled in order), whichever process hears the event.
@@ -96,8 +128,20 @@ describe('auto-replies and promotions', () => {
   }
 
   it('a keyword rule answers once per matching buyer message, by priority, contains / exact, case and width tolerant', async () => {
-    const invoice = await rule({ kind: 'keyword', name: '发票', keywords: ['发票'], priority: 10, text: '亲，我们支持开具电子发票，下单后可申请开票～' });
-    const billing = await rule({ kind: 'keyword', name: '开票', keywords: ['发票', '开票', 'VIP'], priority: 20, text: '开票请联系财务' });
+    const invoice = await rule({
+      kind: 'keyword',
+      name: '发票',
+      keywords: ['发票'],
+      priority: 10,
+      text: '亲，我们支持开具电子发票，下单后可申请开票～',
+    });
+    const billing = await rule({
+      kind: 'keyword',
+      name: '开票',
+      keywords: ['发票', '开票', 'VIP'],
+      priority: 20,
+      text: '开票请联系财务',
+    });
     const here = await rule({ kind: 'keyword', name: '在吗', keywords: ['在吗'], match: 'exact', priority: 5, text: '在的亲' });
     const buyer = await startBuyer(server.url);
     await buyerSays(server.url, buyer.token, '可以开发票吗');
@@ -109,12 +153,17 @@ describe('auto-replies and promotions', () => {
     await drain(buyer);
     assert.deepEqual(await botLines(buyer.conversation.id), [
       '亲，我们支持开具电子发票，下单后可申请开票～', // priority 10 beats 20; its own text holds 发票 and 开票 and triggers nothing
-      '开票请联系财务', '开票请联系财务', // full-width ｖｉｐ matches VIP
+      '开票请联系财务',
+      '开票请联系财务', // full-width ｖｉｐ matches VIP
       '在的亲', // exact, trailing punctuation ignored; "请问在吗…" does not match exactly
     ]);
     const list = await messages(buyer.conversation.id);
-    const reply = list.find((m) => m.body.startsWith('亲，我们支持'));
-    assert.equal(reply.seq, list.find((m) => m.body === '可以开发票吗').seq + 1, 'numbered in the conversation right after the question');
+    const reply = list.find((m) => m.body.startsWith('亲，我们支持'))!;
+    assert.equal(
+      reply.seq,
+      list.find((m) => m.body === '可以开发票吗')!.seq + 1,
+      'numbered in the conversation right after the question',
+    );
 
     // An agent's message with the keyword triggers nothing.
     await agentSays(server.url, presale.token, buyer.conversation.id, '发票的事我来处理');
@@ -122,7 +171,7 @@ describe('auto-replies and promotions', () => {
     assert.equal((await botLines(buyer.conversation.id)).length, 4);
 
     const stats = (await api(server.url, 'GET', '/api/v1/auto-replies', { token: presale.token })).body.rules;
-    const hits = (id: string) => stats.find((r: any) => r.id === id).stats;
+    const hits = (id: string) => stats.find((r: AutoReplyRule) => r.id === id).stats;
     assert.equal(hits(invoice.id).hits, 1);
     assert.equal(hits(billing.id).hits, 2);
     assert.equal(hits(here.id).hits, 1);
@@ -134,7 +183,13 @@ describe('auto-replies and promotions', () => {
   });
 
   it('a cooldown keeps the same rule from answering the same conversation again within X minutes', async () => {
-    const shipping = await rule({ kind: 'keyword', name: '发货', keywords: ['发货'], cooldownMinutes: 10, text: '48 小时内发货' });
+    const shipping = await rule({
+      kind: 'keyword',
+      name: '发货',
+      keywords: ['发货'],
+      cooldownMinutes: 10,
+      text: '48 小时内发货',
+    });
     const buyer = await startBuyer(server.url);
     await buyerSays(server.url, buyer.token, '什么时候发货');
     await buyerSays(server.url, buyer.token, '今天能发货吗');
@@ -148,7 +203,12 @@ describe('auto-replies and promotions', () => {
   });
 
   it('a welcome rule greets once per first contact with the active promotions, and again after N silent hours', async () => {
-    const welcome = await rule({ kind: 'welcome', name: '欢迎', afterHours: 2, text: '欢迎{买家昵称}！\n本店活动：{店铺活动}\n{活动链接}' });
+    const welcome = await rule({
+      kind: 'welcome',
+      name: '欢迎',
+      afterHours: 2,
+      text: '欢迎{买家昵称}！\n本店活动：{店铺活动}\n{活动链接}',
+    });
     const buyer = await startBuyer(server.url);
     const nick = (await db().selectFrom('buyers').select('nick').where('id', '=', buyer.buyer.id).executeTakeFirstOrThrow()).nick;
     await buyerSays(server.url, buyer.token, '你好');
@@ -159,7 +219,7 @@ describe('auto-replies and promotions', () => {
     assert.match(lines[0]!, new RegExp(`^欢迎${nick}！\\n本店活动：双11预售：定金 50 抵 100`));
     assert.match(lines[0]!, /满 88 包邮/);
     assert.match(lines[0]!, /双11预售 https:\/\/example\.com\/demo-shop\/presale/, 'links of the active promotions');
-    const first = (await messages(buyer.conversation.id)).find((m) => m.sender === 'bot' && m.body !== '哨兵到');
+    const first = (await messages(buyer.conversation.id)).find((m) => m.sender === 'bot' && m.body !== '哨兵到')!;
     assert.ok(first.seq > 1, 'the greeting follows the first message in the numbering');
 
     clock += 3 * 3_600_000;
@@ -170,8 +230,12 @@ describe('auto-replies and promotions', () => {
   });
 
   it('offline replies outside business hours and on holidays only', async () => {
-    const hours: ShopHours = { ...DEFAULT_SHOP_HOURS, sameEveryDay: true, weekly: DEFAULT_SHOP_HOURS.weekly.map(() => ({ closed: false, open: '09:00', close: '18:00' })),
-      holidays: [{ date: '2026-11-11', label: '双11' }] };
+    const hours: ShopHours = {
+      ...DEFAULT_SHOP_HOURS,
+      sameEveryDay: true,
+      weekly: DEFAULT_SHOP_HOURS.weekly.map(() => ({ closed: false, open: '09:00', close: '18:00' })),
+      holidays: [{ date: '2026-11-11', label: '双11' }],
+    };
     assert.equal((await api(server.url, 'PUT', '/api/v1/shop-hours', { token: presale.token, body: hours })).status, 403);
     const saved = await api(server.url, 'PUT', '/api/v1/shop-hours', { token: owner.token, body: hours });
     assert.equal(saved.status, 200);
@@ -201,12 +265,30 @@ describe('auto-replies and promotions', () => {
   });
 
   it('busy replies when the waiting queue is longer than N', async () => {
-    const waiting = async () => Number((await db().selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-      .select((eb) => eb.fn.countAll().as('n')).where('c.shop_id', '=', (await shopId())).where('c.status', '=', 'open')
-      .where('c.assignee_id', 'is', null).where('c.waiting_since', 'is not', null).where('c.last_seq', '>', 0)
-      .where('b.blocked_at', 'is', null).executeTakeFirstOrThrow()).n);
+    const waiting = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('conversations as c')
+            .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('c.shop_id', '=', await shopId())
+            .where('c.status', '=', 'open')
+            .where('c.assignee_id', 'is', null)
+            .where('c.waiting_since', 'is not', null)
+            .where('c.last_seq', '>', 0)
+            .where('b.blocked_at', 'is', null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const queued = await waiting();
-    const busy = await rule({ kind: 'busy', name: '排队', maxQueue: queued + 2, cooldownMinutes: 10, text: '亲，咨询的人较多，请稍等' });
+    const busy = await rule({
+      kind: 'busy',
+      name: '排队',
+      maxQueue: queued + 2,
+      cooldownMinutes: 10,
+      text: '亲，咨询的人较多，请稍等',
+    });
     const buyers = [await startBuyer(server.url), await startBuyer(server.url), await startBuyer(server.url)];
     for (const buyer of buyers) {
       await buyerSays(server.url, buyer.token, '有人吗');
@@ -240,36 +322,58 @@ describe('auto-replies and promotions', () => {
     assert.equal(await runDueDelayedReplies(app()), 0);
     assert.deepEqual(await botLines(waiting.conversation.id), ['客服马上就来，请稍等～'], 'once, though the buyer wrote twice');
     assert.deepEqual(await botLines(answered.conversation.id), [], 'the agent answered in time');
-    const pending = await db().selectFrom('auto_reply_pending').select(['conversation_id', 'status']).where('rule_id', '=', delayed.id).execute();
+    const pending = await db()
+      .selectFrom('auto_reply_pending')
+      .select(['conversation_id', 'status'])
+      .where('rule_id', '=', delayed.id)
+      .execute();
     assert.deepEqual(pending.map((p) => p.status).sort(), ['answered', 'sent']);
     await disable(delayed);
   });
 
-  it('only the owner and managers change rules, every change is audited, and shops never see each other\'s rules', async () => {
+  it("only the owner and managers change rules, every change is audited, and shops never see each other's rules", async () => {
     const forbidden = await saveRule({ kind: 'keyword', name: 'x', keywords: ['x'], text: 'x' }, undefined, presale.token);
     assert.equal(forbidden.status, 403);
-    const noKeywords = await api(server.url, 'POST', '/api/v1/auto-replies', { token: owner.token, body: { kind: 'keyword', name: '空', keywords: [], text: '…' } });
+    const noKeywords = await api(server.url, 'POST', '/api/v1/auto-replies', {
+      token: owner.token,
+      body: { kind: 'keyword', name: '空', keywords: [], text: '…' },
+    });
     assert.equal(noKeywords.status, 400);
     assert.equal(noKeywords.body.error.code, 'auto_reply_keywords_required');
-    const tooMany = await api(server.url, 'POST', '/api/v1/auto-replies', { token: owner.token, body: { kind: 'keyword', name: '多', keywords: Array.from({ length: 11 }, (_, i) => `k${i}`), text: '…' } });
+    const tooMany = await api(server.url, 'POST', '/api/v1/auto-replies', {
+      token: owner.token,
+      body: { kind: 'keyword', name: '多', keywords: Array.from({ length: 11 }, (_, i) => `k${i}`), text: '…' },
+    });
     assert.equal(tooMany.status, 400);
-    const secondWelcome = await api(server.url, 'POST', '/api/v1/auto-replies', { token: owner.token, body: { kind: 'welcome', name: '又一个', text: '你好' }, headers: { 'accept-language': 'en' } });
+    const secondWelcome = await api(server.url, 'POST', '/api/v1/auto-replies', {
+      token: owner.token,
+      body: { kind: 'welcome', name: '又一个', text: '你好' },
+      headers: { 'accept-language': 'en' },
+    });
     assert.equal(secondWelcome.status, 409);
     assert.match(secondWelcome.body.error.message, /only one welcome rule/);
 
     const color = await rule({ kind: 'keyword', name: '色号', keywords: ['色号'], text: '亲，色号请看详情页第 3 张图～' });
-    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })).body.entries;
+    const audit = (
+      await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })
+    ).body.entries;
     assert.equal(audit[0].action, 'auto_reply.create');
 
     const other = await addOtherShop(server);
     const theirs = (await api(server.url, 'GET', '/api/v1/auto-replies', { token: other.owner.token })).body.rules;
     assert.deepEqual(theirs, [], 'the other shop sees none of ours');
-    const touch = await api(server.url, 'PUT', `/api/v1/auto-replies/${color.id}`, { token: other.owner.token, body: { kind: 'keyword', name: '抢', keywords: ['色号'], text: '别家' } });
+    const touch = await api(server.url, 'PUT', `/api/v1/auto-replies/${color.id}`, {
+      token: other.owner.token,
+      body: { kind: 'keyword', name: '抢', keywords: ['色号'], text: '别家' },
+    });
     assert.equal(touch.status, 404);
     const gone = await api(server.url, 'DELETE', `/api/v1/auto-replies/${color.id}`, { token: other.owner.token });
     assert.equal(gone.status, 404);
     // Their keyword rule never answers our buyers.
-    await api(server.url, 'POST', '/api/v1/auto-replies', { token: other.owner.token, body: { kind: 'keyword', name: '色号', keywords: ['色号'], text: '别家的回复' } });
+    await api(server.url, 'POST', '/api/v1/auto-replies', {
+      token: other.owner.token,
+      body: { kind: 'keyword', name: '色号', keywords: ['色号'], text: '别家的回复' },
+    });
     const buyer = await startBuyer(server.url);
     await buyerSays(server.url, buyer.token, '这个色号显白吗');
     await drain(buyer);
@@ -277,7 +381,9 @@ describe('auto-replies and promotions', () => {
 
     const deleted = await api(server.url, 'DELETE', `/api/v1/auto-replies/${color.id}`, { token: owner.token });
     assert.equal(deleted.status, 200);
-    const afterDelete = (await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })).body.entries;
+    const afterDelete = (
+      await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })
+    ).body.entries;
     assert.equal(afterDelete[0].action, 'auto_reply.delete');
   });
 
@@ -289,45 +395,89 @@ describe('auto-replies and promotions', () => {
     // The demo set was seeded on 11-05; seven days later the presale has ended.
     assert.equal(line, '全店满减：满 199 减 20；新粉专享券：5 元无门槛优惠券（关注店铺即可领取）；满 88 包邮');
     const list = (await api(server.url, 'GET', '/api/v1/promotions', { token: presale.token })).body.promotions;
-    assert.equal(list.find((p: any) => p.title === '双11预售').status, 'ended');
-    assert.equal(list.find((p: any) => p.title === '国庆焕新季').status, 'ended');
+    assert.equal(list.find((p: PromotionView) => p.title === '双11预售').status, 'ended');
+    assert.equal(list.find((p: PromotionView) => p.title === '国庆焕新季').status, 'ended');
 
     const body = {
-      kind: 'presale', title: '双12预售', depositFen: 2000, amountFen: 5000, link: 'https://example.com/d12',
-      startsAt: new Date(clock - 86_400_000).toISOString(), endsAt: new Date(clock + 5 * 86_400_000).toISOString(),
+      kind: 'presale',
+      title: '双12预售',
+      depositFen: 2000,
+      amountFen: 5000,
+      link: 'https://example.com/d12',
+      startsAt: new Date(clock - 86_400_000).toISOString(),
+      endsAt: new Date(clock + 5 * 86_400_000).toISOString(),
     };
     assert.equal((await api(server.url, 'POST', '/api/v1/promotions', { token: presale.token, body })).status, 403);
-    const backwards = await api(server.url, 'POST', '/api/v1/promotions', { token: owner.token, body: { ...body, endsAt: body.startsAt } });
+    const backwards = await api(server.url, 'POST', '/api/v1/promotions', {
+      token: owner.token,
+      body: { ...body, endsAt: body.startsAt },
+    });
     assert.equal(backwards.status, 400);
     assert.equal(backwards.body.error.code, 'promotion_dates_invalid');
-    const badLink = await api(server.url, 'POST', '/api/v1/promotions', { token: owner.token, body: { ...body, link: 'javascript:alert(1)' } });
+    const badLink = await api(server.url, 'POST', '/api/v1/promotions', {
+      token: owner.token,
+      body: { ...body, link: 'javascript:alert(1)' },
+    });
     assert.equal(badLink.status, 400);
     const created = await api(server.url, 'POST', '/api/v1/promotions', { token: owner.token, body });
     assert.equal(created.status, 200);
     assert.equal(created.body.promotion.status, 'active');
     assert.equal(created.body.promotion.summary, `双12预售：定金 20 抵 50（${md(-1)} 至 ${md(5)}）`);
     const upcoming = await api(server.url, 'POST', '/api/v1/promotions', {
-      token: owner.token, body: { kind: 'free_shipping', title: '全场包邮日', thresholdFen: 0, startsAt: new Date(clock + 2 * 86_400_000).toISOString(), endsAt: new Date(clock + 3 * 86_400_000).toISOString() },
+      token: owner.token,
+      body: {
+        kind: 'free_shipping',
+        title: '全场包邮日',
+        thresholdFen: 0,
+        startsAt: new Date(clock + 2 * 86_400_000).toISOString(),
+        endsAt: new Date(clock + 3 * 86_400_000).toISOString(),
+      },
     });
     assert.equal(upcoming.body.promotion.status, 'upcoming');
 
     const active = (await api(server.url, 'GET', '/api/v1/promotions/active', { token: presale.token })).body;
-    assert.equal(active.summary, `双12预售：定金 20 抵 50（${md(-1)} 至 ${md(5)}）；全店满减：满 199 减 20；新粉专享券：5 元无门槛优惠券（关注店铺即可领取）；满 88 包邮`);
-    assert.ok(!active.promotions.some((p: any) => p.title === '全场包邮日'), 'not yet started');
-    const english = await api(server.url, 'GET', '/api/v1/promotions/active', { token: presale.token, headers: { 'accept-language': 'en' } });
+    assert.equal(
+      active.summary,
+      `双12预售：定金 20 抵 50（${md(-1)} 至 ${md(5)}）；全店满减：满 199 减 20；新粉专享券：5 元无门槛优惠券（关注店铺即可领取）；满 88 包邮`,
+    );
+    assert.ok(!active.promotions.some((p: PromotionView) => p.title === '全场包邮日'), 'not yet started');
+    const english = await api(server.url, 'GET', '/api/v1/promotions/active', {
+      token: presale.token,
+      headers: { 'accept-language': 'en' },
+    });
     assert.match(english.body.summary, /¥20 off orders over ¥199/);
 
     clock += 2.5 * 86_400_000;
-    assert.match(await describeActivePromotions(db(), shop, new Date(clock), 'zh-CN'), /；满 88 包邮；全场包邮日$/, 'a title that already says the offer is not repeated');
+    assert.match(
+      await describeActivePromotions(db(), shop, new Date(clock), 'zh-CN'),
+      /；满 88 包邮；全场包邮日$/,
+      'a title that already says the offer is not repeated',
+    );
 
-    const changed = await api(server.url, 'PUT', `/api/v1/promotions/${created.body.promotion.id}`, { token: owner.token, body: { ...body, title: '双12预售（改）' } });
+    const changed = await api(server.url, 'PUT', `/api/v1/promotions/${created.body.promotion.id}`, {
+      token: owner.token,
+      body: { ...body, title: '双12预售（改）' },
+    });
     assert.equal(changed.body.promotion.title, '双12预售（改）');
     const other = await addOtherShop(server, 'other2');
     assert.deepEqual((await api(server.url, 'GET', '/api/v1/promotions', { token: other.owner.token })).body.promotions, []);
-    assert.equal((await api(server.url, 'DELETE', `/api/v1/promotions/${created.body.promotion.id}`, { token: other.owner.token })).status, 404);
-    assert.equal((await api(server.url, 'DELETE', `/api/v1/promotions/${created.body.promotion.id}`, { token: owner.token })).status, 200);
-    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=promotion&targetId=${created.body.promotion.id}`, { token: owner.token })).body.entries;
-    assert.deepEqual(audit.map((e: any) => e.action), ['promotion.delete', 'promotion.update', 'promotion.create']);
+    assert.equal(
+      (await api(server.url, 'DELETE', `/api/v1/promotions/${created.body.promotion.id}`, { token: other.owner.token })).status,
+      404,
+    );
+    assert.equal(
+      (await api(server.url, 'DELETE', `/api/v1/promotions/${created.body.promotion.id}`, { token: owner.token })).status,
+      200,
+    );
+    const audit = (
+      await api(server.url, 'GET', `/api/v1/audit?targetType=promotion&targetId=${created.body.promotion.id}`, {
+        token: owner.token,
+      })
+    ).body.entries;
+    assert.deepEqual(
+      audit.map((e: AuditEntry) => e.action),
+      ['promotion.delete', 'promotion.update', 'promotion.create'],
+    );
   });
 
   async function shopId() {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseBodyMeasurements } from '@golddesk/contracts';
 
-describe('height and weight in a buyer\'s message', () => {
+describe("height and weight in a buyer's message", () => {
   const cases: [string, { heightCm?: number; weightKg?: number }][] = [
     ['165/50', { heightCm: 165, weightKg: 50 }],
     ['我身高165体重100斤穿什么码', { heightCm: 165, weightKg: 50 }],

@@ -35,39 +35,66 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     const buyers = [];
     for (let i = 1; i <= n; i++) {
       const buyer = await startBuyer(server.url);
-      await db().updateTable('buyers').set({ nick: `${prefix}${i}` }).where('id', '=', buyer.buyer.id).execute();
+      await db()
+        .updateTable('buyers')
+        .set({ nick: `${prefix}${i}` })
+        .where('id', '=', buyer.buyer.id)
+        .execute();
       buyers.push({ ...buyer, nick: `${prefix}${i}` });
     }
-    const segment = await api(server.url, 'POST', '/api/v1/segments', { token: owner.token, body: { name: prefix, filter: { q: prefix } } });
+    const segment = await api(server.url, 'POST', '/api/v1/segments', {
+      token: owner.token,
+      body: { name: prefix, filter: { q: prefix } },
+    });
     assert.equal(segment.status, 200, JSON.stringify(segment.body));
     return { buyers, segmentId: segment.body.segment.id as string };
   }
   async function create(segmentId: string, extra: object = {}, token = owner.token) {
     return api(server.url, 'POST', '/api/v1/broadcasts', {
-      token, body: { title: '双11预热', template: '亲爱的{买家昵称}，双11预热开始啦！回复 TD 退订', segmentId, ...extra },
+      token,
+      body: { title: '双11预热', template: '亲爱的{买家昵称}，双11预热开始啦！回复 TD 退订', segmentId, ...extra },
     });
   }
-  const get = async (id: string) => (await api(server.url, 'GET', `/api/v1/broadcasts/${id}`, { token: owner.token })).body.broadcast;
-  const start = (id: string, body: object = {}, token = owner.token) => api(server.url, 'POST', `/api/v1/broadcasts/${id}/start`, { token, body });
+  const get = async (id: string) =>
+    (await api(server.url, 'GET', `/api/v1/broadcasts/${id}`, { token: owner.token })).body.broadcast;
+  const start = (id: string, body: object = {}, token = owner.token) =>
+    api(server.url, 'POST', `/api/v1/broadcasts/${id}/start`, { token, body });
   /** The broadcast messages a buyer has in the chat. */
   async function broadcastMessages(buyerId: string) {
-    return db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-      .select(['m.body', 'm.seq', 'm.sender']).where('c.buyer_id', '=', buyerId).where('m.payload', 'like', '%"broadcast"%').execute();
+    return db()
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select(['m.body', 'm.seq', 'm.sender'])
+      .where('c.buyer_id', '=', buyerId)
+      .where('m.payload', 'like', '%"broadcast"%')
+      .execute();
   }
 
-  it('reaches exactly the segment\'s members once — not the blacklisted, not the opted-out — with read and replied figures', async () => {
+  it("reaches exactly the segment's members once — not the blacklisted, not the opted-out — with read and replied figures", async () => {
     clock = china(0, '10:00');
     const { buyers, segmentId } = await audience('群发甲', 5);
-    const blocked = await api(server.url, 'POST', `/api/v1/customers/${buyers[3]!.buyer.id}/block`, { token: owner.token, body: {} });
+    const blocked = await api(server.url, 'POST', `/api/v1/customers/${buyers[3]!.buyer.id}/block`, {
+      token: owner.token,
+      body: {},
+    });
     assert.equal(blocked.status, 200);
     assert.equal((await buyerSays(server.url, buyers[4]!.token, '退订')).status, 201);
     // With Redis the event may reach the listener after the answer: wait for the acknowledgement itself.
-    const acknowledged = async () => (await db().selectFrom('messages').select('body').where('conversation_id', '=', buyers[4]!.conversation.id)
-      .where('sender', '=', 'bot').execute()).some((m) => m.body.includes('已为您退订'));
+    const acknowledged = async () =>
+      (
+        await db()
+          .selectFrom('messages')
+          .select('body')
+          .where('conversation_id', '=', buyers[4]!.conversation.id)
+          .where('sender', '=', 'bot')
+          .execute()
+      ).some((m) => m.body.includes('已为您退订'));
     await until(acknowledged);
     assert.ok(await acknowledged(), 'the buyer gets an acknowledgement');
 
-    const audienceNow = (await api(server.url, 'GET', `/api/v1/broadcasts/audience?segmentId=${segmentId}`, { token: owner.token })).body;
+    const audienceNow = (
+      await api(server.url, 'GET', `/api/v1/broadcasts/audience?segmentId=${segmentId}`, { token: owner.token })
+    ).body;
     assert.deepEqual(audienceNow, { members: 5, blocked: 1, optedOut: 1, reachable: 3 });
 
     const created = await create(segmentId);
@@ -110,16 +137,28 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.equal(stats.read, 1);
     assert.equal(stats.replied, 1);
 
-    const page = (await api(server.url, 'GET', `/api/v1/broadcasts/${id}/recipients?status=skipped&pageSize=10`, { token: owner.token })).body;
+    const page = (
+      await api(server.url, 'GET', `/api/v1/broadcasts/${id}/recipients?status=skipped&pageSize=10`, { token: owner.token })
+    ).body;
     assert.equal(page.total, 2);
     assert.deepEqual(page.recipients.map((r: { reason: string }) => r.reason).sort(), ['blocked', 'opted_out']);
     const sent = (await api(server.url, 'GET', `/api/v1/broadcasts/${id}/recipients?status=sent`, { token: owner.token })).body;
-    assert.deepEqual(sent.recipients.map((r: { buyerNick: string; read: boolean; replied: boolean }) => [r.buyerNick, r.read, r.replied]).sort(),
-      [['群发甲1', true, false], ['群发甲2', false, true], ['群发甲3', false, false]]);
+    assert.deepEqual(
+      sent.recipients.map((r: { buyerNick: string; read: boolean; replied: boolean }) => [r.buyerNick, r.read, r.replied]).sort(),
+      [
+        ['群发甲1', true, false],
+        ['群发甲2', false, true],
+        ['群发甲3', false, false],
+      ],
+    );
 
     // Buyer 3 writes TD: the next broadcast to the segment skips them too.
     assert.equal((await buyerSays(server.url, buyers[2]!.token, ' td ')).status, 201);
-    await until(async () => (await db().selectFrom('marketing_opt_outs').select('buyer_id').where('buyer_id', '=', buyers[2]!.buyer.id).execute()).length > 0);
+    await until(
+      async () =>
+        (await db().selectFrom('marketing_opt_outs').select('buyer_id').where('buyer_id', '=', buyers[2]!.buyer.id).execute())
+          .length > 0,
+    );
     const again = (await create(segmentId)).body.broadcast.id;
     await start(again);
     await tick();
@@ -130,9 +169,11 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.deepEqual(second.stats.skippedByReason, { blocked: 1, opted_out: 2 });
     assert.equal((await broadcastMessages(buyers[2]!.buyer.id)).length, 1, 'the opted-out buyer got only the first one');
 
-    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=broadcast&targetId=${id}`, { token: owner.token })).body;
+    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=broadcast&targetId=${id}`, { token: owner.token }))
+      .body;
     const actions = audit.entries.map((e: { action: string }) => e.action);
-    for (const action of ['broadcast.created', 'broadcast.started', 'broadcast.sending', 'broadcast.done']) assert.ok(actions.includes(action), action);
+    for (const action of ['broadcast.created', 'broadcast.started', 'broadcast.sending', 'broadcast.done'])
+      assert.ok(actions.includes(action), action);
   });
 
   it('honours the throttle: with 2 per minute, 2 are sent in the first minute, 4 after the second, all 5 after the third', async () => {
@@ -178,7 +219,8 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
   it('starts a scheduled broadcast at its time, and cancel stops the rest', async () => {
     clock = china(8, '08:30');
     const { buyers, segmentId } = await audience('群发丁', 3);
-    const id = (await create(segmentId, { throttlePerMinute: 1, scheduledAt: new Date(china(8, '09:00')).toISOString() })).body.broadcast.id;
+    const id = (await create(segmentId, { throttlePerMinute: 1, scheduledAt: new Date(china(8, '09:00')).toISOString() })).body
+      .broadcast.id;
     await start(id);
     await tick(china(8, '08:59'));
     assert.equal((await get(id)).status, 'scheduled');
@@ -210,16 +252,23 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.equal(untargeted.status, 400);
     assert.equal(untargeted.body.error.code, 'broadcast_target_required');
     assert.match(untargeted.body.error.message, /请选择群发的目标客户分群/);
-    assert.equal((await api(server.url, 'POST', '/api/v1/broadcasts', {
-      token: owner.token, body: { title: 't', template: 'x'.repeat(501), segmentId },
-    })).status, 400, 'template at most 500 characters');
+    assert.equal(
+      (
+        await api(server.url, 'POST', '/api/v1/broadcasts', {
+          token: owner.token,
+          body: { title: 't', template: 'x'.repeat(501), segmentId },
+        })
+      ).status,
+      400,
+      'template at most 500 characters',
+    );
 
     const other = await addOtherShop(server);
     assert.equal((await api(server.url, 'GET', `/api/v1/broadcasts/${id}`, { token: other.owner.token })).status, 404);
     assert.equal((await start(id, {}, other.owner.token)).status, 404);
     assert.equal((await api(server.url, 'POST', `/api/v1/broadcasts/${id}/cancel`, { token: other.owner.token })).status, 404);
     assert.equal((await api(server.url, 'GET', `/api/v1/broadcasts/${id}/recipients`, { token: other.owner.token })).status, 404);
-    assert.equal((await create(segmentId, {}, other.owner.token)).status, 404, 'another shop\'s segment is not found');
+    assert.equal((await create(segmentId, {}, other.owner.token)).status, 404, "another shop's segment is not found");
     assert.deepEqual((await api(server.url, 'GET', '/api/v1/broadcasts', { token: other.owner.token })).body.broadcasts, []);
   });
 });

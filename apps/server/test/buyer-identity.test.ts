@@ -20,7 +20,11 @@ describe('buyer identity: visitor ids are not credentials', () => {
   const db = () => server.app.context.storage.db;
 
   it('does not hand a seeded, imported or synced buyer to whoever names their visitor id', async () => {
-    const seeded = await db().selectFrom('buyers').select(['id', 'visitor_id']).where('visitor_id', '=', 'demo-buyer-001').executeTakeFirstOrThrow();
+    const seeded = await db()
+      .selectFrom('buyers')
+      .select(['id', 'visitor_id'])
+      .where('visitor_id', '=', 'demo-buyer-001')
+      .executeTakeFirstOrThrow();
     for (const visitorId of ['demo-buyer-001', 'import-0123456789abcdef01234567', 'ext-C999']) {
       const opened = await session({ visitorId });
       assert.equal(opened.status, 200);
@@ -40,7 +44,10 @@ describe('buyer identity: visitor ids are not credentials', () => {
     assert.equal(again.buyer.id, first.buyer.id);
     assert.equal(again.conversation.id, first.conversation.id);
     const history = await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: again.token });
-    assert.deepEqual(history.body.messages.map((m: { body: string }) => m.body), ['我的第一条消息']);
+    assert.deepEqual(
+      history.body.messages.map((m: { body: string }) => m.body),
+      ['我的第一条消息'],
+    );
 
     for (const visitorSecret of [undefined, 'x'.repeat(43), first.visitorSecret!.slice(0, -2) + 'AA']) {
       const other = await startBuyer(server.url, { visitorId: first.visitorId, visitorSecret });
@@ -50,34 +57,50 @@ describe('buyer identity: visitor ids are not credentials', () => {
       assert.deepEqual(empty.body.messages, []);
     }
     // The secret is stored hashed, never as given.
-    const row = await db().selectFrom('buyers').select('visitor_secret_hash').where('id', '=', first.buyer.id).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom('buyers')
+      .select('visitor_secret_hash')
+      .where('id', '=', first.buyer.id)
+      .executeTakeFirstOrThrow();
     assert.ok(row.visitor_secret_hash && !row.visitor_secret_hash.includes(first.visitorSecret!));
   });
 
-  it('a verified customer is reached by the shop\'s signature only; their session carries no visitor secret', async () => {
+  it("a verified customer is reached by the shop's signature only; their session carries no visitor secret", async () => {
     const verified = await startDemoBuyer(server.url, 'demo-buyer-002');
     assert.equal(verified.buyer.verified, true);
     assert.equal(verified.visitorSecret, undefined);
     // Their visitor id with any secret is still not them.
-    const guess = await startBuyer(server.url, { visitorId: verified.visitorId.replace(/[^A-Za-z0-9_-]/g, '-').padEnd(8, '0'), visitorSecret: 'y'.repeat(43) });
+    const guess = await startBuyer(server.url, {
+      visitorId: verified.visitorId.replace(/[^A-Za-z0-9_-]/g, '-').padEnd(8, '0'),
+      visitorSecret: 'y'.repeat(43),
+    });
     assert.notEqual(guess.buyer.id, verified.buyer.id);
   });
 
-  it('a visitor who opened the chat as ext-C999 captures nothing: C999\'s orders sync to the real customer', async () => {
+  it("a visitor who opened the chat as ext-C999 captures nothing: C999's orders sync to the real customer", async () => {
     const squatter = await session({ visitorId: 'ext-C999', nick: '假冒C999' });
     assert.equal(squatter.status, 200);
     const secret = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret;
     const push = (orderNo: string) => {
       const body = JSON.stringify({
-        id: randomUUID(), type: 'order.upserted', occurredAt: new Date().toISOString(),
+        id: randomUUID(),
+        type: 'order.upserted',
+        occurredAt: new Date().toISOString(),
         data: {
-          orderNo, buyer: { externalId: 'C999', nick: '真买家', phone: '13900009999' }, totalFen: 9900,
+          orderNo,
+          buyer: { externalId: 'C999', nick: '真买家', phone: '13900009999' },
+          totalFen: 9900,
           items: [{ title: '纯棉短袖T恤', skuProps: {}, priceFen: 9900, quantity: 1 }],
-          receiver: { name: '真买家', phone: '13900009999', province: '浙江省', address: '杭州市余杭区 1 号' }, placedAt: new Date().toISOString(),
+          receiver: { name: '真买家', phone: '13900009999', province: '浙江省', address: '杭州市余杭区 1 号' },
+          placedAt: new Date().toISOString(),
         },
       });
       return api(server.url, 'POST', '/api/v1/integrations/demo/events', {
-        raw: body, headers: { 'content-type': 'application/json', 'x-golddesk-signature': signPayload(secret, body, Math.floor(Date.now() / 1000)) },
+        raw: body,
+        headers: {
+          'content-type': 'application/json',
+          'x-golddesk-signature': signPayload(secret, body, Math.floor(Date.now() / 1000)),
+        },
       });
     };
     for (const orderNo of ['C999-A', 'C999-B']) {
@@ -87,13 +110,16 @@ describe('buyer identity: visitor ids are not credentials', () => {
     }
     const orders = await db().selectFrom('orders').select(['buyer_id']).where('order_no', 'in', ['C999-A', 'C999-B']).execute();
     assert.equal(orders.length, 2);
-    assert.ok(orders.every((o) => o.buyer_id !== squatter.body.buyer.id), 'never on the visitor\'s buyer');
+    assert.ok(
+      orders.every((o) => o.buyer_id !== squatter.body.buyer.id),
+      "never on the visitor's buyer",
+    );
     const profile = await api(server.url, 'GET', `/api/v1/customers/${squatter.body.buyer.id}`, { token: owner.token });
     assert.deepEqual(profile.body.orders, []);
     assert.equal(profile.body.buyer.verified, false);
   });
 
-  it('an order import never attaches a shop customer\'s orders to a visitor who chose the same nick', async () => {
+  it("an order import never attaches a shop customer's orders to a visitor who chose the same nick", async () => {
     const impostor = await startBuyer(server.url, undefined, { nick: '导入真买家' });
     await buyerSays(server.url, impostor.token, '我要改地址');
     const csv = [
@@ -101,18 +127,21 @@ describe('buyer identity: visitor ids are not credentials', () => {
       'NICK-1,导入真买家,已付款,纯棉短袖T恤,颜色:黑色;尺码:M,129.00,1,129.00,王真,13811112222,浙江省,杭州市西湖区1号,,,2026-11-11 00:05:00,2026-11-11 00:06:00,,,,,',
     ].join('\n');
     const started = await api(server.url, 'POST', '/api/v1/imports?kind=orders', {
-      token: owner.token, raw: csv, headers: { 'content-type': 'text/csv' },
+      token: owner.token,
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
     });
     assert.equal(started.status, 202, JSON.stringify(started.body));
     let status = 'running';
     for (let i = 0; i < 200 && status === 'running'; i++) {
-      status = (await api(server.url, 'GET', `/api/v1/imports/${started.body.import.id}`, { token: owner.token })).body.import.status;
+      status = (await api(server.url, 'GET', `/api/v1/imports/${started.body.import.id}`, { token: owner.token })).body.import
+        .status;
       if (status === 'running') await new Promise((r) => setTimeout(r, 50));
     }
     const order = await db().selectFrom('orders').select('buyer_id').where('order_no', '=', 'NICK-1').executeTakeFirstOrThrow();
     assert.notEqual(order.buyer_id, impostor.buyer.id);
     const impostorProfile = await api(server.url, 'GET', `/api/v1/customers/${impostor.buyer.id}`, { token: owner.token });
-    assert.deepEqual(impostorProfile.body.orders, [], 'the impostor\'s right pane shows no orders of the real buyer');
+    assert.deepEqual(impostorProfile.body.orders, [], "the impostor's right pane shows no orders of the real buyer");
 
     // The workbench can tell them apart: the visitor is unverified, the imported buyer is the shop's.
     const list = await api(server.url, 'GET', '/api/v1/conversations', { token: owner.token });
@@ -122,13 +151,14 @@ describe('buyer identity: visitor ids are not credentials', () => {
     assert.equal(realProfile.body.buyer.verified, true);
   });
 
-  it('a buyer\'s own orders never carry the seller\'s memo or its flag', async () => {
+  it("a buyer's own orders never carry the seller's memo or its flag", async () => {
     const buyer = await startDemoBuyer(server.url, 'demo-buyer-001');
     const mine = await api(server.url, 'GET', '/api/v1/widget/orders', { token: buyer.token });
     assert.equal(mine.status, 200);
     const target = mine.body.orders[0];
     const memo = await api(server.url, 'POST', `/api/v1/orders/${target.id}/memo`, {
-      token: owner.token, body: { memo: '买家要求用顺丰，已补运费差价', flag: 'red', requestId: randomUUID() },
+      token: owner.token,
+      body: { memo: '买家要求用顺丰，已补运费差价', flag: 'red', requestId: randomUUID() },
     });
     assert.equal(memo.status, 200, JSON.stringify(memo.body));
     const again = await api(server.url, 'GET', '/api/v1/widget/orders', { token: buyer.token });

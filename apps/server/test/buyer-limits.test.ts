@@ -7,7 +7,16 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { findKeywordRule } from '../src/modules/auto-replies/index.js';
 import type { AutoReplyRow } from '../src/modules/auto-replies/auto-reply.repository.js';
-import { agentSays, api, buyerSays, loginAgent, startBuyer, StreamClient, type JsonResponse } from './helpers/clients.js';
+import {
+  agentSays,
+  api,
+  buyerSays,
+  loginAgent,
+  startBuyer,
+  StreamClient,
+  type FrameOf,
+  type JsonResponse,
+} from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const SLOW_DOWN = '发送太频繁，请稍后再试';
@@ -46,7 +55,11 @@ function costOverLinear(rules: AutoReplyRow[], message: string): number {
 
 describe('keyword matching is linear in the message length', () => {
   // Exact and contains rules, none matching: every message is compared with all of them.
-  const rules = [keywordRule(1, ['在吗', '好的'], 'exact'), keywordRule(2, ['发票', '开票', 'vip'], 'contains'), keywordRule(3, ['亲'], 'exact')];
+  const rules = [
+    keywordRule(1, ['在吗', '好的'], 'exact'),
+    keywordRule(2, ['发票', '开票', 'vip'], 'contains'),
+    keywordRule(3, ['亲'], 'exact'),
+  ];
 
   it('keeps contains / exact, case, width and trailing-punctuation behaviour', () => {
     const here = keywordRule(1, ['在吗'], 'exact');
@@ -60,7 +73,11 @@ describe('keyword matching is linear in the message length', () => {
 
   it('a 5,000-comma message and a 20,000-character punctuation message cost linear time', () => {
     const tail = '，。！？~～ ,.!?'.repeat(2_000);
-    for (const [name, message] of [['5,000 commas', `a${','.repeat(5_000)}b`], ['20,000 punctuation marks', `${tail}x`], ['…at the end', `好的${tail}`]]) {
+    for (const [name, message] of [
+      ['5,000 commas', `a${','.repeat(5_000)}b`],
+      ['20,000 punctuation marks', `${tail}x`],
+      ['…at the end', `好的${tail}`],
+    ]) {
       const cost = costOverLinear(rules, message!);
       // The old trailing-punctuation regex retried from every position of the run: ~70 ms per keyword for 5,000 commas.
       assert.ok(cost < LINEAR_FACTOR, `${name}: matching took ${cost.toFixed(1)}× a linear pass`);
@@ -78,8 +95,13 @@ describe('buyer limits', () => {
       now: () => new Date(clock),
       // '' is the documented default; the quota is small so a few images reach it.
       env: {
-        BUYER_MESSAGES_PER_MINUTE: '', ADDRESS_MESSAGES_PER_MINUTE: '', BUYER_UPLOADS_PER_HOUR: '', ADDRESS_UPLOADS_PER_HOUR: '',
-        BUYER_STREAM_FRAMES_PER_10S: '', PUBLIC_READS_PER_MINUTE: '40', BUYER_UPLOAD_QUOTA_MB: '0.01',
+        BUYER_MESSAGES_PER_MINUTE: '',
+        ADDRESS_MESSAGES_PER_MINUTE: '',
+        BUYER_UPLOADS_PER_HOUR: '',
+        ADDRESS_UPLOADS_PER_HOUR: '',
+        BUYER_STREAM_FRAMES_PER_10S: '',
+        PUBLIC_READS_PER_MINUTE: '40',
+        BUYER_UPLOAD_QUOTA_MB: '0.01',
       },
     });
     agent = await loginAgent(server.url);
@@ -96,7 +118,9 @@ describe('buyer limits', () => {
     assert.equal(refused.status, 429);
     assert.deepEqual(refused.body.error, { code: 'too_many_messages', message: SLOW_DOWN });
     const english = await api(server.url, 'POST', '/api/v1/widget/messages', {
-      token: buyer.token, body: { body: 'hi', clientMsgId: randomUUID() }, headers: { 'accept-language': 'en' },
+      token: buyer.token,
+      body: { body: 'hi', clientMsgId: randomUUID() },
+      headers: { 'accept-language': 'en' },
     });
     assert.equal(english.body.error.message, 'You are sending too fast; please wait a moment and try again');
     assert.equal((await history(buyer.token)).length, 30, 'nothing stored past the limit');
@@ -134,16 +158,26 @@ describe('buyer limits', () => {
     // A message after the burst arrives after every typing signal the burst caused.
     assert.equal((await buyerSays(server.url, buyer.token, '打完了')).status, 201);
     await agentStream.next((f) => f.type === 'message.created' && f.message.conversationId === conversationId);
-    const signals = agentStream.frames.filter((f) => f.type === 'conversation.typing' && f.conversationId === conversationId);
-    assert.deepEqual(signals.map((f) => f.typing), [true, false]);
+    const signals = agentStream.frames.filter(
+      (f): f is FrameOf<'conversation.typing'> => f.type === 'conversation.typing' && f.conversationId === conversationId,
+    );
+    assert.deepEqual(
+      signals.map((f) => f.typing),
+      [true, false],
+    );
 
-    const closed = new Promise<[number, string]>((resolve) => buyerStream.socket.once('close', (code, reason) => resolve([code, reason.toString()])));
+    const closed = new Promise<[number, string]>((resolve) =>
+      buyerStream.socket.once('close', (code, reason) => resolve([code, reason.toString()])),
+    );
     for (let i = 0; i < 60; i++) buyerStream.send({ type: 'ping' });
     assert.deepEqual(await closed, [4429, SLOW_DOWN]);
     await agentStream.close();
   });
 
-  const tinyPng = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000185d3b0b00000000049454e44ae426082', 'hex');
+  const tinyPng = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000185d3b0b00000000049454e44ae426082',
+    'hex',
+  );
   const upload = (token: string, bytes: Buffer, type = 'image/png', path = '/api/v1/widget/uploads') =>
     api(server.url, 'POST', path, { token, raw: bytes, headers: { 'content-type': type } });
 
@@ -157,7 +191,9 @@ describe('buyer limits', () => {
     // Noise does not compress: each of these stores about 6 KB of the buyer's 10 KB quota.
     const noisy = await sharp(Buffer.from(Array.from({ length: 45 * 45 * 3 }, () => Math.floor(Math.random() * 256))), {
       raw: { width: 45, height: 45, channels: 3 },
-    }).png().toBuffer();
+    })
+      .png()
+      .toBuffer();
     const saver = await startBuyer(server.url);
     assert.equal((await upload(saver.token, noisy)).status, 201);
     const overQuota = await upload(saver.token, noisy);
@@ -171,7 +207,8 @@ describe('buyer limits', () => {
   it('an agent may send 40 messages in a minute', async () => {
     const buyer = await startBuyer(server.url);
     await buyerSays(server.url, buyer.token, '在吗');
-    for (let i = 1; i <= 40; i++) assert.equal((await agentSays(server.url, agent.token, buyer.conversation.id, `回复${i}`)).status, 201);
+    for (let i = 1; i <= 40; i++)
+      assert.equal((await agentSays(server.url, agent.token, buyer.conversation.id, `回复${i}`)).status, 201);
   });
 
   it('the public product list comes in pages (default 20, at most 50) and each address has a read budget', async () => {
@@ -179,15 +216,28 @@ describe('buyer limits', () => {
     const shop = await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
     // Enough products that a page of 50 is not the whole catalogue.
     const model = await db.selectFrom('products').selectAll().where('shop_id', '=', shop.id).limit(1).executeTakeFirstOrThrow();
-    for (let i = 0; i < 30; i++) await db.insertInto('products').values({ ...model, id: `extra-${i}`, title: `加购商品 ${i}` }).execute();
-    const onSale = await db.selectFrom('products').select('id').where('shop_id', '=', shop.id).where('archived_at', 'is', null).execute();
+    for (let i = 0; i < 30; i++)
+      await db
+        .insertInto('products')
+        .values({ ...model, id: `extra-${i}`, title: `加购商品 ${i}` })
+        .execute();
+    const onSale = await db
+      .selectFrom('products')
+      .select('id')
+      .where('shop_id', '=', shop.id)
+      .where('archived_at', 'is', null)
+      .execute();
 
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
       const query: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-      const response: JsonResponse<{ products: { id: string }[]; nextCursor: string | null }> = await api(server.url, 'GET', `/api/v1/shops/demo/products${query}`);
+      const response: JsonResponse<{ products: { id: string }[]; nextCursor: string | null }> = await api(
+        server.url,
+        'GET',
+        `/api/v1/shops/demo/products${query}`,
+      );
       assert.equal(response.status, 200);
       assert.ok(response.body.products.length <= 20);
       seen.push(...response.body.products.map((p) => p.id));
@@ -220,11 +270,17 @@ describe('uploaded photos lose their metadata', () => {
   /** A red 40×20 picture shot "rotated" (EXIF orientation 6: shown 20 wide, 40 high) with a GPS position and XMP. */
   async function photo(format: 'jpeg' | 'png' | 'webp'): Promise<Buffer> {
     const pixels = sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 220, g: 20, b: 20 } } });
-    return pixels.withMetadata({ orientation: 6 }).withExif({
-      IFD0: { ImageDescription: 'SECRET-HOME', Make: 'PhoneMaker' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 27/1', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 50/1' },
-    }).withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">SECRET-XMP</rdf:RDF></x:xmpmeta>')
-      .toFormat(format).toBuffer();
+    return pixels
+      .withMetadata({ orientation: 6 })
+      .withExif({
+        IFD0: { ImageDescription: 'SECRET-HOME', Make: 'PhoneMaker' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 27/1', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 50/1' },
+      })
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">SECRET-XMP</rdf:RDF></x:xmpmeta>',
+      )
+      .toFormat(format)
+      .toBuffer();
   }
 
   const hasGpsTag = (exif: Buffer) => exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]));
@@ -239,12 +295,17 @@ describe('uploaded photos lose their metadata', () => {
 
       const buyer = await startBuyer(server.url);
       const uploaded = await api(server.url, 'POST', '/api/v1/widget/uploads', {
-        token: buyer.token, raw: original, headers: { 'content-type': `image/${format}` },
+        token: buyer.token,
+        raw: original,
+        headers: { 'content-type': `image/${format}` },
       });
       assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
       const served = Buffer.from(await (await fetch(server.url + uploaded.body.attachment.url)).arrayBuffer());
-      const stored = (await server.app.context.storage.db.selectFrom('attachments').select(['bytes', 'size'])
-        .where('id', '=', uploaded.body.attachment.id).executeTakeFirstOrThrow());
+      const stored = await server.app.context.storage.db
+        .selectFrom('attachments')
+        .select(['bytes', 'size'])
+        .where('id', '=', uploaded.body.attachment.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(Buffer.from(stored.bytes), served);
       assert.equal(Number(stored.size), served.length);
       assert.equal(uploaded.body.attachment.size, served.length);
@@ -266,7 +327,11 @@ describe('uploaded photos lose their metadata', () => {
   it('refuses a file that only starts like an image', async () => {
     const buyer = await startBuyer(server.url);
     const fake = Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), Buffer.alloc(200, 7)]);
-    const response = await api(server.url, 'POST', '/api/v1/widget/uploads', { token: buyer.token, raw: fake, headers: { 'content-type': 'image/jpeg' } });
+    const response = await api(server.url, 'POST', '/api/v1/widget/uploads', {
+      token: buyer.token,
+      raw: fake,
+      headers: { 'content-type': 'image/jpeg' },
+    });
     assert.equal(response.status, 415);
   });
 });

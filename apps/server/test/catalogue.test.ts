@@ -26,9 +26,16 @@ describe('catalogue admin and related needs', () => {
   let owner: { token: string };
   let manager: { token: string };
   let presale: { token: string };
-  let products: Array<{ id: string; title: string; priceFen: number; category: string; skus: Array<{ id: string; props: Record<string, string>; priceFen: number; stock: number }> }>;
+  let products: Array<{
+    id: string;
+    title: string;
+    priceFen: number;
+    category: string;
+    skus: Array<{ id: string; props: Record<string, string>; priceFen: number; stock: number }>;
+  }>;
   const byTitle = (prefix: string) => products.find((p) => p.title.startsWith(prefix))!;
-  const get = (path: string, token = owner.token, language = 'zh-CN') => api(server.url, 'GET', path, { token, headers: { 'accept-language': language } });
+  const get = (path: string, token = owner.token, language = 'zh-CN') =>
+    api(server.url, 'GET', path, { token, headers: { 'accept-language': language } });
   const send = (method: string, path: string, body: unknown, token = owner.token, language = 'zh-CN') =>
     api(server.url, method, path, { token, body, headers: { 'accept-language': language } });
 
@@ -37,7 +44,8 @@ describe('catalogue admin and related needs', () => {
     owner = await loginAgent(server.url, 'owner');
     presale = await loginAgent(server.url, 'presale1');
     const created = await api(server.url, 'POST', '/api/v1/team/agents', {
-      token: owner.token, body: { username: 'manager1', name: '主管-阿花', role: 'manager', password: 'manager-password-1' },
+      token: owner.token,
+      body: { username: 'manager1', name: '主管-阿花', role: 'manager', password: 'manager-password-1' },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     manager = await loginAgent(server.url, 'manager1', 'manager-password-1');
@@ -56,22 +64,42 @@ describe('catalogue admin and related needs', () => {
     assert.ok(clothes.products.every((p: { category: string }) => p.category === '服饰'));
     assert.equal(clothes.total, products.filter((p) => p.category === '服饰').length);
     const one = (await get(`/api/v1/products/${byTitle('氨基酸').id}`, presale.token)).body.product;
-    assert.equal(one.stockTotal, one.skus.reduce((n: number, s: { stock: number }) => n + s.stock, 0));
-    assert.deepEqual(one.related.map((r: { title: string; direction: string }) => [r.title.slice(0, 4), r.direction]),
-      [['玻尿酸补', 'outgoing'], ['修护舒缓', 'outgoing'], ['温和卸妆', 'incoming']], 'related products from both ends');
+    assert.equal(
+      one.stockTotal,
+      one.skus.reduce((n: number, s: { stock: number }) => n + s.stock, 0),
+    );
+    assert.deepEqual(
+      one.related.map((r: { title: string; direction: string }) => [r.title.slice(0, 4), r.direction]),
+      [
+        ['玻尿酸补', 'outgoing'],
+        ['修护舒缓', 'outgoing'],
+        ['温和卸妆', 'incoming'],
+      ],
+      'related products from both ends',
+    );
   });
 
   it('the owner edits price, notes, attributes and size chart; SKUs priced like the product follow; audited before → after', async () => {
     const tee = byTitle('纯棉宽松短袖T恤');
     const res = await send('PATCH', `/api/v1/products/${tee.id}`, {
-      priceFen: 8900, listingNotes: '浅色可能轻微褪色，建议冷水手洗',
-      attributes: [{ name: '材质', value: '100% 棉' }, { name: '产地', value: '广东' }],
-      sizeChart: [{ size: 'M', heightCm: [155, 165], weightKg: [45, 55] }, { size: 'L', heightCm: [165, 175], weightKg: [55, 65] }],
+      priceFen: 8900,
+      listingNotes: '浅色可能轻微褪色，建议冷水手洗',
+      attributes: [
+        { name: '材质', value: '100% 棉' },
+        { name: '产地', value: '广东' },
+      ],
+      sizeChart: [
+        { size: 'M', heightCm: [155, 165], weightKg: [45, 55] },
+        { size: 'L', heightCm: [165, 175], weightKg: [55, 65] },
+      ],
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.product.priceFen, 8900);
     assert.ok(res.body.product.skus.every((s: { priceFen: number }) => s.priceFen === 8900));
-    assert.deepEqual(res.body.product.attributes.map((a: { name: string }) => a.name), ['材质', '产地']);
+    assert.deepEqual(
+      res.body.product.attributes.map((a: { name: string }) => a.name),
+      ['材质', '产地'],
+    );
     const shop = (await get('/api/v1/shops/demo/products?limit=50')).body.products.find((p: { id: string }) => p.id === tee.id);
     assert.equal(shop.priceFen, 8900);
     assert.equal(shop.listingNotes, '浅色可能轻微褪色，建议冷水手洗');
@@ -83,21 +111,38 @@ describe('catalogue admin and related needs', () => {
     assert.equal(entry.actor.name, '店长小美');
   });
 
-  it('a product\'s shipping weight makes the order\'s parcel weight, for the courier cost', async () => {
+  it("a product's shipping weight makes the order's parcel weight, for the courier cost", async () => {
     const db = server.app.context.storage.db;
-    const line = await db.selectFrom('order_items as i').innerJoin('orders as o', 'o.id', 'i.order_id')
-      .select(['o.id as orderId', 'o.buyer_id as buyerId']).where('o.shop_id', '=', (await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id)
+    const line = await db
+      .selectFrom('order_items as i')
+      .innerJoin('orders as o', 'o.id', 'i.order_id')
+      .select(['o.id as orderId', 'o.buyer_id as buyerId'])
+      .where(
+        'o.shop_id',
+        '=',
+        (await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id,
+      )
       .executeTakeFirstOrThrow();
-    const orderOf = async () => (await get(`/api/v1/customers/${line.buyerId}`)).body.orders.find((o: { id: string }) => o.id === line.orderId);
-    const items = await db.selectFrom('order_items').select(['product_id', 'quantity']).where('order_id', '=', line.orderId).execute();
-    for (const item of items) assert.equal((await send('PATCH', `/api/v1/products/${item.product_id}`, { weightG: 250 })).status, 200);
+    const orderOf = async () =>
+      (await get(`/api/v1/customers/${line.buyerId}`)).body.orders.find((o: { id: string }) => o.id === line.orderId);
+    const items = await db
+      .selectFrom('order_items')
+      .select(['product_id', 'quantity'])
+      .where('order_id', '=', line.orderId)
+      .execute();
+    for (const item of items)
+      assert.equal((await send('PATCH', `/api/v1/products/${item.product_id}`, { weightG: 250 })).status, 200);
     const grams = items.reduce((sum, item) => sum + 250 * Number(item.quantity), 0);
     assert.equal((await orderOf()).weightKg, grams / 1000);
     assert.equal((await get(`/api/v1/products/${items[0]!.product_id}`)).body.product.weightG, 250);
     // One line without a weight: the parcel's weight is unknown rather than too light.
     assert.equal((await send('PATCH', `/api/v1/products/${items[0]!.product_id}`, { weightG: null })).status, 200);
     assert.equal((await orderOf()).weightKg, null);
-    assert.equal((await send('PATCH', `/api/v1/products/${items[0]!.product_id}`, { weightG: 0 })).status, 400, 'a weight is at least 1 g');
+    assert.equal(
+      (await send('PATCH', `/api/v1/products/${items[0]!.product_id}`, { weightG: 0 })).status,
+      400,
+      'a weight is at least 1 g',
+    );
   });
 
   it('refuses bad input with a clear message and lets only owner and manager edit', async () => {
@@ -106,7 +151,10 @@ describe('catalogue admin and related needs', () => {
     assert.equal(long.status, 400);
     assert.equal(long.body.error.code, 'invalid_input');
     assert.equal((await send('PATCH', `/api/v1/products/${tee.id}`, { priceFen: -1 })).status, 400);
-    assert.equal((await send('PATCH', `/api/v1/products/${tee.id}`, { sizeChart: [{ size: 'M', heightCm: [170, 160] }] })).status, 400);
+    assert.equal(
+      (await send('PATCH', `/api/v1/products/${tee.id}`, { sizeChart: [{ size: 'M', heightCm: [170, 160] }] })).status,
+      400,
+    );
     const denied = await send('PATCH', `/api/v1/products/${tee.id}`, { priceFen: 100 }, presale.token);
     assert.equal(denied.status, 403);
     assert.equal(denied.body.error.message, '没有权限执行此操作');
@@ -119,12 +167,18 @@ describe('catalogue admin and related needs', () => {
 
   it('adds, edits and removes SKUs; props stay unique per product', async () => {
     const created = await send('POST', '/api/v1/products', {
-      title: '测试 亚麻衬衫', category: '服饰', priceFen: 19900,
+      title: '测试 亚麻衬衫',
+      category: '服饰',
+      priceFen: 19900,
       skus: [{ props: { 颜色: '白色', 尺码: 'M' }, priceFen: 19900, stock: 5 }],
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const id = created.body.product.id;
-    const added = await send('POST', `/api/v1/products/${id}/skus`, { props: { 颜色: '白色', 尺码: 'L' }, priceFen: 20900, stock: 3 });
+    const added = await send('POST', `/api/v1/products/${id}/skus`, {
+      props: { 颜色: '白色', 尺码: 'L' },
+      priceFen: 20900,
+      stock: 3,
+    });
     assert.equal(added.body.product.skus.length, 2);
     const dup = await send('POST', `/api/v1/products/${id}/skus`, { props: { 尺码: 'M', 颜色: '白色' }, priceFen: 1, stock: 1 });
     assert.equal(dup.status, 409);
@@ -135,7 +189,9 @@ describe('catalogue admin and related needs', () => {
     assert.equal(edited.body.product.stockTotal, 47);
     const removed = await send('DELETE', `/api/v1/products/${id}/skus/${l.id}`, undefined);
     assert.equal(removed.body.product.skus.length, 1);
-    const actions = (await get(`/api/v1/audit?targetType=product&targetId=${id}`)).body.entries.map((e: { action: string }) => e.action);
+    const actions = (await get(`/api/v1/audit?targetType=product&targetId=${id}`)).body.entries.map(
+      (e: { action: string }) => e.action,
+    );
     assert.deepEqual(actions.sort(), ['product.create', 'product.sku_add', 'product.sku_remove', 'product.sku_update']);
   });
 
@@ -147,20 +203,34 @@ describe('catalogue admin and related needs', () => {
     assert.ok(!(await get('/api/v1/products?pageSize=200')).body.products.some((p: { id: string }) => p.id === scarf.id));
     assert.ok((await get('/api/v1/products?archived=only')).body.products.some((p: { id: string }) => p.id === scarf.id));
     const conversation = (await get('/api/v1/conversations')).body.conversations[0];
-    const card = await send('POST', `/api/v1/conversations/${conversation.id}/messages`, { kind: 'product', productId: scarf.id, body: '', clientMsgId: randomUUID() });
+    const card = await send('POST', `/api/v1/conversations/${conversation.id}/messages`, {
+      kind: 'product',
+      productId: scarf.id,
+      body: '',
+      clientMsgId: randomUUID(),
+    });
     assert.equal(card.status, 404);
     await send('POST', `/api/v1/products/${scarf.id}/restore`, {});
-    const line = await server.app.context.storage.db.selectFrom('order_items').select(['order_id', 'product_id']).executeTakeFirstOrThrow();
+    const line = await server.app.context.storage.db
+      .selectFrom('order_items')
+      .select(['order_id', 'product_id'])
+      .executeTakeFirstOrThrow();
     await send('POST', `/api/v1/products/${line.product_id}/archive`, {});
     const order = (await get(`/api/v1/orders/${line.order_id}`)).body.order;
-    assert.ok(order.items.some((i: { productId: string }) => i.productId === line.product_id), 'the order keeps its line');
+    assert.ok(
+      order.items.some((i: { productId: string }) => i.productId === line.product_id),
+      'the order keeps its line',
+    );
     await send('POST', `/api/v1/products/${line.product_id}/restore`, {});
     assert.ok((await get('/api/v1/shops/demo/products?limit=50')).body.products.some((p: { id: string }) => p.id === scarf.id));
   });
 
   it('a bundle must cost less than its items bought one by one', async () => {
     const [cleanser, cream] = [byTitle('氨基酸温和洁面乳'), byTitle('护手霜礼盒')];
-    const items = [{ productId: cleanser.id, quantity: 2 }, { productId: cream.id, quantity: 1 }];
+    const items = [
+      { productId: cleanser.id, quantity: 2 },
+      { productId: cream.id, quantity: 1 },
+    ];
     const sum = cleanser.priceFen * 2 + cream.priceFen;
     const tooDear = await send('POST', '/api/v1/bundles', { title: '洁面+护手', priceFen: sum, items });
     assert.equal(tooDear.status, 400);
@@ -174,8 +244,13 @@ describe('catalogue admin and related needs', () => {
     const repeated = await send('POST', '/api/v1/bundles', { title: 'x', priceFen: 1, items: [items[0], items[0]] });
     assert.equal(repeated.body.error.code, 'bundle_items_repeated');
     const bundles = (await get('/api/v1/bundles', presale.token)).body.bundles;
-    assert.ok(bundles.some((b: { title: string }) => b.title.startsWith('敏感肌修护组合')), 'the demo shop has bundles');
-    assert.ok((await get(`/api/v1/products/${cream.id}`)).body.product.bundles.some((b: { id: string }) => b.id === ok.body.bundle.id));
+    assert.ok(
+      bundles.some((b: { title: string }) => b.title.startsWith('敏感肌修护组合')),
+      'the demo shop has bundles',
+    );
+    assert.ok(
+      (await get(`/api/v1/products/${cream.id}`)).body.product.bundles.some((b: { id: string }) => b.id === ok.body.bundle.id),
+    );
   });
 
   it('answers which size fits a height and weight, or says none does', async () => {
@@ -216,21 +291,60 @@ describe('catalogue admin and related needs', () => {
 
   it('suggests viewed-not-bought first, then related and bundle products, leaving out ordered, archived and sold-out ones', async () => {
     const buyer = await startBuyer(server.url);
-    const [cleanser, serum, lipstick, jeans, mask, toner, remover] =
-      ['氨基酸温和洁面乳', '烟酰胺提亮精华液', '丝绒雾面口红', '高腰阔腿牛仔裤', '玻尿酸补水保湿面膜', '修护舒缓爽肤水', '温和卸妆水'].map(byTitle);
+    const [cleanser, serum, lipstick, jeans, mask, toner, remover] = [
+      '氨基酸温和洁面乳',
+      '烟酰胺提亮精华液',
+      '丝绒雾面口红',
+      '高腰阔腿牛仔裤',
+      '玻尿酸补水保湿面膜',
+      '修护舒缓爽肤水',
+      '温和卸妆水',
+    ].map(byTitle);
     for (const product of [jeans, lipstick, serum, cleanser]) {
-      assert.equal((await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: product!.id } })).status, 200);
+      assert.equal(
+        (await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: product!.id } }))
+          .status,
+        200,
+      );
     }
     // The buyer ordered the cleanser (so it is not suggested), viewed the serum, lipstick and jeans.
     const db = server.app.context.storage.db;
     const shopId = (await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id;
     const orderId = randomUUID();
-    await db.insertInto('orders').values({
-      id: orderId, shop_id: shopId, buyer_id: buyer.buyer.id, order_no: `T${Date.now()}`, status: 'paid', total_fen: cleanser!.priceFen,
-      receiver_name: '测试', receiver_phone: '13800000000', receiver_address: '上海市', carrier: null, tracking_no: null, memo: null,
-      placed_at: new Date().toISOString(), paid_at: new Date().toISOString(), shipped_at: null, signed_at: null, completed_at: null, closed_at: null,
-    }).execute();
-    await db.insertInto('order_items').values({ order_id: orderId, product_id: cleanser!.id, title: cleanser!.title, sku_props: '{}', price_fen: cleanser!.priceFen, quantity: 1 }).execute();
+    await db
+      .insertInto('orders')
+      .values({
+        id: orderId,
+        shop_id: shopId,
+        buyer_id: buyer.buyer.id,
+        order_no: `T${Date.now()}`,
+        status: 'paid',
+        total_fen: cleanser!.priceFen,
+        receiver_name: '测试',
+        receiver_phone: '13800000000',
+        receiver_address: '上海市',
+        carrier: null,
+        tracking_no: null,
+        memo: null,
+        placed_at: new Date().toISOString(),
+        paid_at: new Date().toISOString(),
+        shipped_at: null,
+        signed_at: null,
+        completed_at: null,
+        closed_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('order_items')
+      .values({
+        order_id: orderId,
+        product_id: cleanser!.id,
+        title: cleanser!.title,
+        sku_props: '{}',
+        price_fen: cleanser!.priceFen,
+        quantity: 1,
+      })
+      .execute();
     // Jeans sold out, lipstick archived: neither is suggested.
     for (const sku of jeans!.skus) await send('PATCH', `/api/v1/products/${jeans!.id}/skus/${sku.id}`, { stock: 0 });
     await send('POST', `/api/v1/products/${lipstick!.id}/archive`, {});
@@ -254,10 +368,15 @@ describe('catalogue admin and related needs', () => {
 
     // The cleanser gets so cheap that 洁面+护手 no longer saves anything: the bundle is not offered any more.
     await send('PATCH', `/api/v1/products/${cleanser!.id}`, { priceFen: 100 });
-    const later = (await get(`/api/v1/customers/${buyer.buyer.id}/suggestions`, presale.token)).body.suggestions as { reason: string; reasonText: string }[];
+    const later = (await get(`/api/v1/customers/${buyer.buyer.id}/suggestions`, presale.token)).body.suggestions as {
+      reason: string;
+      reasonText: string;
+    }[];
     const staleOffers = later.filter((s) => s.reason === 'bundle' && s.reasonText.includes('洁面+护手'));
     assert.deepEqual(staleOffers, [], 'a bundle that saves nothing is not offered');
-    const stale = (await get('/api/v1/bundles', presale.token)).body.bundles.find((b: { title: string }) => b.title === '洁面+护手');
+    const stale = (await get('/api/v1/bundles', presale.token)).body.bundles.find(
+      (b: { title: string }) => b.title === '洁面+护手',
+    );
     assert.ok(stale.itemsTotalFen <= stale.priceFen, 'the bundle list shows it is no longer cheaper');
     await send('PATCH', `/api/v1/products/${cleanser!.id}`, { priceFen: cleanser!.priceFen });
     await send('POST', `/api/v1/products/${lipstick!.id}/restore`, {});
@@ -269,20 +388,64 @@ describe('catalogue admin and related needs', () => {
     const otherShop = randomUUID();
     const otherProduct = randomUUID();
     const otherBuyer = randomUUID();
-    await db.insertInto('shops').values({ id: otherShop, slug: `other-${otherShop.slice(0, 8)}`, name: '别家店', created_at: now }).execute();
-    await db.insertInto('products').values({
-      id: otherProduct, shop_id: otherShop, title: '别家的商品', category: '其他', price_fen: 100, image_url: null, description: '', listing_notes: null, size_chart: null, created_at: now,
-    }).execute();
-    await db.insertInto('buyers').values({
-      id: otherBuyer, shop_id: otherShop, visitor_id: 'v-other', nick: '别家买家', phone: null, province: null, city: null, vip_level: 0, created_at: now, last_seen_at: null,
-    }).execute();
+    await db
+      .insertInto('shops')
+      .values({ id: otherShop, slug: `other-${otherShop.slice(0, 8)}`, name: '别家店', created_at: now })
+      .execute();
+    await db
+      .insertInto('products')
+      .values({
+        id: otherProduct,
+        shop_id: otherShop,
+        title: '别家的商品',
+        category: '其他',
+        price_fen: 100,
+        image_url: null,
+        description: '',
+        listing_notes: null,
+        size_chart: null,
+        created_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('buyers')
+      .values({
+        id: otherBuyer,
+        shop_id: otherShop,
+        visitor_id: 'v-other',
+        nick: '别家买家',
+        phone: null,
+        province: null,
+        city: null,
+        vip_level: 0,
+        created_at: now,
+        last_seen_at: null,
+      })
+      .execute();
     assert.equal((await get(`/api/v1/products/${otherProduct}`)).status, 404);
     assert.equal((await send('PATCH', `/api/v1/products/${otherProduct}`, { priceFen: 1 })).status, 404);
-    assert.equal((await send('PUT', `/api/v1/products/${byTitle('丝绒雾面口红').id}/related`, { productIds: [otherProduct] })).status, 404);
-    assert.equal((await send('POST', '/api/v1/bundles', { title: 'x', priceFen: 1, items: [{ productId: otherProduct, quantity: 1 }, { productId: byTitle('丝绒').id, quantity: 1 }] })).status, 404);
+    assert.equal(
+      (await send('PUT', `/api/v1/products/${byTitle('丝绒雾面口红').id}/related`, { productIds: [otherProduct] })).status,
+      404,
+    );
+    assert.equal(
+      (
+        await send('POST', '/api/v1/bundles', {
+          title: 'x',
+          priceFen: 1,
+          items: [
+            { productId: otherProduct, quantity: 1 },
+            { productId: byTitle('丝绒').id, quantity: 1 },
+          ],
+        })
+      ).status,
+      404,
+    );
     assert.equal((await get(`/api/v1/customers/${otherBuyer}/suggestions`)).status, 404);
     assert.ok(!(await get('/api/v1/products?pageSize=200')).body.products.some((p: { id: string }) => p.id === otherProduct));
-    const related = await send('PUT', `/api/v1/products/${byTitle('丝绒雾面口红').id}/related`, { productIds: [byTitle('纤长卷翘睫毛膏').id] });
+    const related = await send('PUT', `/api/v1/products/${byTitle('丝绒雾面口红').id}/related`, {
+      productIds: [byTitle('纤长卷翘睫毛膏').id],
+    });
     assert.equal(related.status, 200);
     assert.equal((await get(`/api/v1/products/${byTitle('纤长卷翘睫毛膏').id}`)).body.product.related[0].direction, 'incoming');
   });

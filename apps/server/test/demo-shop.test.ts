@@ -18,7 +18,11 @@ describe('the demo shop', () => {
     assert.deepEqual([...new Set(products.map((p: { category: string }) => p.category))].sort(), ['服饰', '美妆']);
     const dress = products.find((p: { title: string }) => p.title.includes('连衣裙'));
     assert.ok(dress.skus.length >= 4);
-    assert.ok(dress.skus.every((s: { props: Record<string, string>; stock: number }) => s.props['颜色'] && s.props['尺码'] && s.stock >= 0));
+    assert.ok(
+      dress.skus.every(
+        (s: { props: Record<string, string>; stock: number }) => s.props['颜色'] && s.props['尺码'] && s.stock >= 0,
+      ),
+    );
     assert.ok(dress.sizeChart.some((row: { size: string }) => row.size === 'M'));
     assert.match(dress.listingNotes, /褪色/);
   });
@@ -29,8 +33,14 @@ describe('the demo shop', () => {
     assert.ok(buyers.length >= 50);
     const orders = await db.selectFrom('orders').selectAll().execute();
     assert.ok(orders.length >= 100);
-    assert.deepEqual([...new Set(orders.map((o) => o.status))].sort(),
-      ['closed', 'completed', 'paid', 'pending_payment', 'shipped', 'signed']);
+    assert.deepEqual([...new Set(orders.map((o) => o.status))].sort(), [
+      'closed',
+      'completed',
+      'paid',
+      'pending_payment',
+      'shipped',
+      'signed',
+    ]);
     for (const order of orders.filter((o) => ['shipped', 'signed', 'completed'].includes(o.status))) {
       assert.ok(order.tracking_no && order.carrier && order.shipped_at);
     }
@@ -45,15 +55,28 @@ describe('the demo shop', () => {
     assert.ok(conversations.every((c: { lastMessage: { body: string } }) => /[\u4e00-\u9fff]/.test(c.lastMessage.body)));
     const waiting = (await api(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token })).body.conversations;
     assert.ok(waiting.length >= 2);
-    const agentLines = await server.app.context.storage.db.selectFrom('messages').select(['body', 'agent_id'])
-      .where('sender', '=', 'agent').execute();
-    assert.ok(agentLines.every((m) => m.agent_id && /[\u4e00-\u9fff]/.test(m.body)), 'agent lines are text by a known agent');
+    const agentLines = await server.app.context.storage.db
+      .selectFrom('messages')
+      .select(['body', 'agent_id'])
+      .where('sender', '=', 'agent')
+      .execute();
+    assert.ok(
+      agentLines.every((m) => m.agent_id && /[\u4e00-\u9fff]/.test(m.body)),
+      'agent lines are text by a known agent',
+    );
   });
 
   it('welcomes a new buyer at once with the running promotions, even with no agent free', async () => {
     const buyer = await startBuyer(server.url);
-    const botLines = async () => ((await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: buyer.token })).body.messages as { sender: string; body: string }[])
-      .filter((m) => m.sender === 'bot').map((m) => m.body);
+    const botLines = async () =>
+      (
+        (await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: buyer.token })).body.messages as {
+          sender: string;
+          body: string;
+        }[]
+      )
+        .filter((m) => m.sender === 'bot')
+        .map((m) => m.body);
     assert.equal((await buyerSays(server.url, buyer.token, '你好，在吗')).status, 201);
     // With Redis the event may reach the automation after the answer: wait for the reply itself.
     await until(async () => (await botLines()).length > 0);

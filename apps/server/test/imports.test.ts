@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import type { CatalogueProduct, CustomerProfile, ListCatalogueResponse, OrderView } from '@golddesk/contracts';
 import { api, loginAgent, StreamClient } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const ORDER_HEADER = '订单号,买家昵称,订单状态,商品名称,SKU属性,单价,数量,实付金额,收货人,手机,省份,收货地址,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间,关闭时间,备注';
+const ORDER_HEADER =
+  '订单号,买家昵称,订单状态,商品名称,SKU属性,单价,数量,实付金额,收货人,手机,省份,收货地址,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间,关闭时间,备注';
 
 /** 9 data rows (lines 2–10); lines 4, 6 and 8 are wrong in three different ways. */
 const ORDERS_CSV = [
@@ -37,14 +39,18 @@ describe('imports', () => {
 
   const upload = (kind: string, body: string | Buffer, options: { type?: string; token?: string; language?: string } = {}) =>
     api(server.url, 'POST', `/api/v1/imports?kind=${kind}`, {
-      token: options.token ?? owner.token, raw: body,
+      token: options.token ?? owner.token,
+      raw: body,
       headers: { 'content-type': options.type ?? CSV, 'accept-language': options.language ?? 'zh-CN' },
     });
 
   /** Polls until the import leaves running. */
   async function finished(id: string, language = 'zh-CN') {
     for (let i = 0; i < 200; i++) {
-      const res = await api(server.url, 'GET', `/api/v1/imports/${id}`, { token: owner.token, headers: { 'accept-language': language } });
+      const res = await api(server.url, 'GET', `/api/v1/imports/${id}`, {
+        token: owner.token,
+        headers: { 'accept-language': language },
+      });
       assert.equal(res.status, 200);
       if (res.body.import.status !== 'running') return res.body.import;
       await new Promise((r) => setTimeout(r, 50));
@@ -54,13 +60,20 @@ describe('imports', () => {
 
   const db = () => server.app.context.storage.db;
   const count = async (table: 'orders' | 'order_items' | 'imports' | 'products' | 'buyers') =>
-    Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   async function ordersOf(nick: string) {
     const buyer = await db().selectFrom('buyers').select('id').where('nick', '=', nick).executeTakeFirstOrThrow();
-    const res = await api(server.url, 'GET', `/api/v1/customers/${buyer.id}`, { token: owner.token });
+    const res = await api<CustomerProfile>(server.url, 'GET', `/api/v1/customers/${buyer.id}`, { token: owner.token });
     assert.equal(res.status, 200);
-    return res.body.orders as any[];
+    return res.body.orders;
   }
 
   it('imports the good rows, reports exactly the 3 bad lines with reasons, and progress reaches done', async () => {
@@ -75,7 +88,10 @@ describe('imports', () => {
     assert.equal(result.failed, 3);
     assert.equal(result.imported, 6);
     assert.equal(result.created, 5);
-    assert.deepEqual(result.errors.map((e: { line: number }) => e.line), [4, 6, 8]);
+    assert.deepEqual(
+      result.errors.map((e: { line: number }) => e.line),
+      [4, 6, 8],
+    );
     assert.equal(result.errors[0].message, '第 4 行：实付金额不是有效的金额');
     assert.match(result.errors[1].reason, /订单状态为「已发货」时物流公司不能为空/);
     assert.match(result.errors[2].reason, /数量必须是大于 0 的整数/);
@@ -84,27 +100,37 @@ describe('imports', () => {
     assert.equal(english.errors[0].message, 'line 4: total is not a valid amount');
     assert.match(english.errors[1].reason, /status shipped requires carrier/);
 
-    const done = await stream.next((f) => f.type === 'import.progress' && f.import.status === 'done');
+    const done = await stream.nextOfType('import.progress', (f) => f.import.status === 'done');
     assert.equal(done.import.processed, done.import.total);
     await stream.close();
 
     const first = await ordersOf('导入买家甲');
-    const t1001 = first.find((o) => o.orderNo === 'T1001');
+    const t1001 = first.find((o) => o.orderNo === 'T1001')!;
     assert.equal(t1001.status, 'paid');
     assert.equal(t1001.totalFen, 20800);
-    assert.deepEqual(t1001.items.map((i: any) => [i.title, i.skuProps, i.priceFen, i.quantity]), [
-      ['纯棉短袖T恤', { 颜色: '黑色', 尺码: 'M' }, 12900, 1], ['帆布托特包', {}, 7900, 1],
-    ]);
+    assert.deepEqual(
+      t1001.items.map((i: OrderView['items'][number]) => [i.title, i.skuProps, i.priceFen, i.quantity]),
+      [
+        ['纯棉短袖T恤', { 颜色: '黑色', 尺码: 'M' }, 12900, 1],
+        ['帆布托特包', {}, 7900, 1],
+      ],
+    );
     assert.equal(t1001.placedAt, '2026-11-10T16:05:00.000Z', 'China time stored as UTC');
     assert.equal(t1001.memo, '加急');
     assert.equal(t1001.receiver.address, '浙江省杭州市西湖区文三路1号');
     assert.ok(first.some((o) => o.orderNo === 'T1008' && o.status === 'pending_payment'));
     const third = await ordersOf('导入买家丙');
-    assert.deepEqual(third.map((o) => o.orderNo), ['T1005'], 'T1004 (no tracking number) is not imported');
-    assert.equal(third[0].items[0].title, '羊毛围巾, 加厚');
+    assert.deepEqual(
+      third.map((o) => o.orderNo),
+      ['T1005'],
+      'T1004 (no tracking number) is not imported',
+    );
+    assert.equal(third[0]!.items[0]!.title, '羊毛围巾, 加厚');
     assert.equal((await ordersOf('导入买家乙')).map((o) => o.orderNo).join(), 'T1003');
 
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=import&targetId=${res.body.import.id}`, { token: owner.token });
+    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=import&targetId=${res.body.import.id}`, {
+      token: owner.token,
+    });
     assert.equal(audit.body.entries.length, 1);
     assert.equal(audit.body.entries[0].action, 'import.orders');
   });
@@ -118,12 +144,14 @@ describe('imports', () => {
     assert.deepEqual([await count('orders'), await count('order_items'), await count('buyers')], [orders, items, buyers]);
 
     // A later export of the same order (now shipped) updates it in place.
-    const shipped = [ORDER_HEADER,
-      'T1008,导入买家甲,已发货,帆布托特包,,79.00,1,69.00,张三,13800001111,浙江省,杭州市西湖区文三路1号,圆通速递,YT0001,2026-11-11 04:00:00,2026-11-11 04:10:00,2026-11-11 20:00:00,,,,'].join('\n');
+    const shipped = [
+      ORDER_HEADER,
+      'T1008,导入买家甲,已发货,帆布托特包,,79.00,1,69.00,张三,13800001111,浙江省,杭州市西湖区文三路1号,圆通速递,YT0001,2026-11-11 04:00:00,2026-11-11 04:10:00,2026-11-11 20:00:00,,,,',
+    ].join('\n');
     const again = await finished((await upload('orders', shipped)).body.import.id);
     assert.deepEqual([again.created, again.updated], [0, 1]);
     assert.equal(await count('orders'), orders);
-    const t1008 = (await ordersOf('导入买家甲')).find((o) => o.orderNo === 'T1008');
+    const t1008 = (await ordersOf('导入买家甲')).find((o) => o.orderNo === 'T1008')!;
     assert.equal(t1008.status, 'shipped');
     assert.equal(t1008.trackingNo, 'YT0001');
   });
@@ -160,54 +188,104 @@ describe('imports', () => {
   it('imports an xlsx file (dates and numbers as Excel cells)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('订单');
-    sheet.addRow(['订单号', '买家昵称', '订单状态', '商品名称', 'SKU属性', '单价', '数量', '实付金额', '收货人', '手机', '收货地址', '下单时间', '付款时间']);
-    sheet.addRow(['X2001', '表格买家', '已付款', '真丝睡衣', '颜色:香槟色', 399, 1, 379.5, '孙七', '13900001111', '上海市浦东新区1号',
-      new Date(Date.UTC(2026, 10, 11, 20, 30, 0)), '2026-11-11 20:31:00']);
-    sheet.addRow(['X2002', '表格买家', 'pending_payment', '真丝睡衣', '颜色:香槟色', 399, 2, 798, '孙七', '13900001111', '上海市浦东新区1号',
-      '2026-11-12 08:00:00', null]);
+    sheet.addRow([
+      '订单号',
+      '买家昵称',
+      '订单状态',
+      '商品名称',
+      'SKU属性',
+      '单价',
+      '数量',
+      '实付金额',
+      '收货人',
+      '手机',
+      '收货地址',
+      '下单时间',
+      '付款时间',
+    ]);
+    sheet.addRow([
+      'X2001',
+      '表格买家',
+      '已付款',
+      '真丝睡衣',
+      '颜色:香槟色',
+      399,
+      1,
+      379.5,
+      '孙七',
+      '13900001111',
+      '上海市浦东新区1号',
+      new Date(Date.UTC(2026, 10, 11, 20, 30, 0)),
+      '2026-11-11 20:31:00',
+    ]);
+    sheet.addRow([
+      'X2002',
+      '表格买家',
+      'pending_payment',
+      '真丝睡衣',
+      '颜色:香槟色',
+      399,
+      2,
+      798,
+      '孙七',
+      '13900001111',
+      '上海市浦东新区1号',
+      '2026-11-12 08:00:00',
+      null,
+    ]);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await upload('orders', bytes, { type: XLSX });
     assert.equal(res.status, 202);
     const result = await finished(res.body.import.id);
     assert.deepEqual([result.status, result.imported, result.failed], ['done', 2, 0]);
     const orders = await ordersOf('表格买家');
-    const x2001 = orders.find((o) => o.orderNo === 'X2001');
+    const x2001 = orders.find((o) => o.orderNo === 'X2001')!;
     assert.equal(x2001.totalFen, 37950);
     assert.equal(x2001.placedAt, '2026-11-11T12:30:00.000Z');
-    assert.equal(orders.find((o) => o.orderNo === 'X2002').items[0].quantity, 2);
+    assert.equal(orders.find((o) => o.orderNo === 'X2002')!.items[0]!.quantity, 2);
   });
 
   it('imports products with their SKUs, and a re-import with new stock updates them', async () => {
-    const csv = (stock: number) => [
-      'title,category,price,stock,sku,description,listing_notes,重量(克)',
-      `导入测试卫衣,男装/卫衣,199.00,${stock},颜色:黑色;尺码:L,加绒加厚,偏大一码,650`,
-      `导入测试卫衣,男装/卫衣,209.00,${stock},颜色:黑色;尺码:XL,,,`,
-      '导入测试袜子,配件,19.90,500,,,,',
-      '导入测试袜子,配件,abc,500,颜色:白色,,,',
-      '导入测试袜子,配件,19.90,500,颜色:灰色,,,半斤',
-    ].join('\r\n');
+    const csv = (stock: number) =>
+      [
+        'title,category,price,stock,sku,description,listing_notes,重量(克)',
+        `导入测试卫衣,男装/卫衣,199.00,${stock},颜色:黑色;尺码:L,加绒加厚,偏大一码,650`,
+        `导入测试卫衣,男装/卫衣,209.00,${stock},颜色:黑色;尺码:XL,,,`,
+        '导入测试袜子,配件,19.90,500,,,,',
+        '导入测试袜子,配件,abc,500,颜色:白色,,,',
+        '导入测试袜子,配件,19.90,500,颜色:灰色,,,半斤',
+      ].join('\r\n');
     const res = await upload('products', csv(30));
     const result = await finished(res.body.import.id);
     assert.deepEqual([result.status, result.imported, result.failed, result.created], ['done', 3, 2, 2]);
     assert.equal(result.errors[0].message, '第 5 行：价格不是有效的金额');
     assert.equal(result.errors[1].message, '第 6 行：重量(克)必须是 1 到 100000 之间的整数（克）');
-    const products = (await api(server.url, 'GET', '/api/v1/products', { token: owner.token })).body.products;
-    const hoodie = products.find((p: any) => p.title === '导入测试卫衣');
+    const products = (await api<ListCatalogueResponse>(server.url, 'GET', '/api/v1/products', { token: owner.token })).body
+      .products;
+    const hoodie = products.find((p) => p.title === '导入测试卫衣')!;
     assert.equal(hoodie.priceFen, 19900);
     assert.equal(hoodie.category, '男装/卫衣');
     assert.equal(hoodie.listingNotes, '偏大一码');
     assert.equal(hoodie.weightG, 650, 'the weight the courier cost is computed from');
-    assert.deepEqual(hoodie.skus.map((s: any) => [s.props, s.priceFen, s.stock]), [
-      [{ 颜色: '黑色', 尺码: 'L' }, 19900, 30], [{ 颜色: '黑色', 尺码: 'XL' }, 20900, 30],
-    ]);
+    assert.deepEqual(
+      hoodie.skus.map((s) => [s.props, s.priceFen, s.stock]),
+      [
+        [{ 颜色: '黑色', 尺码: 'L' }, 19900, 30],
+        [{ 颜色: '黑色', 尺码: 'XL' }, 20900, 30],
+      ],
+    );
 
     const productCount = await count('products');
     const again = await finished((await upload('products', csv(12))).body.import.id);
     assert.deepEqual([again.created, again.updated, again.unchanged], [0, 1, 1]);
     assert.equal(await count('products'), productCount);
-    const updated = (await api(server.url, 'GET', '/api/v1/products', { token: owner.token })).body.products
-      .find((p: any) => p.title === '导入测试卫衣');
-    assert.deepEqual(updated.skus.map((s: any) => s.stock), [12, 12]);
+    const updated = (
+      await api<ListCatalogueResponse>(server.url, 'GET', '/api/v1/products', { token: owner.token })
+    ).body.products.find((p: CatalogueProduct) => p.title === '导入测试卫衣')!;
+    assert.deepEqual(
+      updated.skus.map((s) => s.stock),
+      [12, 12],
+    );
   });
 
   it('is for owner, manager and support only: a presale agent gets 403', async () => {

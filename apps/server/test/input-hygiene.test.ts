@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type { ImportResponse, ImportView } from '@golddesk/contracts';
 import { findControlText, stripControlText } from '../src/platform/text/control-text.js';
 import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -28,7 +29,11 @@ describe('control characters in text input', () => {
   it('finds the field holding a control character, and strips them from cells (pure)', () => {
     assert.equal(findControlText({ items: [{ name: 'ok' }, { name: 'a\u0000b' }] }, 'body'), 'body.items[1].name');
     assert.equal(findControlText({ ['k\u0007']: 1 }, 'body'), 'body');
-    assert.equal(findControlText({ text: 'tab\tnew\nline\r\n 中文 😀' }, 'body'), undefined, 'tab, line breaks and emoji are text');
+    assert.equal(
+      findControlText({ text: 'tab\tnew\nline\r\n 中文 😀' }, 'body'),
+      undefined,
+      'tab, line breaks and emoji are text',
+    );
     assert.equal(findControlText({ text: 'lone \ud800 surrogate' }, 'body'), 'body.text');
     assert.equal(findControlText('a\u007f', 'query'), 'query');
     let deep: unknown = 'x\u0001';
@@ -42,27 +47,33 @@ describe('control characters in text input', () => {
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'invalid_text');
     assert.equal(res.body.error.message, 'query.q 含有不可见的控制字符，请删除后重试');
-    const english = await api(server.url, 'GET', '/api/v1/search/messages?q=ab%07c', { token: presale.token, headers: { 'accept-language': 'en' } });
+    const english = await api(server.url, 'GET', '/api/v1/search/messages?q=ab%07c', {
+      token: presale.token,
+      headers: { 'accept-language': 'en' },
+    });
     assert.equal(english.body.error.message, 'query.q contains control characters; remove them and try again');
     assert.equal((await api(server.url, 'GET', '/api/v1/search/messages?q=abc', { token: presale.token })).status, 200);
   });
 
   it('refuses buyer and agent message bodies with NUL, storing nothing', async () => {
     const fromBuyer = await api(server.url, 'POST', '/api/v1/widget/messages', {
-      token: buyer.token, body: { body: '在吗\u0000hygiene-buyer', clientMsgId: randomUUID() },
+      token: buyer.token,
+      body: { body: '在吗\u0000hygiene-buyer', clientMsgId: randomUUID() },
     });
     assert.equal(fromBuyer.status, 400);
     assert.equal(fromBuyer.body.error.code, 'invalid_text');
     assert.match(fromBuyer.body.error.message, /body\.body/);
     const fromAgent = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/messages`, {
-      token: presale.token, body: { body: '亲\u0000hygiene-agent', clientMsgId: randomUUID() },
+      token: presale.token,
+      body: { body: '亲\u0000hygiene-agent', clientMsgId: randomUUID() },
     });
     assert.equal(fromAgent.status, 400);
     assert.equal(fromAgent.body.error.code, 'invalid_text');
     assert.equal(await messagesWith('hygiene-'), 0);
     // Line breaks and tabs stay ordinary text.
     const fine = await api(server.url, 'POST', '/api/v1/widget/messages', {
-      token: buyer.token, body: { body: '第一行\n\t第二行 hygiene-fine', clientMsgId: randomUUID() },
+      token: buyer.token,
+      body: { body: '第一行\n\t第二行 hygiene-fine', clientMsgId: randomUUID() },
     });
     assert.ok(fine.status < 300);
     assert.equal(fine.body.message.body, '第一行\n\t第二行 hygiene-fine');
@@ -83,17 +94,35 @@ describe('control characters in text input', () => {
     const agentStream = await StreamClient.connect(server.url, presale.token);
     try {
       const buyerMsgId = randomUUID();
-      buyerStream.send({ type: 'message.send', conversationId: buyer.conversation.id, clientMsgId: buyerMsgId, body: 'ws\u0000hygiene-ws-buyer' });
-      const rejected = await buyerStream.next((f) => f.type === 'message.rejected' && f.clientMsgId === buyerMsgId);
+      buyerStream.send({
+        type: 'message.send',
+        conversationId: buyer.conversation.id,
+        clientMsgId: buyerMsgId,
+        body: 'ws\u0000hygiene-ws-buyer',
+      });
+      const rejected = await buyerStream.nextOfType('message.rejected', (f) => f.clientMsgId === buyerMsgId);
       assert.equal(rejected.error.code, 'invalid_text');
       assert.match(rejected.error.message, /frame\.body/);
       const agentMsgId = randomUUID();
-      agentStream.send({ type: 'message.send', conversationId: buyer.conversation.id, clientMsgId: agentMsgId, body: 'ws\u0008hygiene-ws-agent' });
-      assert.equal((await agentStream.next((f) => f.type === 'message.rejected' && f.clientMsgId === agentMsgId)).error.code, 'invalid_text');
+      agentStream.send({
+        type: 'message.send',
+        conversationId: buyer.conversation.id,
+        clientMsgId: agentMsgId,
+        body: 'ws\u0008hygiene-ws-agent',
+      });
+      assert.equal(
+        (await agentStream.nextOfType('message.rejected', (f) => f.clientMsgId === agentMsgId)).error.code,
+        'invalid_text',
+      );
       // The socket still works, and the next clean message is stored.
       const okId = randomUUID();
-      buyerStream.send({ type: 'message.send', conversationId: buyer.conversation.id, clientMsgId: okId, body: 'hygiene-ws-clean' });
-      await buyerStream.next((f) => f.type === 'message.ack' && f.clientMsgId === okId);
+      buyerStream.send({
+        type: 'message.send',
+        conversationId: buyer.conversation.id,
+        clientMsgId: okId,
+        body: 'hygiene-ws-clean',
+      });
+      await buyerStream.nextOfType('message.ack', (f) => f.clientMsgId === okId);
       assert.equal(await messagesWith('hygiene-ws-'), 1);
     } finally {
       await buyerStream.close();
@@ -105,22 +134,39 @@ describe('control characters in text input', () => {
     // A stray NUL in a CSV cell (as some exports leave them); the file is still text.
     const csv = Buffer.from('分组,快捷编码,内容\n售前,hyg\u0000iene,亲\u0000，在\u0007的～\n', 'utf8');
     const res = await api(server.url, 'POST', '/api/v1/quick-replies/import?scope=personal', {
-      token: presale.token, raw: csv, headers: { 'content-type': 'text/csv' },
+      token: presale.token,
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
     });
     assert.equal(res.status, 200);
     assert.deepEqual([res.body.created, res.body.failed], [1, 0]);
-    const phrase = await db().selectFrom('quick_replies').select(['code', 'content']).where('code', '=', 'hygiene').executeTakeFirstOrThrow();
+    const phrase = await db()
+      .selectFrom('quick_replies')
+      .select(['code', 'content'])
+      .where('code', '=', 'hygiene')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(phrase, { code: 'hygiene', content: '亲，在的～' });
 
-    const orders = Buffer.from('订单号,买家昵称,订单状态,商品名称,单价,数量,实付金额,下单时间\nHYG1,导入\u0000买家,待付款,净化\u0001测试,10.00,1,10.00,2026-11-11 10:00:00\n', 'utf8');
-    const started = await api(server.url, 'POST', '/api/v1/imports?kind=orders', { token: owner.token, raw: orders, headers: { 'content-type': 'text/csv' } });
+    const orders = Buffer.from(
+      '订单号,买家昵称,订单状态,商品名称,单价,数量,实付金额,下单时间\nHYG1,导入\u0000买家,待付款,净化\u0001测试,10.00,1,10.00,2026-11-11 10:00:00\n',
+      'utf8',
+    );
+    const started = await api(server.url, 'POST', '/api/v1/imports?kind=orders', {
+      token: owner.token,
+      raw: orders,
+      headers: { 'content-type': 'text/csv' },
+    });
     assert.equal(started.status, 202);
-    let result: any;
+    let result: ImportView | undefined;
     for (let i = 0; i < 100 && result?.status !== 'done'; i++) {
-      result = (await api(server.url, 'GET', `/api/v1/imports/${started.body.import.id}`, { token: owner.token })).body.import;
+      result = (await api<ImportResponse>(server.url, 'GET', `/api/v1/imports/${started.body.import.id}`, { token: owner.token }))
+        .body.import;
       if (result.status === 'running') await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.deepEqual([result.status, result.imported, result.failed, result.errors], ['done', 1, 0, []]);
-    assert.ok(await db().selectFrom('buyers').select('id').where('nick', '=', '导入买家').executeTakeFirst(), 'the buyer is stored without the NUL');
+    assert.deepEqual([result?.status, result?.imported, result?.failed, result?.errors], ['done', 1, 0, []]);
+    assert.ok(
+      await db().selectFrom('buyers').select('id').where('nick', '=', '导入买家').executeTakeFirst(),
+      'the buyer is stored without the NUL',
+    );
   });
 });

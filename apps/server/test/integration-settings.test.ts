@@ -33,18 +33,26 @@ describe('settings: received events and webhook test deliveries', () => {
     const body = JSON.stringify(event);
     offsetMs += 1000;
     return api(server.url, 'POST', `/api/v1/integrations/${shop}/events`, {
-      raw: body, headers: { 'content-type': 'application/json', 'x-golddesk-signature': signPayload(secret, body, Math.floor((Date.now() + offsetMs) / 1000)) },
+      raw: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-golddesk-signature': signPayload(secret, body, Math.floor((Date.now() + offsetMs) / 1000)),
+      },
     });
   }
   const event = (type: string, data: object) => ({ id: `evt-${randomUUID()}`, type, occurredAt: new Date().toISOString(), data });
-  const order = (orderNo: string) => event('order.upserted', {
-    orderNo, buyer: { externalId: `cust-${orderNo}`, nick: '同步买家' }, totalFen: 9900,
-    items: [{ title: '保湿面膜', skuProps: {}, priceFen: 9900, quantity: 1 }],
-    receiver: { name: '王女士', phone: '13900002222', address: '杭州市西湖区文三路 1 号' }, placedAt: new Date().toISOString(),
-  });
+  const order = (orderNo: string) =>
+    event('order.upserted', {
+      orderNo,
+      buyer: { externalId: `cust-${orderNo}`, nick: '同步买家' },
+      totalFen: 9900,
+      items: [{ title: '保湿面膜', skuProps: {}, priceFen: 9900, quantity: 1 }],
+      receiver: { name: '王女士', phone: '13900002222', address: '杭州市西湖区文三路 1 号' },
+      placedAt: new Date().toISOString(),
+    });
   const events = (token: string) => api(server.url, 'GET', '/api/v1/integration/events', { token });
 
-  it('lists the shop\'s received events newest first with what happened to each: applied, waiting for the order, ignored', async () => {
+  it("lists the shop's received events newest first with what happened to each: applied, waiting for the order, ignored", async () => {
     const placed = order('SET-1');
     assert.equal((await push('demo', owner.token, placed)).body.status, 'applied');
     const early = event('order.paid', { orderNo: 'SET-2', paidAt: new Date().toISOString() });
@@ -57,8 +65,23 @@ describe('settings: received events and webhook test deliveries', () => {
 
     const res = await events(owner.token);
     assert.equal(res.status, 200);
-    const list = res.body.events as { id: string; type: string; orderNo: string | null; status: string; note: string | null; receivedAt: string }[];
-    assert.deepEqual(list.slice(0, 4).map((e) => [e.id, e.status]), [[late.id, 'ignored'], [closed.id, 'applied'], [early.id, 'parked'], [placed.id, 'applied']]);
+    const list = res.body.events as {
+      id: string;
+      type: string;
+      orderNo: string | null;
+      status: string;
+      note: string | null;
+      receivedAt: string;
+    }[];
+    assert.deepEqual(
+      list.slice(0, 4).map((e) => [e.id, e.status]),
+      [
+        [late.id, 'ignored'],
+        [closed.id, 'applied'],
+        [early.id, 'parked'],
+        [placed.id, 'applied'],
+      ],
+    );
     assert.equal(list.filter((e) => e.id === late.id).length, 1);
     assert.equal(list[0]!.type, 'order.paid');
     assert.equal(list[0]!.orderNo, 'SET-1');
@@ -69,7 +92,8 @@ describe('settings: received events and webhook test deliveries', () => {
   });
 
   it('shows the latest 50 only', async () => {
-    for (let i = 0; i < 52; i += 1) await push('demo', owner.token, event('order.completed', { orderNo: `LOT-${i}`, completedAt: new Date().toISOString() }));
+    for (let i = 0; i < 52; i += 1)
+      await push('demo', owner.token, event('order.completed', { orderNo: `LOT-${i}`, completedAt: new Date().toISOString() }));
     const list = (await events(owner.token)).body.events;
     assert.equal(list.length, 50);
     assert.equal(list[0].orderNo, 'LOT-51');
@@ -83,9 +107,18 @@ describe('settings: received events and webhook test deliveries', () => {
       assert.equal(res.body.error.code, 'forbidden');
     }
     const demo = await db().selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
-    await db().insertInto('agents').values({
-      id: newId(), shop_id: demo.id, username: 'manager1', name: '主管', role: 'manager', password_hash: await hashPassword(DEMO_PASSWORD), created_at: new Date().toISOString(),
-    }).execute();
+    await db()
+      .insertInto('agents')
+      .values({
+        id: newId(),
+        shop_id: demo.id,
+        username: 'manager1',
+        name: '主管',
+        role: 'manager',
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     const asManager = await events((await loginAgent(server.url, 'manager1')).token);
     assert.equal(asManager.status, 200);
     assert.equal(asManager.body.events.length, 50);
@@ -94,7 +127,10 @@ describe('settings: received events and webhook test deliveries', () => {
     assert.deepEqual((await events(otherOwner.token)).body.events, [], 'the other shop has received nothing');
     const theirs = order('OTHER-1');
     assert.equal((await push('other', otherOwner.token, theirs)).body.status, 'applied');
-    assert.deepEqual((await events(otherOwner.token)).body.events.map((e: { id: string }) => e.id), [theirs.id]);
+    assert.deepEqual(
+      (await events(otherOwner.token)).body.events.map((e: { id: string }) => e.id),
+      [theirs.id],
+    );
     assert.ok(!(await events(owner.token)).body.events.some((e: { id: string }) => e.id === theirs.id));
   });
 
@@ -117,7 +153,10 @@ describe('settings: received events and webhook test deliveries', () => {
     after(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
     it('sends a signed ping to the webhook at once and lists it with its deliveries', async () => {
-      const created = await api(server.url, 'POST', '/api/v1/webhooks', { token: owner.token, body: { url: `http://127.0.0.1:${port}/hook`, events: ['order.updated'] } });
+      const created = await api(server.url, 'POST', '/api/v1/webhooks', {
+        token: owner.token,
+        body: { url: `http://127.0.0.1:${port}/hook`, events: ['order.updated'] },
+      });
       const { id, secret } = created.body.webhook;
       const res = await api(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token });
       assert.equal(res.status, 201);
@@ -127,18 +166,35 @@ describe('settings: received events and webhook test deliveries', () => {
       assert.equal(payload.type, 'ping');
       assert.equal(payload.id, res.body.delivery.id);
       assert.equal(received[0]!.headers['x-golddesk-event'], 'ping');
-      assert.equal(checkSignature(secret, received[0]!.body, received[0]!.headers['x-golddesk-signature'] as string, Math.floor(Date.now() / 1000)), 'ok');
-      const deliveries = async () => (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
+      assert.equal(
+        checkSignature(
+          secret,
+          received[0]!.body,
+          received[0]!.headers['x-golddesk-signature'] as string,
+          Math.floor(Date.now() / 1000),
+        ),
+        'ok',
+      );
+      const deliveries = async () =>
+        (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
       await until(async () => (await deliveries())[0]?.status === 'delivered');
       const [ping] = await deliveries();
       assert.deepEqual([ping.eventType, ping.attempts, ping.lastStatus], ['ping', 1, 200]);
     });
 
-    it('is refused to other roles and for another shop\'s webhook', async () => {
-      const created = await api(server.url, 'POST', '/api/v1/webhooks', { token: owner.token, body: { url: `http://127.0.0.1:${port}/x`, events: ['message.created'] } });
+    it("is refused to other roles and for another shop's webhook", async () => {
+      const created = await api(server.url, 'POST', '/api/v1/webhooks', {
+        token: owner.token,
+        body: { url: `http://127.0.0.1:${port}/x`, events: ['message.created'] },
+      });
       const presale = await loginAgent(server.url, 'presale1');
-      assert.equal((await api(server.url, 'POST', `/api/v1/webhooks/${created.body.webhook.id}/test`, { token: presale.token })).status, 403);
-      const foreign = await api(server.url, 'POST', `/api/v1/webhooks/${created.body.webhook.id}/test`, { token: otherOwner.token });
+      assert.equal(
+        (await api(server.url, 'POST', `/api/v1/webhooks/${created.body.webhook.id}/test`, { token: presale.token })).status,
+        403,
+      );
+      const foreign = await api(server.url, 'POST', `/api/v1/webhooks/${created.body.webhook.id}/test`, {
+        token: otherOwner.token,
+      });
       assert.equal(foreign.status, 404);
       assert.equal(foreign.body.error.code, 'not_found');
       assert.equal((await api(server.url, 'POST', '/api/v1/webhooks/nope/test', { token: owner.token })).status, 404);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { pickCourier, type CourierRuleInput } from '@golddesk/contracts';
+import {
+  pickCourier,
+  type AuditEntry,
+  type CourierRuleInput,
+  type LogisticsExceptionView,
+  type Message,
+  type TrackingEventView,
+} from '@golddesk/contracts';
 import { scanStalledParcels } from '../src/modules/logistics/index.js';
 import { signPayload } from '../src/platform/security/hmac-signature.js';
 import { api, loginAgent, startDemoBuyer, StreamClient } from './helpers/clients.js';
@@ -30,7 +37,10 @@ describe('logistics: courier choice', () => {
     assert.equal(threeKg.choice?.carrier, 'YTO', '3 kg billed: 5 + 2×1 beats 5 + 2×2');
     assert.equal(threeKg.choice?.costFen, 700);
     assert.equal(threeKg.choice?.billedKg, 3);
-    assert.deepEqual(threeKg.alternatives.map((a) => a.carrier), ['YTO', 'STO']);
+    assert.deepEqual(
+      threeKg.alternatives.map((a) => a.carrier),
+      ['YTO', 'STO'],
+    );
   });
 
   it('falls back to the default rules for other provinces, skipping disabled rules and carriers', () => {
@@ -38,7 +48,7 @@ describe('logistics: courier choice', () => {
     assert.equal(xinjiang.choice?.carrier, 'TTK');
     assert.equal(xinjiang.choice?.matchedBy, 'default');
     assert.equal(pickCourier(rules, '广东', 1).choice?.carrier, 'ZTO', 'the disabled ¥1 JD rule is not chosen');
-    assert.equal(pickCourier(rules, '新疆', 1, ['SF', 'YTO']).choice?.carrier, 'SF', 'only the shop\'s carriers');
+    assert.equal(pickCourier(rules, '新疆', 1, ['SF', 'YTO']).choice?.carrier, 'SF', "only the shop's carriers");
     assert.equal(pickCourier(rules, '火星', 1).province, undefined);
   });
 });
@@ -62,38 +72,68 @@ describe('logistics', () => {
   after(() => server.close());
 
   const ship = (token: string, orderId: string, body: object, language = 'zh-CN') =>
-    api(server.url, 'POST', `/api/v1/orders/${orderId}/ship`, { token, body: { requestId: randomUUID(), ...body }, headers: { 'accept-language': language } });
+    api(server.url, 'POST', `/api/v1/orders/${orderId}/ship`, {
+      token,
+      body: { requestId: randomUUID(), ...body },
+      headers: { 'accept-language': language },
+    });
   async function push(type: string, data: object) {
     const body = JSON.stringify({ id: randomUUID(), type, occurredAt: new Date(clock).toISOString(), data });
     return api(server.url, 'POST', '/api/v1/integrations/demo/events', {
-      raw: body, headers: { 'content-type': 'application/json', 'x-golddesk-signature': signPayload(secret, body, Math.floor(clock / 1000)) },
+      raw: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-golddesk-signature': signPayload(secret, body, Math.floor(clock / 1000)),
+      },
     });
   }
   /** A demo order in `status` with its buyer's visitor id, skipping those already used. */
   const used = new Set<string>();
   async function demoOrder(status: string) {
-    const rows = await db().selectFrom('orders as o').innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select(['o.id', 'o.order_no', 'o.buyer_id', 'b.visitor_id', 'o.receiver_address']).where('o.status', '=', status).orderBy('o.order_no').execute();
+    const rows = await db()
+      .selectFrom('orders as o')
+      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
+      .select(['o.id', 'o.order_no', 'o.buyer_id', 'b.visitor_id', 'o.receiver_address'])
+      .where('o.status', '=', status)
+      .orderBy('o.order_no')
+      .execute();
     const row = rows.find((r) => !used.has(r.id))!;
     used.add(row.id);
     return row;
   }
   const openExceptions = async (token = owner.token) =>
-    (await api(server.url, 'GET', '/api/v1/logistics/exceptions', { token })).body as { exceptions: any[]; openCount: number };
+    (await api(server.url, 'GET', '/api/v1/logistics/exceptions', { token })).body as {
+      exceptions: LogisticsExceptionView[];
+      openCount: number;
+    };
 
   it('lets owners and managers edit the courier rules, every agent read them and get a quote', async () => {
     const seeded = (await api(server.url, 'GET', '/api/v1/logistics/rules', { token: presale.token })).body.rules;
     assert.ok(seeded.length >= 5, 'the demo shop has its 快递规则');
     const rules = [
-      { carrier: 'YTO', provinces: ['浙江', '江苏', '上海'], firstWeightFen: 500, additionalFen: 100, deliveryDays: '1-2', priority: 1, enabled: true },
+      {
+        carrier: 'YTO',
+        provinces: ['浙江', '江苏', '上海'],
+        firstWeightFen: 500,
+        additionalFen: 100,
+        deliveryDays: '1-2',
+        priority: 1,
+        enabled: true,
+      },
       { carrier: 'TTK', provinces: ['default'], firstWeightFen: 1200, additionalFen: 600, priority: 2, enabled: true },
     ];
     const refused = await api(server.url, 'PUT', '/api/v1/logistics/rules', { token: presale.token, body: { rules } });
     assert.equal(refused.status, 403);
-    const typo = await api(server.url, 'PUT', '/api/v1/logistics/rules', { token: owner.token, body: { rules: [{ ...rules[0], provinces: ['浙江', '江酥'] }] } });
+    const typo = await api(server.url, 'PUT', '/api/v1/logistics/rules', {
+      token: owner.token,
+      body: { rules: [{ ...rules[0], provinces: ['浙江', '江酥'] }] },
+    });
     assert.equal(typo.status, 400);
     assert.match(typo.body.error.message, /无法识别的省份「江酥」/);
-    const badFee = await api(server.url, 'PUT', '/api/v1/logistics/rules', { token: owner.token, body: { rules: [{ ...rules[0], firstWeightFen: -1 }] } });
+    const badFee = await api(server.url, 'PUT', '/api/v1/logistics/rules', {
+      token: owner.token,
+      body: { rules: [{ ...rules[0], firstWeightFen: -1 }] },
+    });
     assert.equal(badFee.status, 400);
     const saved = await api(server.url, 'PUT', '/api/v1/logistics/rules', { token: owner.token, body: { rules } });
     assert.equal(saved.status, 200);
@@ -101,12 +141,16 @@ describe('logistics', () => {
     const read = (await api(server.url, 'GET', '/api/v1/logistics/rules', { token: presale.token })).body.rules;
     assert.equal(read.length, 2);
 
-    const quote = await api(server.url, 'GET', '/api/v1/logistics/quote?province=' + encodeURIComponent('江苏') + '&weightKg=2', { token: presale.token });
+    const quote = await api(server.url, 'GET', '/api/v1/logistics/quote?province=' + encodeURIComponent('江苏') + '&weightKg=2', {
+      token: presale.token,
+    });
     assert.equal(quote.status, 200);
     assert.equal(quote.body.province, '江苏省');
     assert.equal(quote.body.choice.carrierName, '圆通速递');
     assert.equal(quote.body.choice.costFen, 600);
-    const far = await api(server.url, 'GET', '/api/v1/logistics/quote?province=' + encodeURIComponent('西藏'), { token: presale.token });
+    const far = await api(server.url, 'GET', '/api/v1/logistics/quote?province=' + encodeURIComponent('西藏'), {
+      token: presale.token,
+    });
     assert.equal(far.body.choice.carrier, 'TTK');
     assert.equal(far.body.choice.matchedBy, 'default');
     const unknown = await api(server.url, 'GET', '/api/v1/logistics/quote?province=abc', { token: presale.token });
@@ -126,14 +170,15 @@ describe('logistics', () => {
     assert.equal(first.body.order.trackingNo, 'YT4300012345678', 'stored as the carrier prints it');
     assert.equal(first.body.order.shippedAt, new Date(clock).toISOString());
     assert.deepEqual(again.body, first.body);
-    const notice = await stream.next((f) => f.type === 'message.created' && f.message.sender === 'system');
+    const notice = await stream.nextOfType('message.created', (f) => f.message.sender === 'system');
     assert.match(notice.message.body, new RegExp(`亲，您的订单 ${order.order_no} 已发货，圆通速递 YT4300012345678`));
     assert.doesNotMatch(notice.message.body, /明天|后天|\d+\s*天(内|到)/, 'no promise about speed');
     await new Promise((r) => setTimeout(r, 200));
-    assert.equal(stream.messages().filter((m: any) => m.sender === 'system').length, 1, 'the repeated request sent nothing');
+    assert.equal(stream.messages().filter((m) => m.sender === 'system').length, 1, 'the repeated request sent nothing');
     await stream.close();
-    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, { token: owner.token })).body.entries;
-    const entry = audit.filter((e: any) => e.action === 'order.ship');
+    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, { token: owner.token }))
+      .body.entries;
+    const entry = audit.filter((e: AuditEntry) => e.action === 'order.ship');
     assert.equal(entry.length, 1);
     assert.equal(entry[0].actor.name, aftersale.agent.name);
     assert.deepEqual(entry[0].after, { status: 'shipped', carrier: '圆通速递', trackingNo: 'YT4300012345678' });
@@ -143,7 +188,8 @@ describe('logistics', () => {
     assert.equal(tracking.events[0].status, 'shipped');
 
     const fix = await api(server.url, 'POST', `/api/v1/orders/${order.id}/tracking-number`, {
-      token: aftersale.token, body: { requestId: randomUUID(), carrier: 'STO', trackingNo: '773012345678901' },
+      token: aftersale.token,
+      body: { requestId: randomUUID(), carrier: 'STO', trackingNo: '773012345678901' },
     });
     assert.equal(fix.status, 200);
     assert.equal(fix.body.order.carrier, '申通快递');
@@ -172,17 +218,26 @@ describe('logistics', () => {
     assert.equal(still.trackingNo, null);
   });
 
-  it('shows the demo parcels\' timelines newest first: 揽收 → 运输中 → 派送中 → 签收', async () => {
+  it("shows the demo parcels' timelines newest first: 揽收 → 运输中 → 派送中 → 签收", async () => {
     const signed = await demoOrder('signed');
     const tracking = (await api(server.url, 'GET', `/api/v1/orders/${signed.id}/tracking`, { token: presale.token })).body;
     assert.equal(tracking.current, 'signed');
-    assert.deepEqual(tracking.events.map((e: any) => e.status), ['signed', 'out_for_delivery', 'in_transit', 'in_transit', 'in_transit', 'shipped']);
-    const times = tracking.events.map((e: any) => Date.parse(e.occurredAt));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    assert.deepEqual(
+      tracking.events.map((e: TrackingEventView) => e.status),
+      ['signed', 'out_for_delivery', 'in_transit', 'in_transit', 'in_transit', 'shipped'],
+    );
+    const times = tracking.events.map((e: TrackingEventView) => Date.parse(e.occurredAt));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
     assert.match(tracking.events[4].description, /已揽收/);
     assert.equal((await api(server.url, 'GET', `/api/v1/orders/nope/tracking`, { token: presale.token })).status, 404);
 
-    const note = await api(server.url, 'POST', `/api/v1/orders/${signed.id}/tracking/notes`, { token: aftersale.token, body: { description: '已致电快递员，确认本人签收' } });
+    const note = await api(server.url, 'POST', `/api/v1/orders/${signed.id}/tracking/notes`, {
+      token: aftersale.token,
+      body: { description: '已致电快递员，确认本人签收' },
+    });
     assert.equal(note.status, 200);
     const after = (await api(server.url, 'GET', `/api/v1/orders/${signed.id}/tracking`, { token: presale.token })).body;
     assert.match(after.events[0].description, /已致电快递员.*售后-阿杰/);
@@ -195,17 +250,23 @@ describe('logistics', () => {
     assert.deepEqual(kinds, ['no_update', 'returned']);
     const stalled = exceptions.find((e) => e.kind === 'no_update')!;
     assert.equal(stalled.buyer.nick, '追风的少年');
-    assert.ok(stalled.conversationId, 'the buyer\'s chat can be opened from the list');
+    assert.ok(stalled.conversationId, "the buyer's chat can be opened from the list");
     assert.match(stalled.detail, /天没有物流更新/);
   });
 
   it('raises one exception per returned parcel however often the event arrives, and agents hear of it', async () => {
     const order = await demoOrder('shipped');
     const agentStream = await StreamClient.connect(server.url, aftersale.token);
-    const returned = { orderNo: order.order_no, status: 'returned', description: '收件人拒收，包裹退回中', location: '广州市', occurredAt: new Date(clock).toISOString() };
+    const returned = {
+      orderNo: order.order_no,
+      status: 'returned',
+      description: '收件人拒收，包裹退回中',
+      location: '广州市',
+      occurredAt: new Date(clock).toISOString(),
+    };
     assert.equal((await push('tracking.updated', returned)).body.status, 'applied');
     assert.equal((await push('tracking.updated', { ...returned, description: '包裹退回中（再次推送）' })).body.status, 'applied');
-    const frame = await agentStream.next((f) => f.type === 'logistics.exception' && f.exception.order.id === order.id);
+    const frame = await agentStream.nextOfType('logistics.exception', (f) => f.exception.order.id === order.id);
     assert.equal(frame.exception.kind, 'returned');
     assert.match(frame.exception.detail, /收件人拒收，包裹退回中（广州市）/);
     await agentStream.close();
@@ -213,9 +274,17 @@ describe('logistics', () => {
     assert.equal(mine.length, 1);
 
     const damaged = await demoOrder('shipped');
-    await push('tracking.updated', { orderNo: damaged.order_no, status: 'exception', description: '外包装破损，已联系寄件方', occurredAt: new Date(clock).toISOString() });
+    await push('tracking.updated', {
+      orderNo: damaged.order_no,
+      status: 'exception',
+      description: '外包装破损，已联系寄件方',
+      occurredAt: new Date(clock).toISOString(),
+    });
     const raised = (await openExceptions()).exceptions.filter((e) => e.order.id === damaged.id);
-    assert.deepEqual(raised.map((e) => e.kind), ['damaged']);
+    assert.deepEqual(
+      raised.map((e) => e.kind),
+      ['damaged'],
+    );
   });
 
   it('raises "no update" for a parcel quiet for N days, once, and an agent resolves it with a note', async () => {
@@ -226,33 +295,56 @@ describe('logistics', () => {
     assert.equal(await scanStalledParcels(server.app.context), 0, 'a second scan (or another process) raises nothing new');
     const open = (await openExceptions()).exceptions.filter((e) => e.order.id === order.id);
     assert.equal(open.length, 1);
-    assert.equal(open[0].kind, 'no_update');
-    assert.match(open[0].detail, /已 \d+ 天没有物流更新/);
+    assert.equal(open[0]!.kind, 'no_update');
+    assert.match(open[0]!.detail, /已 \d+ 天没有物流更新/);
 
-    const resolved = await api(server.url, 'POST', `/api/v1/logistics/exceptions/${open[0].id}/resolve`, { token: aftersale.token, body: { note: '已致电快递，明日派送' } });
+    const resolved = await api(server.url, 'POST', `/api/v1/logistics/exceptions/${open[0]!.id}/resolve`, {
+      token: aftersale.token,
+      body: { note: '已致电快递，明日派送' },
+    });
     assert.equal(resolved.status, 200);
     assert.equal(resolved.body.exception.resolvedBy.name, aftersale.agent.name);
     assert.equal(resolved.body.exception.note, '已致电快递，明日派送');
-    const twice = await api(server.url, 'POST', `/api/v1/logistics/exceptions/${open[0].id}/resolve`, { token: aftersale.token, body: {} });
+    const twice = await api(server.url, 'POST', `/api/v1/logistics/exceptions/${open[0]!.id}/resolve`, {
+      token: aftersale.token,
+      body: {},
+    });
     assert.equal(twice.status, 409);
     await scanStalledParcels(server.app.context);
-    assert.equal((await openExceptions()).exceptions.filter((e) => e.order.id === order.id).length, 0, 'handled: the clock starts again');
-    const history = (await api(server.url, 'GET', '/api/v1/logistics/exceptions?status=resolved', { token: presale.token })).body.exceptions;
-    assert.ok(history.some((e: any) => e.id === open[0].id));
+    assert.equal(
+      (await openExceptions()).exceptions.filter((e) => e.order.id === order.id).length,
+      0,
+      'handled: the clock starts again',
+    );
+    const history = (await api(server.url, 'GET', '/api/v1/logistics/exceptions?status=resolved', { token: presale.token })).body
+      .exceptions;
+    assert.ok(history.some((e: LogisticsExceptionView) => e.id === open[0]!.id));
 
     // News from the courier closes a "no update" exception by itself.
     const other = (await openExceptions()).exceptions.find((e) => e.kind === 'no_update')!;
-    await push('tracking.updated', { orderNo: other.order.orderNo, status: 'in_transit', description: '已到达 广州转运中心', occurredAt: new Date(clock).toISOString() });
+    await push('tracking.updated', {
+      orderNo: other.order.orderNo,
+      status: 'in_transit',
+      description: '已到达 广州转运中心',
+      occurredAt: new Date(clock).toISOString(),
+    });
     assert.ok(!(await openExceptions()).exceptions.some((e) => e.id === other.id));
   });
 
   it('sends proactive notices only when the shop opted in, once per order and kind', async () => {
     const order = await demoOrder('shipped');
     const session = await startDemoBuyer(server.url, order.visitor_id);
-    const systemMessages = async () => (await api(server.url, 'GET', '/api/v1/widget/messages?limit=200', { token: session.token })).body.messages
-      .filter((m: any) => m.sender === 'system');
+    const systemMessages = async () =>
+      (await api(server.url, 'GET', '/api/v1/widget/messages?limit=200', { token: session.token })).body.messages.filter(
+        (m: Message) => m.sender === 'system',
+      );
     const before = (await systemMessages()).length;
-    const event = { orderNo: order.order_no, status: 'out_for_delivery', description: '派件员 王师傅 正在为您派件', occurredAt: new Date(clock).toISOString() };
+    const event = {
+      orderNo: order.order_no,
+      status: 'out_for_delivery',
+      description: '派件员 王师傅 正在为您派件',
+      occurredAt: new Date(clock).toISOString(),
+    };
     await push('tracking.updated', event);
     assert.equal((await systemMessages()).length, before, 'off by default');
 
@@ -268,26 +360,38 @@ describe('logistics', () => {
     await push('tracking.updated', { ...event, status: 'signed', description: '已签收，签收人：本人' });
     await push('tracking.updated', { ...event, status: 'signed', description: '已签收（重复推送）' });
     const notices = (await systemMessages()).slice(before);
-    assert.equal(notices.length, 2, notices.map((m: any) => m.body).join(' | '));
+    assert.equal(notices.length, 2, notices.map((m: Message) => m.body).join(' | '));
     assert.match(notices[0].body, /正在派送中/);
     assert.match(notices[1].body, new RegExp(`订单 ${order.order_no} 的包裹已签收`));
     for (const m of notices) assert.doesNotMatch(m.body, /预计|明天|\d+\s*天内/);
     assert.equal(notices[0].order.orderId, order.id, 'with the order card');
   });
 
-  it('keeps each shop\'s logistics to itself', async () => {
+  it("keeps each shop's logistics to itself", async () => {
     const { owner: other } = await addOtherShop(server, 'other-shop');
-    const demoException = (await openExceptions()).exceptions[0];
+    const demoException = (await openExceptions()).exceptions[0]!;
     const theirs = await openExceptions(other.token);
     assert.equal(theirs.openCount, 0);
     assert.deepEqual(theirs.exceptions, []);
     assert.deepEqual((await api(server.url, 'GET', '/api/v1/logistics/rules', { token: other.token })).body.rules, []);
-    assert.equal((await api(server.url, 'POST', `/api/v1/logistics/exceptions/${demoException.id}/resolve`, { token: other.token, body: {} })).status, 404);
-    assert.equal((await api(server.url, 'GET', `/api/v1/orders/${demoException.order.id}/tracking`, { token: other.token })).status, 404);
+    assert.equal(
+      (
+        await api(server.url, 'POST', `/api/v1/logistics/exceptions/${demoException.id}/resolve`, {
+          token: other.token,
+          body: {},
+        })
+      ).status,
+      404,
+    );
+    assert.equal(
+      (await api(server.url, 'GET', `/api/v1/orders/${demoException.order.id}/tracking`, { token: other.token })).status,
+      404,
+    );
     const paid = await demoOrder('paid');
     assert.equal((await ship(other.token, paid.id, { carrier: 'YTO', trackingNo: 'YT4300012345678' })).status, 404);
     await api(server.url, 'PUT', '/api/v1/logistics/settings', {
-      token: other.token, body: { enabledCarriers: ['SF'], noUpdateDays: 5, notices: { shipped: true, out_for_delivery: false, signed: false } },
+      token: other.token,
+      body: { enabledCarriers: ['SF'], noUpdateDays: 5, notices: { shipped: true, out_for_delivery: false, signed: false } },
     });
     const demoSettings = (await api(server.url, 'GET', '/api/v1/logistics/settings', { token: owner.token })).body.settings;
     assert.ok(demoSettings.enabledCarriers.includes('YTO'));

@@ -43,7 +43,10 @@ describe('widget sessions and messages', () => {
     assert.ok(results.every((r) => r.status === 200 || r.status === 201));
     const history = await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0&limit=200', { token: buyer.token });
     const seqs = history.body.messages.map((m: { seq: number }) => m.seq);
-    assert.deepEqual(seqs, Array.from({ length: 40 }, (_, i) => i + 1));
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
     const ids = new Set(results.map((r) => r.body.message.id));
     assert.equal(ids.size, 40, 'each clientMsgId maps to exactly one message');
   });
@@ -56,12 +59,23 @@ describe('widget sessions and messages', () => {
     assert.equal(capped.body.messages.length, 200);
     assert.equal(capped.body.messages[0].seq, 1);
     const after = await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=225', { token: buyer.token });
-    assert.deepEqual(after.body.messages.map((m: { seq: number }) => m.seq), [226, 227, 228, 229, 230]);
+    assert.deepEqual(
+      after.body.messages.map((m: { seq: number }) => m.seq),
+      [226, 227, 228, 229, 230],
+    );
     const back = await api(server.url, 'GET', '/api/v1/widget/messages?beforeSeq=11&limit=3', { token: buyer.token });
-    assert.deepEqual(back.body.messages.map((m: { seq: number }) => m.seq), [8, 9, 10]);
+    assert.deepEqual(
+      back.body.messages.map((m: { seq: number }) => m.seq),
+      [8, 9, 10],
+    );
     assert.equal(back.body.hasMore, true);
-    const agentView = await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages?afterSeq=0&limit=5`, { token: agent.token });
-    assert.deepEqual(agentView.body.messages.map((m: { body: string }) => m.body), ['第1条', '第2条', '第3条', '第4条', '第5条']);
+    const agentView = await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages?afterSeq=0&limit=5`, {
+      token: agent.token,
+    });
+    assert.deepEqual(
+      agentView.body.messages.map((m: { body: string }) => m.body),
+      ['第1条', '第2条', '第3条', '第4条', '第5条'],
+    );
   });
 
   it('puts a new buyer in 待接待 with a wait timer, and an agent reply moves it to that agent', async () => {
@@ -83,7 +97,10 @@ describe('widget sessions and messages', () => {
     assert.equal(minRow.waitingSince, null);
     const stillWaiting = await api(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token: agent.token });
     assert.ok(!stillWaiting.body.conversations.some((c: { id: string }) => c.id === buyer.conversation.id));
-    const read = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/read`, { token: agent.token, body: { seq: 2 } });
+    const read = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/read`, {
+      token: agent.token,
+      body: { seq: 2 },
+    });
     assert.equal(read.body.conversation.unreadCount, 0);
   });
 
@@ -122,7 +139,9 @@ describe('durability', () => {
     const database = await createTestDatabase();
     const first = await startTestServer({ database });
     const buyer = await startBuyer(first.url);
-    const sent = await Promise.all(Array.from({ length: 25 }, (_, i) => buyerSays(first.url, buyer.token, `持久化 ${i}`, `d-${i}`)));
+    const sent = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => buyerSays(first.url, buyer.token, `持久化 ${i}`, `d-${i}`)),
+    );
     assert.ok(sent.every((r) => r.status === 201));
     await first.stop();
     const second = await startTestServer({ database });

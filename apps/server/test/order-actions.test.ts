@@ -16,13 +16,19 @@ describe('order actions', () => {
     presale = await loginAgent(server.url, 'presale1');
     owner = await loginAgent(server.url, 'owner');
     const db = server.app.context.storage.db;
-    const orders = await db.selectFrom('orders as o').innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select(['o.id', 'o.status', 'o.buyer_id', 'b.visitor_id']).execute();
+    const orders = await db
+      .selectFrom('orders as o')
+      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
+      .select(['o.id', 'o.status', 'o.buyer_id', 'b.visitor_id'])
+      .execute();
     const byBuyer = new Map<string, typeof orders>();
     for (const o of orders) byBuyer.set(o.buyer_id, [...(byBuyer.get(o.buyer_id) ?? []), o]);
-    const [id, list] = [...byBuyer].find(([, l]) => l.some((o) => o.status === 'pending_payment') && l.some((o) => o.status === 'shipped'))!;
+    const [id, list] = [...byBuyer].find(
+      ([, l]) => l.some((o) => o.status === 'pending_payment') && l.some((o) => o.status === 'shipped'),
+    )!;
     buyer = {
-      id, visitorId: list[0]!.visitor_id,
+      id,
+      visitorId: list[0]!.visitor_id,
       unpaidOrderId: list.find((o) => o.status === 'pending_payment')!.id,
       shippedOrderId: list.find((o) => o.status === 'shipped')!.id,
     };
@@ -30,7 +36,11 @@ describe('order actions', () => {
   after(() => server.close());
 
   const act = (token: string, orderId: string, action: string, body: object, language = 'zh-CN') =>
-    api(server.url, 'POST', `/api/v1/orders/${orderId}/${action}`, { token, body: { requestId: randomUUID(), ...body }, headers: { 'accept-language': language } });
+    api(server.url, 'POST', `/api/v1/orders/${orderId}/${action}`, {
+      token,
+      body: { requestId: randomUUID(), ...body },
+      headers: { 'accept-language': language },
+    });
   const newAddress = { name: '王女士', phone: '13800001234', province: '江苏省', address: '南京市鼓楼区中山北路120号' };
 
   it('changes the address of an unpaid order and tells the buyer in chat', async () => {
@@ -40,14 +50,14 @@ describe('order actions', () => {
     assert.equal(res.status, 200);
     assert.equal(res.body.result, 'applied');
     assert.equal(res.body.order.receiver.address, '江苏省南京市鼓楼区中山北路120号');
-    const notice = await stream.next((f) => f.type === 'message.created' && f.message.sender === 'system');
+    const notice = await stream.nextOfType('message.created', (f) => f.message.sender === 'system');
     // The chat log keeps the number masked (every agent reads it; the buyer knows their own number).
     assert.match(notice.message.body, /收货信息已修改为：王女士，138\*{4}1234，江苏省南京市鼓楼区中山北路120号/);
-    assert.equal(notice.message.order.orderId, buyer.unpaidOrderId);
+    assert.equal(notice.message.order?.orderId, buyer.unpaidOrderId);
     await stream.close();
   });
 
-  it('refuses the same change on a shipped order with a clear message, in the caller\'s language', async () => {
+  it("refuses the same change on a shipped order with a clear message, in the caller's language", async () => {
     const zh = await act(presale.token, buyer.shippedOrderId, 'change-receiver', newAddress);
     assert.equal(zh.status, 409);
     assert.equal(zh.body.error.code, 'order_state_forbids');
@@ -72,26 +82,41 @@ describe('order actions', () => {
     assert.equal(beyond.body.result, 'approval_requested');
     assert.equal(beyond.body.approval.status, 'pending');
     assert.match(beyond.body.approval.summary, /改价/);
-    const unchanged = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body.order;
+    const unchanged = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body
+      .order;
     assert.equal(unchanged.totalFen, small, 'nothing changes before approval');
 
-    const presaleDecides = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, { token: presale.token, body: {} });
+    const presaleDecides = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, {
+      token: presale.token,
+      body: {},
+    });
     assert.equal(presaleDecides.status, 403);
     const pending = (await api(server.url, 'GET', '/api/v1/approvals?status=pending', { token: owner.token })).body.approvals;
     assert.ok(pending.some((a: { id: string }) => a.id === beyond.body.approval.id));
-    const approved = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, { token: owner.token, body: { note: '老客户，同意' } });
+    const approved = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, {
+      token: owner.token,
+      body: { note: '老客户，同意' },
+    });
     assert.equal(approved.status, 200);
     assert.equal(approved.body.approval.status, 'approved');
     assert.equal(approved.body.order.totalFen, deep);
     assert.equal(approved.body.order.originalTotalFen, before.totalFen, 'the original price is kept');
-    const again = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, { token: owner.token, body: {} });
+    const again = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, {
+      token: owner.token,
+      body: {},
+    });
     assert.equal(again.body.approval.status, 'approved', 'approving twice is harmless');
-    const reject = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/reject`, { token: owner.token, body: {} });
+    const reject = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/reject`, {
+      token: owner.token,
+      body: {},
+    });
     assert.equal(reject.status, 409);
   });
 
   it('keeps every action in the audit log: who, when, before → after', async () => {
-    const { entries } = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })).body;
+    const { entries } = (
+      await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })
+    ).body;
     const actions = entries.map((e: { action: string }) => e.action);
     for (const expected of ['order.change_receiver', 'order.change_price', 'order.change_price_requested', 'approval.approve']) {
       assert.ok(actions.includes(expected), `${expected} in ${actions}`);
@@ -101,7 +126,9 @@ describe('order actions', () => {
     assert.equal(receiver.after.address, '江苏省南京市鼓楼区中山北路120号');
     assert.ok(receiver.before.address && receiver.before.address !== receiver.after.address);
     assert.ok(Date.parse(receiver.createdAt) > 0);
-    const approvedChange = entries.find((e: { action: string; after: { approvalId?: string } }) => e.action === 'order.change_price' && e.after.approvalId);
+    const approvedChange = entries.find(
+      (e: { action: string; after: { approvalId?: string } }) => e.action === 'order.change_price' && e.after.approvalId,
+    );
     assert.equal(approvedChange.actor.name, '店长小美');
     const refused = entries.filter((e: { targetId: string }) => e.targetId === buyer.shippedOrderId);
     assert.equal(refused.length, 0);
@@ -109,12 +136,16 @@ describe('order actions', () => {
 
   it('does an action once however often the same requestId is sent, also concurrently', async () => {
     const requestId = randomUUID();
-    const send = () => api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/memo`, {
-      token: presale.token, body: { requestId, memo: '顺丰发货，已补差价', flag: 'red' },
-    });
+    const send = () =>
+      api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/memo`, {
+        token: presale.token,
+        body: { requestId, memo: '顺丰发货，已补差价', flag: 'red' },
+      });
     const answers = await Promise.all([send(), send(), send()]);
     assert.ok(answers.every((a) => a.status === 200 && a.body.order.memoFlag === 'red'));
-    const { entries } = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })).body;
+    const { entries } = (
+      await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })
+    ).body;
     assert.equal(entries.filter((e: { action: string }) => e.action === 'order.set_memo').length, 1);
   });
 
@@ -146,17 +177,19 @@ describe('order actions', () => {
     assert.equal(twice.body.error.code, 'order_state_forbids');
   });
 
-  it('sends an order card only for the conversation\'s own buyer', async () => {
+  it("sends an order card only for the conversation's own buyer", async () => {
     const session = await startDemoBuyer(server.url, buyer.visitorId);
     const card = await api(server.url, 'POST', `/api/v1/conversations/${session.conversation.id}/messages`, {
-      token: presale.token, body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
+      token: presale.token,
+      body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
     });
     assert.equal(card.status, 201);
     assert.equal(card.body.message.order.orderId, buyer.shippedOrderId);
     assert.equal(card.body.message.order.status, 'shipped');
     const stranger = await startBuyer(server.url);
     const leak = await api(server.url, 'POST', `/api/v1/conversations/${stranger.conversation.id}/messages`, {
-      token: presale.token, body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
+      token: presale.token,
+      body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
     });
     assert.equal(leak.status, 404);
   });
@@ -173,20 +206,35 @@ describe('browsing footprints', () => {
     const agent = await loginAgent(server.url, 'presale1');
     const buyer = await startBuyer(server.url);
     const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')).body;
-    const [dress, lipstick] = [products.find((p: { title: string }) => p.title.includes('连衣裙')), products.find((p: { title: string }) => p.title.includes('口红'))];
+    const [dress, lipstick] = [
+      products.find((p: { title: string }) => p.title.includes('连衣裙')),
+      products.find((p: { title: string }) => p.title.includes('口红')),
+    ];
     const stream = await StreamClient.connect(server.url, agent.token);
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });
     // Live: it arrives on the stream (how fast is the footprints benchmark's business, not a timed test's).
-    const live = await stream.next((f) => f.type === 'customer.footprint' && f.buyerId === buyer.buyer.id);
+    const live = await stream.nextOfType('customer.footprint', (f) => f.buyerId === buyer.buyer.id);
     assert.equal(live.footprint.title, dress.title);
     assert.equal(live.conversationId, buyer.conversation.id);
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: lipstick.id } });
     const profile = (await api(server.url, 'GET', `/api/v1/customers/${buyer.buyer.id}`, { token: agent.token })).body;
-    assert.deepEqual(profile.footprints.map((f: { title: string; views: number }) => [f.title, f.views]), [[lipstick.title, 1], [dress.title, 1]]);
-    const foreign = await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: 'not-a-product' } });
+    assert.deepEqual(
+      profile.footprints.map((f: { title: string; views: number }) => [f.title, f.views]),
+      [
+        [lipstick.title, 1],
+        [dress.title, 1],
+      ],
+    );
+    const foreign = await api(server.url, 'POST', '/api/v1/widget/footprints', {
+      token: buyer.token,
+      body: { productId: 'not-a-product' },
+    });
     assert.equal(foreign.status, 404);
-    const asAgent = await api(server.url, 'POST', '/api/v1/widget/footprints', { token: agent.token, body: { productId: dress.id } });
+    const asAgent = await api(server.url, 'POST', '/api/v1/widget/footprints', {
+      token: agent.token,
+      body: { productId: dress.id },
+    });
     assert.equal(asAgent.status, 403);
     await stream.close();
   });

@@ -32,7 +32,11 @@ describe('call windows for follow-up tasks', () => {
     assert.equal(nextCallWindow(at(0, '21:00'), DEFAULT_SHOP_HOURS).dueAt.getTime(), china(1, '11:30'));
     assert.equal(nextCallWindow(at(0, '02:00'), DEFAULT_SHOP_HOURS).dueAt.getTime(), china(0, '11:30'));
     const quietLunch = { ...DEFAULT_SHOP_HOURS, quietHours: { start: '11:00', end: '14:00' } };
-    assert.equal(nextCallWindow(at(0, '09:00'), quietLunch).dueAt.getTime(), china(0, '18:00'), 'a window in the quiet hours is skipped');
+    assert.equal(
+      nextCallWindow(at(0, '09:00'), quietLunch).dueAt.getTime(),
+      china(0, '18:00'),
+      'a window in the quiet hours is skipped',
+    );
   });
 });
 
@@ -46,23 +50,35 @@ describe(`the database job backend on ${TEST_DB}`, () => {
   it('runs each job once when three workers with their own connections race for the rows, and a key enqueued twice is one job', async () => {
     const runs = new Map<number, number>();
     const job = defineJob({
-      id: 'test.count@1', payload: z.object({ n: z.number() }),
+      id: 'test.count@1',
+      payload: z.object({ n: z.number() }),
       async run(_app, { n }) {
         runs.set(n, (runs.get(n) ?? 0) + 1);
         await new Promise((resolve) => setTimeout(resolve, 3));
       },
     });
-    const storages = [0, 1, 2].map(() => openStorage({ databaseUrl: server.env.DATABASE_URL, dataDir: server.env.DATA_DIR ?? '' }));
+    const storages = [0, 1, 2].map(() =>
+      openStorage({ databaseUrl: server.env.DATABASE_URL, dataDir: server.env.DATA_DIR ?? '' }),
+    );
     const queues = storages.map((storage) => new DatabaseJobQueue({ ...server.app.context, storage }, new Map([[job.id, job]])));
     try {
-      await Promise.all(queues.map(async (queue) => {
-        for (let n = 0; n < 30; n++) await queue.enqueue(job, { n }, { key: `count:${n}` });
-      }));
+      await Promise.all(
+        queues.map(async (queue) => {
+          for (let n = 0; n < 30; n++) await queue.enqueue(job, { n }, { key: `count:${n}` });
+        }),
+      );
       assert.equal((await server.app.context.storage.db.selectFrom('jobs').select('id').execute()).length, 30);
       await Promise.all(queues.map((queue) => queue.settle()));
       assert.equal(runs.size, 30);
-      assert.ok([...runs.values()].every((count) => count === 1), JSON.stringify([...runs]));
-      assert.equal((await server.app.context.storage.db.selectFrom('jobs').select('id').execute()).length, 0, 'done jobs free their key');
+      assert.ok(
+        [...runs.values()].every((count) => count === 1),
+        JSON.stringify([...runs]),
+      );
+      assert.equal(
+        (await server.app.context.storage.db.selectFrom('jobs').select('id').execute()).length,
+        0,
+        'done jobs free their key',
+      );
     } finally {
       for (const queue of queues) await queue.close();
       for (const storage of storages) await storage.close();
@@ -94,7 +110,11 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
   async function push(type: string, data: object) {
     const body = JSON.stringify({ id: randomUUID(), type, occurredAt: new Date(clock).toISOString(), data });
     const response = await api(server.url, 'POST', '/api/v1/integrations/demo/events', {
-      raw: body, headers: { 'content-type': 'application/json', 'x-golddesk-signature': signPayload(secret, body, Math.floor(clock / 1000)) },
+      raw: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-golddesk-signature': signPayload(secret, body, Math.floor(clock / 1000)),
+      },
     });
     assert.equal(response.status, 200, JSON.stringify(response.body));
     return response.body;
@@ -103,24 +123,40 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
   async function placeOrder(totalFen = 25_900, nick = '小雨') {
     const orderNo = `PR${randomUUID().slice(0, 8)}`;
     await push('order.upserted', {
-      orderNo, buyer: { externalId: `cust-${orderNo}`, nick, phone: '13900001111' }, totalFen,
+      orderNo,
+      buyer: { externalId: `cust-${orderNo}`, nick, phone: '13900001111' },
+      totalFen,
       items: [{ title: '法式复古碎花连衣裙', skuProps: { 颜色: '蓝色碎花', 尺码: 'M' }, priceFen: totalFen, quantity: 1 }],
       receiver: { name: '李女士', phone: '13900001111', province: '浙江省', address: '杭州市西湖区文三路 88 号' },
       placedAt: new Date(clock).toISOString(),
     });
-    const row = await db().selectFrom('orders').select(['id', 'buyer_id']).where('order_no', '=', orderNo).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom('orders')
+      .select(['id', 'buyer_id'])
+      .where('order_no', '=', orderNo)
+      .executeTakeFirstOrThrow();
     return { id: row.id, orderNo, buyerId: row.buyer_id };
   }
   /** The reminders the buyer can read in the chat (as an agent sees the conversation). */
   async function remindersInChat(buyerId: string) {
     const conversation = await db().selectFrom('conversations').select('id').where('buyer_id', '=', buyerId).executeTakeFirst();
     if (!conversation) return [];
-    const { body } = await api(server.url, 'GET', `/api/v1/conversations/${conversation.id}/messages?afterSeq=0`, { token: owner.token });
-    return (body.messages as { sender: string; body: string; order: { orderNo: string } | null }[]).filter((m) => m.sender === 'bot');
+    const { body } = await api(server.url, 'GET', `/api/v1/conversations/${conversation.id}/messages?afterSeq=0`, {
+      token: owner.token,
+    });
+    return (body.messages as { sender: string; body: string; order: { orderNo: string } | null }[]).filter(
+      (m) => m.sender === 'bot',
+    );
   }
   const reminderRows = async (orderId: string) =>
-    (await db().selectFrom('payment_reminders').select(['seq', 'sent_at']).where('order_id', '=', orderId).orderBy('seq').execute())
-      .map((r) => ({ seq: Number(r.seq), sentAt: r.sent_at }));
+    (
+      await db()
+        .selectFrom('payment_reminders')
+        .select(['seq', 'sent_at'])
+        .where('order_id', '=', orderId)
+        .orderBy('seq')
+        .execute()
+    ).map((r) => ({ seq: Number(r.seq), sentAt: r.sent_at }));
   const stats = async (from: string, to = from, token = owner.token) =>
     (await api(server.url, 'GET', `/api/v1/reminders/stats?from=${from}&to=${to}`, { token })).body;
 
@@ -141,7 +177,10 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     assert.match(chat[0]!.body, /¥259\.00/);
     assert.match(chat[0]!.body, /法式复古碎花连衣裙/);
     assert.equal(chat[0]!.order?.orderNo, order.orderNo, 'the order card comes with the reminder');
-    const live = await agentStream.next((f) => f.type === 'message.created' && f.message.sender === 'bot' && f.message.body.includes(order.orderNo));
+    const live = await agentStream.nextOfType(
+      'message.created',
+      (f) => f.message.sender === 'bot' && f.message.body.includes(order.orderNo),
+    );
     assert.equal(live.message.sender, 'bot');
     await agentStream.close();
 
@@ -158,7 +197,10 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     await tick(china(1, '11:09'));
     assert.equal((await reminderRows(order.id)).length, 1);
     await tick(china(1, '11:10'));
-    assert.deepEqual((await reminderRows(order.id)).map((r) => r.seq), [1, 2]);
+    assert.deepEqual(
+      (await reminderRows(order.id)).map((r) => r.seq),
+      [1, 2],
+    );
     for (const time of ['11:40', '12:10', '15:00', '20:00']) await tick(china(1, time));
     await tick(china(2, '09:00'));
     assert.equal((await reminderRows(order.id)).length, 2, 'the cap holds');
@@ -208,7 +250,12 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
   it('an order placed at 22:55 is not reminded in the quiet hours: nothing until 07:59, one at 08:00', async () => {
     setClock(china(4, '22:55'));
     const order = await placeOrder(9_900);
-    for (const [day, time] of [[4, '23:05'], [4, '23:59'], [5, '03:00'], [5, '07:59']] as const) {
+    for (const [day, time] of [
+      [4, '23:05'],
+      [4, '23:59'],
+      [5, '03:00'],
+      [5, '07:59'],
+    ] as const) {
       await tick(china(day, time));
       assert.equal((await reminderRows(order.id)).length, 0, `nothing at ${time}`);
     }
@@ -223,7 +270,15 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     const small = await placeOrder(5_000);
     setClock(china(6, '14:01'));
     const blocked = await placeOrder(30_000);
-    assert.equal((await api(server.url, 'POST', `/api/v1/customers/${blocked.buyerId}/block`, { token: owner.token, body: { reason: '恶意拍单' } })).status, 200);
+    assert.equal(
+      (
+        await api(server.url, 'POST', `/api/v1/customers/${blocked.buyerId}/block`, {
+          token: owner.token,
+          body: { reason: '恶意拍单' },
+        })
+      ).status,
+      200,
+    );
     for (const time of ['14:11', '15:11', '15:41']) await tick(china(6, time));
     const open = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: owner.token })).body.tasks;
     const byOrder = (id: string) => open.find((t: { orderId: string }) => t.orderId === id);
@@ -237,7 +292,10 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     const evening = await placeOrder(25_900);
     for (const time of ['19:40', '20:40', '21:10']) await tick(china(6, time));
     const later = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: owner.token })).body.tasks;
-    assert.equal(later.find((t: { orderId: string }) => t.orderId === evening.id)?.dueAt, new Date(china(7, '11:30')).toISOString());
+    assert.equal(
+      later.find((t: { orderId: string }) => t.orderId === evening.id)?.dueAt,
+      new Date(china(7, '11:30')).toISOString(),
+    );
   });
 
   it('lets support take a task and record the outcome once, audited; roles and shops are respected', async () => {
@@ -245,54 +303,96 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     const aftersale = await loginAgent(server.url, 'aftersale1');
     const presale = await loginAgent(server.url, 'presale1');
     const { tasks } = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: support.token })).body;
-    assert.ok(tasks.length >= 3, 'the demo shop\'s open tasks and those the scheduler created above');
+    assert.ok(tasks.length >= 3, "the demo shop's open tasks and those the scheduler created above");
     // One the scheduler created in the tests above (its creation is audited too).
     const task = tasks.find((t: { orderId: string }) => t.orderId === lunchTaskOrderId);
     assert.ok(task);
     assert.equal((await api(server.url, 'GET', '/api/v1/reminder-tasks', { token: aftersale.token })).status, 403);
-    assert.equal((await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/assign`, { token: aftersale.token })).status, 403);
+    assert.equal(
+      (await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/assign`, { token: aftersale.token })).status,
+      403,
+    );
 
     const assigned = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/assign`, { token: support.token });
     assert.equal(assigned.status, 200);
     assert.equal(assigned.body.task.assignee.name, support.agent.name);
     const mine = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open&mine=1', { token: support.token })).body.tasks;
-    assert.deepEqual(mine.map((t: { id: string }) => t.id), [task.id]);
-    const bad = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/outcome`, { token: support.token, body: { outcome: 'maybe' } });
+    assert.deepEqual(
+      mine.map((t: { id: string }) => t.id),
+      [task.id],
+    );
+    const bad = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/outcome`, {
+      token: support.token,
+      body: { outcome: 'maybe' },
+    });
     assert.equal(bad.status, 400);
     const done = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/outcome`, {
-      token: support.token, body: { outcome: 'will_pay', note: '买家说晚上发工资后付款' },
+      token: support.token,
+      body: { outcome: 'will_pay', note: '买家说晚上发工资后付款' },
     });
     assert.equal(done.status, 200);
     assert.equal(done.body.task.status, 'done');
     assert.equal(done.body.task.outcome, 'will_pay');
     assert.equal(done.body.task.doneBy, support.agent.name);
     const again = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/outcome`, {
-      token: presale.token, body: { outcome: 'no_answer' }, headers: { 'accept-language': 'zh-CN' },
+      token: presale.token,
+      body: { outcome: 'no_answer' },
+      headers: { 'accept-language': 'zh-CN' },
     });
     assert.equal(again.status, 409);
     assert.equal(again.body.error.message, '该催付任务已处理');
-    const { entries } = (await api(server.url, 'GET', `/api/v1/audit?targetType=reminder_task&targetId=${task.id}`, { token: owner.token })).body;
-    assert.deepEqual(entries.map((e: { action: string }) => e.action).sort(), ['reminder_task.assigned', 'reminder_task.created', 'reminder_task.outcome']);
-    assert.ok((await api(server.url, 'GET', '/api/v1/reminder-tasks?status=done', { token: support.token })).body.tasks.some((t: { id: string }) => t.id === task.id));
+    const { entries } = (
+      await api(server.url, 'GET', `/api/v1/audit?targetType=reminder_task&targetId=${task.id}`, { token: owner.token })
+    ).body;
+    assert.deepEqual(entries.map((e: { action: string }) => e.action).sort(), [
+      'reminder_task.assigned',
+      'reminder_task.created',
+      'reminder_task.outcome',
+    ]);
+    assert.ok(
+      (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=done', { token: support.token })).body.tasks.some(
+        (t: { id: string }) => t.id === task.id,
+      ),
+    );
 
     // Settings: owner and managers only, checked.
     const settings = (await api(server.url, 'GET', '/api/v1/reminders/settings', { token: presale.token })).body.settings;
     assert.equal(settings.firstAfterMinutes, 10);
     assert.equal(settings.maxReminders, 2);
-    assert.equal((await api(server.url, 'PUT', '/api/v1/reminders/settings', { token: presale.token, body: settings })).status, 403);
-    assert.equal((await api(server.url, 'PUT', '/api/v1/reminders/settings', { token: owner.token, body: { ...settings, maxReminders: 9 } })).status, 400);
+    assert.equal(
+      (await api(server.url, 'PUT', '/api/v1/reminders/settings', { token: presale.token, body: settings })).status,
+      403,
+    );
+    assert.equal(
+      (await api(server.url, 'PUT', '/api/v1/reminders/settings', { token: owner.token, body: { ...settings, maxReminders: 9 } }))
+        .status,
+      400,
+    );
 
     // Another shop sees none of it and cannot touch it.
     const other = await addOtherShop(server, `other${randomUUID().slice(0, 6)}`);
-    assert.deepEqual((await api(server.url, 'GET', '/api/v1/reminder-tasks?status=all', { token: other.owner.token })).body.tasks, []);
-    assert.equal((await api(server.url, 'POST', `/api/v1/reminder-tasks/${tasks[1]?.id ?? task.id}/assign`, { token: other.owner.token })).status, 404);
+    assert.deepEqual(
+      (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=all', { token: other.owner.token })).body.tasks,
+      [],
+    );
+    assert.equal(
+      (await api(server.url, 'POST', `/api/v1/reminder-tasks/${tasks[1]?.id ?? task.id}/assign`, { token: other.owner.token }))
+        .status,
+      404,
+    );
     assert.equal((await stats('2026-11-14', '2026-11-14', other.owner.token)).totals.reminded, 0);
   });
 
-  it('follows the shop\'s settings: a later first reminder, a template with an incentive line, or none at all when off', async () => {
+  it("follows the shop's settings: a later first reminder, a template with an incentive line, or none at all when off", async () => {
     const settings = (await api(server.url, 'GET', '/api/v1/reminders/settings', { token: owner.token })).body.settings;
     const saved = await api(server.url, 'PUT', '/api/v1/reminders/settings', {
-      token: owner.token, body: { ...settings, firstAfterMinutes: 20, template: '{买家昵称}，订单 {订单号} 待付款 {付款金额}', incentive: '今天付款送 5 元无门槛券' },
+      token: owner.token,
+      body: {
+        ...settings,
+        firstAfterMinutes: 20,
+        template: '{买家昵称}，订单 {订单号} 待付款 {付款金额}',
+        incentive: '今天付款送 5 元无门槛券',
+      },
     });
     assert.equal(saved.status, 200);
     setClock(china(8, '10:00'));
@@ -324,14 +424,24 @@ describe(`payment reminders survive a restart on ${TEST_DB}`, () => {
       const secret = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret;
       const orderNo = `RS${randomUUID().slice(0, 8)}`;
       const body = JSON.stringify({
-        id: randomUUID(), type: 'order.upserted', occurredAt: new Date(clock).toISOString(), data: {
-          orderNo, buyer: { externalId: `cust-${orderNo}`, nick: '重启买家' }, totalFen: 9_900,
+        id: randomUUID(),
+        type: 'order.upserted',
+        occurredAt: new Date(clock).toISOString(),
+        data: {
+          orderNo,
+          buyer: { externalId: `cust-${orderNo}`, nick: '重启买家' },
+          totalFen: 9_900,
           items: [{ title: '棉麻衬衫', skuProps: {}, priceFen: 9_900, quantity: 1 }],
-          receiver: { name: '赵先生', phone: '13900003333', address: '上海市徐汇区漕溪北路 1 号' }, placedAt: new Date(clock).toISOString(),
+          receiver: { name: '赵先生', phone: '13900003333', address: '上海市徐汇区漕溪北路 1 号' },
+          placedAt: new Date(clock).toISOString(),
         },
       });
       const pushed = await api(server.url, 'POST', '/api/v1/integrations/demo/events', {
-        raw: body, headers: { 'content-type': 'application/json', 'x-golddesk-signature': signPayload(secret, body, Math.floor(clock / 1000)) },
+        raw: body,
+        headers: {
+          'content-type': 'application/json',
+          'x-golddesk-signature': signPayload(secret, body, Math.floor(clock / 1000)),
+        },
       });
       assert.equal(pushed.status, 200);
       clock = china(0, '10:10');

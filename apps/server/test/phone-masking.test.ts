@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { maskPhone } from '@golddesk/contracts';
-import { api, loginAgent, StreamClient } from './helpers/clients.js';
+import { maskPhone, type ReminderTaskView } from '@golddesk/contracts';
+import { api, loginAgent, StreamClient, type FrameOf } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const MASKED = /^\d{3}\*{4}\d{4}$/;
@@ -25,16 +25,21 @@ describe('phone numbers by role', () => {
       aftersale: (await loginAgent(server.url, 'aftersale1')).token,
       support: (await loginAgent(server.url, 'support1')).token,
     };
-    const row = await server.app.context.storage.db.selectFrom('orders as o').innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select(['b.id', 'b.phone', 'o.id as order_id', 'o.receiver_phone']).where('o.status', '=', 'pending_payment')
-      .where('b.phone', 'is not', null).orderBy('o.order_no').executeTakeFirstOrThrow();
+    const row = await server.app.context.storage.db
+      .selectFrom('orders as o')
+      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
+      .select(['b.id', 'b.phone', 'o.id as order_id', 'o.receiver_phone'])
+      .where('o.status', '=', 'pending_payment')
+      .where('b.phone', 'is not', null)
+      .orderBy('o.order_no')
+      .executeTakeFirstOrThrow();
     buyer = { id: row.id, phone: row.phone!, unpaidOrderId: row.order_id, receiverPhone: row.receiver_phone };
   });
   after(() => server.close());
 
   const profile = async (token: string) => (await api(server.url, 'GET', `/api/v1/customers/${buyer.id}`, { token })).body;
 
-  it('masks the buyer\'s phone, order receivers and usual addresses for presale, in full for owner, aftersale and support', async () => {
+  it("masks the buyer's phone, order receivers and usual addresses for presale, in full for owner, aftersale and support", async () => {
     const presale = await profile(tokens.presale);
     assert.equal(presale.buyer.phone, maskPhone(buyer.phone));
     assert.ok(presale.orders.length > 0);
@@ -58,26 +63,31 @@ describe('phone numbers by role', () => {
     const presaleStream = await StreamClient.connect(server.url, tokens.presale);
     const ownerStream = await StreamClient.connect(server.url, tokens.owner);
     const res = await api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/memo`, {
-      token: tokens.presale, body: { requestId: randomUUID(), memo: '顺丰发', flag: 'blue' },
+      token: tokens.presale,
+      body: { requestId: randomUUID(), memo: '顺丰发', flag: 'blue' },
     });
     assert.equal(res.status, 200);
     assert.match(res.body.order.receiver.phone, MASKED);
-    const isUpdate = (f: any) => f.type === 'order.updated' && f.order.id === buyer.unpaidOrderId;
-    assert.match((await presaleStream.next(isUpdate)).order.receiver.phone, MASKED);
-    assert.equal((await ownerStream.next(isUpdate)).order.receiver.phone, buyer.receiverPhone);
+    const isUpdate = (f: FrameOf<'order.updated'>) => f.order.id === buyer.unpaidOrderId;
+    assert.match((await presaleStream.nextOfType('order.updated', isUpdate)).order.receiver.phone, MASKED);
+    assert.equal((await ownerStream.nextOfType('order.updated', isUpdate)).order.receiver.phone, buyer.receiverPhone);
     await presaleStream.close();
     await ownerStream.close();
   });
 
   it('keeps the real number when 改地址 sends the masked one back, and refuses another masked value', async () => {
-    const change = (phone: string) => api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/change-receiver`, {
-      token: tokens.presale,
-      body: { requestId: randomUUID(), name: '王女士', phone, province: '江苏省', address: '南京市鼓楼区中山北路120号' },
-    });
+    const change = (phone: string) =>
+      api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/change-receiver`, {
+        token: tokens.presale,
+        body: { requestId: randomUUID(), name: '王女士', phone, province: '江苏省', address: '南京市鼓楼区中山北路120号' },
+      });
     const kept = await change(maskPhone(buyer.receiverPhone));
     assert.equal(kept.status, 200, JSON.stringify(kept.body));
-    const stored = await server.app.context.storage.db.selectFrom('orders').select(['receiver_phone', 'receiver_address'])
-      .where('id', '=', buyer.unpaidOrderId).executeTakeFirstOrThrow();
+    const stored = await server.app.context.storage.db
+      .selectFrom('orders')
+      .select(['receiver_phone', 'receiver_address'])
+      .where('id', '=', buyer.unpaidOrderId)
+      .executeTakeFirstOrThrow();
     assert.equal(stored.receiver_phone, buyer.receiverPhone, 'the mask never replaces the number');
     assert.equal(stored.receiver_address, '江苏省南京市鼓楼区中山北路120号');
     const wrong = await change('139****0000');
@@ -85,13 +95,13 @@ describe('phone numbers by role', () => {
     assert.equal(wrong.body.error.code, 'invalid_input');
   });
 
-  it('shows a reminder task\'s phone masked to presale until presale takes the call', async () => {
+  it("shows a reminder task's phone masked to presale until presale takes the call", async () => {
     const open = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: tokens.presale })).body.tasks;
-    const task = open.find((t: any) => t.buyer.phone && !t.assignee);
+    const task = open.find((t: ReminderTaskView) => t.buyer.phone && !t.assignee);
     assert.ok(task, 'an open, unassigned phone task');
     assert.match(task.buyer.phone, MASKED);
     const support = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: tokens.support })).body.tasks;
-    assert.match(support.find((t: any) => t.id === task.id).buyer.phone, FULL);
+    assert.match(support.find((t: ReminderTaskView) => t.id === task.id).buyer.phone, FULL);
     const taken = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/assign`, { token: tokens.presale, body: {} });
     assert.equal(taken.status, 200, JSON.stringify(taken.body));
     assert.match(taken.body.task.buyer.phone, FULL, 'whoever takes the call sees the number to call');

@@ -10,7 +10,10 @@ describe('the server process', () => {
     const { done } = runMain({ PORT: 'abc', DATABASE_URL: 'mysql://nope', GOLDDESK_DEMO_PASSWORD: 'short' });
     const { code, stderr } = await done;
     assert.equal(code, 1);
-    const lines = stderr.trim().split('\n').filter((l) => l.startsWith('config error:'));
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('config error:'));
     assert.equal(lines.length, 3, stderr);
     assert.ok(lines.some((l) => l.includes('PORT')));
     assert.ok(lines.some((l) => l.includes('DATABASE_URL') && l.includes('postgres://')));
@@ -76,11 +79,11 @@ describe('two processes on one PostgreSQL + Redis', { skip: TEST_DB !== 'postgre
     const agentStream = await StreamClient.connect(b.url, agent.token);
 
     await buyerSays(a.url, buyer.token, '我在 A 进程');
-    const atAgent = await agentStream.next((f) => f.type === 'message.created' && f.message.conversationId === buyer.conversation.id);
+    const atAgent = await agentStream.nextOfType('message.created', (f) => f.message.conversationId === buyer.conversation.id);
     assert.equal(atAgent.message.body, '我在 A 进程');
 
     await agentSays(b.url, agent.token, buyer.conversation.id, '我在 B 进程回复您');
-    const atBuyer = await buyerStream.next((f) => f.type === 'message.created' && f.message.sender === 'agent');
+    const atBuyer = await buyerStream.nextOfType('message.created', (f) => f.message.sender === 'agent');
     assert.equal(atBuyer.message.body, '我在 B 进程回复您');
     // The same clientMsgId sent to both processes is still one message.
     const [x, y] = await Promise.all([
@@ -96,8 +99,14 @@ describe('two processes on one PostgreSQL + Redis', { skip: TEST_DB !== 'postgre
     running.push(a2, b2);
     const again = await startBuyer(b2.url, buyer);
     const history = await api(b2.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: again.token });
-    assert.deepEqual(history.body.messages.map((m: { seq: number; body: string }) => [m.seq, m.body]),
-      [[1, '我在 A 进程'], [2, '我在 B 进程回复您'], [3, '只发一次']]);
+    assert.deepEqual(
+      history.body.messages.map((m: { seq: number; body: string }) => [m.seq, m.body]),
+      [
+        [1, '我在 A 进程'],
+        [2, '我在 B 进程回复您'],
+        [3, '只发一次'],
+      ],
+    );
     const agentAgain = await loginAgent(a2.url);
     const list = await api(a2.url, 'GET', '/api/v1/conversations', { token: agentAgain.token });
     assert.ok(list.body.conversations.some((c: { id: string }) => c.id === buyer.conversation.id));

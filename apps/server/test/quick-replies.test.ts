@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import type { AuditEntry, QuickReplyImportResult, QuickReplyPreview, QuickReplyView } from '@golddesk/contracts';
 import { api, loginAgent, startBuyer, type JsonResponse } from './helpers/clients.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -17,26 +18,53 @@ describe('quick replies (快捷短语)', () => {
 
   const db = () => server.app.context.storage.db;
   const list = (token: string, query = '') => api(server.url, 'GET', `/api/v1/quick-replies${query}`, { token });
-  const codesOf = (res: JsonResponse) => res.body.quickReplies.map((p: any) => p.code);
-  const byCode = async (token: string, code: string) => (await list(token)).body.quickReplies.find((p: any) => p.code === code);
+  const codesOf = (res: JsonResponse<{ quickReplies: QuickReplyView[] }>) => res.body.quickReplies.map((p) => p.code);
+  const byCode = async (token: string, code: string) =>
+    (await list(token)).body.quickReplies.find((p: QuickReplyView) => p.code === code);
   const upload = (token: string, body: Buffer | string, scope = 'team', type = 'text/csv') =>
-    api(server.url, 'POST', `/api/v1/quick-replies/import?scope=${scope}`, { token, raw: body, headers: { 'content-type': type } });
+    api(server.url, 'POST', `/api/v1/quick-replies/import?scope=${scope}`, {
+      token,
+      raw: body,
+      headers: { 'content-type': type },
+    });
   const download = async (token: string, format: string, scope = 'team') => {
-    const res = await fetch(`${server.url}/api/v1/quick-replies/export?format=${format}&scope=${scope}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/v1/quick-replies/export?format=${format}&scope=${scope}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(res.status, 200);
     return { type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
   };
-  const teamCount = async (shopId?: string) => Number((await db().selectFrom('quick_replies').select((eb) => eb.fn.countAll().as('n'))
-    .where('scope', '=', 'team').$if(shopId !== undefined, (q) => q.where('shop_id', '=', shopId!)).executeTakeFirstOrThrow()).n);
+  const teamCount = async (shopId?: string) =>
+    Number(
+      (
+        await db()
+          .selectFrom('quick_replies')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('scope', '=', 'team')
+          .$if(shopId !== undefined, (q) => q.where('shop_id', '=', shopId!))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   /** The order a phrase should cite for a buyer: the newest unpaid/paid/shipped one. */
-  const newestOpenOrder = (buyerId: string) => db().selectFrom('orders').selectAll().where('buyer_id', '=', buyerId)
-    .where('status', 'in', ['pending_payment', 'paid', 'shipped']).orderBy('placed_at', 'desc').executeTakeFirst();
+  const newestOpenOrder = (buyerId: string) =>
+    db()
+      .selectFrom('orders')
+      .selectAll()
+      .where('buyer_id', '=', buyerId)
+      .where('status', 'in', ['pending_payment', 'paid', 'shipped'])
+      .orderBy('placed_at', 'desc')
+      .executeTakeFirst();
 
   /** A demo chat whose buyer's newest open order has shipped (which buyer depends on the seed, so it is looked up). */
   async function shippedBuyer() {
-    const chats = await db().selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-      .select(['c.id as conversationId', 'b.id as buyerId', 'b.nick']).where('b.visitor_id', 'like', 'demo-buyer-%').orderBy('b.visitor_id').execute();
+    const chats = await db()
+      .selectFrom('conversations as c')
+      .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+      .select(['c.id as conversationId', 'b.id as buyerId', 'b.nick'])
+      .where('b.visitor_id', 'like', 'demo-buyer-%')
+      .orderBy('b.visitor_id')
+      .execute();
     for (const chat of chats) {
       const order = await newestOpenOrder(chat.buyerId);
       if (order?.status === 'shipped') return { ...chat, order };
@@ -53,55 +81,119 @@ describe('quick replies (快捷短语)', () => {
   });
   after(() => server.close());
 
-  it('shows the demo team phrases in groups plus only the caller\'s own personal phrase', async () => {
+  it("shows the demo team phrases in groups plus only the caller's own personal phrase", async () => {
     const mine = await list(presale.token);
     assert.equal(mine.status, 200);
-    const team = mine.body.quickReplies.filter((p: any) => p.scope === 'team');
+    const team = mine.body.quickReplies.filter((p: QuickReplyView) => p.scope === 'team');
     assert.ok(team.length >= 20);
     assert.ok(['发货', '尺码', '包邮', '快递', '催付'].every((code) => codesOf(mine).includes(code)));
-    assert.ok(team.every((p: any) => p.editable === false), 'a pre-sales agent reads team phrases only');
-    const personal = mine.body.quickReplies.filter((p: any) => p.scope === 'personal');
-    assert.deepEqual(personal.map((p: any) => [p.code, p.editable]), [['推荐', true]]);
+    assert.ok(
+      team.every((p: QuickReplyView) => p.editable === false),
+      'a pre-sales agent reads team phrases only',
+    );
+    const personal = mine.body.quickReplies.filter((p: QuickReplyView) => p.scope === 'personal');
+    assert.deepEqual(
+      personal.map((p: QuickReplyView) => [p.code, p.editable]),
+      [['推荐', true]],
+    );
     assert.ok(!codesOf(await list(aftersale.token)).includes('推荐'), 'another agent never sees it');
-    assert.ok((await list(owner.token)).body.quickReplies.filter((p: any) => p.scope === 'team').every((p: any) => p.editable));
+    assert.ok(
+      (await list(owner.token)).body.quickReplies
+        .filter((p: QuickReplyView) => p.scope === 'team')
+        .every((p: QuickReplyView) => p.editable),
+    );
   });
 
   it('lets the owner keep team phrases and any agent keep personal ones, with unique codes per scope', async () => {
     const teamPhrase = { scope: 'team', group: '售前', code: '尺码表', content: '亲，尺码表在详情页第三张图哦～' };
-    assert.equal((await api(server.url, 'POST', '/api/v1/quick-replies', { token: presale.token, body: teamPhrase })).status, 403);
+    assert.equal(
+      (await api(server.url, 'POST', '/api/v1/quick-replies', { token: presale.token, body: teamPhrase })).status,
+      403,
+    );
     const created = await api(server.url, 'POST', '/api/v1/quick-replies', { token: owner.token, body: teamPhrase });
     assert.equal(created.status, 200);
     const again = await api(server.url, 'POST', '/api/v1/quick-replies', { token: owner.token, body: teamPhrase });
     assert.equal(again.status, 409);
     assert.match(again.body.error.message, /快捷编码「尺码表」已被使用/);
     // The same code is free in the agent's personal scope.
-    const personal = await api(server.url, 'POST', '/api/v1/quick-replies', { token: presale.token, body: { ...teamPhrase, scope: 'personal' } });
+    const personal = await api(server.url, 'POST', '/api/v1/quick-replies', {
+      token: presale.token,
+      body: { ...teamPhrase, scope: 'personal' },
+    });
     assert.equal(personal.status, 200);
     const id = personal.body.quickReply.id;
-    assert.equal((await api(server.url, 'PATCH', `/api/v1/quick-replies/${id}`, { token: aftersale.token, body: { content: '改' } })).status, 404);
-    assert.equal((await api(server.url, 'PATCH', `/api/v1/quick-replies/${created.body.quickReply.id}`, { token: presale.token, body: { content: '改' } })).status, 403);
-    const edited = await api(server.url, 'PATCH', `/api/v1/quick-replies/${id}`, { token: presale.token, body: { content: '亲，我的尺码表～', group: '我的' } });
+    assert.equal(
+      (await api(server.url, 'PATCH', `/api/v1/quick-replies/${id}`, { token: aftersale.token, body: { content: '改' } })).status,
+      404,
+    );
+    assert.equal(
+      (
+        await api(server.url, 'PATCH', `/api/v1/quick-replies/${created.body.quickReply.id}`, {
+          token: presale.token,
+          body: { content: '改' },
+        })
+      ).status,
+      403,
+    );
+    const edited = await api(server.url, 'PATCH', `/api/v1/quick-replies/${id}`, {
+      token: presale.token,
+      body: { content: '亲，我的尺码表～', group: '我的' },
+    });
     assert.equal(edited.body.quickReply.content, '亲，我的尺码表～');
-    assert.equal((await api(server.url, 'POST', '/api/v1/quick-replies', { token: presale.token, body: { scope: 'personal', code: 'x'.repeat(21), content: '亲' } })).status, 400);
-    assert.equal((await api(server.url, 'POST', '/api/v1/quick-replies', { token: presale.token, body: { scope: 'personal', content: '亲'.repeat(1001) } })).status, 400);
-    assert.equal((await api(server.url, 'POST', '/api/v1/quick-replies', { token: presale.token, body: { scope: 'personal', content: '  ' } })).status, 400);
+    assert.equal(
+      (
+        await api(server.url, 'POST', '/api/v1/quick-replies', {
+          token: presale.token,
+          body: { scope: 'personal', code: 'x'.repeat(21), content: '亲' },
+        })
+      ).status,
+      400,
+    );
+    assert.equal(
+      (
+        await api(server.url, 'POST', '/api/v1/quick-replies', {
+          token: presale.token,
+          body: { scope: 'personal', content: '亲'.repeat(1001) },
+        })
+      ).status,
+      400,
+    );
+    assert.equal(
+      (
+        await api(server.url, 'POST', '/api/v1/quick-replies', {
+          token: presale.token,
+          body: { scope: 'personal', content: '  ' },
+        })
+      ).status,
+      400,
+    );
     assert.equal((await api(server.url, 'DELETE', `/api/v1/quick-replies/${id}`, { token: presale.token })).status, 200);
-    assert.equal((await api(server.url, 'DELETE', `/api/v1/quick-replies/${created.body.quickReply.id}`, { token: owner.token })).status, 200);
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=quick_reply&targetId=${created.body.quickReply.id}`, { token: owner.token });
-    assert.deepEqual(audit.body.entries.map((e: any) => e.action).sort(), ['quick_reply.create', 'quick_reply.delete']);
+    assert.equal(
+      (await api(server.url, 'DELETE', `/api/v1/quick-replies/${created.body.quickReply.id}`, { token: owner.token })).status,
+      200,
+    );
+    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=quick_reply&targetId=${created.body.quickReply.id}`, {
+      token: owner.token,
+    });
+    assert.deepEqual(audit.body.entries.map((e: AuditEntry) => e.action).sort(), ['quick_reply.create', 'quick_reply.delete']);
   });
 
-  it('ranks by the caller\'s own uses first, then the team\'s, and searches codes before words', async () => {
+  it("ranks by the caller's own uses first, then the team's, and searches codes before words", async () => {
     const baoyou = await byCode(presale.token, '包邮');
     const kuaidi = await byCode(presale.token, '快递');
-    for (let i = 0; i < 3; i++) assert.equal((await api(server.url, 'POST', `/api/v1/quick-replies/${baoyou.id}/used`, { token: presale.token })).status, 200);
+    for (let i = 0; i < 3; i++)
+      assert.equal(
+        (await api(server.url, 'POST', `/api/v1/quick-replies/${baoyou.id}/used`, { token: presale.token })).status,
+        200,
+      );
     assert.equal(codesOf(await list(presale.token))[0], '包邮');
     // aftersale1 never used it, but the team did.
     assert.equal(codesOf(await list(aftersale.token))[0], '包邮');
-    for (let i = 0; i < 5; i++) await api(server.url, 'POST', `/api/v1/quick-replies/${kuaidi.id}/used`, { token: aftersale.token });
+    for (let i = 0; i < 5; i++)
+      await api(server.url, 'POST', `/api/v1/quick-replies/${kuaidi.id}/used`, { token: aftersale.token });
     assert.equal(codesOf(await list(aftersale.token))[0], '快递');
     const presaleView = await list(presale.token);
-    assert.equal(codesOf(presaleView)[0], '包邮', 'my own 3 uses beat the team\'s 5 on another phrase');
+    assert.equal(codesOf(presaleView)[0], '包邮', "my own 3 uses beat the team's 5 on another phrase");
     assert.deepEqual([presaleView.body.quickReplies[0].myUses, presaleView.body.quickReplies[1].teamUses], [3, 5]);
 
     const search = codesOf(await list(presale.token, `?q=${encodeURIComponent('发货')}`));
@@ -111,26 +203,39 @@ describe('quick replies (快捷短语)', () => {
     assert.deepEqual(codesOf(await list(presale.token, `?q=${encodeURIComponent('7 天内 无理由')}`)), ['退换']);
   });
 
-  it('fills the variables from the buyer\'s newest open order, its logistics and the agent', async () => {
+  it("fills the variables from the buyer's newest open order, its logistics and the agent", async () => {
     const { conversationId, order, nick } = await shippedBuyer();
     const fahuo = await byCode(presale.token, '发货');
-    const res = await api(server.url, 'GET', `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${conversationId}`, { token: presale.token });
+    const res = await api(server.url, 'GET', `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${conversationId}`, {
+      token: presale.token,
+    });
     assert.equal(res.status, 200);
-    assert.equal(res.body.preview.text, `亲，您的订单 ${order.order_no} 已由 ${order.carrier} 发出，运单号 ${order.tracking_no}，请注意查收哦～`);
+    assert.equal(
+      res.body.preview.text,
+      `亲，您的订单 ${order.order_no} 已由 ${order.carrier} 发出，运单号 ${order.tracking_no}，请注意查收哦～`,
+    );
     assert.deepEqual(res.body.preview.missing, []);
 
-    const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${conversationId}`, { token: presale.token });
+    const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${conversationId}`, {
+      token: presale.token,
+    });
     assert.equal(vars.body.values.买家昵称, nick);
     assert.equal(vars.body.values.客服昵称, presale.agent.name);
     assert.equal(vars.body.values.付款金额, (order.total_fen / 100).toFixed(2));
     assert.equal(vars.body.values.店铺名, '小美家 · 美妆服饰');
     assert.equal(vars.body.orderId, order.id);
-    const item = await db().selectFrom('order_items').select('title').where('order_id', '=', order.id).orderBy('id').executeTakeFirstOrThrow();
+    const item = await db()
+      .selectFrom('order_items')
+      .select('title')
+      .where('order_id', '=', order.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     assert.ok(vars.body.values.商品名.startsWith(item.title));
     assert.ok(vars.body.values.店铺活动 || vars.body.missing.店铺活动, '{店铺活动} is filled or reported');
 
     const render = await api(server.url, 'POST', '/api/v1/quick-replies/render', {
-      token: presale.token, body: { conversationId, content: '{买家昵称}您好，我是{客服昵称}，{不存在}' },
+      token: presale.token,
+      body: { conversationId, content: '{买家昵称}您好，我是{客服昵称}，{不存在}' },
     });
     assert.equal(render.body.preview.text, `${nick}您好，我是${presale.agent.name}，{不存在}`);
     assert.deepEqual(render.body.preview.unknown, ['不存在']);
@@ -139,23 +244,43 @@ describe('quick replies (快捷短语)', () => {
   it('reports variables it cannot fill instead of dropping them', async () => {
     const fresh = await startBuyer(server.url); // a new visitor: no orders at all
     const fahuo = await byCode(presale.token, '发货');
-    const res = await api(server.url, 'GET', `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${fresh.conversation.id}`, { token: presale.token });
+    const res = await api(
+      server.url,
+      'GET',
+      `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${fresh.conversation.id}`,
+      { token: presale.token },
+    );
     assert.equal(res.body.preview.text, fahuo.content, 'the placeholders stay so the agent sees what is missing');
-    assert.deepEqual(res.body.preview.missing.map((m: any) => m.name), ['订单号', '物流公司', '物流单号']);
+    assert.deepEqual(
+      res.body.preview.missing.map((m: QuickReplyPreview['missing'][number]) => m.name),
+      ['订单号', '物流公司', '物流单号'],
+    );
     assert.match(res.body.preview.missing[0].reason, /没有可用的订单号/);
-    const english = await api(server.url, 'GET', `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${fresh.conversation.id}`, {
-      token: presale.token, headers: { 'accept-language': 'en' },
-    });
+    const english = await api(
+      server.url,
+      'GET',
+      `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${fresh.conversation.id}`,
+      {
+        token: presale.token,
+        headers: { 'accept-language': 'en' },
+      },
+    );
     assert.match(english.body.preview.missing[0].reason, /No order number/);
 
     // A paid, not yet shipped order: the order number is there, the logistics are not.
-    const paid = await db().selectFrom('orders as o').innerJoin('conversations as c', 'c.buyer_id', 'o.buyer_id')
-      .select(['c.id as conversationId', 'o.buyer_id', 'o.placed_at']).where('o.status', '=', 'paid').execute();
+    const paid = await db()
+      .selectFrom('orders as o')
+      .innerJoin('conversations as c', 'c.buyer_id', 'o.buyer_id')
+      .select(['c.id as conversationId', 'o.buyer_id', 'o.placed_at'])
+      .where('o.status', '=', 'paid')
+      .execute();
     let checked = false;
     for (const row of paid) {
       const newest = (await newestOpenOrder(row.buyer_id))!;
       if (newest.status !== 'paid') continue;
-      const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${row.conversationId}`, { token: presale.token });
+      const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${row.conversationId}`, {
+        token: presale.token,
+      });
       assert.equal(vars.body.values.订单号, newest.order_no);
       assert.match(vars.body.missing.物流单号, new RegExp(`${newest.order_no} 还未发货`));
       checked = true;
@@ -184,7 +309,10 @@ describe('quick replies (快捷短语)', () => {
     const ms = Date.now() - started;
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual([res.body.total, res.body.created, res.body.failed], [1000, 998, 2]);
-    assert.deepEqual(res.body.errors.map((e: any) => e.line), [101, 502]);
+    assert.deepEqual(
+      res.body.errors.map((e: QuickReplyImportResult['errors'][number]) => e.line),
+      [101, 502],
+    );
     assert.match(res.body.errors[0].message, /内容不能为空/);
     assert.match(res.body.errors[1].message, /快捷编码过长/);
     assert.equal(await teamCount(), before + 998);
@@ -196,7 +324,8 @@ describe('quick replies (快捷短语)', () => {
   });
 
   it('updates same-code phrases, refuses a repeated code by line, and accepts English headers', async () => {
-    const csv = 'group,code,content\n售前·包邮,包邮,亲，全店满 88 元包邮哦～\n售前,新编码,亲，第一条\n售前,新编码,亲，第二条\n售前,,亲，没有编码的短语\n';
+    const csv =
+      'group,code,content\n售前·包邮,包邮,亲，全店满 88 元包邮哦～\n售前,新编码,亲，第一条\n售前,新编码,亲，第二条\n售前,,亲，没有编码的短语\n';
     const res = await upload(owner.token, csv);
     assert.equal(res.status, 200);
     assert.deepEqual([res.body.created, res.body.updated, res.body.failed], [2, 1, 1]);
@@ -226,13 +355,30 @@ describe('quick replies (快捷短语)', () => {
   });
 
   it('exports CSV and xlsx that import back identically into another shop, and never crosses shops', async () => {
-    assert.equal((await list(other.owner.token)).body.quickReplies.length, 0, 'the other shop sees none of demo\'s phrases');
+    assert.equal((await list(other.owner.token)).body.quickReplies.length, 0, "the other shop sees none of demo's phrases");
     const fahuo = await byCode(owner.token, '发货');
     const { conversationId } = await shippedBuyer();
-    assert.equal((await api(server.url, 'PATCH', `/api/v1/quick-replies/${fahuo.id}`, { token: other.owner.token, body: { content: 'x' } })).status, 404);
-    assert.equal((await api(server.url, 'POST', `/api/v1/quick-replies/${fahuo.id}/used`, { token: other.owner.token })).status, 404);
-    assert.equal((await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${conversationId}`, { token: other.owner.token })).status, 404);
-    const otherPhrase = await api(server.url, 'POST', '/api/v1/quick-replies', { token: other.owner.token, body: { scope: 'team', code: '发货', content: '别家的发货话术' } });
+    assert.equal(
+      (await api(server.url, 'PATCH', `/api/v1/quick-replies/${fahuo.id}`, { token: other.owner.token, body: { content: 'x' } }))
+        .status,
+      404,
+    );
+    assert.equal(
+      (await api(server.url, 'POST', `/api/v1/quick-replies/${fahuo.id}/used`, { token: other.owner.token })).status,
+      404,
+    );
+    assert.equal(
+      (
+        await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${conversationId}`, {
+          token: other.owner.token,
+        })
+      ).status,
+      404,
+    );
+    const otherPhrase = await api(server.url, 'POST', '/api/v1/quick-replies', {
+      token: other.owner.token,
+      body: { scope: 'team', code: '发货', content: '别家的发货话术' },
+    });
     assert.equal(otherPhrase.status, 200, 'codes are unique per shop, not across shops');
     await api(server.url, 'DELETE', `/api/v1/quick-replies/${otherPhrase.body.quickReply.id}`, { token: other.owner.token });
 
@@ -247,12 +393,16 @@ describe('quick replies (快捷短语)', () => {
     assert.equal(imported.body.created, await teamCount(demoShop.id));
     assert.equal(await teamCount(other.shopId), await teamCount(demoShop.id));
     const otherCsv = await download(other.owner.token, 'csv');
-    assert.equal(otherCsv.bytes.toString('utf8'), csv.bytes.toString('utf8'), 'xlsx export → import → csv export gives the same phrases');
+    assert.equal(
+      otherCsv.bytes.toString('utf8'),
+      csv.bytes.toString('utf8'),
+      'xlsx export → import → csv export gives the same phrases',
+    );
     const reimport = await upload(other.owner.token, csv.bytes);
     assert.equal(reimport.body.unchanged, reimport.body.total, 'the CSV export imports back with nothing changed');
 
     const all = await download(presale.token, 'csv', 'all');
-    assert.ok(all.bytes.toString('utf8').includes('亲，这是我的私房话术'), 'scope=all adds the caller\'s personal phrases');
+    assert.ok(all.bytes.toString('utf8').includes('亲，这是我的私房话术'), "scope=all adds the caller's personal phrases");
     assert.ok(!(await download(aftersale.token, 'csv', 'all')).bytes.toString('utf8').includes('私房话术'));
   });
 });

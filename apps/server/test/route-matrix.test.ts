@@ -178,7 +178,7 @@ describe('route matrix: every route of the OpenAPI document × every kind of cal
     theirs.send({ type: 'resume', cursors: { [f.ids.conversation!]: 0 } });
     const clientMsgId = randomUUID();
     theirs.send({ type: 'message.send', conversationId: f.ids.conversation, clientMsgId, body: '别家店长的消息' });
-    const rejected = await theirs.next((frame) => frame.clientMsgId === clientMsgId);
+    const rejected = await theirs.next((frame) => 'clientMsgId' in frame && frame.clientMsgId === clientMsgId);
     assert.equal(rejected.type, 'message.rejected');
     assert.ok(['not_found', 'forbidden'].includes(rejected.error.code), JSON.stringify(rejected));
     // The visitor writes; our owner sees it live, the other shop and the other buyer never do.

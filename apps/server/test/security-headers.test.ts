@@ -6,8 +6,13 @@ import { startTestServer, type TestServer } from './helpers/test-server.js';
 /** The CSP header as a map of directive → sources. */
 function directives(header: string | null): Map<string, string[]> {
   assert.ok(header, 'a Content-Security-Policy header is sent');
-  return new Map(header.split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0])
-    .map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    header
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 describe('security headers', () => {
@@ -37,11 +42,18 @@ describe('security headers', () => {
     });
   }
 
-  it('keeps the widget script and the widget API loadable from shops\' own sites', async () => {
+  it("keeps the widget script and the widget API loadable from shops' own sites", async () => {
     for (const path of ['/widget/golddesk-widget.js', '/api/v1/widget/sessions']) {
-      const response = await fetch(server.url + path, path.endsWith('.js')
-        ? { headers: { origin: 'https://shop.example.com' } }
-        : { method: 'POST', headers: { origin: 'https://shop.example.com', 'content-type': 'application/json' }, body: '{"shop":"demo"}' });
+      const response = await fetch(
+        server.url + path,
+        path.endsWith('.js')
+          ? { headers: { origin: 'https://shop.example.com' } }
+          : {
+              method: 'POST',
+              headers: { origin: 'https://shop.example.com', 'content-type': 'application/json' },
+              body: '{"shop":"demo"}',
+            },
+      );
       assert.ok(response.ok, `${path}: ${response.status}`);
       assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin', path);
       await response.text();
@@ -52,10 +64,13 @@ describe('security headers', () => {
     const { request } = await import('node:http');
     const url = new URL(server.url);
     const header = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: '/', headers: { host: "evil.example'; script-src *" } }, (res) => {
-        res.resume();
-        resolve(String(res.headers['content-security-policy']));
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, path: '/', headers: { host: "evil.example'; script-src *" } },
+        (res) => {
+          res.resume();
+          resolve(String(res.headers['content-security-policy']));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -68,13 +83,20 @@ describe('configuration errors', () => {
   it('name the variable and the rule, never the value (secrets, passwords in URLs)', () => {
     let error: unknown;
     try {
-      parseConfig({ GOLDDESK_SECRET: 'short-secret-xyz', DATABASE_URL: 'mysql://u:hunter2@h/db', REDIS_URL: 'http://:s3cret-pw@cache:6379', PORT: 'eighty' });
+      parseConfig({
+        GOLDDESK_SECRET: 'short-secret-xyz',
+        DATABASE_URL: 'mysql://u:hunter2@h/db',
+        REDIS_URL: 'http://:s3cret-pw@cache:6379',
+        PORT: 'eighty',
+      });
     } catch (caught) {
       error = caught;
     }
     assert.ok(error instanceof ConfigError);
     const text = error.lines.join('\n');
-    for (const name of ['GOLDDESK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'PORT']) assert.match(text, new RegExp(`^${name}: `, 'm'));
-    for (const value of ['short-secret-xyz', 'hunter2', 's3cret-pw', 'eighty', 'mysql://']) assert.ok(!text.includes(value), `${value} is not echoed`);
+    for (const name of ['GOLDDESK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'PORT'])
+      assert.match(text, new RegExp(`^${name}: `, 'm'));
+    for (const value of ['short-secret-xyz', 'hunter2', 's3cret-pw', 'eighty', 'mysql://'])
+      assert.ok(!text.includes(value), `${value} is not echoed`);
   });
 });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
-import { createTestDatabase, DEMO_PASSWORD, startTestServer, TEST_DB, TEST_REDIS_URL, type TestServer } from './helpers/test-server.js';
+import {
+  createTestDatabase,
+  DEMO_PASSWORD,
+  startTestServer,
+  TEST_DB,
+  TEST_REDIS_URL,
+  type TestServer,
+} from './helpers/test-server.js';
 
 /** Resolves with the close code and reason of a stream socket; listen before causing the close. */
 function closeOf(client: StreamClient, timeoutMs = 5000): Promise<{ code: number; reason: string }> {
@@ -45,49 +52,88 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     const presale = await loginAgent(server.url, 'presale1');
     const stream = await StreamClient.connect(server.url, presale.token);
     const closed = closeOf(stream);
-    const disable = await api(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, { token: owner.token, body: { disabled: true } });
+    const disable = await api(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, {
+      token: owner.token,
+      body: { disabled: true },
+    });
     assert.equal(disable.status, 200, JSON.stringify(disable.body));
     assert.equal(disable.body.agent.disabled, true);
     assert.equal((await closed).code, 4401);
     assert.equal((await api(server.url, 'GET', '/api/v1/conversations', { token: presale.token })).status, 401);
     const refused = await api(server.url, 'POST', '/api/v1/auth/login', {
-      body: { shop: 'demo', username: 'presale1', password: DEMO_PASSWORD }, headers: { 'accept-language': 'en' },
+      body: { shop: 'demo', username: 'presale1', password: DEMO_PASSWORD },
+      headers: { 'accept-language': 'en' },
     });
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error.code, 'agent_disabled');
     assert.match(refused.body.error.message, /disabled/);
-    const wrong = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 'presale1', password: 'not-it-at-all' } });
+    const wrong = await api(server.url, 'POST', '/api/v1/auth/login', {
+      body: { shop: 'demo', username: 'presale1', password: 'not-it-at-all' },
+    });
     assert.equal(wrong.status, 401, 'a wrong password does not learn that the account is disabled');
 
     const team = await api(server.url, 'GET', '/api/v1/team/agents', { token: owner.token });
     assert.equal(team.body.agents.find((a: { id: string }) => a.id === presale.agent.id).disabled, true);
-    const enable = await api(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, { token: owner.token, body: { disabled: false } });
+    const enable = await api(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, {
+      token: owner.token,
+      body: { disabled: false },
+    });
     assert.equal(enable.body.agent.disabled, false);
     assert.equal((await loginAgent(server.url, 'presale1')).agent.id, presale.agent.id, 'enabled again, presale1 signs in');
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=agent&targetId=${presale.agent.id}`, { token: owner.token });
-    assert.deepEqual(audit.body.entries.map((e: { action: string }) => e.action), ['agent.enable', 'agent.disable']);
+    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=agent&targetId=${presale.agent.id}`, {
+      token: owner.token,
+    });
+    assert.deepEqual(
+      audit.body.entries.map((e: { action: string }) => e.action),
+      ['agent.enable', 'agent.disable'],
+    );
   });
 
   it('nobody disables themselves; a manager may not disable the owner; front-line agents disable nobody', async () => {
     const owner = await loginAgent(server.url, 'owner');
-    const self = await api(server.url, 'PATCH', `/api/v1/team/agents/${owner.agent.id}`, { token: owner.token, body: { disabled: true } });
+    const self = await api(server.url, 'PATCH', `/api/v1/team/agents/${owner.agent.id}`, {
+      token: owner.token,
+      body: { disabled: true },
+    });
     assert.equal(self.status, 409);
     assert.equal(self.body.error.code, 'cannot_disable_self');
     await api(server.url, 'POST', '/api/v1/team/agents', {
-      token: owner.token, body: { username: 'manager9', name: '主管', role: 'manager', password: 'manager-password' },
+      token: owner.token,
+      body: { username: 'manager9', name: '主管', role: 'manager', password: 'manager-password' },
     });
     const manager = await loginAgent(server.url, 'manager9', 'manager-password');
-    const onOwner = await api(server.url, 'PATCH', `/api/v1/team/agents/${owner.agent.id}`, { token: manager.token, body: { disabled: true } });
+    const onOwner = await api(server.url, 'PATCH', `/api/v1/team/agents/${owner.agent.id}`, {
+      token: manager.token,
+      body: { disabled: true },
+    });
     assert.equal(onOwner.status, 403);
     const support = await loginAgent(server.url, 'support1');
-    assert.equal((await api(server.url, 'PATCH', `/api/v1/team/agents/${manager.agent.id}`, { token: support.token, body: { disabled: true } })).status, 403);
-    assert.equal((await api(server.url, 'POST', `/api/v1/team/agents/${owner.agent.id}/sign-out`, { token: manager.token })).status, 403);
-    const aftersale = (await api(server.url, 'GET', '/api/v1/team/agents', { token: manager.token })).body.agents
-      .find((a: { username: string }) => a.username === 'aftersale1');
-    const byManager = await api(server.url, 'PATCH', `/api/v1/team/agents/${aftersale.id}`, { token: manager.token, body: { disabled: true } });
+    assert.equal(
+      (
+        await api(server.url, 'PATCH', `/api/v1/team/agents/${manager.agent.id}`, {
+          token: support.token,
+          body: { disabled: true },
+        })
+      ).status,
+      403,
+    );
+    assert.equal(
+      (await api(server.url, 'POST', `/api/v1/team/agents/${owner.agent.id}/sign-out`, { token: manager.token })).status,
+      403,
+    );
+    const aftersale = (await api(server.url, 'GET', '/api/v1/team/agents', { token: manager.token })).body.agents.find(
+      (a: { username: string }) => a.username === 'aftersale1',
+    );
+    const byManager = await api(server.url, 'PATCH', `/api/v1/team/agents/${aftersale.id}`, {
+      token: manager.token,
+      body: { disabled: true },
+    });
     assert.equal(byManager.body.agent.disabled, true, 'a manager may disable a front-line colleague');
     await api(server.url, 'PATCH', `/api/v1/team/agents/${aftersale.id}`, { token: manager.token, body: { disabled: false } });
-    assert.equal((await api(server.url, 'PATCH', `/api/v1/team/agents/${aftersale.id}`, { token: owner.token, body: {} })).status, 400);
+    assert.equal(
+      (await api(server.url, 'PATCH', `/api/v1/team/agents/${aftersale.id}`, { token: owner.token, body: {} })).status,
+      400,
+    );
   });
 
   it('sign-out everywhere (强制下线) ends both sessions of an agent and closes both sockets', async () => {
@@ -100,7 +146,10 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     const out = await api(server.url, 'POST', `/api/v1/team/agents/${one.agent.id}/sign-out`, { token: owner.token });
     assert.equal(out.status, 200);
     assert.ok(out.body.sessionsEnded >= 2);
-    assert.deepEqual((await closed).map((c) => c.code), [4401, 4401]);
+    assert.deepEqual(
+      (await closed).map((c) => c.code),
+      [4401, 4401],
+    );
     for (const token of [one.token, two.token]) assert.equal((await api(server.url, 'GET', '/api/v1/me', { token })).status, 401);
     assert.equal(bystander.socket.readyState, bystander.socket.OPEN, "the owner's own socket stays open");
     assert.equal((await loginAgent(server.url, 'support1')).agent.id, one.agent.id, 'signing in again works');
@@ -112,7 +161,10 @@ describe('stream sockets close when their token expires (app clock)', () => {
   let server: TestServer;
   let clock = Date.parse('2026-11-11T10:00:00Z');
   before(async () => {
-    server = await startTestServer({ env: { AGENT_TOKEN_TTL_HOURS: '1', BUYER_TOKEN_TTL_DAYS: '1' }, now: () => new Date(clock) });
+    server = await startTestServer({
+      env: { AGENT_TOKEN_TTL_HOURS: '1', BUYER_TOKEN_TTL_DAYS: '1' },
+      now: () => new Date(clock),
+    });
   });
   after(() => server.close());
 
@@ -136,9 +188,10 @@ describe('stream sockets close when their token expires (app clock)', () => {
   });
 });
 
-const multiProcess = TEST_DB !== 'postgres' || !TEST_REDIS_URL
-  ? 'needs PostgreSQL + Redis: run with GOLDDESK_TEST_DB=postgres and GOLDDESK_TEST_REDIS_URL set'
-  : false;
+const multiProcess =
+  TEST_DB !== 'postgres' || !TEST_REDIS_URL
+    ? 'needs PostgreSQL + Redis: run with GOLDDESK_TEST_DB=postgres and GOLDDESK_TEST_REDIS_URL set'
+    : false;
 
 describe('revocation across processes (PostgreSQL + Redis)', { skip: multiProcess }, () => {
   const servers: TestServer[] = [];
@@ -157,7 +210,10 @@ describe('revocation across processes (PostgreSQL + Redis)', { skip: multiProces
     const aftersale = await loginAgent(b.url, 'aftersale1');
     const stream = await StreamClient.connect(b.url, aftersale.token);
     const closed = closeOf(stream);
-    const disable = await api(a.url, 'PATCH', `/api/v1/team/agents/${aftersale.agent.id}`, { token: owner.token, body: { disabled: true } });
+    const disable = await api(a.url, 'PATCH', `/api/v1/team/agents/${aftersale.agent.id}`, {
+      token: owner.token,
+      body: { disabled: true },
+    });
     assert.equal(disable.status, 200);
     assert.deepEqual(await closed, { code: 4401, reason: 'disabled' });
     assert.equal((await api(b.url, 'GET', '/api/v1/me', { token: aftersale.token })).status, 401);

@@ -23,10 +23,16 @@ async function xlsxWithSheet(sheetXml: string): Promise<Buffer> {
 
 /** Sheet XML of `rows` rows after a 快捷编码/内容 header, each row a long run of the same characters. */
 function bombSheet(rows: number, cell = '炸'.repeat(300)): string {
-  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  parts.push('<row r="1"><c r="A1" t="inlineStr"><is><t>快捷编码</t></is></c><c r="B1" t="inlineStr"><is><t>内容</t></is></c></row>');
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
+  parts.push(
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>快捷编码</t></is></c><c r="B1" t="inlineStr"><is><t>内容</t></is></c></row>',
+  );
   for (let r = 2; r <= rows + 1; r++) {
-    parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>c${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${cell}</t></is></c></row>`);
+    parts.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>c${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${cell}</t></is></c></row>`,
+    );
   }
   parts.push('</sheetData></worksheet>');
   return parts.join('');
@@ -36,8 +42,15 @@ function bombSheet(rows: number, cell = '炸'.repeat(300)): string {
 function declareSize(zip: Buffer, name: string, size: number): Buffer {
   const patched = Buffer.from(zip);
   const fileName = Buffer.from(name);
-  for (const [signature, nameOffset, sizeOffset] of [[0x04034b50, 30, 22], [0x02014b50, 46, 24]] as const) {
-    for (let at = patched.indexOf(Buffer.from([0x50, 0x4b])); at !== -1; at = patched.indexOf(Buffer.from([0x50, 0x4b]), at + 1)) {
+  for (const [signature, nameOffset, sizeOffset] of [
+    [0x04034b50, 30, 22],
+    [0x02014b50, 46, 24],
+  ] as const) {
+    for (
+      let at = patched.indexOf(Buffer.from([0x50, 0x4b]));
+      at !== -1;
+      at = patched.indexOf(Buffer.from([0x50, 0x4b]), at + 1)
+    ) {
       if (patched.readUInt32LE(at) !== signature) continue;
       if (!patched.subarray(at + nameOffset, at + nameOffset + fileName.length).equals(fileName)) continue;
       patched.writeUInt32LE(size, at + sizeOffset);
@@ -88,7 +101,9 @@ describe('spreadsheet bombs', () => {
     api(server.url, 'POST', '/api/v1/imports?kind=orders', { token, raw: bytes, headers: { 'content-type': XLSX } });
   const importPhrases = (bytes: Buffer, token = presale.token, language = 'zh-CN') =>
     api(server.url, 'POST', '/api/v1/quick-replies/import?scope=personal', {
-      token, raw: bytes, headers: { 'content-type': XLSX, 'accept-language': language },
+      token,
+      raw: bytes,
+      headers: { 'content-type': XLSX, 'accept-language': language },
     });
 
   it('builds a real bomb: a small upload that unpacks past 60 MB', async () => {
@@ -106,7 +121,7 @@ describe('spreadsheet bombs', () => {
     assert.ok(growth < 40 * 1024 * 1024, `memory grew by ${Math.round(growth / 1024 / 1024)} MB`);
   });
 
-  it('refuses the bomb through a pre-sales agent\'s personal quick-reply import too', async () => {
+  it("refuses the bomb through a pre-sales agent's personal quick-reply import too", async () => {
     const { result, growth } = await peakGrowth(() => importPhrases(bomb, presale.token, 'en'));
     assert.equal(result.status, 413);
     assert.equal(result.body.error.code, 'import_file_inflated');
@@ -134,7 +149,7 @@ describe('spreadsheet bombs', () => {
     await assert.rejects(readXlsxRows(bytes, { maxRows: 1000, maxUnpackedBytes: 16 * 1024 }), { code: 'import_file_inflated' });
   });
 
-  it('still imports a valid xlsx for a pre-sales agent\'s personal phrases', async () => {
+  it("still imports a valid xlsx for a pre-sales agent's personal phrases", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('快捷短语');
     sheet.addRow(['分组', '快捷编码', '内容']);
@@ -150,8 +165,11 @@ describe('spreadsheet bombs', () => {
 
   it('still applies the row cap, refusing one row past it', async () => {
     const rows = (n: number) => {
-      const parts = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-      for (let r = 1; r <= n + 1; r++) parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${r === 1 ? '订单号' : `N${r}`}</t></is></c></row>`);
+      const parts = [
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+      ];
+      for (let r = 1; r <= n + 1; r++)
+        parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${r === 1 ? '订单号' : `N${r}`}</t></is></c></row>`);
       parts.push('</sheetData></worksheet>');
       return parts.join('');
     };

@@ -107,7 +107,10 @@ describe('built assets: compressed, cached by name', () => {
 
   it('the widget entry shops embed keeps its URL fresh (no-cache), compressed, loadable cross-origin', async () => {
     const raw = fs.readFileSync(path.join(WIDGET_DIST, 'golddesk-widget.js'));
-    const response = await rawGet(server.url, '/widget/golddesk-widget.js', { 'accept-encoding': 'gzip', origin: 'https://shop.example.com' });
+    const response = await rawGet(server.url, '/widget/golddesk-widget.js', {
+      'accept-encoding': 'gzip',
+      origin: 'https://shop.example.com',
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers['cache-control'], 'no-cache');
     assert.equal(response.headers['content-encoding'], 'gzip');
@@ -129,7 +132,11 @@ describe('built assets: compressed, cached by name', () => {
     const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
     assert.ok(files.length > 0);
     for (const file of files) {
-      assert.doesNotMatch(file, /\/(WorkbenchPage|CustomersPage|CataloguePage|LogisticsPage|AutomationPage|ImportPage|TeamPage|SettingsPage|echarts)-/, `${file} is not part of the login page`);
+      assert.doesNotMatch(
+        file,
+        /\/(WorkbenchPage|CustomersPage|CataloguePage|LogisticsPage|AutomationPage|ImportPage|TeamPage|SettingsPage|echarts)-/,
+        `${file} is not part of the login page`,
+      );
     }
     const bytes = files.reduce((sum, file) => {
       const built = path.join(WORKBENCH_DIST, file);

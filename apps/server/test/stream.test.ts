@@ -15,11 +15,12 @@ describe('WebSocket stream', () => {
   after(() => server.close());
 
   it('refuses the upgrade without a valid token', async () => {
-    const status = (token: string) => new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/stream?token=${token}`);
-      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      socket.on('open', () => (socket.close(), resolve(101)));
-    });
+    const status = (token: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/stream?token=${token}`);
+        socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        socket.on('open', () => (socket.close(), resolve(101)));
+      });
     assert.equal(await status('forged'), 401);
     assert.equal(await status(''), 401);
   });
@@ -28,17 +29,17 @@ describe('WebSocket stream', () => {
     const buyer = await startBuyer(server.url);
     const agentStream = await StreamClient.connect(server.url, agent.token);
     const buyerStream = await StreamClient.connect(server.url, buyer.token);
-    assert.equal(agentStream.frames[0].type, 'ready');
-    assert.equal(buyerStream.frames[0].type, 'ready');
+    assert.equal(agentStream.frames[0]?.type, 'ready');
+    assert.equal(buyerStream.frames[0]?.type, 'ready');
 
     await buyerSays(server.url, buyer.token, '你好，有人吗');
-    const atAgent = await agentStream.next((f) => f.type === 'message.created' && f.message.conversationId === buyer.conversation.id);
+    const atAgent = await agentStream.nextOfType('message.created', (f) => f.message.conversationId === buyer.conversation.id);
     assert.equal(atAgent.message.body, '你好，有人吗');
-    const waiting = await agentStream.next((f) => f.type === 'conversation.updated' && f.conversation.id === buyer.conversation.id);
+    const waiting = await agentStream.nextOfType('conversation.updated', (f) => f.conversation.id === buyer.conversation.id);
     assert.ok(waiting.conversation.waitingSince);
 
     await agentSays(server.url, agent.token, buyer.conversation.id, '亲，在的~');
-    const atBuyer = await buyerStream.next((f) => f.type === 'message.created' && f.message.sender === 'agent');
+    const atBuyer = await buyerStream.nextOfType('message.created', (f) => f.message.sender === 'agent');
     assert.equal(atBuyer.message.body, '亲，在的~');
     assert.equal(atBuyer.message.seq, 2);
     await agentStream.close();
@@ -52,8 +53,11 @@ describe('WebSocket stream', () => {
     await buyerSays(server.url, bob.token, 'bob 的秘密');
     await agentSays(server.url, agent.token, bob.conversation.id, '给 bob 的回复');
     await buyerSays(server.url, alice.token, 'alice 的消息');
-    await aliceStream.next((f) => f.type === 'message.created' && f.message.body === 'alice 的消息');
-    assert.deepEqual(aliceStream.messages().map((m) => m.conversationId), [alice.conversation.id]);
+    await aliceStream.nextOfType('message.created', (f) => f.message.body === 'alice 的消息');
+    assert.deepEqual(
+      aliceStream.messages().map((m) => m.conversationId),
+      [alice.conversation.id],
+    );
     aliceStream.send({ type: 'resume', cursors: { [bob.conversation.id]: 0 } });
     await aliceStream.next((f) => f.type === 'synced');
     assert.ok(!aliceStream.messages().some((m) => m.conversationId === bob.conversation.id));
@@ -65,7 +69,7 @@ describe('WebSocket stream', () => {
     const stream1 = await StreamClient.connect(server.url, buyer.token);
     await buyerSays(server.url, buyer.token, '第一条');
     await agentSays(server.url, agent.token, buyer.conversation.id, '回复一');
-    await stream1.next((f) => f.type === 'message.created' && f.message.seq === 2);
+    await stream1.nextOfType('message.created', (f) => f.message.seq === 2);
     await stream1.close();
 
     for (let i = 3; i <= 8; i++) await agentSays(server.url, agent.token, buyer.conversation.id, `离线期间 ${i}`);
@@ -75,7 +79,7 @@ describe('WebSocket stream', () => {
     const live = agentSays(server.url, agent.token, buyer.conversation.id, '实时 9');
     await stream2.next((f) => f.type === 'synced');
     await live;
-    await stream2.next((f) => f.type === 'message.created' && f.message.seq === 9);
+    await stream2.nextOfType('message.created', (f) => f.message.seq === 9);
     const seqs = stream2.messages(buyer.conversation.id).map((m) => m.seq);
     assert.deepEqual(seqs, [3, 4, 5, 6, 7, 8, 9]);
     await stream2.close();
@@ -87,7 +91,7 @@ describe('WebSocket stream', () => {
     const clientMsgId = randomUUID();
     stream.send({ type: 'message.send', clientMsgId, body: '通过长连接发送' });
     stream.send({ type: 'message.send', clientMsgId, body: '通过长连接发送' });
-    const ack = await stream.next((f) => f.type === 'message.ack' && f.clientMsgId === clientMsgId);
+    const ack = await stream.nextOfType('message.ack', (f) => f.clientMsgId === clientMsgId);
     assert.equal(ack.message.seq, 1);
     stream.send({ type: 'message.send', clientMsgId: 'blank', body: '  ' });
     const rejected = await stream.next((f) => f.type === 'message.rejected');
@@ -103,7 +107,7 @@ describe('WebSocket stream', () => {
     const agentStream = await StreamClient.connect(server.url, agent.token);
     const buyerStream = await StreamClient.connect(server.url, buyer.token);
     buyerStream.send({ type: 'typing', conversationId: buyer.conversation.id, typing: true });
-    const typing = await agentStream.next((f) => f.type === 'conversation.typing' && f.conversationId === buyer.conversation.id);
+    const typing = await agentStream.nextOfType('conversation.typing', (f) => f.conversationId === buyer.conversation.id);
     assert.equal(typing.side, 'buyer');
     agentStream.send({ type: 'typing', conversationId: buyer.conversation.id, typing: true });
     assert.equal((await buyerStream.next((f) => f.type === 'conversation.typing')).side, 'agent');
@@ -112,7 +116,7 @@ describe('WebSocket stream', () => {
     assert.deepEqual({ side: read.side, seq: read.seq }, { side: 'agent', seq: 1 });
     await agentSays(server.url, agent.token, buyer.conversation.id, '在的');
     buyerStream.send({ type: 'read', conversationId: buyer.conversation.id, seq: 2 });
-    const buyerRead = await agentStream.next((f) => f.type === 'conversation.read' && f.side === 'buyer');
+    const buyerRead = await agentStream.nextOfType('conversation.read', (f) => f.side === 'buyer');
     assert.equal(buyerRead.seq, 2);
     await agentStream.close();
     await buyerStream.close();

@@ -19,7 +19,8 @@ async function startReceiver(respond: (res: import('node:http').ServerResponse) 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    hits, port: (server.address() as { port: number }).port,
+    hits,
+    port: (server.address() as { port: number }).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -30,12 +31,27 @@ describe('webhook address filter (pure, no traffic)', () => {
 
   it('refuses private, link-local, metadata, CGNAT, loopback and IPv4-mapped addresses', () => {
     const cases: [string, string][] = [
-      ['10.0.0.1', 'private'], ['172.16.5.4', 'private'], ['192.168.1.1', 'private'], ['100.64.0.1', 'private'],
-      ['169.254.169.254', 'link_local'], ['fe80::1', 'link_local'], ['fd00::1', 'private'],
-      ['127.0.0.1', 'loopback'], ['127.0.0.2', 'loopback'], ['::1', 'loopback'], ['[::1]', 'loopback'],
-      ['::ffff:127.0.0.1', 'loopback'], ['::ffff:10.1.2.3', 'private'], ['::ffff:169.254.169.254', 'link_local'],
-      ['0.0.0.0', 'unspecified'], ['::', 'unspecified'], ['224.0.0.1', 'multicast'], ['255.255.255.255', 'multicast'],
-      ['64:ff9b::7f00:1', 'reserved'], ['2002:7f00:1::', 'reserved'], ['not-an-address', 'invalid'],
+      ['10.0.0.1', 'private'],
+      ['172.16.5.4', 'private'],
+      ['192.168.1.1', 'private'],
+      ['100.64.0.1', 'private'],
+      ['169.254.169.254', 'link_local'],
+      ['fe80::1', 'link_local'],
+      ['fd00::1', 'private'],
+      ['127.0.0.1', 'loopback'],
+      ['127.0.0.2', 'loopback'],
+      ['::1', 'loopback'],
+      ['[::1]', 'loopback'],
+      ['::ffff:127.0.0.1', 'loopback'],
+      ['::ffff:10.1.2.3', 'private'],
+      ['::ffff:169.254.169.254', 'link_local'],
+      ['0.0.0.0', 'unspecified'],
+      ['::', 'unspecified'],
+      ['224.0.0.1', 'multicast'],
+      ['255.255.255.255', 'multicast'],
+      ['64:ff9b::7f00:1', 'reserved'],
+      ['2002:7f00:1::', 'reserved'],
+      ['not-an-address', 'invalid'],
     ];
     for (const [address, reason] of cases) assert.equal(refusedAddress(address, closed), reason, address);
   });
@@ -73,18 +89,28 @@ describe('webhooks: loopback and private targets are refused by default', () => 
 
   it('refuses to save a webhook for 127.0.0.1, 127.0.0.2, [::1], 0.0.0.0 or localhost, with a clear 400', async () => {
     const targets = [
-      `http://127.0.0.1:${receiver.port}/hook`, 'http://127.0.0.2/hook', `http://[::1]:${receiver.port}/hook`,
-      `http://0.0.0.0:${receiver.port}/hook`, `http://localhost:${receiver.port}/hook`, `https://LOCALHOST./hook`,
-      'http://2130706433/hook', 'http://0x7f.1/hook',
+      `http://127.0.0.1:${receiver.port}/hook`,
+      'http://127.0.0.2/hook',
+      `http://[::1]:${receiver.port}/hook`,
+      `http://0.0.0.0:${receiver.port}/hook`,
+      `http://localhost:${receiver.port}/hook`,
+      `https://LOCALHOST./hook`,
+      'http://2130706433/hook',
+      'http://0x7f.1/hook',
     ];
     for (const url of targets) {
-      const res = await api(server.url, 'POST', '/api/v1/webhooks', { token: owner.token, body: { url, events: ['message.created'] } });
+      const res = await api(server.url, 'POST', '/api/v1/webhooks', {
+        token: owner.token,
+        body: { url, events: ['message.created'] },
+      });
       assert.equal(res.status, 400, url);
       assert.equal(res.body.error.code, 'webhook_url_private', url);
       assert.match(res.body.error.message, /内网\/本机地址不能作为 Webhook 地址/);
     }
     const english = await api(server.url, 'POST', '/api/v1/webhooks', {
-      token: owner.token, body: { url: 'http://127.0.0.2/hook', events: ['message.created'] }, headers: { 'accept-language': 'en' },
+      token: owner.token,
+      body: { url: 'http://127.0.0.2/hook', events: ['message.created'] },
+      headers: { 'accept-language': 'en' },
     });
     assert.match(english.body.error.message, /Private-network or loopback addresses cannot receive webhooks: 127\.0\.0\.2/);
     assert.equal((await api(server.url, 'GET', '/api/v1/webhooks', { token: owner.token })).body.webhooks.length, 0);
@@ -97,8 +123,13 @@ describe('webhooks: loopback and private targets are refused by default', () => 
     const shop = await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
     const id = newId();
     await insertWebhook(db, {
-      id, shop_id: shop.id, url: `http://localhost:${receiver.port}/hook`, secret: 'whsec_test', events: JSON.stringify(['message.created']),
-      active: 1, created_at: new Date().toISOString(),
+      id,
+      shop_id: shop.id,
+      url: `http://localhost:${receiver.port}/hook`,
+      secret: 'whsec_test',
+      events: JSON.stringify(['message.created']),
+      active: 1,
+      created_at: new Date().toISOString(),
     });
 
     const test = await api(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token });
@@ -108,7 +139,8 @@ describe('webhooks: loopback and private targets are refused by default', () => 
 
     const buyer = await startBuyer(server.url);
     assert.ok((await buyerSays(server.url, buyer.token, '有人吗？')).status < 300);
-    const deliveries = async () => (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
+    const deliveries = async () =>
+      (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
     await until(async () => (await deliveries()).some((d: { attempts: number }) => d.attempts >= 1));
     const [delivery] = await deliveries();
     assert.equal(delivery.eventType, 'message.created');
@@ -127,7 +159,9 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE_NETWORK=1', () => {
 
   before(async () => {
     target = await startReceiver();
-    redirecting = await startReceiver((res) => res.writeHead(302, { location: `http://127.0.0.1:${target.port}/elsewhere` }).end());
+    redirecting = await startReceiver((res) =>
+      res.writeHead(302, { location: `http://127.0.0.1:${target.port}/elsewhere` }).end(),
+    );
     server = await startTestServer({ env: { WEBHOOK_ALLOW_PRIVATE_NETWORK: '1' } });
     owner = await loginAgent(server.url, 'owner');
   });
@@ -139,12 +173,14 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE_NETWORK=1', () => {
 
   it('does not follow a redirect: the delivery fails with the reason and the redirect target gets nothing', async () => {
     const created = await api(server.url, 'POST', '/api/v1/webhooks', {
-      token: owner.token, body: { url: `http://127.0.0.1:${redirecting.port}/hook`, events: ['order.updated'] },
+      token: owner.token,
+      body: { url: `http://127.0.0.1:${redirecting.port}/hook`, events: ['order.updated'] },
     });
     assert.equal(created.status, 201);
     const { id } = created.body.webhook;
     assert.equal((await api(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token })).status, 201);
-    const deliveries = async () => (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
+    const deliveries = async () =>
+      (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
     await until(async () => (await deliveries())[0]?.attempts >= 1);
     const [ping] = await deliveries();
     assert.equal(ping.lastStatus, 302);
@@ -156,12 +192,14 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE_NETWORK=1', () => {
 
   it('delivers to a name that resolves to loopback: the connection goes to the address the lookup checked', async () => {
     const created = await api(server.url, 'POST', '/api/v1/webhooks', {
-      token: owner.token, body: { url: `http://localhost:${target.port}/named`, events: ['order.updated'] },
+      token: owner.token,
+      body: { url: `http://localhost:${target.port}/named`, events: ['order.updated'] },
     });
     assert.equal(created.status, 201);
     const { id } = created.body.webhook;
     assert.equal((await api(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token })).status, 201);
-    const deliveries = async () => (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
+    const deliveries = async () =>
+      (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
     await until(async () => (await deliveries())[0]?.status === 'delivered');
     assert.equal((await deliveries())[0].lastStatus, 204);
     assert.deepEqual(target.hits, ['POST /named']);
@@ -170,7 +208,10 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE_NETWORK=1', () => {
 
   it('still refuses link-local and metadata addresses', async () => {
     for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/hook', 'http://0.0.0.0/hook']) {
-      const res = await api(server.url, 'POST', '/api/v1/webhooks', { token: owner.token, body: { url, events: ['order.updated'] } });
+      const res = await api(server.url, 'POST', '/api/v1/webhooks', {
+        token: owner.token,
+        body: { url, events: ['order.updated'] },
+      });
       assert.equal(res.status, 400, url);
       assert.equal(res.body.error.code, 'webhook_url_private');
     }

@@ -13,8 +13,12 @@ describe('demo sign-in: the demo shop plays "the shop\'s backend" for widget ide
 
   const demoIdentity = (body: object) => api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', ...body } });
   const session = (body: object) => api(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', ...body } });
-  const demoBuyer = (visitorId: string) => server.app.context.storage.db.selectFrom('buyers').select(['id', 'nick', 'external_id'])
-    .where('visitor_id', '=', visitorId).executeTakeFirstOrThrow();
+  const demoBuyer = (visitorId: string) =>
+    server.app.context.storage.db
+      .selectFrom('buyers')
+      .select(['id', 'nick', 'external_id'])
+      .where('visitor_id', '=', visitorId)
+      .executeTakeFirstOrThrow();
 
   it('signs a demo buyer that the widget session accepts as that verified customer, who then sees their orders', async () => {
     const signed = await demoIdentity({});
@@ -29,13 +33,18 @@ describe('demo sign-in: the demo shop plays "the shop\'s backend" for widget ide
     assert.equal(verified.body.buyer.verified, true);
     const orders = await api(server.url, 'GET', '/api/v1/widget/orders', { token: verified.body.token });
     assert.equal(orders.status, 200);
-    const stored = await server.app.context.storage.db.selectFrom('orders').select('id').where('buyer_id', '=', expected.id).execute();
+    const stored = await server.app.context.storage.db
+      .selectFrom('orders')
+      .select('id')
+      .where('buyer_id', '=', expected.id)
+      .execute();
     assert.ok(stored.length >= 2);
     assert.deepEqual(orders.body.orders.map((o: { id: string }) => o.id).sort(), stored.map((o) => o.id).sort());
 
     // The verified buyer sends one of their orders as a card into their own chat.
     const card = await api(server.url, 'POST', '/api/v1/widget/messages', {
-      token: verified.body.token, body: { kind: 'order', orderId: orders.body.orders[0].id, clientMsgId: randomUUID() },
+      token: verified.body.token,
+      body: { kind: 'order', orderId: orders.body.orders[0].id, clientMsgId: randomUUID() },
     });
     assert.equal(card.status, 201, JSON.stringify(card.body));
     assert.equal(card.body.message.order.orderNo, orders.body.orders[0].orderNo);

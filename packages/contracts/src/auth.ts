@@ -5,13 +5,20 @@ export const AgentRole = z.enum(['owner', 'manager', 'presale', 'aftersale', 'su
 export type AgentRole = z.infer<typeof AgentRole>;
 
 export const AgentView = z.object({
-  id: Id, name: z.string(), role: AgentRole, username: z.string().optional(),
+  id: Id,
+  name: z.string(),
+  role: AgentRole,
+  username: z.string().optional(),
   /** Disabled by the owner (or a manager): cannot sign in. */
   disabled: z.boolean().optional(),
 });
 export type AgentView = z.infer<typeof AgentView>;
 
-export const ShopSlug = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+export const ShopSlug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 
 export const LoginRequest = z.object({
   shop: ShopSlug,
@@ -40,7 +47,11 @@ export type MeResponse = z.infer<typeof MeResponse>;
 export const SetupRequest = z.object({
   shop: ShopSlug,
   shopName: z.string().min(1).max(64),
-  username: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -'),
+  username: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -'),
   name: z.string().min(1).max(32),
   password: z.string().min(8).max(256),
 });
@@ -52,7 +63,11 @@ export const ListAgentsResponse = z.object({ agents: z.array(AgentView) });
 
 /** The owner or a manager adds a colleague. Managers cannot create owners or managers. */
 export const CreateAgentRequest = z.object({
-  username: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -'),
+  username: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -'),
   name: z.string().min(1).max(32),
   role: AgentRole,
   password: z.string().min(8).max(256),
@@ -61,10 +76,12 @@ export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
 export const AgentResponse = z.object({ agent: AgentView });
 
 /** PATCH /api/v1/team/agents/:id — one or more changes to a colleague (more fields arrive with routing). */
-export const UpdateAgentRequest = z.object({
-  /** true: no sign-in and every session ends at once; false: may sign in again. */
-  disabled: z.boolean().optional(),
-}).refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'nothing to change' });
+export const UpdateAgentRequest = z
+  .object({
+    /** true: no sign-in and every session ends at once; false: may sign in again. */
+    disabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'nothing to change' });
 export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;
 
 /** POST /api/v1/team/agents/:id/sign-out — "sign out everywhere". */

@@ -31,15 +31,35 @@ export const AutoReplyInput = z.object({
   match: KeywordMatch.default('contains'),
   text: z.string().trim().min(1).max(MAX_AUTO_REPLY_TEXT),
   /** The same rule does not answer the same conversation again within this many minutes (0 = every time). */
-  cooldownMinutes: z.number().int().min(0).max(7 * 24 * 60).default(0),
+  cooldownMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(0),
   /** welcome: a buyer silent this long counts as a new contact again (0 = only the very first message). */
-  afterHours: z.number().int().min(0).max(24 * 365).default(0),
+  afterHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 365)
+    .default(0),
   /** busy: answer when more than this many conversations wait… */
   maxQueue: z.number().int().min(0).max(10_000).default(10),
   /** …or the longest wait is at least this many seconds (0 = ignore the wait). */
-  maxWaitSeconds: z.number().int().min(0).max(24 * 3600).default(0),
+  maxWaitSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .default(0),
   /** delayed: answer when no agent replied this many seconds after the buyer. */
-  delaySeconds: z.number().int().min(5).max(24 * 3600).default(60),
+  delaySeconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 3600)
+    .default(60),
 });
 export type AutoReplyInput = z.input<typeof AutoReplyInput>;
 

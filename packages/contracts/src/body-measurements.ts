@@ -68,7 +68,12 @@ export function parseBodyMeasurements(message: string): BodyMeasurements {
   const result: BodyMeasurements = {};
   if (heightCm !== undefined && inRange(heightCm, HEIGHT_CM)) result.heightCm = heightCm;
   if (weight) {
-    const kg = weight.unit === 'kg' ? weight.value : weight.unit === 'jin' ? weight.value / 2 : unitlessWeightKg(weight.value, result.heightCm);
+    const kg =
+      weight.unit === 'kg'
+        ? weight.value
+        : weight.unit === 'jin'
+          ? weight.value / 2
+          : unitlessWeightKg(weight.value, result.heightCm);
     if (kg >= 20 && kg <= 200) result.weightKg = Math.round(kg * 10) / 10;
   }
   return result;

@@ -18,27 +18,34 @@ export const BROADCAST_TEMPLATE_MAX = 500;
 export const BROADCAST_THROTTLE_DEFAULT = 60;
 export const BROADCAST_THROTTLE_MAX = 600;
 /** A buyer message that is exactly one of these (any case, trimmed) opts the buyer out of marketing messages. */
-export const OPT_OUT_WORDS = ['退订', 'td', 'TD', 'Td', 'tD'] as const;
+export const OPT_OUT_WORDS: readonly string[] = ['退订', 'td'];
 /** …and this one opts back in. */
 export const OPT_IN_WORD = '订阅';
 
+/** Whether a buyer's message is an opt-out (one of OPT_OUT_WORDS). */
 export function isOptOutMessage(body: string): boolean {
-  const text = body.trim();
-  return text === '退订' || text.toLowerCase() === 'td';
+  return OPT_OUT_WORDS.includes(body.trim().toLowerCase());
 }
 
 /**
  * Fills {买家昵称} {店铺名} {店铺活动}. A line whose variables all came out empty is dropped, so
  * "本店活动：{店铺活动}" disappears on a day without campaigns instead of ending in a bare colon.
  */
-export function fillBroadcastTemplate(template: string, values: { buyerNick: string; shopName: string; promotions: string }): string {
+export function fillBroadcastTemplate(
+  template: string,
+  values: { buyerNick: string; shopName: string; promotions: string },
+): string {
   const pattern = /\{(买家昵称|店铺名|店铺活动)\}/g;
   const map: Record<string, string> = { 买家昵称: values.buyerNick, 店铺名: values.shopName, 店铺活动: values.promotions };
-  return template.split('\n').flatMap((line) => {
-    const names = [...line.matchAll(pattern)].map((m) => m[1]!);
-    if (names.length && names.every((name) => !map[name])) return [];
-    return [line.replace(pattern, (_, name: string) => map[name] ?? '')];
-  }).join('\n').trim();
+  return template
+    .split('\n')
+    .flatMap((line) => {
+      const names = [...line.matchAll(pattern)].map((m) => m[1]!);
+      if (names.length && names.every((name) => !map[name])) return [];
+      return [line.replace(pattern, (_, name: string) => map[name] ?? '')];
+    })
+    .join('\n')
+    .trim();
 }
 
 export const BroadcastInput = z.object({
@@ -109,11 +116,17 @@ export const ListBroadcastRecipientsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const ListBroadcastRecipientsResponse = z.object({
-  recipients: z.array(BroadcastRecipientView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+  recipients: z.array(BroadcastRecipientView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 
 /** Who a segment or filter reaches now: its members minus blacklisted and opted-out buyers. */
 export const BroadcastAudienceQuery = z.object({ segmentId: Id });
 export const BroadcastAudienceResponse = z.object({
-  members: z.number().int(), blocked: z.number().int(), optedOut: z.number().int(), reachable: z.number().int(),
+  members: z.number().int(),
+  blocked: z.number().int(),
+  optedOut: z.number().int(),
+  reachable: z.number().int(),
 });

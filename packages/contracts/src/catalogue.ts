@@ -22,7 +22,8 @@ export const ProductAttribute = z.object({ name: z.string().trim().min(1).max(20
 export type ProductAttribute = z.infer<typeof ProductAttribute>;
 
 /** SKU props, e.g. {"颜色":"黑色","尺码":"M"}: up to 5 dimensions. */
-export const SkuProps = z.record(z.string().trim().min(1).max(20), z.string().trim().min(1).max(40))
+export const SkuProps = z
+  .record(z.string().trim().min(1).max(20), z.string().trim().min(1).max(40))
   .refine((props) => Object.keys(props).length <= 5, 'at most 5 SKU dimensions');
 
 export const SkuInput = z.object({ props: SkuProps, priceFen: Price, stock: Stock });
@@ -30,12 +31,16 @@ export type SkuInput = z.infer<typeof SkuInput>;
 export const SkuPatch = SkuInput.partial();
 
 /** A size chart row as the shop page shows it: height range in cm, weight range in kg (each [min, max]). */
-export const SizeChartInputRow = z.object({
-  size: z.string().trim().min(1).max(16),
-  heightCm: z.tuple([z.number().min(30).max(250), z.number().min(30).max(250)]).optional(),
-  weightKg: z.tuple([z.number().min(2).max(300), z.number().min(2).max(300)]).optional(),
-}).refine((row) => (!row.heightCm || row.heightCm[0] <= row.heightCm[1]) && (!row.weightKg || row.weightKg[0] <= row.weightKg[1]),
-  'each range is [min, max] with min ≤ max');
+export const SizeChartInputRow = z
+  .object({
+    size: z.string().trim().min(1).max(16),
+    heightCm: z.tuple([z.number().min(30).max(250), z.number().min(30).max(250)]).optional(),
+    weightKg: z.tuple([z.number().min(2).max(300), z.number().min(2).max(300)]).optional(),
+  })
+  .refine(
+    (row) => (!row.heightCm || row.heightCm[0] <= row.heightCm[1]) && (!row.weightKg || row.weightKg[0] <= row.weightKg[1]),
+    'each range is [min, max] with min ≤ max',
+  );
 
 const ProductFields = {
   title: z.string().trim().min(1).max(120),
@@ -43,7 +48,11 @@ const ProductFields = {
   priceFen: Price,
   imageUrl: z.string().trim().max(500).url().nullable(),
   description: z.string().max(5000),
-  listingNotes: z.string().max(1000).nullable().describe('e.g. 浅色可能轻微褪色; agents quote it before a return window argument'),
+  listingNotes: z
+    .string()
+    .max(1000)
+    .nullable()
+    .describe('e.g. 浅色可能轻微褪色; agents quote it before a return window argument'),
   attributes: z.array(ProductAttribute).max(MAX_ATTRIBUTES),
   sizeChart: z.array(SizeChartInputRow).max(MAX_SIZE_ROWS).nullable(),
   weightG: z.number().int().min(1).max(100_000).nullable().describe('shipping weight in grams, for the courier cost'),
@@ -118,7 +127,7 @@ export const ListCatalogueQuery = z.object({
 export const ListCatalogueResponse = z.object({
   products: z.array(CatalogueProduct),
   total: z.number().int(),
-  categories: z.array(z.string()).describe("every category in the shop, for the filter"),
+  categories: z.array(z.string()).describe('every category in the shop, for the filter'),
 });
 export type ListCatalogueResponse = z.infer<typeof ListCatalogueResponse>;
 

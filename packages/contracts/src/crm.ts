@@ -7,44 +7,76 @@ import { Fen, Id, IsoDateTime } from './common.js';
  */
 export const CUSTOMER_TYPES = [
   {
-    key: 'rational', zh: '理智型', en: 'Rational',
-    signZh: '心中已有定论，联系客服是为了确认事实', signEn: 'Has decided; checks the facts',
-    tipZh: '答复准确、实事求是，解决需求即可，不要强行推销', tipEn: 'Answer precisely and factually; solve the need, no hard selling',
+    key: 'rational',
+    zh: '理智型',
+    en: 'Rational',
+    signZh: '心中已有定论，联系客服是为了确认事实',
+    signEn: 'Has decided; checks the facts',
+    tipZh: '答复准确、实事求是，解决需求即可，不要强行推销',
+    tipEn: 'Answer precisely and factually; solve the need, no hard selling',
   },
   {
-    key: 'bargainer', zh: '贪婪型 / 讲价型', en: 'Greedy / bargainer',
-    signZh: '讲价、要赠品、拿评价挑刺', signEn: 'Bargains, asks for gifts, picks on reviews',
-    tipZh: '在权限内给优惠，超出后委婉拒绝并说明原因；保留聊天记录', tipEn: 'Discount within your authority, then decline kindly with a reason; keep the record',
+    key: 'bargainer',
+    zh: '贪婪型 / 讲价型',
+    en: 'Greedy / bargainer',
+    signZh: '讲价、要赠品、拿评价挑刺',
+    signEn: 'Bargains, asks for gifts, picks on reviews',
+    tipZh: '在权限内给优惠，超出后委婉拒绝并说明原因；保留聊天记录',
+    tipEn: 'Discount within your authority, then decline kindly with a reason; keep the record',
   },
   {
-    key: 'trend_follower', zh: '舆论型 / 从众', en: 'Trend-follower',
-    signZh: '“今年流行吗？买的人多吗？”', signEn: '"Is it this year\'s hit? Do many people buy it?"',
-    tipZh: '多讲销量、好评和人气，用真实评价说话', tipEn: 'Talk about sales, reviews and popularity; let real reviews speak',
+    key: 'trend_follower',
+    zh: '舆论型 / 从众',
+    en: 'Trend-follower',
+    signZh: '“今年流行吗？买的人多吗？”',
+    signEn: '"Is it this year\'s hit? Do many people buy it?"',
+    tipZh: '多讲销量、好评和人气，用真实评价说话',
+    tipEn: 'Talk about sales, reviews and popularity; let real reviews speak',
   },
   {
-    key: 'impulsive', zh: '冲动型', en: 'Impulsive',
-    signZh: '看外观很快做决定', signEn: 'Decides fast on looks',
-    tipZh: '突出促销和限时优惠，趁热促成下单', tipEn: 'Stress promotions and limited-time offers; close while the interest is hot',
+    key: 'impulsive',
+    zh: '冲动型',
+    en: 'Impulsive',
+    signZh: '看外观很快做决定',
+    signEn: 'Decides fast on looks',
+    tipZh: '突出促销和限时优惠，趁热促成下单',
+    tipEn: 'Stress promotions and limited-time offers; close while the interest is hot',
   },
   {
-    key: 'cautious', zh: '谨慎型', en: 'Cautious',
-    signZh: '什么都怀疑，反复确认', signEn: 'Doubts everything, asks again and again',
-    tipZh: '真诚、耐心，多给证据（实拍、质检报告、售后保障）', tipEn: 'Be sincere and patient; give proof (real photos, test reports, after-sales guarantees)',
+    key: 'cautious',
+    zh: '谨慎型',
+    en: 'Cautious',
+    signZh: '什么都怀疑，反复确认',
+    signEn: 'Doubts everything, asks again and again',
+    tipZh: '真诚、耐心，多给证据（实拍、质检报告、售后保障）',
+    tipEn: 'Be sincere and patient; give proof (real photos, test reports, after-sales guarantees)',
   },
   {
-    key: 'loyal', zh: '念旧型', en: 'Loyal',
-    signZh: '老顾客，话不多', signEn: 'Repeat buyer, little chat',
-    tipZh: '偶尔问候，活动前提前通知，给老客专属福利', tipEn: 'Greet now and then, tell them early about promotions, give old-customer perks',
+    key: 'loyal',
+    zh: '念旧型',
+    en: 'Loyal',
+    signZh: '老顾客，话不多',
+    signEn: 'Repeat buyer, little chat',
+    tipZh: '偶尔问候，活动前提前通知，给老客专属福利',
+    tipEn: 'Greet now and then, tell them early about promotions, give old-customer perks',
   },
   {
-    key: 'non_payer', zh: '拍下不买型', en: 'Orders but never pays',
-    signZh: '多次拍下不付款', signEn: 'Many unpaid orders',
-    tipZh: '催付一次即可，不要过度投入精力', tipEn: 'Remind once; do not over-invest',
+    key: 'non_payer',
+    zh: '拍下不买型',
+    en: 'Orders but never pays',
+    signZh: '多次拍下不付款',
+    signEn: 'Many unpaid orders',
+    tipZh: '催付一次即可，不要过度投入精力',
+    tipEn: 'Remind once; do not over-invest',
   },
   {
-    key: 'proud_undecided', zh: '高傲型 / 没主见', en: 'Proud / undecided',
-    signZh: '要求多，或拿不定主意', signEn: 'Demanding, or cannot choose',
-    tipZh: '高傲型保持冷静礼貌；没主见的给二选一，帮他做决定', tipEn: 'Stay calm and polite with the proud; offer the undecided a choice of two and decide for them',
+    key: 'proud_undecided',
+    zh: '高傲型 / 没主见',
+    en: 'Proud / undecided',
+    signZh: '要求多，或拿不定主意',
+    signEn: 'Demanding, or cannot choose',
+    tipZh: '高傲型保持冷静礼貌；没主见的给二选一，帮他做决定',
+    tipEn: 'Stay calm and polite with the proud; offer the undecided a choice of two and decide for them',
   },
 ] as const;
 
@@ -55,25 +87,6 @@ export type CustomerType = z.infer<typeof CustomerType>;
 /** The type's labels and strategy tip; undefined for an unknown key. */
 export function customerTypeInfo(key: string | null | undefined): CustomerTypeInfo | undefined {
   return CUSTOMER_TYPES.find((t) => t.key === key);
-}
-
-/**
- * Who may change what about a customer. Everyone who serves buyers tags them, writes notes and sets the
- * customer type; the shop's tag list, VIP levels, the blacklist and saved segments are the managers'.
- */
-export const CRM_ROLES = {
-  tag_buyer: ['owner', 'manager', 'presale', 'aftersale', 'support'],
-  write_note: ['owner', 'manager', 'presale', 'aftersale', 'support'],
-  set_type: ['owner', 'manager', 'presale', 'aftersale', 'support'],
-  manage_tags: ['owner', 'manager'],
-  set_vip: ['owner', 'manager'],
-  block: ['owner', 'manager'],
-  manage_segments: ['owner', 'manager'],
-} as const;
-export type CrmAction = keyof typeof CRM_ROLES;
-
-export function mayDoCrm(role: string, action: CrmAction): boolean {
-  return (CRM_ROLES[action] as readonly string[]).includes(role);
 }
 
 export const MAX_VIP_LEVEL = 5;
@@ -154,7 +167,11 @@ export const SegmentFilter = z.object({
 export type SegmentFilter = z.infer<typeof SegmentFilter>;
 
 export const SegmentView = z.object({
-  id: Id, name: z.string(), filter: SegmentFilter, createdAt: IsoDateTime, createdBy: z.string(),
+  id: Id,
+  name: z.string(),
+  filter: SegmentFilter,
+  createdAt: IsoDateTime,
+  createdBy: z.string(),
 });
 export type SegmentView = z.infer<typeof SegmentView>;
 export const SegmentRequest = z.object({ name: z.string().trim().min(1).max(30), filter: SegmentFilter });
@@ -163,7 +180,7 @@ export const SegmentResponse = z.object({ segment: SegmentView });
 
 /** GET /api/v1/customers: the filter as query parameters (tagIds comma-separated), paging and sort. */
 export const ListCustomersQuery = z.object({
-  segmentId: Id.optional().describe('use this saved segment\'s filter (other filter fields are added to it)'),
+  segmentId: Id.optional().describe("use this saved segment's filter (other filter fields are added to it)"),
   tagIds: z.string().max(1400).optional().describe('comma-separated tag ids: any of'),
   vipMin: z.coerce.number().int().min(0).max(MAX_VIP_LEVEL).optional(),
   customerType: CustomerType.optional(),
@@ -197,6 +214,9 @@ export const CustomerRow = z.object({
 });
 export type CustomerRow = z.infer<typeof CustomerRow>;
 export const ListCustomersResponse = z.object({
-  customers: z.array(CustomerRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+  customers: z.array(CustomerRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type ListCustomersResponse = z.infer<typeof ListCustomersResponse>;

@@ -7,7 +7,11 @@ import { ShopSlug } from './auth.js';
  */
 export const DemoIdentityRequest = z.object({
   shop: ShopSlug,
-  buyer: z.string().regex(/^demo-buyer-\d{3}$/).optional().describe('a demo buyer\'s visitor id; default demo-buyer-001'),
+  buyer: z
+    .string()
+    .regex(/^demo-buyer-\d{3}$/)
+    .optional()
+    .describe("a demo buyer's visitor id; default demo-buyer-001"),
 });
 export type DemoIdentityRequest = z.infer<typeof DemoIdentityRequest>;
 

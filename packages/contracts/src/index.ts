@@ -1,7 +1,9 @@
 // First: configures zod before any schema below is built.
 import './zod-config.js';
 export * from './common.js';
+export * from './money.js';
 export * from './auth.js';
+export * from './capabilities.js';
 export * from './messages.js';
 export * from './conversations.js';
 export * from './widget.js';

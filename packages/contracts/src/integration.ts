@@ -17,43 +17,76 @@ export const ProductUpserted = z.object({
   listingNotes: z.string().max(500).nullable().optional(),
   /** Shipping weight in grams, for the courier cost; left out = keep the product's own. */
   weightG: z.number().int().min(1).max(100_000).optional(),
-  skus: z.array(z.object({ props: z.record(z.string(), z.string()), priceFen: Fen.min(0), stock: z.number().int().min(0) })).min(1),
+  skus: z
+    .array(z.object({ props: z.record(z.string(), z.string()), priceFen: Fen.min(0), stock: z.number().int().min(0) }))
+    .min(1),
 });
 
 export const OrderUpserted = z.object({
   orderNo: OrderNo,
-  buyer: z.object({ externalId: z.string().min(1).max(64), nick: z.string().min(1).max(32), phone: z.string().max(20).optional() }),
+  buyer: z.object({
+    externalId: z.string().min(1).max(64),
+    nick: z.string().min(1).max(32),
+    phone: z.string().max(20).optional(),
+  }),
   totalFen: Fen.min(0),
-  items: z.array(z.object({
-    productExternalId: z.string().max(64).optional(),
-    title: z.string().min(1).max(120),
-    skuProps: z.record(z.string(), z.string()).default({}),
-    priceFen: Fen.min(0),
-    quantity: z.number().int().min(1),
-  })).min(1),
-  receiver: z.object({ name: z.string().min(1).max(32), phone: z.string().min(5).max(20), province: z.string().max(16).optional(), address: z.string().min(4).max(200) }),
+  items: z
+    .array(
+      z.object({
+        productExternalId: z.string().max(64).optional(),
+        title: z.string().min(1).max(120),
+        skuProps: z.record(z.string(), z.string()).default({}),
+        priceFen: Fen.min(0),
+        quantity: z.number().int().min(1),
+      }),
+    )
+    .min(1),
+  receiver: z.object({
+    name: z.string().min(1).max(32),
+    phone: z.string().min(5).max(20),
+    province: z.string().max(16).optional(),
+    address: z.string().min(4).max(200),
+  }),
   placedAt: IsoDateTime,
 });
 
-export const InboundEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('product.upserted'), data: ProductUpserted }),
-  z.object({ type: z.literal('order.upserted'), data: OrderUpserted }),
-  z.object({ type: z.literal('order.paid'), data: z.object({ orderNo: OrderNo, paidAt: IsoDateTime }) }),
-  z.object({ type: z.literal('order.shipped'), data: z.object({ orderNo: OrderNo, carrier: z.string().min(1).max(32), trackingNo: z.string().min(4).max(40), shippedAt: IsoDateTime }) }),
-  z.object({ type: z.literal('tracking.updated'), data: z.object({
-    orderNo: OrderNo,
-    status: z.enum(['in_transit', 'out_for_delivery', 'signed', 'exception', 'returned']),
-    description: z.string().min(1).max(200),
-    location: z.string().max(64).optional(),
-    occurredAt: IsoDateTime,
-  }) }),
-  z.object({ type: z.literal('order.completed'), data: z.object({ orderNo: OrderNo, completedAt: IsoDateTime }) }),
-  z.object({ type: z.literal('order.closed'), data: z.object({ orderNo: OrderNo, reason: z.string().min(1).max(200), closedAt: IsoDateTime }) }),
-]).and(z.object({
-  /** The sender's event id: the same id again changes nothing. */
-  id: z.string().min(1).max(128),
-  occurredAt: IsoDateTime,
-}));
+export const InboundEvent = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('product.upserted'), data: ProductUpserted }),
+    z.object({ type: z.literal('order.upserted'), data: OrderUpserted }),
+    z.object({ type: z.literal('order.paid'), data: z.object({ orderNo: OrderNo, paidAt: IsoDateTime }) }),
+    z.object({
+      type: z.literal('order.shipped'),
+      data: z.object({
+        orderNo: OrderNo,
+        carrier: z.string().min(1).max(32),
+        trackingNo: z.string().min(4).max(40),
+        shippedAt: IsoDateTime,
+      }),
+    }),
+    z.object({
+      type: z.literal('tracking.updated'),
+      data: z.object({
+        orderNo: OrderNo,
+        status: z.enum(['in_transit', 'out_for_delivery', 'signed', 'exception', 'returned']),
+        description: z.string().min(1).max(200),
+        location: z.string().max(64).optional(),
+        occurredAt: IsoDateTime,
+      }),
+    }),
+    z.object({ type: z.literal('order.completed'), data: z.object({ orderNo: OrderNo, completedAt: IsoDateTime }) }),
+    z.object({
+      type: z.literal('order.closed'),
+      data: z.object({ orderNo: OrderNo, reason: z.string().min(1).max(200), closedAt: IsoDateTime }),
+    }),
+  ])
+  .and(
+    z.object({
+      /** The sender's event id: the same id again changes nothing. */
+      id: z.string().min(1).max(128),
+      occurredAt: IsoDateTime,
+    }),
+  );
 export type InboundEvent = z.infer<typeof InboundEvent>;
 
 export const InboundEventResult = z.object({
@@ -72,26 +105,39 @@ export const IntegrationSettings = z.object({
 /** GoldDesk events a shop can receive at its own URL. */
 export const WebhookEventType = z.enum(['message.created', 'order.updated']);
 export const WebhookView = z.object({
-  id: z.string(), url: z.string(), events: z.array(WebhookEventType), active: z.boolean(),
+  id: z.string(),
+  url: z.string(),
+  events: z.array(WebhookEventType),
+  active: z.boolean(),
   secret: z.string().describe('signs each delivery: X-GoldDesk-Signature, same scheme as inbound events'),
   createdAt: IsoDateTime,
 });
 export const CreateWebhookRequest = z.object({
-  url: z.string().url().max(500).regex(/^https?:\/\//, 'http(s) only'),
+  url: z
+    .string()
+    .url()
+    .max(500)
+    .regex(/^https?:\/\//, 'http(s) only'),
   events: z.array(WebhookEventType).min(1),
 });
 export const ListWebhooksResponse = z.object({ webhooks: z.array(WebhookView) });
 export const WebhookResponse = z.object({ webhook: WebhookView });
 export const WebhookDeliveryView = z.object({
-  id: z.string(), eventType: z.string(), status: z.enum(['pending', 'sending', 'delivered', 'failed']), attempts: z.number().int(),
-  lastStatus: z.number().int().nullable(), lastError: z.string().nullable(), createdAt: IsoDateTime, deliveredAt: IsoDateTime.nullable(),
+  id: z.string(),
+  eventType: z.string(),
+  status: z.enum(['pending', 'sending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: IsoDateTime,
+  deliveredAt: IsoDateTime.nullable(),
   nextAttemptAt: IsoDateTime,
 });
 export const ListDeliveriesResponse = z.object({ deliveries: z.array(WebhookDeliveryView) });
 
 /** One stored inbound event, as the 设置 → 店铺对接 page lists it (duplicates and refused ones are never stored). */
 export const InboundEventLogView = z.object({
-  id: z.string().describe('the sender\'s event id'),
+  id: z.string().describe("the sender's event id"),
   type: z.string(),
   orderNo: z.string().nullable(),
   status: z.string().describe('applied | parked (waiting for its order) | ignored'),

@@ -28,8 +28,10 @@ export const CarrierCodeSchema = z.enum(CARRIERS.map((c) => c.code) as [CarrierC
 export function findCarrier(text: string | null | undefined): CarrierInfo | undefined {
   const value = (text ?? '').trim();
   if (!value) return undefined;
-  return CARRIERS.find((c) => c.code === value.toUpperCase() || c.name === value || c.short === value)
-    ?? CARRIERS.find((c) => value.startsWith(c.short));
+  return (
+    CARRIERS.find((c) => c.code === value.toUpperCase() || c.name === value || c.short === value) ??
+    CARRIERS.find((c) => value.startsWith(c.short))
+  );
 }
 
 /** Tracking numbers as typed (spaces, lower case) in the form carriers print them. */
@@ -44,10 +46,40 @@ export function trackingNoLooksValid(carrier: CarrierInfo, trackingNo: string): 
 
 /** Provinces, municipalities, autonomous regions and SARs, as written in addresses. */
 export const PROVINCE_NAMES = [
-  '北京市', '天津市', '上海市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省',
-  '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省',
-  '甘肃省', '青海省', '台湾省', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区',
-  '香港特别行政区', '澳门特别行政区',
+  '北京市',
+  '天津市',
+  '上海市',
+  '重庆市',
+  '河北省',
+  '山西省',
+  '辽宁省',
+  '吉林省',
+  '黑龙江省',
+  '江苏省',
+  '浙江省',
+  '安徽省',
+  '福建省',
+  '江西省',
+  '山东省',
+  '河南省',
+  '湖北省',
+  '湖南省',
+  '广东省',
+  '海南省',
+  '四川省',
+  '贵州省',
+  '云南省',
+  '陕西省',
+  '甘肃省',
+  '青海省',
+  '台湾省',
+  '内蒙古自治区',
+  '广西壮族自治区',
+  '西藏自治区',
+  '宁夏回族自治区',
+  '新疆维吾尔自治区',
+  '香港特别行政区',
+  '澳门特别行政区',
 ] as const;
 
 const shortProvince = (full: string) => full.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
@@ -56,17 +88,28 @@ const shortProvince = (full: string) => full.replace(/(省|市|壮族自治区|�
 export function normaliseProvince(text: string | null | undefined): string | undefined {
   const value = (text ?? '').trim();
   if (!value) return undefined;
-  return PROVINCE_NAMES.find((full) => value.startsWith(full)) ?? PROVINCE_NAMES.find((full) => value.startsWith(shortProvince(full)));
+  return (
+    PROVINCE_NAMES.find((full) => value.startsWith(full)) ?? PROVINCE_NAMES.find((full) => value.startsWith(shortProvince(full)))
+  );
 }
 
 /** A courier rule row: which carrier serves which provinces ('default' = all others) at what fee. */
 export const CourierRule = z.object({
   id: Id.optional().describe('kept when saving an existing row'),
   carrier: CarrierCodeSchema,
-  provinces: z.array(z.string().min(1).max(16)).min(1).max(40).describe('province names (浙江 or 浙江省), or ["default"] for the rest'),
+  provinces: z
+    .array(z.string().min(1).max(16))
+    .min(1)
+    .max(40)
+    .describe('province names (浙江 or 浙江省), or ["default"] for the rest'),
   firstWeightFen: Fen.min(0).max(100_000).describe('首重 (first kg), fen'),
   additionalFen: Fen.min(0).max(100_000).describe('续重 per additional kg, fen'),
-  deliveryDays: z.string().max(16).nullable().default(null).describe('informational estimate for agents, e.g. "2-3"; never promised to buyers'),
+  deliveryDays: z
+    .string()
+    .max(16)
+    .nullable()
+    .default(null)
+    .describe('informational estimate for agents, e.g. "2-3"; never promised to buyers'),
   priority: z.number().int().min(0).max(999).default(10).describe('ties on cost: the lower number wins'),
   enabled: z.boolean().default(true),
 });
@@ -107,7 +150,10 @@ export function billedKg(weightKg: number): number {
  * weight; ties go to the lower priority number. `enabledCarriers` limits the choice to the shop's carriers.
  */
 export function pickCourier(
-  rules: readonly CourierRuleInput[], province: string, weightKg: number, enabledCarriers?: readonly string[],
+  rules: readonly CourierRuleInput[],
+  province: string,
+  weightKg: number,
+  enabledCarriers?: readonly string[],
 ): { province: string | undefined; choice: CourierChoice | null; alternatives: CourierChoice[] } {
   const target = normaliseProvince(province);
   const usable = rules.filter((r) => (r.enabled ?? true) && (!enabledCarriers || enabledCarriers.includes(r.carrier)));
@@ -119,11 +165,21 @@ export function pickCourier(
     .map((r) => ({
       rule: r,
       choice: {
-        ruleId: r.id ?? null, carrier: r.carrier, carrierName: CARRIERS.find((c) => c.code === r.carrier)?.name ?? r.carrier,
-        costFen: r.firstWeightFen + (kg - 1) * r.additionalFen, billedKg: kg, deliveryDays: r.deliveryDays ?? null, matchedBy,
+        ruleId: r.id ?? null,
+        carrier: r.carrier,
+        carrierName: CARRIERS.find((c) => c.code === r.carrier)?.name ?? r.carrier,
+        costFen: r.firstWeightFen + (kg - 1) * r.additionalFen,
+        billedKg: kg,
+        deliveryDays: r.deliveryDays ?? null,
+        matchedBy,
       } satisfies CourierChoice,
     }))
-    .sort((a, b) => a.choice.costFen - b.choice.costFen || (a.rule.priority ?? 10) - (b.rule.priority ?? 10) || a.rule.carrier.localeCompare(b.rule.carrier))
+    .sort(
+      (a, b) =>
+        a.choice.costFen - b.choice.costFen ||
+        (a.rule.priority ?? 10) - (b.rule.priority ?? 10) ||
+        a.rule.carrier.localeCompare(b.rule.carrier),
+    )
     .map((x) => x.choice);
   return { province: target, choice: alternatives[0] ?? null, alternatives };
 }
@@ -133,20 +189,32 @@ export type NoticeKind = z.infer<typeof NoticeKind>;
 
 export const LogisticsSettings = z.object({
   enabledCarriers: z.array(CarrierCodeSchema).max(CARRIERS.length).describe('carriers the shop ships with'),
-  noUpdateDays: z.number().int().min(1).max(30).describe('a shipped parcel with no tracking update for this many days is raised to agents'),
-  notices: z.object({ shipped: z.boolean(), out_for_delivery: z.boolean(), signed: z.boolean() })
+  noUpdateDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .describe('a shipped parcel with no tracking update for this many days is raised to agents'),
+  notices: z
+    .object({ shipped: z.boolean(), out_for_delivery: z.boolean(), signed: z.boolean() })
     .describe('proactive buyer notices, off by default: one chat message per order and kind'),
 });
 export type LogisticsSettings = z.infer<typeof LogisticsSettings>;
 export const LogisticsSettingsResponse = z.object({ settings: LogisticsSettings });
 
-export const CarrierView = z.object({ code: CarrierCodeSchema, name: z.string(), short: z.string(), pattern: z.string(), example: z.string(), enabled: z.boolean() });
+export const CarrierView = z.object({
+  code: CarrierCodeSchema,
+  name: z.string(),
+  short: z.string(),
+  pattern: z.string(),
+  example: z.string(),
+  enabled: z.boolean(),
+});
 export const CarriersResponse = z.object({ carriers: z.array(CarrierView) });
 
-export const TrackingStatus = z.enum(['shipped', 'in_transit', 'out_for_delivery', 'signed', 'exception', 'returned', 'note']);
 export const TrackingEventView = z.object({
   id: Id,
-  status: z.string().describe('shipped | in_transit | out_for_delivery | signed | exception | returned | note (an agent\'s note)'),
+  status: z.string().describe("shipped | in_transit | out_for_delivery | signed | exception | returned | note (an agent's note)"),
   description: z.string(),
   /** A line the server wrote itself (卖家已发货…), as a code for agents reading in English; null for carriers' and agents' lines. */
   descriptionText: ServerText.nullable().optional(),
@@ -169,7 +237,13 @@ export const LogisticsExceptionView = z.object({
   note: z.string().nullable(),
   /** `note` as a code when the server resolved the exception itself (物流已有更新). */
   noteText: ServerText.nullable().optional(),
-  order: z.object({ id: Id, orderNo: z.string(), status: z.string(), carrier: z.string().nullable(), trackingNo: z.string().nullable() }),
+  order: z.object({
+    id: Id,
+    orderNo: z.string(),
+    status: z.string(),
+    carrier: z.string().nullable(),
+    trackingNo: z.string().nullable(),
+  }),
   buyer: z.object({ id: Id, nick: z.string() }),
   /** The buyer's conversation, to open from the list; null when they never chatted. */
   conversationId: Id.nullable(),

@@ -1,3 +1,5 @@
+import { can } from './capabilities.js';
+
 /**
  * Masks for personal data shown to people who need to know that something changed, not what it is
  * (the audit log for managers, the workbench's phone numbers). Already masked values pass through.
@@ -33,15 +35,11 @@ export function maskName(name: string): string {
 }
 
 /**
- * Roles that see buyers' phone numbers in full: the people who answer for the shop (owner, manager) and those whose
- * work is calling buyers (辅助 works the phone/SMS 催付 tasks, 售后 arranges returns and pickups). 售前 answers in
- * chat and sees 138****1234. Every view of a phone (right pane, order cards, receivers, tasks) follows this one rule.
+ * Whether an agent of `role` sees phone numbers in full (the `buyers.see_full_phone` capability). Every view of a
+ * phone (right pane, order cards, receivers, tasks, stream frames) follows this one rule.
  */
-export const FULL_PHONE_ROLES: readonly string[] = ['owner', 'manager', 'aftersale', 'support'];
-
-/** Whether an agent of `role` sees phone numbers in full. */
 export function seesFullPhone(role: string): boolean {
-  return FULL_PHONE_ROLES.includes(role);
+  return can(role, 'buyers.see_full_phone');
 }
 
 /** A phone number as an agent of `role` may see it: in full or masked (maskPhone); null stays null. */

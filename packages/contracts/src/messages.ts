@@ -50,8 +50,11 @@ export const Message = z.object({
   attachment: ImageAttachment.nullable().optional(),
   product: ProductCard.nullable().optional(),
   order: OrderCard.nullable().optional().describe('kind "order": the order card'),
-  notice: ServerText.nullable().optional()
-    .describe('a line the server wrote (system sender): its code and parameters, for agents reading in another language than `body`'),
+  notice: ServerText.nullable()
+    .optional()
+    .describe(
+      'a line the server wrote (system sender): its code and parameters, for agents reading in another language than `body`',
+    ),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -59,7 +62,10 @@ export const ClientMsgId = z.string().min(1).max(64);
 
 /** What a buyer or agent sends. Text needs a non-blank body; images and product cards carry a reference. */
 export const SendMessageRequest = z.object({
-  body: z.string().max(MAX_MESSAGE_LENGTH * 100).default(''),
+  body: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH * 100)
+    .default(''),
   clientMsgId: ClientMsgId,
   kind: MessageKind.default('text'),
   attachmentId: Id.optional(),

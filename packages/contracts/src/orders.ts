@@ -19,7 +19,9 @@ export const ChangePriceRequest = z.object({
 export const ChangeReceiverRequest = z.object({
   requestId: RequestId,
   name: z.string().min(1).max(32),
-  phone: z.string().regex(/^[0-9+\- *]{5,20}$/, 'phone number')
+  phone: z
+    .string()
+    .regex(/^[0-9+\- *]{5,20}$/, 'phone number')
     .describe('digits; the masked number as shown (138****1234) keeps the current one'),
   province: z.string().min(2).max(16),
   address: z.string().min(4).max(200).describe('full address after the province: city, district, street'),
@@ -88,11 +90,14 @@ export const AuditEntry = z.object({
   createdAt: IsoDateTime,
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const ListAuditQuery = z.object({ targetType: z.string().max(32).optional(), targetId: Id.optional(), limit: z.coerce.number().int().min(1).optional() });
+export const ListAuditQuery = z.object({
+  targetType: z.string().max(32).optional(),
+  targetId: Id.optional(),
+  limit: z.coerce.number().int().min(1).optional(),
+});
 export const ListAuditResponse = z.object({ entries: z.array(AuditEntry) });
 
 export const OrderResponse = z.object({ order: OrderView });
-
 
 /** Per-role discount limit for 改价: the largest share of the original total an agent may take off. */
 export const DiscountLimits = z.record(z.string(), z.number().min(0).max(1));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fen, Id, IsoDateTime } from './common.js';
+import { formatFen } from './money.js';
 import { ServerText } from './server-texts.js';
 
 /**
@@ -16,21 +17,57 @@ export const DEFAULT_REMINDER_TEMPLATE =
 
 export const PaymentReminderSettings = z.object({
   enabled: z.boolean().describe('send chat reminders for unpaid orders'),
-  firstAfterMinutes: z.number().int().min(1).max(24 * 60).describe('the first reminder goes this many minutes after the order was placed (default 10)'),
-  repeatAfterMinutes: z.array(z.number().int().min(5).max(24 * 60)).min(1).max(5)
+  firstAfterMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .describe('the first reminder goes this many minutes after the order was placed (default 10)'),
+  repeatAfterMinutes: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60),
+    )
+    .min(1)
+    .max(5)
     .describe('gap before the 2nd, 3rd … reminder after the previous one (the last gap repeats)'),
   maxReminders: z.number().int().min(1).max(5).describe('K: at most this many chat reminders per order (default 2)'),
-  template: z.string().trim().min(1).max(500).describe(`the chat message; variables ${REMINDER_VARIABLES.join(' ')}`),
-  incentive: z.string().trim().max(100).describe('optional small incentive line appended to the message (e.g. a coupon); empty: none'),
-  taskThresholdFen: Fen.min(0).max(100_000_000).describe('orders totalling at least this much become phone/SMS follow-up tasks (default ¥200)'),
-  taskMinVip: z.number().int().min(0).max(10).describe('buyers with at least this VIP level always get a follow-up task (default 2)'),
+  template: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe(`the chat message; variables ${REMINDER_VARIABLES.join(' ')}`),
+  incentive: z
+    .string()
+    .trim()
+    .max(100)
+    .describe('optional small incentive line appended to the message (e.g. a coupon); empty: none'),
+  taskThresholdFen: Fen.min(0)
+    .max(100_000_000)
+    .describe('orders totalling at least this much become phone/SMS follow-up tasks (default ¥200)'),
+  taskMinVip: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .describe('buyers with at least this VIP level always get a follow-up task (default 2)'),
 });
 export type PaymentReminderSettings = z.infer<typeof PaymentReminderSettings>;
 export const PaymentReminderSettingsResponse = z.object({ settings: PaymentReminderSettings });
 
 export const DEFAULT_PAYMENT_REMINDER_SETTINGS: PaymentReminderSettings = {
-  enabled: true, firstAfterMinutes: 10, repeatAfterMinutes: [60], maxReminders: 2, template: DEFAULT_REMINDER_TEMPLATE,
-  incentive: '', taskThresholdFen: 20_000, taskMinVip: 2,
+  enabled: true,
+  firstAfterMinutes: 10,
+  repeatAfterMinutes: [60],
+  maxReminders: 2,
+  template: DEFAULT_REMINDER_TEMPLATE,
+  incentive: '',
+  taskThresholdFen: 20_000,
+  taskMinVip: 2,
 };
 
 export interface ReminderTemplateValues {
@@ -41,16 +78,14 @@ export interface ReminderTemplateValues {
   promotions: string;
 }
 
-/** ¥ with two decimals, as the buyer reads it. */
-export function formatReminderAmount(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`;
-}
-
 /** The reminder text: template variables filled, the incentive on its own line when there is one. */
 export function fillReminderTemplate(template: string, incentive: string, values: ReminderTemplateValues): string {
   const map: Record<string, string> = {
-    '{买家昵称}': values.buyerNick, '{订单号}': values.orderNo, '{商品名}': values.productTitle,
-    '{付款金额}': formatReminderAmount(values.totalFen), '{店铺活动}': values.promotions,
+    '{买家昵称}': values.buyerNick,
+    '{订单号}': values.orderNo,
+    '{商品名}': values.productTitle,
+    '{付款金额}': formatFen(values.totalFen),
+    '{店铺活动}': values.promotions,
   };
   const body = template.replace(/\{(买家昵称|订单号|商品名|付款金额|店铺活动)\}/g, (v) => map[v] ?? v).trim();
   return incentive.trim() ? `${body}\n${incentive.trim()}` : body;
@@ -94,8 +129,16 @@ export const RecordReminderOutcomeRequest = z.object({
 });
 
 export const ReminderStatsQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional().describe('first China-time day (default: 6 days before to)'),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional().describe('last China-time day (default: today)'),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional()
+    .describe('first China-time day (default: 6 days before to)'),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional()
+    .describe('last China-time day (default: today)'),
 });
 export const ReminderStatsDay = z.object({
   date: z.string().describe('China-time day of the first reminder'),
@@ -106,7 +149,8 @@ export const ReminderStatsDay = z.object({
 });
 export type ReminderStatsDay = z.infer<typeof ReminderStatsDay>;
 export const ReminderStatsResponse = z.object({
-  from: z.string(), to: z.string(),
+  from: z.string(),
+  to: z.string(),
   days: z.array(ReminderStatsDay),
   totals: ReminderStatsDay.omit({ date: true }),
 });

@@ -21,7 +21,13 @@ export const PromotionInput = z.object({
   /** Free text shown after the summary (who may use it, limits…). */
   note: z.string().trim().max(200).default(''),
   /** Where buyers read more: an http(s) address. */
-  link: z.string().trim().max(500).regex(/^https?:\/\/\S+$/, 'http(s) URL').nullable().optional(),
+  link: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/\S+$/, 'http(s) URL')
+    .nullable()
+    .optional(),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
 });

@@ -12,11 +12,6 @@ export type QuickReplyScope = z.infer<typeof QuickReplyScope>;
 
 export const QUICK_REPLY_LIMITS = { code: 20, content: 1000, group: 30, teamPhrases: 5000, personalPhrases: 500 } as const;
 
-/** Roles that edit team phrases; any agent keeps personal ones. Shared by server and workbench. */
-export function mayEditTeamQuickReplies(role: string): boolean {
-  return role === 'owner' || role === 'manager';
-}
-
 /** The variables a phrase may contain, written as {名称}. `en` is the English alias ({orderNo}). */
 export const QUICK_REPLY_VARIABLES = [
   { name: '买家昵称', en: 'buyerNick', exampleZh: '小鹿乱撞' },
@@ -41,7 +36,11 @@ export const QUICK_REPLY_COLUMNS: readonly ImportColumn[] = [
   { key: 'group', zh: '分组', en: 'group', required: false, aliases: ['分组名称', '分组名', '短语分组'], example: '售前' },
   { key: 'code', zh: '快捷编码', en: 'code', required: false, aliases: ['编码', '快捷码', 'shortcut'], example: '发货' },
   {
-    key: 'content', zh: '内容', en: 'content', required: true, aliases: ['短语内容', '快捷短语', '回复内容', '短语', 'text'],
+    key: 'content',
+    zh: '内容',
+    en: 'content',
+    required: true,
+    aliases: ['短语内容', '快捷短语', '回复内容', '短语', 'text'],
     example: '亲，您的订单 {订单号} 已由 {物流公司} 发出，运单号 {物流单号}，请注意查收哦～',
   },
 ];
@@ -54,7 +53,7 @@ export const QuickReplyView = z.object({
   content: z.string(),
   imageAttachmentId: Id.nullable(),
   imageUrl: z.string().nullable(),
-  pinyin: z.array(z.string()).describe('the code\'s syllables (发货 → fa, huo): typing fahuo, fh or fah finds it'),
+  pinyin: z.array(z.string()).describe("the code's syllables (发货 → fa, huo): typing fahuo, fh or fah finds it"),
   /** How often the caller used it, and the whole team. */
   myUses: z.number().int(),
   teamUses: z.number().int(),
@@ -71,7 +70,7 @@ export const ListQuickRepliesQuery = z.object({
   scope: QuickReplyScope.optional(),
 });
 export const ListQuickRepliesResponse = z.object({
-  quickReplies: z.array(QuickReplyView).describe('ranked: code matches, then the caller\'s uses, then the team\'s'),
+  quickReplies: z.array(QuickReplyView).describe("ranked: code matches, then the caller's uses, then the team's"),
 });
 
 export const QuickReplyRequest = z.object({
@@ -86,20 +85,28 @@ export const UpdateQuickReplyRequest = QuickReplyRequest.omit({ scope: true }).p
 export const QuickReplyResponse = z.object({ quickReply: QuickReplyView });
 
 const VariableValues = z.record(z.string(), z.string());
-const MissingVariables = z.record(z.string(), z.string()).describe('variable name → why it has no value, in the request language');
+const MissingVariables = z
+  .record(z.string(), z.string())
+  .describe('variable name → why it has no value, in the request language');
 
 /** The conversation's variable values; a missing one carries why (shown as a warning, never dropped silently). */
 export const QuickReplyVariables = z.object({
   values: VariableValues,
   missing: MissingVariables,
   orderId: Id.nullable().describe('the order the order variables come from'),
-  orders: z.array(z.object({ orderId: Id, status: z.string(), values: VariableValues, missing: MissingVariables })).optional()
+  orders: z
+    .array(z.object({ orderId: Id, status: z.string(), values: VariableValues, missing: MissingVariables }))
+    .optional()
     .describe('each order a phrase may cite, most likely first: a phrase takes the first that fills all its order variables'),
-  situation: z.object({
-    words: z.array(z.string()).describe('words and topics of the buyer\'s last message (jieba), ranking the phrases about them first'),
-    unpaidOrder: z.boolean(),
-    shippedOrder: z.boolean(),
-  }).optional(),
+  situation: z
+    .object({
+      words: z
+        .array(z.string())
+        .describe("words and topics of the buyer's last message (jieba), ranking the phrases about them first"),
+      unpaidOrder: z.boolean(),
+      shippedOrder: z.boolean(),
+    })
+    .optional(),
 });
 export type QuickReplyVariables = z.infer<typeof QuickReplyVariables>;
 export const QuickReplyVariablesQuery = z.object({ conversationId: Id });
@@ -147,7 +154,11 @@ type FillSource = Pick<QuickReplyVariables, 'values' | 'missing'> & Partial<Pick
 
 /** The values a content is filled with: the shop's and buyer's, and the order variables of the first order that fills them all. */
 function valuesFor(content: string, variables: FillSource): Pick<QuickReplyVariables, 'values' | 'missing'> {
-  const needed = new Set(findUnfilledVariables(content).map((v) => v.name).filter((name) => ORDER_VARIABLES.includes(name as QuickReplyVariableName)));
+  const needed = new Set(
+    findUnfilledVariables(content)
+      .map((v) => v.name)
+      .filter((name) => ORDER_VARIABLES.includes(name as QuickReplyVariableName)),
+  );
   if (!needed.size || !variables.orders?.length) return variables;
   const order = variables.orders.find((o) => [...needed].every((name) => o.values[name])) ?? variables.orders[0]!;
   const values = { ...variables.values };

@@ -67,20 +67,31 @@ function situationScore(phrase: Rankable, situation: NonNullable<QuickReplyVaria
 }
 
 /** Filters and ranks phrases for a search (server list and the chat picker alike). */
-export function rankQuickReplies<T extends Rankable>(phrases: readonly T[], query = '', context: QuickReplyRankingContext = {}): T[] {
+export function rankQuickReplies<T extends Rankable>(
+  phrases: readonly T[],
+  query = '',
+  context: QuickReplyRankingContext = {},
+): T[] {
   const variables = context.variables ?? undefined;
   return phrases
     .map((phrase) => ({ phrase, tier: matchTier(phrase, query) }))
     .filter((x): x is { phrase: T; tier: number } => x.tier !== undefined)
     .map(({ phrase, tier }) => ({
-      phrase, tier,
+      phrase,
+      tier,
       fillable: !variables || fillQuickReply(phrase.content, variables).missing.length === 0,
       situation: situationScore(phrase, variables?.situation),
     }))
-    .sort((a, b) => Number(b.fillable) - Number(a.fillable) || a.tier - b.tier || b.situation - a.situation
-      || b.phrase.myUses - a.phrase.myUses || b.phrase.teamUses - a.phrase.teamUses
-      || (b.phrase.lastUsedAt ?? '').localeCompare(a.phrase.lastUsedAt ?? '')
-      || (a.phrase.code ?? '\uffff').length - (b.phrase.code ?? '\uffff').length
-      || (a.phrase.code ?? '\uffff').localeCompare(b.phrase.code ?? '\uffff', 'zh-CN'))
+    .sort(
+      (a, b) =>
+        Number(b.fillable) - Number(a.fillable) ||
+        a.tier - b.tier ||
+        b.situation - a.situation ||
+        b.phrase.myUses - a.phrase.myUses ||
+        b.phrase.teamUses - a.phrase.teamUses ||
+        (b.phrase.lastUsedAt ?? '').localeCompare(a.phrase.lastUsedAt ?? '') ||
+        (a.phrase.code ?? '\uffff').length - (b.phrase.code ?? '\uffff').length ||
+        (a.phrase.code ?? '\uffff').localeCompare(b.phrase.code ?? '\uffff', 'zh-CN'),
+    )
     .map((x) => x.phrase);
 }

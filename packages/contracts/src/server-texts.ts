@@ -28,7 +28,8 @@ const TEXTS = {
   },
   'order.receiver_changed': {
     'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 收货信息已修改为：${p.name}，${p.phone}，${p.address}。如有不对请随时告诉我们哦~`,
-    en: (p) => `The receiver of your order ${p.orderNo} is now: ${p.name}, ${p.phone}, ${p.address}. Tell us if anything is wrong.`,
+    en: (p) =>
+      `The receiver of your order ${p.orderNo} is now: ${p.name}, ${p.phone}, ${p.address}. Tell us if anything is wrong.`,
   },
   'order.sku_changed': {
     'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 中「${p.title}」的规格已修改为：${p.sku}。`,
@@ -39,8 +40,10 @@ const TEXTS = {
     en: (p) => `Your order ${p.orderNo} was closed. Reason: ${p.reason}. You are welcome to order again.`,
   },
   'order.shipped': {
-    'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 已发货${parcelOf(p) ? `，${parcelOf(p)}` : ''}。物流有新进展我们会及时告诉您，也可以随时在这里问我们哦~`,
-    en: (p) => `Your order ${p.orderNo} has shipped${parcelOf(p) ? ` (${parcelOf(p)})` : ''}. We will tell you of any news; ask us here any time.`,
+    'zh-CN': (p) =>
+      `亲，您的订单 ${p.orderNo} 已发货${parcelOf(p) ? `，${parcelOf(p)}` : ''}。物流有新进展我们会及时告诉您，也可以随时在这里问我们哦~`,
+    en: (p) =>
+      `Your order ${p.orderNo} has shipped${parcelOf(p) ? ` (${parcelOf(p)})` : ''}. We will tell you of any news; ask us here any time.`,
   },
   'order.tracking_changed': {
     'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 的运单号已更新为：${parcelOf(p)}，之前的单号请以此为准哦~`,
@@ -48,7 +51,8 @@ const TEXTS = {
   },
   'parcel.out_for_delivery': {
     'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 的包裹正在派送中${parcelOf(p) ? `（${parcelOf(p)}）` : ''}，请留意快递员的电话哦~`,
-    en: (p) => `The parcel of your order ${p.orderNo} is out for delivery${parcelOf(p) ? ` (${parcelOf(p)})` : ''}; please keep your phone at hand.`,
+    en: (p) =>
+      `The parcel of your order ${p.orderNo} is out for delivery${parcelOf(p) ? ` (${parcelOf(p)})` : ''}; please keep your phone at hand.`,
   },
   'parcel.signed': {
     'zh-CN': (p) => `亲，您的订单 ${p.orderNo} 的包裹已签收。收到的商品如有任何问题，请随时联系我们哦~`,
@@ -141,7 +145,10 @@ export function wordStoredText(stored: string, language: WordLanguage): string {
 }
 
 /** A text column as a view presents it: `{ <field>: its Chinese, <field>Text: its code, or null for plain text }`. */
-export function presentStoredText<F extends string>(field: F, stored: string): Record<F, string> & Record<`${F}Text`, ServerText | null> {
+export function presentStoredText<F extends string>(
+  field: F,
+  stored: string,
+): Record<F, string> & Record<`${F}Text`, ServerText | null> {
   const { text, coded } = readStoredText(stored);
   return { [field]: text, [`${field}Text`]: coded } as Record<F, string> & Record<`${F}Text`, ServerText | null>;
 }

@@ -35,7 +35,11 @@ export const PUBLIC_PRODUCTS_PAGE_MAX = 50;
 
 /** The public catalogue comes in pages: `cursor` is the previous page's `nextCursor`. */
 export const ListProductsQuery = z.object({
-  limit: z.coerce.number().int().min(1).optional()
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
     .describe(`page size: ${PUBLIC_PRODUCTS_PAGE} unless given, at most ${PUBLIC_PRODUCTS_PAGE_MAX} (more is capped)`),
   cursor: z.string().max(200).optional(),
 });
@@ -50,6 +54,8 @@ export type ListProductsResponse = z.infer<typeof ListProductsResponse>;
 
 export const OrderStatus = z.enum(['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed']);
 export type OrderStatus = z.infer<typeof OrderStatus>;
+/** Orders in these states were paid: they count as 成交 and toward a buyer's total spend. */
+export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'signed', 'completed'] as const satisfies readonly OrderStatus[];
 
 export const OrderItemView = z.object({
   productId: z.string().max(64).describe("empty when the line's product is not in the catalogue (e.g. a synced order)"),
@@ -88,9 +94,22 @@ export type OrderView = z.infer<typeof OrderView>;
 
 /** What a buyer sees of their own order: never the seller's 备注, its flag or internal figures. */
 export const BuyerOrderView = OrderView.pick({
-  id: true, orderNo: true, status: true, totalFen: true, items: true, receiver: true, carrier: true, trackingNo: true,
-  closeReason: true, originalTotalFen: true, placedAt: true, paidAt: true, shippedAt: true, signedAt: true,
-  completedAt: true, closedAt: true,
+  id: true,
+  orderNo: true,
+  status: true,
+  totalFen: true,
+  items: true,
+  receiver: true,
+  carrier: true,
+  trackingNo: true,
+  closeReason: true,
+  originalTotalFen: true,
+  placedAt: true,
+  paidAt: true,
+  shippedAt: true,
+  signedAt: true,
+  completedAt: true,
+  closedAt: true,
 });
 export type BuyerOrderView = z.infer<typeof BuyerOrderView>;
 

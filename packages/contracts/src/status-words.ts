@@ -34,6 +34,13 @@ const APPROVAL_WORDS = {
   cancelled: { 'zh-CN': '已自动关闭', en: 'closed automatically' },
 } satisfies Words;
 
+/** Where a conversation stands (conversation.state-machine.ts on the server). */
+const CONVERSATION_WORDS = {
+  waiting: { 'zh-CN': '待接待', en: 'waiting' },
+  assigned: { 'zh-CN': '接待中', en: 'being served' },
+  closed: { 'zh-CN': '已结束', en: 'closed' },
+} satisfies Words;
+
 const INBOUND_EVENT_WORDS = {
   applied: { 'zh-CN': '已处理', en: 'applied' },
   parked: { 'zh-CN': '等待订单', en: 'waiting for the order' },
@@ -55,6 +62,7 @@ export const STATUS_WORDS = {
   order: ORDER_WORDS,
   tracking: TRACKING_WORDS,
   approval: APPROVAL_WORDS,
+  conversation: CONVERSATION_WORDS,
   inboundEvent: INBOUND_EVENT_WORDS,
   inboundEventType: INBOUND_EVENT_TYPE_WORDS,
 } as const;

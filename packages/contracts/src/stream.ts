@@ -42,7 +42,10 @@ export const OrderUpdatedFrame = z.object({ type: z.literal('order.updated'), or
 export const ApprovalUpdatedFrame = z.object({ type: z.literal('approval.updated'), approval: ApprovalView });
 /** Agents: a buyer just viewed a product on the shop page. */
 export const FootprintFrame = z.object({
-  type: z.literal('customer.footprint'), buyerId: Id, conversationId: Id.nullable(), footprint: Footprint,
+  type: z.literal('customer.footprint'),
+  buyerId: Id,
+  conversationId: Id.nullable(),
+  footprint: Footprint,
 });
 /** Agents: progress of a catalogue/order import (running → done | failed). */
 export const ImportProgressFrame = z.object({ type: z.literal('import.progress'), import: ImportView });

@@ -5,9 +5,19 @@ import { BuyerOrderView } from './shop.js';
 
 export const WidgetSessionRequest = z.object({
   shop: ShopSlug,
-  visitorId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional()
+  visitorId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
     .describe('the visitor id this browser was given; with its visitorSecret a reload is the same buyer'),
-  visitorSecret: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/).optional()
+  visitorSecret: z
+    .string()
+    .min(16)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
     .describe('the secret issued with visitorId; without it (or wrong) a new anonymous visitor starts'),
   nick: z.string().min(1).max(32).optional(),
   /**
@@ -15,11 +25,13 @@ export const WidgetSessionRequest = z.object({
    * signature = hex HMAC-SHA256(identitySecret, "<externalId>.<timestamp>"), timestamp in unix seconds,
    * valid for 24 hours. Without it the visitor stays anonymous.
    */
-  identity: z.object({
-    externalId: z.string().min(1).max(64),
-    timestamp: z.number().int(),
-    signature: z.string().regex(/^[0-9a-f]{64}$/),
-  }).optional(),
+  identity: z
+    .object({
+      externalId: z.string().min(1).max(64),
+      timestamp: z.number().int(),
+      signature: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
 });
 export type WidgetSessionRequest = z.infer<typeof WidgetSessionRequest>;
 

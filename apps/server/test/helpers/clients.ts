@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import type { Message, ServerFrame } from '@golddesk/contracts';
 import { DEMO_PASSWORD } from './test-server.js';
 
 export interface JsonResponse<T = any> {
@@ -9,7 +10,10 @@ export interface JsonResponse<T = any> {
 
 /** fetch + JSON, returning status and parsed body whatever the status. */
 export async function api<T = any>(
-  base: string, method: string, path: string, options: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -51,7 +55,11 @@ export interface BuyerSession {
 }
 
 /** A new anonymous widget visitor, or the same one again when its visitorId and visitorSecret are given. */
-export async function startBuyer(base: string, resume?: { visitorId: string; visitorSecret?: string }, extra: object = {}): Promise<BuyerSession> {
+export async function startBuyer(
+  base: string,
+  resume?: { visitorId: string; visitorSecret?: string },
+  extra: object = {},
+): Promise<BuyerSession> {
   const credentials = resume ? { visitorId: resume.visitorId, visitorSecret: resume.visitorSecret } : {};
   const response = await api(base, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', ...credentials, ...extra } });
   if (response.status !== 200) throw new Error(`widget session failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -72,17 +80,26 @@ export async function buyerSays(base: string, token: string, body: string, clien
   return api(base, 'POST', '/api/v1/widget/messages', { token, body: { body, clientMsgId } });
 }
 
-export async function agentSays(base: string, token: string, conversationId: string, body: string, clientMsgId: string = randomUUID()) {
+export async function agentSays(
+  base: string,
+  token: string,
+  conversationId: string,
+  body: string,
+  clientMsgId: string = randomUUID(),
+) {
   return api(base, 'POST', `/api/v1/conversations/${conversationId}/messages`, { token, body: { body, clientMsgId } });
 }
 
+/** The server frame of one `type` ('message.created' → its frame with `message`). */
+export type FrameOf<K extends ServerFrame['type']> = Extract<ServerFrame, { type: K }>;
+
 /** A stream client that records every frame and can wait for one that matches. */
 export class StreamClient {
-  readonly frames: any[] = [];
-  private waiters: { match: (f: any) => boolean; resolve: (f: any) => void }[] = [];
+  readonly frames: ServerFrame[] = [];
+  private waiters: { match: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }[] = [];
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString());
+      const frame = JSON.parse(data.toString()) as ServerFrame;
       this.frames.push(frame);
       this.waiters = this.waiters.filter((w) => (w.match(frame) ? (w.resolve(frame), false) : true));
     });
@@ -99,19 +116,34 @@ export class StreamClient {
     this.socket.send(JSON.stringify(frame));
   }
 
-  /** Resolves with the first frame (already received or coming) that matches. */
-  next(match: (frame: any) => boolean, timeoutMs = 5000): Promise<any> {
+  /** Resolves with the first frame (already received or coming) that matches; a lone `f.type === '…'` check narrows it. */
+  next<F extends ServerFrame>(match: (frame: ServerFrame) => frame is F, timeoutMs?: number): Promise<F>;
+  next(match: (frame: ServerFrame) => boolean, timeoutMs?: number): Promise<ServerFrame>;
+  next(match: (frame: ServerFrame) => boolean, timeoutMs = 5000): Promise<ServerFrame> {
     const seen = this.frames.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`)),
+        timeoutMs,
+      );
       this.waiters.push({ match, resolve: (f) => (clearTimeout(timer), resolve(f)) });
     });
   }
 
-  messages(conversationId?: string) {
-    return this.frames.filter((f) => f.type === 'message.created' && (!conversationId || f.message.conversationId === conversationId))
-      .map((f) => f.message);
+  /** Resolves with the first frame of that `type` (already received or coming) that also passes `match`. */
+  nextOfType<K extends ServerFrame['type']>(
+    type: K,
+    match: (frame: FrameOf<K>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<FrameOf<K>> {
+    return this.next((f): f is FrameOf<K> => f.type === type && match(f as FrameOf<K>), timeoutMs);
+  }
+
+  messages(conversationId?: string): Message[] {
+    return this.frames.flatMap((f) =>
+      f.type === 'message.created' && (!conversationId || f.message.conversationId === conversationId) ? [f.message] : [],
+    );
   }
 
   close(): Promise<void> {

@@ -9,8 +9,17 @@ export async function addOtherShop(server: TestServer, slug = 'other'): Promise<
   const shopId = newId();
   const at = server.app.context.now().toISOString();
   await db.insertInto('shops').values({ id: shopId, slug, name: '别家小店', created_at: at, settings: null }).execute();
-  await db.insertInto('agents').values({
-    id: newId(), shop_id: shopId, username: 'boss', name: '别家店长', role: 'owner', password_hash: await hashPassword(DEMO_PASSWORD), created_at: at,
-  }).execute();
+  await db
+    .insertInto('agents')
+    .values({
+      id: newId(),
+      shop_id: shopId,
+      username: 'boss',
+      name: '别家店长',
+      role: 'owner',
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      created_at: at,
+    })
+    .execute();
   return { shopId, owner: await loginAgent(server.url, 'boss', DEMO_PASSWORD, slug) };
 }

@@ -248,8 +248,10 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     return id;
   };
   /** Runs the makers at once; answers their results by name. */
-  const all = async (makers: Record<string, () => Promise<any>>) =>
-    Object.fromEntries(await Promise.all(Object.entries(makers).map(async ([name, make]) => [name, await make()] as const)));
+  const all = async <M extends Record<string, () => Promise<unknown>>>(makers: M) =>
+    Object.fromEntries(await Promise.all(Object.entries(makers).map(async ([name, make]) => [name, await make()] as const))) as {
+      [K in keyof M]: Awaited<ReturnType<M[K]>>;
+    };
   const skuProduct = () =>
     product({
       skus: [

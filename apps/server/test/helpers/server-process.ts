@@ -13,16 +13,22 @@ export interface ServerProcess {
   terminate(): Promise<{ code: number | null; ms: number }>;
 }
 
-export function runMain(env: Record<string, string>): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+export function runMain(env: Record<string, string>): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(serverRoot, 'src/main.ts')], {
-    cwd: serverRoot, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: serverRoot,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c) => (stdout += c));
   child.stderr!.on('data', (c) => (stderr += c));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })));
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, done };
 }
 
@@ -46,7 +52,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     void done.then(() => reject(new Error(`server exited:\n${output}`)));
   });
   return {
-    child, url, output: () => output,
+    child,
+    url,
+    output: () => output,
     terminate: async () => {
       const started = Date.now();
       child.kill('SIGTERM');

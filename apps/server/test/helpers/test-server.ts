@@ -41,8 +41,12 @@ export async function createTestDatabase(): Promise<{ env: Record<string, string
  * a suite is about them: it passes the variable ('' restores the default).
  */
 export const UNTHROTTLED: Record<string, string> = {
-  BUYER_MESSAGES_PER_MINUTE: '100000', ADDRESS_MESSAGES_PER_MINUTE: '100000', BUYER_UPLOADS_PER_HOUR: '100000',
-  ADDRESS_UPLOADS_PER_HOUR: '100000', BUYER_STREAM_FRAMES_PER_10S: '100000', PUBLIC_READS_PER_MINUTE: '100000',
+  BUYER_MESSAGES_PER_MINUTE: '100000',
+  ADDRESS_MESSAGES_PER_MINUTE: '100000',
+  BUYER_UPLOADS_PER_HOUR: '100000',
+  ADDRESS_UPLOADS_PER_HOUR: '100000',
+  BUYER_STREAM_FRAMES_PER_10S: '100000',
+  PUBLIC_READS_PER_MINUTE: '100000',
 };
 
 export interface TestServer {
@@ -56,23 +60,30 @@ export interface TestServer {
 }
 
 /** Starts a server on a free port with the demo shop, on a new database unless one is given. */
-export async function startTestServer(options: {
-  env?: Record<string, string>;
-  database?: { env: Record<string, string>; drop(): Promise<void> };
-  now?: () => Date;
-  /**
-   * Keep the demo shop's welcome auto-reply on (as a fresh demo has it). Off by default: most suites count the
-   * messages of new conversations and are not about automation.
-   */
-  demoWelcome?: boolean;
-} = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    env?: Record<string, string>;
+    database?: { env: Record<string, string>; drop(): Promise<void> };
+    now?: () => Date;
+    /**
+     * Keep the demo shop's welcome auto-reply on (as a fresh demo has it). Off by default: most suites count the
+     * messages of new conversations and are not about automation.
+     */
+    demoWelcome?: boolean;
+  } = {},
+): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const env = {
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD, ...UNTHROTTLED,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD,
+    ...UNTHROTTLED,
     // Tokens expire by the app clock: a scenario that moves it across days keeps its agents signed in (30 days)
     // unless the test sets a lifetime itself.
     ...(options.now ? { AGENT_TOKEN_TTL_HOURS: '720' } : {}),
-    ...database.env, ...options.env,
+    ...database.env,
+    ...options.env,
   };
   const app = await buildApp(parseConfig(env), { now: options.now });
   if (!options.demoWelcome) {
@@ -88,7 +99,10 @@ export async function startTestServer(options: {
     await app.close();
   };
   return {
-    url: `http://127.0.0.1:${port}`, app, env, stop,
+    url: `http://127.0.0.1:${port}`,
+    app,
+    env,
+    stop,
     close: async () => {
       await stop();
       await database.drop();

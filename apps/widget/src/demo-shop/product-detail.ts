@@ -1,4 +1,5 @@
-import { formatPrice, h } from '../shared/dom.js';
+import { formatFen } from '@golddesk/contracts/money';
+import { h } from '../shared/dom.js';
 import type { ProductView } from '@golddesk/contracts';
 import { priceRange, productImage } from './product-image.js';
 
@@ -49,7 +50,7 @@ export function productDetail(
   const refresh = () => {
     const candidates = product.skus.filter((s) => matches(s, chosen));
     const exact = candidates.length === 1 && Object.keys(chosen).length === options.length ? candidates[0] : null;
-    price.textContent = exact ? formatPrice(exact.priceFen) : priceRange(product);
+    price.textContent = exact ? formatFen(exact.priceFen) : priceRange(product);
     const total = candidates.reduce((n, s) => n + s.stock, 0);
     stock.textContent = exact ? (exact.stock > 0 ? `库存 ${exact.stock} 件` : '该规格已售罄') : `库存 ${total} 件`;
     optionRows.replaceChildren(

@@ -1,5 +1,6 @@
 import { h, safeUrl } from '../shared/dom.js';
 import type { ProductView } from '@golddesk/contracts';
+import { formatFen } from '@golddesk/contracts/money';
 
 const CATEGORY_COLOURS: Record<string, [string, string]> = {
   美妆: ['#ffd6e7', '#c41d7f'],
@@ -25,6 +26,5 @@ export function priceRange(product: ProductView): string {
   const prices = product.skus.length ? product.skus.map((s) => s.priceFen) : [product.priceFen];
   const low = Math.min(...prices);
   const high = Math.max(...prices);
-  const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
-  return low === high ? yuan(low) : `${yuan(low)} - ${yuan(high)}`;
+  return low === high ? formatFen(low) : `${formatFen(low)} - ${formatFen(high)}`;
 }

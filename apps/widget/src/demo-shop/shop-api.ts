@@ -22,7 +22,9 @@ async function loadProducts(slug: string): Promise<ProductView[]> {
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const list: ListProductsResponse = await getJson<ListProductsResponse>(`/api/v1/shops/${slug}/products?limit=${PAGE_SIZE}${query}`);
+    const list: ListProductsResponse = await getJson<ListProductsResponse>(
+      `/api/v1/shops/${slug}/products?limit=${PAGE_SIZE}${query}`,
+    );
     products.push(...list.products);
     cursor = list.nextCursor;
     if (!cursor) break;

@@ -40,11 +40,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** Formats integer fen as a yuan price: 12900 → "¥129.00". */
-export function formatPrice(priceFen: number): string {
-  return `¥${(priceFen / 100).toFixed(2)}`;
-}
-
 /** Returns the URL when it is http(s) or relative; anything else (javascript:, data:…) gives null. */
 export function safeUrl(raw: string | null | undefined, base: string): string | null {
   if (!raw) return null;

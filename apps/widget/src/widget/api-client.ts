@@ -219,11 +219,7 @@ export class WidgetApi {
     }
   }
 
-  async #fetchJson<T>(
-    method: string,
-    path: string,
-    options: { json?: unknown; raw?: Blob; auth?: boolean },
-  ): Promise<T> {
+  async #fetchJson<T>(method: string, path: string, options: { json?: unknown; raw?: Blob; auth?: boolean }): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     let body: BodyInit | undefined;
     if (options.json !== undefined) {
@@ -243,11 +239,7 @@ export class WidgetApi {
     const data: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new ApiError(
-        response.status,
-        error?.code ?? 'http_error',
-        error?.message ?? `请求失败 (${response.status})`,
-      );
+      throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `请求失败 (${response.status})`);
     }
     return data as T;
   }

@@ -17,7 +17,12 @@ export class ProductInterest {
 
   set(product: ViewingProduct | null): void {
     this.viewing = product
-      ? { productId: String(product.id), title: String(product.title), priceFen: Number(product.priceFen) || 0, imageUrl: product.imageUrl ?? null }
+      ? {
+          productId: String(product.id),
+          title: String(product.title),
+          priceFen: Number(product.priceFen) || 0,
+          imageUrl: product.imageUrl ?? null,
+        }
       : null;
     this.show(this.viewing, !!this.viewing && this.#sent.has(this.viewing.productId));
     if (this.viewing) this.report(this.viewing.productId);

@@ -9,15 +9,7 @@ import { ServiceStatusWatcher } from './service-status.js';
 import { ShopStorage, randomId } from './storage.js';
 import { StreamClient, streamUrl, type StreamState } from './stream-client.js';
 import { TypingSignals } from './typing-signals.js';
-import type {
-  BuyerIdentity,
-  Message,
-  OrderCard,
-  PendingMessage,
-  ServerFrame,
-  ViewingProduct,
-  WidgetSession,
-} from './types.js';
+import type { BuyerIdentity, Message, OrderCard, PendingMessage, ServerFrame, ViewingProduct, WidgetSession } from './types.js';
 import { MessageList } from './ui/message-list.js';
 import { OrdersView } from './ui/orders-view.js';
 import { PanelView } from './ui/panel-view.js';
@@ -273,7 +265,8 @@ export class GoldDeskWidget {
         this.#polling = true;
         // Without a live socket (proxy blocks WebSockets, server restarting) poll so replies still arrive.
         window.setInterval(() => {
-          if (this.#api.session && this.#stream.state !== 'live' && navigator.onLine) this.#history.catchUp().catch(() => undefined);
+          if (this.#api.session && this.#stream.state !== 'live' && navigator.onLine)
+            this.#history.catchUp().catch(() => undefined);
         }, POLL_MS);
       })().catch((error: unknown) => {
         if (!current()) return;

@@ -8,7 +8,12 @@ import { SignedOutPage } from './SignedOutPage';
 import { useWorkbenchPage } from './workbench-loader';
 
 const THEME = {
-  token: { colorPrimary: '#ff6a00', borderRadius: 6, fontFamily: "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji'" },
+  token: {
+    colorPrimary: '#ff6a00',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji'",
+  },
 };
 
 /** Root: locale + theme, and the switch between signing in (or first-run setup) and the workbench. */

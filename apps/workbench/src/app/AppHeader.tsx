@@ -1,4 +1,5 @@
 import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
+import { can } from '@golddesk/contracts';
 import { Avatar, Badge, Button, Menu, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
@@ -30,9 +31,9 @@ const NAV_ITEMS = [
   { view: 'products', label: 'nav.products' },
   { view: 'logistics', label: 'nav.logistics' },
   { view: 'automation', label: 'nav.automation' },
-  { view: 'imports', label: 'nav.imports', roles: ['owner', 'manager', 'support'] },
+  { view: 'imports', label: 'nav.imports', capability: 'imports.run' },
   { view: 'team', label: 'nav.team' },
-  { view: 'settings', label: 'nav.settings', roles: ['owner', 'manager'] },
+  { view: 'settings', label: 'nav.settings', capability: 'settings.open' },
 ] as const;
 
 const STATUS_BADGE = { open: 'success', connecting: 'processing', closed: 'error' } as const;
@@ -61,12 +62,14 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
                 <EllipsisOutlined /> {t('header.more')}
               </span>
             }
-            items={NAV_ITEMS.filter((item) => !('roles' in item) || (item.roles as readonly string[]).includes(session.agent.role)).map((item) => ({
-              key: item.view,
-              label: item.view === 'logistics' ? <LogisticsNavLabel label={t(item.label)} /> : t(item.label),
-              // On the menu item itself (the <li> that is clicked and highlighted).
-              ...({ 'data-testid': `nav-${item.view}`, 'aria-current': item.view === view ? 'page' : undefined } as object),
-            }))}
+            items={NAV_ITEMS.filter((item) => !('capability' in item) || can(session.agent.role, item.capability)).map(
+              (item) => ({
+                key: item.view,
+                label: item.view === 'logistics' ? <LogisticsNavLabel label={t(item.label)} /> : t(item.label),
+                // On the menu item itself (the <li> that is clicked and highlighted).
+                ...({ 'data-testid': `nav-${item.view}`, 'aria-current': item.view === view ? 'page' : undefined } as object),
+              }),
+            )}
           />
         </nav>
       </div>
@@ -74,7 +77,7 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
         <SearchBox onOpenConversation={onOpenConversation} />
       </div>
       <div className="app-header-right">
-        {(session.agent.role === 'owner' || session.agent.role === 'manager') && <ApprovalEntry />}
+        {can(session.agent.role, 'approvals.decide') && <ApprovalEntry />}
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
         </Tooltip>
@@ -91,7 +94,13 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
           </Tag>
         </span>
         <LanguageSwitch />
-        <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()} title={t('header.logout')} data-testid="logout">
+        <Button
+          type="text"
+          icon={<LogoutOutlined />}
+          onClick={() => void logout()}
+          title={t('header.logout')}
+          data-testid="logout"
+        >
           <span className="logout-text">{t('header.logout')}</span>
         </Button>
       </div>

@@ -43,8 +43,14 @@ export function WorkbenchPage({ session }: { session: Session }) {
         const note = approval.decisionNote ? `（${approval.decisionNote}）` : '';
         // cancelled: nobody decided; the order moved on (paid, closed) and the note says so.
         const key =
-          approval.status === 'approved' ? 'approvals.ownApproved' : approval.status === 'cancelled' ? 'approvals.ownCancelled' : 'approvals.ownRejected';
-        void message[approval.status === 'approved' ? 'success' : 'warning'](t(key, { orderNo: approval.orderNo, name: approval.decidedBy?.name ?? '', note }));
+          approval.status === 'approved'
+            ? 'approvals.ownApproved'
+            : approval.status === 'cancelled'
+              ? 'approvals.ownCancelled'
+              : 'approvals.ownRejected';
+        void message[approval.status === 'approved' ? 'success' : 'warning'](
+          t(key, { orderNo: approval.orderNo, name: approval.decidedBy?.name ?? '', note }),
+        );
       }),
     [message, t],
   );

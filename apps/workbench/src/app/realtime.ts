@@ -59,7 +59,10 @@ function setBuyerTyping(conversationId: string, typing: boolean): void {
   window.clearTimeout(typingTimers.get(conversationId));
   setConversationFlags(conversationId, { buyerTyping: typing });
   if (typing) {
-    typingTimers.set(conversationId, window.setTimeout(() => setConversationFlags(conversationId, { buyerTyping: false }), TYPING_EXPIRY_MS));
+    typingTimers.set(
+      conversationId,
+      window.setTimeout(() => setConversationFlags(conversationId, { buyerTyping: false }), TYPING_EXPIRY_MS),
+    );
   }
 }
 

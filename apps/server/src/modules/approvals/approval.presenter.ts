@@ -1,7 +1,5 @@
-import { serverText, type ApprovalView, type ServerText } from '@golddesk/contracts';
+import { formatFen, serverText, type ApprovalView, type ServerText } from '@golddesk/contracts';
 import type { ApprovalRow } from './approval.repository.js';
-
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 export function presentApproval(row: ApprovalRow & { order_no: string }): ApprovalView {
   const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
@@ -26,8 +24,10 @@ export function presentApproval(row: ApprovalRow & { order_no: string }): Approv
 function summarise(kind: string, payload: Record<string, unknown>): { summary: string; summaryText: ServerText | null } {
   if (kind === 'order.change_price') {
     const line = serverText('approval.change_price', {
-      from: yuan(Number(payload.currentTotalFen)), to: yuan(Number(payload.newTotalFen)),
-      discount: (Number(payload.discount) * 100).toFixed(1), limit: (Number(payload.limit) * 100).toFixed(0),
+      from: formatFen(Number(payload.currentTotalFen)),
+      to: formatFen(Number(payload.newTotalFen)),
+      discount: (Number(payload.discount) * 100).toFixed(1),
+      limit: (Number(payload.limit) * 100).toFixed(0),
     });
     return { summary: line.text, summaryText: line.coded };
   }

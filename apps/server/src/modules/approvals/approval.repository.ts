@@ -9,17 +9,34 @@ export async function insertApproval(db: Queryable, row: ApprovalRow) {
 }
 
 export async function findApproval(db: Queryable, shopId: string, id: string) {
-  return db.selectFrom('approval_requests as a').innerJoin('orders as o', 'o.id', 'a.target_id')
-    .selectAll('a').select('o.order_no').where('a.shop_id', '=', shopId).where('a.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('approval_requests as a')
+    .innerJoin('orders as o', 'o.id', 'a.target_id')
+    .selectAll('a')
+    .select('o.order_no')
+    .where('a.shop_id', '=', shopId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listApprovals(db: Queryable, shopId: string, status: string | undefined, limit: number) {
-  let query = db.selectFrom('approval_requests as a').innerJoin('orders as o', 'o.id', 'a.target_id')
-    .selectAll('a').select('o.order_no').where('a.shop_id', '=', shopId);
+  let query = db
+    .selectFrom('approval_requests as a')
+    .innerJoin('orders as o', 'o.id', 'a.target_id')
+    .selectAll('a')
+    .select('o.order_no')
+    .where('a.shop_id', '=', shopId);
   if (status) query = query.where('a.status', '=', status);
   return query.orderBy('a.created_at', 'desc').limit(limit).execute();
 }
 
-export async function updateApproval(db: Queryable, id: string, changes: Partial<ApprovalRow>) {
-  await db.updateTable('approval_requests').set(changes).where('id', '=', id).execute();
+/** Settles a pending request; false when it was no longer pending (decided or closed meanwhile, e.g. by another process). */
+export async function settlePendingApproval(db: Queryable, id: string, changes: Partial<ApprovalRow>): Promise<boolean> {
+  const result = await db
+    .updateTable('approval_requests')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -10,8 +10,12 @@ export async function insertAttachment(db: Queryable, row: AttachmentRow) {
 
 /** Metadata only: the bytes stay in the database until someone opens the image. */
 export async function findAttachment(db: Queryable, shopId: string, id: string) {
-  return db.selectFrom('attachments').select(['id', 'shop_id', 'content_type', 'size', 'created_at'])
-    .where('id', '=', id).where('shop_id', '=', shopId).executeTakeFirst();
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'shop_id', 'content_type', 'size', 'created_at'])
+    .where('id', '=', id)
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
 }
 
 export async function readAttachmentBytes(db: Queryable, id: string) {
@@ -20,7 +24,11 @@ export async function readAttachmentBytes(db: Queryable, id: string) {
 
 /** Bytes stored so far by one uploader of the shop (index attachments(shop_id, uploaded_by)). */
 export async function sumUploadedBytes(db: Queryable, shopId: string, uploadedBy: string): Promise<number> {
-  const row = await db.selectFrom('attachments').select((eb) => eb.fn.sum<number | string | null>('size').as('total'))
-    .where('shop_id', '=', shopId).where('uploaded_by', '=', uploadedBy).executeTakeFirst();
+  const row = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.sum<number | string | null>('size').as('total'))
+    .where('shop_id', '=', shopId)
+    .where('uploaded_by', '=', uploadedBy)
+    .executeTakeFirst();
   return Number(row?.total ?? 0);
 }

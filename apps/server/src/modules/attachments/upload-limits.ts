@@ -17,10 +17,18 @@ export function uploaderOf(actor: Principal): string {
  */
 export async function limitBuyerUploads(app: AppContext, actor: Principal, address: string): Promise<void> {
   if (actor.kind !== 'buyer') return;
-  await requireRateBudgets(app, [
-    { key: `uploads:buyer:${actor.shopId}:${actor.buyerId}`, limit: app.config.buyerUploadsPerHour, windowSeconds: 3600 },
-    { key: `uploads:address:${actor.shopId}:${addressKey(address)}`, limit: app.config.addressUploadsPerHour, windowSeconds: 3600 },
-  ], 'too_many_uploads');
+  await requireRateBudgets(
+    app,
+    [
+      { key: `uploads:buyer:${actor.shopId}:${actor.buyerId}`, limit: app.config.buyerUploadsPerHour, windowSeconds: 3600 },
+      {
+        key: `uploads:address:${actor.shopId}:${addressKey(address)}`,
+        limit: app.config.addressUploadsPerHour,
+        windowSeconds: 3600,
+      },
+    ],
+    'too_many_uploads',
+  );
 }
 
 /** A buyer stores at most BUYER_UPLOAD_QUOTA_MB of images in all; this upload must fit. Refused → 413. */

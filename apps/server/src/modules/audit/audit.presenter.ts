@@ -5,8 +5,11 @@ type Mask = (value: string) => string;
 
 /** Fields that hold a person's data wherever they appear in an entry's before/after. */
 const PERSONAL_FIELDS: Record<string, Mask> = {
-  phone: maskPhone, receiverPhone: maskPhone, buyerPhone: maskPhone,
-  address: maskAddress, receiverAddress: maskAddress,
+  phone: maskPhone,
+  receiverPhone: maskPhone,
+  buyerPhone: maskPhone,
+  address: maskAddress,
+  receiverAddress: maskAddress,
   receiverName: maskName,
 };
 
@@ -18,10 +21,12 @@ const PERSONAL_BY_TARGET: Record<string, Record<string, Mask>> = {
 function maskFields(fields: Record<string, unknown> | null, targetType: string): Record<string, unknown> | null {
   if (!fields) return null;
   const masks = { ...PERSONAL_FIELDS, ...PERSONAL_BY_TARGET[targetType] };
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => {
-    const mask = masks[key];
-    return [key, mask && typeof value === 'string' && value ? mask(value) : value];
-  }));
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => {
+      const mask = masks[key];
+      return [key, mask && typeof value === 'string' && value ? mask(value) : value];
+    }),
+  );
 }
 
 /** An audit entry as the reader may see it: personal data masked unless `personalData` is true. */

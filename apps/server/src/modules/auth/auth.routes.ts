@@ -11,27 +11,43 @@ import { logIn } from './commands/log-in.js';
 import { logOut } from './commands/log-out.js';
 
 export function registerAuthRoutes(app: HttpServer, ctx: AppContext) {
-  app.post('/api/v1/auth/login', {
-    config: { auth: 'public' },
-    schema: { summary: 'Agent sign-in', tags: ['agents'], security: [], body: LoginRequest, response: { 200: LoginResponse } },
-  }, async (request) => logIn(ctx, { ...request.body, address: request.ip }));
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { auth: 'public' },
+      schema: { summary: 'Agent sign-in', tags: ['agents'], security: [], body: LoginRequest, response: { 200: LoginResponse } },
+    },
+    async (request) => logIn(ctx, { ...request.body, address: request.ip }),
+  );
 
-  app.post('/api/v1/auth/logout', {
-    schema: { summary: 'Sign out: ends this token (and its open streams) at once', tags: ['agents'], response: { 204: z.null() } },
-  }, async (request, reply) => {
-    await logOut(ctx, agentOf(request));
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        summary: 'Sign out: ends this token (and its open streams) at once',
+        tags: ['agents'],
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await logOut(ctx, agentOf(request));
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/v1/me', {
-    schema: { summary: 'The signed-in agent and shop', tags: ['agents'], response: { 200: MeResponse } },
-  }, async (request) => {
-    const principal = agentOf(request);
-    const [agent, shop] = await Promise.all([
-      findAgent(ctx.storage.db, principal.shopId, principal.agentId),
-      findShopById(ctx.storage.db, principal.shopId),
-    ]);
-    if (!agent || !shop) throw new AppError('invalid_token');
-    return { agent: presentAgent(agent), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
-  });
+  app.get(
+    '/api/v1/me',
+    {
+      schema: { summary: 'The signed-in agent and shop', tags: ['agents'], response: { 200: MeResponse } },
+    },
+    async (request) => {
+      const principal = agentOf(request);
+      const [agent, shop] = await Promise.all([
+        findAgent(ctx.storage.db, principal.shopId, principal.agentId),
+        findShopById(ctx.storage.db, principal.shopId),
+      ]);
+      if (!agent || !shop) throw new AppError('invalid_token');
+      return { agent: presentAgent(agent), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+    },
+  );
 }

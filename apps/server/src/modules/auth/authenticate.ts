@@ -13,7 +13,13 @@ export async function authenticate(app: AppContext, token: string): Promise<Veri
   const principal = verified.principal;
   if (principal.kind !== 'agent') return verified;
   const session = await findSessionWithAgent(app.storage.db, principal.sessionId);
-  if (!session || session.revoked_at || session.disabled_at || session.agent_id !== principal.agentId || session.shop_id !== principal.shopId) {
+  if (
+    !session ||
+    session.revoked_at ||
+    session.disabled_at ||
+    session.agent_id !== principal.agentId ||
+    session.shop_id !== principal.shopId
+  ) {
     throw new AppError('invalid_token');
   }
   return { ...verified, principal: { ...principal, role: session.role, name: session.name } };

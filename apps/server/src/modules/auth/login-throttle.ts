@@ -17,7 +17,11 @@ const KNOWN_ADDRESS_SECONDS = 30 * 24 * 3600;
  */
 export class LoginThrottle {
   private readonly keys;
-  constructor(private readonly app: AppContext, account: string, address: string) {
+  constructor(
+    private readonly app: AppContext,
+    account: string,
+    address: string,
+  ) {
     const where = addressKey(address);
     this.keys = {
       pair: `login:${account}|${where}`,
@@ -31,7 +35,9 @@ export class LoginThrottle {
   async check(): Promise<void> {
     const { attempts, config } = this.app;
     const [pair, address, account] = await Promise.all([
-      attempts.count(this.keys.pair), attempts.count(this.keys.address), attempts.count(this.keys.account),
+      attempts.count(this.keys.pair),
+      attempts.count(this.keys.address),
+      attempts.count(this.keys.account),
     ]);
     if (pair >= config.loginMaxFailures || address >= config.loginMaxFailuresPerAddress) this.refuse();
     if (account >= config.loginMaxFailuresPerAccount && (await attempts.count(this.keys.known)) === 0) this.refuse();
@@ -42,7 +48,9 @@ export class LoginThrottle {
     const { attempts, config } = this.app;
     const window = config.loginLockSeconds;
     const [pair, address] = await Promise.all([
-      attempts.hit(this.keys.pair, window), attempts.hit(this.keys.address, window), attempts.hit(this.keys.account, window),
+      attempts.hit(this.keys.pair, window),
+      attempts.hit(this.keys.address, window),
+      attempts.hit(this.keys.account, window),
     ]);
     if (pair > config.loginMaxFailures || address > config.loginMaxFailuresPerAddress) this.refuse();
   }

@@ -10,27 +10,42 @@ export interface AgentSessionRow {
 }
 
 export async function insertSession(db: Queryable, row: AgentSessionRow) {
-  await db.insertInto('agent_sessions').values({ ...row, revoked_at: null }).execute();
+  await db
+    .insertInto('agent_sessions')
+    .values({ ...row, revoked_at: null })
+    .execute();
 }
 
 /** The session with its agent's current role, name and disabled mark, in one indexed read. */
 export async function findSessionWithAgent(db: Queryable, sessionId: string) {
-  return db.selectFrom('agent_sessions as s').innerJoin('agents as a', 'a.id', 's.agent_id')
+  return db
+    .selectFrom('agent_sessions as s')
+    .innerJoin('agents as a', 'a.id', 's.agent_id')
     .select(['s.agent_id', 's.shop_id', 's.revoked_at', 'a.role', 'a.name', 'a.disabled_at'])
-    .where('s.id', '=', sessionId).executeTakeFirst();
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
 }
 
 /** Ends one session; false when it had already ended. */
 export async function revokeSession(db: Queryable, sessionId: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('agent_sessions').set({ revoked_at: at })
-    .where('id', '=', sessionId).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('agent_sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 /** Ends every live session of an agent; returns how many were live. */
 export async function revokeAgentSessions(db: Queryable, agentId: string, at: string): Promise<number> {
-  const result = await db.updateTable('agent_sessions').set({ revoked_at: at })
-    .where('agent_id', '=', agentId).where('revoked_at', 'is', null).where('expires_at', '>', at).executeTakeFirst();
+  const result = await db
+    .updateTable('agent_sessions')
+    .set({ revoked_at: at })
+    .where('agent_id', '=', agentId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -33,13 +33,27 @@ export function keywordsOf(row: AutoReplyRow): string[] {
 
 /** Every rule of the shop: by kind, then priority (lower first), then age. */
 export async function listRules(db: Queryable, shopId: string): Promise<AutoReplyRow[]> {
-  return db.selectFrom('auto_reply_rules').selectAll().where('shop_id', '=', shopId)
-    .orderBy('kind').orderBy('priority').orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('auto_reply_rules')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .orderBy('kind')
+    .orderBy('priority')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function listEnabledRules(db: Queryable, shopId: string): Promise<AutoReplyRow[]> {
-  return db.selectFrom('auto_reply_rules').selectAll().where('shop_id', '=', shopId).where('enabled', '=', 1)
-    .orderBy('priority').orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('auto_reply_rules')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('enabled', '=', 1)
+    .orderBy('priority')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findRule(db: Queryable, shopId: string, id: string) {
@@ -54,12 +68,22 @@ export interface RuleHitCounts {
 
 /** Hits per rule of the shop: total, last, and per China-time day since `sinceDay`. */
 export async function hitCounts(db: Queryable, shopId: string, sinceDay: string): Promise<Map<string, RuleHitCounts>> {
-  const totals = await db.selectFrom('auto_reply_hits').select((eb) => ['rule_id', eb.fn.countAll().as('hits'), eb.fn.max('fired_at').as('last')])
-    .where('shop_id', '=', shopId).groupBy('rule_id').execute();
-  const days = await db.selectFrom('auto_reply_hits').select((eb) => ['rule_id', 'day', eb.fn.countAll().as('hits')])
-    .where('shop_id', '=', shopId).where('day', '>=', sinceDay).groupBy(['rule_id', 'day']).execute();
+  const totals = await db
+    .selectFrom('auto_reply_hits')
+    .select((eb) => ['rule_id', eb.fn.countAll().as('hits'), eb.fn.max('fired_at').as('last')])
+    .where('shop_id', '=', shopId)
+    .groupBy('rule_id')
+    .execute();
+  const days = await db
+    .selectFrom('auto_reply_hits')
+    .select((eb) => ['rule_id', 'day', eb.fn.countAll().as('hits')])
+    .where('shop_id', '=', shopId)
+    .where('day', '>=', sinceDay)
+    .groupBy(['rule_id', 'day'])
+    .execute();
   const out = new Map<string, RuleHitCounts>();
-  for (const row of totals) out.set(row.rule_id, { hits: Number(row.hits), lastHitAt: (row.last as string | null) ?? null, byDay: new Map() });
+  for (const row of totals)
+    out.set(row.rule_id, { hits: Number(row.hits), lastHitAt: (row.last as string | null) ?? null, byDay: new Map() });
   for (const row of days) out.get(row.rule_id)?.byDay.set(row.day, Number(row.hits));
   return out;
 }

@@ -1,8 +1,7 @@
 import { chinaTimeOf } from '@golddesk/contracts';
 import type { AppContext } from '../../platform/app-context.js';
 import { newId } from '../../platform/ids.js';
-import { publishStoredMessages } from '../messages/message.events.js';
-import { storeMessageBatch } from '../messages/message.repository.js';
+import { messageWriterOf } from '../messages/index.js';
 import { renderReplyText } from './auto-reply-text.js';
 import type { AutoReplyRow } from './auto-reply.repository.js';
 
@@ -15,45 +14,62 @@ export interface FireProps {
 }
 
 /**
- * Sends the rule's reply as a 'bot' message, once: in one transaction it locks the conversation, checks the
- * rule's cooldown for this conversation, records the hit (UNIQUE rule + trigger message) and stores the message,
- * so a hit is never counted without its message or the reverse. Publishes with origin 'automation' after the
- * commit (which automation listeners ignore: no loops). Returns whether a reply was sent.
+ * Sends the rule's reply as a 'bot' message, once, through the message writer's queue, so replies join the group
+ * commits of chat traffic instead of a transaction each. Under the conversation's lock the batch holds the reply back
+ * when this rule replied in the conversation within its cooldown (a reply's clientMsgId starts `auto:<rule>:`), drops
+ * a repeat for the same buyer message (clientMsgId `auto:<rule>:<trigger>`), and records the hit (UNIQUE rule +
+ * trigger message) with the message, so a hit is never counted without its message or the reverse. Published with
+ * origin 'automation' after the commit (which automation ignores: no loops). Returns whether a reply was sent.
  */
 export async function fireAutoReply(app: AppContext, props: FireProps): Promise<boolean> {
   const { rule, shopId, conversationId, triggerMessageId } = props;
   const db = app.storage.db;
-  const now = app.now();
-  const at = now.toISOString();
-  const buyer = await db.selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id').select('b.nick')
-    .where('c.id', '=', conversationId).where('c.shop_id', '=', shopId).executeTakeFirst();
+  const buyer = await db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select('b.nick')
+    .where('c.id', '=', conversationId)
+    .where('c.shop_id', '=', shopId)
+    .executeTakeFirst();
   if (!buyer) return false;
-  const body = await renderReplyText(db, rule.text, { shopId, buyerNick: buyer.nick, now });
+  const body = await renderReplyText(db, rule.text, { shopId, buyerNick: buyer.nick, now: app.now() });
   if (!body) return false;
 
-  const stored = await db.transaction().execute(async (trx) => {
-    // The no-op update takes the conversation's row lock (PostgreSQL), so the cooldown check and the hit are one step.
-    await trx.updateTable('conversations').set((eb) => ({ last_seq: eb.ref('last_seq') })).where('id', '=', conversationId).execute();
-    const cooldown = Number(rule.cooldown_minutes);
-    if (cooldown > 0) {
-      const since = new Date(now.getTime() - cooldown * 60_000).toISOString();
-      const recent = await trx.selectFrom('auto_reply_hits').select('id').where('rule_id', '=', rule.id)
-        .where('conversation_id', '=', conversationId).where('fired_at', '>', since).limit(1).executeTakeFirst();
-      if (recent) return undefined;
-    }
-    const messageId = newId();
-    const hit = await trx.insertInto('auto_reply_hits').values({
-      id: newId(), shop_id: shopId, rule_id: rule.id, conversation_id: conversationId, trigger_message_id: triggerMessageId,
-      reply_message_id: messageId, fired_at: at, day: chinaTimeOf(now).date,
-    }).onConflict((oc) => oc.columns(['rule_id', 'trigger_message_id']).doNothing()).executeTakeFirst();
-    if (Number(hit.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
-    const [message] = await storeMessageBatch(trx, [{
-      id: messageId, shopId, conversationId, sender: 'bot', agentId: null, kind: 'text', body,
-      payload: null, clientMsgId: `auto:${rule.id}:${triggerMessageId}`, createdAt: at,
-    }]);
-    return message;
+  const now = app.now();
+  const at = now.toISOString();
+  const messageId = newId();
+  const cooldown = Number(rule.cooldown_minutes);
+  const prefix = `auto:${rule.id}:`;
+  const { created } = await messageWriterOf(app).write({
+    id: messageId,
+    shopId,
+    conversationId,
+    sender: 'bot',
+    agentId: null,
+    kind: 'text',
+    body,
+    payload: null,
+    clientMsgId: `${prefix}${triggerMessageId}`,
+    createdAt: at,
+    origin: 'automation',
+    ...(cooldown > 0
+      ? { unlessWrittenSince: { clientMsgIdPrefix: prefix, since: new Date(now.getTime() - cooldown * 60_000).toISOString() } }
+      : {}),
+    companions: [
+      {
+        table: 'auto_reply_hits',
+        values: {
+          id: newId(),
+          shop_id: shopId,
+          rule_id: rule.id,
+          conversation_id: conversationId,
+          trigger_message_id: triggerMessageId,
+          reply_message_id: messageId,
+          fired_at: at,
+          day: chinaTimeOf(now).date,
+        },
+      },
+    ],
   });
-  if (!stored) return false;
-  publishStoredMessages(app, [stored], ['automation']);
-  return true;
+  return created;
 }

@@ -17,18 +17,24 @@ export async function findBroadcast(db: Queryable, shopId: string, id: string) {
 }
 
 export async function listBroadcasts(db: Queryable, shopId: string) {
-  return db.selectFrom('broadcasts').selectAll().where('shop_id', '=', shopId).orderBy('created_at', 'desc').orderBy('id', 'desc')
-    .limit(MAX_BROADCASTS_LISTED).execute();
-}
-
-export async function isOptedOut(db: Queryable, buyerId: string): Promise<boolean> {
-  return !!(await db.selectFrom('marketing_opt_outs').select('buyer_id').where('buyer_id', '=', buyerId).executeTakeFirst());
+  return db
+    .selectFrom('broadcasts')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(MAX_BROADCASTS_LISTED)
+    .execute();
 }
 
 /** Recipients by status and reason. */
 export async function recipientCounts(db: Queryable, broadcastId: string) {
-  const rows = await db.selectFrom('broadcast_recipients').select(['status', 'reason', sql<number>`COUNT(*)`.as('n')])
-    .where('broadcast_id', '=', broadcastId).groupBy(['status', 'reason']).execute();
+  const rows = await db
+    .selectFrom('broadcast_recipients')
+    .select(['status', 'reason', sql<number>`COUNT(*)`.as('n')])
+    .where('broadcast_id', '=', broadcastId)
+    .groupBy(['status', 'reason'])
+    .execute();
   return rows.map((r) => ({ status: r.status, reason: r.reason, n: Number(r.n) }));
 }
 
@@ -39,18 +45,31 @@ const REPLIED = sql<number>`CASE WHEN r.status = 'sent' AND EXISTS (SELECT 1 FRO
   AND m.sender = 'buyer' AND m.seq > r.message_seq AND m.created_at <= r.reply_until) THEN 1 ELSE 0 END`;
 
 export async function readAndReplied(db: Queryable, broadcastId: string) {
-  const row = await db.selectFrom('broadcast_recipients as r').leftJoin('conversations as c', 'c.id', 'r.conversation_id')
+  const row = await db
+    .selectFrom('broadcast_recipients as r')
+    .leftJoin('conversations as c', 'c.id', 'r.conversation_id')
     .select([sql<number>`COALESCE(SUM(${READ}), 0)`.as('read'), sql<number>`COALESCE(SUM(${REPLIED}), 0)`.as('replied')])
-    .where('r.broadcast_id', '=', broadcastId).where('r.status', '=', 'sent').executeTakeFirst();
+    .where('r.broadcast_id', '=', broadcastId)
+    .where('r.status', '=', 'sent')
+    .executeTakeFirst();
   return { read: Number(row?.read ?? 0), replied: Number(row?.replied ?? 0) };
 }
 
-export async function listRecipients(db: Queryable, broadcastId: string, options: { status?: string; page: number; pageSize: number }) {
+export async function listRecipients(
+  db: Queryable,
+  broadcastId: string,
+  options: { status?: string; page: number; pageSize: number },
+) {
   let base = db.selectFrom('broadcast_recipients as r').where('r.broadcast_id', '=', broadcastId);
   if (options.status) base = base.where('r.status', '=', options.status);
   const total = await base.select(sql<number>`COUNT(*)`.as('n')).executeTakeFirst();
-  const rows = await base.innerJoin('buyers as b', 'b.id', 'r.buyer_id').leftJoin('conversations as c', 'c.id', 'r.conversation_id')
+  const rows = await base
+    .innerJoin('buyers as b', 'b.id', 'r.buyer_id')
+    .leftJoin('conversations as c', 'c.id', 'r.conversation_id')
     .select(['r.buyer_id', 'b.nick', 'r.status', 'r.reason', 'r.sent_at', READ.as('read'), REPLIED.as('replied')])
-    .orderBy('r.id').limit(options.pageSize).offset((options.page - 1) * options.pageSize).execute();
+    .orderBy('r.id')
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
   return { total: Number(total?.n ?? 0), rows };
 }

@@ -1,10 +1,9 @@
 import { isOptOutMessage, OPT_IN_WORD } from '@golddesk/contracts';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DomainEvent } from '../../platform/events/domain-events.js';
-import { newId } from '../../platform/ids.js';
+import type { OutboxRelay } from '../../platform/events/outbox-relay.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { publishStoredMessages } from '../messages/message.events.js';
-import { storeMessageBatch, type StoredMessage } from '../messages/message.repository.js';
+import { messageWriterOf } from '../messages/index.js';
 
 export const OPT_OUT_ACK = '已为您退订本店的营销消息，之后不会再收到群发活动通知。如需恢复，请回复「订阅」。';
 export const OPT_IN_ACK = '已为您恢复订阅本店的活动通知，感谢关注～';
@@ -22,48 +21,68 @@ export async function onOptOutMessage(app: AppContext, event: MessageCreated): P
   const optOut = isOptOutMessage(body);
   if (!optOut && body !== OPT_IN_WORD) return false;
   const now = app.now().toISOString();
-  let stored: StoredMessage | undefined;
-  await app.storage.db.transaction().execute(async (trx) => {
-    const conversation = await trx.selectFrom('conversations').select('buyer_id').where('id', '=', conversationId).where('shop_id', '=', shopId)
+  // Through the message writer, inside this transaction: the opt-out and its acknowledgement commit together.
+  return messageWriterOf(app).transaction(async (trx, writeMessage) => {
+    const conversation = await trx
+      .selectFrom('conversations')
+      .select('buyer_id')
+      .where('id', '=', conversationId)
+      .where('shop_id', '=', shopId)
       .executeTakeFirst();
-    if (!conversation) return;
+    if (!conversation) return false;
     const buyerId = conversation.buyer_id;
     const changed = optOut
-      ? Number((await trx.insertInto('marketing_opt_outs').values({ buyer_id: buyerId, shop_id: shopId, opted_out_at: now, source: message.id })
-        .onConflict((oc) => oc.column('buyer_id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0)
+      ? Number(
+          (
+            await trx
+              .insertInto('marketing_opt_outs')
+              .values({ buyer_id: buyerId, shop_id: shopId, opted_out_at: now, source: message.id })
+              .onConflict((oc) => oc.column('buyer_id').doNothing())
+              .executeTakeFirst()
+          ).numInsertedOrUpdatedRows ?? 0,
+        )
       : Number((await trx.deleteFrom('marketing_opt_outs').where('buyer_id', '=', buyerId).executeTakeFirst()).numDeletedRows);
-    if (changed !== 1) return;
-    [stored] = await storeMessageBatch(trx, [{
-      id: newId(), shopId, conversationId, sender: 'bot', agentId: null, kind: 'text', body: optOut ? OPT_OUT_ACK : OPT_IN_ACK,
-      payload: JSON.stringify({ automation: { kind: optOut ? 'opt_out' : 'opt_in' } }), clientMsgId: `opt:${message.id}`, createdAt: now,
-    }]);
-    await recordAudit(trx, {
-      shopId, actor: { kind: 'system', id: null, name: '群发' }, action: optOut ? 'buyer.opted_out' : 'buyer.opted_in',
-      targetType: 'buyer', targetId: buyerId, before: null, after: { messageId: message.id }, at: now,
+    if (changed !== 1) return false;
+    await writeMessage({
+      shopId,
+      conversationId,
+      sender: 'bot',
+      agentId: null,
+      kind: 'text',
+      body: optOut ? OPT_OUT_ACK : OPT_IN_ACK,
+      payload: JSON.stringify({ automation: { kind: optOut ? 'opt_out' : 'opt_in' } }),
+      clientMsgId: `opt:${message.id}`,
+      createdAt: now,
+      origin: 'automation',
     });
+    await recordAudit(trx, {
+      shopId,
+      actor: { kind: 'system', id: null, name: '群发' },
+      action: optOut ? 'buyer.opted_out' : 'buyer.opted_in',
+      targetType: 'buyer',
+      targetId: buyerId,
+      before: null,
+      after: { messageId: message.id },
+      at: now,
+    });
+    return true;
   });
-  if (stored) publishStoredMessages(app, [stored], ['automation']);
-  return !!stored;
 }
 
-/** Listens for 退订 / 订阅 after commit in this process. stop() unsubscribes and waits for work in flight. */
-export function startOptOutListener(app: AppContext): { stop(): Promise<void>; settle(): Promise<void> } {
-  const inFlight = new Set<Promise<unknown>>();
-  const unsubscribe = app.bus.subscribe((event) => {
+/**
+ * Handles 退订 / 订阅 as a consumer of the outbox relay: once across processes, even when the live bus dropped the
+ * event; a failure is retried by the relay. stop() unsubscribes.
+ */
+export function startOptOutListener(app: AppContext, relay: OutboxRelay): { stop(): Promise<void>; settle(): Promise<void> } {
+  const unsubscribe = relay.subscribe('broadcasts.opt-out', async ({ event }) => {
     if (event.type !== 'message.created' || event.origin !== 'buyer' || event.message.sender !== 'buyer' || event.held) return;
     if (event.message.kind !== 'text') return;
-    const work: Promise<unknown> = onOptOutMessage(app, event).catch((err: unknown) => app.log.warn({ err }, 'opt-out failed'))
-      .finally(() => inFlight.delete(work));
-    inFlight.add(work);
+    await onOptOutMessage(app, event);
   });
-  const settle = async () => {
-    while (inFlight.size) await Promise.all([...inFlight]);
-  };
   const handle = {
-    settle,
+    settle: () => relay.drain(),
     async stop() {
       unsubscribe();
-      await settle();
     },
   };
   listeners.set(app, handle);
@@ -72,7 +91,7 @@ export function startOptOutListener(app: AppContext): { stop(): Promise<void>; s
 
 const listeners = new WeakMap<AppContext, { settle(): Promise<void> }>();
 
-/** Resolves once this process has handled every 退订 / 订阅 it heard so far (for tests). */
+/** Resolves once every 退订 / 订阅 committed so far has been handled (for tests). */
 export async function settleOptOuts(app: AppContext): Promise<void> {
   await listeners.get(app)?.settle();
 }

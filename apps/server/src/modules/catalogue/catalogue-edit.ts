@@ -2,14 +2,19 @@ import type { Transaction } from 'kysely';
 import type { CommandContext } from '../../platform/app-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
-import { AppError } from '../../platform/http/errors.js';
+import { requireCapability } from '../../platform/http/require-capability.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { mayEditCatalogue } from './catalogue.policy.js';
 
 export interface CatalogueEdit<T> {
   result: T;
   /** Audit entry: before → after of what changed. */
-  audit: { action: string; targetType: 'product' | 'bundle'; targetId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+  audit: {
+    action: string;
+    targetType: 'product' | 'bundle';
+    targetId: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  };
 }
 
 /** Every catalogue edit: role check, one transaction with the change and its audit entry. */
@@ -18,13 +23,19 @@ export async function runCatalogueEdit<T>(
   work: (trx: Transaction<Database>, now: string) => Promise<CatalogueEdit<T>>,
 ): Promise<T> {
   const { app, actor } = ctx;
-  if (!mayEditCatalogue(actor.role)) throw new AppError('forbidden');
+  requireCapability(actor, 'catalogue.edit');
   return app.storage.db.transaction().execute(async (trx) => {
     const now = app.now().toISOString();
     const edit = await work(trx, now);
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: edit.audit.action,
-      targetType: edit.audit.targetType, targetId: edit.audit.targetId, before: edit.audit.before, after: edit.audit.after, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: edit.audit.action,
+      targetType: edit.audit.targetType,
+      targetId: edit.audit.targetId,
+      before: edit.audit.before,
+      after: edit.audit.after,
+      at: now,
     });
     return edit.result;
   });
@@ -36,5 +47,7 @@ export function propsKey(props: Record<string, string>): string {
 }
 
 export function describeProps(props: Record<string, string>): string {
-  return Object.entries(props).map(([name, value]) => `${name}:${value}`).join(' ');
+  return Object.entries(props)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(' ');
 }

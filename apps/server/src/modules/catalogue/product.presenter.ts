@@ -36,11 +36,22 @@ export function presentCatalogueProduct(row: { product: ProductRow; skus: SkuRow
 }
 
 export function presentBrief(brief: BriefRow): ProductBrief {
-  return { id: brief.id, title: brief.title, priceFen: brief.priceFen, imageUrl: brief.imageUrl, stockTotal: brief.stockTotal, archived: brief.archived };
+  return {
+    id: brief.id,
+    title: brief.title,
+    priceFen: brief.priceFen,
+    imageUrl: brief.imageUrl,
+    stockTotal: brief.stockTotal,
+    archived: brief.archived,
+  };
 }
 
-export function presentBundle({ bundle, items }: { bundle: BundleRow; items: BundleItemRow[] }, briefs: Map<string, BriefRow>): BundleView {
-  const shown = items.filter((item) => briefs.has(item.product_id))
+export function presentBundle(
+  { bundle, items }: { bundle: BundleRow; items: BundleItemRow[] },
+  briefs: Map<string, BriefRow>,
+): BundleView {
+  const shown = items
+    .filter((item) => briefs.has(item.product_id))
     .map((item) => ({ product: presentBrief(briefs.get(item.product_id)!), quantity: Number(item.quantity) }));
   return {
     id: bundle.id,

@@ -9,8 +9,17 @@ export type ProductWithSkus = { product: ProductRow; skus: SkuRow[] };
 
 async function attachSkus(db: Queryable, shopId: string, products: ProductRow[]): Promise<ProductWithSkus[]> {
   if (products.length === 0) return [];
-  const skus = await db.selectFrom('product_skus').selectAll().where('shop_id', '=', shopId)
-    .where('product_id', 'in', products.map((p) => p.id)).orderBy('id').execute();
+  const skus = await db
+    .selectFrom('product_skus')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where(
+      'product_id',
+      'in',
+      products.map((p) => p.id),
+    )
+    .orderBy('id')
+    .execute();
   const byProduct = new Map<string, SkuRow[]>();
   for (const sku of skus) byProduct.set(sku.product_id, [...(byProduct.get(sku.product_id) ?? []), sku]);
   return products.map((product) => ({ product, skus: byProduct.get(product.id) ?? [] }));
@@ -27,12 +36,15 @@ export async function listProductsPage(db: Queryable, shopId: string, page: { li
   const { after } = page;
   let query = db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('archived_at', 'is', null);
   if (after) {
-    query = query.where((eb) => eb.or([
-      eb('created_at', '>', after.createdAt),
-      eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
-    ]));
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '>', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)])]),
+    );
   }
-  const rows = await query.orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
+  const rows = await query
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
   return { products: await attachSkus(db, shopId, rows.slice(0, page.limit)), hasMore: rows.length > page.limit };
 }
 
@@ -55,25 +67,46 @@ export async function searchProducts(db: Queryable, shopId: string, search: Prod
   if (search.archived === 'exclude') query = query.where('archived_at', 'is', null);
   if (search.archived === 'only') query = query.where('archived_at', 'is not', null);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc')
-    .limit(search.pageSize).offset((search.page - 1) * search.pageSize).execute();
+  const rows = await query
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize)
+    .execute();
   return { products: await attachSkus(db, shopId, rows), total: Number(total) };
 }
 
 export async function listCategories(db: Queryable, shopId: string): Promise<string[]> {
-  const rows = await db.selectFrom('products').select('category').distinct().where('shop_id', '=', shopId).orderBy('category').execute();
+  const rows = await db
+    .selectFrom('products')
+    .select('category')
+    .distinct()
+    .where('shop_id', '=', shopId)
+    .orderBy('category')
+    .execute();
   return rows.map((r) => r.category);
 }
 
 export async function findProduct(db: Queryable, shopId: string, productId: string): Promise<ProductWithSkus | undefined> {
-  const product = await db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('id', '=', productId).executeTakeFirst();
+  const product = await db
+    .selectFrom('products')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('id', '=', productId)
+    .executeTakeFirst();
   return product ? (await attachSkus(db, shopId, [product]))[0] : undefined;
 }
 
 /** What a product card in chat shows, or undefined when the product is not this shop's or archived. */
 export async function findProductCard(db: Queryable, shopId: string, productId: string): Promise<ProductCard | undefined> {
-  const row = await db.selectFrom('products').select(['id', 'title', 'price_fen', 'image_url'])
-    .where('id', '=', productId).where('shop_id', '=', shopId).where('archived_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('products')
+    .select(['id', 'title', 'price_fen', 'image_url'])
+    .where('id', '=', productId)
+    .where('shop_id', '=', shopId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
   if (!row) return undefined;
   return { productId: row.id, title: row.title, priceFen: Number(row.price_fen), imageUrl: row.image_url, url: null };
 }
@@ -81,16 +114,36 @@ export async function findProductCard(db: Queryable, shopId: string, productId: 
 /** A short view of products (title, price, stock over all SKUs) by id, for lists. */
 export async function listProductBriefs(db: Queryable, shopId: string, productIds: string[]) {
   if (productIds.length === 0) return new Map<string, BriefRow>();
-  const rows = await db.selectFrom('products as p')
+  const rows = await db
+    .selectFrom('products as p')
     .leftJoin('product_skus as s', 's.product_id', 'p.id')
-    .select(['p.id', 'p.title', 'p.price_fen', 'p.image_url', 'p.archived_at',
-      sql<number | null>`SUM(s.stock)`.as('stock_total'), sql<number>`COUNT(s.id)`.as('sku_count')])
-    .where('p.shop_id', '=', shopId).where('p.id', 'in', [...new Set(productIds)])
-    .groupBy(['p.id', 'p.title', 'p.price_fen', 'p.image_url', 'p.archived_at']).execute();
-  return new Map(rows.map((r) => [r.id, {
-    id: r.id, title: r.title, priceFen: Number(r.price_fen), imageUrl: r.image_url, archived: r.archived_at !== null,
-    stockTotal: Number(r.stock_total ?? 0), skuCount: Number(r.sku_count),
-  }]));
+    .select([
+      'p.id',
+      'p.title',
+      'p.price_fen',
+      'p.image_url',
+      'p.archived_at',
+      sql<number | null>`SUM(s.stock)`.as('stock_total'),
+      sql<number>`COUNT(s.id)`.as('sku_count'),
+    ])
+    .where('p.shop_id', '=', shopId)
+    .where('p.id', 'in', [...new Set(productIds)])
+    .groupBy(['p.id', 'p.title', 'p.price_fen', 'p.image_url', 'p.archived_at'])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        title: r.title,
+        priceFen: Number(r.price_fen),
+        imageUrl: r.image_url,
+        archived: r.archived_at !== null,
+        stockTotal: Number(r.stock_total ?? 0),
+        skuCount: Number(r.sku_count),
+      },
+    ]),
+  );
 }
 export interface BriefRow {
   id: string;
@@ -105,17 +158,31 @@ export interface BriefRow {
 /** Related links touching a product, both directions, outgoing first in their order. */
 export async function listRelations(db: Queryable, shopId: string, productIds: string[]) {
   if (productIds.length === 0) return [];
-  return db.selectFrom('product_relations').selectAll().where('shop_id', '=', shopId)
+  return db
+    .selectFrom('product_relations')
+    .selectAll()
+    .where('shop_id', '=', shopId)
     .where((eb) => eb.or([eb('product_id', 'in', productIds), eb('related_id', 'in', productIds)]))
-    .orderBy('product_id').orderBy('position').execute();
+    .orderBy('product_id')
+    .orderBy('position')
+    .execute();
 }
 
 export async function replaceRelations(db: Queryable, shopId: string, productId: string, relatedIds: string[], now: string) {
   await db.deleteFrom('product_relations').where('shop_id', '=', shopId).where('product_id', '=', productId).execute();
   if (relatedIds.length === 0) return;
-  await db.insertInto('product_relations').values(relatedIds.map((relatedId, position) => ({
-    shop_id: shopId, product_id: productId, related_id: relatedId, position, created_at: now,
-  }))).execute();
+  await db
+    .insertInto('product_relations')
+    .values(
+      relatedIds.map((relatedId, position) => ({
+        shop_id: shopId,
+        product_id: productId,
+        related_id: relatedId,
+        position,
+        created_at: now,
+      })),
+    )
+    .execute();
 }
 
 export type BundleRow = Selectable<Database['bundles']>;
@@ -130,13 +197,27 @@ export async function listBundles(db: Queryable, shopId: string, productIds?: st
   }
   const bundles = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   if (bundles.length === 0) return [];
-  const items = await db.selectFrom('bundle_items').selectAll().where('bundle_id', 'in', bundles.map((b) => b.id))
-    .orderBy('bundle_id').orderBy('position').execute();
+  const items = await db
+    .selectFrom('bundle_items')
+    .selectAll()
+    .where(
+      'bundle_id',
+      'in',
+      bundles.map((b) => b.id),
+    )
+    .orderBy('bundle_id')
+    .orderBy('position')
+    .execute();
   return bundles.map((bundle) => ({ bundle, items: items.filter((i) => i.bundle_id === bundle.id) }));
 }
 
 export async function findBundle(db: Queryable, shopId: string, bundleId: string) {
-  const bundle = await db.selectFrom('bundles').selectAll().where('shop_id', '=', shopId).where('id', '=', bundleId).executeTakeFirst();
+  const bundle = await db
+    .selectFrom('bundles')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('id', '=', bundleId)
+    .executeTakeFirst();
   if (!bundle) return undefined;
   const items = await db.selectFrom('bundle_items').selectAll().where('bundle_id', '=', bundle.id).orderBy('position').execute();
   return { bundle, items };

@@ -57,7 +57,11 @@ export function soldSizesOf(skus: readonly { props: Record<string, string> }[]):
  * for the waist and the usual size, as a good agent does when the size is missing.
  */
 export function adviseSize(
-  chart: SizeChart, heightCm: number, weightKg: number, language: Language, soldSizes: readonly string[] | null = null,
+  chart: SizeChart,
+  heightCm: number,
+  weightKg: number,
+  language: Language,
+  soldSizes: readonly string[] | null = null,
 ): SizeAdviceResponse {
   const sold = soldSizes ? chart.filter((row) => soldSizes.some((s) => sameSize(s, row.size))) : chart;
   const r = recommendSize(sold, heightCm, weightKg);
@@ -65,7 +69,9 @@ export function adviseSize(
   let message: string;
   if (r.fit === 'none' && soldSizes && recommendSize(chart, heightCm, weightKg).fit !== 'none') {
     // The chart has a size for this body, but not one this product is sold in.
-    const names = [...sold.map((row) => row.size), ...soldSizes.filter((s) => !sold.some((row) => sameSize(row.size, s)))].join('/');
+    const names = [...sold.map((row) => row.size), ...soldSizes.filter((s) => !sold.some((row) => sameSize(row.size, s)))].join(
+      '/',
+    );
     message = zh
       ? `亲，这款只有 ${names} 码，身高 ${heightCm}cm、体重 ${weightKg}kg 不在在售尺码的范围内，不好直接推荐哦~ 能提供一下您的腰围和平时穿的尺码吗？我们再帮您确认`
       : `This item comes only in ${names}; ${heightCm} cm and ${weightKg} kg fall outside the sizes on sale, so no size is advised: ask for the waist and the size usually worn`;

@@ -9,7 +9,8 @@ import { findConversation } from './conversation.repository.js';
 export async function requireConversationAccess(ctx: CommandContext, conversationId: string) {
   const { actor, app } = ctx;
   if (actor.kind === 'buyer' && actor.conversationId !== conversationId) throw new AppError('forbidden');
-  const conversation = await findConversation(app.storage.db, actor.shopId, conversationId);
+  // Inside a caller's transaction, read there (SQLite has one connection: a read beside it would wait for it).
+  const conversation = await findConversation(ctx.transaction?.trx ?? app.storage.db, actor.shopId, conversationId);
   if (!conversation) throw new AppError('not_found', { thing: 'conversation' });
   return conversation;
 }
@@ -32,7 +33,11 @@ export async function requireConversationInShop(ctx: CommandContext, conversatio
   if (!known) shopOfConversation.set(app, (known = new Map()));
   let shopId = known.get(conversationId);
   if (shopId === undefined) {
-    const row = await app.storage.db.selectFrom('conversations').select('shop_id').where('id', '=', conversationId).executeTakeFirst();
+    const row = await app.storage.db
+      .selectFrom('conversations')
+      .select('shop_id')
+      .where('id', '=', conversationId)
+      .executeTakeFirst();
     if (!row) throw new AppError('not_found', { thing: 'conversation' });
     shopId = row.shop_id;
     if (known.size >= REMEMBERED_CONVERSATIONS) known.clear();

@@ -10,14 +10,28 @@ export function presentConversation(row: ConversationListRow): ConversationSumma
     buyer: { id: row.buyer_id, nick: row.buyer_nick, verified: isVouched({ identity_source: row.buyer_identity_source }) },
     lastMessage: row.lm_id
       ? presentJoinedMessage(row, {
-          id: row.lm_id, seq: row.lm_seq!, sender: row.lm_sender!, agentId: row.lm_agent_id, kind: row.lm_kind!,
-          body: row.lm_body!, payload: row.lm_payload, clientMsgId: row.lm_client_msg_id, createdAt: row.lm_created_at!,
+          id: row.lm_id,
+          seq: row.lm_seq!,
+          sender: row.lm_sender!,
+          agentId: row.lm_agent_id,
+          kind: row.lm_kind!,
+          body: row.lm_body!,
+          payload: row.lm_payload,
+          clientMsgId: row.lm_client_msg_id,
+          createdAt: row.lm_created_at!,
         })
       : null,
     lastBuyerMessage: row.bm_id
       ? presentJoinedMessage(row, {
-          id: row.bm_id, seq: row.bm_seq!, sender: 'buyer', agentId: null, kind: row.bm_kind!,
-          body: row.bm_body!, payload: row.bm_payload, clientMsgId: row.bm_client_msg_id, createdAt: row.bm_created_at!,
+          id: row.bm_id,
+          seq: row.bm_seq!,
+          sender: 'buyer',
+          agentId: null,
+          kind: row.bm_kind!,
+          body: row.bm_body!,
+          payload: row.bm_payload,
+          clientMsgId: row.bm_client_msg_id,
+          createdAt: row.bm_created_at!,
         })
       : null,
     status: row.status as ConversationStatus,
@@ -37,7 +51,16 @@ type JoinedMessage = Omit<NewMessage, 'shopId' | 'conversationId' | 'sender'> & 
 /** A message joined into the summary row, presented like any other. */
 function presentJoinedMessage(row: ConversationListRow, m: JoinedMessage): Message {
   return presentMessage({
-    id: m.id, shop_id: row.shop_id, conversation_id: row.id, seq: m.seq, sender: m.sender, agent_id: m.agentId, kind: m.kind,
-    body: m.body, payload: m.payload, client_msg_id: m.clientMsgId, created_at: m.createdAt,
+    id: m.id,
+    shop_id: row.shop_id,
+    conversation_id: row.id,
+    seq: m.seq,
+    sender: m.sender,
+    agent_id: m.agentId,
+    kind: m.kind,
+    body: m.body,
+    payload: m.payload,
+    client_msg_id: m.clientMsgId,
+    created_at: m.createdAt,
   });
 }

@@ -1,7 +1,7 @@
 import type { ConversationFilter, ConversationSort } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import type { Selectable } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 
@@ -33,36 +33,68 @@ export interface ConversationListRow extends ConversationRow {
 }
 
 export async function findConversation(db: Queryable, shopId: string, id: string) {
-  return db.selectFrom('conversations').selectAll().where('id', '=', id).where('shop_id', '=', shopId)
-    .executeTakeFirst();
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).where('shop_id', '=', shopId).executeTakeFirst();
 }
 
 export async function findConversationByBuyer(db: Queryable, shopId: string, buyerId: string) {
-  return db.selectFrom('conversations').selectAll().where('shop_id', '=', shopId).where('buyer_id', '=', buyerId)
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('buyer_id', '=', buyerId)
     .executeTakeFirst();
 }
 
 export async function insertConversation(db: Queryable, row: ConversationRow) {
-  await db.insertInto('conversations').values(row).onConflict((oc) => oc.columns(['shop_id', 'buyer_id']).doNothing())
+  await db
+    .insertInto('conversations')
+    .values(row)
+    .onConflict((oc) => oc.columns(['shop_id', 'buyer_id']).doNothing())
     .execute();
 }
 
 /** The buyer's conversation with the shop, created (empty, open) if they never wrote. */
-export async function ensureBuyerConversation(db: Queryable, shopId: string, buyerId: string, now: string): Promise<ConversationRow> {
+export async function ensureBuyerConversation(
+  db: Queryable,
+  shopId: string,
+  buyerId: string,
+  now: string,
+): Promise<ConversationRow> {
   const existing = await findConversationByBuyer(db, shopId, buyerId);
   if (existing) return existing;
   await insertConversation(db, {
-    id: newId(), shop_id: shopId, buyer_id: buyerId, status: 'open', assignee_id: null, last_seq: 0,
-    last_message_id: null, waiting_since: null, agent_read_seq: 0, buyer_read_seq: 0, created_at: now, updated_at: now,
+    id: newId(),
+    shop_id: shopId,
+    buyer_id: buyerId,
+    status: 'open',
+    assignee_id: null,
+    last_seq: 0,
+    last_message_id: null,
+    waiting_since: null,
+    agent_read_seq: 0,
+    buyer_read_seq: 0,
+    created_at: now,
+    updated_at: now,
   });
   return (await findConversationByBuyer(db, shopId, buyerId))!;
 }
 
-/** Closes an open conversation; false when it was closed already (a second 结束, or another process's). */
-export async function closeOpenConversation(db: Queryable, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('conversations').set({ status: 'closed', waiting_since: null, updated_at: at })
-    .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+/**
+ * The conversation, held until the transaction ends so a state move is decided on what it will overwrite (the no-op
+ * update takes the row lock on PostgreSQL, as storing a message does; SQLite has one writer).
+ */
+export async function lockConversation(
+  trx: Transaction<Database>,
+  shopId: string,
+  id: string,
+): Promise<ConversationRow | undefined> {
+  return trx
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', '=', id)
+    .where('shop_id', '=', shopId)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function updateConversation(db: Queryable, id: string, changes: Partial<ConversationRow>) {
@@ -70,30 +102,55 @@ export async function updateConversation(db: Queryable, id: string, changes: Par
 }
 
 function summaryQuery(db: Queryable, shopId: string) {
-  return db
-    .selectFrom('conversations as c')
-    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-    .leftJoin('agents as a', 'a.id', 'c.assignee_id')
-    .leftJoin('messages as m', 'm.id', 'c.last_message_id')
-    // The newest buyer message: one backwards probe of the (conversation_id, seq) index per row.
-    .leftJoin('messages as bm', (join) => join.on((eb) => eb('bm.id', '=', eb.selectFrom('messages as q').select('q.id')
-      .whereRef('q.conversation_id', '=', 'c.id').where('q.sender', '=', 'buyer').orderBy('q.seq', 'desc').limit(1))))
-    .selectAll('c')
-    .select([
-      'b.nick as buyer_nick',
-      'b.identity_source as buyer_identity_source',
-      'a.name as assignee_name',
-      'm.id as lm_id', 'm.seq as lm_seq', 'm.sender as lm_sender', 'm.agent_id as lm_agent_id',
-      'm.kind as lm_kind', 'm.body as lm_body', 'm.payload as lm_payload',
-      'm.client_msg_id as lm_client_msg_id', 'm.created_at as lm_created_at',
-      'bm.id as bm_id', 'bm.seq as bm_seq', 'bm.kind as bm_kind', 'bm.body as bm_body', 'bm.payload as bm_payload',
-      'bm.client_msg_id as bm_client_msg_id', 'bm.created_at as bm_created_at',
-      sql<number>`(SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id
+  return (
+    db
+      .selectFrom('conversations as c')
+      .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+      .leftJoin('agents as a', 'a.id', 'c.assignee_id')
+      .leftJoin('messages as m', 'm.id', 'c.last_message_id')
+      // The newest buyer message: one backwards probe of the (conversation_id, seq) index per row.
+      .leftJoin('messages as bm', (join) =>
+        join.on((eb) =>
+          eb(
+            'bm.id',
+            '=',
+            eb
+              .selectFrom('messages as q')
+              .select('q.id')
+              .whereRef('q.conversation_id', '=', 'c.id')
+              .where('q.sender', '=', 'buyer')
+              .orderBy('q.seq', 'desc')
+              .limit(1),
+          ),
+        ),
+      )
+      .selectAll('c')
+      .select([
+        'b.nick as buyer_nick',
+        'b.identity_source as buyer_identity_source',
+        'a.name as assignee_name',
+        'm.id as lm_id',
+        'm.seq as lm_seq',
+        'm.sender as lm_sender',
+        'm.agent_id as lm_agent_id',
+        'm.kind as lm_kind',
+        'm.body as lm_body',
+        'm.payload as lm_payload',
+        'm.client_msg_id as lm_client_msg_id',
+        'm.created_at as lm_created_at',
+        'bm.id as bm_id',
+        'bm.seq as bm_seq',
+        'bm.kind as bm_kind',
+        'bm.body as bm_body',
+        'bm.payload as bm_payload',
+        'bm.client_msg_id as bm_client_msg_id',
+        'bm.created_at as bm_created_at',
+        sql<number>`(SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id
         AND u.sender = 'buyer' AND u.seq > c.agent_read_seq)`.as('unread_count'),
-    ])
-    .where('c.shop_id', '=', shopId);
+      ])
+      .where('c.shop_id', '=', shopId)
+  );
 }
-
 
 export async function listConversationSummaries(
   db: Queryable,
@@ -109,10 +166,14 @@ export async function listConversationSummaries(
   } else if (options.filter === 'mine') {
     query = query.where('c.status', '=', 'open').where('c.assignee_id', '=', options.agentId);
   }
-  query = options.sort === 'waiting'
-    // Longest wait first; buyers not waiting after them (IS NULL sorts the same on SQLite and PostgreSQL).
-    ? query.orderBy(sql`c.waiting_since IS NULL`).orderBy('c.waiting_since').orderBy('c.updated_at', 'desc')
-    : query.orderBy('c.updated_at', 'desc');
+  query =
+    options.sort === 'waiting'
+      ? // Longest wait first; buyers not waiting after them (IS NULL sorts the same on SQLite and PostgreSQL).
+        query
+          .orderBy(sql`c.waiting_since IS NULL`)
+          .orderBy('c.waiting_since')
+          .orderBy('c.updated_at', 'desc')
+      : query.orderBy('c.updated_at', 'desc');
   const rows = await query.orderBy('c.id').limit(options.limit).execute();
   return rows.map(normaliseCount);
 }

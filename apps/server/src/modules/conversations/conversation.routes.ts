@@ -21,50 +21,85 @@ export function registerConversationRoutes(app: HttpServer, ctx: AppContext) {
     return { conversation: presentConversation(row) };
   }
 
-  app.get('/api/v1/conversations', {
-    schema: {
-      summary: 'Conversations, most recent activity first (sort=waiting: the longest-waiting buyer first)', tags: ['agents'],
-      querystring: ListConversationsQuery, response: { 200: ListConversationsResponse },
+  app.get(
+    '/api/v1/conversations',
+    {
+      schema: {
+        summary: 'Conversations, most recent activity first (sort=waiting: the longest-waiting buyer first)',
+        tags: ['agents'],
+        querystring: ListConversationsQuery,
+        response: { 200: ListConversationsResponse },
+      },
     },
-  }, async (request) => {
-    const agent = agentOf(request);
-    const rows = await listConversationSummaries(ctx.storage.db, agent.shopId, {
-      filter: request.query.filter,
-      sort: request.query.sort,
-      agentId: agent.agentId,
-      limit: Math.min(request.query.limit ?? 100, MAX_CONVERSATIONS),
-    });
-    return { conversations: rows.map(presentConversation) };
-  });
-
-  app.get('/api/v1/conversations/:id', {
-    schema: { summary: 'One conversation', tags: ['agents'], params: Params, response: { 200: ConversationResponse } },
-  }, async (request) => summary(agentOf(request).shopId, request.params.id));
-
-  app.post('/api/v1/conversations/:id/read', {
-    schema: {
-      summary: 'The shop has seen the conversation up to seq', tags: ['agents'],
-      params: Params, body: MarkReadRequest, response: { 200: ConversationResponse },
+    async (request) => {
+      const agent = agentOf(request);
+      const rows = await listConversationSummaries(ctx.storage.db, agent.shopId, {
+        filter: request.query.filter,
+        sort: request.query.sort,
+        agentId: agent.agentId,
+        limit: Math.min(request.query.limit ?? 100, MAX_CONVERSATIONS),
+      });
+      return { conversations: rows.map(presentConversation) };
     },
-  }, async (request) => {
-    const agent = agentOf(request);
-    await markRead({ app: ctx, actor: agent }, { conversationId: request.params.id, seq: request.body.seq });
-    return summary(agent.shopId, request.params.id);
-  });
+  );
 
-  app.post('/api/v1/conversations/:id/assign', {
-    schema: { summary: 'Take the conversation (接待)', tags: ['agents'], params: Params, response: { 200: ConversationResponse } },
-  }, async (request) => {
-    const agent = agentOf(request);
-    await assignConversation({ app: ctx, actor: agent }, { conversationId: request.params.id });
-    return summary(agent.shopId, request.params.id);
-  });
+  app.get(
+    '/api/v1/conversations/:id',
+    {
+      schema: { summary: 'One conversation', tags: ['agents'], params: Params, response: { 200: ConversationResponse } },
+    },
+    async (request) => summary(agentOf(request).shopId, request.params.id),
+  );
 
-  app.post('/api/v1/conversations/:id/close', {
-    schema: { summary: 'End the service session (结束)', tags: ['agents'], params: Params, response: { 200: ConversationResponse } },
-  }, async (request) => {
-    const agent = agentOf(request);
-    await closeConversation({ app: ctx, actor: agent }, { conversationId: request.params.id });
-    return summary(agent.shopId, request.params.id);
-  });
+  app.post(
+    '/api/v1/conversations/:id/read',
+    {
+      schema: {
+        summary: 'The shop has seen the conversation up to seq',
+        tags: ['agents'],
+        params: Params,
+        body: MarkReadRequest,
+        response: { 200: ConversationResponse },
+      },
+    },
+    async (request) => {
+      const agent = agentOf(request);
+      await markRead({ app: ctx, actor: agent }, { conversationId: request.params.id, seq: request.body.seq });
+      return summary(agent.shopId, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/conversations/:id/assign',
+    {
+      schema: {
+        summary: 'Take the conversation (接待)',
+        tags: ['agents'],
+        params: Params,
+        response: { 200: ConversationResponse },
+      },
+    },
+    async (request) => {
+      const agent = agentOf(request);
+      await assignConversation({ app: ctx, actor: agent }, { conversationId: request.params.id });
+      return summary(agent.shopId, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/conversations/:id/close',
+    {
+      schema: {
+        summary: 'End the service session (结束)',
+        tags: ['agents'],
+        params: Params,
+        response: { 200: ConversationResponse },
+      },
+    },
+    async (request) => {
+      const agent = agentOf(request);
+      await closeConversation({ app: ctx, actor: agent }, { conversationId: request.params.id });
+      return summary(agent.shopId, request.params.id);
+    },
+  );
 }

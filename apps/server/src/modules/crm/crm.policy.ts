@@ -1,13 +1,17 @@
-import { mayDoCrm, type CrmAction } from '@golddesk/contracts';
+import { can, type Capability } from '@golddesk/contracts';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
-import { AppError } from '../../platform/http/errors.js';
+import { requireCapability } from '../../platform/http/require-capability.js';
 
-/** Throws forbidden unless the agent's role may do the action (CRM_ROLES in the contracts, shared with the workbench). */
+/** What may be changed about a customer: the `crm.<action>` rows of the capability table. */
+type CrmAction = ActionOf<Capability>;
+type ActionOf<C> = C extends `crm.${infer Action}` ? Action : never;
+
+/** Throws forbidden unless the agent's role may do the action (CAPABILITIES in the contracts, shared with the workbench). */
 export function requireCrm(agent: AgentPrincipal, action: CrmAction): void {
-  if (!mayDoCrm(agent.role, action)) throw new AppError('forbidden');
+  requireCapability(agent, `crm.${action}`);
 }
 
 /** A note is edited or deleted by its author, or by the owner / a manager. */
 export function mayChangeNote(agent: Pick<AgentPrincipal, 'agentId' | 'role'>, authorId: string): boolean {
-  return agent.agentId === authorId || agent.role === 'owner' || agent.role === 'manager';
+  return agent.agentId === authorId || can(agent.role, 'crm.change_any_note');
 }

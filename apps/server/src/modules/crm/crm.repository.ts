@@ -7,16 +7,23 @@ export type TagRow = Selectable<Database['customer_tags']>;
 export type NoteRow = Selectable<Database['buyer_notes']>;
 export type SegmentRow = Selectable<Database['segments']>;
 
-/** Orders in these states were paid: they count as 成交 and toward total spend (as in the profile). */
-export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'signed', 'completed'] as const;
-
 // ---- tags -------------------------------------------------------------------------------------
 
 export async function listTags(db: Queryable, shopId: string) {
-  return db.selectFrom('customer_tags as t')
-    .select(['t.id', 't.shop_id', 't.name', 't.color', 't.created_at',
-      sql<number>`(SELECT COUNT(*) FROM buyer_tags bt WHERE bt.tag_id = t.id)`.as('buyer_count')])
-    .where('t.shop_id', '=', shopId).orderBy('t.created_at').orderBy('t.id').execute();
+  return db
+    .selectFrom('customer_tags as t')
+    .select([
+      't.id',
+      't.shop_id',
+      't.name',
+      't.color',
+      't.created_at',
+      sql<number>`(SELECT COUNT(*) FROM buyer_tags bt WHERE bt.tag_id = t.id)`.as('buyer_count'),
+    ])
+    .where('t.shop_id', '=', shopId)
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+    .execute();
 }
 
 export async function findTag(db: Queryable, shopId: string, id: string) {
@@ -44,9 +51,15 @@ export async function deleteTag(db: Queryable, shopId: string, id: string) {
 export async function tagsOfBuyers(db: Queryable, shopId: string, buyerIds: string[]) {
   const byBuyer = new Map<string, TagRow[]>();
   if (buyerIds.length === 0) return byBuyer;
-  const rows = await db.selectFrom('buyer_tags as bt').innerJoin('customer_tags as t', 't.id', 'bt.tag_id')
+  const rows = await db
+    .selectFrom('buyer_tags as bt')
+    .innerJoin('customer_tags as t', 't.id', 'bt.tag_id')
     .select(['bt.buyer_id', 't.id', 't.shop_id', 't.name', 't.color', 't.created_at'])
-    .where('bt.shop_id', '=', shopId).where('bt.buyer_id', 'in', buyerIds).orderBy('t.created_at').orderBy('t.id').execute();
+    .where('bt.shop_id', '=', shopId)
+    .where('bt.buyer_id', 'in', buyerIds)
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+    .execute();
   for (const { buyer_id, ...tag } of rows) byBuyer.set(buyer_id, [...(byBuyer.get(buyer_id) ?? []), tag]);
   return byBuyer;
 }
@@ -55,14 +68,24 @@ export async function tagsOfBuyers(db: Queryable, shopId: string, buyerIds: stri
 export async function replaceBuyerTags(db: Queryable, shopId: string, buyerId: string, tagIds: string[], at: string) {
   await db.deleteFrom('buyer_tags').where('shop_id', '=', shopId).where('buyer_id', '=', buyerId).execute();
   if (tagIds.length === 0) return;
-  await db.insertInto('buyer_tags').values(tagIds.map((tagId) => ({ shop_id: shopId, buyer_id: buyerId, tag_id: tagId, created_at: at }))).execute();
+  await db
+    .insertInto('buyer_tags')
+    .values(tagIds.map((tagId) => ({ shop_id: shopId, buyer_id: buyerId, tag_id: tagId, created_at: at })))
+    .execute();
 }
 
 // ---- notes ------------------------------------------------------------------------------------
 
 export async function listNotes(db: Queryable, shopId: string, buyerId: string, limit: number) {
-  return db.selectFrom('buyer_notes').selectAll().where('shop_id', '=', shopId).where('buyer_id', '=', buyerId)
-    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('buyer_notes')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('buyer_id', '=', buyerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function findNote(db: Queryable, shopId: string, id: string) {
@@ -83,8 +106,19 @@ export async function deleteNote(db: Queryable, id: string) {
 
 // ---- buyer fields -----------------------------------------------------------------------------
 
-export type BuyerCrmChanges = Partial<Pick<Selectable<Database['buyers']>,
-  'vip_level' | 'customer_type' | 'customer_type_set_by' | 'customer_type_set_at' | 'blocked_at' | 'blocked_by' | 'blocked_by_name' | 'block_reason'>>;
+export type BuyerCrmChanges = Partial<
+  Pick<
+    Selectable<Database['buyers']>,
+    | 'vip_level'
+    | 'customer_type'
+    | 'customer_type_set_by'
+    | 'customer_type_set_at'
+    | 'blocked_at'
+    | 'blocked_by'
+    | 'blocked_by_name'
+    | 'block_reason'
+  >
+>;
 
 export async function updateBuyerCrm(db: Queryable, shopId: string, buyerId: string, changes: BuyerCrmChanges) {
   await db.updateTable('buyers').set(changes).where('shop_id', '=', shopId).where('id', '=', buyerId).execute();
@@ -98,28 +132,45 @@ export async function isBuyerBlocked(db: Queryable, buyerId: string): Promise<bo
 
 /** Receivers the buyer used on orders, most recently used first. */
 export async function addressesOfBuyer(db: Queryable, shopId: string, buyerId: string) {
-  const rows = await db.selectFrom('orders')
-    .select(['receiver_name', 'receiver_phone', 'receiver_address',
+  const rows = await db
+    .selectFrom('orders')
+    .select([
+      'receiver_name',
+      'receiver_phone',
+      'receiver_address',
       sql<string | null>`MAX(receiver_province)`.as('province'),
       sql<string>`MAX(placed_at)`.as('last_used_at'),
-      sql<number>`COUNT(*)`.as('order_count')])
-    .where('shop_id', '=', shopId).where('buyer_id', '=', buyerId)
+      sql<number>`COUNT(*)`.as('order_count'),
+    ])
+    .where('shop_id', '=', shopId)
+    .where('buyer_id', '=', buyerId)
     .groupBy(['receiver_name', 'receiver_phone', 'receiver_address'])
-    .orderBy(sql`MAX(placed_at)`, 'desc').limit(20).execute();
+    .orderBy(sql`MAX(placed_at)`, 'desc')
+    .limit(20)
+    .execute();
   return rows.map((r) => ({ ...r, order_count: Number(r.order_count) }));
 }
 
 export async function lastOrderAt(db: Queryable, shopId: string, buyerId: string): Promise<string | null> {
-  const row = await db.selectFrom('orders').select(sql<string | null>`MAX(placed_at)`.as('at'))
-    .where('shop_id', '=', shopId).where('buyer_id', '=', buyerId).executeTakeFirst();
+  const row = await db
+    .selectFrom('orders')
+    .select(sql<string | null>`MAX(placed_at)`.as('at'))
+    .where('shop_id', '=', shopId)
+    .where('buyer_id', '=', buyerId)
+    .executeTakeFirst();
   return row?.at ?? null;
 }
 
 /** Buyer messages stored since the buyer was blocked (held from the agents). */
 export async function heldMessageCount(db: Queryable, shopId: string, buyerId: string, since: string): Promise<number> {
-  const row = await db.selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+  const row = await db
+    .selectFrom('messages as m')
+    .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
     .select(sql<number>`COUNT(*)`.as('n'))
-    .where('c.shop_id', '=', shopId).where('c.buyer_id', '=', buyerId).where('m.sender', '=', 'buyer').where('m.created_at', '>=', since)
+    .where('c.shop_id', '=', shopId)
+    .where('c.buyer_id', '=', buyerId)
+    .where('m.sender', '=', 'buyer')
+    .where('m.created_at', '>=', since)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -138,7 +189,12 @@ export async function insertSegment(db: Queryable, row: SegmentRow) {
   await db.insertInto('segments').values(row).execute();
 }
 
-export async function updateSegment(db: Queryable, shopId: string, id: string, changes: Pick<SegmentRow, 'name' | 'filter_json' | 'updated_at'>) {
+export async function updateSegment(
+  db: Queryable,
+  shopId: string,
+  id: string,
+  changes: Pick<SegmentRow, 'name' | 'filter_json' | 'updated_at'>,
+) {
   await db.updateTable('segments').set(changes).where('shop_id', '=', shopId).where('id', '=', id).execute();
 }
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
-import { storeMessageBatch } from '../messages/message.repository.js';
+import { storeSeedMessages } from '../messages/index.js';
 
 /** What the demo seed already created and hands over. */
 export interface DemoCrmInput {
@@ -13,8 +13,12 @@ export interface DemoCrmInput {
 }
 
 const TAGS = [
-  { name: '老客户', color: 'gold' }, { name: '爱讲价', color: 'orange' }, { name: '大码', color: 'blue' },
-  { name: '学生党', color: 'cyan' }, { name: '差评风险', color: 'red' }, { name: '送礼', color: 'magenta' },
+  { name: '老客户', color: 'gold' },
+  { name: '爱讲价', color: 'orange' },
+  { name: '大码', color: 'blue' },
+  { name: '学生党', color: 'cyan' },
+  { name: '差评风险', color: 'red' },
+  { name: '送礼', color: 'magenta' },
 ] as const;
 
 /** Buyers who bought twice or more, long ago, and went quiet (沉睡老客). */
@@ -40,19 +44,39 @@ export async function seedDemoCrm(trx: Transaction<Database>, input: DemoCrmInpu
   for (const [i, tag] of TAGS.entries()) {
     const id = newId();
     tagIds.set(tag.name, id);
-    await trx.insertInto('customer_tags').values({ id, shop_id: shopId, name: tag.name, color: tag.color, created_at: ago(200 - i) }).execute();
+    await trx
+      .insertInto('customer_tags')
+      .values({ id, shop_id: shopId, name: tag.name, color: tag.color, created_at: ago(200 - i) })
+      .execute();
   }
   const tag = async (buyerId: string, ...names: string[]) => {
     for (const name of names) {
-      await trx.insertInto('buyer_tags').values({ shop_id: shopId, buyer_id: buyerId, tag_id: tagIds.get(name)!, created_at: ago(3) }).execute();
+      await trx
+        .insertInto('buyer_tags')
+        .values({ shop_id: shopId, buyer_id: buyerId, tag_id: tagIds.get(name)!, created_at: ago(3) })
+        .execute();
     }
   };
   const setType = (buyerId: string, type: string, by: string, days: number) =>
-    trx.updateTable('buyers').set({ customer_type: type, customer_type_set_by: by, customer_type_set_at: ago(days) }).where('id', '=', buyerId).execute();
+    trx
+      .updateTable('buyers')
+      .set({ customer_type: type, customer_type_set_by: by, customer_type_set_at: ago(days) })
+      .where('id', '=', buyerId)
+      .execute();
   const note = (buyerId: string, author: { id: string; name: string }, text: string, days: number) =>
-    trx.insertInto('buyer_notes').values({
-      id: newId(), shop_id: shopId, buyer_id: buyerId, author_id: author.id, author_name: author.name, text, created_at: ago(days), edited_at: null,
-    }).execute();
+    trx
+      .insertInto('buyer_notes')
+      .values({
+        id: newId(),
+        shop_id: shopId,
+        buyer_id: buyerId,
+        author_id: author.id,
+        author_name: author.name,
+        text,
+        created_at: ago(days),
+        edited_at: null,
+      })
+      .execute();
 
   // The buyers of the demo chats, so the right pane has something to show at once.
   const [b0, b1, b2, b3, b4, b5] = buyers;
@@ -78,60 +102,168 @@ export async function seedDemoCrm(trx: Transaction<Database>, input: DemoCrmInpu
   for (const [i, person] of SLEEPING.entries()) {
     const buyerId = newId();
     const phone = `139${String(20_000_000 + i * 1_234_567).slice(0, 8)}`;
-    await trx.insertInto('buyers').values({
-      id: buyerId, shop_id: shopId, visitor_id: `demo-sleeping-${i + 1}`, nick: person.nick, phone, province: person.province, city: person.city,
-      vip_level: i % 2 === 0 ? 2 : 1, created_at: ago(420), last_seen_at: ago(person.orders[0]!), identity_source: 'demo',
-    }).execute();
+    await trx
+      .insertInto('buyers')
+      .values({
+        id: buyerId,
+        shop_id: shopId,
+        visitor_id: `demo-sleeping-${i + 1}`,
+        nick: person.nick,
+        phone,
+        province: person.province,
+        city: person.city,
+        vip_level: i % 2 === 0 ? 2 : 1,
+        created_at: ago(420),
+        last_seen_at: ago(person.orders[0]!),
+        identity_source: 'demo',
+      })
+      .execute();
     await tag(buyerId, '老客户');
     if (i === 0) await setType(buyerId, 'loyal', owner.name, 80);
     for (const [k, days] of person.orders.entries()) {
       orderNo += 1;
       const product = expensive[(i * 3 + k) % Math.min(expensive.length, 8)]!;
       const orderId = newId();
-      await trx.insertInto('orders').values({
-        id: orderId, shop_id: shopId, buyer_id: buyerId, order_no: `${now.getUTCFullYear()}2${String(300_000_000 + orderNo * 9_113)}`,
-        status: 'completed', total_fen: product.priceFen, receiver_name: person.nick.slice(-2) + '女士', receiver_phone: phone,
-        receiver_address: `${person.province}${person.city}${person.street}`, receiver_province: person.province,
-        carrier: '中通快递', tracking_no: `75${String(4_400_000_000_000 + orderNo * 17)}`, memo: null,
-        placed_at: ago(days), paid_at: ago(days, -5), shipped_at: ago(days - 1), signed_at: ago(days - 3), completed_at: ago(days - 10), closed_at: null,
-      }).execute();
-      await trx.insertInto('order_items').values({
-        order_id: orderId, product_id: product.id, title: product.title, sku_props: JSON.stringify(product.skus[0]?.props ?? {}),
-        price_fen: product.priceFen, quantity: 1,
-      }).execute();
+      await trx
+        .insertInto('orders')
+        .values({
+          id: orderId,
+          shop_id: shopId,
+          buyer_id: buyerId,
+          order_no: `${now.getUTCFullYear()}2${String(300_000_000 + orderNo * 9_113)}`,
+          status: 'completed',
+          total_fen: product.priceFen,
+          receiver_name: person.nick.slice(-2) + '女士',
+          receiver_phone: phone,
+          receiver_address: `${person.province}${person.city}${person.street}`,
+          receiver_province: person.province,
+          carrier: '中通快递',
+          tracking_no: `75${String(4_400_000_000_000 + orderNo * 17)}`,
+          memo: null,
+          placed_at: ago(days),
+          paid_at: ago(days, -5),
+          shipped_at: ago(days - 1),
+          signed_at: ago(days - 3),
+          completed_at: ago(days - 10),
+          closed_at: null,
+        })
+        .execute();
+      await trx
+        .insertInto('order_items')
+        .values({
+          order_id: orderId,
+          product_id: product.id,
+          title: product.title,
+          sku_props: JSON.stringify(product.skus[0]?.props ?? {}),
+          price_fen: product.priceFen,
+          quantity: 1,
+        })
+        .execute();
     }
   }
 
   // A blacklisted buyer: their messages were stored but held, so no agent was disturbed.
   const blockedId = newId();
-  await trx.insertInto('buyers').values({
-    id: blockedId, shop_id: shopId, visitor_id: 'demo-blocked-1', nick: '专业打假人', phone: '13700001111', province: '河北省', city: '石家庄市',
-    vip_level: 0, created_at: ago(30), last_seen_at: ago(0, 50), identity_source: 'demo',
-    blocked_at: ago(1), blocked_by: owner.id, blocked_by_name: owner.name, block_reason: '多次恶意索要赔偿，已报平台',
-  }).execute();
+  await trx
+    .insertInto('buyers')
+    .values({
+      id: blockedId,
+      shop_id: shopId,
+      visitor_id: 'demo-blocked-1',
+      nick: '专业打假人',
+      phone: '13700001111',
+      province: '河北省',
+      city: '石家庄市',
+      vip_level: 0,
+      created_at: ago(30),
+      last_seen_at: ago(0, 50),
+      identity_source: 'demo',
+      blocked_at: ago(1),
+      blocked_by: owner.id,
+      blocked_by_name: owner.name,
+      block_reason: '多次恶意索要赔偿，已报平台',
+    })
+    .execute();
   await tag(blockedId, '差评风险');
   const conversationId = newId();
-  await trx.insertInto('conversations').values({
-    id: conversationId, shop_id: shopId, buyer_id: blockedId, status: 'open', assignee_id: null, last_seq: 0, last_message_id: null,
-    waiting_since: null, agent_read_seq: 0, buyer_read_seq: 0, created_at: ago(2), updated_at: ago(2),
-  }).execute();
-  const lines = [['在吗', 0, 60], ['不赔钱就给差评，投诉到平台', 0, 58], ['？？？人呢', 0, 50]] as const;
-  await storeMessageBatch(trx, lines.map(([body, days, minutes]) => ({
-    id: newId(), shopId, conversationId, sender: 'buyer', agentId: null, kind: 'text', body, payload: null, clientMsgId: null, createdAt: ago(days, minutes),
-  })));
+  await trx
+    .insertInto('conversations')
+    .values({
+      id: conversationId,
+      shop_id: shopId,
+      buyer_id: blockedId,
+      status: 'open',
+      assignee_id: null,
+      last_seq: 0,
+      last_message_id: null,
+      waiting_since: null,
+      agent_read_seq: 0,
+      buyer_read_seq: 0,
+      created_at: ago(2),
+      updated_at: ago(2),
+    })
+    .execute();
+  const lines = [
+    ['在吗', 0, 60],
+    ['不赔钱就给差评，投诉到平台', 0, 58],
+    ['？？？人呢', 0, 50],
+  ] as const;
+  // Seeding: a prepared history in the seed's transaction, through the writer's own batch function, with no origin
+  // (history is news to nobody: no events, no automation).
+  await storeSeedMessages(
+    trx,
+    lines.map(([body, days, minutes]) => ({
+      id: newId(),
+      shopId,
+      conversationId,
+      sender: 'buyer',
+      agentId: null,
+      kind: 'text',
+      body,
+      payload: null,
+      clientMsgId: null,
+      createdAt: ago(days, minutes),
+    })),
+  );
 
-  await trx.insertInto('segments').values([
-    { id: newId(), shop_id: shopId, name: '沉睡老客', filter_json: JSON.stringify({ orderCountMin: 2, silentDays: 60 }), created_by: owner.name, created_at: ago(10), updated_at: ago(10) },
-    { id: newId(), shop_id: shopId, name: '高价值', filter_json: JSON.stringify({ spentMinFen: 50_000 }), created_by: owner.name, created_at: ago(9), updated_at: ago(9) },
-  ]).execute();
+  await trx
+    .insertInto('segments')
+    .values([
+      {
+        id: newId(),
+        shop_id: shopId,
+        name: '沉睡老客',
+        filter_json: JSON.stringify({ orderCountMin: 2, silentDays: 60 }),
+        created_by: owner.name,
+        created_at: ago(10),
+        updated_at: ago(10),
+      },
+      {
+        id: newId(),
+        shop_id: shopId,
+        name: '高价值',
+        filter_json: JSON.stringify({ spentMinFen: 50_000 }),
+        created_by: owner.name,
+        created_at: ago(9),
+        updated_at: ago(9),
+      },
+    ])
+    .execute();
 
   // Footprints of the buyers in the first demo chats.
   for (const [i, buyer] of buyers.slice(0, 6).entries()) {
     for (let k = 0; k < 3; k++) {
       const product = products[(i * 5 + k * 3) % products.length]!;
-      await trx.insertInto('product_views').values({
-        id: newId(), shop_id: shopId, buyer_id: buyer.id, product_id: product.id, viewed_at: ago(0, 10 + i * 30 + k * 7),
-      }).execute();
+      await trx
+        .insertInto('product_views')
+        .values({
+          id: newId(),
+          shop_id: shopId,
+          buyer_id: buyer.id,
+          product_id: product.id,
+          viewed_at: ago(0, 10 + i * 30 + k * 7),
+        })
+        .execute();
     }
   }
 }

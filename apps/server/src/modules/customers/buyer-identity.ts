@@ -36,15 +36,36 @@ export function visitorSecretMatches(secret: string | undefined, storedHash: str
  * The shop's customer by its own id, created on first sight. Its visitor id (`ext:<id>`) has a colon, which a widget
  * visitor id never has, so no visitor row can stand in the way — a visitor can never pre-claim a customer.
  */
-export async function findOrCreateVouchedBuyer(db: Queryable, props: {
-  shopId: string; externalId: string; nick: string; phone?: string | null; source: Exclude<IdentitySource, 'visitor'>; now: string;
-}): Promise<BuyerRow> {
+export async function findOrCreateVouchedBuyer(
+  db: Queryable,
+  props: {
+    shopId: string;
+    externalId: string;
+    nick: string;
+    phone?: string | null;
+    source: Exclude<IdentitySource, 'visitor'>;
+    now: string;
+  },
+): Promise<BuyerRow> {
   const found = await findBuyerByExternalId(db, props.shopId, props.externalId);
   if (found) return found;
-  await db.insertInto('buyers').values({
-    id: newId(), shop_id: props.shopId, visitor_id: `ext:${props.externalId}`, nick: props.nick, phone: props.phone ?? null,
-    province: null, city: null, vip_level: 0, created_at: props.now, last_seen_at: null, external_id: props.externalId,
-    identity_source: props.source,
-  }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('buyers')
+    .values({
+      id: newId(),
+      shop_id: props.shopId,
+      visitor_id: `ext:${props.externalId}`,
+      nick: props.nick,
+      phone: props.phone ?? null,
+      province: null,
+      city: null,
+      vip_level: 0,
+      created_at: props.now,
+      last_seen_at: null,
+      external_id: props.externalId,
+      identity_source: props.source,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return (await findBuyerByExternalId(db, props.shopId, props.externalId))!;
 }

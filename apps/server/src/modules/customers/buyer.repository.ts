@@ -9,13 +9,16 @@ export async function findBuyer(db: Queryable, shopId: string, id: string) {
 }
 
 export async function findBuyerByVisitor(db: Queryable, shopId: string, visitorId: string) {
-  return db.selectFrom('buyers').selectAll().where('shop_id', '=', shopId).where('visitor_id', '=', visitorId)
-    .executeTakeFirst();
+  return db.selectFrom('buyers').selectAll().where('shop_id', '=', shopId).where('visitor_id', '=', visitorId).executeTakeFirst();
 }
 
 /** Creates the buyer unless a concurrent request already did; either way the stored row comes back. */
 export async function insertBuyerIfAbsent(db: Queryable, row: Insertable<Database['buyers']>) {
-  await db.insertInto('buyers').values(row).onConflict((oc) => oc.columns(['shop_id', 'visitor_id']).doNothing()).execute();
+  await db
+    .insertInto('buyers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['shop_id', 'visitor_id']).doNothing())
+    .execute();
   return (await findBuyerByVisitor(db, row.shop_id, row.visitor_id))!;
 }
 
@@ -24,5 +27,10 @@ export async function touchBuyer(db: Queryable, id: string, at: string) {
 }
 
 export async function findBuyerByExternalId(db: Queryable, shopId: string, externalId: string) {
-  return db.selectFrom('buyers').selectAll().where('shop_id', '=', shopId).where('external_id', '=', externalId).executeTakeFirst();
+  return db
+    .selectFrom('buyers')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 }

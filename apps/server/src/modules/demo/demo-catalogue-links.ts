@@ -22,23 +22,49 @@ const RELATED: Array<[string, string[]]> = [
 
 /** 搭配套餐: each cheaper than its items bought one by one. */
 const BUNDLES: Array<{ title: string; priceFen: number; items: string[] }> = [
-  { title: '敏感肌修护组合（面膜+精华+爽肤水）', priceFen: 29900, items: ['玻尿酸补水保湿面膜', '烟酰胺提亮精华液', '修护舒缓爽肤水'] },
+  {
+    title: '敏感肌修护组合（面膜+精华+爽肤水）',
+    priceFen: 29900,
+    items: ['玻尿酸补水保湿面膜', '烟酰胺提亮精华液', '修护舒缓爽肤水'],
+  },
   { title: '秋冬保暖搭配（大衣+围巾）', priceFen: 79900, items: ['羊毛混纺双面呢大衣', '保暖羊绒围巾'] },
 ];
 
 /** Seeds related products and bundles for the demo catalogue, so 连带需求 shows for the demo buyers. */
-export async function seedCatalogueLinks(trx: Transaction<Database>, shopId: string, products: Array<{ id: string; title: string }>, at: string) {
+export async function seedCatalogueLinks(
+  trx: Transaction<Database>,
+  shopId: string,
+  products: Array<{ id: string; title: string }>,
+  at: string,
+) {
   const idOf = (prefix: string) => {
     const product = products.find((p) => p.title.startsWith(prefix));
     if (!product) throw new Error(`demo catalogue has no product "${prefix}"`);
     return product.id;
   };
-  await trx.insertInto('product_relations').values(RELATED.flatMap(([from, to]) => to.map((title, position) => ({
-    shop_id: shopId, product_id: idOf(from), related_id: idOf(title), position, created_at: at,
-  })))).execute();
+  await trx
+    .insertInto('product_relations')
+    .values(
+      RELATED.flatMap(([from, to]) =>
+        to.map((title, position) => ({
+          shop_id: shopId,
+          product_id: idOf(from),
+          related_id: idOf(title),
+          position,
+          created_at: at,
+        })),
+      ),
+    )
+    .execute();
   for (const bundle of BUNDLES) {
     const id = newId();
-    await trx.insertInto('bundles').values({ id, shop_id: shopId, title: bundle.title, price_fen: bundle.priceFen, created_at: at, updated_at: at }).execute();
-    await trx.insertInto('bundle_items').values(bundle.items.map((title, position) => ({ bundle_id: id, product_id: idOf(title), quantity: 1, position }))).execute();
+    await trx
+      .insertInto('bundles')
+      .values({ id, shop_id: shopId, title: bundle.title, price_fen: bundle.priceFen, created_at: at, updated_at: at })
+      .execute();
+    await trx
+      .insertInto('bundle_items')
+      .values(bundle.items.map((title, position) => ({ bundle_id: id, product_id: idOf(title), quantity: 1, position })))
+      .execute();
   }
 }

@@ -9,11 +9,18 @@ import { signDemoIdentity } from './commands/sign-demo-identity.js';
  */
 export function registerDemoIdentityRoutes(app: HttpServer, ctx: AppContext) {
   if (!ctx.config.demo) return;
-  app.post('/api/v1/demo/identity', {
-    config: { auth: 'public' },
-    schema: {
-      summary: "DEMO ONLY: sign a demo buyer's identity for the widget (a real shop signs on its own backend)",
-      tags: ['demo'], security: [], body: DemoIdentityRequest, response: { 200: DemoIdentityResponse },
+  app.post(
+    '/api/v1/demo/identity',
+    {
+      config: { auth: 'public' },
+      schema: {
+        summary: "DEMO ONLY: sign a demo buyer's identity for the widget (a real shop signs on its own backend)",
+        tags: ['demo'],
+        security: [],
+        body: DemoIdentityRequest,
+        response: { 200: DemoIdentityResponse },
+      },
     },
-  }, async (request) => signDemoIdentity(ctx, request.body));
+    async (request) => signDemoIdentity(ctx, request.body),
+  );
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { generatePassword, hashPassword } from '../../platform/security/passwords.js';
-import { storeMessageBatch } from '../messages/message.repository.js';
+import { storeSeedMessages } from '../messages/index.js';
 import { DEMO_PRODUCTS, SIZE_CHART, demoWeightG } from './demo-catalogue.js';
 import { seedCatalogueLinks } from './demo-catalogue-links.js';
 import { DEMO_CONVERSATIONS } from './demo-conversations.js';
@@ -30,7 +30,7 @@ function demoPasswordHash(password: string): Promise<string> {
 /** A repeatable pseudo-random sequence, so every fresh demo shop looks the same. */
 function randomSequence(seed: number) {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
 }
 
@@ -57,15 +57,26 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
   const shopId = newId();
 
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('shops').values({ id: shopId, slug: 'demo', name: '小美家 · 美妆服饰', created_at: ago(60 * 24 * 365) }).execute();
+    await trx
+      .insertInto('shops')
+      .values({ id: shopId, slug: 'demo', name: '小美家 · 美妆服饰', created_at: ago(60 * 24 * 365) })
+      .execute();
     const agentIds = new Map<string, { id: string; name: string }>();
     for (const agent of DEMO_AGENTS) {
       const id = newId();
       agentIds.set(agent.username, { id, name: agent.name });
-      await trx.insertInto('agents').values({
-        id, shop_id: shopId, username: agent.username, name: agent.name, role: agent.role,
-        password_hash: passwordHash, created_at: ago(60 * 24 * 300),
-      }).execute();
+      await trx
+        .insertInto('agents')
+        .values({
+          id,
+          shop_id: shopId,
+          username: agent.username,
+          name: agent.name,
+          role: agent.role,
+          password_hash: passwordHash,
+          created_at: ago(60 * 24 * 300),
+        })
+        .execute();
     }
 
     const products = [];
@@ -73,14 +84,35 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       const id = newId();
       const skus = combinations(p.options).map((props) => ({ id: newId(), props, stock: Math.floor(random.next() * 200) }));
       products.push({ id, ...p, skus });
-      await trx.insertInto('products').values({
-        id, shop_id: shopId, title: p.title, category: p.category, price_fen: p.priceFen, image_url: null,
-        description: p.description, listing_notes: p.listingNotes ?? null,
-        size_chart: p.sizeChart ? JSON.stringify(SIZE_CHART) : null, weight_g: demoWeightG(p), created_at: ago(60 * 24 * (200 - index)),
-      }).execute();
-      await trx.insertInto('product_skus').values(skus.map((s) => ({
-        id: s.id, shop_id: shopId, product_id: id, props: JSON.stringify(s.props), price_fen: p.priceFen, stock: s.stock,
-      }))).execute();
+      await trx
+        .insertInto('products')
+        .values({
+          id,
+          shop_id: shopId,
+          title: p.title,
+          category: p.category,
+          price_fen: p.priceFen,
+          image_url: null,
+          description: p.description,
+          listing_notes: p.listingNotes ?? null,
+          size_chart: p.sizeChart ? JSON.stringify(SIZE_CHART) : null,
+          weight_g: demoWeightG(p),
+          created_at: ago(60 * 24 * (200 - index)),
+        })
+        .execute();
+      await trx
+        .insertInto('product_skus')
+        .values(
+          skus.map((s) => ({
+            id: s.id,
+            shop_id: shopId,
+            product_id: id,
+            props: JSON.stringify(s.props),
+            price_fen: p.priceFen,
+            stock: s.stock,
+          })),
+        )
+        .execute();
     }
 
     await seedCatalogueLinks(trx, shopId, products, ago(60 * 24 * 30));
@@ -88,11 +120,19 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
     const buyers = BUYER_NICKS.map((nick, i) => {
       const [province, city, street] = PLACES[i % PLACES.length]!;
       return {
-        id: newId(), shop_id: shopId, visitor_id: `demo-buyer-${String(i + 1).padStart(3, '0')}`, nick,
+        id: newId(),
+        shop_id: shopId,
+        visitor_id: `demo-buyer-${String(i + 1).padStart(3, '0')}`,
+        nick,
         // The customer id the demo shop's "backend" signs for identity (POST /api/v1/demo/identity).
         external_id: `demo-member-${String(i + 1).padStart(3, '0')}`,
-        phone: `1${3 + (i % 6)}${String(10_000_000 + i * 7_919_31).slice(0, 9)}`, province, city, street,
-        vip_level: i % 7 === 0 ? 3 : i % 3 === 0 ? 1 : 0, created_at: ago(60 * 24 * (30 + i * 5)), last_seen_at: ago(i * 37),
+        phone: `1${3 + (i % 6)}${String(10_000_000 + i * 7_919_31).slice(0, 9)}`,
+        province,
+        city,
+        street,
+        vip_level: i % 7 === 0 ? 3 : i % 3 === 0 ? 1 : 0,
+        created_at: ago(60 * 24 * (30 + i * 5)),
+        last_seen_at: ago(i * 37),
         identity_source: 'demo' as const,
       };
     });
@@ -107,29 +147,46 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
         const placedMinutesAgo = 30 + Math.floor(random.next() * 60 * 24 * 40);
         const items = [random.pick(products), ...(random.next() < 0.3 ? [random.pick(products)] : [])].map((p) => {
           const sku = random.pick(p.skus);
-          return { product_id: p.id, title: p.title, sku_props: JSON.stringify(sku.props), price_fen: p.priceFen, quantity: 1 + Math.floor(random.next() * 2) };
+          return {
+            product_id: p.id,
+            title: p.title,
+            sku_props: JSON.stringify(sku.props),
+            price_fen: p.priceFen,
+            quantity: 1 + Math.floor(random.next() * 2),
+          };
         });
         const total = items.reduce((sum, it) => sum + it.price_fen * it.quantity, 0);
         const carrier = random.pick(CARRIERS);
         const shipped = ['shipped', 'signed', 'completed'].includes(status);
         const step = (n: number) => ago(Math.max(placedMinutesAgo - n, 1));
         const orderId = newId();
-        await trx.insertInto('orders').values({
-          id: orderId, shop_id: shopId, buyer_id: buyer.id,
-          order_no: `${now.getUTCFullYear()}${String(1_100_000_000 + orderNumber * 7_777)}`,
-          status, total_fen: total, receiver_name: buyer.nick.slice(0, 2) + '女士', receiver_phone: buyer.phone,
-          receiver_address: `${buyer.province}${buyer.city === buyer.province ? '' : buyer.city}${buyer.street}`,
-          carrier: shipped ? carrier.name : null,
-          tracking_no: shipped ? `${carrier.prefix}${String(4_300_000_000_000 + orderNumber * 130_217)}` : null,
-          memo: k === 0 && i % 9 === 0 ? '买家要求用顺丰，已补运费差价' : null,
-          placed_at: ago(placedMinutesAgo),
-          paid_at: status === 'pending_payment' || (status === 'closed' && k % 2 === 0) ? null : step(5),
-          shipped_at: shipped ? step(60 * 20) : null,
-          signed_at: status === 'signed' || status === 'completed' ? step(60 * 70) : null,
-          completed_at: status === 'completed' ? step(60 * 24 * 8) : null,
-          closed_at: status === 'closed' ? step(60 * 24) : null,
-        }).execute();
-        await trx.insertInto('order_items').values(items.map((it) => ({ ...it, order_id: orderId }))).execute();
+        await trx
+          .insertInto('orders')
+          .values({
+            id: orderId,
+            shop_id: shopId,
+            buyer_id: buyer.id,
+            order_no: `${now.getUTCFullYear()}${String(1_100_000_000 + orderNumber * 7_777)}`,
+            status,
+            total_fen: total,
+            receiver_name: buyer.nick.slice(0, 2) + '女士',
+            receiver_phone: buyer.phone,
+            receiver_address: `${buyer.province}${buyer.city === buyer.province ? '' : buyer.city}${buyer.street}`,
+            carrier: shipped ? carrier.name : null,
+            tracking_no: shipped ? `${carrier.prefix}${String(4_300_000_000_000 + orderNumber * 130_217)}` : null,
+            memo: k === 0 && i % 9 === 0 ? '买家要求用顺丰，已补运费差价' : null,
+            placed_at: ago(placedMinutesAgo),
+            paid_at: status === 'pending_payment' || (status === 'closed' && k % 2 === 0) ? null : step(5),
+            shipped_at: shipped ? step(60 * 20) : null,
+            signed_at: status === 'signed' || status === 'completed' ? step(60 * 70) : null,
+            completed_at: status === 'completed' ? step(60 * 24 * 8) : null,
+            closed_at: status === 'closed' ? step(60 * 24) : null,
+          })
+          .execute();
+        await trx
+          .insertInto('order_items')
+          .values(items.map((it) => ({ ...it, order_id: orderId })))
+          .execute();
       }
     }
 
@@ -139,25 +196,55 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       const buyer = buyers[script.buyer]!;
       const conversationId = newId();
       const start = script.startedMinutesAgo;
-      await trx.insertInto('conversations').values({
-        id: conversationId, shop_id: shopId, buyer_id: buyer.id, status: 'open', assignee_id: null, last_seq: 0,
-        last_message_id: null, waiting_since: null, agent_read_seq: 0, buyer_read_seq: 0, created_at: ago(start), updated_at: ago(start),
-      }).execute();
-      const stored = await storeMessageBatch(trx, script.lines.map((line, n) => {
-        const agent = line[0] === 'a' ? agentIds.get(line[1])! : null;
-        return {
-          id: newId(), shopId, conversationId, sender: line[0] === 'a' ? 'agent' : 'buyer', agentId: agent?.id ?? null,
-          kind: 'text', body: line[0] === 'a' ? line[2] : line[1], payload: agent ? JSON.stringify({ agentName: agent.name }) : null,
-          clientMsgId: null, createdAt: ago(start - n * Math.min(2, start / script.lines.length)),
-        };
-      }));
+      await trx
+        .insertInto('conversations')
+        .values({
+          id: conversationId,
+          shop_id: shopId,
+          buyer_id: buyer.id,
+          status: 'open',
+          assignee_id: null,
+          last_seq: 0,
+          last_message_id: null,
+          waiting_since: null,
+          agent_read_seq: 0,
+          buyer_read_seq: 0,
+          created_at: ago(start),
+          updated_at: ago(start),
+        })
+        .execute();
+      // Seeding: a prepared history in the seed's transaction, through the writer's own batch function, with no origin
+      // (history is news to nobody: no events, no automation).
+      const stored = await storeSeedMessages(
+        trx,
+        script.lines.map((line, n) => {
+          const agent = line[0] === 'a' ? agentIds.get(line[1])! : null;
+          return {
+            id: newId(),
+            shopId,
+            conversationId,
+            sender: line[0] === 'a' ? 'agent' : 'buyer',
+            agentId: agent?.id ?? null,
+            kind: 'text',
+            body: line[0] === 'a' ? line[2] : line[1],
+            payload: agent ? JSON.stringify({ agentName: agent.name }) : null,
+            clientMsgId: null,
+            createdAt: ago(start - n * Math.min(2, start / script.lines.length)),
+          };
+        }),
+      );
       const lastSeq = stored.at(-1)!.row.seq;
       // Finished chats were read by both sides; waiting ones are new to the shop.
-      await trx.updateTable('conversations').set({
-        agent_read_seq: script.waiting ? 0 : lastSeq, buyer_read_seq: lastSeq,
-        waiting_since: script.waiting ? stored[0]!.row.created_at : null,
-        status: !script.waiting && start > 600 ? 'closed' : 'open',
-      }).where('id', '=', conversationId).execute();
+      await trx
+        .updateTable('conversations')
+        .set({
+          agent_read_seq: script.waiting ? 0 : lastSeq,
+          buyer_read_seq: lastSeq,
+          waiting_since: script.waiting ? stored[0]!.row.created_at : null,
+          status: !script.waiting && start > 600 ? 'closed' : 'open',
+        })
+        .where('id', '=', conversationId)
+        .execute();
     }
     await seedDemoCrm(trx, { shopId, buyers, products, agents: agentIds, now });
     await seedDemoPaymentReminders(trx, { shopId, now });

@@ -41,7 +41,10 @@ export async function readColumnFile(columns: readonly ImportColumn[], bytes: Bu
   const grid = format === 'xlsx' ? await readXlsxRows(bytes, { maxRows: MAX_IMPORT_ROWS }) : readCsv(bytes);
   const header = grid[0];
   if (!header || header.line !== 1 || header.cells.every((c) => c === '')) {
-    throw missingColumns(columns, columns.filter((c) => c.required).map((c) => c.key));
+    throw missingColumns(
+      columns,
+      columns.filter((c) => c.required).map((c) => c.key),
+    );
   }
   const keys = mapHeader(columns, header.cells.map(stripControlText));
   const missing = columns.filter((c) => c.required && !keys.includes(c.key)).map((c) => c.key);
@@ -64,7 +67,11 @@ export async function readColumnFile(columns: readonly ImportColumn[], bytes: Bu
 
 /** Header cell → column key (Chinese header, English alias or a marketplace's name; "*" and "(必填)" ignored). */
 function mapHeader(columns: readonly ImportColumn[], cells: string[]): (string | undefined)[] {
-  const normalise = (text: string) => text.replace(/[*＊]|[（(]必填[)）]/g, '').replace(/[\s_]/g, '').toLowerCase();
+  const normalise = (text: string) =>
+    text
+      .replace(/[*＊]|[（(]必填[)）]/g, '')
+      .replace(/[\s_]/g, '')
+      .toLowerCase();
   const byName = new Map<string, string>();
   for (const column of columns) {
     for (const name of [column.zh, column.en, ...(column.aliases ?? [])]) byName.set(normalise(name), column.key);
@@ -99,7 +106,12 @@ function readCsv(bytes: Buffer): GridRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, {
-      delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true,
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;

@@ -18,13 +18,19 @@ const REASONS = {
   missing_value: { 'zh-CN': '{column}不能为空', en: '{column} is empty' },
   invalid_amount: { 'zh-CN': '{column}不是有效的金额', en: '{column} is not a valid amount' },
   invalid_quantity: { 'zh-CN': '{column}必须是大于 0 的整数', en: '{column} must be a whole number above 0' },
-  invalid_weight: { 'zh-CN': '{column}必须是 1 到 100000 之间的整数（克）', en: '{column} must be a whole number of grams from 1 to 100000' },
+  invalid_weight: {
+    'zh-CN': '{column}必须是 1 到 100000 之间的整数（克）',
+    en: '{column} must be a whole number of grams from 1 to 100000',
+  },
   invalid_stock: { 'zh-CN': '{column}必须是不小于 0 的整数', en: '{column} must be a whole number, 0 or more' },
   invalid_status: {
     'zh-CN': '{column}「{value}」无法识别（可填：待付款、已付款、已发货、已签收、交易成功、交易关闭）',
     en: '{column} "{value}" is unknown (use pending_payment, paid, shipped, signed, completed or closed)',
   },
-  invalid_time: { 'zh-CN': '{column}不是有效的时间（如 2026-11-11 10:00:00）', en: '{column} is not a valid time (e.g. 2026-11-11 10:00:00)' },
+  invalid_time: {
+    'zh-CN': '{column}不是有效的时间（如 2026-11-11 10:00:00）',
+    en: '{column} is not a valid time (e.g. 2026-11-11 10:00:00)',
+  },
   invalid_sku: { 'zh-CN': '{column}格式应为「颜色:黑色;尺码:M」', en: '{column} must look like 颜色:黑色;尺码:M' },
   invalid_phone: { 'zh-CN': '{column}不是有效的电话号码', en: '{column} is not a valid phone number' },
   too_long: { 'zh-CN': '{column}过长（最多 {max} 个字）', en: '{column} is too long (at most {max} characters)' },
@@ -32,10 +38,12 @@ const REASONS = {
   state_forbids: { 'zh-CN': '订单状态为「{status}」时不应填写{column}', en: 'status {status} must not have {column}' },
   time_before: { 'zh-CN': '{column}早于{other}', en: '{column} is earlier than {other}' },
   conflicts_with_line: {
-    'zh-CN': '{column}与同一订单第 {line} 行不一致', en: '{column} differs from line {line} of the same order',
+    'zh-CN': '{column}与同一订单第 {line} 行不一致',
+    en: '{column} differs from line {line} of the same order',
   },
   order_has_bad_lines: {
-    'zh-CN': '同一订单的第 {lines} 行有错误，整单未导入', en: 'line {lines} of the same order failed, so the whole order was not imported',
+    'zh-CN': '同一订单的第 {lines} 行有错误，整单未导入',
+    en: 'line {lines} of the same order failed, so the whole order was not imported',
   },
   duplicate_sku: { 'zh-CN': '与第 {line} 行的 SKU 重复', en: 'same SKU as line {line}' },
 } as const satisfies Record<string, Record<Language, string>>;

@@ -38,12 +38,25 @@ export function parseChinaTime(text: string): string | undefined {
     const at = new Date(trimmed);
     return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
   }
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as
-    [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   // Date.UTC rolls 2026-02-30 over to March: a date that does not round-trip does not exist.
-  if (wall.getUTCFullYear() !== year || wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day ||
-    hour > 23 || minute > 59 || second > 59) return undefined;
+  if (
+    wall.getUTCFullYear() !== year ||
+    wall.getUTCMonth() !== month - 1 ||
+    wall.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return undefined;
   return new Date(wall.getTime() - CHINA_OFFSET_HOURS * 3_600_000).toISOString();
 }
 
@@ -62,7 +75,10 @@ export function parseOrderStatus(text: string): OrderStatus | undefined {
  */
 export function parseSkuProps(text: string): Record<string, string> | undefined {
   const props: Record<string, string> = {};
-  const pairs = text.split(/[;；]/).map((pair) => pair.trim()).filter(Boolean);
+  const pairs = text
+    .split(/[;；]/)
+    .map((pair) => pair.trim())
+    .filter(Boolean);
   for (const pair of pairs) {
     const match = /^([^:：]+)[:：](.+)$/.exec(pair);
     if (!match) return undefined;

@@ -13,8 +13,14 @@ export async function findImport(db: Queryable, shopId: string, id: string) {
 
 /** The shop's latest imports, newest first. */
 export async function listImports(db: Queryable, shopId: string, limit: number) {
-  return db.selectFrom('imports').selectAll().where('shop_id', '=', shopId).orderBy('created_at', 'desc').orderBy('id', 'desc')
-    .limit(limit).execute();
+  return db
+    .selectFrom('imports')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Progress, written in the same transaction as the batch it counts. */

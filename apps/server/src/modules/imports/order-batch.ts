@@ -6,7 +6,14 @@ import { closeStaleApprovals } from '../approvals/commands/close-stale-approvals
 import { skuKey } from './import-values.js';
 import type { OrderDraft } from './order-rows.js';
 import {
-  findBuyerIdsByNick, findOrdersByNo, insertBuyersIfAbsent, insertOrders, replaceOrder, type ExistingOrder, type NewOrder, type NewOrderItem,
+  findBuyerIdsByNick,
+  findOrdersByNo,
+  insertBuyersIfAbsent,
+  insertOrders,
+  replaceOrder,
+  type ExistingOrder,
+  type NewOrder,
+  type NewOrderItem,
 } from './order-import.repository.js';
 import type { loadCatalogue } from './product-import.repository.js';
 
@@ -38,7 +45,8 @@ export class CatalogueIndex {
    * derived from its title, so its lines still group together.
    */
   resolve(productId: string | null, title: string, props: Record<string, string>): { productId: string; skuId: string | null } {
-    const id = productId && this.ids.has(productId) ? productId : this.byTitle.get(title) ?? productId ?? `imported-${digest(title)}`;
+    const id =
+      productId && this.ids.has(productId) ? productId : (this.byTitle.get(title) ?? productId ?? `imported-${digest(title)}`);
     return { productId: id, skuId: this.skus.get(`${id}|${skuKey(props)}`) ?? null };
   }
 }
@@ -57,19 +65,37 @@ export function importedVisitorId(nick: string): string {
 
 /** Writes a batch of orders in the transaction it is given: new ones inserted, changed ones rewritten, the rest left alone. */
 export async function writeOrderBatch(
-  trx: Queryable, shopId: string, orders: OrderDraft[], catalogue: CatalogueIndex, now: string,
+  trx: Queryable,
+  shopId: string,
+  orders: OrderDraft[],
+  catalogue: CatalogueIndex,
+  now: string,
 ): Promise<BatchCounts> {
   const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
   const nicks = [...new Set(orders.map((o) => o.buyerNick))];
   const buyers = await findBuyerIdsByNick(trx, shopId, nicks);
-  const newBuyers = nicks.filter((nick) => !buyers.has(nick)).map((nick) => ({
-    id: newId(), shop_id: shopId, visitor_id: importedVisitorId(nick), nick, phone: null,
-    province: orders.find((o) => o.buyerNick === nick)?.province ?? null, city: null, vip_level: 0, created_at: now, last_seen_at: null,
-    identity_source: 'import',
-  }));
+  const newBuyers = nicks
+    .filter((nick) => !buyers.has(nick))
+    .map((nick) => ({
+      id: newId(),
+      shop_id: shopId,
+      visitor_id: importedVisitorId(nick),
+      nick,
+      phone: null,
+      province: orders.find((o) => o.buyerNick === nick)?.province ?? null,
+      city: null,
+      vip_level: 0,
+      created_at: now,
+      last_seen_at: null,
+      identity_source: 'import',
+    }));
   for (const [nick, id] of await insertBuyersIfAbsent(trx, shopId, newBuyers)) buyers.set(nick, id);
 
-  const existing = await findOrdersByNo(trx, shopId, orders.map((o) => o.orderNo));
+  const existing = await findOrdersByNo(
+    trx,
+    shopId,
+    orders.map((o) => o.orderNo),
+  );
   const inserts: NewOrder[] = [];
   const insertItems: NewOrderItem[] = [];
   for (const draft of orders) {
@@ -79,13 +105,24 @@ export async function writeOrderBatch(
     const items = draft.lines.map((line): NewOrderItem => {
       const { productId, skuId } = catalogue.resolve(line.productId, line.title, line.skuProps);
       return {
-        order_id: orderId, product_id: productId, sku_id: skuId, title: line.title, sku_props: JSON.stringify(line.skuProps),
-        price_fen: line.priceFen, quantity: line.quantity,
+        order_id: orderId,
+        product_id: productId,
+        sku_id: skuId,
+        title: line.title,
+        sku_props: JSON.stringify(line.skuProps),
+        price_fen: line.priceFen,
+        quantity: line.quantity,
       };
     });
     if (!found) {
       inserts.push({
-        id: orderId, shop_id: shopId, ...fields, memo_flag: null, close_reason: null, external_id: null, updated_at: now,
+        id: orderId,
+        shop_id: shopId,
+        ...fields,
+        memo_flag: null,
+        close_reason: null,
+        external_id: null,
+        updated_at: now,
         original_total_fen: null,
       });
       insertItems.push(...items);
@@ -108,21 +145,40 @@ export async function writeOrderBatch(
 /** The order's columns the file decides (agents' own fields, 旗帜 and close reason, stay as they are). */
 function orderFields(draft: OrderDraft, buyerId: string) {
   return {
-    buyer_id: buyerId, order_no: draft.orderNo, status: draft.status, total_fen: draft.totalFen,
-    receiver_name: draft.receiverName, receiver_phone: draft.receiverPhone, receiver_address: draft.address,
-    receiver_province: draft.province, carrier: draft.carrier, tracking_no: draft.trackingNo, memo: draft.memo,
-    placed_at: draft.placedAt, paid_at: draft.paidAt, shipped_at: draft.shippedAt, signed_at: draft.signedAt,
-    completed_at: draft.completedAt, closed_at: draft.closedAt,
+    buyer_id: buyerId,
+    order_no: draft.orderNo,
+    status: draft.status,
+    total_fen: draft.totalFen,
+    receiver_name: draft.receiverName,
+    receiver_phone: draft.receiverPhone,
+    receiver_address: draft.address,
+    receiver_province: draft.province,
+    carrier: draft.carrier,
+    tracking_no: draft.trackingNo,
+    memo: draft.memo,
+    placed_at: draft.placedAt,
+    paid_at: draft.paidAt,
+    shipped_at: draft.shippedAt,
+    signed_at: draft.signedAt,
+    completed_at: draft.completedAt,
+    closed_at: draft.closedAt,
   } satisfies Omit<NewOrder, 'id' | 'shop_id'>;
 }
 
 function isUnchanged({ order, items }: ExistingOrder, fields: ReturnType<typeof orderFields>, next: NewOrderItem[]): boolean {
-  const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (typeof a === 'number' || typeof b === 'number' ? Number(a) === Number(b) : false);
+  const same = (a: unknown, b: unknown) =>
+    (a ?? null) === (b ?? null) || (typeof a === 'number' || typeof b === 'number' ? Number(a) === Number(b) : false);
   if (!Object.entries(fields).every(([key, value]) => same(order[key as keyof typeof order], value))) return false;
   if (items.length !== next.length) return false;
   return items.every((item, i) => {
     const other = next[i]!;
-    return item.product_id === other.product_id && (item.sku_id ?? null) === other.sku_id && item.title === other.title &&
-      item.sku_props === other.sku_props && Number(item.price_fen) === other.price_fen && Number(item.quantity) === other.quantity;
+    return (
+      item.product_id === other.product_id &&
+      (item.sku_id ?? null) === other.sku_id &&
+      item.title === other.title &&
+      item.sku_props === other.sku_props &&
+      Number(item.price_fen) === other.price_fen &&
+      Number(item.quantity) === other.quantity
+    );
   });
 }

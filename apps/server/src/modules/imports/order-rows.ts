@@ -36,32 +36,57 @@ export interface OrderDraft {
 }
 
 /** Rows of the file grouped by 订单号, in the order they first appear: either an order, or the failed lines. */
-export type OrderGroup = { lineCount: number } & ({ order: OrderDraft; errors?: undefined } | { order?: undefined; errors: StoredRowError[] });
+export type OrderGroup = { lineCount: number } & (
+  { order: OrderDraft; errors?: undefined } | { order?: undefined; errors: StoredRowError[] }
+);
 
 const ORDER_FIELDS = [
-  'buyer_nick', 'status', 'total', 'receiver_name', 'receiver_phone', 'province', 'address', 'carrier', 'tracking_no',
-  'placed_at', 'paid_at', 'shipped_at', 'signed_at', 'completed_at', 'closed_at', 'memo',
+  'buyer_nick',
+  'status',
+  'total',
+  'receiver_name',
+  'receiver_phone',
+  'province',
+  'address',
+  'carrier',
+  'tracking_no',
+  'placed_at',
+  'paid_at',
+  'shipped_at',
+  'signed_at',
+  'completed_at',
+  'closed_at',
+  'memo',
 ] as const;
 /** Fields every line of one order must agree on when it repeats them. */
 const MUST_AGREE = new Set(['buyer_nick', 'status', 'total', 'placed_at']);
 const TIMES = ['placed_at', 'paid_at', 'shipped_at', 'signed_at', 'completed_at', 'closed_at'] as const;
 const MAX_LENGTH: Record<string, number> = {
-  order_no: 64, buyer_nick: 64, title: 200, product_id: 64, receiver_name: 32, province: 16, address: 200, carrier: 32,
-  tracking_no: 64, memo: 500,
+  order_no: 64,
+  buyer_nick: 64,
+  title: 200,
+  product_id: 64,
+  receiver_name: 32,
+  province: 16,
+  address: 200,
+  carrier: 32,
+  tracking_no: 64,
+  memo: 500,
 };
 
 /**
  * Which timestamps each state needs (everything up to it) and which it must not have. A closed order was
  * closed before payment (the trade flow closes only unpaid orders).
  */
-const STATE_TIMES: Record<OrderStatus, { needs: readonly (typeof TIMES)[number][]; forbids: readonly (typeof TIMES)[number][] }> = {
-  pending_payment: { needs: [], forbids: ['paid_at', 'shipped_at', 'signed_at', 'completed_at', 'closed_at'] },
-  paid: { needs: ['paid_at'], forbids: ['shipped_at', 'signed_at', 'completed_at', 'closed_at'] },
-  shipped: { needs: ['paid_at', 'shipped_at'], forbids: ['signed_at', 'completed_at', 'closed_at'] },
-  signed: { needs: ['paid_at', 'shipped_at', 'signed_at'], forbids: ['completed_at', 'closed_at'] },
-  completed: { needs: ['paid_at', 'shipped_at', 'completed_at'], forbids: ['closed_at'] },
-  closed: { needs: ['closed_at'], forbids: ['paid_at', 'shipped_at', 'signed_at', 'completed_at'] },
-};
+const STATE_TIMES: Record<OrderStatus, { needs: readonly (typeof TIMES)[number][]; forbids: readonly (typeof TIMES)[number][] }> =
+  {
+    pending_payment: { needs: [], forbids: ['paid_at', 'shipped_at', 'signed_at', 'completed_at', 'closed_at'] },
+    paid: { needs: ['paid_at'], forbids: ['shipped_at', 'signed_at', 'completed_at', 'closed_at'] },
+    shipped: { needs: ['paid_at', 'shipped_at'], forbids: ['signed_at', 'completed_at', 'closed_at'] },
+    signed: { needs: ['paid_at', 'shipped_at', 'signed_at'], forbids: ['completed_at', 'closed_at'] },
+    completed: { needs: ['paid_at', 'shipped_at', 'completed_at'], forbids: ['closed_at'] },
+    closed: { needs: ['closed_at'], forbids: ['paid_at', 'shipped_at', 'signed_at', 'completed_at'] },
+  };
 
 /** Checks every row and groups them into orders; an order with one bad line is not imported at all. */
 export function groupOrderRows(rows: SheetRow[]): OrderGroup[] {
@@ -81,8 +106,11 @@ export function groupOrderRows(rows: SheetRow[]): OrderGroup[] {
       sequence.push(orderNo);
     }
   }
-  return sequence.map((entry) => typeof entry === 'string' ? checkOrder(entry, groups.get(entry)!)
-    : { lineCount: 1, errors: [{ line: entry.line, reasons: [{ code: 'missing_value', params: { column: 'order_no' } }] }] });
+  return sequence.map((entry) =>
+    typeof entry === 'string'
+      ? checkOrder(entry, groups.get(entry)!)
+      : { lineCount: 1, errors: [{ line: entry.line, reasons: [{ code: 'missing_value', params: { column: 'order_no' } }] }] },
+  );
 }
 
 function checkOrder(orderNo: string, rows: SheetRow[]): OrderGroup {
@@ -97,7 +125,8 @@ function checkOrder(orderNo: string, rows: SheetRow[]): OrderGroup {
       if (!value) continue;
       const first = merged[key];
       if (!first) merged[key] = { value, line: row.line };
-      else if (MUST_AGREE.has(key) && first.value !== value) fail(row.line, { code: 'conflicts_with_line', params: { column: key, line: first.line } });
+      else if (MUST_AGREE.has(key) && first.value !== value)
+        fail(row.line, { code: 'conflicts_with_line', params: { column: key, line: first.line } });
     }
   }
   const lines = rows.map((row) => checkLine(row, (reason) => fail(row.line, reason)));
@@ -117,7 +146,8 @@ function checkOrder(orderNo: string, rows: SheetRow[]): OrderGroup {
   const totalFen = text('total') ? parseFen(text('total')) : undefined;
   if (!text('total')) fail(firstLine, { code: 'missing_value', params: { column: 'total' } });
   else if (totalFen === undefined) fail(at('total'), { code: 'invalid_amount', params: { column: 'total' } });
-  if (text('receiver_phone') && !isPhone(text('receiver_phone'))) fail(at('receiver_phone'), { code: 'invalid_phone', params: { column: 'receiver_phone' } });
+  if (text('receiver_phone') && !isPhone(text('receiver_phone')))
+    fail(at('receiver_phone'), { code: 'invalid_phone', params: { column: 'receiver_phone' } });
 
   const times: Partial<Record<(typeof TIMES)[number], string>> = {};
   for (const key of TIMES) {
@@ -135,7 +165,8 @@ function checkOrder(orderNo: string, rows: SheetRow[]): OrderGroup {
       if (text(key)) fail(at(key), { code: 'state_forbids', params: { status, column: key } });
     }
     if (['shipped', 'signed', 'completed'].includes(status)) {
-      for (const key of ['carrier', 'tracking_no']) if (!text(key)) fail(firstLine, { code: 'state_needs', params: { status, column: key } });
+      for (const key of ['carrier', 'tracking_no'])
+        if (!text(key)) fail(firstLine, { code: 'state_needs', params: { status, column: key } });
     }
   }
   // Each step happens after the one before it (seconds-precise exports may share a timestamp).
@@ -149,7 +180,8 @@ function checkOrder(orderNo: string, rows: SheetRow[]): OrderGroup {
   if (bad.length) {
     const errors = rows.map((row) => ({
       line: row.line,
-      reasons: reasons.get(row.line)!.length ? reasons.get(row.line)!
+      reasons: reasons.get(row.line)!.length
+        ? reasons.get(row.line)!
         : [{ code: 'order_has_bad_lines' as const, params: { lines: bad.join(', ') } }],
     }));
     return { lineCount: rows.length, errors };
@@ -157,12 +189,23 @@ function checkOrder(orderNo: string, rows: SheetRow[]): OrderGroup {
   return {
     lineCount: rows.length,
     order: {
-      orderNo, buyerNick: text('buyer_nick'), status: status!, totalFen: totalFen!,
-      receiverName: text('receiver_name'), receiverPhone: text('receiver_phone'), province: text('province') || null,
-      address: fullAddress(text('province'), text('address')), carrier: text('carrier') || null,
-      trackingNo: text('tracking_no') || null, memo: text('memo') || null,
-      placedAt: times.placed_at!, paidAt: times.paid_at ?? null, shippedAt: times.shipped_at ?? null,
-      signedAt: times.signed_at ?? null, completedAt: times.completed_at ?? null, closedAt: times.closed_at ?? null,
+      orderNo,
+      buyerNick: text('buyer_nick'),
+      status: status!,
+      totalFen: totalFen!,
+      receiverName: text('receiver_name'),
+      receiverPhone: text('receiver_phone'),
+      province: text('province') || null,
+      address: fullAddress(text('province'), text('address')),
+      carrier: text('carrier') || null,
+      trackingNo: text('tracking_no') || null,
+      memo: text('memo') || null,
+      placedAt: times.placed_at!,
+      paidAt: times.paid_at ?? null,
+      shippedAt: times.shipped_at ?? null,
+      signedAt: times.signed_at ?? null,
+      completedAt: times.completed_at ?? null,
+      closedAt: times.closed_at ?? null,
       lines: lines as OrderLineDraft[],
     },
   };
@@ -193,5 +236,12 @@ function checkLine(row: SheetRow, fail: (reason: RowReason) => void): OrderLineD
   const skuProps = parseSkuProps(value('sku'));
   if (!skuProps) note({ code: 'invalid_sku', params: { column: 'sku' } });
   if (failures > 0) return undefined;
-  return { line: row.line, productId: value('product_id') || null, title: value('title'), skuProps: skuProps!, priceFen: priceFen!, quantity: quantity! };
+  return {
+    line: row.line,
+    productId: value('product_id') || null,
+    title: value('title'),
+    skuProps: skuProps!,
+    priceFen: priceFen!,
+    quantity: quantity!,
+  };
 }

@@ -13,9 +13,18 @@ const DEFAULT_CATEGORY = '未分类';
  * Writes a batch of products in the transaction it is given. Same title = same product; a SKU is matched by its
  * properties and gets the file's price and stock. SKUs missing from the file stay (orders may point at them).
  */
-export async function writeProductBatch(trx: Queryable, shopId: string, drafts: ProductDraft[], now: string): Promise<BatchCounts> {
+export async function writeProductBatch(
+  trx: Queryable,
+  shopId: string,
+  drafts: ProductDraft[],
+  now: string,
+): Promise<BatchCounts> {
   const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
-  const existing = await findProductsByTitle(trx, shopId, drafts.map((d) => d.title));
+  const existing = await findProductsByTitle(
+    trx,
+    shopId,
+    drafts.map((d) => d.title),
+  );
   const newProducts: Insertable<Database['products']>[] = [];
   const newSkus: Insertable<Database['product_skus']>[] = [];
   for (const draft of drafts) {
@@ -28,7 +37,14 @@ export async function writeProductBatch(trx: Queryable, shopId: string, drafts: 
       const current = skuByKey.get(skuKey(sku.props));
       prices.push(sku.priceFen);
       if (!current) {
-        newSkus.push({ id: newId(), shop_id: shopId, product_id: productId, props: JSON.stringify(sku.props), price_fen: sku.priceFen, stock: sku.stock });
+        newSkus.push({
+          id: newId(),
+          shop_id: shopId,
+          product_id: productId,
+          props: JSON.stringify(sku.props),
+          price_fen: sku.priceFen,
+          stock: sku.stock,
+        });
         changed = true;
       } else if (Number(current.price_fen) !== sku.priceFen || Number(current.stock) !== sku.stock) {
         await updateSku(trx, current.id, { price_fen: sku.priceFen, stock: sku.stock });
@@ -39,7 +55,9 @@ export async function writeProductBatch(trx: Queryable, shopId: string, drafts: 
     }
     // The listed price is the lowest SKU price, as a marketplace shows "¥99 起".
     const fields = {
-      title: draft.title, category: draft.category || found?.product.category || DEFAULT_CATEGORY, price_fen: Math.min(...prices),
+      title: draft.title,
+      category: draft.category || found?.product.category || DEFAULT_CATEGORY,
+      price_fen: Math.min(...prices),
       description: draft.description || found?.product.description || '',
       listing_notes: draft.listingNotes ?? found?.product.listing_notes ?? null,
       weight_g: draft.weightG ?? found?.product.weight_g ?? null,
@@ -50,8 +68,11 @@ export async function writeProductBatch(trx: Queryable, shopId: string, drafts: 
       continue;
     }
     const product = found.product;
-    const fieldsChanged = product.category !== fields.category || Number(product.price_fen) !== fields.price_fen ||
-      product.description !== fields.description || (product.listing_notes ?? null) !== fields.listing_notes ||
+    const fieldsChanged =
+      product.category !== fields.category ||
+      Number(product.price_fen) !== fields.price_fen ||
+      product.description !== fields.description ||
+      (product.listing_notes ?? null) !== fields.listing_notes ||
       (product.weight_g === null || product.weight_g === undefined ? null : Number(product.weight_g)) !== fields.weight_g;
     if (fieldsChanged) await updateProduct(trx, product.id, fields);
     if (fieldsChanged || changed) counts.updated++;

@@ -9,7 +9,12 @@ type SkuRow = Selectable<Database['product_skus']>;
 
 /** Every product of the shop (id, title) and its SKUs: small enough to hold while an import runs. */
 export async function loadCatalogue(db: Queryable, shopId: string) {
-  const products = await db.selectFrom('products').select(['id', 'title']).where('shop_id', '=', shopId).orderBy('created_at').execute();
+  const products = await db
+    .selectFrom('products')
+    .select(['id', 'title'])
+    .where('shop_id', '=', shopId)
+    .orderBy('created_at')
+    .execute();
   const skus = await db.selectFrom('product_skus').select(['id', 'product_id', 'props']).where('shop_id', '=', shopId).execute();
   return { products, skus };
 }
@@ -18,10 +23,25 @@ export async function loadCatalogue(db: Queryable, shopId: string) {
 export async function findProductsByTitle(db: Queryable, shopId: string, titles: string[]) {
   const found = new Map<string, { product: ProductRow; skus: SkuRow[] }>();
   if (titles.length === 0) return found;
-  const products = await db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('title', 'in', titles)
-    .orderBy('created_at').orderBy('id').execute();
+  const products = await db
+    .selectFrom('products')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('title', 'in', titles)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const skus = products.length
-    ? await db.selectFrom('product_skus').selectAll().where('product_id', 'in', products.map((p) => p.id)).orderBy('id').execute()
+    ? await db
+        .selectFrom('product_skus')
+        .selectAll()
+        .where(
+          'product_id',
+          'in',
+          products.map((p) => p.id),
+        )
+        .orderBy('id')
+        .execute()
     : [];
   for (const product of products) {
     if (!found.has(product.title)) found.set(product.title, { product, skus: skus.filter((s) => s.product_id === product.id) });
@@ -38,7 +58,11 @@ export async function updateProduct(db: Queryable, id: string, changes: Updateab
 }
 
 export async function insertSkus(db: Queryable, skus: Insertable<Database['product_skus']>[]) {
-  for (let i = 0; i < skus.length; i += 500) await db.insertInto('product_skus').values(skus.slice(i, i + 500)).execute();
+  for (let i = 0; i < skus.length; i += 500)
+    await db
+      .insertInto('product_skus')
+      .values(skus.slice(i, i + 500))
+      .execute();
 }
 
 export async function updateSku(db: Queryable, id: string, changes: Pick<SkuRow, 'price_fen' | 'stock'>) {

@@ -48,8 +48,11 @@ export function groupProductRows(rows: SheetRow[]): ProductGroup[] {
       sequence.push(title);
     }
   }
-  return sequence.map((entry) => typeof entry === 'string' ? checkProduct(entry, groups.get(entry)!)
-    : { lineCount: 1, errors: [{ line: entry.line, reasons: [{ code: 'missing_value', params: { column: 'title' } }] }] });
+  return sequence.map((entry) =>
+    typeof entry === 'string'
+      ? checkProduct(entry, groups.get(entry)!)
+      : { lineCount: 1, errors: [{ line: entry.line, reasons: [{ code: 'missing_value', params: { column: 'title' } }] }] },
+  );
 }
 
 function checkProduct(title: string, rows: SheetRow[]): ProductGroup {
@@ -82,13 +85,15 @@ function checkProduct(title: string, rows: SheetRow[]): ProductGroup {
     skus.push({ line: row.line, props: props!, priceFen: priceFen!, stock: stock! });
   }
   const first = (key: string) => rows.map((r) => r.values[key]?.trim() ?? '').find(Boolean) ?? '';
-  const product = skus.length ? {
-    title,
-    category: first('category').slice(0, MAX_LENGTH.category),
-    description: first('description').slice(0, MAX_LENGTH.description),
-    listingNotes: first('listing_notes').slice(0, MAX_LENGTH.listing_notes) || null,
-    weightG: first('weight_g') ? parseWholeNumber(first('weight_g'), 1, 100_000) ?? null : null,
-    skus,
-  } : undefined;
+  const product = skus.length
+    ? {
+        title,
+        category: first('category').slice(0, MAX_LENGTH.category),
+        description: first('description').slice(0, MAX_LENGTH.description),
+        listingNotes: first('listing_notes').slice(0, MAX_LENGTH.listing_notes) || null,
+        weightG: first('weight_g') ? (parseWholeNumber(first('weight_g'), 1, 100_000) ?? null) : null,
+        skus,
+      }
+    : undefined;
   return { lineCount: rows.length, product, errors };
 }

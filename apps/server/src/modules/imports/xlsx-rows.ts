@@ -28,7 +28,8 @@ const MAX_COLUMNS = 256;
 const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
-const unreadable = () => new AppError('import_file_unreadable', { detail: '不是有效的 Excel（.xlsx）文件', detailEn: 'not a valid Excel (.xlsx) file' });
+const unreadable = () =>
+  new AppError('import_file_unreadable', { detail: '不是有效的 Excel（.xlsx）文件', detailEn: 'not a valid Excel (.xlsx) file' });
 
 /**
  * Reads the rows of the first sheet that has any, without ever unpacking more than the limit: the zip's directory
@@ -37,8 +38,11 @@ const unreadable = () => new AppError('import_file_unreadable', { detail: '不�
  * row cap is refused at the first row too many.
  */
 export async function readXlsxRows(bytes: Buffer, limits: XlsxLimits): Promise<GridRow[]> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false })
-    .catch(() => { throw unreadable(); });
+  const zip = await yauzl
+    .fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false })
+    .catch(() => {
+      throw unreadable();
+    });
   let source: Readable | undefined;
   try {
     const parts = await workbookParts(zip, limits.maxUnpackedBytes ?? MAX_XLSX_UNPACKED_BYTES);
@@ -130,14 +134,23 @@ function utf8Boundary(bytes: Buffer): number {
 /** Streams sheets in order and returns the rows of the first one that has a non-empty row. */
 async function firstSheetRows(source: Readable, maxRows: number): Promise<GridRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'emit',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
   // Shared strings kept as plain text (exceljs would keep rich text as objects, ten times the XML); set before
   // reading so sheets stream at once instead of being parked in temp files.
   const strings: string[] = [];
   (reader as unknown as { sharedStrings: string[] }).sharedStrings = strings;
   // parse() yields each shared string as a bare { index, text } and everything else as { eventType, value }.
-  const events = reader.parse() as unknown as AsyncGenerator<{ eventType?: string; value?: any; index?: number; text?: ExcelJS.CellValue }>;
+  const events = reader.parse() as unknown as AsyncGenerator<{
+    eventType?: string;
+    value?: unknown;
+    index?: number;
+    text?: ExcelJS.CellValue;
+  }>;
   for await (const event of events) {
     if (typeof event.index === 'number') strings[event.index] = cellText(event.text ?? null);
     if (event.eventType !== 'worksheet') continue;
@@ -171,7 +184,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'boolean') return String(value);
-  if ('richText' in value) return value.richText.map((part) => part.text ?? '').join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((part) => part.text ?? '')
+      .join('')
+      .trim();
   if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
   if ('text' in value) return String(value.text).trim();
   return '';

@@ -7,11 +7,23 @@ import type { Language } from '../../platform/http/errors.js';
  * (订单已是「已发货」 / the order is already shipped). Notes stored as plain text by older versions are shown as they are.
  */
 const NOTES = {
-  order_not_synced: { 'zh-CN': '订单 {orderNo} 尚未同步，待订单到达后处理', en: 'order {orderNo} has not been synced yet; waiting for it' },
-  order_closed_ignored: { 'zh-CN': '订单 {orderNo} 已关闭，忽略{eventType}事件', en: 'order {orderNo} is closed: the {eventType} is ignored' },
+  order_not_synced: {
+    'zh-CN': '订单 {orderNo} 尚未同步，待订单到达后处理',
+    en: 'order {orderNo} has not been synced yet; waiting for it',
+  },
+  order_closed_ignored: {
+    'zh-CN': '订单 {orderNo} 已关闭，忽略{eventType}事件',
+    en: 'order {orderNo} is closed: the {eventType} is ignored',
+  },
   already_closed: { 'zh-CN': '订单已关闭', en: 'the order is already closed' },
-  paid_needs_refund: { 'zh-CN': '订单 {orderNo} 已付款，关闭需走退款流程', en: 'order {orderNo} is paid: closing it takes a refund' },
-  shipped_not_overwritten: { 'zh-CN': '订单 {orderNo} 已发货，不再用同步数据覆盖', en: 'order {orderNo} has shipped: synced data no longer overwrites it' },
+  paid_needs_refund: {
+    'zh-CN': '订单 {orderNo} 已付款，关闭需走退款流程',
+    en: 'order {orderNo} is paid: closing it takes a refund',
+  },
+  shipped_not_overwritten: {
+    'zh-CN': '订单 {orderNo} 已发货，不再用同步数据覆盖',
+    en: 'order {orderNo} has shipped: synced data no longer overwrites it',
+  },
   inferred: { 'zh-CN': '由{eventType}事件推定：{statuses}', en: 'inferred from the {eventType}: {statuses}' },
   status_kept: { 'zh-CN': '订单已是「{status}」，仅更新时间', en: 'the order is already {status}: only the time was updated' },
 } as const satisfies Record<string, Record<Language, string>>;

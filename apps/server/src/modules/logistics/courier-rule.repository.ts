@@ -29,8 +29,22 @@ export function presentCourierRule(row: CourierRuleRow): StoredCourierRule {
 export async function replaceCourierRules(db: Queryable, shopId: string, rules: StoredCourierRule[], now: string) {
   await db.deleteFrom('courier_rules').where('shop_id', '=', shopId).execute();
   if (rules.length === 0) return;
-  await db.insertInto('courier_rules').values(rules.map((r, position) => ({
-    id: r.id, shop_id: shopId, carrier: r.carrier, provinces_json: JSON.stringify(r.provinces), first_weight_fen: r.firstWeightFen,
-    additional_fen: r.additionalFen, delivery_days: r.deliveryDays, priority: r.priority, enabled: r.enabled ? 1 : 0, position, updated_at: now,
-  }))).execute();
+  await db
+    .insertInto('courier_rules')
+    .values(
+      rules.map((r, position) => ({
+        id: r.id,
+        shop_id: shopId,
+        carrier: r.carrier,
+        provinces_json: JSON.stringify(r.provinces),
+        first_weight_fen: r.firstWeightFen,
+        additional_fen: r.additionalFen,
+        delivery_days: r.deliveryDays,
+        priority: r.priority,
+        enabled: r.enabled ? 1 : 0,
+        position,
+        updated_at: now,
+      })),
+    )
+    .execute();
 }

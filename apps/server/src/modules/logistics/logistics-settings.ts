@@ -17,7 +17,8 @@ export async function readLogisticsSettings(db: Queryable, shopId: string): Prom
 export function logisticsSettingsOf(settingsJson: string | null | undefined): LogisticsSettings {
   const stored = storedShopSetting(settingsJson, 'logistics') as Partial<LogisticsSettings> | undefined;
   const merged = {
-    ...DEFAULT_LOGISTICS_SETTINGS, ...stored,
+    ...DEFAULT_LOGISTICS_SETTINGS,
+    ...stored,
     notices: { ...DEFAULT_LOGISTICS_SETTINGS.notices, ...stored?.notices },
   };
   const parsed = LogisticsSettings.safeParse(merged);

@@ -17,18 +17,40 @@ export interface NewTrackingEvent {
 
 export async function insertTrackingEvent(db: Queryable, event: NewTrackingEvent): Promise<string> {
   const id = newId();
-  await db.insertInto('tracking_events').values({
-    id, shop_id: event.shopId, order_id: event.orderId, carrier: event.carrier, tracking_no: event.trackingNo, status: event.status,
-    description: event.description, location: event.location, occurred_at: event.occurredAt, created_at: event.createdAt,
-  }).execute();
+  await db
+    .insertInto('tracking_events')
+    .values({
+      id,
+      shop_id: event.shopId,
+      order_id: event.orderId,
+      carrier: event.carrier,
+      tracking_no: event.trackingNo,
+      status: event.status,
+      description: event.description,
+      location: event.location,
+      occurred_at: event.occurredAt,
+      created_at: event.createdAt,
+    })
+    .execute();
   return id;
 }
 
 /** The parcel's timeline, newest first. */
 export async function listTrackingEvents(db: Queryable, shopId: string, orderId: string): Promise<TrackingEventView[]> {
-  const rows = await db.selectFrom('tracking_events').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId)
-    .orderBy('occurred_at', 'desc').orderBy('created_at', 'desc').limit(500).execute();
+  const rows = await db
+    .selectFrom('tracking_events')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
   return rows.map((r) => ({
-    id: r.id, status: r.status, ...presentStoredText('description', r.description), location: r.location, occurredAt: r.occurred_at,
+    id: r.id,
+    status: r.status,
+    ...presentStoredText('description', r.description),
+    location: r.location,
+    occurredAt: r.occurred_at,
   }));
 }

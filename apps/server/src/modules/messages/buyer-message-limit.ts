@@ -10,8 +10,16 @@ import { addressKey } from '../../platform/security/client-address.js';
  */
 export async function limitBuyerMessages(app: AppContext, actor: Principal, address: string): Promise<void> {
   if (actor.kind !== 'buyer') return;
-  await requireRateBudgets(app, [
-    { key: `messages:buyer:${actor.shopId}:${actor.buyerId}`, limit: app.config.buyerMessagesPerMinute, windowSeconds: 60 },
-    { key: `messages:address:${actor.shopId}:${addressKey(address)}`, limit: app.config.addressMessagesPerMinute, windowSeconds: 60 },
-  ], 'too_many_messages');
+  await requireRateBudgets(
+    app,
+    [
+      { key: `messages:buyer:${actor.shopId}:${actor.buyerId}`, limit: app.config.buyerMessagesPerMinute, windowSeconds: 60 },
+      {
+        key: `messages:address:${actor.shopId}:${addressKey(address)}`,
+        limit: app.config.addressMessagesPerMinute,
+        windowSeconds: 60,
+      },
+    ],
+    'too_many_messages',
+  );
 }

@@ -16,13 +16,19 @@ export function publishStoredMessages(app: AppContext, stored: StoredMessage[], 
     const { row } = entry;
     entry.message = presentMessage(row);
     app.bus.publish({
-      type: 'message.created', shopId: row.shop_id, conversationId: row.conversation_id, message: entry.message, origin: origins[i]!,
+      type: 'message.created',
+      shopId: row.shop_id,
+      conversationId: row.conversation_id,
+      message: entry.message,
+      origin: origins[i]!,
       ...(held[i] ? { held: true } : {}),
     });
     // A held conversation (blacklisted buyer) must not appear in the agents' lists.
     if (entry.conversationChanged && !held[i]) changed.set(row.conversation_id, row.shop_id);
   });
   for (const [conversationId, shopId] of changed) {
-    void announceConversations(app, shopId, [conversationId]).catch((err) => app.log.warn({ err }, 'could not announce conversation'));
+    void announceConversations(app, shopId, [conversationId]).catch((err) =>
+      app.log.warn({ err }, 'could not announce conversation'),
+    );
   }
 }

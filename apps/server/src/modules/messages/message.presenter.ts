@@ -1,4 +1,12 @@
-import type { ImageAttachment, Message, MessageKind, MessageSender, OrderCard, ProductCard, ServerText } from '@golddesk/contracts';
+import type {
+  ImageAttachment,
+  Message,
+  MessageKind,
+  MessageSender,
+  OrderCard,
+  ProductCard,
+  ServerText,
+} from '@golddesk/contracts';
 import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 

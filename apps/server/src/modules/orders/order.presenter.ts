@@ -1,5 +1,11 @@
 import {
-  phoneForRole, type BuyerOrderView, type MemoFlag, type OrderActionResponse, type OrderCard, type OrderStatus, type OrderView,
+  phoneForRole,
+  type BuyerOrderView,
+  type MemoFlag,
+  type OrderActionResponse,
+  type OrderCard,
+  type OrderStatus,
+  type OrderView,
 } from '@golddesk/contracts';
 import type { OrderWithItems } from './order.repository.js';
 
@@ -49,12 +55,40 @@ export function actionAnswerForRole(answer: OrderActionResponse, role: string): 
 /** The buyer's own view of an order (widget): what the shop may show them, nothing the seller keeps for itself. */
 export function presentBuyerOrder(order: OrderWithItems): BuyerOrderView {
   const {
-    id, orderNo, status, totalFen, items, receiver, carrier, trackingNo, closeReason, originalTotalFen, placedAt, paidAt,
-    shippedAt, signedAt, completedAt, closedAt,
+    id,
+    orderNo,
+    status,
+    totalFen,
+    items,
+    receiver,
+    carrier,
+    trackingNo,
+    closeReason,
+    originalTotalFen,
+    placedAt,
+    paidAt,
+    shippedAt,
+    signedAt,
+    completedAt,
+    closedAt,
   } = presentOrder(order);
   return {
-    id, orderNo, status, totalFen, items, receiver, carrier, trackingNo, closeReason, originalTotalFen, placedAt, paidAt,
-    shippedAt, signedAt, completedAt, closedAt,
+    id,
+    orderNo,
+    status,
+    totalFen,
+    items,
+    receiver,
+    carrier,
+    trackingNo,
+    closeReason,
+    originalTotalFen,
+    placedAt,
+    paidAt,
+    shippedAt,
+    signedAt,
+    completedAt,
+    closedAt,
   };
 }
 

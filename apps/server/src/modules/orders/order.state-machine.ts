@@ -1,4 +1,5 @@
-import type { OrderStatus } from '@golddesk/contracts';
+import { statusWord, type OrderStatus } from '@golddesk/contracts';
+import { AppError } from '../../platform/http/errors.js';
 import type { OrderRow } from './order.repository.js';
 
 /**
@@ -17,18 +18,71 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
 
 /** The timestamp each state sets when entered. */
 const STAMP: Partial<Record<OrderStatus, keyof OrderRow>> = {
-  paid: 'paid_at', shipped: 'shipped_at', signed: 'signed_at', completed: 'completed_at', closed: 'closed_at',
+  paid: 'paid_at',
+  shipped: 'shipped_at',
+  signed: 'signed_at',
+  completed: 'completed_at',
+  closed: 'closed_at',
 };
 
 export function canTransition(from: string, to: OrderStatus): boolean {
   return (NEXT[from as OrderStatus] ?? []).includes(to);
 }
 
-/** The changes that move an order to `to` at `at`, or undefined when the flow does not allow it. */
-export function transition(order: OrderRow, to: OrderStatus, at: string): Partial<OrderRow> | undefined {
-  if (!canTransition(order.status, to)) return undefined;
+/**
+ * The changes that move an order to `to` at `at`. Every writer of an order's status goes through here; a move the
+ * flow does not allow is refused (order_transition_refused), naming both states in words.
+ */
+export function transition(order: Pick<OrderRow, 'order_no' | 'status'>, to: OrderStatus, at: string): Partial<OrderRow> {
+  if (!canTransition(order.status, to)) {
+    throw new AppError('order_transition_refused', {
+      orderNo: order.order_no,
+      status: statusWord('order', order.status, 'zh-CN'),
+      statusEn: statusWord('order', order.status, 'en'),
+      to: statusWord('order', to, 'zh-CN'),
+      toEn: statusWord('order', to, 'en'),
+    });
+  }
   const stamp = STAMP[to];
   return { status: to, ...(stamp ? { [stamp]: at } : {}), updated_at: at };
+}
+
+/** The states an order passes through from `from` to reach `to` (`to` last), or undefined when the flow never leads there. */
+export function pathBetween(from: string, to: OrderStatus): OrderStatus[] | undefined {
+  const cameFrom = new Map<string, string>();
+  const queue = [from];
+  while (queue.length) {
+    const state = queue.shift()!;
+    if (state === to) {
+      const path: OrderStatus[] = [];
+      for (let at: string = to; at !== from; at = cameFrom.get(at)!) path.unshift(at as OrderStatus);
+      return path.length ? path : undefined;
+    }
+    for (const next of NEXT[state as OrderStatus] ?? []) {
+      if (cameFrom.has(next) || next === from) continue;
+      cameFrom.set(next, state);
+      queue.push(next);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Moves an order forward to `to` step by step through the flow (a shipment reported by the store implies the
+ * payment): each step is a transition; a state passed on the way keeps the time it already has. No changes when
+ * the order is already at or past `to`.
+ */
+export function advance(order: OrderRow, to: OrderStatus, at: string): Partial<OrderRow> {
+  let current: OrderRow = order;
+  const changes: Partial<OrderRow> = {};
+  for (const state of pathBetween(order.status, to) ?? []) {
+    const step = transition(current, state, at);
+    const stamp = STAMP[state];
+    if (state !== to && stamp && order[stamp]) delete step[stamp];
+    Object.assign(changes, step);
+    current = { ...current, ...step };
+  }
+  return changes;
 }
 
 /** Which order actions each state allows: the receiver and SKU only before shipping, price only unpaid. */

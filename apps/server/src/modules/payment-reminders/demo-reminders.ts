@@ -18,9 +18,20 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
   const at = (ms: number) => new Date(ms).toISOString();
   // The everyday demo buyers only (not the CRM demo's sleeping regulars or the blacklisted one, whose stories
   // need them quiet); their zero-padded visitor ids sort alike on SQLite and PostgreSQL.
-  const buyers = await trx.selectFrom('buyers').select(['id', 'nick', 'phone', 'province']).where('shop_id', '=', shopId)
-    .where('visitor_id', 'like', 'demo-buyer-%').where('blocked_at', 'is', null).orderBy('visitor_id').execute();
-  const products = await trx.selectFrom('products').select(['id', 'title', 'price_fen']).where('shop_id', '=', shopId).orderBy('created_at').execute();
+  const buyers = await trx
+    .selectFrom('buyers')
+    .select(['id', 'nick', 'phone', 'province'])
+    .where('shop_id', '=', shopId)
+    .where('visitor_id', 'like', 'demo-buyer-%')
+    .where('blocked_at', 'is', null)
+    .orderBy('visitor_id')
+    .execute();
+  const products = await trx
+    .selectFrom('products')
+    .select(['id', 'title', 'price_fen'])
+    .where('shop_id', '=', shopId)
+    .orderBy('created_at')
+    .execute();
   if (buyers.length < 4 || products.length === 0) return;
   const priciest = products.reduce((a, b) => (b.price_fen > a.price_fen ? b : a));
 
@@ -32,45 +43,117 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
     const unpaidToday = day === 0;
     // Today's unpaid ones are important orders (≥ ¥200): they are the open phone tasks.
     const product = unpaidToday ? priciest : products[(n * 7) % products.length]!;
-    const quantity = unpaidToday ? Math.max(1, Math.ceil(DEFAULT_PAYMENT_REMINDER_SETTINGS.taskThresholdFen / product.price_fen)) : 1 + (n % 2);
+    const quantity = unpaidToday
+      ? Math.max(1, Math.ceil(DEFAULT_PAYMENT_REMINDER_SETTINGS.taskThresholdFen / product.price_fen))
+      : 1 + (n % 2);
     const placed = now.getTime() - day * 24 * 60 * MINUTE - (90 + n * 37) * MINUTE;
     const first = placed + 10 * MINUTE;
     const paid = !unpaidToday && n % 3 !== 2;
     const closed = !unpaidToday && !paid;
     const orderId = newId();
-    await trx.insertInto('orders').values({
-      id: orderId, shop_id: shopId, buyer_id: buyer.id, order_no: `${now.getUTCFullYear()}7${String(300_000_000 + n * 4_111)}`,
-      status: paid ? 'paid' : closed ? 'closed' : 'pending_payment', total_fen: product.price_fen * quantity,
-      receiver_name: `${buyer.nick.slice(0, 1)}女士`, receiver_phone: buyer.phone ?? '13800000000',
-      receiver_address: `${buyer.province ?? '浙江省'}杭州市西湖区文三路 ${100 + n} 号`, receiver_province: buyer.province,
-      carrier: null, tracking_no: null, memo: null, placed_at: at(placed),
-      paid_at: paid ? at(first + (20 + n * 13) * MINUTE) : null, shipped_at: null, signed_at: null, completed_at: null,
-      closed_at: closed ? at(placed + 24 * 60 * MINUTE) : null, close_reason: closed ? '超时未付款，交易自动关闭' : null, updated_at: at(placed),
-    }).execute();
-    await trx.insertInto('order_items').values({
-      order_id: orderId, product_id: product.id, title: product.title, sku_props: '{}', price_fen: product.price_fen, quantity,
-    }).execute();
-    reminders.push({ id: newId(), shop_id: shopId, order_id: orderId, seq: 1, buyer_id: buyer.id, message_id: null, sent_at: at(first) });
+    await trx
+      .insertInto('orders')
+      .values({
+        id: orderId,
+        shop_id: shopId,
+        buyer_id: buyer.id,
+        order_no: `${now.getUTCFullYear()}7${String(300_000_000 + n * 4_111)}`,
+        status: paid ? 'paid' : closed ? 'closed' : 'pending_payment',
+        total_fen: product.price_fen * quantity,
+        receiver_name: `${buyer.nick.slice(0, 1)}女士`,
+        receiver_phone: buyer.phone ?? '13800000000',
+        receiver_address: `${buyer.province ?? '浙江省'}杭州市西湖区文三路 ${100 + n} 号`,
+        receiver_province: buyer.province,
+        carrier: null,
+        tracking_no: null,
+        memo: null,
+        placed_at: at(placed),
+        paid_at: paid ? at(first + (20 + n * 13) * MINUTE) : null,
+        shipped_at: null,
+        signed_at: null,
+        completed_at: null,
+        closed_at: closed ? at(placed + 24 * 60 * MINUTE) : null,
+        close_reason: closed ? '超时未付款，交易自动关闭' : null,
+        updated_at: at(placed),
+      })
+      .execute();
+    await trx
+      .insertInto('order_items')
+      .values({
+        order_id: orderId,
+        product_id: product.id,
+        title: product.title,
+        sku_props: '{}',
+        price_fen: product.price_fen,
+        quantity,
+      })
+      .execute();
+    reminders.push({
+      id: newId(),
+      shop_id: shopId,
+      order_id: orderId,
+      seq: 1,
+      buyer_id: buyer.id,
+      message_id: null,
+      sent_at: at(first),
+    });
     if (!paid || n % 2 === 0) {
-      reminders.push({ id: newId(), shop_id: shopId, order_id: orderId, seq: 2, buyer_id: buyer.id, message_id: null, sent_at: at(first + 60 * MINUTE) });
+      reminders.push({
+        id: newId(),
+        shop_id: shopId,
+        order_id: orderId,
+        seq: 2,
+        buyer_id: buyer.id,
+        message_id: null,
+        sent_at: at(first + 60 * MINUTE),
+      });
     }
     if (unpaidToday) {
       const window = nextCallWindow(now, DEFAULT_SHOP_HOURS);
-      await trx.insertInto('reminder_tasks').values({
-        id: newId(), shop_id: shopId, order_id: orderId, buyer_id: buyer.id, reason: followUpReason(DEFAULT_PAYMENT_REMINDER_SETTINGS, product.price_fen * quantity, 0)!,
-        status: 'open', due_at: window.dueAt.toISOString(), window_end_at: window.endAt.toISOString(), assignee_id: null, assignee_name: null,
-        outcome: null, note: null, done_at: null, done_by_name: null, created_at: at(now.getTime()), updated_at: at(now.getTime()),
-      }).execute();
+      await trx
+        .insertInto('reminder_tasks')
+        .values({
+          id: newId(),
+          shop_id: shopId,
+          order_id: orderId,
+          buyer_id: buyer.id,
+          reason: followUpReason(DEFAULT_PAYMENT_REMINDER_SETTINGS, product.price_fen * quantity, 0)!,
+          status: 'open',
+          due_at: window.dueAt.toISOString(),
+          window_end_at: window.endAt.toISOString(),
+          assignee_id: null,
+          assignee_name: null,
+          outcome: null,
+          note: null,
+          done_at: null,
+          done_by_name: null,
+          created_at: at(now.getTime()),
+          updated_at: at(now.getTime()),
+        })
+        .execute();
     }
   }
 
-  const recentUnpaid = await trx.selectFrom('orders').select(['id', 'buyer_id', 'placed_at']).where('shop_id', '=', shopId)
-    .where('status', '=', 'pending_payment').where('placed_at', '>=', at(now.getTime() - 24 * 60 * MINUTE)).execute();
+  const recentUnpaid = await trx
+    .selectFrom('orders')
+    .select(['id', 'buyer_id', 'placed_at'])
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'pending_payment')
+    .where('placed_at', '>=', at(now.getTime() - 24 * 60 * MINUTE))
+    .execute();
   for (const order of recentUnpaid) {
     if (reminders.some((r) => r.order_id === order.id)) continue;
     for (const seq of [1, 2]) {
       const sent = Math.min(Date.parse(order.placed_at) + seq * 10 * MINUTE, now.getTime() - (3 - seq) * MINUTE);
-      reminders.push({ id: newId(), shop_id: shopId, order_id: order.id, seq, buyer_id: order.buyer_id, message_id: null, sent_at: at(sent) });
+      reminders.push({
+        id: newId(),
+        shop_id: shopId,
+        order_id: order.id,
+        seq,
+        buyer_id: order.buyer_id,
+        message_id: null,
+        sent_at: at(sent),
+      });
     }
   }
   await trx.insertInto('payment_reminders').values(reminders).execute();

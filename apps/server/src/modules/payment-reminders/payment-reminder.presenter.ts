@@ -16,7 +16,12 @@ export function presentReminderTask(row: ReminderTaskRow, viewer: TaskViewer): R
     orderNo: row.order_no,
     orderStatus: row.order_status,
     totalFen: Number(row.total_fen),
-    buyer: { id: row.buyer_id, nick: row.buyer_nick, vipLevel: Number(row.vip_level), phone: row.assignee_id === viewer.agentId ? phone : phoneForRole(phone, viewer.role) },
+    buyer: {
+      id: row.buyer_id,
+      nick: row.buyer_nick,
+      vipLevel: Number(row.vip_level),
+      phone: row.assignee_id === viewer.agentId ? phone : phoneForRole(phone, viewer.role),
+    },
     ...presentStoredText('reason', row.reason),
     remindersSent: Number(row.reminders_sent ?? 0),
     status: row.status as 'open' | 'done',

@@ -2,44 +2,88 @@ import type { Queryable } from '../../platform/db/database.js';
 
 /** Unpaid orders placed between `placedFrom` and `placedTo`, with how many reminders they had and whether a task exists. */
 export async function listUnpaidOrdersToRemind(db: Queryable, shopId: string, placedFrom: string, placedTo: string) {
-  const rows = await db.selectFrom('orders as o').innerJoin('buyers as b', 'b.id', 'o.buyer_id')
+  const rows = await db
+    .selectFrom('orders as o')
+    .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
     .select((eb) => [
-      'o.id', 'o.placed_at', 'o.total_fen', 'b.vip_level',
-      eb.selectFrom('payment_reminders as r').select((e) => e.fn.countAll().as('n')).whereRef('r.order_id', '=', 'o.id').as('sent'),
-      eb.selectFrom('payment_reminders as r').select((e) => e.fn.max('r.sent_at').as('m')).whereRef('r.order_id', '=', 'o.id').as('last_sent_at'),
+      'o.id',
+      'o.placed_at',
+      'o.total_fen',
+      'b.vip_level',
+      eb
+        .selectFrom('payment_reminders as r')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('r.order_id', '=', 'o.id')
+        .as('sent'),
+      eb
+        .selectFrom('payment_reminders as r')
+        .select((e) => e.fn.max('r.sent_at').as('m'))
+        .whereRef('r.order_id', '=', 'o.id')
+        .as('last_sent_at'),
       eb.selectFrom('reminder_tasks as t').select('t.id').whereRef('t.order_id', '=', 'o.id').as('task_id'),
     ])
-    .where('o.shop_id', '=', shopId).where('o.status', '=', 'pending_payment')
-    .where('o.placed_at', '>=', placedFrom).where('o.placed_at', '<=', placedTo)
+    .where('o.shop_id', '=', shopId)
+    .where('o.status', '=', 'pending_payment')
+    .where('o.placed_at', '>=', placedFrom)
+    .where('o.placed_at', '<=', placedTo)
     .where('b.blocked_at', 'is', null)
-    .orderBy('o.placed_at').limit(2000).execute();
+    .orderBy('o.placed_at')
+    .limit(2000)
+    .execute();
   return rows.map((r) => ({
-    id: r.id, placedAt: r.placed_at, totalFen: Number(r.total_fen), vipLevel: Number(r.vip_level),
-    sent: Number(r.sent ?? 0), lastSentAt: (r.last_sent_at as string | null) ?? null, taskId: r.task_id ?? null,
+    id: r.id,
+    placedAt: r.placed_at,
+    totalFen: Number(r.total_fen),
+    vipLevel: Number(r.vip_level),
+    sent: Number(r.sent ?? 0),
+    lastSentAt: (r.last_sent_at as string | null) ?? null,
+    taskId: r.task_id ?? null,
   }));
 }
 
 /** Open tasks whose order is no longer waiting for payment. */
 export async function listSettledOpenTasks(db: Queryable, shopId: string) {
-  return db.selectFrom('reminder_tasks as t').innerJoin('orders as o', 'o.id', 't.order_id').select('t.id')
-    .where('t.shop_id', '=', shopId).where('t.status', '=', 'open').where('o.status', '<>', 'pending_payment').limit(500).execute();
+  return db
+    .selectFrom('reminder_tasks as t')
+    .innerJoin('orders as o', 'o.id', 't.order_id')
+    .select('t.id')
+    .where('t.shop_id', '=', shopId)
+    .where('t.status', '=', 'open')
+    .where('o.status', '<>', 'pending_payment')
+    .limit(500)
+    .execute();
 }
 
 function taskQuery(db: Queryable, shopId: string) {
-  return db.selectFrom('reminder_tasks as t')
+  return db
+    .selectFrom('reminder_tasks as t')
     .innerJoin('orders as o', 'o.id', 't.order_id')
     .innerJoin('buyers as b', 'b.id', 't.buyer_id')
     .selectAll('t')
     .select((eb) => [
-      'o.order_no', 'o.status as order_status', 'o.total_fen', 'o.receiver_phone', 'b.nick as buyer_nick', 'b.vip_level', 'b.phone as buyer_phone',
-      eb.selectFrom('payment_reminders as r').select((e) => e.fn.countAll().as('n')).whereRef('r.order_id', '=', 't.order_id').as('reminders_sent'),
+      'o.order_no',
+      'o.status as order_status',
+      'o.total_fen',
+      'o.receiver_phone',
+      'b.nick as buyer_nick',
+      'b.vip_level',
+      'b.phone as buyer_phone',
+      eb
+        .selectFrom('payment_reminders as r')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('r.order_id', '=', 't.order_id')
+        .as('reminders_sent'),
     ])
     .where('t.shop_id', '=', shopId);
 }
 
 export type ReminderTaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>>;
 
-export async function listReminderTasks(db: Queryable, shopId: string, filter: { status: 'open' | 'done' | 'all'; assigneeId?: string }) {
+export async function listReminderTasks(
+  db: Queryable,
+  shopId: string,
+  filter: { status: 'open' | 'done' | 'all'; assigneeId?: string },
+) {
   let query = taskQuery(db, shopId);
   if (filter.status !== 'all') query = query.where('t.status', '=', filter.status);
   if (filter.assigneeId) query = query.where('t.assignee_id', '=', filter.assigneeId);
@@ -54,8 +98,14 @@ export async function findReminderTask(db: Queryable, shopId: string, id: string
 
 /** First reminders sent in [from, to) with the order's payment, for the figures. */
 export async function listFirstReminders(db: Queryable, shopId: string, from: string, to: string) {
-  const rows = await db.selectFrom('payment_reminders as r').innerJoin('orders as o', 'o.id', 'r.order_id')
+  const rows = await db
+    .selectFrom('payment_reminders as r')
+    .innerJoin('orders as o', 'o.id', 'r.order_id')
     .select(['r.order_id', 'r.sent_at', 'o.paid_at', 'o.total_fen'])
-    .where('r.shop_id', '=', shopId).where('r.seq', '=', 1).where('r.sent_at', '>=', from).where('r.sent_at', '<', to).execute();
+    .where('r.shop_id', '=', shopId)
+    .where('r.seq', '=', 1)
+    .where('r.sent_at', '>=', from)
+    .where('r.sent_at', '<', to)
+    .execute();
   return rows.map((r) => ({ orderId: r.order_id, sentAt: r.sent_at, paidAt: r.paid_at, totalFen: Number(r.total_fen) }));
 }

@@ -1,4 +1,10 @@
-import { DEFAULT_PAYMENT_REMINDER_SETTINGS, PaymentReminderSettings, serverText, storeServerText } from '@golddesk/contracts';
+import {
+  DEFAULT_PAYMENT_REMINDER_SETTINGS,
+  formatFen,
+  PaymentReminderSettings,
+  serverText,
+  storeServerText,
+} from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { readShopSettingsJson, shopSettingOf, writeShopSetting } from '../shops/shop-settings.js';
 
@@ -31,8 +37,8 @@ export function reminderDueAt(settings: PaymentReminderSettings, seq: number, pl
 export function followUpReason(settings: PaymentReminderSettings, totalFen: number, vipLevel: number): string | undefined {
   const params: Record<string, string> = {};
   if (totalFen >= settings.taskThresholdFen) {
-    params.total = `¥${(totalFen / 100).toFixed(2)}`;
-    params.threshold = `¥${(settings.taskThresholdFen / 100).toFixed(2)}`;
+    params.total = formatFen(totalFen);
+    params.threshold = formatFen(settings.taskThresholdFen);
   }
   if (settings.taskMinVip > 0 && vipLevel >= settings.taskMinVip) params.vip = String(vipLevel);
   return Object.keys(params).length ? storeServerText(serverText('reminder.follow_up', params).coded) : undefined;

@@ -5,7 +5,10 @@ import { listActivePromotionRows } from './promotion.repository.js';
 
 /** The campaigns running at `now`, presented in `language`. */
 export async function listActivePromotions(
-  db: Queryable, shopId: string, now: Date, language: 'zh-CN' | 'en' = 'zh-CN',
+  db: Queryable,
+  shopId: string,
+  now: Date,
+  language: 'zh-CN' | 'en' = 'zh-CN',
 ): Promise<PromotionView[]> {
   return (await listActivePromotionRows(db, shopId, now)).map((row) => presentPromotion(row, now, language));
 }
@@ -14,7 +17,12 @@ export async function listActivePromotions(
  * The campaigns active now in one line, '' when none: "双11预售：定金 50 抵 100（11-01 至 11-10）；全店满减：满 199 减 20；满 88 包邮".
  * What {店铺活动} becomes in auto-replies and quick replies.
  */
-export async function describeActivePromotions(db: Queryable, shopId: string, now: Date, language: 'zh-CN' | 'en'): Promise<string> {
+export async function describeActivePromotions(
+  db: Queryable,
+  shopId: string,
+  now: Date,
+  language: 'zh-CN' | 'en',
+): Promise<string> {
   const rows = await listActivePromotionRows(db, shopId, now);
   return rows.map((row) => summaryOf(row, language)).join(language === 'zh-CN' ? '；' : '; ');
 }
@@ -22,7 +30,10 @@ export async function describeActivePromotions(db: Queryable, shopId: string, no
 /** The active campaigns that have a link, one "title link" per line ('' when none): what {活动链接} becomes. */
 export async function describePromotionLinks(db: Queryable, shopId: string, now: Date): Promise<string> {
   const rows = await listActivePromotionRows(db, shopId, now);
-  return rows.filter((row) => row.link).map((row) => `${row.title} ${row.link}`).join('\n');
+  return rows
+    .filter((row) => row.link)
+    .map((row) => `${row.title} ${row.link}`)
+    .join('\n');
 }
 
 /**
@@ -31,7 +42,8 @@ export async function describePromotionLinks(db: Queryable, shopId: string, now:
  */
 export async function describeFreeShipping(db: Queryable, shopId: string, now: Date, language: 'zh-CN' | 'en'): Promise<string> {
   const thresholds = (await listActivePromotionRows(db, shopId, now))
-    .filter((row) => row.kind === 'free_shipping').map((row) => Number(row.threshold_fen ?? 0));
+    .filter((row) => row.kind === 'free_shipping')
+    .map((row) => Number(row.threshold_fen ?? 0));
   if (!thresholds.length) return '';
   const lowest = Math.min(...thresholds);
   if (language === 'en') return lowest > 0 ? `over ¥${yuan(lowest)}` : 'on every order';

@@ -1,12 +1,12 @@
 import type { PromotionStatus, PromotionView } from '@golddesk/contracts';
-import { chinaTimeOf } from '@golddesk/contracts';
+import { chinaTimeOf, formatFen } from '@golddesk/contracts';
 import type { PromotionRow } from './promotion.repository.js';
 
 export type PromotionLanguage = 'zh-CN' | 'en';
 
-/** 5000 → "50", 1990 → "19.9": yuan the way a shop writes them. */
+/** 5000 → "50", 1990 → "19.9": yuan the way a shop writes them, without the sign. */
 export function yuan(fen: number): string {
-  return (fen / 100).toFixed(2).replace(/\.?0+$/, '');
+  return formatFen(fen, { sign: false, short: true });
 }
 
 const monthDay = (iso: string) => chinaTimeOf(new Date(iso)).date.slice(5);
@@ -21,7 +21,9 @@ function offerOf(row: PromotionRow, language: PromotionLanguage): string {
       if (!row.deposit_fen) return '';
       const deposit = zh ? `定金 ${yuan(row.deposit_fen)}` : `deposit ¥${yuan(row.deposit_fen)}`;
       const counts = a > row.deposit_fen ? (zh ? ` 抵 ${yuan(a)}` : ` counts as ¥${yuan(a)}`) : '';
-      const dates = zh ? `（${monthDay(row.starts_at)} 至 ${monthDay(row.ends_at)}）` : ` (${monthDay(row.starts_at)} to ${monthDay(row.ends_at)})`;
+      const dates = zh
+        ? `（${monthDay(row.starts_at)} 至 ${monthDay(row.ends_at)}）`
+        : ` (${monthDay(row.starts_at)} to ${monthDay(row.ends_at)})`;
       return deposit + counts + dates;
     }
     case 'full_reduction':
@@ -60,11 +62,18 @@ export function statusOf(row: PromotionRow, at: Date): PromotionStatus {
 
 export function presentPromotion(row: PromotionRow, at: Date, language: PromotionLanguage = 'zh-CN'): PromotionView {
   return {
-    id: row.id, kind: row.kind as PromotionView['kind'], title: row.title,
+    id: row.id,
+    kind: row.kind as PromotionView['kind'],
+    title: row.title,
     thresholdFen: row.threshold_fen === null ? null : Number(row.threshold_fen),
     amountFen: row.amount_fen === null ? null : Number(row.amount_fen),
     depositFen: row.deposit_fen === null ? null : Number(row.deposit_fen),
-    note: row.note, link: row.link, startsAt: row.starts_at, endsAt: row.ends_at,
-    status: statusOf(row, at), summary: summaryOf(row, language), updatedAt: row.updated_at,
+    note: row.note,
+    link: row.link,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    status: statusOf(row, at),
+    summary: summaryOf(row, language),
+    updatedAt: row.updated_at,
   };
 }

@@ -13,7 +13,8 @@ const PERSONAL_PHRASES: Record<string, [string, string]> = {
 
 /** 快捷短语 of the demo shop: the default team phrases a new shop gets, and one personal phrase per agent. */
 export async function seedDemoQuickReplies(
-  db: Queryable, props: { shopId: string; agents: Map<string, { id: string; name: string }>; at: string },
+  db: Queryable,
+  props: { shopId: string; agents: Map<string, { id: string; name: string }>; at: string },
 ): Promise<void> {
   const rows = defaultTeamPhraseRows({ shopId: props.shopId, createdBy: props.agents.get('owner')?.id ?? '', at: props.at });
   const at = (i: number) => new Date(Date.parse(props.at) + i * 1000).toISOString();
@@ -22,8 +23,16 @@ export async function seedDemoQuickReplies(
     const agent = props.agents.get(username);
     if (agent) {
       rows.push({
-        ...base, id: newId(), scope: 'personal', owner_id: agent.id, group_name: '我的', code, content, created_by: agent.id,
-        created_at: at(rows.length), updated_at: at(rows.length),
+        ...base,
+        id: newId(),
+        scope: 'personal',
+        owner_id: agent.id,
+        group_name: '我的',
+        code,
+        content,
+        created_by: agent.id,
+        created_at: at(rows.length),
+        updated_at: at(rows.length),
       });
     }
   }

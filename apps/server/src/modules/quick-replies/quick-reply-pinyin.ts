@@ -10,7 +10,9 @@ export function pinyinOfCode(code: string | null): string[] {
   if (!code || !HAN.test(code)) return [];
   let syllables = cache.get(code);
   if (!syllables) {
-    syllables = pinyin(code, { toneType: 'none', type: 'array', v: true }).map((s) => s.trim().toLowerCase()).filter(Boolean);
+    syllables = pinyin(code, { toneType: 'none', type: 'array', v: true })
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(code, syllables);
   }

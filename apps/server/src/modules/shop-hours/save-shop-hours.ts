@@ -1,15 +1,10 @@
 import type { ShopHours } from '@golddesk/contracts';
 import type { CommandContext } from '../../platform/app-context.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
-import { AppError } from '../../platform/http/errors.js';
+import { requireCapability } from '../../platform/http/require-capability.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { announceServiceStatus } from './service-status.js';
 import { loadShopHours, writeShopHours } from './shop-hours.repository.js';
-
-/** Owner and managers set the shop's hours; everyone reads them. */
-export function mayEditShopHours(role: string): boolean {
-  return role === 'owner' || role === 'manager';
-}
 
 /**
  * Saves the shop's hours (owner, manager), audited. With sameEveryDay the first weekday's window is copied to
@@ -17,7 +12,7 @@ export function mayEditShopHours(role: string): boolean {
  */
 export async function saveShopHours(ctx: CommandContext<AgentPrincipal>, input: ShopHours): Promise<ShopHours> {
   const { app, actor } = ctx;
-  if (!mayEditShopHours(actor.role)) throw new AppError('forbidden');
+  requireCapability(actor, 'shop_hours.edit');
   const first = input.weekly[0]!;
   const byDate = new Map(input.holidays.map((h) => [h.date, { date: h.date, ...(h.label ? { label: h.label } : {}) }]));
   const hours: ShopHours = {
@@ -30,8 +25,14 @@ export async function saveShopHours(ctx: CommandContext<AgentPrincipal>, input: 
     const before = await loadShopHours(trx, actor.shopId);
     await writeShopHours(trx, actor.shopId, hours);
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'shop_hours.update',
-      targetType: 'shop', targetId: actor.shopId, before, after: hours, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: 'shop_hours.update',
+      targetType: 'shop',
+      targetId: actor.shopId,
+      before,
+      after: hours,
+      at: now,
     });
   });
   // Open widgets say 在线 / 休息中 by these hours: they hear of the change at once.

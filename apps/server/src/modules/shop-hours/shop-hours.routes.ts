@@ -14,11 +14,28 @@ export function registerShopHoursRoutes(app: HttpServer, ctx: AppContext) {
     return { hours, openNow: isWithinBusinessHours(hours, now), quietNow: isQuietTime(hours, now) };
   };
 
-  app.get('/api/v1/shop-hours', {
-    schema: { summary: 'The shop\'s business hours, holidays and quiet hours (China time)', tags, response: { 200: ShopHoursResponse } },
-  }, async (request) => present(await loadShopHours(ctx.storage.db, agentOf(request).shopId)));
+  app.get(
+    '/api/v1/shop-hours',
+    {
+      schema: {
+        summary: "The shop's business hours, holidays and quiet hours (China time)",
+        tags,
+        response: { 200: ShopHoursResponse },
+      },
+    },
+    async (request) => present(await loadShopHours(ctx.storage.db, agentOf(request).shopId)),
+  );
 
-  app.put('/api/v1/shop-hours', {
-    schema: { summary: 'Change the shop\'s hours (owner, manager)', tags, body: ShopHours, response: { 200: ShopHoursResponse } },
-  }, async (request) => present(await saveShopHours({ app: ctx, actor: agentOf(request) }, request.body)));
+  app.put(
+    '/api/v1/shop-hours',
+    {
+      schema: {
+        summary: "Change the shop's hours (owner, manager)",
+        tags,
+        body: ShopHours,
+        response: { 200: ShopHoursResponse },
+      },
+    },
+    async (request) => present(await saveShopHours({ app: ctx, actor: agentOf(request) }, request.body)),
+  );
 }

@@ -21,7 +21,12 @@ export function storedShopSetting(settingsJson: string | null | undefined, key: 
 }
 
 /** The setting under `key` over its defaults (shallow), or the defaults when what is stored no longer fits. */
-export function shopSettingOf<T extends object>(settingsJson: string | null | undefined, key: string, schema: z.ZodType<T>, defaults: T): T {
+export function shopSettingOf<T extends object>(
+  settingsJson: string | null | undefined,
+  key: string,
+  schema: z.ZodType<T>,
+  defaults: T,
+): T {
   const stored = storedShopSetting(settingsJson, key);
   const parsed = schema.safeParse({ ...defaults, ...(stored && typeof stored === 'object' ? stored : {}) });
   return parsed.success ? parsed.data : defaults;
@@ -36,5 +41,9 @@ export async function readShopSettingsJson(db: Queryable, shopId: string): Promi
 /** Replaces the setting under `key`, keeping the shop's other settings as they are. */
 export async function writeShopSetting(db: Queryable, shopId: string, key: string, value: unknown): Promise<void> {
   const all = { ...parseAll(await readShopSettingsJson(db, shopId)), [key]: value };
-  await db.updateTable('shops').set({ settings: JSON.stringify(all) }).where('id', '=', shopId).execute();
+  await db
+    .updateTable('shops')
+    .set({ settings: JSON.stringify(all) })
+    .where('id', '=', shopId)
+    .execute();
 }

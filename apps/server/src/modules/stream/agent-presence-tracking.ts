@@ -14,7 +14,8 @@ export function trackAgentPresence(app: AppContext, connection: StreamConnection
   const { shopId, agentId } = principal;
   const connectionId = randomUUID();
   // Leave runs after join has settled, so a quick open-and-close never leaves a member behind.
-  const joined = app.presence.join(shopId, agentId, connectionId)
+  const joined = app.presence
+    .join(shopId, agentId, connectionId)
     .then((change) => announceIfFlipped(app, shopId, change))
     .catch((err: unknown) => app.log.warn({ err }, 'presence join failed'));
   return () => {
@@ -26,6 +27,6 @@ export function trackAgentPresence(app: AppContext, connection: StreamConnection
 }
 
 async function announceIfFlipped(app: AppContext, shopId: string, change: PresenceChange) {
-  if ((change.before > 0) === (change.after > 0)) return;
+  if (change.before > 0 === change.after > 0) return;
   await announceServiceStatus(app, shopId).catch((err: unknown) => app.log.warn({ err }, 'service status announce failed'));
 }

@@ -21,15 +21,23 @@ const TYPING_INTERVAL_MS = 1000;
  * `address` is the client's network address at the handshake. dispose() when the socket closes.
  */
 export function createFrameHandler(
-  app: AppContext, writer: MessageWriter, connection: StreamConnection, language: Language, address: string,
+  app: AppContext,
+  writer: MessageWriter,
+  connection: StreamConnection,
+  language: Language,
+  address: string,
 ) {
   const ctx: CommandContext = { app, actor: connection.principal };
   const side = connection.principal.kind === 'agent' ? 'agent' : 'buyer';
-  const typing = new TypingThrottle(TYPING_INTERVAL_MS, async (conversationId, value) => {
-    // A blacklisted buyer's conversation is held from the agents, typing included.
-    if (connection.principal.kind === 'buyer' && (await isBuyerBlocked(app.storage.db, connection.principal.buyerId))) return;
-    app.bus.publish({ type: 'conversation.typing', shopId: connection.principal.shopId, conversationId, side, typing: value });
-  }, (err: unknown) => app.log.warn({ err }, 'typing signal failed'));
+  const typing = new TypingThrottle(
+    TYPING_INTERVAL_MS,
+    async (conversationId, value) => {
+      // A blacklisted buyer's conversation is held from the agents, typing included.
+      if (connection.principal.kind === 'buyer' && (await isBuyerBlocked(app.storage.db, connection.principal.buyerId))) return;
+      app.bus.publish({ type: 'conversation.typing', shopId: connection.principal.shopId, conversationId, side, typing: value });
+    },
+    (err: unknown) => app.log.warn({ err }, 'typing signal failed'),
+  );
 
   const fail = (error: unknown) => {
     const appError = error instanceof AppError ? error : new AppError('internal');
@@ -49,7 +57,11 @@ export function createFrameHandler(
     const controlField = findControlText(frame, 'frame');
     if (controlField) {
       const error = fail(new AppError('invalid_text', { field: controlField.slice(0, 120) }));
-      connection.sendJson(frame.type === 'message.send' ? { type: 'message.rejected', clientMsgId: frame.clientMsgId, error } : { type: 'error', error });
+      connection.sendJson(
+        frame.type === 'message.send'
+          ? { type: 'message.rejected', clientMsgId: frame.clientMsgId, error }
+          : { type: 'error', error },
+      );
       return;
     }
     const ownConversation = connection.principal.kind === 'buyer' ? connection.principal.conversationId : undefined;
@@ -81,10 +93,12 @@ export function createFrameHandler(
             if (!conversationId) throw new AppError('invalid_input', { detail: 'conversationId' });
             await limitBuyerMessages(app, connection.principal, address);
             const draft = await prepareMessage(ctx, { ...frame, conversationId });
-            writer.write(draft).then(
-              ({ message }) => connection.sendJson({ type: 'message.ack', clientMsgId: frame.clientMsgId, message }),
-              reject,
-            );
+            writer
+              .write(draft)
+              .then(
+                ({ message }) => connection.sendJson({ type: 'message.ack', clientMsgId: frame.clientMsgId, message }),
+                reject,
+              );
           } catch (error) {
             reject(error);
           }
@@ -103,16 +117,25 @@ async function resumeAccessCheck(app: AppContext, connection: StreamConnection, 
   const p = connection.principal;
   if (p.kind === 'buyer') return ids.filter((id) => id === p.conversationId);
   if (ids.length === 0) return [];
-  const rows = await app.storage.db.selectFrom('conversations').select('id')
-    .where('shop_id', '=', p.shopId).where('id', 'in', ids).execute();
+  const rows = await app.storage.db
+    .selectFrom('conversations')
+    .select('id')
+    .where('shop_id', '=', p.shopId)
+    .where('id', 'in', ids)
+    .execute();
   if (rows.length === 0) throw new AppError('not_found', { thing: 'conversation' });
   return rows.map((r) => r.id);
 }
 
 async function withoutBlockedBuyers(app: AppContext, conversationIds: string[]): Promise<string[]> {
   if (conversationIds.length === 0) return [];
-  const blocked = await app.storage.db.selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-    .select('c.id').where('c.id', 'in', conversationIds).where('b.blocked_at', 'is not', null).execute();
+  const blocked = await app.storage.db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select('c.id')
+    .where('c.id', 'in', conversationIds)
+    .where('b.blocked_at', 'is not', null)
+    .execute();
   const held = new Set(blocked.map((row) => row.id));
   return conversationIds.filter((id) => !held.has(id));
 }

@@ -32,62 +32,69 @@ export function registerStreamRoutes(app: HttpServer, ctx: AppContext, hub: Stre
   }, HEARTBEAT_MS).unref();
   app.addHook('onClose', async () => clearInterval(heartbeat));
 
-  app.get('/api/v1/stream', {
-    websocket: true,
-    config: { auth: 'public' },
-    schema: {
-      summary: 'WebSocket stream of live events (upgrade); first frame {"type":"ready"}',
-      description: 'A buyer socket sending more than BUYER_STREAM_FRAMES_PER_10S frames in 10 s is closed with code 4429 and a '
-        + 'reason the buyer can read (发送太频繁，请稍后再试).',
-      tags: ['realtime'],
-      querystring: z.object({ token: z.string().max(4096).optional() }),
+  app.get(
+    '/api/v1/stream',
+    {
+      websocket: true,
+      config: { auth: 'public' },
+      schema: {
+        summary: 'WebSocket stream of live events (upgrade); first frame {"type":"ready"}',
+        description:
+          'A buyer socket sending more than BUYER_STREAM_FRAMES_PER_10S frames in 10 s is closed with code 4429 and a ' +
+          'reason the buyer can read (发送太频繁，请稍后再试).',
+        tags: ['realtime'],
+        querystring: z.object({ token: z.string().max(4096).optional() }),
+      },
+      preValidation: async (request) => {
+        const token = (request.query as { token?: string }).token;
+        if (!token) throw new AppError('unauthenticated');
+        const verified = await authenticate(ctx, token);
+        request.principal = verified.principal;
+        expiries.set(request, verified.expiresAtMs);
+      },
     },
-    preValidation: async (request) => {
-      const token = (request.query as { token?: string }).token;
-      if (!token) throw new AppError('unauthenticated');
-      const verified = await authenticate(ctx, token);
-      request.principal = verified.principal;
-      expiries.set(request, verified.expiresAtMs);
-    },
-  }, (socket: WebSocket, request) => {
-    const connection = new StreamConnection(socket, request.principal!, expiries.get(request));
-    const language = languageOf(request.headers['accept-language']);
-    const frames = createFrameHandler(ctx, writer, connection, language, request.ip);
-    // Buyers are anonymous and many: one flooding socket (typing on/off, pings…) is cut off, not served.
-    const budget = connection.principal.kind === 'buyer'
-      ? new FrameBudget(ctx.config.buyerStreamFramesPer10s, 10_000, () => ctx.now().getTime())
-      : undefined;
-    let flooded = false;
-    connections.add(connection);
-    hub.add(connection);
-    const leavePresence = trackAgentPresence(ctx, connection);
-    // Frames of one socket are handled in order: a send after a resume sees the resume done.
-    let queue = Promise.resolve();
-    socket.on('message', (data, isBinary) => {
-      if (flooded) return;
-      if (budget && !budget.take()) {
-        flooded = true;
-        socket.close(CLOSE_TOO_MANY_FRAMES, errorMessage(new AppError('too_many_messages'), language));
-        return;
+    (socket: WebSocket, request) => {
+      const connection = new StreamConnection(socket, request.principal!, expiries.get(request));
+      const language = languageOf(request.headers['accept-language']);
+      const frames = createFrameHandler(ctx, writer, connection, language, request.ip);
+      // Buyers are anonymous and many: one flooding socket (typing on/off, pings…) is cut off, not served.
+      const budget =
+        connection.principal.kind === 'buyer'
+          ? new FrameBudget(ctx.config.buyerStreamFramesPer10s, 10_000, () => ctx.now().getTime())
+          : undefined;
+      let flooded = false;
+      connections.add(connection);
+      hub.add(connection);
+      const leavePresence = trackAgentPresence(ctx, connection);
+      // Frames of one socket are handled in order: a send after a resume sees the resume done.
+      let queue = Promise.resolve();
+      socket.on('message', (data, isBinary) => {
+        if (flooded) return;
+        if (budget && !budget.take()) {
+          flooded = true;
+          socket.close(CLOSE_TOO_MANY_FRAMES, errorMessage(new AppError('too_many_messages'), language));
+          return;
+        }
+        if (isBinary) return;
+        const text = data.toString();
+        queue = queue.then(() => frames.handle(text));
+      });
+      socket.on('pong', () => (connection.alive = true));
+      socket.on('close', () => {
+        frames.dispose();
+        connections.delete(connection);
+        hub.remove(connection);
+        leavePresence();
+      });
+      socket.on('error', () => socket.terminate());
+      connection.sendJson({ type: 'ready' });
+      // A sign-out that committed between the upgrade's check and hub.add published before this socket could
+      // hear it: look once more now that it listens.
+      if (connection.principal.kind === 'agent') {
+        authenticate(ctx, (request.query as { token: string }).token).catch(() =>
+          socket.close(CLOSE_UNAUTHORIZED, 'session ended'),
+        );
       }
-      if (isBinary) return;
-      const text = data.toString();
-      queue = queue.then(() => frames.handle(text));
-    });
-    socket.on('pong', () => (connection.alive = true));
-    socket.on('close', () => {
-      frames.dispose();
-      connections.delete(connection);
-      hub.remove(connection);
-      leavePresence();
-    });
-    socket.on('error', () => socket.terminate());
-    connection.sendJson({ type: 'ready' });
-    // A sign-out that committed between the upgrade's check and hub.add published before this socket could
-    // hear it: look once more now that it listens.
-    if (connection.principal.kind === 'agent') {
-      authenticate(ctx, (request.query as { token: string }).token)
-        .catch(() => socket.close(CLOSE_UNAUTHORIZED, 'session ended'));
-    }
-  });
+    },
+  );
 }

@@ -5,8 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 export type AgentRow = Selectable<Database['agents']>;
 
 export async function findAgentByUsername(db: Queryable, shopId: string, username: string) {
-  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).where('username', '=', username)
-    .executeTakeFirst();
+  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).where('username', '=', username).executeTakeFirst();
 }
 
 export async function findAgent(db: Queryable, shopId: string, id: string) {

@@ -1,4 +1,10 @@
-import { AgentResponse, CreateAgentRequest, ListAgentsResponse, SignOutAgentResponse, UpdateAgentRequest } from '@golddesk/contracts';
+import {
+  AgentResponse,
+  CreateAgentRequest,
+  ListAgentsResponse,
+  SignOutAgentResponse,
+  UpdateAgentRequest,
+} from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
@@ -12,33 +18,56 @@ import { updateAgent } from './commands/update-agent.js';
 const AgentParams = z.object({ id: z.string().min(1).max(64) });
 
 export function registerTeamRoutes(app: HttpServer, ctx: AppContext) {
-  app.get('/api/v1/team/agents', {
-    schema: { summary: "The shop's agents", tags: ['team'], response: { 200: ListAgentsResponse } },
-  }, async (request) => ({ agents: (await listAgents(ctx.storage.db, agentOf(request).shopId)).map(presentAgent) }));
-
-  app.post('/api/v1/team/agents', {
-    schema: {
-      summary: 'Add an agent (owner: any role; manager: presale, aftersale, support)', tags: ['team'],
-      body: CreateAgentRequest, response: { 201: AgentResponse },
+  app.get(
+    '/api/v1/team/agents',
+    {
+      schema: { summary: "The shop's agents", tags: ['team'], response: { 200: ListAgentsResponse } },
     },
-  }, async (request, reply) => {
-    const agent = await createAgent({ app: ctx, actor: agentOf(request) }, request.body);
-    return reply.status(201).send({ agent });
-  });
+    async (request) => ({ agents: (await listAgents(ctx.storage.db, agentOf(request).shopId)).map(presentAgent) }),
+  );
 
-  app.patch('/api/v1/team/agents/:id', {
-    schema: {
-      summary: 'Change a colleague: {"disabled":true|false} (owner: anyone else; manager: presale, aftersale, support)',
-      tags: ['team'], params: AgentParams, body: UpdateAgentRequest, response: { 200: AgentResponse },
+  app.post(
+    '/api/v1/team/agents',
+    {
+      schema: {
+        summary: 'Add an agent (owner: any role; manager: presale, aftersale, support)',
+        tags: ['team'],
+        body: CreateAgentRequest,
+        response: { 201: AgentResponse },
+      },
     },
-  }, async (request) => ({
-    agent: await updateAgent({ app: ctx, actor: agentOf(request) }, { ...request.body, agentId: request.params.id }),
-  }));
+    async (request, reply) => {
+      const agent = await createAgent({ app: ctx, actor: agentOf(request) }, request.body);
+      return reply.status(201).send({ agent });
+    },
+  );
 
-  app.post('/api/v1/team/agents/:id/sign-out', {
-    schema: {
-      summary: 'Sign a colleague out everywhere (强制下线): every token and open stream ends at once', tags: ['team'],
-      params: AgentParams, response: { 200: SignOutAgentResponse },
+  app.patch(
+    '/api/v1/team/agents/:id',
+    {
+      schema: {
+        summary: 'Change a colleague: {"disabled":true|false} (owner: anyone else; manager: presale, aftersale, support)',
+        tags: ['team'],
+        params: AgentParams,
+        body: UpdateAgentRequest,
+        response: { 200: AgentResponse },
+      },
     },
-  }, async (request) => signOutAgent({ app: ctx, actor: agentOf(request) }, request.params.id));
+    async (request) => ({
+      agent: await updateAgent({ app: ctx, actor: agentOf(request) }, { ...request.body, agentId: request.params.id }),
+    }),
+  );
+
+  app.post(
+    '/api/v1/team/agents/:id/sign-out',
+    {
+      schema: {
+        summary: 'Sign a colleague out everywhere (强制下线): every token and open stream ends at once',
+        tags: ['team'],
+        params: AgentParams,
+        response: { 200: SignOutAgentResponse },
+      },
+    },
+    async (request) => signOutAgent({ app: ctx, actor: agentOf(request) }, request.params.id),
+  );
 }

@@ -14,17 +14,27 @@ function loggableUrl(url: string): string {
 }
 
 function describe(webhook: Pick<WebhookRow, 'url' | 'events' | 'secret'>) {
-  return { url: loggableUrl(webhook.url), events: JSON.parse(webhook.events) as string[], secret: secretFingerprint(webhook.secret) };
+  return {
+    url: loggableUrl(webhook.url),
+    events: JSON.parse(webhook.events) as string[],
+    secret: secretFingerprint(webhook.secret),
+  };
 }
 
 /** Audits a webhook change (webhook.created | webhook.deleted | webhook.test_sent) without its secret. */
 export async function auditWebhook(
-  db: Queryable, actor: AgentPrincipal, action: 'webhook.created' | 'webhook.deleted' | 'webhook.test_sent',
-  webhook: Pick<WebhookRow, 'id' | 'url' | 'events' | 'secret'>, at: string,
+  db: Queryable,
+  actor: AgentPrincipal,
+  action: 'webhook.created' | 'webhook.deleted' | 'webhook.test_sent',
+  webhook: Pick<WebhookRow, 'id' | 'url' | 'events' | 'secret'>,
+  at: string,
 ) {
   const view = describe(webhook);
   await recordAgentAudit(db, actor, {
-    action, targetType: 'webhook', targetId: webhook.id, at,
+    action,
+    targetType: 'webhook',
+    targetId: webhook.id,
+    at,
     before: action === 'webhook.deleted' ? view : null,
     after: action === 'webhook.deleted' ? null : view,
   });

@@ -1,7 +1,11 @@
 import http from 'node:http';
 import https from 'node:https';
 import {
-  checkOutboundLiteral, guardedLookup, OutboundAddressError, type AddressRefusal, type OutboundPolicy,
+  checkOutboundLiteral,
+  guardedLookup,
+  OutboundAddressError,
+  type AddressRefusal,
+  type OutboundPolicy,
 } from '../../platform/security/outbound-address.js';
 
 /** What one delivery attempt came to: the HTTP status when the receiver answered, else a readable reason. */
@@ -22,8 +26,10 @@ const REASON_WORDS: Record<AddressRefusal, string> = {
 
 /** The delivery log's words for a refused target (the owner reads them in 投递记录). */
 export function refusalText(error: OutboundAddressError): string {
-  return `内网/本机地址不能作为 Webhook 地址：${error.host} → ${error.address}（${REASON_WORDS[error.reason]}）`
-    + ` / private or loopback addresses cannot receive webhooks`;
+  return (
+    `内网/本机地址不能作为 Webhook 地址：${error.host} → ${error.address}（${REASON_WORDS[error.reason]}）` +
+    ` / private or loopback addresses cannot receive webhooks`
+  );
 }
 
 /**
@@ -31,7 +37,10 @@ export function refusalText(error: OutboundAddressError): string {
  * addresses actually connected to), and redirects are never followed: a 3xx is a failed attempt with its reason.
  */
 export function postWebhook(
-  url: string, body: string, headers: Record<string, string>, options: OutboundPolicy & { timeoutMs: number },
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  options: OutboundPolicy & { timeoutMs: number },
 ): Promise<SendOutcome> {
   return new Promise((resolve) => {
     let target: URL;
@@ -44,24 +53,31 @@ export function postWebhook(
       return;
     }
     const client = target.protocol === 'https:' ? https : http;
-    const request = client.request(target, {
-      method: 'POST',
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      // A fresh connection per attempt: a pooled socket must not carry a delivery past the address check.
-      agent: false,
-      lookup: guardedLookup(options),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    }, (response) => {
-      const status = response.statusCode ?? null;
-      // Only the status counts; the receiver's body is not read.
-      response.destroy();
-      const location = response.headers.location;
-      if (status !== null && status >= 300 && status < 400) {
-        resolve({ status, error: `HTTP ${status}：不跟随重定向 / redirects are not followed${location ? ` (→ ${location.slice(0, 200)})` : ''}` });
-      } else {
-        resolve({ status, error: null });
-      }
-    });
+    const request = client.request(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        // A fresh connection per attempt: a pooled socket must not carry a delivery past the address check.
+        agent: false,
+        lookup: guardedLookup(options),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (response) => {
+        const status = response.statusCode ?? null;
+        // Only the status counts; the receiver's body is not read.
+        response.destroy();
+        const location = response.headers.location;
+        if (status !== null && status >= 300 && status < 400) {
+          resolve({
+            status,
+            error: `HTTP ${status}：不跟随重定向 / redirects are not followed${location ? ` (→ ${location.slice(0, 200)})` : ''}`,
+          });
+        } else {
+          resolve({ status, error: null });
+        }
+      },
+    );
     request.on('error', (error) => resolve({ status: null, error: describeError(error) }));
     request.end(body);
   });

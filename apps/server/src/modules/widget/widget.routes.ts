@@ -10,34 +10,55 @@ import { listBuyerOrders } from '../orders/order.repository.js';
 import { startWidgetSession } from './commands/start-widget-session.js';
 
 export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {
-  app.post('/api/v1/widget/sessions', {
-    config: { auth: 'public' },
-    schema: {
-      summary: 'Open a buyer chat session (visitorId + visitorSecret → the same visitor; otherwise a new one)', tags: ['widget'], security: [],
-      body: WidgetSessionRequest, response: { 200: WidgetSessionResponse },
+  app.post(
+    '/api/v1/widget/sessions',
+    {
+      config: { auth: 'public' },
+      schema: {
+        summary: 'Open a buyer chat session (visitorId + visitorSecret → the same visitor; otherwise a new one)',
+        tags: ['widget'],
+        security: [],
+        body: WidgetSessionRequest,
+        response: { 200: WidgetSessionResponse },
+      },
     },
-  }, async (request) => {
-    return startWidgetSession(ctx, { ...request.body, address: request.ip });
-  });
-
-  app.get('/api/v1/widget/orders', {
-    config: { auth: 'buyer' },
-    schema: { summary: "The verified buyer's orders (anonymous visitors: 403)", tags: ['widget'], response: { 200: WidgetOrdersResponse } },
-  }, async (request) => {
-    const buyer = buyerOf(request);
-    if (!buyer.verified) throw new AppError('identity_required');
-    return { orders: (await listBuyerOrders(ctx.storage.db, buyer.shopId, buyer.buyerId)).map(presentBuyerOrder) };
-  });
-
-  app.post('/api/v1/widget/read', {
-    config: { auth: 'buyer' },
-    schema: {
-      summary: 'The buyer has seen their conversation up to seq', tags: ['widget'],
-      body: MarkReadRequest, response: { 200: z.object({ ok: z.literal(true), seq: z.number().int() }) },
+    async (request) => {
+      return startWidgetSession(ctx, { ...request.body, address: request.ip });
     },
-  }, async (request) => {
-    const buyer = buyerOf(request);
-    const { seq } = await markRead({ app: ctx, actor: buyer }, { conversationId: buyer.conversationId, seq: request.body.seq });
-    return { ok: true as const, seq };
-  });
+  );
+
+  app.get(
+    '/api/v1/widget/orders',
+    {
+      config: { auth: 'buyer' },
+      schema: {
+        summary: "The verified buyer's orders (anonymous visitors: 403)",
+        tags: ['widget'],
+        response: { 200: WidgetOrdersResponse },
+      },
+    },
+    async (request) => {
+      const buyer = buyerOf(request);
+      if (!buyer.verified) throw new AppError('identity_required');
+      return { orders: (await listBuyerOrders(ctx.storage.db, buyer.shopId, buyer.buyerId)).map(presentBuyerOrder) };
+    },
+  );
+
+  app.post(
+    '/api/v1/widget/read',
+    {
+      config: { auth: 'buyer' },
+      schema: {
+        summary: 'The buyer has seen their conversation up to seq',
+        tags: ['widget'],
+        body: MarkReadRequest,
+        response: { 200: z.object({ ok: z.literal(true), seq: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const buyer = buyerOf(request);
+      const { seq } = await markRead({ app: ctx, actor: buyer }, { conversationId: buyer.conversationId, seq: request.body.seq });
+      return { ok: true as const, seq };
+    },
+  );
 }

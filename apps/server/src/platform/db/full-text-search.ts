@@ -28,25 +28,31 @@ function unique(words: string[]): string[] {
   return [...seen];
 }
 
-export async function createSearchTable(db: Kysely<any>, dialect: DialectName) {
+export async function createSearchTable(db: Kysely<unknown>, dialect: DialectName) {
   if (dialect === 'sqlite') {
     await sql`CREATE VIRTUAL TABLE message_search USING fts5(
       search_text, message_id UNINDEXED, shop_id UNINDEXED, conversation_id UNINDEXED,
       tokenize = 'unicode61 remove_diacritics 0')`.execute(db);
     return;
   }
-  await db.schema.createTable('message_search')
+  await db.schema
+    .createTable('message_search')
     .addColumn('message_id', 'text', (c) => c.primaryKey())
     .addColumn('shop_id', 'text', (c) => c.notNull())
     .addColumn('conversation_id', 'text', (c) => c.notNull())
-    .addColumn('search_text', 'text', (c) => c.notNull()).execute();
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .execute();
   await sql`CREATE INDEX message_search_words ON message_search USING gin (to_tsvector('simple', search_text))`.execute(db);
   await db.schema.createIndex('message_search_shop').on('message_search').column('shop_id').execute();
 }
 
 /** Message ids of one shop whose text holds every word, newest first. */
 export async function searchMessageIds(
-  db: Queryable, dialect: DialectName, shopId: string, words: string[], limit: number,
+  db: Queryable,
+  dialect: DialectName,
+  shopId: string,
+  words: string[],
+  limit: number,
 ): Promise<string[]> {
   if (words.length === 0) return [];
   if (dialect === 'sqlite') {

@@ -15,6 +15,7 @@ import { automationMigration } from './migrations/011-automation.js';
 import { jobsRemindersMigration } from './migrations/012-jobs-reminders.js';
 import { broadcastsMigration } from './migrations/013-broadcasts.js';
 import { trustMigration } from './migrations/014-trust.js';
+import { outboxMigration } from './migrations/015-outbox.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -33,6 +34,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '012-jobs-reminders': jobsRemindersMigration(storage.dialect),
     '013-broadcasts': broadcastsMigration(storage.dialect),
     '014-trust': trustMigration(storage.dialect),
+    '015-outbox': outboxMigration(storage.dialect),
   };
 }
 

@@ -18,7 +18,14 @@ export interface Database {
     /** Set when the owner disabled the agent: no sign-in, every session ended. */
     disabled_at: Optional<string>;
   };
-  agent_sessions: { id: string; shop_id: string; agent_id: string; created_at: string; expires_at: string; revoked_at: string | null };
+  agent_sessions: {
+    id: string;
+    shop_id: string;
+    agent_id: string;
+    created_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+  };
   buyers: {
     id: string;
     shop_id: string;
@@ -178,7 +185,13 @@ export interface Database {
     created_at: string;
     decided_at: string | null;
   };
-  shop_integrations: { shop_id: string; inbound_secret: string; identity_secret: string; created_at: string; rotated_at: string | null };
+  shop_integrations: {
+    shop_id: string;
+    inbound_secret: string;
+    identity_secret: string;
+    created_at: string;
+    rotated_at: string | null;
+  };
   inbound_events: {
     shop_id: string;
     event_id: string;
@@ -224,13 +237,31 @@ export interface Database {
   product_views: { id: string; shop_id: string; buyer_id: string; product_id: string; viewed_at: string };
   /** 快递选择原则及资费标准: provinces_json is ["浙江省", …] or ["default"]. */
   courier_rules: {
-    id: string; shop_id: string; carrier: string; provinces_json: string; first_weight_fen: number; additional_fen: number;
-    delivery_days: string | null; priority: number; enabled: number; position: number; updated_at: string;
+    id: string;
+    shop_id: string;
+    carrier: string;
+    provinces_json: string;
+    first_weight_fen: number;
+    additional_fen: number;
+    delivery_days: string | null;
+    priority: number;
+    enabled: number;
+    position: number;
+    updated_at: string;
   };
   /** Parcels needing an agent; open_key = "<order_id>:<kind>" while open (unique), null once resolved. */
   logistics_exceptions: {
-    id: string; shop_id: string; order_id: string; kind: string; detail: string; open_key: string | null; raised_at: string;
-    resolved_at: string | null; resolved_by: string | null; resolved_by_name: string | null; note: string | null;
+    id: string;
+    shop_id: string;
+    order_id: string;
+    kind: string;
+    detail: string;
+    open_key: string | null;
+    raised_at: string;
+    resolved_at: string | null;
+    resolved_by: string | null;
+    resolved_by_name: string | null;
+    note: string | null;
   };
   /** Proactive buyer notices already sent: one per order and kind. */
   logistics_notices: { shop_id: string; order_id: string; kind: string; sent_at: string };
@@ -239,29 +270,79 @@ export interface Database {
   buyer_tags: { shop_id: string; buyer_id: string; tag_id: string; created_at: string };
   /** 买家备注: per buyer, by agent; edited by the author or a manager. */
   buyer_notes: {
-    id: string; shop_id: string; buyer_id: string; author_id: string; author_name: string; text: string;
-    created_at: string; edited_at: string | null;
+    id: string;
+    shop_id: string;
+    buyer_id: string;
+    author_id: string;
+    author_name: string;
+    text: string;
+    created_at: string;
+    edited_at: string | null;
   };
   /** 客户分群: saved customer filters (SegmentFilter JSON). */
-  segments: { id: string; shop_id: string; name: string; filter_json: string; created_by: string; created_at: string; updated_at: string };
+  segments: {
+    id: string;
+    shop_id: string;
+    name: string;
+    filter_json: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
   /** 店铺活动: a campaign with dates; active while starts_at ≤ now ≤ ends_at. */
   promotions: {
-    id: string; shop_id: string; kind: string; title: string; threshold_fen: number | null; amount_fen: number | null; deposit_fen: number | null;
-    note: string; link: string | null; starts_at: string; ends_at: string; created_at: string; updated_at: string;
+    id: string;
+    shop_id: string;
+    kind: string;
+    title: string;
+    threshold_fen: number | null;
+    amount_fen: number | null;
+    deposit_fen: number | null;
+    note: string;
+    link: string | null;
+    starts_at: string;
+    ends_at: string;
+    created_at: string;
+    updated_at: string;
   };
   /** 自动回复 rules; params_json carries the kind's own numbers (afterHours, maxQueue, maxWaitSeconds, delaySeconds). */
   auto_reply_rules: {
-    id: string; shop_id: string; kind: string; name: string; enabled: number; priority: number; keywords_json: string; match_mode: string;
-    text: string; cooldown_minutes: number; params_json: string; created_at: string; updated_at: string;
+    id: string;
+    shop_id: string;
+    kind: string;
+    name: string;
+    enabled: number;
+    priority: number;
+    keywords_json: string;
+    match_mode: string;
+    text: string;
+    cooldown_minutes: number;
+    params_json: string;
+    created_at: string;
+    updated_at: string;
   };
   /** Replies sent: UNIQUE(rule_id, trigger_message_id); day = China-time date for hits by day. */
   auto_reply_hits: {
-    id: string; shop_id: string; rule_id: string; conversation_id: string; trigger_message_id: string; reply_message_id: string; fired_at: string; day: string;
+    id: string;
+    shop_id: string;
+    rule_id: string;
+    conversation_id: string;
+    trigger_message_id: string;
+    reply_message_id: string;
+    fired_at: string;
+    day: string;
   };
   /** Delayed replies waiting for due_at; status pending → sent | answered | skipped. */
   auto_reply_pending: {
-    id: string; shop_id: string; rule_id: string; conversation_id: string; trigger_message_id: string; trigger_seq: number; due_at: string;
-    status: string; created_at: string;
+    id: string;
+    shop_id: string;
+    rule_id: string;
+    conversation_id: string;
+    trigger_message_id: string;
+    trigger_seq: number;
+    due_at: string;
+    status: string;
+    created_at: string;
   };
   /** Related products (关联商品): an ordered link product → related; shown from both ends. */
   product_relations: { shop_id: string; product_id: string; related_id: string; position: number; created_at: string };
@@ -270,8 +351,17 @@ export interface Database {
   bundle_items: { bundle_id: string; product_id: string; quantity: number; position: number };
   /** 快捷短语: owner_id is '' for team phrases, the agent's id for personal ones; code NULL = none. */
   quick_replies: {
-    id: string; shop_id: string; scope: string; owner_id: string; group_name: string; code: string | null; content: string;
-    attachment_id: string | null; created_by: string; created_at: string; updated_at: string;
+    id: string;
+    shop_id: string;
+    scope: string;
+    owner_id: string;
+    group_name: string;
+    code: string | null;
+    content: string;
+    attachment_id: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
   };
   quick_reply_usage: { quick_reply_id: string; agent_id: string; shop_id: string; use_count: number; last_used_at: string };
   imports: {
@@ -300,27 +390,94 @@ export interface Database {
   };
   /** Durable jobs (database backend): one row per deterministic job_key; claimed with a lease (locked_until). */
   jobs: {
-    id: string; job_key: string; name: string; payload: string; status: string; run_at: string; attempts: number;
-    locked_until: string | null; locked_by: string | null; last_error: string | null; created_at: string; finished_at: string | null;
+    id: string;
+    job_key: string;
+    name: string;
+    payload: string;
+    status: string;
+    run_at: string;
+    attempts: number;
+    locked_until: string | null;
+    locked_by: string | null;
+    last_error: string | null;
+    created_at: string;
+    finished_at: string | null;
+  };
+  /** The outbox: domain events recorded with their change, handed to webhooks and automation by the relay. */
+  outbox_events: {
+    id: string;
+    shop_id: string;
+    event_type: string;
+    payload_json: string;
+    created_at: string;
+    available_at: string;
+    attempts: number;
+    lease_until: string | null;
+    leased_by: string | null;
+    last_error: string | null;
+    relayed_at: string | null;
   };
   /** 催付 sent: UNIQUE(order_id, seq), so the n-th reminder of an order is sent once. */
-  payment_reminders: { id: string; shop_id: string; order_id: string; seq: number; buyer_id: string; message_id: string | null; sent_at: string };
+  payment_reminders: {
+    id: string;
+    shop_id: string;
+    order_id: string;
+    seq: number;
+    buyer_id: string;
+    message_id: string | null;
+    sent_at: string;
+  };
   /** Phone/SMS follow-ups (电话/短信催付) for support agents, one per order. */
   reminder_tasks: {
-    id: string; shop_id: string; order_id: string; buyer_id: string; reason: string; status: string; due_at: string; window_end_at: string;
-    assignee_id: string | null; assignee_name: string | null; outcome: string | null; note: string | null; done_at: string | null;
-    done_by_name: string | null; created_at: string; updated_at: string;
+    id: string;
+    shop_id: string;
+    order_id: string;
+    buyer_id: string;
+    reason: string;
+    status: string;
+    due_at: string;
+    window_end_at: string;
+    assignee_id: string | null;
+    assignee_name: string | null;
+    outcome: string | null;
+    note: string | null;
+    done_at: string | null;
+    done_by_name: string | null;
+    created_at: string;
+    updated_at: string;
   };
   /** 群发: a template to a segment (or inline filter), throttled; recipients are snapshotted at start. */
   broadcasts: {
-    id: string; shop_id: string; title: string; template: string; segment_id: string | null; segment_name: string | null;
-    filter_json: string | null; throttle_per_minute: number; status: string; scheduled_at: string | null; started_at: string | null;
-    finished_at: string | null; created_by: string; created_by_name: string; created_at: string; updated_at: string;
+    id: string;
+    shop_id: string;
+    title: string;
+    template: string;
+    segment_id: string | null;
+    segment_name: string | null;
+    filter_json: string | null;
+    throttle_per_minute: number;
+    status: string;
+    scheduled_at: string | null;
+    started_at: string | null;
+    finished_at: string | null;
+    created_by: string;
+    created_by_name: string;
+    created_at: string;
+    updated_at: string;
   };
   /** One row per (broadcast, buyer): pending → sent (with its message) / skipped (reason) / failed. */
   broadcast_recipients: {
-    id: string; shop_id: string; broadcast_id: string; buyer_id: string; status: string; reason: string | null;
-    conversation_id: string | null; message_id: string | null; message_seq: number | null; sent_at: string | null; reply_until: string | null;
+    id: string;
+    shop_id: string;
+    broadcast_id: string;
+    buyer_id: string;
+    status: string;
+    reason: string | null;
+    conversation_id: string | null;
+    message_id: string | null;
+    message_seq: number | null;
+    sent_at: string | null;
+    reply_until: string | null;
   };
   /** Buyers who opted out of marketing messages (wrote 退订 / TD). */
   marketing_opt_outs: { buyer_id: string; shop_id: string; opted_out_at: string; source: string };

@@ -4,7 +4,9 @@ import type { ServiceStatus } from '@golddesk/contracts';
 
 /**
  * Events published after commit. Their `type` doubles as the WebSocket frame type.
- * Listeners (realtime fan-out today; auto-replies, metrics, quality later) subscribe by concern.
+ * Listeners subscribe by concern: the realtime hub fans them out to sockets live (app.bus, on every process); the durable
+ * consumers (webhook deliveries, auto-replies, broadcasts' 退订/订阅) get the events recorded in the outbox through
+ * app.outbox, once across processes. Metrics and quality checks will subscribe the same way when they arrive.
  */
 export type DomainEvent =
   /** held: from a blacklisted buyer; stored and echoed to the buyer, never sent to agents. */
@@ -14,9 +16,9 @@ export type DomainEvent =
   | { type: 'conversation.read'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; seq: number }
   /**
    * An agent ended a service session (结束), once per closing. No socket frame: the buyer reads the farewell line and
-   * agents get conversation.updated. The hook for follow-ups such as the rating invite (满意度邀评, measures issue):
-   * subscribe with app.bus.subscribe; every process hears it, so a listener that writes enqueues an idempotent job
-   * keyed by conversationId + closedAt rather than writing from each process.
+   * agents get conversation.updated. Nothing listens yet; it is the hook for follow-ups such as the rating invite
+   * (满意度邀评, measures issue). Every process hears it on app.bus, so a listener that writes must enqueue an
+   * idempotent job keyed by conversationId + closedAt rather than write from each process.
    */
   | { type: 'conversation.closed'; shopId: string; conversationId: string; buyerId: string; closedBy: string; closedAt: string }
   /** eventId: the same on every process that hears it (webhook deliveries are keyed by it). */
@@ -28,7 +30,16 @@ export type DomainEvent =
   /** Buyers' widgets: the shop opened or closed for service (an agent came or went, the hours changed). */
   | { type: 'shop.status_changed'; shopId: string; service: ServiceStatus; conversationId?: undefined }
   /** Sign-in sessions ended (sign-out, sign-out everywhere, disabled): every process closes the matching sockets. */
-  | { type: 'agent.sessions_revoked'; shopId: string; agentId: string; sessionId?: string; reason: SessionEndReason; conversationId?: undefined };
+  | {
+      type: 'agent.sessions_revoked';
+      shopId: string;
+      agentId: string;
+      sessionId?: string;
+      reason: SessionEndReason;
+      conversationId?: undefined;
+    }
+  /** No socket frame: every process drops its cached auto-reply rules of the shop. */
+  | { type: 'auto_reply.rules_changed'; shopId: string; conversationId?: undefined };
 
 /** Why an agent's sessions ended; the socket's close reason says it. */
 export type SessionEndReason = 'signed_out' | 'signed_out_everywhere' | 'disabled';

@@ -10,7 +10,17 @@ export async function registerCrossOrigin(app: HttpServer) {
     delegator: (request, callback) => {
       const url = request.url ?? '';
       const open = PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix));
-      callback(null, open ? { origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'accept-language'], maxAge: 86400 } : { origin: false });
+      callback(
+        null,
+        open
+          ? {
+              origin: '*',
+              methods: ['GET', 'POST'],
+              allowedHeaders: ['authorization', 'content-type', 'accept-language'],
+              maxAge: 86400,
+            }
+          : { origin: false },
+      );
     },
   });
 }

@@ -1,5 +1,14 @@
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -15,7 +24,14 @@ import { registerTextHygiene } from './text-hygiene.js';
 /** JSON bodies: a 5,000-character message is far below this; anything larger is refused with 413. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
-export type HttpServer = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+/** The app's Fastify: Node's HTTP server, Fastify's logger, zod schemas as route types. */
+export type HttpServer = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** Fastify with zod validation, OpenAPI generation, compressed answers and the contract's error envelope. */
 export async function createHttpServer(options: { logLevel: string; trustProxy: boolean }): Promise<HttpServer> {
@@ -76,7 +92,8 @@ function toAppError(error: unknown, request: FastifyRequest, language: Language)
     const first = error.validation[0];
     const issue = (first?.params as { issue?: z.core.$ZodIssue } | undefined)?.issue;
     const part = (error as { validationContext?: string }).validationContext;
-    const source = part === 'body' ? request.body : part === 'querystring' ? request.query : part === 'params' ? request.params : undefined;
+    const source =
+      part === 'body' ? request.body : part === 'querystring' ? request.query : part === 'params' ? request.params : undefined;
     const field = issue?.path.map(String).join('.') || first?.instancePath?.replace(/^\//, '').replaceAll('/', '.');
     const text = issue ? localiseIssue(issue, language, source) : (first?.message ?? '');
     return new AppError('invalid_input', { detail: `${field ? `${field}: ` : ''}${text}` });

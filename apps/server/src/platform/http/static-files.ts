@@ -37,15 +37,25 @@ const SHARED_OPTIONS = {
 /** The built workbench at `/` (with client-side routes), the widget at `/widget/`, the demo shop at `/demo-shop`. */
 export async function registerStaticFiles(app: HttpServer) {
   await app.register(fastifyStatic, {
-    ...SHARED_OPTIONS, root: WIDGET_DIST, prefix: '/widget/', decorateReply: false, index: false, wildcard: true,
+    ...SHARED_OPTIONS,
+    root: WIDGET_DIST,
+    prefix: '/widget/',
+    decorateReply: false,
+    index: false,
+    wildcard: true,
     // A request for a .br/.gz name itself is not a file of the widget.
     allowedPath: (pathname: string) => !COMPRESSED.test(pathname),
   });
   app.get('/demo-shop', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) =>
-    sendHtml(reply, WIDGET_DIST, 'demo-shop.html'));
+    sendHtml(reply, WIDGET_DIST, 'demo-shop.html'),
+  );
 
   await app.register(fastifyStatic, {
-    ...SHARED_OPTIONS, root: WORKBENCH_DIST, prefix: '/', wildcard: false, index: ['index.html'],
+    ...SHARED_OPTIONS,
+    root: WORKBENCH_DIST,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
   });
   // Client-side routes of the workbench (e.g. /login) fall back to its index.html; files built after the server
   // started have no route of their own and are found here.
@@ -62,8 +72,13 @@ export async function registerStaticFiles(app: HttpServer) {
 
 function sendHtml(reply: FastifyReply, root: string, file: string) {
   if (!fs.existsSync(path.join(root, file))) {
-    return reply.status(503).type('text/html; charset=utf-8').header('cache-control', 'no-store')
-      .send('<!doctype html><meta charset="utf-8"><p>页面尚未构建，请运行 <code>npm run build</code>。 Not built yet: run <code>npm run build</code>.</p>');
+    return reply
+      .status(503)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(
+        '<!doctype html><meta charset="utf-8"><p>页面尚未构建，请运行 <code>npm run build</code>。 Not built yet: run <code>npm run build</code>.</p>',
+      );
   }
   return reply.sendFile(file, root);
 }

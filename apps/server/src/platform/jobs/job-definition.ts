@@ -18,7 +18,8 @@ export interface JobDefinition<P = unknown> {
 
 /** Declares a job; the helper only fixes the types. */
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
-  if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+@\d+$/.test(definition.id)) throw new Error(`job id must look like module.job@1: ${definition.id}`);
+  if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+@\d+$/.test(definition.id))
+    throw new Error(`job id must look like module.job@1: ${definition.id}`);
   return definition;
 }
 
@@ -28,6 +29,8 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
  */
 export interface ScheduleDefinition {
   id: string;
+  /** How often the loop fans this schedule out; unset: every JOBS_TICK_SECONDS. For work due within seconds. */
+  everyMs?: number;
   fanOut(app: AppContext, queue: JobQueue): Promise<number>;
 }
 

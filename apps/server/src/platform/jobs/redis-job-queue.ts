@@ -19,7 +19,7 @@ export class RedisJobQueue implements JobQueue {
 
   constructor(
     private readonly app: AppContext,
-    private readonly definitions: Map<string, JobDefinition<any>>,
+    private readonly definitions: Map<string, JobDefinition>,
     private readonly options: { url: string; namespace: string },
   ) {
     this.queue = new Queue(QUEUE_NAME, { connection: { url: options.url }, prefix: this.prefix });
@@ -45,7 +45,9 @@ export class RedisJobQueue implements JobQueue {
   startWorker() {
     if (this.worker || this.closed) return;
     this.worker = new Worker(QUEUE_NAME, (job: Job) => this.process(job), {
-      connection: { url: this.options.url, maxRetriesPerRequest: null }, prefix: this.prefix, concurrency: 4,
+      connection: { url: this.options.url, maxRetriesPerRequest: null },
+      prefix: this.prefix,
+      concurrency: 4,
     });
     this.worker.on('error', (err) => this.app.log.warn({ err }, 'job worker error'));
     this.worker.on('failed', (job, err) => this.app.log.warn({ err, job: job?.name }, 'job failed'));

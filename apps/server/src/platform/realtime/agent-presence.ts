@@ -64,7 +64,11 @@ export class RedisAgentPresence implements AgentPresence {
   /** This process's members: key → members, renewed by refresh(). */
   private readonly mine = new Map<string, Set<string>>();
 
-  constructor(private readonly redis: Redis, signingSecret: string, private readonly wallClock: () => number = Date.now) {
+  constructor(
+    private readonly redis: Redis,
+    signingSecret: string,
+    private readonly wallClock: () => number = Date.now,
+  ) {
     // Installations (or test databases) sharing one Redis keep apart, as the attempt counter does.
     this.prefix = `golddesk:presence:${createHash('sha256').update(signingSecret).digest('hex').slice(0, 16)}:`;
   }
@@ -93,7 +97,8 @@ export class RedisAgentPresence implements AgentPresence {
 
   async online(shopId: string) {
     const key = this.prefix + shopId;
-    const [, [, members]] = (await this.redis.multi()
+    const [, [, members]] = (await this.redis
+      .multi()
       .zremrangebyscore(key, '-inf', String(this.wallClock()))
       .zrange(key, '0', '-1')
       .exec()) as [[null, number], [null, string[]]];
@@ -115,7 +120,8 @@ export class RedisAgentPresence implements AgentPresence {
     if (members.length === 0) return;
     const until = this.wallClock() + RedisAgentPresence.LEASE_MS;
     // The key itself lapses too, so a shop nobody uses leaves nothing behind.
-    await this.redis.multi()
+    await this.redis
+      .multi()
       .zadd(key, ...members.flatMap((member) => [until, member]))
       .pexpire(key, RedisAgentPresence.LEASE_MS * 2)
       .exec();

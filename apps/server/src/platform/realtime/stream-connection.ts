@@ -18,7 +18,11 @@ export class StreamConnection {
   expiryTimer: NodeJS.Timeout | undefined;
 
   /** @param expiresAtMs when the token the socket was opened with stops working (app clock) */
-  constructor(readonly socket: WebSocket, readonly principal: Principal, readonly expiresAtMs = Number.POSITIVE_INFINITY) {}
+  constructor(
+    readonly socket: WebSocket,
+    readonly principal: Principal,
+    readonly expiresAtMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   send(frame: string) {
     if (this.socket.readyState !== this.socket.OPEN) return;

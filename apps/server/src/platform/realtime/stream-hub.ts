@@ -18,7 +18,10 @@ export class StreamHub {
   private readonly unsubscribe: () => void;
 
   /** @param now the app clock: token expiry is judged by it, so a test moves it instead of waiting */
-  constructor(bus: EventBus, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    bus: EventBus,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.unsubscribe = bus.subscribe((event) => this.dispatch(event));
   }
 
@@ -120,7 +123,10 @@ export class StreamHub {
       }
       case 'conversation.typing': {
         const frame = JSON.stringify({
-          type: event.type, conversationId: event.conversationId, side: event.side, typing: event.typing,
+          type: event.type,
+          conversationId: event.conversationId,
+          side: event.side,
+          typing: event.typing,
         });
         (event.side === 'buyer' ? agents : buyers)?.forEach((c) => c.send(frame));
         return;
@@ -129,12 +135,20 @@ export class StreamHub {
         // Roles that do not call buyers get the receiver's phone masked, as from the HTTP routes.
         const frame = JSON.stringify({ type: event.type, order: event.order });
         const { receiver } = event.order;
-        const masked = JSON.stringify({ type: event.type, order: { ...event.order, receiver: { ...receiver, phone: maskPhone(receiver.phone) } } });
+        const masked = JSON.stringify({
+          type: event.type,
+          order: { ...event.order, receiver: { ...receiver, phone: maskPhone(receiver.phone) } },
+        });
         agents?.forEach((c) => c.send(c.principal.kind === 'agent' && !seesFullPhone(c.principal.role) ? masked : frame));
         return;
       }
       case 'customer.footprint': {
-        const frame = JSON.stringify({ type: event.type, buyerId: event.buyerId, conversationId: event.conversationId, footprint: event.footprint });
+        const frame = JSON.stringify({
+          type: event.type,
+          buyerId: event.buyerId,
+          conversationId: event.conversationId,
+          footprint: event.footprint,
+        });
         agents?.forEach((c) => c.send(frame));
         return;
       }
@@ -162,7 +176,12 @@ export class StreamHub {
         this.closeSessions(event.shopId, event.agentId, event.sessionId, event.reason);
         return;
       case 'conversation.read': {
-        const frame = JSON.stringify({ type: event.type, conversationId: event.conversationId, side: event.side, seq: event.seq });
+        const frame = JSON.stringify({
+          type: event.type,
+          conversationId: event.conversationId,
+          side: event.side,
+          seq: event.seq,
+        });
         agents?.forEach((c) => c.send(frame));
         if (event.side === 'agent') buyers?.forEach((c) => c.send(frame));
         return;

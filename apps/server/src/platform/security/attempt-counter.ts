@@ -44,7 +44,10 @@ export class MemoryAttemptCounter implements AttemptCounter {
  */
 export class RedisAttemptCounter implements AttemptCounter {
   private readonly prefix: string;
-  constructor(private readonly redis: Redis, signingSecret: string) {
+  constructor(
+    private readonly redis: Redis,
+    signingSecret: string,
+  ) {
     this.prefix = `golddesk:attempts:${createHash('sha256').update(signingSecret).digest('hex').slice(0, 16)}:`;
   }
   async hit(key: string, windowSeconds: number) {

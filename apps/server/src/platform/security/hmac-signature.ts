@@ -31,7 +31,11 @@ export function signIdentity(secret: string, externalId: string, unixSeconds: nu
   return createHmac('sha256', secret).update(`${externalId}.${unixSeconds}`).digest('hex');
 }
 
-export function checkIdentity(secret: string, identity: { externalId: string; timestamp: number; signature: string }, nowSeconds: number): SignatureCheck {
+export function checkIdentity(
+  secret: string,
+  identity: { externalId: string; timestamp: number; signature: string },
+  nowSeconds: number,
+): SignatureCheck {
   if (Math.abs(nowSeconds - identity.timestamp) > IDENTITY_TOLERANCE_SECONDS) return 'stale';
   const expected = Buffer.from(signIdentity(secret, identity.externalId, identity.timestamp), 'hex');
   const given = Buffer.from(identity.signature, 'hex');

@@ -45,7 +45,11 @@ export function refusedAddress(address: string, policy: OutboundPolicy): Address
 /** A connection the server refused to open: the host, the address it resolved to and why. */
 export class OutboundAddressError extends Error {
   readonly code = 'EOUTBOUNDREFUSED';
-  constructor(readonly host: string, readonly address: string, readonly reason: AddressRefusal) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+    readonly reason: AddressRefusal,
+  ) {
     super(`refused ${reason} address ${address} for ${host}`);
   }
 }
@@ -68,7 +72,8 @@ export function guardedLookup(policy: OutboundPolicy): LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
-      if (addresses.length === 0) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      if (addresses.length === 0)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
       for (const { address } of addresses) {
         const reason = refusedAddress(address, policy);
         if (reason) return callback(new OutboundAddressError(hostname, address, reason), '', 0);

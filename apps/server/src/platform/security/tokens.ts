@@ -33,9 +33,17 @@ export class TokenService {
     const seconds = principal.kind === 'agent' ? this.ttl.agentSeconds : this.ttl.buyerSeconds;
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAt = issuedAt + seconds;
-    const claims = principal.kind === 'agent'
-      ? { kind: 'agent', shopId: principal.shopId, agentId: principal.agentId, role: principal.role, name: principal.name, sid: principal.sessionId }
-      : principal;
+    const claims =
+      principal.kind === 'agent'
+        ? {
+            kind: 'agent',
+            shopId: principal.shopId,
+            agentId: principal.agentId,
+            role: principal.role,
+            name: principal.name,
+            sid: principal.sessionId,
+          }
+        : principal;
     const token = this.sign({ ...claims, iat: issuedAt, exp: expiresAt });
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), expiresInSeconds: seconds };
   }
@@ -56,7 +64,11 @@ export class TokenService {
       return {
         expiresAtMs,
         principal: {
-          kind: 'agent', shopId: text('shopId')!, agentId: text('agentId')!, role: String(claims.role), name: String(claims.name),
+          kind: 'agent',
+          shopId: text('shopId')!,
+          agentId: text('agentId')!,
+          role: String(claims.role),
+          name: String(claims.name),
           sessionId: text('sid')!,
         },
       };
@@ -65,7 +77,10 @@ export class TokenService {
       return {
         expiresAtMs,
         principal: {
-          kind: 'buyer', shopId: text('shopId')!, buyerId: text('buyerId')!, conversationId: text('conversationId')!,
+          kind: 'buyer',
+          shopId: text('shopId')!,
+          buyerId: text('buyerId')!,
+          conversationId: text('conversationId')!,
           verified: claims.verified === true,
         },
       };

@@ -62,7 +62,12 @@ export class EmojiPicker {
 
   #insert(emoji: string): void {
     const input = this.#input;
-    const { value, caret } = insertAtCaret(input.value, emoji, input.selectionStart ?? input.value.length, input.selectionEnd ?? undefined);
+    const { value, caret } = insertAtCaret(
+      input.value,
+      emoji,
+      input.selectionStart ?? input.value.length,
+      input.selectionEnd ?? undefined,
+    );
     input.value = value;
     input.setSelectionRange(caret, caret);
     this.#onInput();

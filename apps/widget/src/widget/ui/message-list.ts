@@ -103,7 +103,6 @@ export class MessageList {
     this.#empty.hidden = ordered.length > 0;
     this.#loadMore.hidden = !this.#store.hasMoreBefore;
     if (stick) this.scrollToBottom();
-    else if (firstBefore && this.#items.firstElementChild !== firstBefore)
-      el.scrollTop = oldTop + (el.scrollHeight - oldHeight);
+    else if (firstBefore && this.#items.firstElementChild !== firstBefore) el.scrollTop = oldTop + (el.scrollHeight - oldHeight);
   }
 }

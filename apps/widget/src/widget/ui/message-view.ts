@@ -1,5 +1,6 @@
 import { isLargeEmojiMessage } from '@golddesk/contracts/emoji';
-import { formatPrice, h, safeUrl } from '../../shared/dom.js';
+import { formatFen } from '@golddesk/contracts/money';
+import { h, safeUrl } from '../../shared/dom.js';
 import type { Message, OrderCard, PendingMessage, ProductCard } from '../types.js';
 
 /** What a message row needs from the widget. */
@@ -47,7 +48,7 @@ export function productCard(product: ProductCard, base: string, extraClass = '')
       : h('div', { class: 'gd-product-img gd-product-placeholder', text: '商品' }),
     h('div', { class: 'gd-product-info' }, [
       h('div', { class: 'gd-product-title', text: product.title }),
-      h('div', { class: 'gd-product-price', text: formatPrice(product.priceFen) }),
+      h('div', { class: 'gd-product-price', text: formatFen(product.priceFen) }),
     ]),
   );
   return card;
@@ -66,19 +67,27 @@ export const ORDER_STATUS: Record<string, string> = {
 /** An order card (order no., first item, ¥total, status in words). */
 export function orderCard(order: OrderCard, base: string): HTMLElement {
   const image = safeUrl(order.imageUrl, base);
-  return h('div', { class: 'gd-product gd-order', testid: 'gd-order-card', attrs: { 'data-order-id': order.orderId, 'data-status': order.status } }, [
-    image
-      ? h('img', { class: 'gd-product-img', attrs: { src: image, alt: '', loading: 'lazy' } })
-      : h('div', { class: 'gd-product-img gd-product-placeholder', text: '订单' }),
-    h('div', { class: 'gd-product-info' }, [
-      h('div', { class: 'gd-product-title', text: order.title }),
-      h('div', { class: 'gd-order-no', text: `订单号 ${order.orderNo}` }),
-      h('div', { class: 'gd-order-foot' }, [
-        h('span', { class: 'gd-product-price', text: formatPrice(order.totalFen) }),
-        h('span', { class: 'gd-order-status', text: ORDER_STATUS[order.status] ?? order.status }),
+  return h(
+    'div',
+    {
+      class: 'gd-product gd-order',
+      testid: 'gd-order-card',
+      attrs: { 'data-order-id': order.orderId, 'data-status': order.status },
+    },
+    [
+      image
+        ? h('img', { class: 'gd-product-img', attrs: { src: image, alt: '', loading: 'lazy' } })
+        : h('div', { class: 'gd-product-img gd-product-placeholder', text: '订单' }),
+      h('div', { class: 'gd-product-info' }, [
+        h('div', { class: 'gd-product-title', text: order.title }),
+        h('div', { class: 'gd-order-no', text: `订单号 ${order.orderNo}` }),
+        h('div', { class: 'gd-order-foot' }, [
+          h('span', { class: 'gd-product-price', text: formatFen(order.totalFen) }),
+          h('span', { class: 'gd-order-status', text: ORDER_STATUS[order.status] ?? order.status }),
+        ]),
       ]),
-    ]),
-  ]);
+    ],
+  );
 }
 
 function bubbleContent(
@@ -118,8 +127,7 @@ export function messageRow(message: Message, context: MessageViewContext): HTMLE
     ]);
   }
   const mine = message.sender === 'buyer';
-  const name =
-    message.sender === 'bot' ? '自动回复' : message.sender === 'agent' ? (message.agent?.name ?? '客服') : null;
+  const name = message.sender === 'bot' ? '自动回复' : message.sender === 'agent' ? (message.agent?.name ?? '客服') : null;
   const row = h(
     'div',
     {

@@ -1,4 +1,5 @@
-import { formatPrice, h, safeUrl } from '../../shared/dom.js';
+import { formatFen } from '@golddesk/contracts/money';
+import { h, safeUrl } from '../../shared/dom.js';
 import type { OrderCard, OrderView } from '../types.js';
 import { ORDER_STATUS, formatTime } from './message-view.js';
 
@@ -40,7 +41,13 @@ export class OrdersView {
     this.#body = h('div', { class: 'gd-orders-body' });
     this.element = h('section', { class: 'gd-orders', testid: 'gd-orders', attrs: { hidden: true, 'aria-label': '我的订单' } }, [
       h('div', { class: 'gd-orders-head' }, [
-        h('button', { class: 'gd-orders-back', text: '‹ 返回聊天', testid: 'gd-orders-back', attrs: { type: 'button' }, on: { click: handlers.onBack } }),
+        h('button', {
+          class: 'gd-orders-back',
+          text: '‹ 返回聊天',
+          testid: 'gd-orders-back',
+          attrs: { type: 'button' },
+          on: { click: handlers.onBack },
+        }),
         h('span', { class: 'gd-orders-title', text: '我的订单' }),
       ]),
       this.#body,
@@ -88,7 +95,7 @@ export class OrdersView {
         ]),
       ]),
       h('div', { class: 'gd-order-item-foot' }, [
-        h('span', {}, [`共 ${card.itemCount} 件 合计 `, h('b', { class: 'gd-product-price', text: formatPrice(order.totalFen) })]),
+        h('span', {}, [`共 ${card.itemCount} 件 合计 `, h('b', { class: 'gd-product-price', text: formatFen(order.totalFen) })]),
         h('button', {
           class: 'gd-product-send',
           text: '发送',

@@ -83,11 +83,9 @@ export class PanelView {
         (this.#status = h('div', { class: 'gd-subtitle', testid: 'gd-status', attrs: { hidden: true, 'aria-live': 'polite' } })),
       ]),
       this.#ordersButton,
-      h(
-        'button',
-        { class: 'gd-close', attrs: { type: 'button', 'aria-label': '关闭' }, on: { click: handlers.onClose } },
-        [icon(CLOSE_ICON)],
-      ),
+      h('button', { class: 'gd-close', attrs: { type: 'button', 'aria-label': '关闭' }, on: { click: handlers.onClose } }, [
+        icon(CLOSE_ICON),
+      ]),
     ]);
     this.#banner = h('div', { class: 'gd-banner', attrs: { hidden: true } });
     this.#serviceNotice = h('div', { class: 'gd-service-notice', testid: 'gd-service-notice', attrs: { hidden: true } });
@@ -163,7 +161,18 @@ export class PanelView {
     this.#panel = h(
       'div',
       { class: 'gd-panel', testid: 'gd-panel', attrs: { role: 'dialog', 'aria-label': '在线客服', hidden: true } },
-      [header, this.#banner, this.#serviceNotice, list.element, orders, this.#typing, this.#viewing, this.#emoji.grid, composer, this.#toast],
+      [
+        header,
+        this.#banner,
+        this.#serviceNotice,
+        list.element,
+        orders,
+        this.#typing,
+        this.#viewing,
+        this.#emoji.grid,
+        composer,
+        this.#toast,
+      ],
     );
     this.root = h('div', { class: 'gd-root', attrs: { id: 'gdw' } }, [this.#panel, this.#launcher]);
   }
@@ -215,11 +224,7 @@ export class PanelView {
 
   setConnection(state: StreamState, everConnected: boolean): void {
     const text =
-      state === 'offline' || state === 'connecting'
-        ? everConnected
-          ? '连接已断开，正在重新连接…'
-          : '正在连接客服…'
-        : '';
+      state === 'offline' || state === 'connecting' ? (everConnected ? '连接已断开，正在重新连接…' : '正在连接客服…') : '';
     this.#banner.textContent = text;
     this.#banner.hidden = !text;
   }

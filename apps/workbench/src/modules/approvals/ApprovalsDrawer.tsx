@@ -34,7 +34,12 @@ export function ApprovalsDrawer({ open, onClose }: ApprovalsDrawerProps) {
         <div className="approval-closed" data-testid="approval-closed-list">
           <div className="approval-closed-title muted">{t('approvals.closedTitle')}</div>
           {closed.map((approval) => (
-            <div key={approval.id} className="approval-closed-item" data-testid="approval-closed-item" data-approval-id={approval.id}>
+            <div
+              key={approval.id}
+              className="approval-closed-item"
+              data-testid="approval-closed-item"
+              data-approval-id={approval.id}
+            >
               <Tag>{t('approvals.status.cancelled')}</Tag>
               <span className="muted">{approval.orderNo}</span> {word(approval.summary, approval.summaryText)}
               <div className="muted">{approval.decisionNote}</div>
@@ -59,7 +64,9 @@ function ApprovalItem({ approval }: { approval: ApprovalView }) {
     setBusy(decision);
     try {
       await decideApproval(approval.id, decision, note);
-      void message.success(t(decision === 'approve' ? 'approvals.approvedToast' : 'approvals.rejectedToast', { orderNo: approval.orderNo }));
+      void message.success(
+        t(decision === 'approve' ? 'approvals.approvedToast' : 'approvals.rejectedToast', { orderNo: approval.orderNo }),
+      );
     } catch (caught) {
       void message.error(errorMessage(caught));
       setBusy(null);
@@ -118,10 +125,24 @@ function ApprovalDecision({ note, setNote, busy, decide }: ApprovalDecisionProps
         data-testid="approval-note"
       />
       <Space className="approval-buttons">
-        <Button size="small" danger loading={busy === 'reject'} disabled={!!busy} onClick={() => void decide('reject')} data-testid="approval-reject">
+        <Button
+          size="small"
+          danger
+          loading={busy === 'reject'}
+          disabled={!!busy}
+          onClick={() => void decide('reject')}
+          data-testid="approval-reject"
+        >
           {t('approvals.reject')}
         </Button>
-        <Button size="small" type="primary" loading={busy === 'approve'} disabled={!!busy} onClick={() => void decide('approve')} data-testid="approval-approve">
+        <Button
+          size="small"
+          type="primary"
+          loading={busy === 'approve'}
+          disabled={!!busy}
+          onClick={() => void decide('approve')}
+          data-testid="approval-approve"
+        >
           {t('approvals.approve')}
         </Button>
       </Space>

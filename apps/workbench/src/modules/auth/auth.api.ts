@@ -14,9 +14,10 @@ export function startSession(answer: LoginResponse, shopSlug: string): Session {
   const session: Session = {
     token: answer.token,
     // Counted from receipt on this computer's clock, which need not agree with the server's.
-    expiresAt: answer.expiresInSeconds !== undefined
-      ? new Date(Date.now() + answer.expiresInSeconds * 1000).toISOString()
-      : (answer.expiresAt ?? null),
+    expiresAt:
+      answer.expiresInSeconds !== undefined
+        ? new Date(Date.now() + answer.expiresInSeconds * 1000).toISOString()
+        : (answer.expiresAt ?? null),
     agent: answer.agent,
     shop: answer.shop ?? { id: '', slug: shopSlug, name: shopSlug },
   };

@@ -1,4 +1,10 @@
-import { AUTO_REPLY_VARIABLES, MAX_AUTO_REPLY_TEXT, MAX_KEYWORDS, type AutoReplyInput, type AutoReplyKind } from '@golddesk/contracts';
+import {
+  AUTO_REPLY_VARIABLES,
+  MAX_AUTO_REPLY_TEXT,
+  MAX_KEYWORDS,
+  type AutoReplyInput,
+  type AutoReplyKind,
+} from '@golddesk/contracts';
 import { Alert, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +14,18 @@ import { previewAutoReply } from './auto-replies.api';
 /** What a new rule of each kind starts with. */
 export function defaultsFor(kind: AutoReplyKind, t: (key: string) => string): AutoReplyInput {
   const base: AutoReplyInput = {
-    kind, name: t(`autoReplies.kinds.${kind}`), enabled: true, priority: 100, keywords: [], match: 'contains', text: '',
-    cooldownMinutes: 0, afterHours: 0, maxQueue: 10, maxWaitSeconds: 0, delaySeconds: 60,
+    kind,
+    name: t(`autoReplies.kinds.${kind}`),
+    enabled: true,
+    priority: 100,
+    keywords: [],
+    match: 'contains',
+    text: '',
+    cooldownMinutes: 0,
+    afterHours: 0,
+    maxQueue: 10,
+    maxWaitSeconds: 0,
+    delaySeconds: 60,
   };
   const texts: Record<AutoReplyKind, string> = {
     welcome: '亲，欢迎光临～\n本店正在进行：{店铺活动}\n{活动链接}\n有任何问题直接留言，客服马上为您解答哦！',
@@ -18,11 +34,20 @@ export function defaultsFor(kind: AutoReplyKind, t: (key: string) => string): Au
     keyword: '',
     delayed: '亲，客服正在赶来的路上，请稍等一下下～',
   };
-  return { ...base, text: texts[kind], cooldownMinutes: kind === 'offline' ? 60 : kind === 'busy' || kind === 'delayed' ? 10 : 0 };
+  return {
+    ...base,
+    text: texts[kind],
+    cooldownMinutes: kind === 'offline' ? 60 : kind === 'busy' || kind === 'delayed' ? 10 : 0,
+  };
 }
 
 /** Edits one rule: keywords as tags, match mode, priority, the text with variables and a live preview. */
-export function RuleDrawer({ value, open, onClose, onSave }: {
+export function RuleDrawer({
+  value,
+  open,
+  onClose,
+  onSave,
+}: {
   /** The rule being edited (a new one carries defaults). */
   value: AutoReplyInput | null;
   open: boolean;
@@ -49,7 +74,9 @@ export function RuleDrawer({ value, open, onClose, onSave }: {
     if (!open) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      previewAutoReply(text, controller.signal).then(setPreview).catch(() => undefined);
+      previewAutoReply(text, controller.signal)
+        .then(setPreview)
+        .catch(() => undefined);
     }, 250);
     return () => {
       clearTimeout(timer);
@@ -71,7 +98,9 @@ export function RuleDrawer({ value, open, onClose, onSave }: {
   }
 
   const insert = (variable: string) => form.setFieldValue('text', `${form.getFieldValue('text') ?? ''}${variable}`);
-  const title = t(value && 'id' in value ? 'autoReplies.drawer.titleEdit' : 'autoReplies.drawer.titleNew', { kind: t(`autoReplies.kinds.${kind}`) });
+  const title = t(value && 'id' in value ? 'autoReplies.drawer.titleEdit' : 'autoReplies.drawer.titleNew', {
+    kind: t(`autoReplies.kinds.${kind}`),
+  });
   return (
     <Drawer
       open={open}
@@ -83,7 +112,9 @@ export function RuleDrawer({ value, open, onClose, onSave }: {
       extra={
         <Space>
           <Button onClick={onClose}>{t('autoReplies.drawer.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="auto-reply-save">{t('autoReplies.drawer.save')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="auto-reply-save">
+            {t('autoReplies.drawer.save')}
+          </Button>
         </Space>
       }
     >
@@ -94,14 +125,28 @@ export function RuleDrawer({ value, open, onClose, onSave }: {
         </Form.Item>
         {kind === 'keyword' && (
           <>
-            <Form.Item name="keywords" label={t('autoReplies.drawer.keywords')} rules={[{ required: true, type: 'array', min: 1 }]}>
-              <Select mode="tags" maxCount={MAX_KEYWORDS} open={false} tokenSeparators={[',', '，']} data-testid="auto-reply-keywords" />
+            <Form.Item
+              name="keywords"
+              label={t('autoReplies.drawer.keywords')}
+              rules={[{ required: true, type: 'array', min: 1 }]}
+            >
+              <Select
+                mode="tags"
+                maxCount={MAX_KEYWORDS}
+                open={false}
+                tokenSeparators={[',', '，']}
+                data-testid="auto-reply-keywords"
+              />
             </Form.Item>
             <Space size="large" wrap>
               <Form.Item name="match" label={t('autoReplies.drawer.match')}>
-                <Radio.Group optionType="button" options={[
-                  { value: 'contains', label: t('autoReplies.match.contains') }, { value: 'exact', label: t('autoReplies.match.exact') },
-                ]} />
+                <Radio.Group
+                  optionType="button"
+                  options={[
+                    { value: 'contains', label: t('autoReplies.match.contains') },
+                    { value: 'exact', label: t('autoReplies.match.exact') },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name="priority" label={t('autoReplies.drawer.priority')}>
                 <InputNumber min={0} max={9999} data-testid="auto-reply-priority" />
@@ -116,7 +161,9 @@ export function RuleDrawer({ value, open, onClose, onSave }: {
         )}
         {kind === 'busy' && (
           <Space size="large" wrap>
-            <Form.Item name="maxQueue" label={t('autoReplies.drawer.maxQueue')}><InputNumber min={0} max={10000} /></Form.Item>
+            <Form.Item name="maxQueue" label={t('autoReplies.drawer.maxQueue')}>
+              <InputNumber min={0} max={10000} />
+            </Form.Item>
             <Form.Item name="maxWaitSeconds" label={t('autoReplies.drawer.maxWaitSeconds')}>
               <InputNumber min={0} max={86400} suffix={t('autoReplies.drawer.seconds')} />
             </Form.Item>
@@ -127,17 +174,26 @@ export function RuleDrawer({ value, open, onClose, onSave }: {
             <InputNumber min={5} max={86400} suffix={t('autoReplies.drawer.seconds')} />
           </Form.Item>
         )}
-        <Form.Item name="text" label={t('autoReplies.drawer.text')} rules={[{ required: true, whitespace: true }]} style={{ marginBottom: 4 }}>
+        <Form.Item
+          name="text"
+          label={t('autoReplies.drawer.text')}
+          rules={[{ required: true, whitespace: true }]}
+          style={{ marginBottom: 4 }}
+        >
           <Input.TextArea rows={5} maxLength={MAX_AUTO_REPLY_TEXT} showCount data-testid="auto-reply-text" />
         </Form.Item>
         <div className="auto-reply-variables">
           <Typography.Text type="secondary">{t('autoReplies.drawer.variables')}</Typography.Text>
           {[...AUTO_REPLY_VARIABLES, '{店铺名}'].map((v) => (
-            <Tag key={v} className="auto-reply-variable" onClick={() => insert(v)}>{v}</Tag>
+            <Tag key={v} className="auto-reply-variable" onClick={() => insert(v)}>
+              {v}
+            </Tag>
           ))}
         </div>
         <Typography.Text type="secondary">{t('autoReplies.drawer.preview')}</Typography.Text>
-        <div className="auto-reply-preview" data-testid="auto-reply-preview">{preview || ' '}</div>
+        <div className="auto-reply-preview" data-testid="auto-reply-preview">
+          {preview || ' '}
+        </div>
         <Form.Item name="cooldownMinutes" label={t('autoReplies.drawer.cooldown')} style={{ marginTop: 16 }}>
           <InputNumber min={0} max={10080} suffix={t('autoReplies.drawer.minutes')} />
         </Form.Item>

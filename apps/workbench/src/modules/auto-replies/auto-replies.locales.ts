@@ -2,7 +2,8 @@ import { i18next } from '../../platform/i18n';
 
 const zhCN = {
   autoReplies: {
-    intro: '买家发来消息时自动回复：首次进店的欢迎语（附当前店铺活动）、下班与节假日、排队较多时、命中关键词，以及客服迟迟未回复时。机器人的消息不会再触发自动回复。',
+    intro:
+      '买家发来消息时自动回复：首次进店的欢迎语（附当前店铺活动）、下班与节假日、排队较多时、命中关键词，以及客服迟迟未回复时。机器人的消息不会再触发自动回复。',
     readOnly: '只有店长和主管可以修改自动回复规则。',
     kinds: { welcome: '欢迎语', offline: '离线回复', busy: '忙碌回复', keyword: '关键词回复', delayed: '延时回复' },
     kindHints: {
@@ -58,15 +59,16 @@ const zhCN = {
 
 const en: typeof zhCN = {
   autoReplies: {
-    intro: 'Answer buyers automatically: a welcome on first contact (with the current promotions), outside business hours and on holidays, when the queue is long, on keywords, and when no agent replied in time. Bot messages never trigger auto-replies.',
+    intro:
+      'Answer buyers automatically: a welcome on first contact (with the current promotions), outside business hours and on holidays, when the queue is long, on keywords, and when no agent replied in time. Bot messages never trigger auto-replies.',
     readOnly: 'Only the owner and managers can change auto-reply rules.',
     kinds: { welcome: 'Welcome', offline: 'Offline', busy: 'Busy', keyword: 'Keyword', delayed: 'Delayed' },
     kindHints: {
-      welcome: 'Once on the buyer\'s first message in the conversation (or after N silent hours)',
+      welcome: "Once on the buyer's first message in the conversation (or after N silent hours)",
       offline: 'Outside business hours or on a holiday (Settings → Business hours)',
       busy: 'When more than N conversations wait or the longest wait passes N seconds',
       keyword: 'When the message contains / equals a keyword; the first matching rule by priority answers',
-      delayed: 'When no agent replied within N seconds of the buyer\'s message',
+      delayed: "When no agent replied within N seconds of the buyer's message",
     },
     refresh: 'Refresh',
     add: 'New rule',

@@ -27,7 +27,12 @@ export function AutomationPage({ session }: { session: Session }) {
       title={t('automation.title')}
       icon={<ThunderboltOutlined />}
       testId="automation"
-      sections={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: t(`automation.menu.${s.key}`), content: s.render(session) }))}
+      sections={SECTIONS.map((s) => ({
+        key: s.key,
+        icon: s.icon,
+        label: t(`automation.menu.${s.key}`),
+        content: s.render(session),
+      }))}
     />
   );
 }

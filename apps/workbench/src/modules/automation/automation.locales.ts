@@ -11,7 +11,13 @@ const zhCN = {
 const en: typeof zhCN = {
   automation: {
     title: 'Automation',
-    menu: { quickReplies: 'Quick replies', autoReplies: 'Auto-replies', promotions: 'Promotions', reminders: 'Payment reminders', broadcasts: 'Broadcasts' },
+    menu: {
+      quickReplies: 'Quick replies',
+      autoReplies: 'Auto-replies',
+      promotions: 'Promotions',
+      reminders: 'Payment reminders',
+      broadcasts: 'Broadcasts',
+    },
   },
 };
 

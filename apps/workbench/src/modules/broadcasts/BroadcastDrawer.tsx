@@ -17,7 +17,10 @@ export function BroadcastDrawer({ broadcast, onClose }: { broadcast: BroadcastVi
   const sent = broadcast?.stats.sent;
   useEffect(() => {
     setRecipients(null);
-    if (id) void fetchRecipients(id, page).then(setRecipients).catch(() => setRecipients({ recipients: [], total: 0 }));
+    if (id)
+      void fetchRecipients(id, page)
+        .then(setRecipients)
+        .catch(() => setRecipients({ recipients: [], total: 0 }));
   }, [id, page, sent]);
   useEffect(() => setPage(1), [id]);
   if (!broadcast) return <Drawer open={false} onClose={onClose} />;
@@ -33,32 +36,44 @@ export function BroadcastDrawer({ broadcast, onClose }: { broadcast: BroadcastVi
         <Descriptions.Item label={t('broadcasts.stats.skipped')}>
           {stats.skipped}
           {Object.entries(stats.skippedByReason).map(([reason, n]) => (
-            <Tag key={reason} style={{ marginLeft: 6 }}>{t(`broadcasts.reasons.${reason}`)} {n}</Tag>
+            <Tag key={reason} style={{ marginLeft: 6 }}>
+              {t(`broadcasts.reasons.${reason}`)} {n}
+            </Tag>
           ))}
         </Descriptions.Item>
         <Descriptions.Item label={t('broadcasts.stats.read')}>
-          {stats.read}{stats.sent ? ` (${Math.round((stats.read / stats.sent) * 100)}%)` : ''}
+          {stats.read}
+          {stats.sent ? ` (${Math.round((stats.read / stats.sent) * 100)}%)` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('broadcasts.stats.replied')}>
-          {stats.replied}{stats.sent ? ` (${Math.round((stats.replied / stats.sent) * 100)}%)` : ''}
+          {stats.replied}
+          {stats.sent ? ` (${Math.round((stats.replied / stats.sent) * 100)}%)` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('broadcasts.columns.when')} span={2}>
-          {broadcastTime(broadcast.startedAt ?? broadcast.scheduledAt)}{broadcast.finishedAt ? ` → ${broadcastTime(broadcast.finishedAt)}` : ''} · {t('broadcasts.perMinute', { count: broadcast.throttlePerMinute })}
+          {broadcastTime(broadcast.startedAt ?? broadcast.scheduledAt)}
+          {broadcast.finishedAt ? ` → ${broadcastTime(broadcast.finishedAt)}` : ''} ·{' '}
+          {t('broadcasts.perMinute', { count: broadcast.throttlePerMinute })}
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, background: '#f6f8fa', padding: 8, borderRadius: 6 }}>
         {broadcast.template}
       </Typography.Paragraph>
       <Table<BroadcastRecipientView>
-        rowKey="buyerId" size="small" loading={!recipients} dataSource={recipients?.recipients ?? []}
+        rowKey="buyerId"
+        size="small"
+        loading={!recipients}
+        dataSource={recipients?.recipients ?? []}
         pagination={{ current: page, pageSize: 10, total: recipients?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('broadcasts.columns.buyer'), dataIndex: 'buyerNick' },
           {
-            title: t('broadcasts.columns.status'), key: 'status',
+            title: t('broadcasts.columns.status'),
+            key: 'status',
             render: (_, r) => (
               <Space size={4}>
-                <Tag color={r.status === 'sent' ? 'green' : r.status === 'skipped' ? 'orange' : 'default'}>{t(`broadcasts.recipientStatus.${r.status}`)}</Tag>
+                <Tag color={r.status === 'sent' ? 'green' : r.status === 'skipped' ? 'orange' : 'default'}>
+                  {t(`broadcasts.recipientStatus.${r.status}`)}
+                </Tag>
                 {r.reason && <Typography.Text type="secondary">{t(`broadcasts.reasons.${r.reason}`)}</Typography.Text>}
               </Space>
             ),

@@ -9,7 +9,12 @@ export async function fetchSegments(): Promise<SegmentView[]> {
   return (await apiRequest<{ segments: SegmentView[] }>('/api/v1/segments')).segments;
 }
 
-export interface Audience { members: number; blocked: number; optedOut: number; reachable: number }
+export interface Audience {
+  members: number;
+  blocked: number;
+  optedOut: number;
+  reachable: number;
+}
 
 export async function fetchAudience(segmentId: string): Promise<Audience> {
   return apiRequest<Audience>(`/api/v1/broadcasts/audience?segmentId=${encodeURIComponent(segmentId)}`);
@@ -20,13 +25,21 @@ export async function createBroadcast(input: BroadcastInput): Promise<BroadcastV
 }
 
 export async function broadcastAction(id: string, action: 'start' | 'cancel'): Promise<BroadcastView> {
-  return (await apiRequest<{ broadcast: BroadcastView }>(`/api/v1/broadcasts/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: {} })).broadcast;
+  return (
+    await apiRequest<{ broadcast: BroadcastView }>(`/api/v1/broadcasts/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body: {},
+    })
+  ).broadcast;
 }
 
 export async function deleteBroadcast(id: string): Promise<void> {
   await apiRequest(`/api/v1/broadcasts/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export async function fetchRecipients(id: string, page: number): Promise<{ recipients: BroadcastRecipientView[]; total: number }> {
+export async function fetchRecipients(
+  id: string,
+  page: number,
+): Promise<{ recipients: BroadcastRecipientView[]; total: number }> {
   return apiRequest(`/api/v1/broadcasts/${encodeURIComponent(id)}/recipients?page=${page}&pageSize=10`);
 }

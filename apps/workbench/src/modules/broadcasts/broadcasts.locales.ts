@@ -2,7 +2,8 @@ import { i18next } from '../../platform/i18n';
 
 const zhCN = {
   broadcasts: {
-    intro: '把一条消息群发给一个客户分群（如活动前的老客户）。按每分钟条数限速发送，夜间免打扰时段自动暂停、08:00 后继续；黑名单和已退订的买家不会收到。买家回复「退订」或「TD」即可退订营销消息，回复「订阅」恢复。',
+    intro:
+      '把一条消息群发给一个客户分群（如活动前的老客户）。按每分钟条数限速发送，夜间免打扰时段自动暂停、08:00 后继续；黑名单和已退订的买家不会收到。买家回复「退订」或「TD」即可退订营销消息，回复「订阅」恢复。',
     readOnly: '只有店长和主管可以新建、开始或取消群发。',
     add: '新建群发',
     empty: '还没有群发',
@@ -20,10 +21,29 @@ const zhCN = {
     reasons: { opted_out: '已退订', blocked: '黑名单', cancelled: '已取消', other: '其他' },
     recipientStatus: { pending: '待发送', sent: '已发送', skipped: '已跳过', failed: '失败' },
     columns: {
-      title: '群发', segment: '目标分群', status: '状态', progress: '进度', sent: '已发送', read: '已读', replied: '已回复',
-      skipped: '跳过', when: '发送时间', actions: '操作', buyer: '买家', reason: '原因', sentAt: '发送时间',
+      title: '群发',
+      segment: '目标分群',
+      status: '状态',
+      progress: '进度',
+      sent: '已发送',
+      read: '已读',
+      replied: '已回复',
+      skipped: '跳过',
+      when: '发送时间',
+      actions: '操作',
+      buyer: '买家',
+      reason: '原因',
+      sentAt: '发送时间',
     },
-    stats: { recipients: '目标人数', sent: '已发送', pending: '待发送', skipped: '已跳过', read: '已读', replied: '3 天内回复', failed: '失败' },
+    stats: {
+      recipients: '目标人数',
+      sent: '已发送',
+      pending: '待发送',
+      skipped: '已跳过',
+      read: '已读',
+      replied: '3 天内回复',
+      failed: '失败',
+    },
     form: {
       title: '新建群发',
       name: '标题',
@@ -49,7 +69,8 @@ const zhCN = {
 
 const en: typeof zhCN = {
   broadcasts: {
-    intro: 'Send one message to a customer segment (e.g. loyal buyers before a campaign). Sending is throttled per minute, pauses in the quiet hours and resumes after 08:00; blacklisted and opted-out buyers never get it. A buyer who replies 退订 or TD opts out of marketing messages; 订阅 opts back in.',
+    intro:
+      'Send one message to a customer segment (e.g. loyal buyers before a campaign). Sending is throttled per minute, pauses in the quiet hours and resumes after 08:00; blacklisted and opted-out buyers never get it. A buyer who replies 退订 or TD opts out of marketing messages; 订阅 opts back in.',
     readOnly: 'Only the owner and managers can create, start or cancel broadcasts.',
     add: 'New broadcast',
     empty: 'No broadcasts yet',
@@ -67,10 +88,29 @@ const en: typeof zhCN = {
     reasons: { opted_out: 'Opted out', blocked: 'Blacklisted', cancelled: 'Cancelled', other: 'Other' },
     recipientStatus: { pending: 'Pending', sent: 'Sent', skipped: 'Skipped', failed: 'Failed' },
     columns: {
-      title: 'Broadcast', segment: 'Segment', status: 'Status', progress: 'Progress', sent: 'Sent', read: 'Read', replied: 'Replied',
-      skipped: 'Skipped', when: 'When', actions: 'Actions', buyer: 'Buyer', reason: 'Reason', sentAt: 'Sent at',
+      title: 'Broadcast',
+      segment: 'Segment',
+      status: 'Status',
+      progress: 'Progress',
+      sent: 'Sent',
+      read: 'Read',
+      replied: 'Replied',
+      skipped: 'Skipped',
+      when: 'When',
+      actions: 'Actions',
+      buyer: 'Buyer',
+      reason: 'Reason',
+      sentAt: 'Sent at',
     },
-    stats: { recipients: 'Recipients', sent: 'Sent', pending: 'Pending', skipped: 'Skipped', read: 'Read', replied: 'Replied within 3 days', failed: 'Failed' },
+    stats: {
+      recipients: 'Recipients',
+      sent: 'Sent',
+      pending: 'Pending',
+      skipped: 'Skipped',
+      read: 'Read',
+      replied: 'Replied within 3 days',
+      failed: 'Failed',
+    },
     form: {
       title: 'New broadcast',
       name: 'Title',

@@ -1,14 +1,21 @@
-import type { CatalogueProductDetail } from '@golddesk/contracts';
+import { formatFen, type CatalogueProductDetail } from '@golddesk/contracts';
 import { App as AntApp, Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { formatYuan } from '../chat/MessageContent';
 import { setRelated } from './catalogue.api';
 import { useProductOptions } from './product-options';
 
 /** 关联商品: the products this one links to (in order), those linking to it, and the bundles holding it. */
-export function RelatedEditor({ product, editable, onChanged }: { product: CatalogueProductDetail; editable: boolean; onChanged: (p: CatalogueProductDetail) => void }) {
+export function RelatedEditor({
+  product,
+  editable,
+  onChanged,
+}: {
+  product: CatalogueProductDetail;
+  editable: boolean;
+  onChanged: (p: CatalogueProductDetail) => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const options = useProductOptions();
@@ -43,11 +50,17 @@ export function RelatedEditor({ product, editable, onChanged }: { product: Catal
         options={[...known].filter(([id]) => id !== product.id).map(([value, label]) => ({ value, label }))}
         data-testid="related-select"
       />
-      {editable && <Button type="primary" onClick={() => void save()} loading={saving} data-testid="related-save">{t('catalogue.save')}</Button>}
+      {editable && (
+        <Button type="primary" onClick={() => void save()} loading={saving} data-testid="related-save">
+          {t('catalogue.save')}
+        </Button>
+      )}
       {incoming.length > 0 && (
         <div>
           <Typography.Text type="secondary">{t('catalogue.relatedIncoming')}：</Typography.Text>
-          {incoming.map((r) => <Tag key={r.id}>{r.title}</Tag>)}
+          {incoming.map((r) => (
+            <Tag key={r.id}>{r.title}</Tag>
+          ))}
         </div>
       )}
       {product.bundles.length > 0 && (
@@ -55,7 +68,7 @@ export function RelatedEditor({ product, editable, onChanged }: { product: Catal
           <Typography.Text strong>{t('catalogue.bundlesOf')}</Typography.Text>
           {product.bundles.map((b) => (
             <div key={b.id} className="muted">
-              {b.title} · {formatYuan(b.priceFen)}（{t('catalogue.itemsTotal')} {formatYuan(b.itemsTotalFen)}）
+              {b.title} · {formatFen(b.priceFen)}（{t('catalogue.itemsTotal')} {formatFen(b.itemsTotalFen)}）
             </div>
           ))}
         </div>

@@ -1,11 +1,10 @@
-import type { Suggestion } from '@golddesk/contracts';
+import { formatFen, type Suggestion } from '@golddesk/contracts';
 import { BulbOutlined, DownOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Empty, Skeleton, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onStreamFrame } from '../../app/realtime';
 import { errorMessage } from '../../platform/api-client';
-import { formatYuan } from '../chat/MessageContent';
 import { listSuggestions, sendProductCard } from './catalogue.api';
 import './catalogue.locales';
 import './catalogue.css';
@@ -93,7 +92,13 @@ export function RelatedNeeds({ buyerId, conversationId }: { buyerId: string; con
 
   return (
     <section className="related-needs" data-testid="related-needs">
-      <button type="button" className="pane-subtitle related-needs-head" onClick={toggleFolded} aria-expanded={!folded} data-testid="related-needs-toggle">
+      <button
+        type="button"
+        className="pane-subtitle related-needs-head"
+        onClick={toggleFolded}
+        aria-expanded={!folded}
+        data-testid="related-needs-toggle"
+      >
         {folded ? <RightOutlined className="fold-icon" /> : <DownOutlined className="fold-icon" />}
         <BulbOutlined /> {t('relatedNeeds.title')}
         {suggestions && suggestions.length > 0 && <span className="related-needs-count">{suggestions.length}</span>}
@@ -106,17 +111,32 @@ export function RelatedNeeds({ buyerId, conversationId }: { buyerId: string; con
       ) : (
         <ul className="related-needs-list">
           {(expanded ? suggestions : suggestions.slice(0, SHOWN_AT_FIRST)).map((s) => (
-            <li key={s.product.id} className="related-need" data-testid="suggestion" data-product-id={s.product.id} data-reason={s.reason}>
-              {s.product.imageUrl ? <img src={s.product.imageUrl} alt="" className="related-need-image" /> : <div className="related-need-image placeholder" />}
+            <li
+              key={s.product.id}
+              className="related-need"
+              data-testid="suggestion"
+              data-product-id={s.product.id}
+              data-reason={s.reason}
+            >
+              {s.product.imageUrl ? (
+                <img src={s.product.imageUrl} alt="" className="related-need-image" />
+              ) : (
+                <div className="related-need-image placeholder" />
+              )}
               <div className="related-need-info">
                 <Tooltip title={s.product.title}>
                   <div className="related-need-title">{s.product.title}</div>
                 </Tooltip>
                 <div className="related-need-meta">
-                  <span className="related-need-price">{formatYuan(s.product.priceFen)}</span>
+                  <span className="related-need-price">{formatFen(s.product.priceFen)}</span>
                   <span className="muted">{t('relatedNeeds.stock', { count: s.product.stockTotal })}</span>
                 </div>
-                <Tag color={REASON_COLOURS[s.reason]} bordered={false} className="related-need-reason" data-testid="suggestion-reason">
+                <Tag
+                  color={REASON_COLOURS[s.reason]}
+                  bordered={false}
+                  className="related-need-reason"
+                  data-testid="suggestion-reason"
+                >
                   {s.reasonText}
                 </Tag>
               </div>

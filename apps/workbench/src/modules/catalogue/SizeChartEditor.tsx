@@ -6,18 +6,44 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { sizeAdvice, updateProduct } from './catalogue.api';
 
-interface Row { size: string; hMin?: number | null; hMax?: number | null; wMin?: number | null; wMax?: number | null }
+interface Row {
+  size: string;
+  hMin?: number | null;
+  hMax?: number | null;
+  wMin?: number | null;
+  wMax?: number | null;
+}
 type Chart = NonNullable<CatalogueProductDetail['sizeChart']>;
 
 const toRows = (chart: Chart | null): Row[] =>
-  (chart ?? []).map((r) => ({ size: r.size, hMin: r.heightCm?.[0], hMax: r.heightCm?.[1], wMin: r.weightKg?.[0], wMax: r.weightKg?.[1] }));
-const pair = (a?: number | null, b?: number | null): [number, number] | undefined => (a != null && b != null ? [a, b] : undefined);
-const toChart = (rows: Row[]): Chart => rows.filter((r) => r.size?.trim()).map((r) => ({
-  size: r.size.trim(), ...(pair(r.hMin, r.hMax) ? { heightCm: pair(r.hMin, r.hMax) } : {}), ...(pair(r.wMin, r.wMax) ? { weightKg: pair(r.wMin, r.wMax) } : {}),
-}));
+  (chart ?? []).map((r) => ({
+    size: r.size,
+    hMin: r.heightCm?.[0],
+    hMax: r.heightCm?.[1],
+    wMin: r.weightKg?.[0],
+    wMax: r.weightKg?.[1],
+  }));
+const pair = (a?: number | null, b?: number | null): [number, number] | undefined =>
+  a != null && b != null ? [a, b] : undefined;
+const toChart = (rows: Row[]): Chart =>
+  rows
+    .filter((r) => r.size?.trim())
+    .map((r) => ({
+      size: r.size.trim(),
+      ...(pair(r.hMin, r.hMax) ? { heightCm: pair(r.hMin, r.hMax) } : {}),
+      ...(pair(r.wMin, r.wMax) ? { weightKg: pair(r.wMin, r.wMax) } : {}),
+    }));
 
 /** 尺码表 (height/weight range per size, small to large) and the 尺码助手 that reads it. */
-export function SizeChartEditor({ product, editable, onChanged }: { product: CatalogueProductDetail; editable: boolean; onChanged: (p: CatalogueProductDetail) => void }) {
+export function SizeChartEditor({
+  product,
+  editable,
+  onChanged,
+}: {
+  product: CatalogueProductDetail;
+  editable: boolean;
+  onChanged: (p: CatalogueProductDetail) => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ rows: Row[] }>();
@@ -54,7 +80,12 @@ export function SizeChartEditor({ product, editable, onChanged }: { product: Cat
 
   return (
     <>
-      <Form form={form} initialValues={{ rows: toRows(product.sizeChart) }} onFinish={(v) => void save(v)} data-testid="size-chart-form">
+      <Form
+        form={form}
+        initialValues={{ rows: toRows(product.sizeChart) }}
+        onFinish={(v) => void save(v)}
+        data-testid="size-chart-form"
+      >
         <Form.List name="rows">
           {(fields, { add, remove }) => (
             <>
@@ -67,13 +98,25 @@ export function SizeChartEditor({ product, editable, onChanged }: { product: Cat
                   {num(name, 'hMin', 'min')}–{num(name, 'hMax', 'max')}
                   <span className="muted">{t('catalogue.weight')}</span>
                   {num(name, 'wMin', 'min')}–{num(name, 'wMax', 'max')}
-                  {editable && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(name)} aria-label={t('catalogue.remove')} />}
+                  {editable && (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(name)}
+                      aria-label={t('catalogue.remove')}
+                    />
+                  )}
                 </Space>
               ))}
               {editable && (
                 <Space>
-                  <Button icon={<PlusOutlined />} onClick={() => add({ size: '' })}>{t('catalogue.addRow')}</Button>
-                  <Button type="primary" htmlType="submit" loading={saving} data-testid="size-chart-save">{t('catalogue.save')}</Button>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ size: '' })}>
+                    {t('catalogue.addRow')}
+                  </Button>
+                  <Button type="primary" htmlType="submit" loading={saving} data-testid="size-chart-save">
+                    {t('catalogue.save')}
+                  </Button>
                 </Space>
               )}
             </>
@@ -82,14 +125,41 @@ export function SizeChartEditor({ product, editable, onChanged }: { product: Cat
       </Form>
       <div className="size-helper" data-testid="size-helper">
         <Typography.Text strong>{t('catalogue.sizeHelper')}</Typography.Text>
-        <div className="catalogue-section-hint">{product.sizeChart?.length ? t('catalogue.sizeHelperHint') : t('catalogue.saveChartFirst')}</div>
+        <div className="catalogue-section-hint">
+          {product.sizeChart?.length ? t('catalogue.sizeHelperHint') : t('catalogue.saveChartFirst')}
+        </div>
         <Space wrap>
-          <InputNumber suffix="cm" min={50} max={250} value={body.height} onChange={(v) => setBody({ ...body, height: v })} data-testid="size-helper-height" style={{ width: 130 }} />
-          <InputNumber suffix="kg" min={10} max={300} value={body.weight} onChange={(v) => setBody({ ...body, weight: v })} data-testid="size-helper-weight" style={{ width: 130 }} />
-          <Button onClick={() => void advise()} disabled={!product.sizeChart?.length} data-testid="size-helper-advise">{t('catalogue.advise')}</Button>
+          <InputNumber
+            suffix="cm"
+            min={50}
+            max={250}
+            value={body.height}
+            onChange={(v) => setBody({ ...body, height: v })}
+            data-testid="size-helper-height"
+            style={{ width: 130 }}
+          />
+          <InputNumber
+            suffix="kg"
+            min={10}
+            max={300}
+            value={body.weight}
+            onChange={(v) => setBody({ ...body, weight: v })}
+            data-testid="size-helper-weight"
+            style={{ width: 130 }}
+          />
+          <Button onClick={() => void advise()} disabled={!product.sizeChart?.length} data-testid="size-helper-advise">
+            {t('catalogue.advise')}
+          </Button>
         </Space>
         {advice && (
-          <Alert style={{ marginTop: 12 }} showIcon type={advice.size ? 'success' : 'warning'} title={advice.message} data-testid="size-helper-answer" data-size={advice.size ?? ''} />
+          <Alert
+            style={{ marginTop: 12 }}
+            showIcon
+            type={advice.size ? 'success' : 'warning'}
+            title={advice.message}
+            data-testid="size-helper-answer"
+            data-size={advice.size ?? ''}
+          />
         )}
       </div>
     </>

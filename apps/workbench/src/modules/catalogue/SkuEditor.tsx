@@ -1,4 +1,4 @@
-import type { CatalogueProductDetail } from '@golddesk/contracts';
+import { formatFen, type CatalogueProductDetail } from '@golddesk/contracts';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, InputNumber, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
@@ -10,7 +10,15 @@ import { formatProps, parseProps, toFen, toYuan } from './product-options';
 type Sku = CatalogueProductDetail['skus'][number];
 
 /** 规格 SKU: price and stock edited in place (saved when the field is left), SKUs added and removed. */
-export function SkuEditor({ product, editable, onChanged }: { product: CatalogueProductDetail; editable: boolean; onChanged: (p: CatalogueProductDetail) => void }) {
+export function SkuEditor({
+  product,
+  editable,
+  onChanged,
+}: {
+  product: CatalogueProductDetail;
+  editable: boolean;
+  onChanged: (p: CatalogueProductDetail) => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [draft, setDraft] = useState({ props: '', price: toYuan(product.priceFen), stock: 0 });
@@ -47,32 +55,66 @@ export function SkuEditor({ product, editable, onChanged }: { product: Catalogue
 
   const columns: TableColumnsType<Sku> = [
     {
-      key: 'props', title: t('catalogue.props'),
-      render: (_v, sku) => editable ? (
-        <Input defaultValue={formatProps(sku.props)} key={formatProps(sku.props)} data-testid="sku-props"
-          onBlur={(e) => saveField(sku, 'props', e.target.value)} onPressEnter={(e) => saveField(sku, 'props', (e.target as HTMLInputElement).value)} />
-      ) : formatProps(sku.props),
+      key: 'props',
+      title: t('catalogue.props'),
+      render: (_v, sku) =>
+        editable ? (
+          <Input
+            defaultValue={formatProps(sku.props)}
+            key={formatProps(sku.props)}
+            data-testid="sku-props"
+            onBlur={(e) => saveField(sku, 'props', e.target.value)}
+            onPressEnter={(e) => saveField(sku, 'props', (e.target as HTMLInputElement).value)}
+          />
+        ) : (
+          formatProps(sku.props)
+        ),
     },
     {
-      key: 'price', title: t('catalogue.skuPrice'), width: 130,
-      render: (_v, sku) => editable ? (
-        <InputNumber min={0} precision={2} defaultValue={toYuan(sku.priceFen)} key={sku.priceFen} data-testid="sku-price" style={{ width: '100%' }}
-          onBlur={(e) => saveField(sku, 'priceFen', toFen(Number(e.target.value)))}
-          onPressEnter={(e) => saveField(sku, 'priceFen', toFen(Number((e.target as HTMLInputElement).value)))} />
-      ) : `¥${toYuan(sku.priceFen).toFixed(2)}`,
+      key: 'price',
+      title: t('catalogue.skuPrice'),
+      width: 130,
+      render: (_v, sku) =>
+        editable ? (
+          <InputNumber
+            min={0}
+            precision={2}
+            defaultValue={toYuan(sku.priceFen)}
+            key={sku.priceFen}
+            data-testid="sku-price"
+            style={{ width: '100%' }}
+            onBlur={(e) => saveField(sku, 'priceFen', toFen(Number(e.target.value)))}
+            onPressEnter={(e) => saveField(sku, 'priceFen', toFen(Number((e.target as HTMLInputElement).value)))}
+          />
+        ) : (
+          formatFen(sku.priceFen)
+        ),
     },
     {
-      key: 'stock', title: t('catalogue.skuStock'), width: 110,
-      render: (_v, sku) => editable ? (
-        <InputNumber min={0} precision={0} defaultValue={sku.stock} key={sku.stock} data-testid="sku-stock" style={{ width: '100%' }}
-          onBlur={(e) => saveField(sku, 'stock', Number(e.target.value))}
-          onPressEnter={(e) => saveField(sku, 'stock', Number((e.target as HTMLInputElement).value))} />
-      ) : sku.stock,
+      key: 'stock',
+      title: t('catalogue.skuStock'),
+      width: 110,
+      render: (_v, sku) =>
+        editable ? (
+          <InputNumber
+            min={0}
+            precision={0}
+            defaultValue={sku.stock}
+            key={sku.stock}
+            data-testid="sku-stock"
+            style={{ width: '100%' }}
+            onBlur={(e) => saveField(sku, 'stock', Number(e.target.value))}
+            onPressEnter={(e) => saveField(sku, 'stock', Number((e.target as HTMLInputElement).value))}
+          />
+        ) : (
+          sku.stock
+        ),
     },
   ];
   if (editable) {
     columns.push({
-      key: 'remove', width: 48,
+      key: 'remove',
+      width: 48,
       render: (_v, sku) => (
         <Popconfirm title={t('catalogue.remove')} onConfirm={() => void run(() => removeSku(product.id, sku.id))}>
           <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('catalogue.remove')} />
@@ -83,14 +125,42 @@ export function SkuEditor({ product, editable, onChanged }: { product: Catalogue
 
   return (
     <>
-      <Table<Sku> size="small" rowKey="id" columns={columns} dataSource={product.skus} pagination={false} data-testid="sku-table"
-        onRow={(sku) => ({ 'data-sku-id': sku.id }) as HTMLAttributes<HTMLElement>} />
+      <Table<Sku>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={product.skus}
+        pagination={false}
+        data-testid="sku-table"
+        onRow={(sku) => ({ 'data-sku-id': sku.id }) as HTMLAttributes<HTMLElement>}
+      />
       {editable && (
         <Space.Compact style={{ marginTop: 12, width: '100%' }}>
-          <Input placeholder={t('catalogue.propsHint')} value={draft.props} onChange={(e) => setDraft({ ...draft, props: e.target.value })} data-testid="sku-new-props" />
-          <InputNumber min={0} precision={2} value={draft.price} onChange={(v) => setDraft({ ...draft, price: v ?? 0 })} prefix="¥" style={{ width: 160 }} />
-          <InputNumber min={0} precision={0} value={draft.stock} onChange={(v) => setDraft({ ...draft, stock: v ?? 0 })} placeholder={t('catalogue.skuStock')} style={{ width: 110 }} />
-          <Button icon={<PlusOutlined />} onClick={add} data-testid="sku-add">{t('catalogue.addSku')}</Button>
+          <Input
+            placeholder={t('catalogue.propsHint')}
+            value={draft.props}
+            onChange={(e) => setDraft({ ...draft, props: e.target.value })}
+            data-testid="sku-new-props"
+          />
+          <InputNumber
+            min={0}
+            precision={2}
+            value={draft.price}
+            onChange={(v) => setDraft({ ...draft, price: v ?? 0 })}
+            prefix="¥"
+            style={{ width: 160 }}
+          />
+          <InputNumber
+            min={0}
+            precision={0}
+            value={draft.stock}
+            onChange={(v) => setDraft({ ...draft, stock: v ?? 0 })}
+            placeholder={t('catalogue.skuStock')}
+            style={{ width: 110 }}
+          />
+          <Button icon={<PlusOutlined />} onClick={add} data-testid="sku-add">
+            {t('catalogue.addSku')}
+          </Button>
         </Space.Compact>
       )}
     </>

@@ -1,6 +1,15 @@
 import type {
-  BundleRequest, BundleView, CatalogueProduct, CatalogueProductDetail, CreateProductRequest, ListCatalogueResponse,
-  SendMessageResponse, SizeAdviceResponse, SkuInput, Suggestion, UpdateProductRequest,
+  BundleRequest,
+  BundleView,
+  CatalogueProduct,
+  CatalogueProductDetail,
+  CreateProductRequest,
+  ListCatalogueResponse,
+  SendMessageResponse,
+  SizeAdviceResponse,
+  SkuInput,
+  Suggestion,
+  UpdateProductRequest,
 } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 import { applyMessageToSummary } from '../conversations/conversation.store';
@@ -34,7 +43,8 @@ export async function updateProduct(id: string, body: UpdateProductRequest): Pro
 }
 
 export async function setArchived(id: string, archived: boolean): Promise<CatalogueProductDetail> {
-  return (await apiRequest<Detail>(`${productPath(id)}/${archived ? 'archive' : 'restore'}`, { method: 'POST', body: {} })).product;
+  return (await apiRequest<Detail>(`${productPath(id)}/${archived ? 'archive' : 'restore'}`, { method: 'POST', body: {} }))
+    .product;
 }
 
 export async function addSku(id: string, body: SkuInput): Promise<CatalogueProductDetail> {
@@ -72,7 +82,9 @@ export function deleteBundle(id: string): Promise<void> {
 
 /** 连带需求 for the right pane. */
 export async function listSuggestions(buyerId: string, signal?: AbortSignal): Promise<Suggestion[]> {
-  return (await apiRequest<{ suggestions: Suggestion[] }>(`/api/v1/customers/${encodeURIComponent(buyerId)}/suggestions`, { signal })).suggestions;
+  return (
+    await apiRequest<{ suggestions: Suggestion[] }>(`/api/v1/customers/${encodeURIComponent(buyerId)}/suggestions`, { signal })
+  ).suggestions;
 }
 
 /** Sends a product card into the conversation (one click from 连带需求). */
@@ -83,11 +95,6 @@ export async function sendProductCard(conversationId: string, productId: string)
   });
   mergeMessages(conversationId, [answer.message]);
   applyMessageToSummary(answer.message, true);
-}
-
-/** Owners and managers edit the catalogue; the others read it. */
-export function mayEditCatalogue(role: string): boolean {
-  return role === 'owner' || role === 'manager';
 }
 
 export type { CatalogueProduct };

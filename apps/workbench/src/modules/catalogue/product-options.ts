@@ -30,5 +30,7 @@ export function parseProps(text: string): Record<string, string> | null {
 }
 
 export function formatProps(props: Record<string, string>): string {
-  return Object.entries(props).map(([name, value]) => `${name}:${value}`).join(' ');
+  return Object.entries(props)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(' ');
 }

@@ -75,7 +75,12 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
             okButtonProps={{ autoFocus: true, 'data-testid': 'chat-close-confirm' } as ButtonProps}
           >
             <Tooltip title={t('shortcuts.withKey', { label: t('chat.close'), key: shortcutLabel('close') })}>
-              <Button icon={<CheckCircleOutlined />} loading={busy === 'close'} aria-keyshortcuts="Alt+E" data-testid="chat-close">
+              <Button
+                icon={<CheckCircleOutlined />}
+                loading={busy === 'close'}
+                aria-keyshortcuts="Alt+E"
+                data-testid="chat-close"
+              >
                 {t('chat.close')}
               </Button>
             </Tooltip>

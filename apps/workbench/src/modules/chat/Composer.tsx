@@ -48,7 +48,8 @@ export function Composer({ conversationId, onError }: ComposerProps) {
 
   function insertPhrase(pick: QuickReplyPick) {
     onChange(pick.text);
-    if (pick.phrase.imageAttachmentId && pick.phrase.imageUrl) setQueuedImage({ id: pick.phrase.imageAttachmentId, url: pick.phrase.imageUrl });
+    if (pick.phrase.imageAttachmentId && pick.phrase.imageUrl)
+      setQueuedImage({ id: pick.phrase.imageAttachmentId, url: pick.phrase.imageUrl });
     requestAnimationFrame(() => {
       const area = input.current?.resizableTextArea?.textArea;
       area?.focus();
@@ -75,7 +76,8 @@ export function Composer({ conversationId, onError }: ComposerProps) {
     if (!body && !queuedImage) return;
     if (unfilled.blocks(text, input.current?.resizableTextArea?.textArea)) return;
     if (body) sendMessage(conversationId, { kind: 'text', body: text });
-    if (queuedImage) sendMessage(conversationId, { kind: 'image', body: '', attachmentId: queuedImage.id, previewUrl: queuedImage.url });
+    if (queuedImage)
+      sendMessage(conversationId, { kind: 'image', body: '', attachmentId: queuedImage.id, previewUrl: queuedImage.url });
     setQueuedImage(null);
     picker.close();
     setText('');
@@ -112,9 +114,17 @@ export function Composer({ conversationId, onError }: ComposerProps) {
       <div className="composer-toolbar">
         <EmojiPicker input={input} onInsert={(value) => onChange(value)} />
         <Tooltip title={t('chat.image')}>
-          <Button type="text" icon={<PictureOutlined />} onClick={() => fileInput.current?.click()} data-testid="chat-image-button" />
+          <Button
+            type="text"
+            icon={<PictureOutlined />}
+            onClick={() => fileInput.current?.click()}
+            data-testid="chat-image-button"
+          />
         </Tooltip>
-        <QuickPhrasePanelToggle conversationId={conversationId} onPick={(phrase) => void picker.insertAtCaret(phrase, input.current?.resizableTextArea?.textArea)} />
+        <QuickPhrasePanelToggle
+          conversationId={conversationId}
+          onPick={(phrase) => void picker.insertAtCaret(phrase, input.current?.resizableTextArea?.textArea)}
+        />
         <SizeStockTool conversationId={conversationId} input={input} onInsert={(value) => onChange(value)} />
         <input
           ref={fileInput}
@@ -152,7 +162,13 @@ export function Composer({ conversationId, onError }: ComposerProps) {
         data-testid="chat-input"
       />
       <div className="composer-actions">
-        <Button type="primary" icon={<SendOutlined />} onClick={send} disabled={!text.trim() && !queuedImage} data-testid="chat-send">
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          onClick={send}
+          disabled={!text.trim() && !queuedImage}
+          data-testid="chat-send"
+        >
           {t('chat.send')}
         </Button>
       </div>

@@ -26,7 +26,13 @@ export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq
     const body = word(message.body, message.notice);
     const notice = message.sender === 'system' ? { ...message, body, kind: 'text' as const } : message;
     return (
-      <div className="message-row center" data-testid="message-item" data-sender={message.sender} data-seq={message.seq} data-message-id={message.id}>
+      <div
+        className="message-row center"
+        data-testid="message-item"
+        data-sender={message.sender}
+        data-seq={message.seq}
+        data-message-id={message.id}
+      >
         <div
           className={`message-notice ${message.sender}`}
           data-testid={message.sender === 'system' ? 'system-notice' : undefined}
@@ -34,7 +40,13 @@ export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq
           title={body === message.body ? undefined : message.body}
         >
           <span className="message-notice-label">{t(`chat.sender.${message.sender}`)}</span>
-          <MessageContent kind={notice.kind} body={notice.body} imageUrl={notice.attachment?.url} product={notice.product} order={notice.order} />
+          <MessageContent
+            kind={notice.kind}
+            body={notice.body}
+            imageUrl={notice.attachment?.url}
+            product={notice.product}
+            order={notice.order}
+          />
         </div>
         {message.sender === 'system' && message.order && (
           <div className="bubble kind-order notice-order">
@@ -58,7 +70,13 @@ export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq
         <span>{time}</span>
       </div>
       <div className={`bubble ${mine ? 'bubble-agent' : 'bubble-buyer'} kind-${message.kind}`}>
-        <MessageContent kind={message.kind} body={message.body} imageUrl={message.attachment?.url} product={message.product} order={message.order} />
+        <MessageContent
+          kind={message.kind}
+          body={message.body}
+          imageUrl={message.attachment?.url}
+          product={message.product}
+          order={message.order}
+        />
       </div>
       {mine && <DeliveryState state={message.seq <= buyerReadSeq ? 'read' : 'sent'} />}
     </div>
@@ -68,7 +86,13 @@ export const MessageBubble = memo(function MessageBubble({ message, buyerReadSeq
 /** An agent message not yet stored by the server (sending, or failed with a retry). */
 export const PendingBubble = memo(function PendingBubble({ pending }: { pending: PendingMessage }) {
   return (
-    <div className="message-row right pending" data-testid="message-item" data-sender="agent" data-seq="" data-client-msg-id={pending.clientMsgId}>
+    <div
+      className="message-row right pending"
+      data-testid="message-item"
+      data-sender="agent"
+      data-seq=""
+      data-client-msg-id={pending.clientMsgId}
+    >
       <div className="message-meta">
         <span>{dayjs(pending.createdAt).format('HH:mm:ss')}</span>
       </div>

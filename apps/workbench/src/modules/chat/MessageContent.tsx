@@ -1,4 +1,4 @@
-import type { MessageKind, OrderCard, ProductCard } from '@golddesk/contracts';
+import { formatFen, type MessageKind, type OrderCard, type ProductCard } from '@golddesk/contracts';
 import { isLargeEmojiMessage } from '@golddesk/contracts/emoji';
 import { Image } from 'antd';
 import './emoji/emoji-message.css';
@@ -13,11 +13,6 @@ interface MessageContentProps {
   order?: OrderCard | null;
 }
 
-/** Formats integer fen as ¥yuan with two decimals. */
-export function formatYuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`;
-}
-
 /** The inside of a bubble: text, an image, a product card or an order card. */
 export function MessageContent({ kind, body, imageUrl, product, order }: MessageContentProps) {
   if (kind === 'order' && order) return <OrderCardMessage card={order} />;
@@ -27,10 +22,14 @@ export function MessageContent({ kind, body, imageUrl, product, order }: Message
   if (kind === 'product' && product) {
     const card = (
       <div className="product-card" data-testid="product-card">
-        {product.imageUrl ? <img src={product.imageUrl} alt="" className="product-card-image" /> : <div className="product-card-image placeholder" />}
+        {product.imageUrl ? (
+          <img src={product.imageUrl} alt="" className="product-card-image" />
+        ) : (
+          <div className="product-card-image placeholder" />
+        )}
         <div className="product-card-info">
           <div className="product-card-title">{product.title}</div>
-          <div className="product-card-price">{formatYuan(product.priceFen)}</div>
+          <div className="product-card-price">{formatFen(product.priceFen)}</div>
         </div>
       </div>
     );

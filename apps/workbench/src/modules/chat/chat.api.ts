@@ -1,7 +1,14 @@
 import type { ListMessagesResponse, MessageKind, SendMessageResponse, UploadResponse } from '@golddesk/contracts';
 import { apiRequest, errorMessage } from '../../platform/api-client';
 import { conversationStore, applyMessageToSummary } from '../conversations/conversation.store';
-import { addPending, mergeMessages, messageStore, setConversationFlags, updatePending, type PendingMessage } from './message.store';
+import {
+  addPending,
+  mergeMessages,
+  messageStore,
+  setConversationFlags,
+  updatePending,
+  type PendingMessage,
+} from './message.store';
 
 const PAGE_SIZE = 50;
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

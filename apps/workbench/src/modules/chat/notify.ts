@@ -20,7 +20,10 @@ export function unlockAlerts(): void {
 function beep(): void {
   if (!audio || audio.state !== 'running') return;
   const start = audio.currentTime;
-  for (const [offset, frequency] of [[0, 880], [0.16, 1175]] as const) {
+  for (const [offset, frequency] of [
+    [0, 880],
+    [0.16, 1175],
+  ] as const) {
     const oscillator = audio.createOscillator();
     const gain = audio.createGain();
     oscillator.frequency.value = frequency;
@@ -39,7 +42,10 @@ export function alertNewBuyerMessage(conversationId: string, nick: string, previ
   beep();
   if (!('Notification' in window) || Notification.permission !== 'granted') return;
   // Notification text is plain text by specification, so buyer input cannot inject markup here.
-  const notification = new Notification(i18next.t('chat.newMessageFrom', { nick }), { body: preview, tag: `golddesk-${conversationId}` });
+  const notification = new Notification(i18next.t('chat.newMessageFrom', { nick }), {
+    body: preview,
+    tag: `golddesk-${conversationId}`,
+  });
   notification.onclick = () => {
     window.focus();
     onClick();

@@ -61,7 +61,11 @@ export const ContactItem = memo(function ContactItem({ conversation, active, onS
       }}
     >
       <Badge count={conversation.unreadCount} size="small" offset={[-2, 2]} data-testid="unread-badge">
-        <Avatar size={40} style={{ background: avatarColor(conversation.buyer.id) }} src={conversation.buyer.avatarUrl || undefined}>
+        <Avatar
+          size={40}
+          style={{ background: avatarColor(conversation.buyer.id) }}
+          src={conversation.buyer.avatarUrl || undefined}
+        >
           {nick.slice(0, 1).toUpperCase()}
         </Avatar>
       </Badge>

@@ -41,7 +41,11 @@ export function ContactList({ onSelect, onError }: ContactListProps) {
         </span>
       ) : null}
       {key === 'mine' && mineUnread > 0 ? (
-        <span className="tab-count tab-unread" title={t('contacts.unreadCount', { count: mineUnread })} data-testid="tab-mine-unread">
+        <span
+          className="tab-count tab-unread"
+          title={t('contacts.unreadCount', { count: mineUnread })}
+          data-testid="tab-mine-unread"
+        >
           {mineUnread > 99 ? '99+' : mineUnread}
         </span>
       ) : null}
@@ -68,7 +72,9 @@ export function ContactList({ onSelect, onError }: ContactListProps) {
         ) : (
           ids.map((id) => {
             const conversation = byId[id];
-            return conversation ? <ContactItem key={id} conversation={conversation} active={id === activeId} onSelect={onSelect} /> : null;
+            return conversation ? (
+              <ContactItem key={id} conversation={conversation} active={id === activeId} onSelect={onSelect} />
+            ) : null;
           })
         )}
       </div>

@@ -33,18 +33,27 @@ export async function ensureConversation(id: string): Promise<ConversationSummar
 
 /** 接待: the signed-in agent takes the conversation. */
 export async function takeConversation(id: string): Promise<void> {
-  const answer = await apiRequest<ConversationResponse>(`/api/v1/conversations/${encodeURIComponent(id)}/assign`, { method: 'POST', body: {} });
+  const answer = await apiRequest<ConversationResponse>(`/api/v1/conversations/${encodeURIComponent(id)}/assign`, {
+    method: 'POST',
+    body: {},
+  });
   upsertSummary(answer.conversation);
 }
 
 /** 结束: closes the conversation. */
 export async function closeConversation(id: string): Promise<void> {
-  const answer = await apiRequest<ConversationResponse>(`/api/v1/conversations/${encodeURIComponent(id)}/close`, { method: 'POST', body: {} });
+  const answer = await apiRequest<ConversationResponse>(`/api/v1/conversations/${encodeURIComponent(id)}/close`, {
+    method: 'POST',
+    body: {},
+  });
   upsertSummary(answer.conversation);
 }
 
 /** Tells the server the agent has seen everything up to `seq`. */
 export async function markRead(id: string, seq: number): Promise<void> {
-  const answer = await apiRequest<ConversationResponse>(`/api/v1/conversations/${encodeURIComponent(id)}/read`, { method: 'POST', body: { seq } });
+  const answer = await apiRequest<ConversationResponse>(`/api/v1/conversations/${encodeURIComponent(id)}/read`, {
+    method: 'POST',
+    body: { seq },
+  });
   if (answer?.conversation) upsertSummary(answer.conversation);
 }

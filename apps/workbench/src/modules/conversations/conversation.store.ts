@@ -63,8 +63,11 @@ export function upsertSummary(incoming: ConversationSummary): void {
     const summary =
       previous && previous.lastSeq > incoming.lastSeq
         ? {
-            ...incoming, lastSeq: previous.lastSeq, lastMessage: previous.lastMessage,
-            lastBuyerMessage: newerOf(previous.lastBuyerMessage, incoming.lastBuyerMessage), updatedAt: previous.updatedAt,
+            ...incoming,
+            lastSeq: previous.lastSeq,
+            lastMessage: previous.lastMessage,
+            lastBuyerMessage: newerOf(previous.lastBuyerMessage, incoming.lastBuyerMessage),
+            updatedAt: previous.updatedAt,
           }
         : incoming;
     const byId = { ...state.byId, [summary.id]: summary };
@@ -100,7 +103,11 @@ export function applyMessageToSummary(message: Message, viewing: boolean): void 
     lastSeq: message.seq,
     updatedAt: message.createdAt > summary.updatedAt ? message.createdAt : summary.updatedAt,
     unreadCount: fromBuyer && !viewing ? summary.unreadCount + 1 : summary.unreadCount,
-    waitingSince: fromBuyer ? (summary.waitingSince ?? message.createdAt) : message.sender === 'agent' ? null : summary.waitingSince,
+    waitingSince: fromBuyer
+      ? (summary.waitingSince ?? message.createdAt)
+      : message.sender === 'agent'
+        ? null
+        : summary.waitingSince,
   });
 }
 
@@ -113,7 +120,13 @@ export function setActiveFilter(filter: ConversationFilter): void {
 }
 
 export function resetConversations(agentId: string | null): void {
-  conversationStore.set({ byId: {}, lists: { waiting: null, mine: null, all: null }, activeFilter: 'waiting', activeId: null, agentId });
+  conversationStore.set({
+    byId: {},
+    lists: { waiting: null, mine: null, all: null },
+    activeFilter: 'waiting',
+    activeId: null,
+    agentId,
+  });
 }
 
 /** Unread buyer messages across the agent's own (我的) conversations: the tab's badge. */

@@ -1,5 +1,5 @@
 import type { AgentRole, CustomerCrmView } from '@golddesk/contracts';
-import { mayDoCrm } from '@golddesk/contracts';
+import { can } from '@golddesk/contracts';
 import { StopOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Input, Modal, Popconfirm, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
@@ -21,8 +21,11 @@ export function BlockedBanner({ buyerId, blocked, role }: { buyerId: string; blo
       className="crm-tip"
       data-testid="customer-blocked"
       title={`${t('crm.blocked')}：${blocked.reason ?? t('crm.noReason')}`}
-      description={t('crm.blockedBy', { name: blocked.blockedBy.name, time: dayjs(blocked.blockedAt).format('YYYY-MM-DD HH:mm') })}
-      action={mayDoCrm(role, 'block') ? <UnblockButton buyerId={buyerId} /> : undefined}
+      description={t('crm.blockedBy', {
+        name: blocked.blockedBy.name,
+        time: dayjs(blocked.blockedAt).format('YYYY-MM-DD HH:mm'),
+      })}
+      action={can(role, 'crm.block') ? <UnblockButton buyerId={buyerId} /> : undefined}
     />
   );
 }

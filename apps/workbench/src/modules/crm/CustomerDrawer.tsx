@@ -1,11 +1,10 @@
-import type { AgentRole, CustomerProfile, CustomerRow } from '@golddesk/contracts';
+import { formatFen, type AgentRole, type CustomerProfile, type CustomerRow } from '@golddesk/contracts';
 import { EnvironmentOutlined, MessageOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Avatar, Button, Drawer, Empty, Skeleton, Statistic, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/navigation';
 import { errorMessage } from '../../platform/api-client';
-import { formatYuan } from '../chat/MessageContent';
 import { ensureConversation } from '../conversations/conversation.api';
 import { setActiveConversation } from '../conversations/conversation.store';
 import { fetchCustomer, shownPhone } from '../customer/customer.api';
@@ -57,7 +56,13 @@ export function CustomerDrawer({ row, role, onClose }: { row: CustomerRow | null
       data-testid="customer-drawer"
       extra={
         <Tooltip title={row?.conversationId ? '' : t('crm.noConversation')}>
-          <Button type="primary" icon={<MessageOutlined />} disabled={!row?.conversationId} onClick={openChat} data-testid="customer-open-chat">
+          <Button
+            type="primary"
+            icon={<MessageOutlined />}
+            disabled={!row?.conversationId}
+            onClick={openChat}
+            data-testid="customer-open-chat"
+          >
             {t('crm.openChat')}
           </Button>
         </Tooltip>
@@ -93,13 +98,15 @@ export function CustomerDrawer({ row, role, onClose }: { row: CustomerRow | null
           <div className="customer-stats">
             <Statistic title={t('customer.orders')} value={profile.stats.orderCount} />
             <Statistic title={t('customer.paidOrders')} value={profile.stats.paidOrderCount} />
-            <Statistic title={t('customer.totalSpent')} value={formatYuan(profile.stats.totalSpentFen)} />
+            <Statistic title={t('customer.totalSpent')} value={formatFen(profile.stats.totalSpentFen)} />
           </div>
           <CustomerTabs profile={profile} role={role}>
             {profile.orders.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noOrders')} />
             ) : (
-              profile.orders.map((order) => <OrderCard key={order.id} order={order} role={role} conversationId={row?.conversationId ?? null} />)
+              profile.orders.map((order) => (
+                <OrderCard key={order.id} order={order} role={role} conversationId={row?.conversationId ?? null} />
+              ))
             )}
           </CustomerTabs>
         </>

@@ -71,7 +71,14 @@ export function CustomerFilterForm({ filter, onSearch, actions }: CustomerFilter
   );
 
   return (
-    <Form form={form} layout="vertical" size="small" className="crm-filter" onFinish={() => onSearch(current())} data-testid="customer-filter">
+    <Form
+      form={form}
+      layout="vertical"
+      size="small"
+      className="crm-filter"
+      onFinish={() => onSearch(current())}
+      data-testid="customer-filter"
+    >
       <Row gutter={12}>
         <Col xs={24} md={8} xl={6}>
           <Form.Item name="tagIds" label={t('crm.tagsAny')}>
@@ -101,7 +108,14 @@ export function CustomerFilterForm({ filter, onSearch, actions }: CustomerFilter
         </Col>
         <Col xs={12} md={8} xl={6}>
           <Form.Item name="blocked" label={t('crm.blacklist')}>
-            <Select allowClear placeholder={t('crm.any')} options={[{ value: 'yes', label: t('crm.yes') }, { value: 'no', label: t('crm.no') }]} />
+            <Select
+              allowClear
+              placeholder={t('crm.any')}
+              options={[
+                { value: 'yes', label: t('crm.yes') },
+                { value: 'no', label: t('crm.no') },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={8} xl={6}>

@@ -1,5 +1,5 @@
 import type { AgentRole, CustomerCrmView, CustomerType } from '@golddesk/contracts';
-import { mayDoCrm } from '@golddesk/contracts';
+import { can } from '@golddesk/contracts';
 import { EyeOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Select, Tooltip } from 'antd';
 import { useEffect } from 'react';
@@ -17,7 +17,15 @@ import './crm.css';
 const LATEST_SHOWN_MS = 10 * 60_000;
 
 /** Top of the right pane, beside the chat: blacklist state, customer type with its strategy tip, tags, what the buyer just looked at. */
-export function CustomerInsight({ buyerId, crm: loaded, role }: { buyerId: string; crm: CustomerCrmView | undefined; role: AgentRole }) {
+export function CustomerInsight({
+  buyerId,
+  crm: loaded,
+  role,
+}: {
+  buyerId: string;
+  crm: CustomerCrmView | undefined;
+  role: AgentRole;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   useEffect(() => {
@@ -42,7 +50,7 @@ export function CustomerInsight({ buyerId, crm: loaded, role }: { buyerId: strin
           value={type ?? undefined}
           placeholder={t('crm.typeUnset')}
           allowClear
-          disabled={!mayDoCrm(role, 'set_type')}
+          disabled={!can(role, 'crm.set_type')}
           onChange={changeType}
           data-testid="customer-type-select"
           popupMatchSelectWidth={false}
@@ -60,8 +68,20 @@ export function CustomerInsight({ buyerId, crm: loaded, role }: { buyerId: strin
         />
       </div>
       {type && (
-        <Tooltip title={crm.customerType ? t('crm.typeSetBy', { name: crm.customerType.setBy, time: crm.customerType.setAt.slice(0, 10) }) : ''}>
-          <Alert className="crm-tip" type="info" showIcon data-testid="customer-type-tip" title={`${typeLabel(type)}：${typeTip(type)}`} />
+        <Tooltip
+          title={
+            crm.customerType
+              ? t('crm.typeSetBy', { name: crm.customerType.setBy, time: crm.customerType.setAt.slice(0, 10) })
+              : ''
+          }
+        >
+          <Alert
+            className="crm-tip"
+            type="info"
+            showIcon
+            data-testid="customer-type-tip"
+            title={`${typeLabel(type)}：${typeTip(type)}`}
+          />
         </Tooltip>
       )}
       <div className="crm-row">

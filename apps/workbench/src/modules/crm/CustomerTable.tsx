@@ -1,9 +1,8 @@
-import type { CustomerRow, ListCustomersResponse } from '@golddesk/contracts';
+import { formatFen, type CustomerRow, type ListCustomersResponse } from '@golddesk/contracts';
 import { StopOutlined } from '@ant-design/icons';
 import { Table, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../chat/MessageContent';
 import type { CustomerListParams } from './crm.api';
 import { typeLabel } from './crm-format';
 
@@ -34,7 +33,12 @@ export function CustomerTable({ data, loading, params, showHeld, onChange, onOpe
         </span>
       ),
     },
-    { title: 'VIP', dataIndex: 'vipLevel', width: 70, render: (level: number) => (level > 0 ? <Tag color="gold">VIP{level}</Tag> : '—') },
+    {
+      title: 'VIP',
+      dataIndex: 'vipLevel',
+      width: 70,
+      render: (level: number) => (level > 0 ? <Tag color="gold">VIP{level}</Tag> : '—'),
+    },
     { title: t('crm.colType'), dataIndex: 'customerType', width: 120, render: (type: string | null) => typeLabel(type) || '—' },
     {
       title: t('crm.tags'),
@@ -46,13 +50,29 @@ export function CustomerTable({ data, loading, params, showHeld, onChange, onOpe
           </Tag>
         )),
     },
-    { title: t('crm.colOrders'), dataIndex: 'orderCount', width: 100, align: 'right', sorter: true, sortOrder: sorted('orderCount') },
     {
-      title: t('crm.colSpent'), dataIndex: 'spentFen', width: 120, align: 'right', sorter: true, sortOrder: sorted('spentFen'),
-      render: (fen: number) => formatYuan(fen),
+      title: t('crm.colOrders'),
+      dataIndex: 'orderCount',
+      width: 100,
+      align: 'right',
+      sorter: true,
+      sortOrder: sorted('orderCount'),
     },
     {
-      title: t('crm.colLastOrder'), dataIndex: 'lastOrderAt', width: 120, sorter: true, sortOrder: sorted('lastOrderAt'),
+      title: t('crm.colSpent'),
+      dataIndex: 'spentFen',
+      width: 120,
+      align: 'right',
+      sorter: true,
+      sortOrder: sorted('spentFen'),
+      render: (fen: number) => formatFen(fen),
+    },
+    {
+      title: t('crm.colLastOrder'),
+      dataIndex: 'lastOrderAt',
+      width: 120,
+      sorter: true,
+      sortOrder: sorted('lastOrderAt'),
       render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD') : '—'),
     },
     { title: t('crm.colProvince'), dataIndex: 'province', width: 110, render: (p: string | null) => p ?? '—' },
@@ -67,7 +87,14 @@ export function CustomerTable({ data, loading, params, showHeld, onChange, onOpe
       loading={loading}
       columns={columns}
       dataSource={data?.customers ?? []}
-      onRow={(row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' }, 'data-testid': 'customer-row', 'data-buyer-id': row.id } as object)}
+      onRow={(row) =>
+        ({
+          onClick: () => onOpen(row),
+          style: { cursor: 'pointer' },
+          'data-testid': 'customer-row',
+          'data-buyer-id': row.id,
+        }) as object
+      }
       pagination={{
         current: params.page,
         pageSize: params.pageSize,

@@ -37,7 +37,11 @@ export function CustomerTabs({ profile, role, children }: CustomerTabsProps) {
       onChange={setTab}
       data-testid="customer-tabs"
       items={[
-        { key: 'orders', label: <span data-testid="customer-tab-orders">{t('crm.ordersTab', { n: profile.orders.length })}</span>, children },
+        {
+          key: 'orders',
+          label: <span data-testid="customer-tab-orders">{t('crm.ordersTab', { n: profile.orders.length })}</span>,
+          children,
+        },
         {
           key: 'footprints',
           label: <span data-testid="customer-tab-footprints">{t('crm.footprintsTab', { n: footprints.length })}</span>,
@@ -57,7 +61,16 @@ export function CustomerTabs({ profile, role, children }: CustomerTabsProps) {
           label: <span data-testid="customer-tab-profile">{t('crm.profileTab')}</span>,
           children: (
             <div className="crm-panel">
-              {crm && <ProfilePanel buyerId={buyer.id} nick={buyer.nick} vipLevel={vipLevel} crm={crm} role={role} onVipChanged={setVip} />}
+              {crm && (
+                <ProfilePanel
+                  buyerId={buyer.id}
+                  nick={buyer.nick}
+                  vipLevel={vipLevel}
+                  crm={crm}
+                  role={role}
+                  onVipChanged={setVip}
+                />
+              )}
             </div>
           ),
         },

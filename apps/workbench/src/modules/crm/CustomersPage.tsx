@@ -1,5 +1,5 @@
 import type { CustomerRow, ListCustomersResponse, SegmentFilter, SegmentView } from '@golddesk/contracts';
-import { mayDoCrm } from '@golddesk/contracts';
+import { can } from '@golddesk/contracts';
 import { DeleteOutlined, FilterOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Input, Menu, Modal, Popconfirm } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -24,10 +24,16 @@ export function CustomersPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const role = session.agent.role;
-  const mayManage = mayDoCrm(role, 'manage_segments');
+  const mayManage = can(role, 'crm.manage_segments');
   const [segments, setSegments] = useState<SegmentView[]>([]);
   const [selected, setSelected] = useState<string>(ALL);
-  const [params, setParams] = useState<CustomerListParams>({ filter: NO_FILTER, sort: 'last_order', order: 'desc', page: 1, pageSize: 20 });
+  const [params, setParams] = useState<CustomerListParams>({
+    filter: NO_FILTER,
+    sort: 'last_order',
+    order: 'desc',
+    page: 1,
+    pageSize: 20,
+  });
   const [data, setData] = useState<ListCustomersResponse | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +41,10 @@ export function CustomersPage({ session }: { session: Session }) {
   const [naming, setNaming] = useState<{ filter: SegmentFilter; name: string } | null>(null);
 
   const refreshSegments = useCallback(
-    () => listSegments().then(setSegments).catch((e: unknown) => setError(errorMessage(e))),
+    () =>
+      listSegments()
+        .then(setSegments)
+        .catch((e: unknown) => setError(errorMessage(e))),
     [],
   );
   useEffect(() => {
@@ -62,7 +71,8 @@ export function CustomersPage({ session }: { session: Session }) {
 
   const select = (key: string) => {
     setSelected(key);
-    const filter = key === ALL ? NO_FILTER : key === BLACKLIST ? BLACKLIST_FILTER : (segments.find((s) => s.id === key)?.filter ?? NO_FILTER);
+    const filter =
+      key === ALL ? NO_FILTER : key === BLACKLIST ? BLACKLIST_FILTER : (segments.find((s) => s.id === key)?.filter ?? NO_FILTER);
     setParams((p) => ({ ...p, filter, page: 1 }));
   };
 

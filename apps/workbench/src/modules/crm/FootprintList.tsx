@@ -1,9 +1,8 @@
-import type { Footprint } from '@golddesk/contracts';
+import { formatFen, type Footprint } from '@golddesk/contracts';
 import { ShoppingOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../platform/clock';
-import { formatYuan } from '../chat/MessageContent';
 import { timeAgo } from './crm-format';
 
 /** 浏览足迹: products the buyer looked at, newest first, with when and how often (live). */
@@ -21,7 +20,7 @@ export function FootprintList({ footprints }: { footprints: Footprint[] }) {
               {f.title}
             </div>
             <div className="crm-meta">
-              <span className="crm-price">{formatYuan(f.priceFen)}</span>
+              <span className="crm-price">{formatFen(f.priceFen)}</span>
               <span data-testid="footprint-time">{timeAgo(f.viewedAt, now, t)}</span>
               {f.views > 1 && <span> · {t('crm.views', { n: f.views })}</span>}
             </div>

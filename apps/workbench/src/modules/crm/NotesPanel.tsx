@@ -1,5 +1,5 @@
 import type { AgentRole, NoteView } from '@golddesk/contracts';
-import { MAX_NOTE_LENGTH } from '@golddesk/contracts';
+import { can, MAX_NOTE_LENGTH } from '@golddesk/contracts';
 import { App as AntApp, Button, Empty, Input, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -16,7 +16,7 @@ export function NotesPanel({ buyerId, notes, role }: { buyerId: string; notes: N
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const me = getSession()?.agent.id;
-  const mayChange = (note: NoteView) => note.author.id === me || role === 'owner' || role === 'manager';
+  const mayChange = (note: NoteView) => note.author.id === me || can(role, 'crm.change_any_note');
   const fail = (error: unknown) => void message.error(errorMessage(error));
 
   const submit = () => {
@@ -62,7 +62,11 @@ export function NotesPanel({ buyerId, notes, role }: { buyerId: string; notes: N
                     size="small"
                     type="primary"
                     disabled={!editing.text.trim()}
-                    onClick={() => editNote(buyerId, note.id, editing.text.trim()).then(() => setEditing(null)).catch(fail)}
+                    onClick={() =>
+                      editNote(buyerId, note.id, editing.text.trim())
+                        .then(() => setEditing(null))
+                        .catch(fail)
+                    }
                     data-testid="note-edit-save"
                   >
                     {t('crm.save')}
@@ -76,7 +80,12 @@ export function NotesPanel({ buyerId, notes, role }: { buyerId: string; notes: N
               <>
                 {mayChange(note) && (
                   <span className="crm-note-actions">
-                    <Button type="link" size="small" onClick={() => setEditing({ id: note.id, text: note.text })} data-testid="note-edit">
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => setEditing({ id: note.id, text: note.text })}
+                      data-testid="note-edit"
+                    >
                       {t('crm.edit')}
                     </Button>
                     <Popconfirm title={t('crm.deleteNote')} onConfirm={() => deleteNote(buyerId, note.id).catch(fail)}>

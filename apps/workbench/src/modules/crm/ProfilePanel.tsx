@@ -1,5 +1,5 @@
 import type { AgentRole, CustomerCrmView } from '@golddesk/contracts';
-import { MAX_VIP_LEVEL, mayDoCrm } from '@golddesk/contracts';
+import { can, MAX_VIP_LEVEL } from '@golddesk/contracts';
 import { App as AntApp, Empty, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +40,7 @@ export function ProfilePanel({ buyerId, nick, vipLevel, crm, role, onVipChanged 
           style={{ width: 120 }}
           value={vipLevel}
           options={levels}
-          disabled={!mayDoCrm(role, 'set_vip')}
+          disabled={!can(role, 'crm.set_vip')}
           onChange={changeVip}
           data-testid="customer-vip-select"
         />
@@ -71,7 +71,7 @@ export function ProfilePanel({ buyerId, nick, vipLevel, crm, role, onVipChanged 
           </div>
         ))
       )}
-      {mayDoCrm(role, 'block') && (
+      {can(role, 'crm.block') && (
         <>
           <div className="crm-section-title">{t('crm.blacklist')}</div>
           {crm.blocked ? <UnblockButton buyerId={buyerId} /> : <BlockButton buyerId={buyerId} nick={nick} />}

@@ -1,5 +1,5 @@
 import type { AgentRole, TagView } from '@golddesk/contracts';
-import { mayDoCrm } from '@golddesk/contracts';
+import { can } from '@golddesk/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -17,8 +17,8 @@ export function TagEditor({ buyerId, tags, role }: { buyerId: string; tags: TagV
   const shopTags = useShopTags();
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
-  const mayTag = mayDoCrm(role, 'tag_buyer');
-  const mayCreate = mayDoCrm(role, 'manage_tags');
+  const mayTag = can(role, 'crm.tag_buyer');
+  const mayCreate = can(role, 'crm.manage_tags');
 
   useEffect(() => {
     void loadShopTags();
@@ -43,7 +43,9 @@ export function TagEditor({ buyerId, tags, role }: { buyerId: string; tags: TagV
 
   const applied = new Set(tags.map((tag) => tag.id));
   const name = search.trim().slice(0, 20);
-  const options = shopTags.filter((tag) => !applied.has(tag.id)).map((tag) => ({ value: tag.id, label: <Tag color={tag.color}>{tag.name}</Tag>, name: tag.name }));
+  const options = shopTags
+    .filter((tag) => !applied.has(tag.id))
+    .map((tag) => ({ value: tag.id, label: <Tag color={tag.color}>{tag.name}</Tag>, name: tag.name }));
   if (mayCreate && name && !shopTags.some((tag) => tag.name === name)) {
     options.push({ value: `${NEW_PREFIX}${name}`, label: <span>{t('crm.newTag', { name })}</span>, name });
   }
@@ -70,7 +72,10 @@ export function TagEditor({ buyerId, tags, role }: { buyerId: string; tags: TagV
             size="small"
             autoFocus
             defaultOpen
-            showSearch={{ onSearch: setSearch, filterOption: (input, option) => String(option?.name ?? '').includes(input.trim()) }}
+            showSearch={{
+              onSearch: setSearch,
+              filterOption: (input, option) => String(option?.name ?? '').includes(input.trim()),
+            }}
             style={{ width: 140 }}
             placeholder={t('crm.pickTag')}
             options={options}

@@ -1,5 +1,11 @@
 import type {
-  CustomerCrmView, CustomerType, ListCustomersResponse, NoteView, SegmentFilter, SegmentView, TagView,
+  CustomerCrmView,
+  CustomerType,
+  ListCustomersResponse,
+  NoteView,
+  SegmentFilter,
+  SegmentView,
+  TagView,
 } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 import { putCrm } from './crm.store';
@@ -20,7 +26,8 @@ export async function reloadCrm(buyerId: string): Promise<CustomerCrmView> {
   return crm;
 }
 
-export const setCustomerType = (buyerId: string, customerType: CustomerType | null) => crmCall(buyerId, '/type', 'PUT', { customerType });
+export const setCustomerType = (buyerId: string, customerType: CustomerType | null) =>
+  crmCall(buyerId, '/type', 'PUT', { customerType });
 export const setBuyerTags = (buyerId: string, tagIds: string[]) => crmCall(buyerId, '/tags', 'PUT', { tagIds });
 export const blockBuyer = (buyerId: string, reason: string) => crmCall(buyerId, '/block', 'POST', { reason });
 export const unblockBuyer = (buyerId: string) => crmCall(buyerId, '/unblock', 'POST');
@@ -81,10 +88,21 @@ export function listCustomers(params: CustomerListParams, signal?: AbortSignal):
   return apiRequest<ListCustomersResponse>('/api/v1/customers', {
     signal,
     query: {
-      segmentId: params.segmentId, tagIds: f.tagIds?.length ? f.tagIds.join(',') : undefined, vipMin: f.vipMin, customerType: f.customerType,
-      orderCountMin: f.orderCountMin, orderCountMax: f.orderCountMax, spentMinFen: f.spentMinFen, silentDays: f.silentDays,
-      blocked: f.blocked === undefined ? undefined : String(f.blocked), province: f.province, q: f.q,
-      sort: params.sort, order: params.order, page: params.page, pageSize: params.pageSize,
+      segmentId: params.segmentId,
+      tagIds: f.tagIds?.length ? f.tagIds.join(',') : undefined,
+      vipMin: f.vipMin,
+      customerType: f.customerType,
+      orderCountMin: f.orderCountMin,
+      orderCountMax: f.orderCountMax,
+      spentMinFen: f.spentMinFen,
+      silentDays: f.silentDays,
+      blocked: f.blocked === undefined ? undefined : String(f.blocked),
+      province: f.province,
+      q: f.q,
+      sort: params.sort,
+      order: params.order,
+      page: params.page,
+      pageSize: params.pageSize,
     },
   });
 }

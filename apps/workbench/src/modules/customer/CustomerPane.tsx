@@ -1,4 +1,4 @@
-import type { AgentRole, CustomerProfile } from '@golddesk/contracts';
+import { formatFen, type AgentRole, type CustomerProfile } from '@golddesk/contracts';
 import { EnvironmentOutlined, PhoneOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Empty, Skeleton, Statistic, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useStore } from '../../platform/store';
-import { formatYuan } from '../chat/MessageContent';
 import { conversationStore } from '../conversations/conversation.store';
 import { putOrders } from '../orders/order.store';
 import { fetchCustomer, shownPhone } from './customer.api';
@@ -61,7 +60,15 @@ export function CustomerPane({ role }: { role: AgentRole }) {
   );
 }
 
-function CustomerDetails({ profile, role, conversationId }: { profile: CustomerProfile; role: AgentRole; conversationId: string | null }) {
+function CustomerDetails({
+  profile,
+  role,
+  conversationId,
+}: {
+  profile: CustomerProfile;
+  role: AgentRole;
+  conversationId: string | null;
+}) {
   const { t } = useTranslation();
   const { buyer, stats, orders } = profile;
   const region = [buyer.province, buyer.city].filter(Boolean).join(' ') || '—';
@@ -107,7 +114,7 @@ function CustomerDetails({ profile, role, conversationId }: { profile: CustomerP
       <div className="customer-stats" data-testid="customer-stats">
         <Statistic title={t('customer.orders')} value={stats.orderCount} />
         <Statistic title={t('customer.paidOrders')} value={stats.paidOrderCount} />
-        <Statistic title={t('customer.totalSpent')} value={formatYuan(stats.totalSpentFen)} />
+        <Statistic title={t('customer.totalSpent')} value={formatFen(stats.totalSpentFen)} />
       </div>
       <RelatedNeeds buyerId={buyer.id} conversationId={conversationId} />
       <CustomerTabs profile={profile} role={role}>

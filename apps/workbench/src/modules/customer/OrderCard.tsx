@@ -1,10 +1,9 @@
-import type { AgentRole, OrderView } from '@golddesk/contracts';
+import { formatFen, type AgentRole, type OrderView } from '@golddesk/contracts';
 import { FlagFilled } from '@ant-design/icons';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../platform/store';
 import { approvalStore } from '../approvals/approval.store';
-import { formatYuan } from '../chat/MessageContent';
 import { OrderActions } from '../orders/OrderActions';
 import { OrderSteps } from '../orders/OrderSteps';
 import { MEMO_FLAGS } from '../orders/order-format';
@@ -35,7 +34,13 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
   const order = useOrder(listed);
   const awaitingApproval = useStore(approvalStore, (s) => s.pending.some((a) => a.orderId === listed.id));
   return (
-    <div className="order-card" data-testid="order-card" data-order-id={order.id} data-status={order.status} data-order-status={order.status}>
+    <div
+      className="order-card"
+      data-testid="order-card"
+      data-order-id={order.id}
+      data-status={order.status}
+      data-order-status={order.status}
+    >
       <div className="order-head">
         <Typography.Text type="secondary" className="order-no" copyable={{ text: order.orderNo }}>
           {order.orderNo}
@@ -54,7 +59,11 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
       </div>
       {order.items.map((item, index) => (
         <div className="order-item" key={`${item.productId}-${index}`}>
-          {item.imageUrl ? <img src={item.imageUrl} alt="" className="order-item-image" /> : <div className="order-item-image placeholder" />}
+          {item.imageUrl ? (
+            <img src={item.imageUrl} alt="" className="order-item-image" />
+          ) : (
+            <div className="order-item-image placeholder" />
+          )}
           <div className="order-item-info">
             <div className="order-item-title" title={item.title}>
               {item.title}
@@ -66,7 +75,7 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
             </div>
           </div>
           <div className="order-item-price">
-            <div>{formatYuan(item.priceFen)}</div>
+            <div>{formatFen(item.priceFen)}</div>
             <div className="muted">{t('customer.quantity', { n: item.quantity })}</div>
           </div>
         </div>
@@ -78,19 +87,23 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
           {order.originalTotalFen !== null && order.originalTotalFen !== order.totalFen && (
             <Tooltip title={t('orders.price.original')}>
               <s className="muted original-price" data-testid="order-original-total">
-                {formatYuan(order.originalTotalFen)}
+                {formatFen(order.originalTotalFen)}
               </s>{' '}
             </Tooltip>
           )}
           <strong className="price" data-testid="order-total">
-            {formatYuan(order.totalFen)}
+            {formatFen(order.totalFen)}
           </strong>
         </span>
       </div>
       <div className="order-receiver" data-testid="order-receiver" title={order.receiver.address}>
         {t('customer.receiver')}
         {t('customer.colon')}
-        {order.receiver.name} <span className="order-receiver-phone" data-testid="order-receiver-phone">{shownPhone(order.receiver.phone, role)}</span> {order.receiver.address}
+        {order.receiver.name}{' '}
+        <span className="order-receiver-phone" data-testid="order-receiver-phone">
+          {shownPhone(order.receiver.phone, role)}
+        </span>{' '}
+        {order.receiver.address}
       </div>
       {(order.carrier || order.trackingNo) && (
         <div className="order-logistics" data-testid="order-logistics">
@@ -119,7 +132,11 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
       {(order.memo || order.memoFlag) && (
         <div className="order-memo" data-testid="order-memo" data-flag={order.memoFlag ?? ''}>
           {order.memoFlag && (
-            <FlagFilled className="memo-flag" style={{ color: MEMO_FLAGS[order.memoFlag] }} aria-label={t(`orders.memo.flags.${order.memoFlag}`)} />
+            <FlagFilled
+              className="memo-flag"
+              style={{ color: MEMO_FLAGS[order.memoFlag] }}
+              aria-label={t(`orders.memo.flags.${order.memoFlag}`)}
+            />
           )}
           {t('customer.memo')}
           {t('customer.colon')}

@@ -29,7 +29,9 @@ export function ImportPage() {
     if (!importId || !running) return;
     const controller = new AbortController();
     const timer = window.setInterval(() => {
-      getImport(importId, controller.signal).then(putImport).catch(() => undefined);
+      getImport(importId, controller.signal)
+        .then(putImport)
+        .catch(() => undefined);
     }, POLL_MS);
     return () => {
       window.clearInterval(timer);
@@ -70,7 +72,15 @@ export function ImportPage() {
 
   return (
     <main className="team-page" data-testid="import-page">
-      <Card className="team-card" variant="borderless" title={<span className="team-title"><ImportOutlined /> {t('imports.title')}</span>}>
+      <Card
+        className="team-card"
+        variant="borderless"
+        title={
+          <span className="team-title">
+            <ImportOutlined /> {t('imports.title')}
+          </span>
+        }
+      >
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('imports.hint')}</Typography.Text>
           <Space wrap size="middle">
@@ -105,9 +115,17 @@ export function ImportPage() {
                 return false; // uploaded by the button below, as a raw body
               }}
             >
-              <Button icon={<UploadOutlined />} data-testid="import-choose">{t('imports.choose')}</Button>
+              <Button icon={<UploadOutlined />} data-testid="import-choose">
+                {t('imports.choose')}
+              </Button>
             </Upload>
-            <Button type="primary" disabled={!file || running} loading={uploading} onClick={() => void upload()} data-testid="import-start">
+            <Button
+              type="primary"
+              disabled={!file || running}
+              loading={uploading}
+              onClick={() => void upload()}
+              data-testid="import-start"
+            >
               {t('imports.start')}
             </Button>
           </Space>
@@ -138,7 +156,11 @@ export function ImportPage() {
                   {current.failureReason && <div>{current.failureReason}</div>}
                 </>
               }
-              action={<Button size="small" onClick={reset}>{t('imports.again')}</Button>}
+              action={
+                <Button size="small" onClick={reset}>
+                  {t('imports.again')}
+                </Button>
+              }
             />
           )}
           {current && current.errors.length > 0 && (

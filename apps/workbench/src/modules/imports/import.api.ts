@@ -14,7 +14,8 @@ export function fileType(file: File): string | undefined {
 /** Uploads the file; answers once the server has checked it (the rows are written in the background). */
 export async function startImport(kind: ImportKind, file: File): Promise<ImportView> {
   const body = new Blob([file], { type: fileType(file) ?? 'application/octet-stream' });
-  return (await apiRequest<{ import: ImportView }>('/api/v1/imports', { method: 'POST', body, query: { kind, name: file.name } })).import;
+  return (await apiRequest<{ import: ImportView }>('/api/v1/imports', { method: 'POST', body, query: { kind, name: file.name } }))
+    .import;
 }
 
 export async function getImport(id: string, signal?: AbortSignal): Promise<ImportView> {

@@ -1,6 +1,19 @@
 import type { LogisticsExceptionView } from '@golddesk/contracts';
 import { MessageOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Input, Modal, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Input,
+  Modal,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +24,12 @@ import { fetchExceptions, resolveException } from './logistics.api';
 import { exceptionStore, loadOpenExceptions, putException } from './logistics.store';
 import { TrackingTimeline } from './TrackingTimeline';
 
-const KIND_COLOR: Record<LogisticsExceptionView['kind'], string> = { no_update: 'orange', returned: 'red', damaged: 'magenta', exception: 'volcano' };
+const KIND_COLOR: Record<LogisticsExceptionView['kind'], string> = {
+  no_update: 'orange',
+  returned: 'red',
+  damaged: 'magenta',
+  exception: 'volcano',
+};
 
 /** 异常件: parcels needing an agent, the longest-waiting first, with 处理 (a note) and a link to the buyer's chat. */
 export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (conversationId: string) => void }) {
@@ -39,7 +57,8 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
   }, [show]);
 
   const rows = useMemo(
-    () => (show === 'open' ? Object.values(openState.open).sort((a, b) => a.raisedAt.localeCompare(b.raisedAt)) : (resolved ?? [])),
+    () =>
+      show === 'open' ? Object.values(openState.open).sort((a, b) => a.raisedAt.localeCompare(b.raisedAt)) : (resolved ?? []),
     [show, openState.open, resolved],
   );
 
@@ -60,21 +79,37 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
 
   const columns: TableColumnsType<LogisticsExceptionView> = [
     {
-      key: 'order', title: t('logistics.exceptions.order'), width: 210,
+      key: 'order',
+      title: t('logistics.exceptions.order'),
+      width: 210,
       render: (_v, e) => (
         <div>
-          <Typography.Text copyable={{ text: e.order.orderNo }} data-testid="exception-order-no">{e.order.orderNo}</Typography.Text>
+          <Typography.Text copyable={{ text: e.order.orderNo }} data-testid="exception-order-no">
+            {e.order.orderNo}
+          </Typography.Text>
           <div className="muted">{[e.order.carrier, e.order.trackingNo].filter(Boolean).join(' ')}</div>
         </div>
       ),
     },
-    { key: 'buyer', title: t('logistics.exceptions.buyer'), width: 130, render: (_v, e) => <span data-testid="exception-buyer">{e.buyer.nick}</span> },
     {
-      key: 'kind', title: t('logistics.exceptions.kind'), width: 120,
-      render: (_v, e) => <Tag color={KIND_COLOR[e.kind]} data-testid="exception-kind">{t(`logistics.kinds.${e.kind}`)}</Tag>,
+      key: 'buyer',
+      title: t('logistics.exceptions.buyer'),
+      width: 130,
+      render: (_v, e) => <span data-testid="exception-buyer">{e.buyer.nick}</span>,
     },
     {
-      key: 'detail', title: t('logistics.exceptions.detail'),
+      key: 'kind',
+      title: t('logistics.exceptions.kind'),
+      width: 120,
+      render: (_v, e) => (
+        <Tag color={KIND_COLOR[e.kind]} data-testid="exception-kind">
+          {t(`logistics.kinds.${e.kind}`)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'detail',
+      title: t('logistics.exceptions.detail'),
       render: (_v, e) => (
         <div className="exception-detail">
           <div>{word(e.detail, e.detailText)}</div>
@@ -82,7 +117,8 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
             <div className="muted">
               {t('logistics.exceptions.resolvedBy', {
                 // No agent: the server closed it itself (the parcel moved again).
-                name: e.resolvedBy?.id ? e.resolvedBy.name : t('chat.sender.system'), time: dayjs(e.resolvedAt).format('MM-DD HH:mm'),
+                name: e.resolvedBy?.id ? e.resolvedBy.name : t('chat.sender.system'),
+                time: dayjs(e.resolvedAt).format('MM-DD HH:mm'),
               })}
               {e.note ? `${t('customer.colon')}${word(e.note, e.noteText)}` : ''}
             </div>
@@ -91,7 +127,9 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
       ),
     },
     {
-      key: 'since', title: t('logistics.exceptions.since'), width: 130,
+      key: 'since',
+      title: t('logistics.exceptions.since'),
+      width: 130,
       render: (_v, e) => (
         <Tooltip title={dayjs(e.raisedAt).format('YYYY-MM-DD HH:mm')}>
           <span>{dayjs(e.raisedAt).format('MM-DD HH:mm')}</span>
@@ -99,7 +137,9 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
       ),
     },
     {
-      key: 'actions', title: t('logistics.exceptions.actions'), width: 190,
+      key: 'actions',
+      title: t('logistics.exceptions.actions'),
+      width: 190,
       render: (_v, e) => (
         <Space size={4}>
           {!e.resolvedAt && (
@@ -144,9 +184,14 @@ export function ExceptionsTab({ onOpenConversation }: { onOpenConversation: (con
         dataSource={rows}
         loading={show === 'open' ? !openState.loaded : resolved === null}
         locale={{ emptyText: t('logistics.exceptions.empty') }}
-        expandable={{ expandedRowRender: (e) => <TrackingTimeline orderId={e.order.id} />, columnTitle: t('logistics.exceptions.timeline') }}
+        expandable={{
+          expandedRowRender: (e) => <TrackingTimeline orderId={e.order.id} />,
+          columnTitle: t('logistics.exceptions.timeline'),
+        }}
         pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        onRow={(e) => ({ 'data-testid': 'exception-row', 'data-kind': e.kind, 'data-order-id': e.order.id }) as HTMLAttributes<HTMLElement>}
+        onRow={(e) =>
+          ({ 'data-testid': 'exception-row', 'data-kind': e.kind, 'data-order-id': e.order.id }) as HTMLAttributes<HTMLElement>
+        }
       />
       <Modal
         open={!!resolving}

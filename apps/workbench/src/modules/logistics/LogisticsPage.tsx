@@ -59,8 +59,16 @@ export function LogisticsPage({ session }: { session: Session }) {
               ),
               children: <ExceptionsTab onOpenConversation={openConversation} />,
             },
-            { key: 'rules', label: <span data-testid="tab-rules">{t('logistics.tabs.rules')}</span>, children: <RulesTab role={session.agent.role} /> },
-            { key: 'settings', label: <span data-testid="tab-settings">{t('logistics.tabs.settings')}</span>, children: <SettingsTab role={session.agent.role} /> },
+            {
+              key: 'rules',
+              label: <span data-testid="tab-rules">{t('logistics.tabs.rules')}</span>,
+              children: <RulesTab role={session.agent.role} />,
+            },
+            {
+              key: 'settings',
+              label: <span data-testid="tab-settings">{t('logistics.tabs.settings')}</span>,
+              children: <SettingsTab role={session.agent.role} />,
+            },
           ]}
         />
       </Card>

@@ -1,11 +1,10 @@
-import { pickCourier, type AgentRole, type OrderView } from '@golddesk/contracts';
+import { can, formatFen, pickCourier, type AgentRole, type OrderView } from '@golddesk/contracts';
 import { CarOutlined, DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerText } from '../../platform/server-text';
 import { useStore } from '../../platform/store';
-import { formatYuan } from '../chat/MessageContent';
 import { courierStore, loadCourierPolicy, useOrderExceptions } from './logistics.store';
 import { ShipModal } from './ShipModal';
 import { TrackingTimeline } from './TrackingTimeline';
@@ -13,7 +12,6 @@ import './logistics.locales';
 import './logistics.css';
 
 /** Roles that ship (the server's policy; pre-sales does not). */
-const SHIP_ROLES: readonly AgentRole[] = ['owner', 'manager', 'aftersale', 'support'];
 
 /** Red tags for the order's open logistics exceptions (退回, 破损, 长时间未更新…). */
 export function OrderExceptionTags({ orderId }: { orderId: string }) {
@@ -45,11 +43,18 @@ export function OrderLogistics({ order, role }: { order: OrderView; role: AgentR
     if (beforeShipping) void loadCourierPolicy();
   }, [beforeShipping]);
 
-  const quote = beforeShipping && policy ? pickCourier(policy.rules, order.receiver.address, order.weightKg ?? 1, policy.settings?.enabledCarriers) : null;
+  const quote =
+    beforeShipping && policy
+      ? pickCourier(policy.rules, order.receiver.address, order.weightKg ?? 1, policy.settings?.enabledCarriers)
+      : null;
   const choice = quote?.choice ?? null;
-  const mayShip = SHIP_ROLES.includes(role);
-  const shipBlocked = order.status !== 'paid' ? t('logistics.card.shipState', { status: t(`customer.status.${order.status}`) })
-    : mayShip ? null : t('logistics.card.shipRole', { role: t(`role.${role}`) });
+  const mayShip = can(role, 'orders.ship');
+  const shipBlocked =
+    order.status !== 'paid'
+      ? t('logistics.card.shipState', { status: t(`customer.status.${order.status}`) })
+      : mayShip
+        ? null
+        : t('logistics.card.shipRole', { role: t(`role.${role}`) });
 
   if (!beforeShipping && !hasParcel) return null;
   return (
@@ -60,8 +65,11 @@ export function OrderLogistics({ order, role }: { order: OrderView; role: AgentR
             {choice &&
               t('logistics.card.suggest', {
                 carrier: choice.carrierName.replace(/(速递|快递|速运)$/, ''),
-                cost: formatYuan(choice.costFen),
-                weight: order.weightKg === null ? t('logistics.card.weightUnknown') : t('logistics.card.weight', { kg: order.weightKg.toFixed(1) }),
+                cost: formatFen(choice.costFen),
+                weight:
+                  order.weightKg === null
+                    ? t('logistics.card.weightUnknown')
+                    : t('logistics.card.weight', { kg: order.weightKg.toFixed(1) }),
                 by: t(choice.matchedBy === 'province' ? 'logistics.card.byProvince' : 'logistics.card.byDefault'),
               })}
           </span>
@@ -71,7 +79,15 @@ export function OrderLogistics({ order, role }: { order: OrderView; role: AgentR
         <span className="order-logistics-buttons">
           {order.status === 'paid' && (
             <Tooltip title={shipBlocked}>
-              <Button size="small" type="primary" ghost icon={<CarOutlined />} disabled={!!shipBlocked} onClick={() => setDialog('ship')} data-testid="order-action-ship">
+              <Button
+                size="small"
+                type="primary"
+                ghost
+                icon={<CarOutlined />}
+                disabled={!!shipBlocked}
+                onClick={() => setDialog('ship')}
+                data-testid="order-action-ship"
+              >
                 {t('logistics.card.ship')}
               </Button>
             </Tooltip>
@@ -82,7 +98,12 @@ export function OrderLogistics({ order, role }: { order: OrderView; role: AgentR
             </Button>
           )}
           {hasParcel && (
-            <Button size="small" onClick={() => setExpanded((v) => !v)} data-testid="order-tracking-toggle" aria-expanded={expanded}>
+            <Button
+              size="small"
+              onClick={() => setExpanded((v) => !v)}
+              data-testid="order-tracking-toggle"
+              aria-expanded={expanded}
+            >
               {t('logistics.card.track')} {expanded ? <UpOutlined /> : <DownOutlined />}
             </Button>
           )}

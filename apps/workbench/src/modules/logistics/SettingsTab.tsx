@@ -1,4 +1,4 @@
-import { CARRIERS, type AgentRole, type LogisticsSettings, type NoticeKind } from '@golddesk/contracts';
+import { can, CARRIERS, type AgentRole, type LogisticsSettings, type NoticeKind } from '@golddesk/contracts';
 import { Alert, App as AntApp, Button, Card, Checkbox, InputNumber, Skeleton, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,14 +12,16 @@ const NOTICE_KINDS: NoticeKind[] = ['shipped', 'out_for_delivery', 'signed'];
 export function SettingsTab({ role }: { role: AgentRole }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = role === 'owner' || role === 'manager';
+  const editable = can(role, 'logistics.configure');
   const [settings, setSettings] = useState<LogisticsSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchSettings(controller.signal).then(setSettings).catch((caught: unknown) => !controller.signal.aborted && setError(errorMessage(caught)));
+    fetchSettings(controller.signal)
+      .then(setSettings)
+      .catch((caught: unknown) => !controller.signal.aborted && setError(errorMessage(caught)));
     return () => controller.abort();
   }, []);
 

@@ -1,4 +1,11 @@
-import { CARRIERS, findCarrier, normaliseTrackingNo, trackingNoLooksValid, type CarrierCode, type OrderView } from '@golddesk/contracts';
+import {
+  CARRIERS,
+  findCarrier,
+  normaliseTrackingNo,
+  trackingNoLooksValid,
+  type CarrierCode,
+  type OrderView,
+} from '@golddesk/contracts';
 import { Alert, App as AntApp, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOrderAction } from '../orders/use-order-action';
@@ -28,11 +35,17 @@ export function ShipModal({ order, open, onClose, mode, enabledCarriers, suggest
   const { submit, submitting, error } = useOrderAction(order.id, open);
   const carrier = Form.useWatch('carrier', form);
   const chosen = CARRIERS.find((c) => c.code === carrier);
-  const options = CARRIERS.filter((c) => !enabledCarriers || enabledCarriers.includes(c.code)).map((c) => ({ value: c.code, label: c.name }));
+  const options = CARRIERS.filter((c) => !enabledCarriers || enabledCarriers.includes(c.code)).map((c) => ({
+    value: c.code,
+    label: c.name,
+  }));
   const initialCarrier = mode === 'update' ? (findCarrier(order.carrier)?.code ?? suggested) : suggested;
 
   async function onFinish(values: ShipForm) {
-    const answer = await submit(mode === 'ship' ? 'ship' : 'tracking-number', { carrier: values.carrier, trackingNo: normaliseTrackingNo(values.trackingNo) });
+    const answer = await submit(mode === 'ship' ? 'ship' : 'tracking-number', {
+      carrier: values.carrier,
+      trackingNo: normaliseTrackingNo(values.trackingNo),
+    });
     if (!answer) return;
     void message.success(t(mode === 'ship' ? 'logistics.ship.done' : 'logistics.ship.updated'));
     onClose();
@@ -47,7 +60,13 @@ export function ShipModal({ order, open, onClose, mode, enabledCarriers, suggest
       okText={t(mode === 'ship' ? 'logistics.ship.submit' : 'logistics.ship.save')}
       okButtonProps={{ loading: submitting, htmlType: 'submit', 'data-testid': 'ship-form-submit' }}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={onFinish} clearOnDestroy initialValues={{ carrier: initialCarrier ?? undefined, trackingNo: '' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          clearOnDestroy
+          initialValues={{ carrier: initialCarrier ?? undefined, trackingNo: '' }}
+        >
           {dom}
         </Form>
       )}
@@ -56,7 +75,9 @@ export function ShipModal({ order, open, onClose, mode, enabledCarriers, suggest
         name="carrier"
         label={t('logistics.ship.carrier')}
         rules={[{ required: true, message: t('form.required', { field: t('logistics.ship.carrier') }) }]}
-        extra={suggested ? t('logistics.ship.suggested', { carrier: CARRIERS.find((c) => c.code === suggested)?.name }) : undefined}
+        extra={
+          suggested ? t('logistics.ship.suggested', { carrier: CARRIERS.find((c) => c.code === suggested)?.name }) : undefined
+        }
       >
         <Select options={options} data-testid="ship-form-carrier" />
       </Form.Item>
@@ -74,7 +95,11 @@ export function ShipModal({ order, open, onClose, mode, enabledCarriers, suggest
           },
         ]}
       >
-        <Input maxLength={40} placeholder={chosen ? t('logistics.ship.trackingHint', { example: chosen.example }) : undefined} data-testid="ship-form-tracking" />
+        <Input
+          maxLength={40}
+          placeholder={chosen ? t('logistics.ship.trackingHint', { example: chosen.example }) : undefined}
+          data-testid="ship-form-tracking"
+        />
       </Form.Item>
       <Typography.Paragraph type="secondary" className="ship-buyer-sees">
         {t('logistics.ship.buyerSees')}

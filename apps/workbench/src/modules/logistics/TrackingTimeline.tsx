@@ -8,7 +8,13 @@ import { useServerText } from '../../platform/server-text';
 import { addTrackingNote, fetchTracking } from './logistics.api';
 
 const STATUS_COLOR: Record<string, string> = {
-  shipped: 'blue', in_transit: 'blue', out_for_delivery: 'orange', signed: 'green', exception: 'red', returned: 'red', note: 'gray',
+  shipped: 'blue',
+  in_transit: 'blue',
+  out_for_delivery: 'orange',
+  signed: 'green',
+  exception: 'red',
+  returned: 'red',
+  note: 'gray',
 };
 
 /** The parcel's timeline (newest first): time, what happened, where; the carrier and number copyable; an agent may add a note. */
@@ -84,7 +90,8 @@ export function TrackingTimeline({ orderId, refreshKey }: { orderId: string; ref
                   {word(event.description, event.descriptionText)}
                 </div>
                 <div className="tracking-time muted">
-                  {dayjs(event.occurredAt).format('MM-DD HH:mm')} · {t(`logistics.status.${event.status}`, { defaultValue: event.status })}
+                  {dayjs(event.occurredAt).format('MM-DD HH:mm')} ·{' '}
+                  {t(`logistics.status.${event.status}`, { defaultValue: event.status })}
                 </div>
               </div>
             ),
@@ -101,7 +108,13 @@ export function TrackingTimeline({ orderId, refreshKey }: { orderId: string; ref
           onPressEnter={() => void saveNote()}
           data-testid="tracking-note-input"
         />
-        <Button size="small" loading={saving} disabled={!note.trim()} onClick={() => void saveNote()} data-testid="tracking-note-add">
+        <Button
+          size="small"
+          loading={saving}
+          disabled={!note.trim()}
+          onClick={() => void saveNote()}
+          data-testid="tracking-note-add"
+        >
           {t('logistics.card.addNote')}
         </Button>
       </Space.Compact>

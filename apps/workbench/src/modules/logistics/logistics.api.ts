@@ -1,8 +1,7 @@
-import type { CourierRule, LogisticsExceptionView, LogisticsSettings, QuoteResponse, TrackingResponse } from '@golddesk/contracts';
+import type { CourierRule, LogisticsExceptionView, LogisticsSettings, TrackingResponse } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 export type StoredRule = CourierRule & { id: string };
-export type Quote = QuoteResponse;
 
 export async function fetchRules(signal?: AbortSignal): Promise<StoredRule[]> {
   return (await apiRequest<{ rules: StoredRule[] }>('/api/v1/logistics/rules', { signal })).rules;
@@ -17,19 +16,24 @@ export async function fetchSettings(signal?: AbortSignal): Promise<LogisticsSett
 }
 
 export async function saveSettings(settings: LogisticsSettings): Promise<LogisticsSettings> {
-  return (await apiRequest<{ settings: LogisticsSettings }>('/api/v1/logistics/settings', { method: 'PUT', body: settings })).settings;
-}
-
-export function fetchQuote(province: string, weightKg: number): Promise<Quote> {
-  return apiRequest<Quote>('/api/v1/logistics/quote', { query: { province, weightKg } });
+  return (await apiRequest<{ settings: LogisticsSettings }>('/api/v1/logistics/settings', { method: 'PUT', body: settings }))
+    .settings;
 }
 
 export function fetchExceptions(status: 'open' | 'resolved', signal?: AbortSignal) {
-  return apiRequest<{ exceptions: LogisticsExceptionView[]; openCount: number }>('/api/v1/logistics/exceptions', { query: { status }, signal });
+  return apiRequest<{ exceptions: LogisticsExceptionView[]; openCount: number }>('/api/v1/logistics/exceptions', {
+    query: { status },
+    signal,
+  });
 }
 
 export async function resolveException(id: string, note: string): Promise<LogisticsExceptionView> {
-  return (await apiRequest<{ exception: LogisticsExceptionView }>(`/api/v1/logistics/exceptions/${encodeURIComponent(id)}/resolve`, { method: 'POST', body: { note } })).exception;
+  return (
+    await apiRequest<{ exception: LogisticsExceptionView }>(`/api/v1/logistics/exceptions/${encodeURIComponent(id)}/resolve`, {
+      method: 'POST',
+      body: { note },
+    })
+  ).exception;
 }
 
 export function fetchTracking(orderId: string, signal?: AbortSignal): Promise<TrackingResponse> {

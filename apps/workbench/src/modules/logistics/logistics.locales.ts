@@ -7,7 +7,13 @@ const zhCN = {
     tabs: { exceptions: '异常件', rules: '快递规则', settings: '通知设置' },
     kinds: { no_update: '长时间未更新', returned: '退回', damaged: '破损', exception: '派送异常' },
     status: {
-      shipped: '已发货', in_transit: '运输中', out_for_delivery: '派送中', signed: '已签收', exception: '异常', returned: '退回', note: '客服备注',
+      shipped: '已发货',
+      in_transit: '运输中',
+      out_for_delivery: '派送中',
+      signed: '已签收',
+      exception: '异常',
+      returned: '退回',
+      note: '客服备注',
     },
     exceptions: {
       empty: '没有待处理的物流异常',
@@ -31,7 +37,8 @@ const zhCN = {
       timeline: '物流',
     },
     rules: {
-      intro: '快递选择原则及资费标准：按收货省份找到适用的规则，选运费最低的快递（同价时优先级数字小的优先）；未单独列出的省份用「其他地区」规则。时效只供客服参考，不对买家承诺。',
+      intro:
+        '快递选择原则及资费标准：按收货省份找到适用的规则，选运费最低的快递（同价时优先级数字小的优先）；未单独列出的省份用「其他地区」规则。时效只供客服参考，不对买家承诺。',
       carrier: '快递',
       provinces: '省份',
       default: '其他地区',
@@ -110,7 +117,13 @@ const en: typeof zhCN = {
     tabs: { exceptions: 'Exceptions', rules: 'Courier rules', settings: 'Notices' },
     kinds: { no_update: 'No update', returned: 'Returned', damaged: 'Damaged', exception: 'Delivery problem' },
     status: {
-      shipped: 'Shipped', in_transit: 'In transit', out_for_delivery: 'Out for delivery', signed: 'Signed', exception: 'Exception', returned: 'Returned', note: 'Agent note',
+      shipped: 'Shipped',
+      in_transit: 'In transit',
+      out_for_delivery: 'Out for delivery',
+      signed: 'Signed',
+      exception: 'Exception',
+      returned: 'Returned',
+      note: 'Agent note',
     },
     exceptions: {
       empty: 'No logistics exceptions to handle',
@@ -134,7 +147,8 @@ const en: typeof zhCN = {
       timeline: 'Tracking',
     },
     rules: {
-      intro: 'Courier rules and fees: the rules naming the receiver\'s province apply, the cheapest wins (on a tie, the lower priority number); provinces not listed use the "other regions" rules. Delivery days are for agents only, never promised to buyers.',
+      intro:
+        'Courier rules and fees: the rules naming the receiver\'s province apply, the cheapest wins (on a tie, the lower priority number); provinces not listed use the "other regions" rules. Delivery days are for agents only, never promised to buyers.',
       carrier: 'Carrier',
       provinces: 'Provinces',
       default: 'Other regions',
@@ -162,7 +176,8 @@ const en: typeof zhCN = {
     },
     settings: {
       notices: 'Tell buyers proactively',
-      noticesHint: 'When on, the buyer gets one system message in chat when the parcel reaches this step (once per order and step; the real status, no promise about speed).',
+      noticesHint:
+        'When on, the buyer gets one system message in chat when the parcel reaches this step (once per order and step; the real status, no promise about speed).',
       shipped: 'Shipped',
       out_for_delivery: 'Out for delivery',
       signed: 'Signed',

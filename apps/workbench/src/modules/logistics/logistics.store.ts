@@ -3,7 +3,10 @@ import { createStore, useStore } from '../../platform/store';
 import { fetchExceptions, fetchRules, fetchSettings, type StoredRule } from './logistics.api';
 
 /** Open logistics exceptions of the shop by id (the nav badge, order-card tags and the 异常件 list read them). */
-export const exceptionStore = createStore<{ loaded: boolean; open: Record<string, LogisticsExceptionView> }>({ loaded: false, open: {} });
+export const exceptionStore = createStore<{ loaded: boolean; open: Record<string, LogisticsExceptionView> }>({
+  loaded: false,
+  open: {},
+});
 
 /** A raised or resolved exception (from the list, the stream, or a resolve answer). */
 export function putException(exception: LogisticsExceptionView): void {

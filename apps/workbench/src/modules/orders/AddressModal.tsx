@@ -65,12 +65,19 @@ export function AddressModal({ order, open, onClose }: OrderDialogProps<OrderVie
           label={t('orders.address.phone')}
           // 售前 sees the number masked; sent back as it is, the server keeps the real one.
           extra={order.receiver.phone.includes('*') ? t('orders.address.phoneMaskedHint') : undefined}
-          rules={[required(t('orders.address.phone')), { pattern: /^[0-9+\- *]{5,20}$/, message: t('orders.address.phoneFormat') }]}
+          rules={[
+            required(t('orders.address.phone')),
+            { pattern: /^[0-9+\- *]{5,20}$/, message: t('orders.address.phoneFormat') },
+          ]}
         >
           <Input maxLength={20} inputMode="tel" data-testid="address-form-phone" />
         </Form.Item>
       </div>
-      <Form.Item name="province" label={t('orders.address.province')} rules={[{ required: true, message: t('form.required', { field: t('orders.address.province') }) }]}>
+      <Form.Item
+        name="province"
+        label={t('orders.address.province')}
+        rules={[{ required: true, message: t('form.required', { field: t('orders.address.province') }) }]}
+      >
         <Select
           showSearch
           options={PROVINCE_OPTIONS}
@@ -84,7 +91,12 @@ export function AddressModal({ order, open, onClose }: OrderDialogProps<OrderVie
         label={t('orders.address.address')}
         rules={[required(t('orders.address.address')), { min: 4, max: 200, message: t('orders.address.addressLength') }]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} placeholder={t('orders.address.addressHint')} data-testid="address-form-address" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          maxLength={200}
+          placeholder={t('orders.address.addressHint')}
+          data-testid="address-form-address"
+        />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} className="form-error" data-testid="order-action-error" />}
     </Modal>

@@ -33,7 +33,13 @@ export function MemoModal({ order, open, onClose }: OrderDialogProps<OrderView>)
       okText={t('orders.save')}
       okButtonProps={{ loading: submitting, htmlType: 'submit', 'data-testid': 'memo-form-submit' }}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={onFinish} clearOnDestroy initialValues={{ memo: order.memo ?? '', flag: order.memoFlag ?? 'none' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          clearOnDestroy
+          initialValues={{ memo: order.memo ?? '', flag: order.memoFlag ?? 'none' }}
+        >
           {dom}
         </Form>
       )}

@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { sendOrderCard } from '../chat/chat.api';
 import { blockedReason, mayReadHistory } from './order.api';
-import { AddressModal, CloseOrderModal, MemoModal, OrderHistoryDrawer, PriceModal, preloadOrderDialogs, SkuModal } from './order-dialogs';
+import {
+  AddressModal,
+  CloseOrderModal,
+  MemoModal,
+  OrderHistoryDrawer,
+  PriceModal,
+  preloadOrderDialogs,
+  SkuModal,
+} from './order-dialogs';
 
 type Dialog = 'price' | 'address' | 'sku' | 'memo' | 'close' | 'history';
 
@@ -80,8 +88,18 @@ export function OrderActions({ order, role, conversationId }: OrderActionsProps)
     menuItem('sku', 'order-action-change-sku', t('orders.actions.changeSku'), why('changeSku')),
     menuItem('close', 'order-action-close', t('orders.actions.close'), why('close')),
     { type: 'divider' },
-    menuItem('card', 'order-action-send-card', t('orders.actions.sendCard'), conversationId ? null : t('orders.why.noConversation')),
-    menuItem('history', 'order-action-history', t('orders.actions.history'), mayReadHistory(role) ? null : t('orders.why.history')),
+    menuItem(
+      'card',
+      'order-action-send-card',
+      t('orders.actions.sendCard'),
+      conversationId ? null : t('orders.why.noConversation'),
+    ),
+    menuItem(
+      'history',
+      'order-action-history',
+      t('orders.actions.history'),
+      mayReadHistory(role) ? null : t('orders.why.history'),
+    ),
   ];
 
   function onMenu({ key }: { key: string }) {

@@ -33,10 +33,21 @@ export function OrderHistoryDrawer({ order, open, onClose }: OrderDialogProps<Or
   }, [open, order, t]);
 
   return (
-    <Drawer open={open} onClose={onClose} size={400} title={t('orders.history.title', { orderNo: order.orderNo })} destroyOnHidden>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={400}
+      title={t('orders.history.title', { orderNo: order.orderNo })}
+      destroyOnHidden
+    >
       <div data-testid="order-history">
         {loaded.error ? (
-          <Alert type={loaded.forbidden ? 'info' : 'error'} showIcon title={loaded.error} data-testid={loaded.forbidden ? 'order-history-forbidden' : undefined} />
+          <Alert
+            type={loaded.forbidden ? 'info' : 'error'}
+            showIcon
+            title={loaded.error}
+            data-testid={loaded.forbidden ? 'order-history-forbidden' : undefined}
+          />
         ) : !loaded.entries ? (
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : loaded.entries.length === 0 ? (

@@ -1,8 +1,7 @@
-import type { ApprovalView, OrderView } from '@golddesk/contracts';
+import { formatFen, type ApprovalView, type OrderView } from '@golddesk/contracts';
 import { Alert, App as AntApp, Button, Form, Input, InputNumber, Modal, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../chat/MessageContent';
 import { useOrderAction, type OrderDialogProps } from './use-order-action';
 
 interface PriceForm {
@@ -11,7 +10,12 @@ interface PriceForm {
 }
 
 /** 改价 (unpaid orders): the new total in yuan with the discount it makes; beyond the role's limit it becomes an approval request. */
-export function PriceModal({ order, open, onClose, onApproval }: OrderDialogProps<OrderView> & { onApproval?: (approval: ApprovalView) => void }) {
+export function PriceModal({
+  order,
+  open,
+  onClose,
+  onApproval,
+}: OrderDialogProps<OrderView> & { onApproval?: (approval: ApprovalView) => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<PriceForm>();
@@ -53,8 +57,16 @@ export function PriceModal({ order, open, onClose, onApproval }: OrderDialogProp
       okText={t('orders.price.submit')}
       okButtonProps={{ loading: submitting, htmlType: 'submit', 'data-testid': 'price-form-submit' }}
       modalRender={(dom) =>
-        approval ? dom : (
-          <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ totalYuan: order.totalFen / 100 }} clearOnDestroy>
+        approval ? (
+          dom
+        ) : (
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={onFinish}
+            initialValues={{ totalYuan: order.totalFen / 100 }}
+            clearOnDestroy
+          >
             {dom}
           </Form>
         )
@@ -76,11 +88,11 @@ export function PriceModal({ order, open, onClose, onApproval }: OrderDialogProp
         <>
           <div className="price-facts">
             <span>
-              {t('orders.price.current')} <strong>{formatYuan(order.totalFen)}</strong>
+              {t('orders.price.current')} <strong>{formatFen(order.totalFen)}</strong>
             </span>
             {order.originalTotalFen !== null && (
               <span className="muted">
-                {t('orders.price.original')} {formatYuan(order.originalTotalFen)}
+                {t('orders.price.original')} {formatFen(order.originalTotalFen)}
               </span>
             )}
           </div>
@@ -93,12 +105,20 @@ export function PriceModal({ order, open, onClose, onApproval }: OrderDialogProp
                 {newFen === null
                   ? ' '
                   : newFen > base
-                    ? t('orders.price.raise', { amount: formatYuan(newFen - base) })
-                    : t('orders.price.discount', { pct: (discount * 100).toFixed(1), amount: formatYuan(base - newFen) })}
+                    ? t('orders.price.raise', { amount: formatFen(newFen - base) })
+                    : t('orders.price.discount', { pct: (discount * 100).toFixed(1), amount: formatFen(base - newFen) })}
               </span>
             }
           >
-            <InputNumber<number> min={0.01} max={10_000_000} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="price-form-total" autoFocus />
+            <InputNumber<number>
+              min={0.01}
+              max={10_000_000}
+              precision={2}
+              prefix="¥"
+              style={{ width: '100%' }}
+              data-testid="price-form-total"
+              autoFocus
+            />
           </Form.Item>
           <Form.Item name="reason" label={t('orders.price.reason')}>
             <Input maxLength={200} placeholder={t('orders.price.reasonPlaceholder')} data-testid="price-form-reason" />

@@ -68,7 +68,11 @@ export function SkuModal({ order, open, onClose }: OrderDialogProps<OrderView>) 
       onOk={() => void onOk()}
       destroyOnHidden
       okText={t('orders.save')}
-      okButtonProps={{ loading: submitting, disabled: incomplete || !lines.some((l) => l.changed), 'data-testid': 'sku-form-submit' }}
+      okButtonProps={{
+        loading: submitting,
+        disabled: incomplete || !lines.some((l) => l.changed),
+        'data-testid': 'sku-form-submit',
+      }}
     >
       {loadError ? (
         <Alert type="error" showIcon title={loadError} />
@@ -96,10 +100,12 @@ export function SkuModal({ order, open, onClose }: OrderDialogProps<OrderView>) 
                       onChange={(value: string) => choose(index, name, value)}
                       data-testid={`sku-select-${index}-${name}`}
                       popupMatchSelectWidth={false}
-                      options={[...new Set(product.skus.map((s) => s.props[name]).filter((v): v is string => !!v))].map((value) => ({
-                        value,
-                        label: value,
-                      }))}
+                      options={[...new Set(product.skus.map((s) => s.props[name]).filter((v): v is string => !!v))].map(
+                        (value) => ({
+                          value,
+                          label: value,
+                        }),
+                      )}
                     />
                   </label>
                 ))}

@@ -1,6 +1,5 @@
-import { PROVINCE_NAMES, type AuditEntry, type MemoFlag } from '@golddesk/contracts';
+import { formatFen, PROVINCE_NAMES, type AuditEntry, type MemoFlag } from '@golddesk/contracts';
 import type { TFunction } from 'i18next';
-import { formatYuan } from '../chat/MessageContent';
 
 /** Provinces as written in addresses (shared with the courier rules). */
 export const PROVINCES = PROVINCE_NAMES;
@@ -40,9 +39,10 @@ const HIDDEN_FIELDS = new Set(['approvalId', 'skuId']);
 
 function formatValue(t: TFunction, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (MONEY_FIELDS.has(key) && typeof value === 'number') return formatYuan(value);
+  if (MONEY_FIELDS.has(key) && typeof value === 'number') return formatFen(value);
   if (PERCENT_FIELDS.has(key) && typeof value === 'number') return `${(value * 100).toFixed(1)}%`;
-  if (key === 'status' && typeof value === 'string') return t(`customer.status.${value}`, { defaultValue: t(`approvals.status.${value}`, { defaultValue: value }) });
+  if (key === 'status' && typeof value === 'string')
+    return t(`customer.status.${value}`, { defaultValue: t(`approvals.status.${value}`, { defaultValue: value }) });
   if (key === 'flag' && typeof value === 'string') return t(`orders.memo.flags.${value}`, { defaultValue: value });
   if (key === 'tracking' && typeof value === 'string') return t(`logistics.status.${value}`, { defaultValue: value });
   if (typeof value === 'object') {
@@ -56,10 +56,17 @@ function formatValue(t: TFunction, key: string, value: unknown): string {
 /** One side of an audit entry as "field：value" lines, ids left out. */
 export function describeFields(t: TFunction, fields: Record<string, unknown> | null): string[] {
   if (!fields) return [];
-  return Object.entries(fields)
-    // An empty optional remark (no reason, no note) says nothing.
-    .filter(([key, value]) => !HIDDEN_FIELDS.has(key) && !((key === 'reason' || key === 'note') && (value === null || value === '')))
-    .map(([key, value]) => `${t(`orders.history.fields.${key}`, { defaultValue: key })}${t('customer.colon')}${formatValue(t, key, value)}`);
+  return (
+    Object.entries(fields)
+      // An empty optional remark (no reason, no note) says nothing.
+      .filter(
+        ([key, value]) => !HIDDEN_FIELDS.has(key) && !((key === 'reason' || key === 'note') && (value === null || value === '')),
+      )
+      .map(
+        ([key, value]) =>
+          `${t(`orders.history.fields.${key}`, { defaultValue: key })}${t('customer.colon')}${formatValue(t, key, value)}`,
+      )
+  );
 }
 
 /** The action of an audit entry in the UI language (order.change_price → 改价). */

@@ -1,4 +1,12 @@
-import type { AgentRole, AuditEntry, OrderActionResponse, OrderView, ProductView } from '@golddesk/contracts';
+import {
+  can,
+  type AgentRole,
+  type AuditEntry,
+  type Capability,
+  type OrderActionResponse,
+  type OrderView,
+  type ProductView,
+} from '@golddesk/contracts';
 import { ApiError, apiRequest } from '../../platform/api-client';
 import { getProduct } from '../catalogue/catalogue.api';
 import { putOrders } from './order.store';
@@ -9,7 +17,7 @@ export type OrderActionPath = 'change-price' | 'change-receiver' | 'change-sku' 
 /** What the UI gates on; the server decides (and answers 403/409 with a message). */
 type ActionKey = 'changePrice' | 'changeAddress' | 'changeSku' | 'memo' | 'close';
 
-// Mirrors the server's order state machine and role policy so the card only offers what will be accepted.
+// Mirrors the server's order state machine so the card only offers what will be accepted; who may is the capability table.
 const ACTION_STATES: Record<ActionKey, readonly OrderView['status'][]> = {
   changePrice: ['pending_payment'],
   changeAddress: ['pending_payment', 'paid'],
@@ -17,25 +25,31 @@ const ACTION_STATES: Record<ActionKey, readonly OrderView['status'][]> = {
   memo: ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'],
   close: ['pending_payment'],
 };
-const ACTION_ROLES: Partial<Record<ActionKey, readonly AgentRole[]>> = {
-  changePrice: ['owner', 'manager', 'presale', 'support'],
-  close: ['owner', 'manager', 'presale', 'support'],
+const ACTION_CAPABILITIES: Record<ActionKey, Capability> = {
+  changePrice: 'orders.change_price',
+  changeAddress: 'orders.change_receiver',
+  changeSku: 'orders.change_sku',
+  memo: 'orders.set_memo',
+  close: 'orders.close',
 };
 
 /** Why an action is not available for this order and role (an i18n key), or null when it is. */
 export function blockedReason(action: ActionKey, status: OrderView['status'], role: AgentRole): 'state' | 'role' | null {
   if (!ACTION_STATES[action].includes(status)) return 'state';
-  const roles = ACTION_ROLES[action];
-  return roles && !roles.includes(role) ? 'role' : null;
+  return can(role, ACTION_CAPABILITIES[action]) ? null : 'role';
 }
 
-/** Whether the role may read an order's 操作记录 (the server's audit policy: owner and managers). */
+/** Whether the role may read an order's 操作记录 (the audit log). */
 export function mayReadHistory(role: AgentRole): boolean {
-  return role === 'owner' || role === 'manager';
+  return can(role, 'audit.read');
 }
 
 /** Runs one order action; `requestId` makes a retry of the same submit safe. Applied changes update the card at once. */
-export async function runOrderAction(orderId: string, path: OrderActionPath, body: Record<string, unknown>): Promise<OrderActionResponse> {
+export async function runOrderAction(
+  orderId: string,
+  path: OrderActionPath,
+  body: Record<string, unknown>,
+): Promise<OrderActionResponse> {
   const answer = await apiRequest<OrderActionResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/${path}`, {
     method: 'POST',
     body,

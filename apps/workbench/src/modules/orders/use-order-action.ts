@@ -18,7 +18,11 @@ export function useOrderAction(orderId: string, open: boolean) {
     setError(null);
   }, [open, orderId]);
 
-  async function submit(path: OrderActionPath, body: Record<string, unknown>, id = requestId): Promise<OrderActionResponse | null> {
+  async function submit(
+    path: OrderActionPath,
+    body: Record<string, unknown>,
+    id = requestId,
+  ): Promise<OrderActionResponse | null> {
     setSubmitting(true);
     setError(null);
     try {

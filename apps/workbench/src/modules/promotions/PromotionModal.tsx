@@ -20,7 +20,12 @@ const toFen = (yuan: number | null | undefined) => (yuan === null || yuan === un
 const toYuan = (fen: number | null) => (fen === null ? null : fen / 100);
 
 /** Adds or edits a campaign: the amounts its kind needs, a link, and the dates (RangePicker). */
-export function PromotionModal({ value, open, onClose, onSave }: {
+export function PromotionModal({
+  value,
+  open,
+  onClose,
+  onSave,
+}: {
   /** The campaign edited; null for a new one. */
   value: PromotionView | null;
   open: boolean;
@@ -36,10 +41,26 @@ export function PromotionModal({ value, open, onClose, onSave }: {
   useEffect(() => {
     if (!open) return;
     setError(null);
-    form.setFieldsValue(value ? {
-      kind: value.kind, title: value.title, deposit: toYuan(value.depositFen), amount: toYuan(value.amountFen), threshold: toYuan(value.thresholdFen),
-      note: value.note, link: value.link ?? '', dates: [dayjs(value.startsAt), dayjs(value.endsAt)],
-    } : { kind: 'full_reduction', title: '', note: '', link: '', dates: [dayjs().startOf('day'), dayjs().add(7, 'day').endOf('day')] });
+    form.setFieldsValue(
+      value
+        ? {
+            kind: value.kind,
+            title: value.title,
+            deposit: toYuan(value.depositFen),
+            amount: toYuan(value.amountFen),
+            threshold: toYuan(value.thresholdFen),
+            note: value.note,
+            link: value.link ?? '',
+            dates: [dayjs(value.startsAt), dayjs(value.endsAt)],
+          }
+        : {
+            kind: 'full_reduction',
+            title: '',
+            note: '',
+            link: '',
+            dates: [dayjs().startOf('day'), dayjs().add(7, 'day').endOf('day')],
+          },
+    );
   }, [open, value, form]);
 
   async function submit() {
@@ -47,13 +68,20 @@ export function PromotionModal({ value, open, onClose, onSave }: {
     setSaving(true);
     setError(null);
     try {
-      await onSave({
-        kind: f.kind, title: f.title, note: f.note ?? '', link: f.link?.trim() ? f.link.trim() : null,
-        depositFen: f.kind === 'presale' ? toFen(f.deposit) : null,
-        amountFen: f.kind === 'free_shipping' || f.kind === 'other' ? null : toFen(f.amount),
-        thresholdFen: f.kind === 'presale' || f.kind === 'other' ? null : toFen(f.threshold),
-        startsAt: f.dates[0].toISOString(), endsAt: f.dates[1].toISOString(),
-      }, value?.id);
+      await onSave(
+        {
+          kind: f.kind,
+          title: f.title,
+          note: f.note ?? '',
+          link: f.link?.trim() ? f.link.trim() : null,
+          depositFen: f.kind === 'presale' ? toFen(f.deposit) : null,
+          amountFen: f.kind === 'free_shipping' || f.kind === 'other' ? null : toFen(f.amount),
+          thresholdFen: f.kind === 'presale' || f.kind === 'other' ? null : toFen(f.threshold),
+          startsAt: f.dates[0].toISOString(),
+          endsAt: f.dates[1].toISOString(),
+        },
+        value?.id,
+      );
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -83,7 +111,11 @@ export function PromotionModal({ value, open, onClose, onSave }: {
       <Form form={form} layout="vertical" requiredMark={false} data-testid="promotion-form">
         <Space size="middle" wrap>
           <Form.Item name="kind" label={t('promotions.form.kind')}>
-            <Select style={{ width: 140 }} options={PROMOTION_KINDS.map((k) => ({ value: k, label: t(`promotions.kinds.${k}`) }))} data-testid="promotion-kind" />
+            <Select
+              style={{ width: 140 }}
+              options={PROMOTION_KINDS.map((k) => ({ value: k, label: t(`promotions.kinds.${k}`) }))}
+              data-testid="promotion-kind"
+            />
           </Form.Item>
           <Form.Item name="title" label={t('promotions.form.title')} rules={[{ required: true, whitespace: true, max: 40 }]}>
             <Input maxLength={40} style={{ width: 300 }} data-testid="promotion-title" />
@@ -92,7 +124,8 @@ export function PromotionModal({ value, open, onClose, onSave }: {
         <Space size="middle" wrap>
           {kind === 'presale' && money('deposit', t('promotions.form.deposit'), 'promotion-deposit')}
           {kind === 'presale' && money('amount', t('promotions.form.depositFor'), 'promotion-amount')}
-          {(kind === 'full_reduction' || kind === 'coupon') && money('threshold', t('promotions.form.threshold'), 'promotion-threshold')}
+          {(kind === 'full_reduction' || kind === 'coupon') &&
+            money('threshold', t('promotions.form.threshold'), 'promotion-threshold')}
           {kind === 'full_reduction' && money('amount', t('promotions.form.reduce'), 'promotion-amount')}
           {kind === 'coupon' && money('amount', t('promotions.form.couponValue'), 'promotion-amount')}
           {kind === 'free_shipping' && money('threshold', t('promotions.form.shippingThreshold'), 'promotion-threshold')}
@@ -103,7 +136,11 @@ export function PromotionModal({ value, open, onClose, onSave }: {
         <Form.Item name="note" label={t('promotions.form.note')} rules={[{ max: 200 }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="link" label={t('promotions.form.link')} rules={[{ pattern: /^https?:\/\/\S+$/, message: 'http(s)://…' }]}>
+        <Form.Item
+          name="link"
+          label={t('promotions.form.link')}
+          rules={[{ pattern: /^https?:\/\/\S+$/, message: 'http(s)://…' }]}
+        >
           <Input maxLength={500} placeholder="https://" />
         </Form.Item>
       </Form>

@@ -37,7 +37,8 @@ const zhCN = {
 
 const en: typeof zhCN = {
   promotions: {
-    intro: 'The shop\'s campaigns. Running ones fill the {店铺活动} variable of auto-replies and quick replies; the welcome adds their links.',
+    intro:
+      "The shop's campaigns. Running ones fill the {店铺活动} variable of auto-replies and quick replies; the welcome adds their links.",
     readOnly: 'Only the owner and managers can change promotions.',
     add: 'New promotion',
     edit: 'Edit',
@@ -47,7 +48,13 @@ const en: typeof zhCN = {
     deleted: 'Deleted',
     activeLine: 'Buyers read {店铺活动} as:',
     none: '(no promotion running now)',
-    kinds: { presale: 'Presale', full_reduction: 'Spend & save', coupon: 'Coupon', free_shipping: 'Free shipping', other: 'Other' },
+    kinds: {
+      presale: 'Presale',
+      full_reduction: 'Spend & save',
+      coupon: 'Coupon',
+      free_shipping: 'Free shipping',
+      other: 'Other',
+    },
     status: { upcoming: 'Upcoming', active: 'Running', ended: 'Ended' },
     columns: { kind: 'Kind', title: 'Promotion', summary: 'What buyers read', dates: 'Dates', status: 'Status', link: 'Link' },
     form: {

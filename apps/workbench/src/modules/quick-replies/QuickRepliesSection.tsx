@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, EditOutlined, PictureOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { mayEditTeamQuickReplies, rankQuickReplies, type QuickReplyScope, type QuickReplyView } from '@golddesk/contracts';
+import { can, rankQuickReplies, type QuickReplyScope, type QuickReplyView } from '@golddesk/contracts';
 import { Alert, App as AntApp, Button, Dropdown, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -22,9 +22,13 @@ interface Row extends QuickReplyView {
 function groupRows(phrases: QuickReplyView[]): Row[] {
   const firstAt = new Map<string, string>();
   for (const p of phrases) if (!firstAt.has(p.group) || p.createdAt < firstAt.get(p.group)!) firstAt.set(p.group, p.createdAt);
-  const sorted = [...phrases].sort((a, b) => (a.group === '' ? 1 : 0) - (b.group === '' ? 1 : 0)
-    || firstAt.get(a.group)!.localeCompare(firstAt.get(b.group)!) || a.group.localeCompare(b.group, 'zh-CN')
-    || (a.code ?? '').localeCompare(b.code ?? '', 'zh-CN'));
+  const sorted = [...phrases].sort(
+    (a, b) =>
+      (a.group === '' ? 1 : 0) - (b.group === '' ? 1 : 0) ||
+      firstAt.get(a.group)!.localeCompare(firstAt.get(b.group)!) ||
+      a.group.localeCompare(b.group, 'zh-CN') ||
+      (a.code ?? '').localeCompare(b.code ?? '', 'zh-CN'),
+  );
   return sorted.map((phrase, i) => {
     if (i > 0 && sorted[i - 1]!.group === phrase.group) return { ...phrase, groupSpan: 0 };
     let span = 1;
@@ -43,7 +47,7 @@ export function QuickRepliesSection({ session }: { session: Session }) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ phrase: QuickReplyView | null } | null>(null);
   const [importing, setImporting] = useState(false);
-  const mayEdit = scope === 'personal' || mayEditTeamQuickReplies(session.agent.role);
+  const mayEdit = scope === 'personal' || can(session.agent.role, 'quick_replies.edit_team');
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -80,7 +84,9 @@ export function QuickRepliesSection({ session }: { session: Session }) {
 
   const columns: ColumnsType<Row> = [
     {
-      title: t('quickReplies.group'), dataIndex: 'group', width: 140,
+      title: t('quickReplies.group'),
+      dataIndex: 'group',
+      width: 140,
       onCell: (row) => ({ rowSpan: row.groupSpan }),
       render: (group: string, row) => (
         <span className="qr-group-cell" data-testid="quick-reply-group-cell">
@@ -89,11 +95,15 @@ export function QuickRepliesSection({ session }: { session: Session }) {
       ),
     },
     {
-      title: t('quickReplies.code'), dataIndex: 'code', width: 120,
-      render: (code: string | null) => (code ? <Tag color="orange">/{code}</Tag> : <Typography.Text type="secondary">—</Typography.Text>),
+      title: t('quickReplies.code'),
+      dataIndex: 'code',
+      width: 120,
+      render: (code: string | null) =>
+        code ? <Tag color="orange">/{code}</Tag> : <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
-      title: t('quickReplies.content'), dataIndex: 'content',
+      title: t('quickReplies.content'),
+      dataIndex: 'content',
       render: (content: string, row) => (
         <div className="qr-content-cell">
           <span>{content}</span>
@@ -106,30 +116,59 @@ export function QuickRepliesSection({ session }: { session: Session }) {
       ),
     },
     {
-      title: t('quickReplies.uses'), width: 130,
-      render: (_: unknown, row) => <span data-testid="quick-reply-uses">{t('quickReplies.usesValue', { mine: row.myUses, team: row.teamUses })}</span>,
-    },
-    ...(mayEdit ? [{
-      title: t('quickReplies.actions'), width: 110,
-      render: (_: unknown, row: Row) => row.editable && (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ phrase: row })} aria-label={t('quickReplies.edit')} data-testid="quick-reply-edit" />
-          <Popconfirm title={t('quickReplies.deleteConfirm')} onConfirm={() => void remove(row)}>
-            <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('quickReplies.delete')} data-testid="quick-reply-delete" />
-          </Popconfirm>
-        </Space>
+      title: t('quickReplies.uses'),
+      width: 130,
+      render: (_: unknown, row) => (
+        <span data-testid="quick-reply-uses">{t('quickReplies.usesValue', { mine: row.myUses, team: row.teamUses })}</span>
       ),
-    }] : []),
+    },
+    ...(mayEdit
+      ? [
+          {
+            title: t('quickReplies.actions'),
+            width: 110,
+            render: (_: unknown, row: Row) =>
+              row.editable && (
+                <Space size={0}>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing({ phrase: row })}
+                    aria-label={t('quickReplies.edit')}
+                    data-testid="quick-reply-edit"
+                  />
+                  <Popconfirm title={t('quickReplies.deleteConfirm')} onConfirm={() => void remove(row)}>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('quickReplies.delete')}
+                      data-testid="quick-reply-delete"
+                    />
+                  </Popconfirm>
+                </Space>
+              ),
+          },
+        ]
+      : []),
   ];
 
   const exportMenu = {
-    items: [{ key: 'xlsx', label: t('quickReplies.exportXlsx') }, { key: 'csv', label: t('quickReplies.exportCsv') }],
-    onClick: ({ key }: { key: string }) => void exportQuickReplies(key as 'csv' | 'xlsx', scope).catch((e: unknown) => void message.error(errorMessage(e))),
+    items: [
+      { key: 'xlsx', label: t('quickReplies.exportXlsx') },
+      { key: 'csv', label: t('quickReplies.exportCsv') },
+    ],
+    onClick: ({ key }: { key: string }) =>
+      void exportQuickReplies(key as 'csv' | 'xlsx', scope).catch((e: unknown) => void message.error(errorMessage(e))),
   };
 
   return (
     <div className="qr-section" data-testid="quick-replies-section">
-      <Typography.Paragraph type="secondary" className="qr-hint">{t('quickReplies.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" className="qr-hint">
+        {t('quickReplies.hint')}
+      </Typography.Paragraph>
       <Tabs
         activeKey={scope}
         onChange={(key) => setScope(key as QuickReplyScope)}
@@ -140,12 +179,34 @@ export function QuickRepliesSection({ session }: { session: Session }) {
       />
       {!mayEdit && <Alert className="qr-readonly" type="info" showIcon title={t('quickReplies.readOnly')} />}
       <div className="qr-toolbar">
-        <Input.Search allowClear placeholder={t('quickReplies.search')} value={query} onChange={(e) => setQuery(e.target.value)} style={{ width: 260 }} data-testid="quick-replies-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('quickReplies.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          style={{ width: 260 }}
+          data-testid="quick-replies-search"
+        />
         <Space>
-          {mayEdit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ phrase: null })} data-testid="quick-reply-add">{t('quickReplies.add')}</Button>}
-          {mayEdit && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="quick-reply-import">{t('quickReplies.import')}</Button>}
+          {mayEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing({ phrase: null })}
+              data-testid="quick-reply-add"
+            >
+              {t('quickReplies.add')}
+            </Button>
+          )}
+          {mayEdit && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="quick-reply-import">
+              {t('quickReplies.import')}
+            </Button>
+          )}
           <Dropdown menu={exportMenu}>
-            <Button icon={<DownloadOutlined />} data-testid="quick-reply-export">{t('quickReplies.export')}</Button>
+            <Button icon={<DownloadOutlined />} data-testid="quick-reply-export">
+              {t('quickReplies.export')}
+            </Button>
           </Dropdown>
         </Space>
       </div>

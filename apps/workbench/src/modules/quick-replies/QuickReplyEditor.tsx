@@ -58,7 +58,12 @@ export function QuickReplyEditor({ phrase, scope, groups, open, onClose, onSaved
     const values = await form.validateFields();
     setSaving(true);
     try {
-      const body = { group: values.group.trim(), code: values.code.trim() || null, content: values.content.trim(), imageAttachmentId: image?.id ?? null };
+      const body = {
+        group: values.group.trim(),
+        code: values.code.trim() || null,
+        content: values.content.trim(),
+        imageAttachmentId: image?.id ?? null,
+      };
       const saved = phrase ? await updateQuickReply(phrase.id, body) : await createQuickReply({ ...body, scope });
       void message.success(t('quickReplies.saved'));
       onSaved(saved);
@@ -71,7 +76,11 @@ export function QuickReplyEditor({ phrase, scope, groups, open, onClose, onSaved
 
   return (
     <Modal
-      title={phrase ? t('quickReplies.edit') : `${t('quickReplies.add')} · ${t(scope === 'team' ? 'quickReplies.team' : 'quickReplies.mine')}`}
+      title={
+        phrase
+          ? t('quickReplies.edit')
+          : `${t('quickReplies.add')} · ${t(scope === 'team' ? 'quickReplies.team' : 'quickReplies.mine')}`
+      }
       open={open}
       onCancel={onClose}
       onOk={() => void save()}
@@ -82,9 +91,18 @@ export function QuickReplyEditor({ phrase, scope, groups, open, onClose, onSaved
     >
       <Form form={form} layout="vertical" data-testid="quick-reply-form">
         <Form.Item name="group" label={t('quickReplies.group')} rules={[{ max: QUICK_REPLY_LIMITS.group }]}>
-          <AutoComplete options={groups.filter(Boolean).map((g) => ({ value: g }))} placeholder={t('quickReplies.ungrouped')} data-testid="quick-reply-group" />
+          <AutoComplete
+            options={groups.filter(Boolean).map((g) => ({ value: g }))}
+            placeholder={t('quickReplies.ungrouped')}
+            data-testid="quick-reply-group"
+          />
         </Form.Item>
-        <Form.Item name="code" label={t('quickReplies.code')} extra={t('quickReplies.codeHelp')} rules={[{ max: QUICK_REPLY_LIMITS.code }]}>
+        <Form.Item
+          name="code"
+          label={t('quickReplies.code')}
+          extra={t('quickReplies.codeHelp')}
+          rules={[{ max: QUICK_REPLY_LIMITS.code }]}
+        >
           <Input prefix="/" maxLength={QUICK_REPLY_LIMITS.code} data-testid="quick-reply-code" />
         </Form.Item>
         <Form.Item
@@ -105,10 +123,14 @@ export function QuickReplyEditor({ phrase, scope, groups, open, onClose, onSaved
           {image ? (
             <>
               <img src={image.url} alt="" className="qr-image-thumb" />
-              <Button icon={<DeleteOutlined />} onClick={() => setImage(null)}>{t('quickReplies.removeImage')}</Button>
+              <Button icon={<DeleteOutlined />} onClick={() => setImage(null)}>
+                {t('quickReplies.removeImage')}
+              </Button>
             </>
           ) : (
-            <Button icon={<PictureOutlined />} onClick={() => fileInput.current?.click()}>{t('quickReplies.addImage')}</Button>
+            <Button icon={<PictureOutlined />} onClick={() => fileInput.current?.click()}>
+              {t('quickReplies.addImage')}
+            </Button>
           )}
           <input
             ref={fileInput}

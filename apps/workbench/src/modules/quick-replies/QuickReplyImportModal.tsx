@@ -7,7 +7,12 @@ import { errorMessage } from '../../platform/api-client';
 import { importQuickReplies } from './quick-replies.api';
 
 /** Upload a CSV/xlsx of phrases into one scope; shows the counts and every refused line with its reason. */
-export function QuickReplyImportModal({ scope, open, onClose, onImported }: {
+export function QuickReplyImportModal({
+  scope,
+  open,
+  onClose,
+  onImported,
+}: {
   scope: QuickReplyScope;
   open: boolean;
   onClose: () => void;
@@ -44,7 +49,13 @@ export function QuickReplyImportModal({ scope, open, onClose, onImported }: {
       width={620}
     >
       <Typography.Paragraph type="secondary">{t('quickReplies.importHint')}</Typography.Paragraph>
-      <Button type="primary" icon={<UploadOutlined />} loading={busy} onClick={() => fileInput.current?.click()} data-testid="quick-reply-import-choose">
+      <Button
+        type="primary"
+        icon={<UploadOutlined />}
+        loading={busy}
+        onClick={() => fileInput.current?.click()}
+        data-testid="quick-reply-import-choose"
+      >
         {t('quickReplies.importChoose')}
       </Button>
       <input

@@ -1,5 +1,10 @@
 import type {
-  QuickReplyImportResult, QuickReplyRequest, QuickReplyScope, QuickReplyVariables, QuickReplyView, UploadResponse,
+  QuickReplyImportResult,
+  QuickReplyRequest,
+  QuickReplyScope,
+  QuickReplyVariables,
+  QuickReplyView,
+  UploadResponse,
 } from '@golddesk/contracts';
 import { ApiError, apiRequest } from '../../platform/api-client';
 import { currentLanguage, i18next } from '../../platform/i18n';
@@ -17,7 +22,8 @@ export async function createQuickReply(body: QuickReplyRequest): Promise<QuickRe
 }
 
 export async function updateQuickReply(id: string, body: Partial<Omit<QuickReplyRequest, 'scope'>>): Promise<QuickReplyView> {
-  return (await apiRequest<{ quickReply: QuickReplyView }>(`${BASE}/${encodeURIComponent(id)}`, { method: 'PATCH', body })).quickReply;
+  return (await apiRequest<{ quickReply: QuickReplyView }>(`${BASE}/${encodeURIComponent(id)}`, { method: 'PATCH', body }))
+    .quickReply;
 }
 
 export async function deleteQuickReply(id: string): Promise<void> {

@@ -33,7 +33,8 @@ const zhCN = {
     removeImage: '移除图片',
     empty: '还没有短语',
     importTitle: '导入快捷短语',
-    importHint: '支持 CSV 和 Excel（.xlsx），列名：分组、快捷编码、内容（第 1 行为表头）。快捷编码已存在的短语会被更新，内容相同的不会重复。',
+    importHint:
+      '支持 CSV 和 Excel（.xlsx），列名：分组、快捷编码、内容（第 1 行为表头）。快捷编码已存在的短语会被更新，内容相同的不会重复。',
     importChoose: '选择文件并导入',
     importSummary: '共 {{total}} 行：新增 {{created}}，更新 {{updated}}，未变化 {{unchanged}}，失败 {{failed}}',
     importErrors: '未导入的行',
@@ -95,7 +96,8 @@ const en: typeof zhCN = {
     removeImage: 'Remove image',
     empty: 'No phrases yet',
     importTitle: 'Import quick replies',
-    importHint: 'CSV or Excel (.xlsx) with the columns 分组 (group), 快捷编码 (code), 内容 (content) on line 1. A code that exists is updated; identical phrases are not duplicated.',
+    importHint:
+      'CSV or Excel (.xlsx) with the columns 分组 (group), 快捷编码 (code), 内容 (content) on line 1. A code that exists is updated; identical phrases are not duplicated.',
     importChoose: 'Choose a file and import',
     importSummary: '{{total}} rows: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{failed}} failed',
     importErrors: 'Rows not imported',

@@ -1,3 +1,4 @@
+import { can } from '@golddesk/contracts';
 import type { Session } from '../../platform/session';
 import { ReminderFigures } from './ReminderFigures';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
@@ -8,7 +9,7 @@ import './reminders.locales';
 /** 催付: the figures by day, the phone/SMS follow-up tasks for support, and the shop's reminder settings. */
 export function RemindersSection({ session }: { session: Session }) {
   const role = session.agent.role;
-  const worksTasks = role === 'support' || role === 'presale' || role === 'owner' || role === 'manager';
+  const worksTasks = can(role, 'payment_reminders.work_tasks');
   return (
     <div data-testid="reminders-section">
       <ReminderFigures />

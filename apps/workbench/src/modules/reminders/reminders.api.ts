@@ -1,6 +1,4 @@
-import type {
-  PaymentReminderSettings, ReminderStatsResponse, ReminderTaskOutcome, ReminderTaskView,
-} from '@golddesk/contracts';
+import type { PaymentReminderSettings, ReminderStatsResponse, ReminderTaskOutcome, ReminderTaskView } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 export async function fetchReminderSettings(signal?: AbortSignal): Promise<PaymentReminderSettings> {
@@ -8,10 +6,16 @@ export async function fetchReminderSettings(signal?: AbortSignal): Promise<Payme
 }
 
 export async function saveReminderSettings(settings: PaymentReminderSettings): Promise<PaymentReminderSettings> {
-  return (await apiRequest<{ settings: PaymentReminderSettings }>('/api/v1/reminders/settings', { method: 'PUT', body: settings })).settings;
+  return (
+    await apiRequest<{ settings: PaymentReminderSettings }>('/api/v1/reminders/settings', { method: 'PUT', body: settings })
+  ).settings;
 }
 
-export function fetchReminderStats(from: string | undefined, to: string | undefined, signal?: AbortSignal): Promise<ReminderStatsResponse> {
+export function fetchReminderStats(
+  from: string | undefined,
+  to: string | undefined,
+  signal?: AbortSignal,
+): Promise<ReminderStatsResponse> {
   return apiRequest<ReminderStatsResponse>('/api/v1/reminders/stats', { query: { from, to }, signal });
 }
 
@@ -24,5 +28,10 @@ export async function assignReminderTask(id: string): Promise<ReminderTaskView> 
 }
 
 export async function recordReminderOutcome(id: string, outcome: ReminderTaskOutcome, note?: string): Promise<ReminderTaskView> {
-  return (await apiRequest<{ task: ReminderTaskView }>(`/api/v1/reminder-tasks/${id}/outcome`, { method: 'POST', body: { outcome, note } })).task;
+  return (
+    await apiRequest<{ task: ReminderTaskView }>(`/api/v1/reminder-tasks/${id}/outcome`, {
+      method: 'POST',
+      body: { outcome, note },
+    })
+  ).task;
 }

@@ -64,7 +64,8 @@ const en: typeof zhCN = {
     successRate: 'Success rate',
     recovered: 'Amount recovered',
     tasks: 'Phone / SMS follow-ups',
-    tasksHint: 'Important orders still unpaid after the chat reminders, to call around lunch (11:30–13:30) or after work (18:00–20:00).',
+    tasksHint:
+      'Important orders still unpaid after the chat reminders, to call around lunch (11:30–13:30) or after work (18:00–20:00).',
     open: 'Open',
     done: 'Done',
     noTasks: 'No follow-up tasks',
@@ -98,7 +99,12 @@ const en: typeof zhCN = {
     taskThreshold: 'Call orders totalling at least',
     taskMinVip: 'Call buyers with VIP level at least',
     preview: 'Preview',
-    previewSample: { nick: 'Xiaoyu', orderNo: '2026110012345678', product: 'Floral vintage dress', promotions: '¥20 off orders over ¥199' },
+    previewSample: {
+      nick: 'Xiaoyu',
+      orderNo: '2026110012345678',
+      product: 'Floral vintage dress',
+      promotions: '¥20 off orders over ¥199',
+    },
     save: 'Save settings',
     saved: 'Reminder settings saved',
     badDelays: 'Enter minutes between 5 and 1440, comma-separated',

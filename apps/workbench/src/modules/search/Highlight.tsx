@@ -20,9 +20,11 @@ export function Highlight({ text, terms }: HighlightProps) {
   const lowered = new Set(words.map((word) => word.toLowerCase()));
   return (
     <>
-      {text.split(pattern).map((part, index) =>
-        lowered.has(part.toLowerCase()) ? <mark key={index}>{part}</mark> : <Fragment key={index}>{part}</Fragment>,
-      )}
+      {text
+        .split(pattern)
+        .map((part, index) =>
+          lowered.has(part.toLowerCase()) ? <mark key={index}>{part}</mark> : <Fragment key={index}>{part}</Fragment>,
+        )}
     </>
   );
 }

@@ -13,7 +13,11 @@ interface SearchBoxProps {
   onOpenConversation: (conversationId: string) => void;
 }
 
-type SearchState = { status: 'idle' } | { status: 'loading' } | { status: 'done'; result: SearchMessagesResponse } | { status: 'error'; message: string };
+type SearchState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'done'; result: SearchMessagesResponse }
+  | { status: 'error'; message: string };
 
 /** Header search over the shop's chat history; results drop down under the box. */
 export function SearchBox({ onOpenConversation }: SearchBoxProps) {
@@ -32,7 +36,10 @@ export function SearchBox({ onOpenConversation }: SearchBoxProps) {
     setOpen(true);
     setState({ status: 'loading' });
     try {
-      const result = await apiRequest<SearchMessagesResponse>('/api/v1/search/messages', { query: { q, limit: 50 }, signal: current.signal });
+      const result = await apiRequest<SearchMessagesResponse>('/api/v1/search/messages', {
+        query: { q, limit: 50 },
+        signal: current.signal,
+      });
       // The server's terms are its word segmentation (jieba); fall back to the typed words.
       const terms = result.terms?.length ? result.terms : q.split(/\s+/);
       setState({ status: 'done', result: { ...result, terms } });
@@ -49,7 +56,9 @@ export function SearchBox({ onOpenConversation }: SearchBoxProps) {
         </div>
       )}
       {state.status === 'error' && <div className="search-error">{state.message}</div>}
-      {state.status === 'done' && state.result.hits.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.noHits')} />}
+      {state.status === 'done' && state.result.hits.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.noHits')} />
+      )}
       {state.status === 'done' && state.result.hits.length > 0 && (
         <>
           <div className="search-count">{t('search.hits', { count: state.result.hits.length })}</div>
@@ -89,7 +98,14 @@ export function SearchBox({ onOpenConversation }: SearchBoxProps) {
   );
 
   return (
-    <Popover content={content} open={open && state.status !== 'idle'} onOpenChange={(next) => !next && setOpen(false)} trigger="click" placement="bottom" arrow={false}>
+    <Popover
+      content={content}
+      open={open && state.status !== 'idle'}
+      onOpenChange={(next) => !next && setOpen(false)}
+      trigger="click"
+      placement="bottom"
+      arrow={false}
+    >
       {/* A plain Input (not Input.Search) so data-testid lands on the <input> itself. */}
       <Input
         value={query}

@@ -12,7 +12,11 @@ interface FormValues {
 }
 
 /** 新建 Webhook: URL and events, checked here in Chinese before the server checks again; then its secret, once, to copy. */
-export function CreateWebhookModal({ open, onClose, onCreated }: {
+export function CreateWebhookModal({
+  open,
+  onClose,
+  onCreated,
+}: {
   open: boolean;
   onClose: () => void;
   /** A webhook was stored (the list shows it at once). */
@@ -54,7 +58,9 @@ export function CreateWebhookModal({ open, onClose, onCreated }: {
       width={560}
       footer={
         created ? (
-          <Button type="primary" onClick={close} data-testid="webhook-created-done">{t('settings.webhooks.form.done')}</Button>
+          <Button type="primary" onClick={close} data-testid="webhook-created-done">
+            {t('settings.webhooks.form.done')}
+          </Button>
         ) : (
           <>
             <Button onClick={close}>{t('settings.cancel')}</Button>
@@ -74,7 +80,13 @@ export function CreateWebhookModal({ open, onClose, onCreated }: {
           data-testid="webhook-created"
         />
       ) : (
-        <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ url: '', events: ['message.created'] }} data-testid="webhook-form">
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ url: '', events: ['message.created'] }}
+          data-testid="webhook-form"
+        >
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="webhook-form-error" />}
           <Form.Item
             name="url"
@@ -82,17 +94,27 @@ export function CreateWebhookModal({ open, onClose, onCreated }: {
             rules={[
               { required: true, whitespace: true, message: t('settings.webhooks.form.urlRequired') },
               { max: 500, message: t('settings.webhooks.form.urlTooLong') },
-              { validator: (_, value: string) => (!value || isHttpUrl(value.trim()) ? Promise.resolve() : Promise.reject(new Error(t('settings.webhooks.form.urlInvalid')))) },
+              {
+                validator: (_, value: string) =>
+                  !value || isHttpUrl(value.trim())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('settings.webhooks.form.urlInvalid'))),
+              },
             ]}
           >
             <Input placeholder={t('settings.webhooks.form.urlPlaceholder')} data-testid="webhook-form-url" autoFocus />
           </Form.Item>
-          <Form.Item name="events" label={t('settings.webhooks.form.events')} rules={[{ required: true, type: 'array', min: 1, message: t('settings.webhooks.form.eventsRequired') }]}>
+          <Form.Item
+            name="events"
+            label={t('settings.webhooks.form.events')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('settings.webhooks.form.eventsRequired') }]}
+          >
             <Checkbox.Group className="webhook-event-options" data-testid="webhook-form-events">
               {WebhookEventTypes.options.map((type) => (
                 <Checkbox key={type} value={type} data-testid={`webhook-event-${type}`}>
                   <span className="webhook-event-name">
-                    {t(`settings.webhooks.eventNames.${type.replaceAll('.', '_')}`)} <Typography.Text code>{type}</Typography.Text>
+                    {t(`settings.webhooks.eventNames.${type.replaceAll('.', '_')}`)}{' '}
+                    <Typography.Text code>{type}</Typography.Text>
                   </span>
                   <span className="webhook-event-help">{t(`settings.webhooks.eventHelp.${type.replaceAll('.', '_')}`)}</span>
                 </Checkbox>

@@ -12,7 +12,11 @@ const STATUS_COLOR = { pending: 'default', sending: 'processing', delivered: 'su
 const REFRESH_MS = 3000;
 
 /** 投递记录: a webhook's latest deliveries with status, attempts and the receiver's last answer. */
-export function DeliveriesDrawer({ webhook, onClose, onTest }: {
+export function DeliveriesDrawer({
+  webhook,
+  onClose,
+  onTest,
+}: {
   /** The webhook whose deliveries are shown; null closes the drawer. */
   webhook: WebhookView | null;
   onClose: () => void;
@@ -24,15 +28,18 @@ export function DeliveriesDrawer({ webhook, onClose, onTest }: {
   const [error, setError] = useState<string | null>(null);
   const id = webhook?.id;
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    if (!id) return;
-    try {
-      setDeliveries(await fetchDeliveries(id, signal));
-      setError(null);
-    } catch (caught) {
-      if (!signal?.aborted) setError(errorMessage(caught));
-    }
-  }, [id]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      if (!id) return;
+      try {
+        setDeliveries(await fetchDeliveries(id, signal));
+        setError(null);
+      } catch (caught) {
+        if (!signal?.aborted) setError(errorMessage(caught));
+      }
+    },
+    [id],
+  );
 
   useEffect(() => {
     setDeliveries(null);
@@ -57,7 +64,11 @@ export function DeliveriesDrawer({ webhook, onClose, onTest }: {
       extra={
         <Space>
           {onTest && webhook && (
-            <Button icon={<SendOutlined />} onClick={() => void onTest(webhook).then(() => load())} data-testid="drawer-webhook-test">
+            <Button
+              icon={<SendOutlined />}
+              onClick={() => void onTest(webhook).then(() => load())}
+              data-testid="drawer-webhook-test"
+            >
               {t('settings.webhooks.test')}
             </Button>
           )}
@@ -89,7 +100,9 @@ export function DeliveriesDrawer({ webhook, onClose, onTest }: {
             render: (type: string) => (
               <span title={type}>
                 {t(`settings.webhooks.eventNames.${type.replaceAll('.', '_')}`, { defaultValue: type })}{' '}
-                <Typography.Text type="secondary" className="event-code">{type}</Typography.Text>
+                <Typography.Text type="secondary" className="event-code">
+                  {type}
+                </Typography.Text>
               </span>
             ),
           },
@@ -98,23 +111,44 @@ export function DeliveriesDrawer({ webhook, onClose, onTest }: {
             dataIndex: 'status',
             width: 80,
             render: (status: WebhookDeliveryView['status']) => (
-              <Tag color={STATUS_COLOR[status]} data-testid="delivery-status">{t(`settings.webhooks.deliveryStatus.${status}`)}</Tag>
+              <Tag color={STATUS_COLOR[status]} data-testid="delivery-status">
+                {t(`settings.webhooks.deliveryStatus.${status}`)}
+              </Tag>
             ),
           },
           { title: t('settings.webhooks.drawer.attempts'), dataIndex: 'attempts', width: 80, align: 'right' },
-          { title: t('settings.webhooks.drawer.lastStatus'), dataIndex: 'lastStatus', width: 84, render: (s: number | null) => s ?? '—' },
+          {
+            title: t('settings.webhooks.drawer.lastStatus'),
+            dataIndex: 'lastStatus',
+            width: 84,
+            render: (s: number | null) => s ?? '—',
+          },
           {
             title: t('settings.webhooks.drawer.lastError'),
             dataIndex: 'lastError',
             ellipsis: true,
-            render: (e: string | null) => (e ? <Typography.Text type="danger" title={e}>{e}</Typography.Text> : '—'),
+            render: (e: string | null) =>
+              e ? (
+                <Typography.Text type="danger" title={e}>
+                  {e}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
           },
           { title: t('settings.webhooks.drawer.createdAt'), dataIndex: 'createdAt', width: 112, render: time },
           {
             title: `${t('settings.webhooks.drawer.deliveredAt')} / ${t('settings.webhooks.drawer.nextAttemptAt')}`,
             key: 'when',
             width: 150,
-            render: (_: unknown, d) => (d.deliveredAt ? time(d.deliveredAt) : d.status === 'pending' ? <Typography.Text type="secondary">{time(d.nextAttemptAt)}</Typography.Text> : '—'),
+            render: (_: unknown, d) =>
+              d.deliveredAt ? (
+                time(d.deliveredAt)
+              ) : d.status === 'pending' ? (
+                <Typography.Text type="secondary">{time(d.nextAttemptAt)}</Typography.Text>
+              ) : (
+                '—'
+              ),
           },
         ]}
       />

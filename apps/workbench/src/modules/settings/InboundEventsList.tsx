@@ -38,7 +38,13 @@ export function InboundEventsList() {
       size="small"
       title={t('settings.integration.recentTitle')}
       extra={
-        <Button size="small" icon={<ReloadOutlined />} loading={loading} onClick={() => load()} data-testid="inbound-events-refresh">
+        <Button
+          size="small"
+          icon={<ReloadOutlined />}
+          loading={loading}
+          onClick={() => load()}
+          data-testid="inbound-events-refresh"
+        >
           {t('settings.refresh')}
         </Button>
       }
@@ -55,7 +61,12 @@ export function InboundEventsList() {
         locale={{ emptyText: t('settings.integration.recentEmpty') }}
         onRow={() => ({ 'data-testid': 'inbound-event-row' }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('settings.integration.receivedAt'), dataIndex: 'receivedAt', width: 130, render: (at: string) => dayjs(at).format('MM-DD HH:mm:ss') },
+          {
+            title: t('settings.integration.receivedAt'),
+            dataIndex: 'receivedAt',
+            width: 130,
+            render: (at: string) => dayjs(at).format('MM-DD HH:mm:ss'),
+          },
           {
             title: t('settings.integration.type'),
             dataIndex: 'type',
@@ -63,11 +74,18 @@ export function InboundEventsList() {
             render: (type: string) => (
               <span title={type}>
                 {t(`settings.integration.types.${type.replaceAll('.', '_')}`, { defaultValue: type })}{' '}
-                <Typography.Text type="secondary" className="event-code">{type}</Typography.Text>
+                <Typography.Text type="secondary" className="event-code">
+                  {type}
+                </Typography.Text>
               </span>
             ),
           },
-          { title: t('settings.integration.orderNo'), dataIndex: 'orderNo', width: 130, render: (no: string | null) => no ?? '—' },
+          {
+            title: t('settings.integration.orderNo'),
+            dataIndex: 'orderNo',
+            width: 130,
+            render: (no: string | null) => no ?? '—',
+          },
           {
             title: t('settings.integration.result'),
             dataIndex: 'status',

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import type { IntegrationSettings } from '@golddesk/contracts';
+import { can, type IntegrationSettings } from '@golddesk/contracts';
 import { Alert, App as AntApp, Button, Card, Descriptions, Skeleton, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,11 +16,13 @@ export function IntegrationSection({ session }: { session: Session }) {
   const { message, modal } = AntApp.useApp();
   const [settings, setSettings] = useState<IntegrationSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const isOwner = session.agent.role === 'owner';
+  const mayRotate = can(session.agent.role, 'integration.rotate_secrets');
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchIntegration(controller.signal).then(setSettings).catch((caught: unknown) => !controller.signal.aborted && setError(errorMessage(caught)));
+    fetchIntegration(controller.signal)
+      .then(setSettings)
+      .catch((caught: unknown) => !controller.signal.aborted && setError(errorMessage(caught)));
     return () => controller.abort();
   }, []);
 
@@ -44,7 +46,7 @@ export function IntegrationSection({ session }: { session: Session }) {
   if (!settings) return error ? <Alert type="error" showIcon title={error} /> : <Skeleton active />;
   const eventsUrl = `${window.location.origin}${settings.eventsUrl}`;
   const rotateButton = (
-    <Button danger icon={<ReloadOutlined />} disabled={!isOwner} onClick={confirmRotate} data-testid="rotate-secrets">
+    <Button danger icon={<ReloadOutlined />} disabled={!mayRotate} onClick={confirmRotate} data-testid="rotate-secrets">
       {t('settings.integration.rotate')}
     </Button>
   );
@@ -53,7 +55,7 @@ export function IntegrationSection({ session }: { session: Session }) {
       <Card
         size="small"
         title={t('settings.integration.endpointTitle')}
-        extra={isOwner ? rotateButton : <Tooltip title={t('settings.integration.rotateOwnerOnly')}>{rotateButton}</Tooltip>}
+        extra={mayRotate ? rotateButton : <Tooltip title={t('settings.integration.rotateOwnerOnly')}>{rotateButton}</Tooltip>}
         data-testid="integration-endpoint"
       >
         <Typography.Paragraph type="secondary">{t('settings.integration.endpointHint')}</Typography.Paragraph>
@@ -61,18 +63,29 @@ export function IntegrationSection({ session }: { session: Session }) {
           <Descriptions.Item label={t('settings.integration.eventsUrl')}>
             <SecretField value={eventsUrl} testId="integration-events-url" />
           </Descriptions.Item>
-          <Descriptions.Item label={<Label title={t('settings.integration.inboundSecret')} hint={t('settings.integration.inboundSecretHint')} />}>
+          <Descriptions.Item
+            label={<Label title={t('settings.integration.inboundSecret')} hint={t('settings.integration.inboundSecretHint')} />}
+          >
             <SecretField value={settings.inboundSecret} secret testId="integration-inbound-secret" />
           </Descriptions.Item>
-          <Descriptions.Item label={<Label title={t('settings.integration.identitySecret')} hint={t('settings.integration.identitySecretHint')} />}>
+          <Descriptions.Item
+            label={<Label title={t('settings.integration.identitySecret')} hint={t('settings.integration.identitySecretHint')} />}
+          >
             <SecretField value={settings.identitySecret} secret testId="integration-identity-secret" />
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.integration.signatureHeader')}>
-            <code className="secret-value" data-testid="integration-signature-header">{headerName(settings.signatureHeader)}</code>
+            <code className="secret-value" data-testid="integration-signature-header">
+              {headerName(settings.signatureHeader)}
+            </code>
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <SigningGuide eventsUrl={eventsUrl} origin={window.location.origin} shop={session.shop?.slug ?? 'demo'} header={headerName(settings.signatureHeader)} />
+      <SigningGuide
+        eventsUrl={eventsUrl}
+        origin={window.location.origin}
+        shop={session.shop?.slug ?? 'demo'}
+        header={headerName(settings.signatureHeader)}
+      />
       <InboundEventsList />
     </div>
   );

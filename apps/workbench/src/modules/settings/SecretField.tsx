@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { copyText } from './copy-text';
 
 /** A value shown in monospace with 复制; a secret is masked (its prefix kept) until 显示 is pressed. */
-export function SecretField({ value, secret = false, testId }: {
+export function SecretField({
+  value,
+  secret = false,
+  testId,
+}: {
   /** The text to show and copy. */
   value: string;
   /** Masked by default when true. */
@@ -23,7 +27,12 @@ export function SecretField({ value, secret = false, testId }: {
       </code>
       <Space size={4}>
         {secret && (
-          <Button size="small" icon={revealed ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={() => setRevealed(!revealed)} data-testid={`${testId}-reveal`}>
+          <Button
+            size="small"
+            icon={revealed ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+            onClick={() => setRevealed(!revealed)}
+            data-testid={`${testId}-reveal`}
+          >
             {revealed ? t('settings.hide') : t('settings.show')}
           </Button>
         )}
@@ -42,7 +51,12 @@ export function CopyButton({ text, testId }: { text: string; testId: string }) {
       size="small"
       icon={<CopyOutlined />}
       data-testid={testId}
-      onClick={() => copyText(text).then(() => void message.success(t('settings.copied')), () => void message.error(t('error.generic')))}
+      onClick={() =>
+        copyText(text).then(
+          () => void message.success(t('settings.copied')),
+          () => void message.error(t('error.generic')),
+        )
+      }
     >
       {t('settings.copy')}
     </Button>

@@ -1,4 +1,5 @@
 import { ApiOutlined, ClockCircleOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { can } from '@golddesk/contracts';
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,7 @@ const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => Re
 /** 设置: the shop's configuration, one section per menu entry on the left (owner and manager). */
 export function SettingsPage({ session }: { session: Session }) {
   const { t } = useTranslation();
-  if (session.agent.role !== 'owner' && session.agent.role !== 'manager') {
+  if (!can(session.agent.role, 'settings.open')) {
     return (
       <main className="sectioned-page" data-testid="page-settings">
         <Result status="403" subTitle={t('settings.forbidden')} />
@@ -32,7 +33,12 @@ export function SettingsPage({ session }: { session: Session }) {
       title={t('settings.title')}
       icon={<SettingOutlined />}
       testId="settings"
-      sections={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: t(`settings.menu.${s.key}`), content: s.render(session) }))}
+      sections={SECTIONS.map((s) => ({
+        key: s.key,
+        icon: s.icon,
+        label: t(`settings.menu.${s.key}`),
+        content: s.render(session),
+      }))}
     />
   );
 }

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from './SecretField';
 
 /** 如何签名: two short paragraphs and a compact Node.js sample for each signature, with this shop's URL filled in. */
-export function SigningGuide({ eventsUrl, origin, shop, header }: { eventsUrl: string; origin: string; shop: string; header: string }) {
+export function SigningGuide({
+  eventsUrl,
+  origin,
+  shop,
+  header,
+}: {
+  eventsUrl: string;
+  origin: string;
+  shop: string;
+  header: string;
+}) {
   const { t } = useTranslation();
   const eventsSample = [
     `import { createHmac } from 'node:crypto';`,
@@ -44,7 +54,11 @@ export function SigningGuide({ eventsUrl, origin, shop, header }: { eventsUrl: s
         size="small"
         items={[
           { key: 'events', label: t('settings.integration.sampleEvents'), children: sample(eventsSample, 'sample-events') },
-          { key: 'identity', label: t('settings.integration.sampleIdentity'), children: sample(identitySample, 'sample-identity') },
+          {
+            key: 'identity',
+            label: t('settings.integration.sampleIdentity'),
+            children: sample(identitySample, 'sample-identity'),
+          },
         ]}
       />
       <Typography.Paragraph type="secondary" className="settings-docs">

@@ -1,4 +1,10 @@
-import type { InboundEventLogView, IntegrationSettings, WebhookDeliveryView, WebhookEventType, WebhookView } from '@golddesk/contracts';
+import type {
+  InboundEventLogView,
+  IntegrationSettings,
+  WebhookDeliveryView,
+  WebhookEventType,
+  WebhookView,
+} from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 /** The inbound events URL, the two secrets and the signature header (owner, manager). */
@@ -29,10 +35,14 @@ export async function deleteWebhook(id: string): Promise<void> {
 }
 
 export async function fetchDeliveries(id: string, signal?: AbortSignal): Promise<WebhookDeliveryView[]> {
-  return (await apiRequest<{ deliveries: WebhookDeliveryView[] }>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`, { signal })).deliveries;
+  return (
+    await apiRequest<{ deliveries: WebhookDeliveryView[] }>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`, { signal })
+  ).deliveries;
 }
 
 /** Queues a signed `ping` to the webhook now. */
 export async function sendTestDelivery(id: string): Promise<WebhookDeliveryView> {
-  return (await apiRequest<{ delivery: WebhookDeliveryView }>(`/api/v1/webhooks/${encodeURIComponent(id)}/test`, { method: 'POST' })).delivery;
+  return (
+    await apiRequest<{ delivery: WebhookDeliveryView }>(`/api/v1/webhooks/${encodeURIComponent(id)}/test`, { method: 'POST' })
+  ).delivery;
 }

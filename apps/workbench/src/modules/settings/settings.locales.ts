@@ -14,7 +14,8 @@ const zhCN = {
     cancel: '取消',
     integration: {
       endpointTitle: '接收地址与密钥',
-      endpointHint: '店铺系统（或平台对接程序）把商品、订单、付款、发货和物流事件推送到这个地址，GoldDesk 立即更新客服右侧的订单信息。',
+      endpointHint:
+        '店铺系统（或平台对接程序）把商品、订单、付款、发货和物流事件推送到这个地址，GoldDesk 立即更新客服右侧的订单信息。',
       eventsUrl: '事件接收地址',
       inboundSecret: '事件签名密钥',
       inboundSecretHint: '店铺系统用它给每个推送的事件签名',
@@ -24,12 +25,15 @@ const zhCN = {
       rotate: '重置密钥',
       rotateOwnerOnly: '只有店长可以重置密钥',
       rotateConfirmTitle: '确定重置两个密钥？',
-      rotateConfirmBody: '重置后旧的事件签名密钥和买家身份密钥立即失效：店铺系统用旧密钥签名的推送会被拒绝（401），已登录买家的身份签名也会失效，直到你把新密钥配置到店铺系统。',
+      rotateConfirmBody:
+        '重置后旧的事件签名密钥和买家身份密钥立即失效：店铺系统用旧密钥签名的推送会被拒绝（401），已登录买家的身份签名也会失效，直到你把新密钥配置到店铺系统。',
       rotateOk: '立即重置',
       rotated: '密钥已重置，请尽快更新店铺系统中的配置',
       howTitle: '如何签名',
-      howEvents: '推送事件：把事件 JSON 以 POST 发送到接收地址，并在请求头 {{header}} 中带上 t=<Unix 秒>,v1=<HMAC-SHA256(事件签名密钥, "t.原始请求体") 的十六进制>。签名错误、请求体被改动或时间与服务器相差超过 5 分钟，都会被拒绝（401）；同一个事件 id 重复推送只处理一次。',
-      howIdentity: '买家身份：已登录的买家打开客服窗口时，由店铺后端（不要放在浏览器里）用买家身份密钥对 "客户ID.时间戳" 签名，页面把 {externalId, timestamp, signature} 传给客服窗口会话，24 小时内有效。这样客服能看到是哪位顾客，买家也能查看和发送自己的订单。',
+      howEvents:
+        '推送事件：把事件 JSON 以 POST 发送到接收地址，并在请求头 {{header}} 中带上 t=<Unix 秒>,v1=<HMAC-SHA256(事件签名密钥, "t.原始请求体") 的十六进制>。签名错误、请求体被改动或时间与服务器相差超过 5 分钟，都会被拒绝（401）；同一个事件 id 重复推送只处理一次。',
+      howIdentity:
+        '买家身份：已登录的买家打开客服窗口时，由店铺后端（不要放在浏览器里）用买家身份密钥对 "客户ID.时间戳" 签名，页面把 {externalId, timestamp, signature} 传给客服窗口会话，24 小时内有效。这样客服能看到是哪位顾客，买家也能查看和发送自己的订单。',
       sampleEvents: '推送事件（Node.js）',
       sampleIdentity: '买家身份（Node.js）',
       docs: '完整说明（事件类型、字段、返回结果）见项目文档 docs/integration.md；接口定义见',
@@ -54,7 +58,8 @@ const zhCN = {
       },
     },
     webhooks: {
-      intro: '有新消息或订单变化时，GoldDesk 把签名的 JSON 以 POST 发送到你的地址（请求头 X-GoldDesk-Signature，用该 Webhook 自己的密钥签名，方式与店铺推送相同）。返回 2xx 即为送达；失败会在 10 秒、20 秒、40 秒……后重试，最多 8 次。',
+      intro:
+        '有新消息或订单变化时，GoldDesk 把签名的 JSON 以 POST 发送到你的地址（请求头 X-GoldDesk-Signature，用该 Webhook 自己的密钥签名，方式与店铺推送相同）。返回 2xx 即为送达；失败会在 10 秒、20 秒、40 秒……后重试，最多 8 次。',
       readOnly: '你可以查看 Webhook 和投递记录，但只有店长和主管可以修改',
       listTitle: '已订阅的地址',
       create: '新建 Webhook',
@@ -126,29 +131,33 @@ const en: typeof zhCN = {
     cancel: 'Cancel',
     integration: {
       endpointTitle: 'Endpoint and secrets',
-      endpointHint: 'Your shop\'s system (or a marketplace connector) pushes product, order, payment, shipment and tracking events to this URL; GoldDesk updates the agents\' order pane at once.',
+      endpointHint:
+        "Your shop's system (or a marketplace connector) pushes product, order, payment, shipment and tracking events to this URL; GoldDesk updates the agents' order pane at once.",
       eventsUrl: 'Events URL',
       inboundSecret: 'Event signing secret',
       inboundSecretHint: 'Your system signs every event it pushes with it',
       identitySecret: 'Buyer identity secret',
-      identitySecretHint: 'Your backend signs a signed-in buyer\'s identity with it',
+      identitySecretHint: "Your backend signs a signed-in buyer's identity with it",
       signatureHeader: 'Signature header',
       rotate: 'Rotate secrets',
       rotateOwnerOnly: 'Only the shop owner can rotate the secrets',
       rotateConfirmTitle: 'Rotate both secrets?',
-      rotateConfirmBody: 'The old event signing secret and buyer identity secret stop working at once: events signed with the old secret are refused (401) and signed buyer identities fail until your system uses the new secrets.',
+      rotateConfirmBody:
+        'The old event signing secret and buyer identity secret stop working at once: events signed with the old secret are refused (401) and signed buyer identities fail until your system uses the new secrets.',
       rotateOk: 'Rotate now',
-      rotated: 'New secrets issued; update your shop\'s system now',
+      rotated: "New secrets issued; update your shop's system now",
       howTitle: 'How signing works',
-      howEvents: 'Events: POST the event JSON to the events URL with the header {{header}}: t=<unix seconds>,v1=<hex HMAC-SHA256(event secret, "t.raw body")>. A wrong signature, a changed body or a clock more than 5 minutes off is refused (401); the same event id twice is applied once.',
-      howIdentity: 'Buyer identity: when a signed-in buyer opens the chat, your backend (never the browser) signs "customerId.timestamp" with the identity secret and the page passes {externalId, timestamp, signature} to the widget session; valid for 24 hours. Agents then see which customer it is and the buyer can see and send their orders.',
+      howEvents:
+        'Events: POST the event JSON to the events URL with the header {{header}}: t=<unix seconds>,v1=<hex HMAC-SHA256(event secret, "t.raw body")>. A wrong signature, a changed body or a clock more than 5 minutes off is refused (401); the same event id twice is applied once.',
+      howIdentity:
+        'Buyer identity: when a signed-in buyer opens the chat, your backend (never the browser) signs "customerId.timestamp" with the identity secret and the page passes {externalId, timestamp, signature} to the widget session; valid for 24 hours. Agents then see which customer it is and the buyer can see and send their orders.',
       sampleEvents: 'Push an event (Node.js)',
       sampleIdentity: 'Buyer identity (Node.js)',
       docs: 'Full reference (event types, fields, answers) in docs/integration.md; the API is described in the',
       openapi: 'OpenAPI document',
       recentTitle: 'Recently received events',
       recentHint: 'The latest 50. Repeated events and requests with a bad signature are not listed.',
-      recentEmpty: 'No events received from your shop\'s system yet',
+      recentEmpty: "No events received from your shop's system yet",
       receivedAt: 'Received',
       type: 'Event',
       orderNo: 'Order no.',
@@ -166,7 +175,8 @@ const en: typeof zhCN = {
       },
     },
     webhooks: {
-      intro: 'On new messages or order changes GoldDesk POSTs signed JSON to your URL (header X-GoldDesk-Signature, signed with the webhook\'s own secret, same scheme as inbound events). A 2xx answer acknowledges; failures are retried after 10 s, 20 s, 40 s … up to 8 attempts.',
+      intro:
+        "On new messages or order changes GoldDesk POSTs signed JSON to your URL (header X-GoldDesk-Signature, signed with the webhook's own secret, same scheme as inbound events). A 2xx answer acknowledges; failures are retried after 10 s, 20 s, 40 s … up to 8 attempts.",
       readOnly: 'You can see webhooks and their deliveries; only the owner and managers can change them',
       listTitle: 'Subscribed URLs',
       create: 'New webhook',
@@ -191,7 +201,7 @@ const en: typeof zhCN = {
       eventNames: { message_created: 'New message', order_updated: 'Order changed', ping: 'Test' },
       eventHelp: {
         message_created: 'A buyer, agent or bot sends a message in a conversation',
-        order_updated: 'An order\'s status, price, receiver or memo changes',
+        order_updated: "An order's status, price, receiver or memo changes",
       },
       form: {
         title: 'New webhook',
@@ -204,7 +214,8 @@ const en: typeof zhCN = {
         eventsRequired: 'Choose at least one event',
         submit: 'Create',
         createdTitle: 'Webhook created',
-        createdHint: 'Configure this signing secret at the receiver to check each delivery\'s signature. You can also see it later with "Secret" in the list.',
+        createdHint:
+          'Configure this signing secret at the receiver to check each delivery\'s signature. You can also see it later with "Secret" in the list.',
         done: 'Done',
       },
       drawer: {

@@ -26,7 +26,8 @@ const zhCN = {
 const en: typeof zhCN = {
   settings: { menu: { businessHours: 'Business hours' } },
   shopHours: {
-    intro: 'China time (UTC+8). Outside business hours and on holidays buyers get the offline auto-reply (Automation → Auto-replies); no payment reminders are sent during the quiet hours.',
+    intro:
+      'China time (UTC+8). Outside business hours and on holidays buyers get the offline auto-reply (Automation → Auto-replies); no payment reminders are sent during the quiet hours.',
     openNow: 'Now: open',
     closedNow: 'Now: closed',
     quietNow: 'quiet hours',

@@ -62,17 +62,40 @@ export function AddAgentModal({ open, roles, onAdded, onCancel }: AddAgentModalP
       forceRender // keeps the form mounted so `form` stays connected while the dialog is closed
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="team-add-error" />}
-      <Form<CreateAgentRequest> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ role: defaultRole(roles) }}>
-        <Form.Item name="username" label={t('team.username')} rules={usernameRules(t, t('team.username'))} extra={t('team.usernameHint')}>
+      <Form<CreateAgentRequest>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        initialValues={{ role: defaultRole(roles) }}
+      >
+        <Form.Item
+          name="username"
+          label={t('team.username')}
+          rules={usernameRules(t, t('team.username'))}
+          extra={t('team.usernameHint')}
+        >
           <Input prefix={<UserOutlined />} maxLength={64} autoComplete="off" data-testid="team-add-username" />
         </Form.Item>
         <Form.Item name="name" label={t('team.name')} rules={[requiredRule(t, t('team.name'))]}>
           <Input prefix={<IdcardOutlined />} maxLength={32} autoComplete="off" data-testid="team-add-name" />
         </Form.Item>
-        <Form.Item name="role" label={t('team.role')} rules={[{ required: true, message: t('form.required', { field: t('team.role') }) }]}>
-          <Select<AgentRole> options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))} data-testid="team-add-role" />
+        <Form.Item
+          name="role"
+          label={t('team.role')}
+          rules={[{ required: true, message: t('form.required', { field: t('team.role') }) }]}
+        >
+          <Select<AgentRole>
+            options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            data-testid="team-add-role"
+          />
         </Form.Item>
-        <Form.Item name="password" label={t('team.password')} rules={passwordRules(t, t('team.password'))} extra={t('team.passwordHint')}>
+        <Form.Item
+          name="password"
+          label={t('team.password')}
+          rules={passwordRules(t, t('team.password'))}
+          extra={t('team.passwordHint')}
+        >
           <Input.Password prefix={<LockOutlined />} maxLength={256} autoComplete="new-password" data-testid="team-add-password" />
         </Form.Item>
       </Form>

@@ -30,10 +30,11 @@ export function AgentActions({ agent, onChanged }: AgentActionsProps) {
     }
   }
 
-  const toggle = () => run(async () => {
-    await setAgentDisabled(agent.id, !agent.disabled);
-    return t(agent.disabled ? 'team.enabledDone' : 'team.disabledDone', { name: agent.name });
-  });
+  const toggle = () =>
+    run(async () => {
+      await setAgentDisabled(agent.id, !agent.disabled);
+      return t(agent.disabled ? 'team.enabledDone' : 'team.disabledDone', { name: agent.name });
+    });
   const signOut = () => run(async () => t('team.signedOut', { name: agent.name, count: await signOutEverywhere(agent.id) }));
 
   return (

@@ -1,4 +1,4 @@
-import type { AgentRole, AgentView } from '@golddesk/contracts';
+import { mayManageRole, type AgentRole, type AgentView } from '@golddesk/contracts';
 import { TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Avatar, Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
@@ -24,7 +24,7 @@ export function TeamPage({ session }: { session: Session }) {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const creatable = rolesCreatableBy(session.agent.role);
-  const managesAnyone = session.agent.role === 'owner' || session.agent.role === 'manager';
+  const managesAnyone = ROLES.some((role) => mayManageRole(session.agent.role, role));
 
   const load = useCallback((signal?: AbortSignal) => {
     setLoading(true);
@@ -69,18 +69,25 @@ export function TeamPage({ session }: { session: Session }) {
         title: t('team.status'),
         width: 110,
         render: (_value, agent) => (
-          <Tag color={agent.disabled ? 'default' : 'green'} data-testid="team-status" data-disabled={agent.disabled ? 'true' : 'false'}>
+          <Tag
+            color={agent.disabled ? 'default' : 'green'}
+            data-testid="team-status"
+            data-disabled={agent.disabled ? 'true' : 'false'}
+          >
             {t(agent.disabled ? 'team.disabled' : 'team.active')}
           </Tag>
         ),
       },
       ...(managesAnyone
-        ? [{
-            key: 'actions',
-            title: t('team.actions'),
-            width: 200,
-            render: (_value: unknown, agent: AgentView) => mayManage(session.agent, agent) && <AgentActions agent={agent} onChanged={() => load()} />,
-          }]
+        ? [
+            {
+              key: 'actions',
+              title: t('team.actions'),
+              width: 200,
+              render: (_value: unknown, agent: AgentView) =>
+                mayManage(session.agent, agent) && <AgentActions agent={agent} onChanged={() => load()} />,
+            },
+          ]
         : []),
     ],
     [t, session.agent, managesAnyone, load],
@@ -125,7 +132,9 @@ export function TeamPage({ session }: { session: Session }) {
           data-testid="team-table"
         />
       </Card>
-      {creatable.length > 0 && <AddAgentModal open={adding} roles={creatable} onAdded={onAdded} onCancel={() => setAdding(false)} />}
+      {creatable.length > 0 && (
+        <AddAgentModal open={adding} roles={creatable} onAdded={onAdded} onCancel={() => setAdding(false)} />
+      )}
     </main>
   );
 }

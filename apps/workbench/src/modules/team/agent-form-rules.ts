@@ -23,5 +23,8 @@ export function shopSlugRules(t: TFunction, field: string): FormRule[] {
 
 /** A new password: at least PASSWORD_MIN characters. */
 export function passwordRules(t: TFunction, field: string): FormRule[] {
-  return [{ required: true, message: t('form.required', { field }) }, { min: PASSWORD_MIN, message: t('form.passwordMin', { min: PASSWORD_MIN }) }];
+  return [
+    { required: true, message: t('form.required', { field }) },
+    { min: PASSWORD_MIN, message: t('form.passwordMin', { min: PASSWORD_MIN }) },
+  ];
 }

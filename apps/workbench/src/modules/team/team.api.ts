@@ -1,4 +1,12 @@
-import type { AgentResponse, AgentRole, AgentView, CreateAgentRequest, ListAgentsResponse, SignOutAgentResponse } from '@golddesk/contracts';
+import {
+  mayManageRole,
+  type AgentResponse,
+  type AgentRole,
+  type AgentView,
+  type CreateAgentRequest,
+  type ListAgentsResponse,
+  type SignOutAgentResponse,
+} from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 // contracts exports these schemas without types; derive them (type-only, no zod at runtime).
@@ -8,18 +16,9 @@ type AgentAnswer = ReturnType<typeof AgentResponse.parse>;
 /** Every role, in the order the UI lists them. */
 export const ROLES: readonly AgentRole[] = ['owner', 'manager', 'presale', 'aftersale', 'support'];
 
-// Mirrors the server's team policy so the UI only offers what will be accepted; the server still decides.
-const MAY_CREATE: Record<AgentRole, readonly AgentRole[]> = {
-  owner: ROLES,
-  manager: ['presale', 'aftersale', 'support'],
-  presale: [],
-  aftersale: [],
-  support: [],
-};
-
-/** The roles an agent with `role` may give a new colleague (empty: may not add anyone). */
+/** The roles an agent with `role` may give a new colleague (empty: may not add anyone). The server still decides. */
 export function rolesCreatableBy(role: AgentRole): readonly AgentRole[] {
-  return MAY_CREATE[role] ?? [];
+  return ROLES.filter((newRole) => mayManageRole(role, newRole));
 }
 
 /** The shop's agents. */
@@ -32,20 +31,22 @@ export async function addAgent(request: CreateAgentRequest): Promise<AgentView> 
   return (await apiRequest<AgentAnswer>('/api/v1/team/agents', { method: 'POST', body: request })).agent;
 }
 
-/** Mirrors the server's policy: the owner manages anyone else; a manager the front-line roles; nobody themselves. */
+/** The server's rule (team.manage_<role> capabilities): the owner manages anyone else; a manager the front-line roles; nobody themselves. */
 export function mayManage(actor: { id: string; role: AgentRole }, agent: AgentView): boolean {
-  if (actor.id === agent.id) return false;
-  if (actor.role === 'owner') return true;
-  return actor.role === 'manager' && ['presale', 'aftersale', 'support'].includes(agent.role);
+  return actor.id !== agent.id && mayManageRole(actor.role, agent.role);
 }
 
 /** Disables (no sign-in; signed out at once) or enables a colleague. */
 export async function setAgentDisabled(agentId: string, disabled: boolean): Promise<AgentView> {
-  return (await apiRequest<AgentAnswer>(`/api/v1/team/agents/${encodeURIComponent(agentId)}`, { method: 'PATCH', body: { disabled } })).agent;
+  return (
+    await apiRequest<AgentAnswer>(`/api/v1/team/agents/${encodeURIComponent(agentId)}`, { method: 'PATCH', body: { disabled } })
+  ).agent;
 }
 
 /** 强制下线: ends every session of a colleague. Returns how many were live. */
 export async function signOutEverywhere(agentId: string): Promise<number> {
-  const answer = await apiRequest<SignOutAgentResponse>(`/api/v1/team/agents/${encodeURIComponent(agentId)}/sign-out`, { method: 'POST' });
+  const answer = await apiRequest<SignOutAgentResponse>(`/api/v1/team/agents/${encodeURIComponent(agentId)}/sign-out`, {
+    method: 'POST',
+  });
   return answer.sessionsEnded;
 }

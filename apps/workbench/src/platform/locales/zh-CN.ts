@@ -34,7 +34,16 @@ export const zhCN = {
     passwordMin: '密码至少 {{min}} 位',
     passwordMismatch: '两次输入的密码不一致',
   },
-  nav: { workbench: '工作台', team: '团队', customers: '客户', products: '商品', logistics: '物流', automation: '自动化', imports: '导入', settings: '设置' },
+  nav: {
+    workbench: '工作台',
+    team: '团队',
+    customers: '客户',
+    products: '商品',
+    logistics: '物流',
+    automation: '自动化',
+    imports: '导入',
+    settings: '设置',
+  },
   team: {
     title: '团队',
     count: '共 {{count}} 人',

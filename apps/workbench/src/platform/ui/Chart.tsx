@@ -9,7 +9,9 @@ import { useEffect, useRef } from 'react';
 // Only the parts the workbench draws, so the bundle carries no more of echarts than that.
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 /** A small echarts wrapper: inits on its div, follows `option` and the div's size, disposes on unmount. */
 export function Chart({ option, height = 280, testId }: { option: ChartOption; height?: number; testId?: string }) {

@@ -11,7 +11,17 @@ export interface PageSection {
 }
 
 /** An admin page with a menu of sections on the left (设置, 自动化…); adding a section needs no other change. */
-export function SectionedPage({ title, icon, sections, testId }: { title: string; icon: ReactNode; sections: PageSection[]; testId: string }) {
+export function SectionedPage({
+  title,
+  icon,
+  sections,
+  testId,
+}: {
+  title: string;
+  icon: ReactNode;
+  sections: PageSection[];
+  testId: string;
+}) {
   const [active, setActive] = useState(sections[0]?.key ?? '');
   const section = sections.find((s) => s.key === active) ?? sections[0];
   return (
@@ -25,7 +35,11 @@ export function SectionedPage({ title, icon, sections, testId }: { title: string
             mode="inline"
             selectedKeys={section ? [section.key] : []}
             onClick={({ key }) => setActive(key)}
-            items={sections.map((s) => ({ key: s.key, icon: s.icon, label: <span data-testid={`${testId}-menu-${s.key}`}>{s.label}</span> }))}
+            items={sections.map((s) => ({
+              key: s.key,
+              icon: s.icon,
+              label: <span data-testid={`${testId}-menu-${s.key}`}>{s.label}</span>,
+            }))}
           />
         </aside>
         {section && (

@@ -23,25 +23,42 @@ export interface CloseStaleApprovalsProps {
  * (order actions, store events, imports); returns the closed requests to publish after the commit.
  */
 export async function closeStaleApprovals(trx: Queryable, props: CloseStaleApprovalsProps): Promise<ApprovalView[]> {
-  const order = await trx.selectFrom('orders').select(['id', 'status']).where('shop_id', '=', props.shopId)
-    .where('id', '=', props.orderId).executeTakeFirst();
+  const order = await trx
+    .selectFrom('orders')
+    .select(['id', 'status'])
+    .where('shop_id', '=', props.shopId)
+    .where('id', '=', props.orderId)
+    .executeTakeFirst();
   if (!order) return [];
-  const pending = await trx.selectFrom('approval_requests').select(['id', 'kind']).where('shop_id', '=', props.shopId)
-    .where('target_id', '=', order.id).where('status', '=', 'pending').execute();
+  const pending = await trx
+    .selectFrom('approval_requests')
+    .select(['id', 'kind'])
+    .where('shop_id', '=', props.shopId)
+    .where('target_id', '=', order.id)
+    .where('status', '=', 'pending')
+    .execute();
   const closed: ApprovalView[] = [];
   for (const approval of pending) {
     const action = KIND_ACTIONS[approval.kind];
     if (!action || actionAllowedIn(action, order.status)) continue;
     // Stored in Chinese like the request's summary: 订单已付款，改价申请已自动关闭.
     const reason = `订单${statusWord('order', order.status, 'zh-CN')}，${ORDER_ACTION_NAMES[action].zh}申请已自动关闭`;
-    const result = await trx.updateTable('approval_requests')
+    const result = await trx
+      .updateTable('approval_requests')
       .set({ status: 'cancelled', decision_note: reason, decided_at: props.at })
-      .where('id', '=', approval.id).where('status', '=', 'pending').executeTakeFirst();
+      .where('id', '=', approval.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) continue;
     await recordAudit(trx, {
-      shopId: props.shopId, actor: { kind: 'system', id: null, name: '系统' }, action: 'approval.cancelled',
-      targetType: 'order', targetId: order.id, before: { approvalId: approval.id, status: 'pending' },
-      after: { approvalId: approval.id, status: 'cancelled', note: reason }, at: props.at,
+      shopId: props.shopId,
+      actor: { kind: 'system', id: null, name: '系统' },
+      action: 'approval.cancelled',
+      targetType: 'order',
+      targetId: order.id,
+      before: { approvalId: approval.id, status: 'pending' },
+      after: { approvalId: approval.id, status: 'cancelled', note: reason },
+      at: props.at,
     });
     closed.push(presentApproval((await findApproval(trx, props.shopId, approval.id))!));
   }

@@ -42,17 +42,38 @@ export async function logIn(app: AppContext, props: LogInProps): Promise<LoginRe
 
   const sessionId = newId();
   const { token, expiresAt, expiresInSeconds } = app.tokens.issue({
-    kind: 'agent', shopId: shop.id, agentId: agent.id, role: agent.role, name: agent.name, sessionId,
+    kind: 'agent',
+    shopId: shop.id,
+    agentId: agent.id,
+    role: agent.role,
+    name: agent.name,
+    sessionId,
   });
   const now = app.now().toISOString();
   await pruneSessions(app.storage.db, agent.id, now);
-  await insertSession(app.storage.db, { id: sessionId, shop_id: shop.id, agent_id: agent.id, created_at: now, expires_at: expiresAt });
-  return { token, expiresAt, expiresInSeconds, agent: presentAgent(agent), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+  await insertSession(app.storage.db, {
+    id: sessionId,
+    shop_id: shop.id,
+    agent_id: agent.id,
+    created_at: now,
+    expires_at: expiresAt,
+  });
+  return {
+    token,
+    expiresAt,
+    expiresInSeconds,
+    agent: presentAgent(agent),
+    shop: { id: shop.id, slug: shop.slug, name: shop.name },
+  };
 }
 
 /** A hash written at an older, cheaper cost is replaced now that the password is known (unless it changed meanwhile). */
 async function upgradeHash(app: AppContext, agentId: string, oldHash: string, password: string) {
   const passwordHash = await hashPassword(password);
-  await app.storage.db.updateTable('agents').set({ password_hash: passwordHash })
-    .where('id', '=', agentId).where('password_hash', '=', oldHash).execute();
+  await app.storage.db
+    .updateTable('agents')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', agentId)
+    .where('password_hash', '=', oldHash)
+    .execute();
 }

@@ -1,19 +1,29 @@
-import { AutoReplyInput, MAX_KEYWORDS, normaliseForKeywords, SINGLE_AUTO_REPLY_KINDS, type AutoReplyRule } from '@golddesk/contracts';
+import {
+  AutoReplyInput,
+  MAX_KEYWORDS,
+  normaliseForKeywords,
+  SINGLE_AUTO_REPLY_KINDS,
+  type AutoReplyRule,
+} from '@golddesk/contracts';
 import type { z } from 'zod';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
 import { recordAudit } from '../../audit/audit.repository.js';
-import { mayEditAutoReplies } from '../auto-reply.policy.js';
+import { forgetEnabledRules } from '../auto-reply-memory.js';
 import { presentRule, statsDays } from '../auto-reply.presenter.js';
 import { findRule, hitCounts, keywordsOf, listRules, paramsOf, type AutoReplyRow } from '../auto-reply.repository.js';
 
 export const MAX_AUTO_REPLY_RULES = 50;
 
 const KIND_NAMES: Record<string, { zh: string; en: string }> = {
-  welcome: { zh: '欢迎语', en: 'welcome' }, offline: { zh: '离线回复', en: 'offline' }, busy: { zh: '忙碌回复', en: 'busy' },
-  delayed: { zh: '延时回复', en: 'delayed' }, keyword: { zh: '关键词回复', en: 'keyword' },
+  welcome: { zh: '欢迎语', en: 'welcome' },
+  offline: { zh: '离线回复', en: 'offline' },
+  busy: { zh: '忙碌回复', en: 'busy' },
+  delayed: { zh: '延时回复', en: 'delayed' },
+  keyword: { zh: '关键词回复', en: 'keyword' },
 };
 
 export interface SaveAutoReplyProps {
@@ -28,12 +38,14 @@ export interface SaveAutoReplyProps {
  */
 export async function saveAutoReply(ctx: CommandContext<AgentPrincipal>, props: SaveAutoReplyProps): Promise<AutoReplyRule> {
   const { app, actor } = ctx;
-  if (!mayEditAutoReplies(actor.role)) throw new AppError('forbidden');
+  requireCapability(actor, 'auto_replies.edit');
   const input = props.input;
-  const keywords = input.kind === 'keyword'
-    ? [...new Map(input.keywords.map((k) => [normaliseForKeywords(k), k.trim()])).values()].filter(Boolean)
-    : [];
-  if (input.kind === 'keyword' && keywords.length === 0) throw new AppError('auto_reply_keywords_required', { limit: MAX_KEYWORDS });
+  const keywords =
+    input.kind === 'keyword'
+      ? [...new Map(input.keywords.map((k) => [normaliseForKeywords(k), k.trim()])).values()].filter(Boolean)
+      : [];
+  if (input.kind === 'keyword' && keywords.length === 0)
+    throw new AppError('auto_reply_keywords_required', { limit: MAX_KEYWORDS });
   const now = app.now().toISOString();
   const row = await app.storage.db.transaction().execute(async (trx) => {
     const rules = await listRules(trx, actor.shopId);
@@ -47,34 +59,56 @@ export async function saveAutoReply(ctx: CommandContext<AgentPrincipal>, props: 
       }
     }
     const next: AutoReplyRow = {
-      id: before?.id ?? newId(), shop_id: actor.shopId, kind: input.kind, name: input.name, enabled: input.enabled ? 1 : 0,
-      priority: input.priority, keywords_json: JSON.stringify(keywords), match_mode: input.match, text: input.text,
+      id: before?.id ?? newId(),
+      shop_id: actor.shopId,
+      kind: input.kind,
+      name: input.name,
+      enabled: input.enabled ? 1 : 0,
+      priority: input.priority,
+      keywords_json: JSON.stringify(keywords),
+      match_mode: input.match,
+      text: input.text,
       cooldown_minutes: input.cooldownMinutes,
       params_json: JSON.stringify({
-        afterHours: input.afterHours, maxQueue: input.maxQueue, maxWaitSeconds: input.maxWaitSeconds, delaySeconds: input.delaySeconds,
+        afterHours: input.afterHours,
+        maxQueue: input.maxQueue,
+        maxWaitSeconds: input.maxWaitSeconds,
+        delaySeconds: input.delaySeconds,
       }),
-      created_at: before?.created_at ?? now, updated_at: now,
+      created_at: before?.created_at ?? now,
+      updated_at: now,
     };
     if (before) {
       const { id: _id, shop_id: _shop, created_at: _created, ...changes } = next;
-      await trx.updateTable('auto_reply_rules').set(changes).where('id', '=', before.id).where('shop_id', '=', actor.shopId).execute();
+      await trx
+        .updateTable('auto_reply_rules')
+        .set(changes)
+        .where('id', '=', before.id)
+        .where('shop_id', '=', actor.shopId)
+        .execute();
     } else {
       await trx.insertInto('auto_reply_rules').values(next).execute();
     }
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: before ? 'auto_reply.update' : 'auto_reply.create', targetType: 'auto_reply', targetId: next.id,
-      before: before ? auditView(before) : null, after: auditView(next), at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: before ? 'auto_reply.update' : 'auto_reply.create',
+      targetType: 'auto_reply',
+      targetId: next.id,
+      before: before ? auditView(before) : null,
+      after: auditView(next),
+      at: now,
     });
     return next;
   });
+  forgetEnabledRules(app, actor.shopId);
   return presentSaved(ctx, row);
 }
 
 /** Deletes a rule (owner, manager), audited; its hit history goes with it. */
 export async function deleteAutoReply(ctx: CommandContext<AgentPrincipal>, id: string): Promise<void> {
   const { app, actor } = ctx;
-  if (!mayEditAutoReplies(actor.role)) throw new AppError('forbidden');
+  requireCapability(actor, 'auto_replies.edit');
   const now = app.now().toISOString();
   await app.storage.db.transaction().execute(async (trx) => {
     const before = await findRule(trx, actor.shopId, id);
@@ -83,10 +117,17 @@ export async function deleteAutoReply(ctx: CommandContext<AgentPrincipal>, id: s
     await trx.deleteFrom('auto_reply_hits').where('rule_id', '=', id).where('shop_id', '=', actor.shopId).execute();
     await trx.deleteFrom('auto_reply_pending').where('rule_id', '=', id).where('shop_id', '=', actor.shopId).execute();
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'auto_reply.delete',
-      targetType: 'auto_reply', targetId: id, before: auditView(before), after: null, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: 'auto_reply.delete',
+      targetType: 'auto_reply',
+      targetId: id,
+      before: auditView(before),
+      after: null,
+      at: now,
     });
   });
+  forgetEnabledRules(app, actor.shopId);
 }
 
 async function presentSaved(ctx: CommandContext<AgentPrincipal>, row: AutoReplyRow): Promise<AutoReplyRule> {
@@ -98,7 +139,14 @@ async function presentSaved(ctx: CommandContext<AgentPrincipal>, row: AutoReplyR
 
 function auditView(row: AutoReplyRow): Record<string, unknown> {
   return {
-    kind: row.kind, name: row.name, enabled: Number(row.enabled) === 1, priority: Number(row.priority), keywords: keywordsOf(row),
-    match: row.match_mode, text: row.text, cooldownMinutes: Number(row.cooldown_minutes), ...paramsOf(row),
+    kind: row.kind,
+    name: row.name,
+    enabled: Number(row.enabled) === 1,
+    priority: Number(row.priority),
+    keywords: keywordsOf(row),
+    match: row.match_mode,
+    text: row.text,
+    cooldownMinutes: Number(row.cooldown_minutes),
+    ...paramsOf(row),
   };
 }

@@ -3,7 +3,8 @@ import type { AppContext } from '../../../platform/app-context.js';
 import type { DomainEvent } from '../../../platform/events/domain-events.js';
 import { newId } from '../../../platform/ids.js';
 import { loadShopHours } from '../../shop-hours/index.js';
-import { keywordsOf, listEnabledRules, paramsOf, type AutoReplyRow } from '../auto-reply.repository.js';
+import { enabledRulesOf, isFirstContact, rememberBuyerMessage } from '../auto-reply-memory.js';
+import { keywordsOf, paramsOf, type AutoReplyRow } from '../auto-reply.repository.js';
 import { fireAutoReply } from '../fire-auto-reply.js';
 
 type MessageCreated = Extract<DomainEvent, { type: 'message.created' }>;
@@ -29,14 +30,16 @@ export function startsAutomation(event: DomainEvent): event is MessageCreated {
 export async function onBuyerMessage(app: AppContext, event: MessageCreated): Promise<void> {
   const db = app.storage.db;
   const { shopId, conversationId, message } = event;
-  const rules = await listEnabledRules(db, shopId);
-  if (rules.length === 0) return;
-  const first = (kind: string) => rules.find((r) => r.kind === kind);
-  const fire = (rule: AutoReplyRow) => fireAutoReply(app, { rule, shopId, conversationId, triggerMessageId: message.id });
+  const rules = await enabledRulesOf(app, shopId);
   const at = new Date(message.createdAt);
-
+  const first = (kind: string) => rules.find((r) => r.kind === kind);
   const welcome = first('welcome');
-  if (welcome && (await isFirstContact(app, conversationId, message.seq, at, paramsOf(welcome).afterHours))) await fire(welcome);
+  const firstContact = welcome && (await isFirstContact(app, conversationId, message.seq, at, paramsOf(welcome).afterHours));
+  rememberBuyerMessage(app, conversationId, message.seq, at);
+  if (rules.length === 0) return;
+  const fire = (rule: AutoReplyRow) => fireAutoReply(app, { rule, shopId, conversationId, triggerMessageId: message.id });
+
+  if (welcome && firstContact) await fire(welcome);
 
   const offline = first('offline');
   const busy = first('busy');
@@ -60,26 +63,32 @@ export async function onBuyerMessage(app: AppContext, event: MessageCreated): Pr
 export function findKeywordRule(rules: readonly AutoReplyRow[], body: string): AutoReplyRow | undefined {
   const text = prepareKeywordText(body);
   if (!text.value) return undefined;
-  return rules.find((r) => r.kind === 'keyword' && matchesKeywords(text, keywordsOf(r), r.match_mode === 'exact' ? 'exact' : 'contains'));
-}
-
-async function isFirstContact(app: AppContext, conversationId: string, seq: number, at: Date, afterHours: number): Promise<boolean> {
-  const previous = await app.storage.db.selectFrom('messages').select('created_at').where('conversation_id', '=', conversationId)
-    .where('sender', '=', 'buyer').where('seq', '<', seq).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (!previous) return true;
-  return afterHours > 0 && Date.parse(previous.created_at) <= at.getTime() - afterHours * 3_600_000;
+  return rules.find(
+    (r) => r.kind === 'keyword' && matchesKeywords(text, keywordsOf(r), r.match_mode === 'exact' ? 'exact' : 'contains'),
+  );
 }
 
 async function isBusy(app: AppContext, shopId: string, conversationId: string, at: Date, rule: AutoReplyRow): Promise<boolean> {
   const db = app.storage.db;
-  const mine = await db.selectFrom('conversations').select(['assignee_id', 'status']).where('id', '=', conversationId).executeTakeFirst();
+  const mine = await db
+    .selectFrom('conversations')
+    .select(['assignee_id', 'status'])
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
   // A buyer an agent is already serving is not in the queue.
   if (!mine || mine.assignee_id) return false;
   // The 待接待 queue as agents see it: open, unassigned, waiting, not blacklisted.
-  const queue = await db.selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+  const queue = await db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
     .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('c.waiting_since').as('oldest')])
-    .where('c.shop_id', '=', shopId).where('c.status', '=', 'open').where('c.assignee_id', 'is', null)
-    .where('c.waiting_since', 'is not', null).where('c.last_seq', '>', 0).where('b.blocked_at', 'is', null).executeTakeFirst();
+    .where('c.shop_id', '=', shopId)
+    .where('c.status', '=', 'open')
+    .where('c.assignee_id', 'is', null)
+    .where('c.waiting_since', 'is not', null)
+    .where('c.last_seq', '>', 0)
+    .where('b.blocked_at', 'is', null)
+    .executeTakeFirst();
   const { maxQueue, maxWaitSeconds } = paramsOf(rule);
   if (Number(queue?.n ?? 0) > maxQueue) return true;
   const oldest = queue?.oldest as string | null | undefined;
@@ -89,12 +98,29 @@ async function isBusy(app: AppContext, shopId: string, conversationId: string, a
 /** One pending delayed reply per conversation: a buyer writing three lines in a row waits since the first. */
 async function scheduleDelayed(app: AppContext, rule: AutoReplyRow, event: MessageCreated) {
   const db = app.storage.db;
-  const waiting = await db.selectFrom('auto_reply_pending').select('id').where('conversation_id', '=', event.conversationId)
-    .where('rule_id', '=', rule.id).where('status', '=', 'pending').limit(1).executeTakeFirst();
+  const waiting = await db
+    .selectFrom('auto_reply_pending')
+    .select('id')
+    .where('conversation_id', '=', event.conversationId)
+    .where('rule_id', '=', rule.id)
+    .where('status', '=', 'pending')
+    .limit(1)
+    .executeTakeFirst();
   if (waiting) return;
   const dueAt = new Date(Date.parse(event.message.createdAt) + paramsOf(rule).delaySeconds * 1000).toISOString();
-  await db.insertInto('auto_reply_pending').values({
-    id: newId(), shop_id: event.shopId, rule_id: rule.id, conversation_id: event.conversationId, trigger_message_id: event.message.id,
-    trigger_seq: event.message.seq, due_at: dueAt, status: 'pending', created_at: app.now().toISOString(),
-  }).onConflict((oc) => oc.columns(['rule_id', 'trigger_message_id']).doNothing()).execute();
+  await db
+    .insertInto('auto_reply_pending')
+    .values({
+      id: newId(),
+      shop_id: event.shopId,
+      rule_id: rule.id,
+      conversation_id: event.conversationId,
+      trigger_message_id: event.message.id,
+      trigger_seq: event.message.seq,
+      due_at: dueAt,
+      status: 'pending',
+      created_at: app.now().toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['rule_id', 'trigger_message_id']).doNothing())
+    .execute();
 }

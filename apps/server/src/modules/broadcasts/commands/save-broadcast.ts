@@ -4,16 +4,16 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
 import { recordAudit } from '../../audit/audit.repository.js';
-import { mayManageBroadcasts } from '../broadcast.policy.js';
 import { findBroadcast, type BroadcastRow } from '../broadcast.repository.js';
 
 export type BroadcastFields = z.output<typeof BroadcastInput>;
 type Input = BroadcastFields;
 
 export function requireManager(actor: AgentPrincipal) {
-  if (!mayManageBroadcasts(actor.role)) throw new AppError('forbidden');
+  requireCapability(actor, 'broadcasts.manage');
 }
 
 export function parseSchedule(value: string | null | undefined): string | null {
@@ -26,8 +26,12 @@ export function parseSchedule(value: string | null | undefined): string | null {
 /** The target: a saved segment of this shop (its name kept for display) or an inline filter. */
 async function target(db: Queryable, shopId: string, input: Input) {
   if (input.segmentId) {
-    const segment = await db.selectFrom('segments').select(['id', 'name', 'filter_json']).where('shop_id', '=', shopId)
-      .where('id', '=', input.segmentId).executeTakeFirst();
+    const segment = await db
+      .selectFrom('segments')
+      .select(['id', 'name', 'filter_json'])
+      .where('shop_id', '=', shopId)
+      .where('id', '=', input.segmentId)
+      .executeTakeFirst();
     if (!segment) throw new AppError('not_found', { thing: 'segment' });
     return { segment_id: segment.id, segment_name: segment.name, filter_json: segment.filter_json };
   }
@@ -37,7 +41,11 @@ async function target(db: Queryable, shopId: string, input: Input) {
 
 const auditActor = (actor: AgentPrincipal) => ({ kind: 'agent' as const, id: actor.agentId, name: actor.name });
 const summary = (row: Pick<BroadcastRow, 'title' | 'status' | 'segment_name' | 'throttle_per_minute' | 'scheduled_at'>) => ({
-  title: row.title, status: row.status, segment: row.segment_name, throttlePerMinute: row.throttle_per_minute, scheduledAt: row.scheduled_at,
+  title: row.title,
+  status: row.status,
+  segment: row.segment_name,
+  throttlePerMinute: row.throttle_per_minute,
+  scheduledAt: row.scheduled_at,
 });
 
 /** A new broadcast, as a draft: nothing is sent until it is started. */
@@ -47,14 +55,31 @@ export async function createBroadcast(ctx: CommandContext<AgentPrincipal>, input
   const id = newId();
   await ctx.app.storage.db.transaction().execute(async (trx) => {
     const row: BroadcastRow = {
-      id, shop_id: ctx.actor.shopId, title: input.title, template: input.template, ...(await target(trx, ctx.actor.shopId, input)),
-      throttle_per_minute: input.throttlePerMinute, status: 'draft', scheduled_at: parseSchedule(input.scheduledAt), started_at: null,
-      finished_at: null, created_by: ctx.actor.agentId, created_by_name: ctx.actor.name, created_at: now, updated_at: now,
+      id,
+      shop_id: ctx.actor.shopId,
+      title: input.title,
+      template: input.template,
+      ...(await target(trx, ctx.actor.shopId, input)),
+      throttle_per_minute: input.throttlePerMinute,
+      status: 'draft',
+      scheduled_at: parseSchedule(input.scheduledAt),
+      started_at: null,
+      finished_at: null,
+      created_by: ctx.actor.agentId,
+      created_by_name: ctx.actor.name,
+      created_at: now,
+      updated_at: now,
     };
     await trx.insertInto('broadcasts').values(row).execute();
     await recordAudit(trx, {
-      shopId: ctx.actor.shopId, actor: auditActor(ctx.actor), action: 'broadcast.created', targetType: 'broadcast', targetId: id,
-      before: null, after: summary(row), at: now,
+      shopId: ctx.actor.shopId,
+      actor: auditActor(ctx.actor),
+      action: 'broadcast.created',
+      targetType: 'broadcast',
+      targetId: id,
+      before: null,
+      after: summary(row),
+      at: now,
     });
   });
   return id;
@@ -69,13 +94,23 @@ export async function updateBroadcast(ctx: CommandContext<AgentPrincipal>, id: s
     if (!before) throw new AppError('not_found', { thing: 'broadcast' });
     if (before.status !== 'draft') throw new AppError('broadcast_not_draft');
     const changes = {
-      title: input.title, template: input.template, ...(await target(trx, ctx.actor.shopId, input)),
-      throttle_per_minute: input.throttlePerMinute, scheduled_at: parseSchedule(input.scheduledAt), updated_at: now,
+      title: input.title,
+      template: input.template,
+      ...(await target(trx, ctx.actor.shopId, input)),
+      throttle_per_minute: input.throttlePerMinute,
+      scheduled_at: parseSchedule(input.scheduledAt),
+      updated_at: now,
     };
     await trx.updateTable('broadcasts').set(changes).where('id', '=', id).where('status', '=', 'draft').execute();
     await recordAudit(trx, {
-      shopId: ctx.actor.shopId, actor: auditActor(ctx.actor), action: 'broadcast.updated', targetType: 'broadcast', targetId: id,
-      before: summary(before), after: summary({ ...before, ...changes }), at: now,
+      shopId: ctx.actor.shopId,
+      actor: auditActor(ctx.actor),
+      action: 'broadcast.updated',
+      targetType: 'broadcast',
+      targetId: id,
+      before: summary(before),
+      after: summary({ ...before, ...changes }),
+      at: now,
     });
   });
 }
@@ -90,8 +125,14 @@ export async function deleteBroadcast(ctx: CommandContext<AgentPrincipal>, id: s
     if (before.status !== 'draft') throw new AppError('broadcast_not_draft');
     await trx.deleteFrom('broadcasts').where('id', '=', id).where('status', '=', 'draft').execute();
     await recordAudit(trx, {
-      shopId: ctx.actor.shopId, actor: auditActor(ctx.actor), action: 'broadcast.deleted', targetType: 'broadcast', targetId: id,
-      before: summary(before), after: null, at: now,
+      shopId: ctx.actor.shopId,
+      actor: auditActor(ctx.actor),
+      action: 'broadcast.deleted',
+      targetType: 'broadcast',
+      targetId: id,
+      before: summary(before),
+      after: null,
+      at: now,
     });
   });
 }

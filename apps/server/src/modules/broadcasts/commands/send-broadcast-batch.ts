@@ -1,11 +1,9 @@
 import { fillBroadcastTemplate } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/app-context.js';
-import { newId } from '../../../platform/ids.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { ensureBuyerConversation } from '../../conversations/conversation.repository.js';
-import { publishStoredMessages } from '../../messages/message.events.js';
-import { storeMessageBatch, type StoredMessage } from '../../messages/message.repository.js';
+import { messageWriterOf } from '../../messages/index.js';
 import { describeActivePromotions } from '../../promotions/index.js';
 import { isQuietTime, shopHoursOf } from '../../shop-hours/index.js';
 import { findBroadcast, REPLY_WINDOW_MS } from '../broadcast.repository.js';
@@ -36,47 +34,80 @@ export async function sendBroadcastBatch(app: AppContext, props: { shopId: strin
   if (!broadcast || !shop || broadcast.status !== 'sending') return outcome;
   if (isQuietTime(shopHoursOf(shop.settings), at)) return outcome;
 
-  const recent = await db.selectFrom('broadcast_recipients').select(sql<number>`COUNT(*)`.as('n')).where('broadcast_id', '=', broadcast.id)
-    .where('status', '=', 'sent').where('sent_at', '>', new Date(at.getTime() - MINUTE_MS).toISOString()).executeTakeFirst();
+  const recent = await db
+    .selectFrom('broadcast_recipients')
+    .select(sql<number>`COUNT(*)`.as('n'))
+    .where('broadcast_id', '=', broadcast.id)
+    .where('status', '=', 'sent')
+    .where('sent_at', '>', new Date(at.getTime() - MINUTE_MS).toISOString())
+    .executeTakeFirst();
   const allowed = Number(broadcast.throttle_per_minute) - Number(recent?.n ?? 0);
-  const pending = allowed > 0
-    ? await db.selectFrom('broadcast_recipients as r').innerJoin('buyers as b', 'b.id', 'r.buyer_id').select(['r.id', 'r.buyer_id', 'b.nick'])
-      .where('r.broadcast_id', '=', broadcast.id).where('r.status', '=', 'pending').orderBy('r.id').limit(allowed).execute()
-    : [];
-  const promotions = broadcast.template.includes('{店铺活动}') ? await describeActivePromotions(db, props.shopId, at, 'zh-CN') : '';
-  const stored: StoredMessage[] = [];
+  const pending =
+    allowed > 0
+      ? await db
+          .selectFrom('broadcast_recipients as r')
+          .innerJoin('buyers as b', 'b.id', 'r.buyer_id')
+          .select(['r.id', 'r.buyer_id', 'b.nick'])
+          .where('r.broadcast_id', '=', broadcast.id)
+          .where('r.status', '=', 'pending')
+          .orderBy('r.id')
+          .limit(allowed)
+          .execute()
+      : [];
+  const promotions = broadcast.template.includes('{店铺活动}')
+    ? await describeActivePromotions(db, props.shopId, at, 'zh-CN')
+    : '';
+  const writer = messageWriterOf(app);
 
   for (const recipient of pending) {
     const body = fillBroadcastTemplate(broadcast.template, { buyerNick: recipient.nick, shopName: shop.name, promotions });
-    const result = await db.transaction().execute(async (trx) => {
+    // Through the message writer, inside this transaction: published as soon as this recipient's row committed.
+    const result = await writer.transaction(async (trx, writeMessage) => {
       const current = await trx.selectFrom('broadcasts').select('status').where('id', '=', broadcast.id).executeTakeFirst();
       if (current?.status !== 'sending') return 'stopped' as const;
       const buyer = await trx.selectFrom('buyers').select('blocked_at').where('id', '=', recipient.buyer_id).executeTakeFirst();
-      const optedOut = await trx.selectFrom('marketing_opt_outs').select('buyer_id').where('buyer_id', '=', recipient.buyer_id).executeTakeFirst();
+      const optedOut = await trx
+        .selectFrom('marketing_opt_outs')
+        .select('buyer_id')
+        .where('buyer_id', '=', recipient.buyer_id)
+        .executeTakeFirst();
       const reason = !buyer || buyer.blocked_at ? 'blocked' : optedOut ? 'opted_out' : null;
-      const claimed = await trx.updateTable('broadcast_recipients')
-        .set(reason ? { status: 'skipped', reason } : { status: 'sent', sent_at: now, reply_until: new Date(at.getTime() + REPLY_WINDOW_MS).toISOString() })
-        .where('id', '=', recipient.id).where('status', '=', 'pending').executeTakeFirst();
+      const claimed = await trx
+        .updateTable('broadcast_recipients')
+        .set(
+          reason
+            ? { status: 'skipped', reason }
+            : { status: 'sent', sent_at: now, reply_until: new Date(at.getTime() + REPLY_WINDOW_MS).toISOString() },
+        )
+        .where('id', '=', recipient.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return 'taken' as const;
       if (reason) return 'skipped' as const;
       const conversation = await ensureBuyerConversation(trx, props.shopId, recipient.buyer_id, now);
-      const [message] = await storeMessageBatch(trx, [{
-        id: newId(), shopId: props.shopId, conversationId: conversation.id, sender: 'bot', agentId: null, kind: 'text', body,
+      const message = await writeMessage({
+        shopId: props.shopId,
+        conversationId: conversation.id,
+        sender: 'bot',
+        agentId: null,
+        kind: 'text',
+        body,
         payload: JSON.stringify({ automation: { kind: 'broadcast', broadcastId: broadcast.id } }),
-        clientMsgId: `broadcast:${broadcast.id}:${recipient.buyer_id}`, createdAt: now,
-      }]);
-      await trx.updateTable('broadcast_recipients').set({ conversation_id: conversation.id, message_id: message!.row.id, message_seq: Number(message!.row.seq) })
-        .where('id', '=', recipient.id).execute();
-      return message!;
+        clientMsgId: `broadcast:${broadcast.id}:${recipient.buyer_id}`,
+        createdAt: now,
+        origin: 'automation',
+      });
+      await trx
+        .updateTable('broadcast_recipients')
+        .set({ conversation_id: conversation.id, message_id: message.row.id, message_seq: Number(message.row.seq) })
+        .where('id', '=', recipient.id)
+        .execute();
+      return 'sent' as const;
     });
     if (result === 'stopped') return outcome;
     if (result === 'skipped') outcome.skipped += 1;
-    else if (result !== 'taken') {
-      stored.push(result);
-      outcome.sent += 1;
-    }
+    else if (result === 'sent') outcome.sent += 1;
   }
-  if (stored.length) publishStoredMessages(app, stored, ['automation']);
 
   if (allowed > 0 && pending.length < allowed) {
     outcome.done = await finishIfEmpty(app, props.shopId, broadcast.id);
@@ -88,15 +119,30 @@ export async function sendBroadcastBatch(app: AppContext, props: { shopId: strin
 async function finishIfEmpty(app: AppContext, shopId: string, broadcastId: string): Promise<boolean> {
   const now = app.now().toISOString();
   return app.storage.db.transaction().execute(async (trx) => {
-    const left = await trx.selectFrom('broadcast_recipients').select('id').where('broadcast_id', '=', broadcastId).where('status', '=', 'pending')
-      .limit(1).executeTakeFirst();
+    const left = await trx
+      .selectFrom('broadcast_recipients')
+      .select('id')
+      .where('broadcast_id', '=', broadcastId)
+      .where('status', '=', 'pending')
+      .limit(1)
+      .executeTakeFirst();
     if (left) return false;
-    const changed = await trx.updateTable('broadcasts').set({ status: 'done', finished_at: now, updated_at: now })
-      .where('id', '=', broadcastId).where('status', '=', 'sending').executeTakeFirst();
+    const changed = await trx
+      .updateTable('broadcasts')
+      .set({ status: 'done', finished_at: now, updated_at: now })
+      .where('id', '=', broadcastId)
+      .where('status', '=', 'sending')
+      .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) return false;
     await recordAudit(trx, {
-      shopId, actor: { kind: 'system', id: null, name: '群发' }, action: 'broadcast.done', targetType: 'broadcast', targetId: broadcastId,
-      before: { status: 'sending' }, after: { status: 'done' }, at: now,
+      shopId,
+      actor: { kind: 'system', id: null, name: '群发' },
+      action: 'broadcast.done',
+      targetType: 'broadcast',
+      targetId: broadcastId,
+      before: { status: 'sending' },
+      after: { status: 'done' },
+      at: now,
     });
     return true;
   });

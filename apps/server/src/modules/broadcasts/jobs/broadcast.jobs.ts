@@ -39,8 +39,12 @@ export const BROADCAST_JOBS = [broadcastStartJob, broadcastBatchJob];
 export async function scanBroadcasts(app: AppContext, queue: JobQueue): Promise<number> {
   const db = app.storage.db;
   const at = app.now();
-  const rows = await db.selectFrom('broadcasts as b').innerJoin('shops as s', 's.id', 'b.shop_id')
-    .select(['b.id', 'b.shop_id', 'b.status', 'b.scheduled_at', 's.settings']).where('b.status', 'in', ['scheduled', 'sending']).execute();
+  const rows = await db
+    .selectFrom('broadcasts as b')
+    .innerJoin('shops as s', 's.id', 'b.shop_id')
+    .select(['b.id', 'b.shop_id', 'b.status', 'b.scheduled_at', 's.settings'])
+    .where('b.status', 'in', ['scheduled', 'sending'])
+    .execute();
   let enqueued = 0;
   for (const row of rows) {
     const payload = { shopId: row.shop_id, broadcastId: row.id };

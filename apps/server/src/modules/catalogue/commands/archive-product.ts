@@ -10,17 +10,28 @@ import { findProduct } from '../product.repository.js';
  * Archives (下架) or restores a product. Archived products leave the shop page, product cards and
  * suggestions; nothing is deleted, so orders keep their lines and the product can come back.
  */
-export function setProductArchived(ctx: CommandContext<AgentPrincipal>, productId: string, archived: boolean): Promise<CatalogueProduct> {
+export function setProductArchived(
+  ctx: CommandContext<AgentPrincipal>,
+  productId: string,
+  archived: boolean,
+): Promise<CatalogueProduct> {
   const shopId = ctx.actor.shopId;
   return runCatalogueEdit(ctx, async (trx, now) => {
     const found = await findProduct(trx, shopId, productId);
     if (!found) throw new AppError('not_found', { thing: 'product' });
     const was = found.product.archived_at ?? null;
     const next = archived ? (was ?? now) : null;
-    if (next !== was) await trx.updateTable('products').set({ archived_at: next, updated_at: now }).where('id', '=', productId).execute();
+    if (next !== was)
+      await trx.updateTable('products').set({ archived_at: next, updated_at: now }).where('id', '=', productId).execute();
     return {
       result: presentCatalogueProduct((await findProduct(trx, shopId, productId))!),
-      audit: { action: archived ? 'product.archive' : 'product.restore', targetType: 'product', targetId: productId, before: { archivedAt: was }, after: { archivedAt: next } },
+      audit: {
+        action: archived ? 'product.archive' : 'product.restore',
+        targetType: 'product',
+        targetId: productId,
+        before: { archivedAt: was },
+        after: { archivedAt: next },
+      },
     };
   });
 }

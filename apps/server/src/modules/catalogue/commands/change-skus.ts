@@ -32,19 +32,36 @@ export function addSku(ctx: CommandContext<AgentPrincipal>, productId: string, p
     const found = await load(trx, shopId, productId);
     ensureUnique(found, props.props);
     const id = newId();
-    await trx.insertInto('product_skus').values({
-      id, shop_id: shopId, product_id: productId, props: JSON.stringify(props.props), price_fen: props.priceFen, stock: props.stock,
-    }).execute();
+    await trx
+      .insertInto('product_skus')
+      .values({
+        id,
+        shop_id: shopId,
+        product_id: productId,
+        props: JSON.stringify(props.props),
+        price_fen: props.priceFen,
+        stock: props.stock,
+      })
+      .execute();
     return {
       result: presentCatalogueProduct(await load(trx, shopId, productId)),
-      audit: { action: 'product.sku_add', targetType: 'product', targetId: productId, before: null, after: { skuId: id, ...props } },
+      audit: {
+        action: 'product.sku_add',
+        targetType: 'product',
+        targetId: productId,
+        before: null,
+        after: { skuId: id, ...props },
+      },
     };
   });
 }
 
 /** Changes a SKU's props, price or stock. */
 export function updateSku(
-  ctx: CommandContext<AgentPrincipal>, productId: string, skuId: string, props: Partial<SkuInput>,
+  ctx: CommandContext<AgentPrincipal>,
+  productId: string,
+  skuId: string,
+  props: Partial<SkuInput>,
 ): Promise<CatalogueProduct> {
   const shopId = ctx.actor.shopId;
   return runCatalogueEdit(ctx, async (trx) => {
@@ -57,10 +74,17 @@ export function updateSku(
       ...(props.priceFen !== undefined ? { price_fen: props.priceFen } : {}),
       ...(props.stock !== undefined ? { stock: props.stock } : {}),
     };
-    if (Object.keys(set).length) await trx.updateTable('product_skus').set(set).where('id', '=', skuId).where('shop_id', '=', shopId).execute();
+    if (Object.keys(set).length)
+      await trx.updateTable('product_skus').set(set).where('id', '=', skuId).where('shop_id', '=', shopId).execute();
     return {
       result: presentCatalogueProduct(await load(trx, shopId, productId)),
-      audit: { action: 'product.sku_update', targetType: 'product', targetId: productId, before: { skuId, ...viewOf(sku) }, after: { skuId, ...viewOf(sku), ...props } },
+      audit: {
+        action: 'product.sku_update',
+        targetType: 'product',
+        targetId: productId,
+        before: { skuId, ...viewOf(sku) },
+        after: { skuId, ...viewOf(sku), ...props },
+      },
     };
   });
 }
@@ -75,7 +99,13 @@ export function removeSku(ctx: CommandContext<AgentPrincipal>, productId: string
     await trx.deleteFrom('product_skus').where('id', '=', skuId).where('shop_id', '=', shopId).execute();
     return {
       result: presentCatalogueProduct(await load(trx, shopId, productId)),
-      audit: { action: 'product.sku_remove', targetType: 'product', targetId: productId, before: { skuId, ...viewOf(sku) }, after: null },
+      audit: {
+        action: 'product.sku_remove',
+        targetType: 'product',
+        targetId: productId,
+        before: { skuId, ...viewOf(sku) },
+        after: null,
+      },
     };
   });
 }

@@ -10,7 +10,8 @@ import { findProduct } from '../product.repository.js';
 
 /** Creates a product with its SKUs (props unique within the product). */
 export function createProduct(
-  ctx: CommandContext<AgentPrincipal>, props: z.output<typeof CreateProductRequest>,
+  ctx: CommandContext<AgentPrincipal>,
+  props: z.output<typeof CreateProductRequest>,
 ): Promise<CatalogueProduct> {
   const shopId = ctx.actor.shopId;
   return runCatalogueEdit(ctx, async (trx, now) => {
@@ -21,21 +22,49 @@ export function createProduct(
       seen.add(key);
     }
     const id = newId();
-    await trx.insertInto('products').values({
-      id, shop_id: shopId, title: props.title, category: props.category, price_fen: props.priceFen,
-      image_url: props.imageUrl ?? null, description: props.description, listing_notes: props.listingNotes ?? null,
-      size_chart: props.sizeChart?.length ? JSON.stringify(props.sizeChart) : null,
-      attributes: JSON.stringify(props.attributes), weight_g: props.weightG ?? null, created_at: now, updated_at: now,
-    }).execute();
+    await trx
+      .insertInto('products')
+      .values({
+        id,
+        shop_id: shopId,
+        title: props.title,
+        category: props.category,
+        price_fen: props.priceFen,
+        image_url: props.imageUrl ?? null,
+        description: props.description,
+        listing_notes: props.listingNotes ?? null,
+        size_chart: props.sizeChart?.length ? JSON.stringify(props.sizeChart) : null,
+        attributes: JSON.stringify(props.attributes),
+        weight_g: props.weightG ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     if (props.skus.length) {
-      await trx.insertInto('product_skus').values(props.skus.map((sku) => ({
-        id: newId(), shop_id: shopId, product_id: id, props: JSON.stringify(sku.props), price_fen: sku.priceFen, stock: sku.stock,
-      }))).execute();
+      await trx
+        .insertInto('product_skus')
+        .values(
+          props.skus.map((sku) => ({
+            id: newId(),
+            shop_id: shopId,
+            product_id: id,
+            props: JSON.stringify(sku.props),
+            price_fen: sku.priceFen,
+            stock: sku.stock,
+          })),
+        )
+        .execute();
     }
     const product = presentCatalogueProduct((await findProduct(trx, shopId, id))!);
     return {
       result: product,
-      audit: { action: 'product.create', targetType: 'product', targetId: id, before: null, after: { title: props.title, priceFen: props.priceFen, skus: props.skus.length } },
+      audit: {
+        action: 'product.create',
+        targetType: 'product',
+        targetId: id,
+        before: null,
+        after: { title: props.title, priceFen: props.priceFen, skus: props.skus.length },
+      },
     };
   });
 }

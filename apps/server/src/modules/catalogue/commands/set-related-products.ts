@@ -15,11 +15,19 @@ export function setRelatedProducts(ctx: CommandContext<AgentPrincipal>, productI
       const known = await trx.selectFrom('products').select('id').where('shop_id', '=', shopId).where('id', 'in', ids).execute();
       if (known.length !== ids.length) throw new AppError('not_found', { thing: 'product' });
     }
-    const before = (await listRelations(trx, shopId, [productId])).filter((r) => r.product_id === productId).map((r) => r.related_id);
+    const before = (await listRelations(trx, shopId, [productId]))
+      .filter((r) => r.product_id === productId)
+      .map((r) => r.related_id);
     await replaceRelations(trx, shopId, productId, ids, now);
     return {
       result: undefined,
-      audit: { action: 'product.set_related', targetType: 'product', targetId: productId, before: { related: before }, after: { related: ids } },
+      audit: {
+        action: 'product.set_related',
+        targetType: 'product',
+        targetId: productId,
+        before: { related: before },
+        after: { related: ids },
+      },
     };
   });
 }

@@ -7,15 +7,26 @@ import { presentCatalogueProduct } from '../product.presenter.js';
 import { findProduct } from '../product.repository.js';
 
 const COLUMNS = {
-  title: 'title', category: 'category', priceFen: 'price_fen', imageUrl: 'image_url', description: 'description',
-  listingNotes: 'listing_notes', attributes: 'attributes', sizeChart: 'size_chart', weightG: 'weight_g',
+  title: 'title',
+  category: 'category',
+  priceFen: 'price_fen',
+  imageUrl: 'image_url',
+  description: 'description',
+  listingNotes: 'listing_notes',
+  attributes: 'attributes',
+  sizeChart: 'size_chart',
+  weightG: 'weight_g',
 } as const;
 
 /**
  * Changes the fields sent. A new price also moves the SKUs that were priced like the product
  * (SKUs with a price of their own keep it), so the shop page shows the new price.
  */
-export function updateProduct(ctx: CommandContext<AgentPrincipal>, productId: string, props: UpdateProductRequest): Promise<CatalogueProduct> {
+export function updateProduct(
+  ctx: CommandContext<AgentPrincipal>,
+  productId: string,
+  props: UpdateProductRequest,
+): Promise<CatalogueProduct> {
   const shopId = ctx.actor.shopId;
   return runCatalogueEdit(ctx, async (trx, now) => {
     const found = await findProduct(trx, shopId, productId);
@@ -31,13 +42,23 @@ export function updateProduct(ctx: CommandContext<AgentPrincipal>, productId: st
       if (JSON.stringify(normalised) === JSON.stringify(old[field])) continue;
       before[field] = old[field];
       after[field] = normalised;
-      changes[column] = (field === 'attributes' || field === 'sizeChart') && normalised !== null ? JSON.stringify(normalised) : normalised;
+      changes[column] =
+        (field === 'attributes' || field === 'sizeChart') && normalised !== null ? JSON.stringify(normalised) : normalised;
     }
     if (Object.keys(changes).length > 0) {
-      await trx.updateTable('products').set({ ...changes, updated_at: now }).where('id', '=', productId).where('shop_id', '=', shopId).execute();
+      await trx
+        .updateTable('products')
+        .set({ ...changes, updated_at: now })
+        .where('id', '=', productId)
+        .where('shop_id', '=', shopId)
+        .execute();
       if (props.priceFen !== undefined && props.priceFen !== old.priceFen) {
-        const moved = await trx.updateTable('product_skus').set({ price_fen: props.priceFen })
-          .where('product_id', '=', productId).where('price_fen', '=', old.priceFen).executeTakeFirst();
+        const moved = await trx
+          .updateTable('product_skus')
+          .set({ price_fen: props.priceFen })
+          .where('product_id', '=', productId)
+          .where('price_fen', '=', old.priceFen)
+          .executeTakeFirst();
         after.skusRepriced = Number(moved.numUpdatedRows);
       }
     }

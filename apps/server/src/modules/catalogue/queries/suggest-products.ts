@@ -1,4 +1,4 @@
-import type { Suggestion } from '@golddesk/contracts';
+import { formatFen, type Suggestion } from '@golddesk/contracts';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { Language } from '../../../platform/http/errors.js';
 import { listFootprints } from '../../customers/footprint.repository.js';
@@ -6,7 +6,6 @@ import { presentBrief } from '../product.presenter.js';
 import { listBundles, listProductBriefs, listRelations } from '../product.repository.js';
 
 const FOOTPRINTS_READ = 50;
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 interface Candidate {
   productId: string;
@@ -22,11 +21,24 @@ interface Candidate {
  * related to what they ordered or viewed, then the rest of bundles holding something they ordered.
  * Products the buyer already ordered, archived products and sold-out products are left out.
  */
-export async function suggestProducts(db: Queryable, shopId: string, buyerId: string, language: Language, limit: number): Promise<Suggestion[]> {
+export async function suggestProducts(
+  db: Queryable,
+  shopId: string,
+  buyerId: string,
+  language: Language,
+  limit: number,
+): Promise<Suggestion[]> {
   const zh = language === 'zh-CN';
-  const orderedRows = await db.selectFrom('order_items as i').innerJoin('orders as o', 'o.id', 'i.order_id')
-    .select(['i.product_id', 'o.placed_at']).where('o.shop_id', '=', shopId).where('o.buyer_id', '=', buyerId)
-    .where('o.status', '!=', 'closed').where('i.product_id', '!=', '').orderBy('o.placed_at', 'desc').execute();
+  const orderedRows = await db
+    .selectFrom('order_items as i')
+    .innerJoin('orders as o', 'o.id', 'i.order_id')
+    .select(['i.product_id', 'o.placed_at'])
+    .where('o.shop_id', '=', shopId)
+    .where('o.buyer_id', '=', buyerId)
+    .where('o.status', '!=', 'closed')
+    .where('i.product_id', '!=', '')
+    .orderBy('o.placed_at', 'desc')
+    .execute();
   const ordered = [...new Set(orderedRows.map((r) => r.product_id))];
   const orderedSet = new Set(ordered);
   const viewed = (await listFootprints(db, shopId, buyerId, FOOTPRINTS_READ)).map((f) => ({ id: f.productId, views: f.views }));
@@ -36,10 +48,17 @@ export async function suggestProducts(db: Queryable, shopId: string, buyerId: st
   viewed.forEach((view, rank) => {
     if (orderedSet.has(view.id)) return;
     candidates.push({
-      productId: view.id, reason: 'viewed_not_bought', score: 3000 - rank,
-      text: () => (view.views > 1
-        ? (zh ? `浏览过 ${view.views} 次，未购买` : `Viewed ${view.views} times, not bought`)
-        : (zh ? '浏览过未购买' : 'Viewed, not bought')),
+      productId: view.id,
+      reason: 'viewed_not_bought',
+      score: 3000 - rank,
+      text: () =>
+        view.views > 1
+          ? zh
+            ? `浏览过 ${view.views} 次，未购买`
+            : `Viewed ${view.views} times, not bought`
+          : zh
+            ? '浏览过未购买'
+            : 'Viewed, not bought',
     });
   });
 
@@ -50,7 +69,9 @@ export async function suggestProducts(db: Queryable, shopId: string, buyerId: st
     links.forEach((link, position) => {
       const other = link.product_id === anchor ? link.related_id : link.product_id;
       candidates.push({
-        productId: other, reason: 'related', score: base - rank * 20 - position,
+        productId: other,
+        reason: 'related',
+        score: base - rank * 20 - position,
         text: (title) => (zh ? `与「${title(anchor)}」搭配` : `Goes with “${title(anchor)}”`),
       });
     });
@@ -60,13 +81,20 @@ export async function suggestProducts(db: Queryable, shopId: string, buyerId: st
   for (const { bundle, items } of bundles) {
     const anchor = items.find((i) => orderedSet.has(i.product_id))?.product_id;
     if (!anchor) continue;
-    const content = { priceFen: Number(bundle.price_fen), items: items.map((i) => ({ productId: i.product_id, quantity: Number(i.quantity) })) };
+    const content = {
+      priceFen: Number(bundle.price_fen),
+      items: items.map((i) => ({ productId: i.product_id, quantity: Number(i.quantity) })),
+    };
     for (const item of items) {
       candidates.push({
-        productId: item.product_id, reason: 'bundle', score: 1000 - Number(item.position), bundle: content,
-        text: (title) => (zh
-          ? `与「${title(anchor)}」同在套餐「${bundle.title}」（套餐价 ${yuan(Number(bundle.price_fen))}）`
-          : `In the bundle “${bundle.title}” with “${title(anchor)}” (${yuan(Number(bundle.price_fen))})`),
+        productId: item.product_id,
+        reason: 'bundle',
+        score: 1000 - Number(item.position),
+        bundle: content,
+        text: (title) =>
+          zh
+            ? `与「${title(anchor)}」同在套餐「${bundle.title}」（套餐价 ${formatFen(Number(bundle.price_fen))}）`
+            : `In the bundle “${bundle.title}” with “${title(anchor)}” (${formatFen(Number(bundle.price_fen))})`,
       });
     }
   }
@@ -85,7 +113,12 @@ export async function suggestProducts(db: Queryable, shopId: string, buyerId: st
     const known = best.get(candidate.productId);
     if (!known || known.score < candidate.score) best.set(candidate.productId, candidate);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((c) => ({
-    product: presentBrief(briefs.get(c.productId)!), reason: c.reason, reasonText: c.text(title),
-  }));
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((c) => ({
+      product: presentBrief(briefs.get(c.productId)!),
+      reason: c.reason,
+      reasonText: c.text(title),
+    }));
 }

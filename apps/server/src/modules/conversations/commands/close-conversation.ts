@@ -1,11 +1,12 @@
 import { serverText } from '@golddesk/contracts';
-import type { CommandContext } from '../../../platform/app-context.js';
+import { inTransaction, type CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { writeSystemMessage } from '../../messages/commands/write-system-message.js';
 import { publishStoredMessages } from '../../messages/message.events.js';
 import { announceConversations } from '../conversation.events.js';
 import { requireConversationAccess } from '../conversation.policy.js';
-import { closeOpenConversation } from '../conversation.repository.js';
+import { lockConversation, updateConversation } from '../conversation.repository.js';
+import { conversationState, moveConversation } from '../conversation.state-machine.js';
 
 export interface CloseConversationProps {
   conversationId: string;
@@ -18,22 +19,38 @@ export interface CloseConversationProps {
  * After the commit, `conversation.closed` is the hook for what follows a session (the rating invite).
  */
 export async function closeConversation(ctx: CommandContext<AgentPrincipal>, props: CloseConversationProps) {
-  const conversation = await requireConversationAccess(ctx, props.conversationId);
   const { app, actor } = ctx;
-  const closedAt = app.now().toISOString();
-  const farewell = await app.storage.db.transaction().execute(async (trx) => {
-    if (!(await closeOpenConversation(trx, conversation.id, closedAt))) return null;
+  await inTransaction(ctx, async (inner) => {
+    const { trx, afterCommit } = inner.transaction;
+    await requireConversationAccess(inner, props.conversationId);
+    const conversation = (await lockConversation(trx, actor.shopId, props.conversationId))!;
+    const announce = () => announceConversations(app, actor.shopId, [conversation.id]);
+    // Closed already: 结束 twice is answered as done, with nothing written.
+    if (conversationState(conversation) === 'closed') return afterCommit(announce);
+    const closedAt = app.now().toISOString();
+    await updateConversation(trx, conversation.id, {
+      ...moveConversation(conversation, 'close', { at: closedAt }),
+      updated_at: closedAt,
+    });
     const line = serverText('conversation.closed');
-    return writeSystemMessage(trx, {
-      shopId: actor.shopId, buyerId: conversation.buyer_id, body: line.text, payload: { notice: line.coded }, at: closedAt,
+    const farewell = await writeSystemMessage(trx, {
+      shopId: actor.shopId,
+      buyerId: conversation.buyer_id,
+      body: line.text,
+      payload: { notice: line.coded },
+      at: closedAt,
     });
+    afterCommit(() => {
+      publishStoredMessages(app, [farewell], ['system']);
+      app.bus.publish({
+        type: 'conversation.closed',
+        shopId: actor.shopId,
+        conversationId: conversation.id,
+        buyerId: conversation.buyer_id,
+        closedBy: actor.agentId,
+        closedAt,
+      });
+    });
+    afterCommit(announce);
   });
-  if (farewell) {
-    publishStoredMessages(app, [farewell], ['system']);
-    app.bus.publish({
-      type: 'conversation.closed', shopId: actor.shopId, conversationId: conversation.id, buyerId: conversation.buyer_id,
-      closedBy: actor.agentId, closedAt,
-    });
-  }
-  await announceConversations(app, actor.shopId, [conversation.id]);
 }

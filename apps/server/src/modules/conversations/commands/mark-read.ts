@@ -16,7 +16,11 @@ export async function markRead(ctx: CommandContext, props: MarkReadProps): Promi
   const current = Number(side === 'agent' ? conversation.agent_read_seq : conversation.buyer_read_seq);
   const seq = Math.min(props.seq, Number(conversation.last_seq));
   if (seq <= current) return { seq: current, changed: false };
-  await updateConversation(ctx.app.storage.db, conversation.id, side === 'agent' ? { agent_read_seq: seq } : { buyer_read_seq: seq });
+  await updateConversation(
+    ctx.app.storage.db,
+    conversation.id,
+    side === 'agent' ? { agent_read_seq: seq } : { buyer_read_seq: seq },
+  );
   ctx.app.bus.publish({ type: 'conversation.read', shopId: ctx.actor.shopId, conversationId: conversation.id, side, seq });
   if (side === 'agent') await announceConversations(ctx.app, ctx.actor.shopId, [conversation.id]);
   return { seq, changed: true };

@@ -20,7 +20,10 @@ export async function blockBuyer(ctx: CommandContext<AgentPrincipal>, props: Blo
     if (buyer.blocked_at) return null; // already blocked: keep the first time and reason
     const reason = props.reason?.trim() || null;
     await updateBuyerCrm(trx, ctx.actor.shopId, buyer.id, {
-      blocked_at: now, blocked_by: ctx.actor.agentId, blocked_by_name: ctx.actor.name, block_reason: reason,
+      blocked_at: now,
+      blocked_by: ctx.actor.agentId,
+      blocked_by_name: ctx.actor.name,
+      block_reason: reason,
     });
     return { action: 'customer.block', before: { blocked: false }, after: { blocked: true, reason } };
   });

@@ -15,13 +15,23 @@ export async function addNote(ctx: CommandContext<AgentPrincipal>, props: { buye
   const db = ctx.app.storage.db;
   if (!(await findBuyer(db, ctx.actor.shopId, props.buyerId))) throw new AppError('not_found', { thing: 'buyer' });
   const row = {
-    id: newId(), shop_id: ctx.actor.shopId, buyer_id: props.buyerId, author_id: ctx.actor.agentId, author_name: ctx.actor.name,
-    text: props.text, created_at: ctx.app.now().toISOString(), edited_at: null,
+    id: newId(),
+    shop_id: ctx.actor.shopId,
+    buyer_id: props.buyerId,
+    author_id: ctx.actor.agentId,
+    author_name: ctx.actor.name,
+    text: props.text,
+    created_at: ctx.app.now().toISOString(),
+    edited_at: null,
   };
   await db.transaction().execute(async (trx) => {
     await insertNote(trx, row);
     await recordAgentAudit(trx, ctx.actor, {
-      action: 'customer_note.created', targetType: 'buyer', targetId: props.buyerId, after: { noteId: row.id, text: row.text }, at: row.created_at,
+      action: 'customer_note.created',
+      targetType: 'buyer',
+      targetId: props.buyerId,
+      after: { noteId: row.id, text: row.text },
+      at: row.created_at,
     });
   });
   return presentNote(row);
@@ -35,14 +45,21 @@ async function ownNote(ctx: CommandContext<AgentPrincipal>, buyerId: string, not
   return note;
 }
 
-export async function editNote(ctx: CommandContext<AgentPrincipal>, props: { buyerId: string; noteId: string; text: string }): Promise<NoteView> {
+export async function editNote(
+  ctx: CommandContext<AgentPrincipal>,
+  props: { buyerId: string; noteId: string; text: string },
+): Promise<NoteView> {
   const note = await ownNote(ctx, props.buyerId, props.noteId);
   const at = ctx.app.now().toISOString();
   await ctx.app.storage.db.transaction().execute(async (trx) => {
     await updateNoteText(trx, note.id, props.text, at);
     await recordAgentAudit(trx, ctx.actor, {
-      action: 'customer_note.updated', targetType: 'buyer', targetId: note.buyer_id,
-      before: { noteId: note.id, text: note.text }, after: { noteId: note.id, text: props.text }, at,
+      action: 'customer_note.updated',
+      targetType: 'buyer',
+      targetId: note.buyer_id,
+      before: { noteId: note.id, text: note.text },
+      after: { noteId: note.id, text: props.text },
+      at,
     });
   });
   return presentNote({ ...note, text: props.text, edited_at: at });
@@ -53,8 +70,11 @@ export async function removeNote(ctx: CommandContext<AgentPrincipal>, props: { b
   await ctx.app.storage.db.transaction().execute(async (trx) => {
     await deleteNote(trx, note.id);
     await recordAgentAudit(trx, ctx.actor, {
-      action: 'customer_note.deleted', targetType: 'buyer', targetId: note.buyer_id,
-      before: { noteId: note.id, text: note.text, author: note.author_name }, at: ctx.app.now().toISOString(),
+      action: 'customer_note.deleted',
+      targetType: 'buyer',
+      targetId: note.buyer_id,
+      before: { noteId: note.id, text: note.text, author: note.author_name },
+      at: ctx.app.now().toISOString(),
     });
   });
 }

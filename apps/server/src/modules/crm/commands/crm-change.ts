@@ -16,7 +16,8 @@ export type CrmAudit = { action: string; before: Record<string, unknown>; after:
  * same transaction. Unknown buyers and buyers of other shops are both "not found".
  */
 export async function changeBuyer(
-  ctx: CommandContext<AgentPrincipal>, buyerId: string,
+  ctx: CommandContext<AgentPrincipal>,
+  buyerId: string,
   apply: (trx: Transaction<Database>, buyer: BuyerRow, now: string) => Promise<CrmAudit>,
 ): Promise<void> {
   const { app, actor } = ctx;
@@ -27,8 +28,14 @@ export async function changeBuyer(
     const audit = await apply(trx, buyer, now);
     if (!audit) return;
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: audit.action,
-      targetType: 'buyer', targetId: buyer.id, before: audit.before, after: audit.after, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: audit.action,
+      targetType: 'buyer',
+      targetId: buyer.id,
+      before: audit.before,
+      after: audit.after,
+      at: now,
     });
   });
 }

@@ -20,33 +20,57 @@ export interface SegmentProps {
 export async function createSegment(ctx: CommandContext<AgentPrincipal>, props: SegmentProps): Promise<SegmentView> {
   requireCrm(ctx.actor, 'manage_segments');
   const db = ctx.app.storage.db;
-  const count = await db.selectFrom('segments').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', ctx.actor.shopId).executeTakeFirst();
+  const count = await db
+    .selectFrom('segments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('shop_id', '=', ctx.actor.shopId)
+    .executeTakeFirst();
   if (Number(count?.n ?? 0) >= MAX_SEGMENTS) throw new AppError('too_many_segments', { limit: MAX_SEGMENTS });
   const now = ctx.app.now().toISOString();
   const row = {
-    id: newId(), shop_id: ctx.actor.shopId, name: props.name, filter_json: JSON.stringify(props.filter),
-    created_by: ctx.actor.name, created_at: now, updated_at: now,
+    id: newId(),
+    shop_id: ctx.actor.shopId,
+    name: props.name,
+    filter_json: JSON.stringify(props.filter),
+    created_by: ctx.actor.name,
+    created_at: now,
+    updated_at: now,
   };
   await db.transaction().execute(async (trx) => {
     await insertSegment(trx, row);
     await recordAgentAudit(trx, ctx.actor, {
-      action: 'segment.created', targetType: 'segment', targetId: row.id, after: { name: props.name, filter: props.filter }, at: now,
+      action: 'segment.created',
+      targetType: 'segment',
+      targetId: row.id,
+      after: { name: props.name, filter: props.filter },
+      at: now,
     });
   });
   return presentSegment(row);
 }
 
-export async function changeSegment(ctx: CommandContext<AgentPrincipal>, props: SegmentProps & { segmentId: string }): Promise<SegmentView> {
+export async function changeSegment(
+  ctx: CommandContext<AgentPrincipal>,
+  props: SegmentProps & { segmentId: string },
+): Promise<SegmentView> {
   requireCrm(ctx.actor, 'manage_segments');
   const db = ctx.app.storage.db;
   const before = await findSegment(db, ctx.actor.shopId, props.segmentId);
   if (!before) throw new AppError('not_found', { thing: 'segment' });
   const at = ctx.app.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    await updateSegment(trx, ctx.actor.shopId, props.segmentId, { name: props.name, filter_json: JSON.stringify(props.filter), updated_at: at });
+    await updateSegment(trx, ctx.actor.shopId, props.segmentId, {
+      name: props.name,
+      filter_json: JSON.stringify(props.filter),
+      updated_at: at,
+    });
     await recordAgentAudit(trx, ctx.actor, {
-      action: 'segment.updated', targetType: 'segment', targetId: before.id,
-      before: { name: before.name, filter: JSON.parse(before.filter_json) }, after: { name: props.name, filter: props.filter }, at,
+      action: 'segment.updated',
+      targetType: 'segment',
+      targetId: before.id,
+      before: { name: before.name, filter: JSON.parse(before.filter_json) },
+      after: { name: props.name, filter: props.filter },
+      at,
     });
   });
   return presentSegment((await findSegment(db, ctx.actor.shopId, props.segmentId))!);
@@ -60,8 +84,11 @@ export async function removeSegment(ctx: CommandContext<AgentPrincipal>, props: 
   await db.transaction().execute(async (trx) => {
     await deleteSegment(trx, ctx.actor.shopId, props.segmentId);
     await recordAgentAudit(trx, ctx.actor, {
-      action: 'segment.deleted', targetType: 'segment', targetId: before.id,
-      before: { name: before.name, filter: JSON.parse(before.filter_json) }, at: ctx.app.now().toISOString(),
+      action: 'segment.deleted',
+      targetType: 'segment',
+      targetId: before.id,
+      before: { name: before.name, filter: JSON.parse(before.filter_json) },
+      at: ctx.app.now().toISOString(),
     });
   });
 }

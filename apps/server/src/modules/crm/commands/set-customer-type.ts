@@ -21,6 +21,10 @@ export async function setCustomerType(ctx: CommandContext<AgentPrincipal>, props
       customer_type_set_by: props.customerType ? ctx.actor.name : null,
       customer_type_set_at: props.customerType ? now : null,
     });
-    return { action: 'customer.set_type', before: { customerType: buyer.customer_type ?? null }, after: { customerType: props.customerType } };
+    return {
+      action: 'customer.set_type',
+      before: { customerType: buyer.customer_type ?? null },
+      after: { customerType: props.customerType },
+    };
   });
 }

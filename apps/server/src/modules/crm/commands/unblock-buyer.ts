@@ -13,7 +13,12 @@ export async function unblockBuyer(ctx: CommandContext<AgentPrincipal>, props: {
   await changeBuyer(ctx, props.buyerId, async (trx, buyer) => {
     if (!buyer.blocked_at) return null;
     const held = await heldMessageCount(trx, ctx.actor.shopId, buyer.id, buyer.blocked_at);
-    await updateBuyerCrm(trx, ctx.actor.shopId, buyer.id, { blocked_at: null, blocked_by: null, blocked_by_name: null, block_reason: null });
+    await updateBuyerCrm(trx, ctx.actor.shopId, buyer.id, {
+      blocked_at: null,
+      blocked_by: null,
+      blocked_by_name: null,
+      block_reason: null,
+    });
     changed = true;
     return {
       action: 'customer.unblock',

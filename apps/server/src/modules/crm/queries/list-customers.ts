@@ -1,7 +1,6 @@
-import type { SegmentFilter } from '@golddesk/contracts';
+import { PAID_ORDER_STATUSES, type SegmentFilter } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../../platform/db/database.js';
-import { PAID_ORDER_STATUSES } from '../crm.repository.js';
 
 const DAY_MS = 86_400_000;
 const PAID = sql.join(PAID_ORDER_STATUSES.map((s) => sql.lit(s)));
@@ -17,23 +16,31 @@ export interface ListCustomersOptions {
 
 /** Per buyer: paid orders, paid total and when the last order (any state) was placed. */
 function orderStats(db: Queryable, shopId: string) {
-  return db.selectFrom('orders')
+  return db
+    .selectFrom('orders')
     .select([
       'buyer_id',
       sql<number>`SUM(CASE WHEN status IN (${PAID}) THEN 1 ELSE 0 END)`.as('paid_count'),
       sql<number>`SUM(CASE WHEN status IN (${PAID}) THEN total_fen ELSE 0 END)`.as('spent_fen'),
       sql<string>`MAX(placed_at)`.as('last_order_at'),
     ])
-    .where('shop_id', '=', shopId).groupBy('buyer_id');
+    .where('shop_id', '=', shopId)
+    .groupBy('buyer_id');
 }
 
 /** The shop's buyers that match every field of the filter. */
 function filtered(db: Queryable, shopId: string, filter: SegmentFilter, now: Date) {
-  let query = db.selectFrom('buyers as b').leftJoin(orderStats(db, shopId).as('s'), 's.buyer_id', 'b.id').where('b.shop_id', '=', shopId);
+  let query = db
+    .selectFrom('buyers as b')
+    .leftJoin(orderStats(db, shopId).as('s'), 's.buyer_id', 'b.id')
+    .where('b.shop_id', '=', shopId);
   const tagIds = filter.tagIds ?? [];
   if (tagIds.length > 0) {
     query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('buyer_tags as bt').select('bt.tag_id').whereRef('bt.buyer_id', '=', 'b.id').where('bt.tag_id', 'in', tagIds)));
+      exists(
+        selectFrom('buyer_tags as bt').select('bt.tag_id').whereRef('bt.buyer_id', '=', 'b.id').where('bt.tag_id', 'in', tagIds),
+      ),
+    );
   }
   if (filter.vipMin !== undefined) query = query.where('b.vip_level', '>=', filter.vipMin);
   if (filter.customerType) query = query.where('b.customer_type', '=', filter.customerType);
@@ -65,20 +72,28 @@ export async function listCustomerRows(db: Queryable, shopId: string, filter: Se
   }[options.sort];
   const rows = await base
     .select([
-      'b.id', 'b.nick', 'b.vip_level', 'b.province', 'b.customer_type', 'b.blocked_at',
+      'b.id',
+      'b.nick',
+      'b.vip_level',
+      'b.province',
+      'b.customer_type',
+      'b.blocked_at',
       sql<number | null>`s.paid_count`.as('paid_count'),
       sql<number | null>`s.spent_fen`.as('spent_fen'),
       sql<string | null>`s.last_order_at`.as('last_order_at'),
       sql<number>`CASE WHEN b.blocked_at IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM messages m
         INNER JOIN conversations c ON c.id = m.conversation_id
         WHERE c.buyer_id = b.id AND m.sender = 'buyer' AND m.created_at >= b.blocked_at) END`.as('held_messages'),
-      sql<string | null>`(SELECT c.id FROM conversations c WHERE c.shop_id = b.shop_id AND c.buyer_id = b.id)`.as('conversation_id'),
+      sql<string | null>`(SELECT c.id FROM conversations c WHERE c.shop_id = b.shop_id AND c.buyer_id = b.id)`.as(
+        'conversation_id',
+      ),
     ])
     // Buyers without the value (no orders, never seen) go last either way, on both databases.
     .orderBy(sql`CASE WHEN ${sortKey} IS NULL THEN 1 ELSE 0 END`)
     .orderBy(sortKey, options.order)
     .orderBy('b.id')
-    .limit(options.pageSize).offset((options.page - 1) * options.pageSize)
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
     .execute();
   return {
     total: Number(totalRow?.n ?? 0),

@@ -11,11 +11,19 @@ const NOTES_SHOWN = 50;
  * The buyer's 客户 360 block for the right pane (type, tags, notes, addresses, blacklist), as an agent of `viewerRole`
  * may see it (receivers' phones masked for roles that do not call buyers).
  */
-export async function loadCustomerCrm(db: Queryable, shopId: string, buyerId: string, viewerRole: string): Promise<CustomerCrmView> {
+export async function loadCustomerCrm(
+  db: Queryable,
+  shopId: string,
+  buyerId: string,
+  viewerRole: string,
+): Promise<CustomerCrmView> {
   const buyer = await findBuyer(db, shopId, buyerId);
   if (!buyer) throw new AppError('not_found', { thing: 'buyer' });
   const [tags, notes, addresses, last] = await Promise.all([
-    tagsOfBuyers(db, shopId, [buyerId]), listNotes(db, shopId, buyerId, NOTES_SHOWN), addressesOfBuyer(db, shopId, buyerId), lastOrderAt(db, shopId, buyerId),
+    tagsOfBuyers(db, shopId, [buyerId]),
+    listNotes(db, shopId, buyerId, NOTES_SHOWN),
+    addressesOfBuyer(db, shopId, buyerId),
+    lastOrderAt(db, shopId, buyerId),
   ]);
   return presentCrm({ buyer, tags: tags.get(buyerId) ?? [], notes, addresses, lastOrderAt: last }, viewerRole);
 }

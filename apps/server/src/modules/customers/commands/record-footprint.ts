@@ -23,7 +23,17 @@ export async function recordFootprint(ctx: CommandContext<BuyerPrincipal>, props
   const at = now.toISOString();
   await insertProductView(app.storage.db, { shopId: actor.shopId, buyerId: actor.buyerId, productId: props.productId, at });
   app.bus.publish({
-    type: 'customer.footprint', shopId: actor.shopId, buyerId: actor.buyerId, conversationId: actor.conversationId,
-    footprint: { productId: product.productId, title: product.title, priceFen: product.priceFen, imageUrl: product.imageUrl, viewedAt: at, views: 1 },
+    type: 'customer.footprint',
+    shopId: actor.shopId,
+    buyerId: actor.buyerId,
+    conversationId: actor.conversationId,
+    footprint: {
+      productId: product.productId,
+      title: product.title,
+      priceFen: product.priceFen,
+      imageUrl: product.imageUrl,
+      viewedAt: at,
+      views: 1,
+    },
   });
 }

@@ -31,7 +31,8 @@ export async function signDemoIdentity(app: AppContext, props: SignDemoIdentityP
   const visitorId = props.buyer ?? DEFAULT_DEMO_BUYER;
   const buyer = await findDemoBuyer(db, shop.id, visitorId);
   if (!buyer) throw new AppError('not_found', { thing: 'buyer' });
-  const externalId = buyer.external_id ?? (await giveDemoBuyerExternalId(db, buyer.id, visitorId.replace('demo-buyer-', 'demo-member-')));
+  const externalId =
+    buyer.external_id ?? (await giveDemoBuyerExternalId(db, buyer.id, visitorId.replace('demo-buyer-', 'demo-member-')));
   const secrets = await ensureIntegrationSecrets(db, shop.id, app.now().toISOString());
   const timestamp = Math.floor(app.now().getTime() / 1000);
   return {

@@ -40,21 +40,31 @@ export async function runImport(ctx: CommandContext<AgentPrincipal>, props: RunI
   const { app, actor } = ctx;
   let row = props.row;
   const errors: StoredRowError[] = [];
-  const publish = () => app.bus.publish({
-    type: 'import.progress', shopId: actor.shopId, import: presentImport(row, row.language as Language, app.now()),
-  });
+  const publish = () =>
+    app.bus.publish({
+      type: 'import.progress',
+      shopId: actor.shopId,
+      import: presentImport(row, row.language as Language, app.now()),
+    });
   try {
     const catalogue = row.kind === 'orders' ? new CatalogueIndex(await loadCatalogue(app.storage.db, actor.shopId)) : undefined;
     for (const batch of batches(props.groups)) {
       // Lets requests in between batches: on SQLite every statement runs on this thread.
       await nextTurn();
-      for (const group of batch) if (errors.length < MAX_STORED_ERRORS) errors.push(...group.errors.slice(0, MAX_STORED_ERRORS - errors.length));
+      for (const group of batch)
+        if (errors.length < MAX_STORED_ERRORS) errors.push(...group.errors.slice(0, MAX_STORED_ERRORS - errors.length));
       const lines = batch.reduce((n, g) => n + g.lineCount, 0);
       const failed = batch.reduce((n, g) => n + g.errors.length, 0);
       row = await writeBatch(ctx, row, batch, catalogue, (counts, now) => ({
-        ...row, processed: row.processed + lines, imported: row.imported + lines - failed, failed: row.failed + failed,
-        created_count: row.created_count + counts.created, updated_count: row.updated_count + counts.updated,
-        unchanged_count: row.unchanged_count + counts.unchanged, errors_json: JSON.stringify(errors), updated_at: now,
+        ...row,
+        processed: row.processed + lines,
+        imported: row.imported + lines - failed,
+        failed: row.failed + failed,
+        created_count: row.created_count + counts.created,
+        updated_count: row.updated_count + counts.updated,
+        unchanged_count: row.unchanged_count + counts.unchanged,
+        errors_json: JSON.stringify(errors),
+        updated_at: now,
       }));
       publish();
     }
@@ -63,11 +73,20 @@ export async function runImport(ctx: CommandContext<AgentPrincipal>, props: RunI
     await app.storage.db.transaction().execute(async (trx) => {
       await updateImport(trx, row.id, { status: done.status, updated_at: now, finished_at: now });
       await recordAudit(trx, {
-        shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: `import.${row.kind}`,
-        targetType: 'import', targetId: row.id, before: null,
+        shopId: actor.shopId,
+        actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+        action: `import.${row.kind}`,
+        targetType: 'import',
+        targetId: row.id,
+        before: null,
         after: {
-          fileName: row.file_name, total: row.total, imported: row.imported, failed: row.failed,
-          created: row.created_count, updated: row.updated_count, unchanged: row.unchanged_count,
+          fileName: row.file_name,
+          total: row.total,
+          imported: row.imported,
+          failed: row.failed,
+          created: row.created_count,
+          updated: row.updated_count,
+          unchanged: row.unchanged_count,
         },
         at: now,
       });
@@ -77,15 +96,22 @@ export async function runImport(ctx: CommandContext<AgentPrincipal>, props: RunI
     app.log.error({ err: error, importId: row.id }, 'import failed');
     const now = isoNow(app);
     row = { ...row, status: 'failed', failure_reason: 'internal', updated_at: now, finished_at: now };
-    await updateImport(app.storage.db, row.id, { status: 'failed', failure_reason: 'internal', updated_at: now, finished_at: now })
-      .catch(() => undefined); // storage gone (shutdown): GET reports the import interrupted once it is stale
+    await updateImport(app.storage.db, row.id, {
+      status: 'failed',
+      failure_reason: 'internal',
+      updated_at: now,
+      finished_at: now,
+    }).catch(() => undefined); // storage gone (shutdown): GET reports the import interrupted once it is stale
   }
   publish();
 }
 
 /** One transaction: the rows, then the progress they make; tried twice, since another import may race on the same orders. */
 async function writeBatch(
-  ctx: CommandContext<AgentPrincipal>, row: ImportRow, batch: ImportGroup[], catalogue: CatalogueIndex | undefined,
+  ctx: CommandContext<AgentPrincipal>,
+  row: ImportRow,
+  batch: ImportGroup[],
+  catalogue: CatalogueIndex | undefined,
   next: (counts: BatchCounts, now: string) => ImportRow,
 ): Promise<ImportRow> {
   const { app, actor } = ctx;
@@ -96,9 +122,10 @@ async function writeBatch(
         const now = isoNow(app);
         const orders = batch.flatMap((g) => (g.order ? [g.order] : []));
         const products = batch.flatMap((g) => (g.product ? [g.product] : []));
-        const counts = row.kind === 'orders'
-          ? await writeOrderBatch(trx, actor.shopId, orders, catalogue!, now)
-          : await writeProductBatch(trx, actor.shopId, products, now);
+        const counts =
+          row.kind === 'orders'
+            ? await writeOrderBatch(trx, actor.shopId, orders, catalogue!, now)
+            : await writeProductBatch(trx, actor.shopId, products, now);
         closedApprovals = counts.closedApprovals ?? [];
         const updated = next(counts, now);
         const { id: _id, shop_id: _shop, ...changes } = updated;

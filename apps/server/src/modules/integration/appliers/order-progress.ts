@@ -1,15 +1,16 @@
 import { findCarrier, serverText, storeServerText, type InboundEvent } from '@golddesk/contracts';
-import { newId } from '../../../platform/ids.js';
-import { onTrackingEvent, type AfterCommit } from '../../logistics/index.js';
+import { insertTrackingEvent, onTrackingEvent, type AfterCommit } from '../../logistics/index.js';
 import { closeStaleApprovals, publishApprovals } from '../../approvals/commands/close-stale-approvals.js';
-import type { OrderRow } from '../../orders/order.repository.js';
+import { updateOrder, type OrderRow } from '../../orders/order.repository.js';
+import { advance, pathBetween, transition } from '../../orders/order.state-machine.js';
 import type { InboundNote } from '../inbound-notes.js';
 import type { ApplyContext, ApplyOutcome } from './applier.js';
 
-type ProgressEvent = Extract<InboundEvent, { type: 'order.paid' | 'order.shipped' | 'tracking.updated' | 'order.completed' | 'order.closed' }>;
+type ProgressEvent = Extract<
+  InboundEvent,
+  { type: 'order.paid' | 'order.shipped' | 'tracking.updated' | 'order.completed' | 'order.closed' }
+>;
 
-/** The forward path of an order; `closed` leaves it from 待付款 only. */
-const PATH = ['pending_payment', 'paid', 'shipped', 'signed', 'completed'] as const;
 const STAMP = { paid: 'paid_at', shipped: 'shipped_at', signed: 'signed_at', completed: 'completed_at' } as const;
 type Step = keyof typeof STAMP;
 
@@ -20,42 +21,67 @@ type Step = keyof typeof STAMP;
  */
 export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent): Promise<ApplyOutcome> {
   const { trx, shopId, now } = ctx;
-  const order = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId)
-    .where('order_no', '=', event.data.orderNo).executeTakeFirst();
+  const order = await trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('order_no', '=', event.data.orderNo)
+    .executeTakeFirst();
   if (!order) return { status: 'parked', note: [{ code: 'order_not_synced', params: { orderNo: event.data.orderNo } }] };
 
   if (event.type === 'order.closed') return close(ctx, order, event.data.reason, event.data.closedAt);
   if (event.type === 'tracking.updated') {
-    await trx.insertInto('tracking_events').values({
-      id: newId(), shop_id: shopId, order_id: order.id, carrier: order.carrier, tracking_no: order.tracking_no,
-      status: event.data.status, description: event.data.description, location: event.data.location ?? null,
-      occurred_at: event.data.occurredAt, created_at: now,
-    }).execute();
+    await insertTrackingEvent(trx, {
+      shopId,
+      orderId: order.id,
+      carrier: order.carrier,
+      trackingNo: order.tracking_no,
+      status: event.data.status,
+      description: event.data.description,
+      location: event.data.location ?? null,
+      occurredAt: event.data.occurredAt,
+      createdAt: now,
+    });
     await onTrackingEvent(ctx, order, event.data);
-    if (event.data.status !== 'signed') return { status: 'applied', orderId: order.id, audit: audit(order, {}, { tracking: event.data.status }) };
+    if (event.data.status !== 'signed')
+      return { status: 'applied', orderId: order.id, audit: audit(order, {}, { tracking: event.data.status }) };
   }
   const [step, at, extra] = stepOf(event);
-  if (order.status === 'closed') return { status: 'ignored', note: [{ code: 'order_closed_ignored', params: { orderNo: order.order_no, eventType: event.type } }] };
+  if (order.status === 'closed')
+    return {
+      status: 'ignored',
+      note: [{ code: 'order_closed_ignored', params: { orderNo: order.order_no, eventType: event.type } }],
+    };
 
-  const changes: Partial<OrderRow> = { ...extra, [STAMP[step]]: at, updated_at: now };
+  // The status moves through the order's state machine, step by step (none when the order is already there or past).
+  const changes: Partial<OrderRow> = { ...advance(order, step, at), ...extra, [STAMP[step]]: at, updated_at: now };
   const inferred: string[] = [];
-  for (const earlier of PATH.slice(1, PATH.indexOf(step)) as Step[]) {
+  const earlierSteps = (pathBetween('pending_payment', step) ?? []).slice(0, -1) as Step[];
+  for (const earlier of earlierSteps) {
     if (!order[STAMP[earlier]]) {
       changes[STAMP[earlier]] = at;
       inferred.push(earlier);
     }
   }
-  if (PATH.indexOf(step) > PATH.indexOf(order.status as (typeof PATH)[number])) changes.status = step;
-  await trx.updateTable('orders').set(changes).where('id', '=', order.id).execute();
+  await updateOrder(trx, order.id, changes);
   if (event.type === 'order.shipped') {
-    await trx.insertInto('tracking_events').values({
-      id: newId(), shop_id: shopId, order_id: order.id, carrier: event.data.carrier, tracking_no: event.data.trackingNo,
-      status: 'shipped', location: null,
-      description: storeServerText(serverText('tracking.seller_shipped', {
-        carrier: event.data.carrier, carrierCode: findCarrier(event.data.carrier)?.code ?? '', trackingNo: event.data.trackingNo,
-      }).coded),
-      occurred_at: event.data.shippedAt, created_at: now,
-    }).execute();
+    await insertTrackingEvent(trx, {
+      shopId,
+      orderId: order.id,
+      carrier: event.data.carrier,
+      trackingNo: event.data.trackingNo,
+      status: 'shipped',
+      location: null,
+      description: storeServerText(
+        serverText('tracking.seller_shipped', {
+          carrier: event.data.carrier,
+          carrierCode: findCarrier(event.data.carrier)?.code ?? '',
+          trackingNo: event.data.trackingNo,
+        }).coded,
+      ),
+      occurredAt: event.data.shippedAt,
+      createdAt: now,
+    });
     await onTrackingEvent(ctx, order, { status: 'shipped', description: '卖家已发货' });
   }
   const note: InboundNote[] = [
@@ -63,15 +89,24 @@ export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent
     ...(changes.status ? [] : [{ code: 'status_kept' as const, params: { status: order.status } }]),
   ];
   if (changes.status) ctx.afterCommit.push(await closeApprovalsOf(ctx, order.id));
-  return { status: 'applied', note: note.length ? note : undefined, orderId: order.id, audit: audit(order, { status: order.status }, { ...changes }) };
+  return {
+    status: 'applied',
+    note: note.length ? note : undefined,
+    orderId: order.id,
+    audit: audit(order, { status: order.status }, { ...changes }),
+  };
 }
 
 function stepOf(event: Exclude<ProgressEvent, { type: 'order.closed' }>): [Step, string, Partial<OrderRow>] {
   switch (event.type) {
-    case 'order.paid': return ['paid', event.data.paidAt, {}];
-    case 'order.shipped': return ['shipped', event.data.shippedAt, { carrier: event.data.carrier, tracking_no: event.data.trackingNo }];
-    case 'tracking.updated': return ['signed', event.data.occurredAt, {}];
-    case 'order.completed': return ['completed', event.data.completedAt, {}];
+    case 'order.paid':
+      return ['paid', event.data.paidAt, {}];
+    case 'order.shipped':
+      return ['shipped', event.data.shippedAt, { carrier: event.data.carrier, tracking_no: event.data.trackingNo }];
+    case 'tracking.updated':
+      return ['signed', event.data.occurredAt, {}];
+    case 'order.completed':
+      return ['completed', event.data.completedAt, {}];
   }
 }
 
@@ -79,8 +114,9 @@ async function close(ctx: ApplyContext, order: OrderRow, reason: string, at: str
   const { trx, now } = ctx;
   if (order.status === 'closed') return { status: 'ignored', note: [{ code: 'already_closed' }] };
   // A paid order closes through a refund (after-sales), never by a bare close event.
-  if (order.status !== 'pending_payment') return { status: 'ignored', note: [{ code: 'paid_needs_refund', params: { orderNo: order.order_no } }] };
-  await trx.updateTable('orders').set({ status: 'closed', closed_at: at, close_reason: reason, updated_at: now }).where('id', '=', order.id).execute();
+  if (order.status !== 'pending_payment')
+    return { status: 'ignored', note: [{ code: 'paid_needs_refund', params: { orderNo: order.order_no } }] };
+  await updateOrder(trx, order.id, { ...transition(order, 'closed', at), close_reason: reason, updated_at: now });
   ctx.afterCommit.push(await closeApprovalsOf(ctx, order.id));
   return { status: 'applied', orderId: order.id, audit: audit(order, { status: order.status }, { status: 'closed', reason }) };
 }

@@ -9,38 +9,86 @@ type OrderUpserted = Extract<InboundEvent, { type: 'order.upserted' }>['data'];
 export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted): Promise<ApplyOutcome> {
   const { trx, shopId, now } = ctx;
   const buyerId = await ensureBuyer(ctx, data.buyer);
-  const productIds = await productIdsByExternalId(ctx, data.items.map((i) => i.productExternalId).filter((id): id is string => !!id));
+  const productIds = await productIdsByExternalId(
+    ctx,
+    data.items.map((i) => i.productExternalId).filter((id): id is string => !!id),
+  );
   const items = data.items.map((item) => ({
     product_id: (item.productExternalId && productIds.get(item.productExternalId)) || '',
-    title: item.title, sku_props: JSON.stringify(item.skuProps), price_fen: item.priceFen, quantity: item.quantity,
+    title: item.title,
+    sku_props: JSON.stringify(item.skuProps),
+    price_fen: item.priceFen,
+    quantity: item.quantity,
   }));
   const receiver = {
-    receiver_name: data.receiver.name, receiver_phone: data.receiver.phone,
+    receiver_name: data.receiver.name,
+    receiver_phone: data.receiver.phone,
     receiver_address: `${data.receiver.province ?? ''}${data.receiver.address.replace(data.receiver.province ?? '\u0000', '')}`,
     receiver_province: data.receiver.province ?? null,
   };
-  const existing = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('order_no', '=', data.orderNo).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('order_no', '=', data.orderNo)
+    .executeTakeFirst();
   if (existing) {
     if (!['pending_payment', 'paid'].includes(existing.status)) {
       return { status: 'ignored', note: [{ code: 'shipped_not_overwritten', params: { orderNo: data.orderNo } }] };
     }
-    await trx.updateTable('orders').set({ ...receiver, total_fen: data.totalFen, buyer_id: buyerId, updated_at: now }).where('id', '=', existing.id).execute();
+    await trx
+      .updateTable('orders')
+      .set({ ...receiver, total_fen: data.totalFen, buyer_id: buyerId, updated_at: now })
+      .where('id', '=', existing.id)
+      .execute();
     await trx.deleteFrom('order_items').where('order_id', '=', existing.id).execute();
-    await trx.insertInto('order_items').values(items.map((i) => ({ ...i, order_id: existing.id }))).execute();
+    await trx
+      .insertInto('order_items')
+      .values(items.map((i) => ({ ...i, order_id: existing.id })))
+      .execute();
     return {
-      status: 'applied', orderId: existing.id,
-      audit: { targetType: 'order', targetId: existing.id, before: { totalFen: existing.total_fen, address: existing.receiver_address }, after: { totalFen: data.totalFen, address: receiver.receiver_address } },
+      status: 'applied',
+      orderId: existing.id,
+      audit: {
+        targetType: 'order',
+        targetId: existing.id,
+        before: { totalFen: existing.total_fen, address: existing.receiver_address },
+        after: { totalFen: data.totalFen, address: receiver.receiver_address },
+      },
     };
   }
   const id = newId();
-  await trx.insertInto('orders').values({
-    id, shop_id: shopId, buyer_id: buyerId, order_no: data.orderNo, status: 'pending_payment', total_fen: data.totalFen, ...receiver,
-    carrier: null, tracking_no: null, memo: null, placed_at: data.placedAt, paid_at: null, shipped_at: null, signed_at: null,
-    completed_at: null, closed_at: null, external_id: data.orderNo, updated_at: now,
-  }).execute();
-  await trx.insertInto('order_items').values(items.map((i) => ({ ...i, order_id: id }))).execute();
+  await trx
+    .insertInto('orders')
+    .values({
+      id,
+      shop_id: shopId,
+      buyer_id: buyerId,
+      order_no: data.orderNo,
+      status: 'pending_payment',
+      total_fen: data.totalFen,
+      ...receiver,
+      carrier: null,
+      tracking_no: null,
+      memo: null,
+      placed_at: data.placedAt,
+      paid_at: null,
+      shipped_at: null,
+      signed_at: null,
+      completed_at: null,
+      closed_at: null,
+      external_id: data.orderNo,
+      updated_at: now,
+    })
+    .execute();
+  await trx
+    .insertInto('order_items')
+    .values(items.map((i) => ({ ...i, order_id: id })))
+    .execute();
   return {
-    status: 'applied', orderId: id, createdOrderNo: data.orderNo,
+    status: 'applied',
+    orderId: id,
+    createdOrderNo: data.orderNo,
     audit: { targetType: 'order', targetId: id, before: null, after: { orderNo: data.orderNo, totalFen: data.totalFen } },
   };
 }
@@ -48,14 +96,23 @@ export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted)
 /** The shop's customer by its own id (never a widget visitor, whatever id or nick that visitor chose). */
 async function ensureBuyer({ trx, shopId, now }: ApplyContext, buyer: OrderUpserted['buyer']): Promise<string> {
   const row = await findOrCreateVouchedBuyer(trx, {
-    shopId, externalId: buyer.externalId, nick: buyer.nick, phone: buyer.phone ?? null, source: 'integration', now,
+    shopId,
+    externalId: buyer.externalId,
+    nick: buyer.nick,
+    phone: buyer.phone ?? null,
+    source: 'integration',
+    now,
   });
   return row.id;
 }
 
 async function productIdsByExternalId({ trx, shopId }: ApplyContext, externalIds: string[]) {
   if (externalIds.length === 0) return new Map<string, string>();
-  const rows = await trx.selectFrom('products').select(['id', 'external_id']).where('shop_id', '=', shopId)
-    .where('external_id', 'in', externalIds).execute();
+  const rows = await trx
+    .selectFrom('products')
+    .select(['id', 'external_id'])
+    .where('shop_id', '=', shopId)
+    .where('external_id', 'in', externalIds)
+    .execute();
   return new Map(rows.map((r) => [r.external_id!, r.id]));
 }

@@ -6,33 +6,64 @@ type ProductUpserted = Extract<InboundEvent, { type: 'product.upserted' }>['data
 
 /** Creates or updates a product by the shop's id for it; SKUs match by their properties (颜色/尺码), so order lines keep theirs. */
 export async function applyProductUpserted({ trx, shopId, now }: ApplyContext, data: ProductUpserted): Promise<ApplyOutcome> {
-  const existing = await trx.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('external_id', '=', data.externalId).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('products')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('external_id', '=', data.externalId)
+    .executeTakeFirst();
   const fields = {
-    title: data.title, category: data.category, price_fen: data.priceFen, description: data.description,
+    title: data.title,
+    category: data.category,
+    price_fen: data.priceFen,
+    description: data.description,
     listing_notes: data.listingNotes ?? null,
     ...(data.weightG !== undefined ? { weight_g: data.weightG } : {}),
   };
   const productId = existing?.id ?? newId();
   if (existing) await trx.updateTable('products').set(fields).where('id', '=', productId).execute();
   else {
-    await trx.insertInto('products').values({
-      id: productId, shop_id: shopId, ...fields, image_url: null, size_chart: null, created_at: now, external_id: data.externalId,
-    }).execute();
+    await trx
+      .insertInto('products')
+      .values({
+        id: productId,
+        shop_id: shopId,
+        ...fields,
+        image_url: null,
+        size_chart: null,
+        created_at: now,
+        external_id: data.externalId,
+      })
+      .execute();
   }
   const skus = await trx.selectFrom('product_skus').selectAll().where('product_id', '=', productId).execute();
   const key = (props: Record<string, string>) => JSON.stringify(Object.entries(props).sort());
   const byProps = new Map(skus.map((s) => [key(JSON.parse(s.props)), s.id]));
   for (const sku of data.skus) {
     const id = byProps.get(key(sku.props));
-    if (id) await trx.updateTable('product_skus').set({ price_fen: sku.priceFen, stock: sku.stock }).where('id', '=', id).execute();
+    if (id)
+      await trx.updateTable('product_skus').set({ price_fen: sku.priceFen, stock: sku.stock }).where('id', '=', id).execute();
     else {
-      await trx.insertInto('product_skus').values({
-        id: newId(), shop_id: shopId, product_id: productId, props: JSON.stringify(sku.props), price_fen: sku.priceFen, stock: sku.stock,
-      }).execute();
+      await trx
+        .insertInto('product_skus')
+        .values({
+          id: newId(),
+          shop_id: shopId,
+          product_id: productId,
+          props: JSON.stringify(sku.props),
+          price_fen: sku.priceFen,
+          stock: sku.stock,
+        })
+        .execute();
     }
   }
   return {
     status: 'applied',
-    audit: { targetType: 'product', targetId: productId, before: existing ? { title: existing.title, priceFen: existing.price_fen } : null, after: { title: data.title, priceFen: data.priceFen } },
+    audit: {
+      targetType: 'product',
+      targetId: productId,
+      before: existing ? { title: existing.title, priceFen: existing.price_fen } : null,
+      after: { title: data.title, priceFen: data.priceFen },
+    },
   };
 }

@@ -5,7 +5,7 @@ import { findControlText } from '../../../platform/text/control-text.js';
 import { checkSignature } from '../../../platform/security/hmac-signature.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import type { AfterCommit } from '../../logistics/index.js';
-import { announceOrder } from '../../orders/order-action.js';
+import { announceOrder, recordOrderUpdated } from '../../orders/order-action.js';
 import { presentOrder } from '../../orders/order.presenter.js';
 import { findOrderWithItems } from '../../orders/order.repository.js';
 import { findShopBySlug } from '../../shops/shop.repository.js';
@@ -15,7 +15,11 @@ import { applyOrderProgress } from '../appliers/order-progress.js';
 import { applyOrderUpserted } from '../appliers/order-upserted.js';
 import { applyProductUpserted } from '../appliers/product-upserted.js';
 import {
-  ensureIntegrationSecrets, findInboundEvent, insertInboundEvent, listParkedEvents, markInboundEvent,
+  ensureIntegrationSecrets,
+  findInboundEvent,
+  insertInboundEvent,
+  listParkedEvents,
+  markInboundEvent,
 } from '../integration.repository.js';
 
 const INTEGRATION_ACTOR = { kind: 'integration' as const, id: null, name: '店铺系统' };
@@ -63,8 +67,15 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
       const ctx: ApplyContext = { trx, shopId: shop.id, now: now.toISOString(), afterCommit: (followUps = []) };
       const outcome = await apply(ctx, event);
       await insertInboundEvent(trx, {
-        shop_id: shop.id, event_id: event.id, type: event.type, order_no: orderNoOf(event), occurred_at: event.occurredAt,
-        payload_json: props.rawBody, status: outcome.status, note: storeNotes(outcome.note), received_at: ctx.now,
+        shop_id: shop.id,
+        event_id: event.id,
+        type: event.type,
+        order_no: orderNoOf(event),
+        occurred_at: event.occurredAt,
+        payload_json: props.rawBody,
+        status: outcome.status,
+        note: storeNotes(outcome.note),
+        received_at: ctx.now,
       });
       await settle(ctx, event.type, outcome, touched);
       // Events that were waiting for this order can go now, oldest first.
@@ -76,12 +87,18 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
           await settle(ctx, waiting.type, later, touched);
         }
       }
+      // Webhooks hear of every order this event touched, through the outbox (committed with the change).
+      for (const orderId of touched) {
+        const touchedOrder = await findOrderWithItems(trx, shop.id, orderId);
+        if (touchedOrder) await recordOrderUpdated(trx, shop.id, presentOrder(touchedOrder), ctx.now);
+      }
       const note = wordNotes(storeNotes(outcome.note), props.language ?? 'zh-CN');
       return { status: outcome.status, ...(note ? { note } : {}) };
     });
   } catch (error) {
     // The same event racing on another process: the first one stands.
-    if (!(error instanceof AppError) && (await findInboundEvent(app.storage.db, shop.id, event.id))) return { status: 'duplicate' };
+    if (!(error instanceof AppError) && (await findInboundEvent(app.storage.db, shop.id, event.id)))
+      return { status: 'duplicate' };
     throw error;
   }
   for (const followUp of followUps) followUp(app);
@@ -94,9 +111,12 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
 
 function apply(ctx: ApplyContext, event: InboundEvent): Promise<ApplyOutcome> {
   switch (event.type) {
-    case 'product.upserted': return applyProductUpserted(ctx, event.data);
-    case 'order.upserted': return applyOrderUpserted(ctx, event.data);
-    default: return applyOrderProgress(ctx, event);
+    case 'product.upserted':
+      return applyProductUpserted(ctx, event.data);
+    case 'order.upserted':
+      return applyOrderUpserted(ctx, event.data);
+    default:
+      return applyOrderProgress(ctx, event);
   }
 }
 
@@ -104,8 +124,12 @@ async function settle(ctx: ApplyContext, type: string, outcome: ApplyOutcome, to
   if (outcome.orderId) touched.add(outcome.orderId);
   if (outcome.status !== 'applied' || !outcome.audit) return;
   await recordAudit(ctx.trx, {
-    shopId: ctx.shopId, actor: INTEGRATION_ACTOR, action: `integration.${type}`, ...outcome.audit,
-    after: outcome.note ? { ...outcome.audit.after, note: wordNotes(storeNotes(outcome.note), 'zh-CN') } : outcome.audit.after, at: ctx.now,
+    shopId: ctx.shopId,
+    actor: INTEGRATION_ACTOR,
+    action: `integration.${type}`,
+    ...outcome.audit,
+    after: outcome.note ? { ...outcome.audit.after, note: wordNotes(storeNotes(outcome.note), 'zh-CN') } : outcome.audit.after,
+    at: ctx.now,
   });
 }
 

@@ -6,7 +6,11 @@ import { findOrderWithItems } from '../../orders/order.repository.js';
 import { insertTrackingEvent } from '../tracking.repository.js';
 
 /** An agent's note on the parcel's timeline (e.g. after calling the courier); internal, the buyer is not told. */
-export async function addTrackingNote(ctx: CommandContext<AgentPrincipal>, orderId: string, props: { description: string; location?: string }) {
+export async function addTrackingNote(
+  ctx: CommandContext<AgentPrincipal>,
+  orderId: string,
+  props: { description: string; location?: string },
+) {
   const { app, actor } = ctx;
   const now = app.now().toISOString();
   await app.storage.db.transaction().execute(async (trx) => {
@@ -14,12 +18,25 @@ export async function addTrackingNote(ctx: CommandContext<AgentPrincipal>, order
     if (!found) throw new AppError('not_found', { thing: 'order' });
     const { order } = found;
     await insertTrackingEvent(trx, {
-      shopId: actor.shopId, orderId, carrier: order.carrier, trackingNo: order.tracking_no, status: 'note',
-      description: `${props.description}（${actor.name}）`, location: props.location || null, occurredAt: now, createdAt: now,
+      shopId: actor.shopId,
+      orderId,
+      carrier: order.carrier,
+      trackingNo: order.tracking_no,
+      status: 'note',
+      description: `${props.description}（${actor.name}）`,
+      location: props.location || null,
+      occurredAt: now,
+      createdAt: now,
     });
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'order.tracking_note',
-      targetType: 'order', targetId: orderId, before: null, after: { note: props.description }, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: 'order.tracking_note',
+      targetType: 'order',
+      targetId: orderId,
+      before: null,
+      after: { note: props.description },
+      at: now,
     });
   });
 }

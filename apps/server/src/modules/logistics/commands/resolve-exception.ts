@@ -6,7 +6,11 @@ import { recordAudit } from '../../audit/audit.repository.js';
 import { closeException, findException } from '../exception.repository.js';
 
 /** 处理: an agent closes an exception with what was done (called the courier, re-sent, refunded…). Any agent may. */
-export async function resolveException(ctx: CommandContext<AgentPrincipal>, id: string, props: { note: string }): Promise<LogisticsExceptionView> {
+export async function resolveException(
+  ctx: CommandContext<AgentPrincipal>,
+  id: string,
+  props: { note: string },
+): Promise<LogisticsExceptionView> {
   const { app, actor } = ctx;
   const now = app.now().toISOString();
   const resolved = await app.storage.db.transaction().execute(async (trx) => {
@@ -17,8 +21,14 @@ export async function resolveException(ctx: CommandContext<AgentPrincipal>, id: 
       throw new AppError('exception_resolved');
     }
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'logistics.resolve_exception',
-      targetType: 'order', targetId: found.order.id, before: { kind: found.kind, detail: found.detail }, after: { note: props.note || null }, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: 'logistics.resolve_exception',
+      targetType: 'order',
+      targetId: found.order.id,
+      before: { kind: found.kind, detail: found.detail },
+      after: { note: props.note || null },
+      at: now,
     });
     return (await findException(trx, actor.shopId, id))!;
   });

@@ -2,25 +2,30 @@ import { normaliseProvince, type CourierRule } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { listCourierRules, replaceCourierRules, type StoredCourierRule } from '../courier-rule.repository.js';
-import { mayEditLogisticsSettings } from '../logistics.policy.js';
 
 /**
  * Saves the shop's 快递选择原则及资费标准 as a whole table (owner, manager). Province names are normalised
  * (浙江 → 浙江省); an unknown one is refused naming it, so a typo never silently drops a province.
  */
-export async function saveCourierRules(ctx: CommandContext<AgentPrincipal>, props: { rules: CourierRule[] }): Promise<StoredCourierRule[]> {
+export async function saveCourierRules(
+  ctx: CommandContext<AgentPrincipal>,
+  props: { rules: CourierRule[] },
+): Promise<StoredCourierRule[]> {
   const { app, actor } = ctx;
-  if (!mayEditLogisticsSettings(actor.role)) throw new AppError('forbidden');
+  requireCapability(actor, 'logistics.configure');
   const rules = props.rules.map((rule): StoredCourierRule => {
     const provinces = rule.provinces.map((p) => p.trim());
-    const normalised = provinces.includes('default') ? ['default'] : provinces.map((p) => {
-      const province = normaliseProvince(p);
-      if (!province) throw new AppError('unknown_province', { province: p });
-      return province;
-    });
+    const normalised = provinces.includes('default')
+      ? ['default']
+      : provinces.map((p) => {
+          const province = normaliseProvince(p);
+          if (!province) throw new AppError('unknown_province', { province: p });
+          return province;
+        });
     return { ...rule, id: rule.id ?? newId(), provinces: [...new Set(normalised)] };
   });
   const now = app.now().toISOString();
@@ -34,8 +39,14 @@ export async function saveCourierRules(ctx: CommandContext<AgentPrincipal>, prop
     }
     await replaceCourierRules(trx, actor.shopId, rules, now);
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'logistics.save_rules',
-      targetType: 'shop', targetId: actor.shopId, before: { rules: before.length }, after: { rules: rules.length }, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: 'logistics.save_rules',
+      targetType: 'shop',
+      targetId: actor.shopId,
+      before: { rules: before.length },
+      after: { rules: rules.length },
+      at: now,
     });
     return rules;
   });

@@ -1,5 +1,7 @@
 import { serverText, storeServerText } from '@golddesk/contracts';
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.js';
+import { claimSchedulePeriod, defineJob, type ScheduleDefinition } from '../../../platform/jobs/index.js';
 import { raiseException } from '../exception.repository.js';
 import { publishExceptions } from '../logistics.events.js';
 import { logisticsSettingsOf } from '../logistics-settings.js';
@@ -18,32 +20,73 @@ export async function scanStalledParcels(app: AppContext): Promise<number> {
   for (const shop of await db.selectFrom('shops').select(['id', 'settings']).execute()) {
     const days = logisticsSettingsOf(shop.settings).noUpdateDays;
     const threshold = new Date(now.getTime() - days * DAY_MS).toISOString();
-    const candidates = await db.selectFrom('orders as o')
+    const candidates = await db
+      .selectFrom('orders as o')
       .select((eb) => [
-        'o.id', 'o.shipped_at',
-        eb.selectFrom('tracking_events as t').select('t.occurred_at').whereRef('t.order_id', '=', 'o.id').where('t.status', '<>', 'note')
-          .orderBy('t.occurred_at', 'desc').limit(1).as('last_event_at'),
-        eb.selectFrom('tracking_events as t').select('t.status').whereRef('t.order_id', '=', 'o.id').where('t.status', '<>', 'note')
-          .orderBy('t.occurred_at', 'desc').limit(1).as('last_status'),
-        eb.selectFrom('tracking_events as t').select('t.description').whereRef('t.order_id', '=', 'o.id').where('t.status', '<>', 'note')
-          .orderBy('t.occurred_at', 'desc').limit(1).as('last_description'),
-        eb.selectFrom('logistics_exceptions as e').select('e.resolved_at').whereRef('e.order_id', '=', 'o.id')
-          .where('e.kind', '=', 'no_update').where('e.resolved_at', 'is not', null).orderBy('e.resolved_at', 'desc').limit(1).as('handled_at'),
+        'o.id',
+        'o.shipped_at',
+        eb
+          .selectFrom('tracking_events as t')
+          .select('t.occurred_at')
+          .whereRef('t.order_id', '=', 'o.id')
+          .where('t.status', '<>', 'note')
+          .orderBy('t.occurred_at', 'desc')
+          .limit(1)
+          .as('last_event_at'),
+        eb
+          .selectFrom('tracking_events as t')
+          .select('t.status')
+          .whereRef('t.order_id', '=', 'o.id')
+          .where('t.status', '<>', 'note')
+          .orderBy('t.occurred_at', 'desc')
+          .limit(1)
+          .as('last_status'),
+        eb
+          .selectFrom('tracking_events as t')
+          .select('t.description')
+          .whereRef('t.order_id', '=', 'o.id')
+          .where('t.status', '<>', 'note')
+          .orderBy('t.occurred_at', 'desc')
+          .limit(1)
+          .as('last_description'),
+        eb
+          .selectFrom('logistics_exceptions as e')
+          .select('e.resolved_at')
+          .whereRef('e.order_id', '=', 'o.id')
+          .where('e.kind', '=', 'no_update')
+          .where('e.resolved_at', 'is not', null)
+          .orderBy('e.resolved_at', 'desc')
+          .limit(1)
+          .as('handled_at'),
       ])
-      .where('o.shop_id', '=', shop.id).where('o.status', '=', 'shipped').where('o.shipped_at', '<', threshold)
+      .where('o.shop_id', '=', shop.id)
+      .where('o.status', '=', 'shipped')
+      .where('o.shipped_at', '<', threshold)
       .execute();
     const ids: string[] = [];
     for (const order of candidates) {
       // A returned parcel is already an exception of its own; waiting for its "update" would be noise.
       if (order.last_status === 'returned') continue;
-      const last = [order.shipped_at, order.last_event_at, order.handled_at].filter((t): t is string => !!t).sort().at(-1)!;
+      const last = [order.shipped_at, order.last_event_at, order.handled_at]
+        .filter((t): t is string => !!t)
+        .sort()
+        .at(-1)!;
       if (last >= threshold) continue;
       const quiet = Math.floor((now.getTime() - Date.parse(last)) / DAY_MS);
       const lastLine = order.last_description ?? '';
-      const detail = storeServerText(serverText('exception.no_update', {
-        days: String(quiet), last: lastLine.startsWith('{') ? lastLine : lastLine.slice(0, 120),
-      }).coded);
-      const id = await raiseException(db, { shopId: shop.id, orderId: order.id, kind: 'no_update', detail, at: now.toISOString() });
+      const detail = storeServerText(
+        serverText('exception.no_update', {
+          days: String(quiet),
+          last: lastLine.startsWith('{') ? lastLine : lastLine.slice(0, 120),
+        }).coded,
+      );
+      const id = await raiseException(db, {
+        shopId: shop.id,
+        orderId: order.id,
+        kind: 'no_update',
+        detail,
+        at: now.toISOString(),
+      });
       if (id) ids.push(id);
     }
     publishExceptions(app, shop.id, ids);
@@ -52,26 +95,26 @@ export async function scanStalledParcels(app: AppContext): Promise<number> {
   return raised;
 }
 
-/** Runs the scan in this process every `intervalMs` (first soon after start); stop() waits for a scan in progress. */
-export function startStalledParcelScan(app: AppContext, intervalMs = 10 * 60_000, firstDelayMs = 5_000) {
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  const run = () => {
-    if (stopped || running) return;
-    running = scanStalledParcels(app)
-      .catch((err: unknown) => app.log.warn({ err }, 'stalled parcel scan failed'))
-      .finally(() => (running = undefined));
-  };
-  const first = setTimeout(run, firstDelayMs);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
+const SCAN_EVERY_MS = 10 * 60_000;
+
+/** One scan of every shop's shipped parcels; idempotent (an open exception is unique per order and kind). */
+export const stalledParcelScanJob = defineJob({
+  id: 'logistics.stalled-scan@1',
+  payload: z.object({}),
+  async run(app) {
+    await scanStalledParcels(app);
+  },
+});
+
+/** Every ten minutes by the app clock, once across processes: the period is claimed before the scan is queued. */
+export const stalledParcelSchedule: ScheduleDefinition = {
+  id: 'logistics.stalled-scan',
+  everyMs: SCAN_EVERY_MS,
+  async fanOut(app, queue) {
+    if (!(await claimSchedulePeriod(app, 'logistics.stalled-scan', SCAN_EVERY_MS))) return 0;
+    await queue.enqueue(stalledParcelScanJob, {}, { key: 'logistics.stalled-scan' });
+    return 1;
+  },
+};
+
+export const LOGISTICS_JOBS = [stalledParcelScanJob];

@@ -1,4 +1,11 @@
-import { findCarrier, serverText, storeServerText, type ExceptionKind, type NoticeKind, type ServerTextLine } from '@golddesk/contracts';
+import {
+  findCarrier,
+  serverText,
+  storeServerText,
+  type ExceptionKind,
+  type NoticeKind,
+  type ServerTextLine,
+} from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
 import { publishStoredMessages } from '../../messages/message.events.js';
@@ -50,9 +57,24 @@ export async function onTrackingEvent(ctx: TrackingEventContext, order: OrderRow
     const id = await raiseException(trx, { shopId, orderId: order.id, kind, detail, at: now });
     if (id) exceptionIds.push(id);
   }
-  const stalled = await trx.selectFrom('logistics_exceptions').select('id').where('shop_id', '=', shopId)
-    .where('open_key', '=', `${order.id}:no_update`).executeTakeFirst();
-  if (stalled && (await closeException(trx, shopId, stalled.id, { id: null, name: '系统' }, storeServerText(serverText('exception.tracking_resumed').coded), now))) exceptionIds.push(stalled.id);
+  const stalled = await trx
+    .selectFrom('logistics_exceptions')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('open_key', '=', `${order.id}:no_update`)
+    .executeTakeFirst();
+  if (
+    stalled &&
+    (await closeException(
+      trx,
+      shopId,
+      stalled.id,
+      { id: null, name: '系统' },
+      storeServerText(serverText('exception.tracking_resumed').coded),
+      now,
+    ))
+  )
+    exceptionIds.push(stalled.id);
 
   const notice = await sendNotice(trx, shopId, order, event.status, now);
   if (exceptionIds.length || notice) {
@@ -67,12 +89,21 @@ const NOTICE_KINDS: readonly string[] = ['shipped', 'out_for_delivery', 'signed'
 
 /** Records that the buyer was told about `kind`; false when they already were (so nobody repeats it). */
 export async function markNoticeSent(trx: Transaction<Database>, shopId: string, orderId: string, kind: NoticeKind, at: string) {
-  const result = await trx.insertInto('logistics_notices').values({ shop_id: shopId, order_id: orderId, kind, sent_at: at })
-    .onConflict((oc) => oc.columns(['shop_id', 'order_id', 'kind']).doNothing()).executeTakeFirst();
+  const result = await trx
+    .insertInto('logistics_notices')
+    .values({ shop_id: shopId, order_id: orderId, kind, sent_at: at })
+    .onConflict((oc) => oc.columns(['shop_id', 'order_id', 'kind']).doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-async function sendNotice(trx: Transaction<Database>, shopId: string, order: OrderRow, status: string, now: string): Promise<StoredMessage | undefined> {
+async function sendNotice(
+  trx: Transaction<Database>,
+  shopId: string,
+  order: OrderRow,
+  status: string,
+  now: string,
+): Promise<StoredMessage | undefined> {
   if (!NOTICE_KINDS.includes(status)) return undefined;
   const kind = status as NoticeKind;
   const settings = await readLogisticsSettings(trx, shopId);
@@ -81,7 +112,11 @@ async function sendNotice(trx: Transaction<Database>, shopId: string, order: Ord
   const current = (await findOrderWithItems(trx, shopId, order.id))!;
   const notice = noticeText(kind, current.order);
   return writeSystemMessage(trx, {
-    shopId, buyerId: order.buyer_id, body: notice.text, payload: { order: presentOrderCard(current), notice: notice.coded }, at: now,
+    shopId,
+    buyerId: order.buyer_id,
+    body: notice.text,
+    payload: { order: presentOrderCard(current), notice: notice.coded },
+    at: now,
   });
 }
 
@@ -90,6 +125,9 @@ const NOTICE_CODES = { shipped: 'order.shipped', out_for_delivery: 'parcel.out_f
 /** What the buyer reads: the real status, no promise about when it arrives (coded, for agents reading in English). */
 export function noticeText(kind: NoticeKind, order: Pick<OrderRow, 'order_no' | 'carrier' | 'tracking_no'>): ServerTextLine {
   return serverText(NOTICE_CODES[kind], {
-    orderNo: order.order_no, carrier: order.carrier ?? '', carrierCode: findCarrier(order.carrier)?.code ?? '', trackingNo: order.tracking_no ?? '',
+    orderNo: order.order_no,
+    carrier: order.carrier ?? '',
+    carrierCode: findCarrier(order.carrier)?.code ?? '',
+    trackingNo: order.tracking_no ?? '',
   });
 }

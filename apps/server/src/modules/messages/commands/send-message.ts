@@ -29,13 +29,19 @@ export interface SendMessageProps {
 
 async function buyerOfConversation(ctx: CommandContext, conversationId: string): Promise<string | undefined> {
   if (ctx.actor.kind === 'buyer') return ctx.actor.buyerId;
-  const row = await ctx.app.storage.db.selectFrom('conversations').select('buyer_id').where('id', '=', conversationId).executeTakeFirst();
+  const row = await ctx.app.storage.db
+    .selectFrom('conversations')
+    .select('buyer_id')
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
   return row?.buyer_id;
 }
 
 /** A buyer or an agent writes in a conversation. Answers once the message is durable. */
 export async function sendMessage(
-  ctx: CommandContext, writer: MessageWriter, props: SendMessageProps,
+  ctx: CommandContext,
+  writer: MessageWriter,
+  props: SendMessageProps,
 ): Promise<{ message: Message; created: boolean }> {
   return writer.write(await prepareMessage(ctx, props));
 }
@@ -55,7 +61,8 @@ export async function prepareMessage(ctx: CommandContext, props: SendMessageProp
     if (body.length > MAX_MESSAGE_LENGTH) throw new AppError('message_too_long', { limit: MAX_MESSAGE_LENGTH });
     // A phrase's {订单号} that could not be filled must never reach the buyer as braces.
     const unfilled = actor.kind === 'agent' ? findUnfilledVariables(body) : [];
-    if (unfilled.length) throw new AppError('unfilled_variables', { names: [...new Set(unfilled.map((v) => `{${v.name}}`))].join(' ') });
+    if (unfilled.length)
+      throw new AppError('unfilled_variables', { names: [...new Set(unfilled.map((v) => `{${v.name}}`))].join(' ') });
   } else if (props.kind === 'image') {
     const attachment = props.attachmentId && (await findAttachment(app.storage.db, actor.shopId, props.attachmentId));
     if (!attachment) throw new AppError('not_found', { thing: 'attachment' });

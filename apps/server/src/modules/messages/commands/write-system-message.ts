@@ -21,10 +21,20 @@ export interface SystemMessageProps {
  */
 export async function writeSystemMessage(trx: Transaction<Database>, props: SystemMessageProps): Promise<StoredMessage> {
   const conversation = await ensureBuyerConversation(trx, props.shopId, props.buyerId, props.at);
-  const [stored] = await storeMessageBatch(trx, [{
-    id: newId(), shopId: props.shopId, conversationId: conversation.id, sender: 'system', agentId: null, kind: 'text',
-    body: props.body, payload: props.payload && Object.keys(props.payload).length ? JSON.stringify(props.payload) : null,
-    clientMsgId: null, createdAt: props.at,
-  }]);
+  const [stored] = await storeMessageBatch(trx, [
+    {
+      id: newId(),
+      shopId: props.shopId,
+      conversationId: conversation.id,
+      sender: 'system',
+      agentId: null,
+      kind: 'text',
+      body: props.body,
+      payload: props.payload && Object.keys(props.payload).length ? JSON.stringify(props.payload) : null,
+      clientMsgId: null,
+      createdAt: props.at,
+      origin: 'system',
+    },
+  ]);
   return stored!;
 }

@@ -9,7 +9,8 @@ const MAX_HITS = 100;
 
 /** Chat history of the whole shop by Chinese words: every word of the query must occur. */
 export async function searchMessages(
-  ctx: CommandContext<AgentPrincipal>, props: { q: string; limit?: number },
+  ctx: CommandContext<AgentPrincipal>,
+  props: { q: string; limit?: number },
 ): Promise<SearchMessagesResponse> {
   const { storage } = ctx.app;
   const terms = wordsForQuery(props.q);
@@ -17,8 +18,12 @@ export async function searchMessages(
   const rows = await findMessagesByIds(storage.db, ctx.actor.shopId, ids);
   const conversationIds = [...new Set(rows.map((r) => r.conversation_id))];
   const buyers = conversationIds.length
-    ? await storage.db.selectFrom('conversations as c').innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-        .select(['c.id', 'b.id as buyer_id', 'b.nick']).where('c.id', 'in', conversationIds).execute()
+    ? await storage.db
+        .selectFrom('conversations as c')
+        .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+        .select(['c.id', 'b.id as buyer_id', 'b.nick'])
+        .where('c.id', 'in', conversationIds)
+        .execute()
     : [];
   const buyerOf = new Map(buyers.map((b) => [b.id, { id: b.buyer_id, nick: b.nick }]));
   const order = new Map(ids.map((id, i) => [id, i]));

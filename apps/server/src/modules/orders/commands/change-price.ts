@@ -1,4 +1,11 @@
-import { serverText, type AgentRole, type ChangePriceRequest, type OrderActionResponse } from '@golddesk/contracts';
+import {
+  can,
+  DiscountLimits,
+  formatFen,
+  serverText,
+  type ChangePriceRequest,
+  type OrderActionResponse,
+} from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
@@ -8,62 +15,146 @@ import { findApproval, insertApproval } from '../../approvals/approval.repositor
 import { runOrderAction } from '../order-action.js';
 import { DEFAULT_DISCOUNT_LIMITS } from '../order.policy.js';
 import type { OrderRow } from '../order.repository.js';
-import { readShopSettingsJson, storedShopSetting } from '../../shops/shop-settings.js';
-
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+import { readShopSettingsJson, shopSettingOf } from '../../shops/shop-settings.js';
 
 /**
  * 改价 on an unpaid order. Within the role's discount limit it applies at once; beyond it, it becomes
  * an approval request to a manager (the order is untouched until then). Raising the price is never limited.
  */
-export function changePrice(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ChangePriceRequest): Promise<OrderActionResponse> {
+export function changePrice(
+  ctx: CommandContext<AgentPrincipal>,
+  orderId: string,
+  props: ChangePriceRequest,
+): Promise<OrderActionResponse> {
   const { actor } = ctx;
   return runOrderAction(ctx, {
-    action: 'change_price', orderId, request: props,
+    action: 'change_price',
+    orderId,
+    request: props,
     plan: async ({ order }, trx, now) => {
       const original = Number(order.original_total_fen ?? order.total_fen);
       const discount = props.newTotalFen < original ? 1 - props.newTotalFen / original : 0;
       const limit = await discountLimit(trx, actor.shopId, actor.role);
       if (discount > limit + 1e-9) {
         const approvalId = newId();
-        const payload = { newTotalFen: props.newTotalFen, currentTotalFen: Number(order.total_fen), originalTotalFen: original, discount, limit };
+        const payload = {
+          newTotalFen: props.newTotalFen,
+          currentTotalFen: Number(order.total_fen),
+          originalTotalFen: original,
+          discount,
+          limit,
+        };
         return {
-          apply: (t) => insertApproval(t, {
-            id: approvalId, shop_id: actor.shopId, kind: 'order.change_price', status: 'pending', target_id: order.id,
-            payload_json: JSON.stringify(payload), reason: props.reason ?? null, requested_by: actor.agentId,
-            requested_by_name: actor.name, decided_by: null, decided_by_name: null, decision_note: null, created_at: now, decided_at: null,
-          }),
-          audit: { action: 'order.change_price_requested', before: { totalFen: Number(order.total_fen) }, after: { requestedTotalFen: props.newTotalFen, discount, limit, approvalId } },
+          apply: (t) =>
+            insertApproval(t, {
+              id: approvalId,
+              shop_id: actor.shopId,
+              kind: 'order.change_price',
+              status: 'pending',
+              target_id: order.id,
+              payload_json: JSON.stringify(payload),
+              reason: props.reason ?? null,
+              requested_by: actor.agentId,
+              requested_by_name: actor.name,
+              decided_by: null,
+              decided_by_name: null,
+              decision_note: null,
+              created_at: now,
+              decided_at: null,
+            }),
+          audit: {
+            action: 'order.change_price_requested',
+            before: { totalFen: Number(order.total_fen) },
+            after: { requestedTotalFen: props.newTotalFen, discount, limit, approvalId },
+          },
           approvalId,
         };
       }
       return priceChangePlan(order, props.newTotalFen, now, props.reason);
     },
     presentApproval: async (trx, approvalId) => ({
-      result: 'approval_requested', approval: presentApproval((await findApproval(trx, actor.shopId, approvalId))!),
+      result: 'approval_requested',
+      approval: presentApproval((await findApproval(trx, actor.shopId, approvalId))!),
     }),
   });
 }
 
-/** The price change itself; also what an approved request applies. */
-export function priceChangePlan(order: OrderRow, newTotalFen: number, now: string, reason?: string | null) {
+/** An approved 改价 request, as the approval hands it over. */
+export interface ApprovedPriceChange {
+  /** The request; its change is applied at most once. */
+  approvalId: string;
+  orderId: string;
+  newTotalFen: number;
+  /** The requester's reason, audited like a direct change's. */
+  reason: string | null;
+  /** Who asked, named in the audit next to the approver (the actor). */
+  requestedByName: string;
+}
+
+/**
+ * Applies an approved 改价 as the approver's order action: the same state check, change, audit, chat line and
+ * publishing as a direct change, with the request noted in the audit and no discount limit (the approver's decision
+ * is the authority). Called with the approval's transaction (ctx.transaction), so both commit or neither.
+ */
+export function applyApprovedPriceChange(
+  ctx: CommandContext<AgentPrincipal>,
+  approved: ApprovedPriceChange,
+): Promise<OrderActionResponse> {
+  const request = { requestId: approved.approvalId, newTotalFen: approved.newTotalFen };
+  return runOrderAction(ctx, {
+    action: 'change_price',
+    orderId: approved.orderId,
+    request,
+    // Deciding twice is answered by the approval itself before this runs. The key derived from the approval is a
+    // second guard (one change per request, whoever retries), kept apart from clients' order-action:<requestId> keys
+    // so no client requestId can collide with it.
+    idempotencyKey: `approval:${approved.approvalId}`,
+    plan: ({ order }, _trx, now) => {
+      const plan = priceChangePlan(order, approved.newTotalFen, now, approved.reason);
+      const after = { ...plan.audit.after, approvalId: approved.approvalId, requestedBy: approved.requestedByName };
+      return { ...plan, audit: { ...plan.audit, after } };
+    },
+  });
+}
+
+/** The price change itself, direct or approved. */
+function priceChangePlan(order: OrderRow, newTotalFen: number, now: string, reason?: string | null) {
   const before = Number(order.total_fen);
   return {
     apply: async (trx: Queryable) => {
-      await trx.updateTable('orders').set({
-        total_fen: newTotalFen, original_total_fen: order.original_total_fen ?? before, updated_at: now,
-      }).where('id', '=', order.id).execute();
+      await trx
+        .updateTable('orders')
+        .set({
+          total_fen: newTotalFen,
+          original_total_fen: order.original_total_fen ?? before,
+          updated_at: now,
+        })
+        .where('id', '=', order.id)
+        .execute();
     },
-    audit: { action: 'order.change_price', before: { totalFen: before }, after: { totalFen: newTotalFen, reason: reason ?? null } },
-    announcement: serverText('order.price_changed', { orderNo: order.order_no, before: yuan(before), after: yuan(newTotalFen) }),
+    audit: {
+      action: 'order.change_price',
+      before: { totalFen: before },
+      after: { totalFen: newTotalFen, reason: reason ?? null },
+    },
+    announcement: serverText('order.price_changed', {
+      orderNo: order.order_no,
+      before: formatFen(before),
+      after: formatFen(newTotalFen),
+    }),
   };
 }
 
 /** The shop's limit for the role (shop settings override the defaults). */
 async function discountLimit(db: Queryable, shopId: string, role: string): Promise<number> {
   // Nobody is above the owner to approve: their changes apply at once, whatever the settings say.
-  if (role === 'owner') return 1;
-  const configured = storedShopSetting(await readShopSettingsJson(db, shopId), 'discountLimits') as Record<string, number> | undefined;
-  const limit = configured?.[role];
-  return typeof limit === 'number' ? limit : (DEFAULT_DISCOUNT_LIMITS[role as AgentRole] ?? 0);
+  if (can(role, 'orders.change_price_beyond_limit')) return 1;
+  // Stored limits that no longer fit the schema (a share outside 0…1) are ignored: the defaults apply.
+  const limits = shopSettingOf<Record<string, number>>(
+    await readShopSettingsJson(db, shopId),
+    'discountLimits',
+    DiscountLimits,
+    DEFAULT_DISCOUNT_LIMITS,
+  );
+  return limits[role] ?? 0;
 }

@@ -16,22 +16,37 @@ function phoneToStore(given: string, current: string): string {
 }
 
 /** Changes the receiver (name, phone, address) of an order that has not shipped yet. */
-export function changeReceiver(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ChangeReceiverRequest): Promise<OrderActionResponse> {
+export function changeReceiver(
+  ctx: CommandContext<AgentPrincipal>,
+  orderId: string,
+  props: ChangeReceiverRequest,
+): Promise<OrderActionResponse> {
   return runOrderAction(ctx, {
-    action: 'change_receiver', orderId, request: props,
+    action: 'change_receiver',
+    orderId,
+    request: props,
     plan: ({ order }, _trx, now) => {
       const address = `${props.province}${props.address.startsWith(props.province) ? props.address.slice(props.province.length) : props.address}`;
       const before = { name: order.receiver_name, phone: order.receiver_phone, address: order.receiver_address };
       const phone = phoneToStore(props.phone, order.receiver_phone);
       const after = { name: props.name, phone, address };
       return {
-        apply: (trx) => updateOrder(trx, order.id, {
-          receiver_name: props.name, receiver_phone: phone, receiver_address: address,
-          receiver_province: props.province, updated_at: now,
-        }),
+        apply: (trx) =>
+          updateOrder(trx, order.id, {
+            receiver_name: props.name,
+            receiver_phone: phone,
+            receiver_address: address,
+            receiver_province: props.province,
+            updated_at: now,
+          }),
         audit: { action: 'order.change_receiver', before, after },
         // The chat log keeps the number masked: every agent reads it, and the buyer knows their own number.
-        announcement: serverText('order.receiver_changed', { orderNo: order.order_no, name: props.name, phone: maskPhone(phone), address }),
+        announcement: serverText('order.receiver_changed', {
+          orderNo: order.order_no,
+          name: props.name,
+          phone: maskPhone(phone),
+          address,
+        }),
       };
     },
   });

@@ -6,18 +6,32 @@ import { runOrderAction } from '../order-action.js';
 import { updateOrderItem } from '../order.repository.js';
 
 /** Swaps one line of an unshipped order to another SKU (colour/size) of the same product, same price. */
-export function changeSku(ctx: CommandContext<AgentPrincipal>, orderId: string, props: ChangeSkuRequest): Promise<OrderActionResponse> {
+export function changeSku(
+  ctx: CommandContext<AgentPrincipal>,
+  orderId: string,
+  props: ChangeSkuRequest,
+): Promise<OrderActionResponse> {
   return runOrderAction(ctx, {
-    action: 'change_sku', orderId, request: props,
+    action: 'change_sku',
+    orderId,
+    request: props,
     plan: async ({ order, items }, trx, now) => {
       const item = items[props.itemIndex];
       if (!item) throw new AppError('not_found', { thing: 'order_item' });
-      const sku = await trx.selectFrom('product_skus').selectAll().where('id', '=', props.skuId)
-        .where('product_id', '=', item.product_id).where('shop_id', '=', ctx.actor.shopId).executeTakeFirst();
+      const sku = await trx
+        .selectFrom('product_skus')
+        .selectAll()
+        .where('id', '=', props.skuId)
+        .where('product_id', '=', item.product_id)
+        .where('shop_id', '=', ctx.actor.shopId)
+        .executeTakeFirst();
       if (!sku) throw new AppError('not_found', { thing: 'sku' });
       const beforeProps = JSON.parse(item.sku_props) as Record<string, string>;
       const afterProps = JSON.parse(sku.props) as Record<string, string>;
-      const describe = (p: Record<string, string>) => Object.entries(p).map(([k, v]) => `${k}：${v}`).join('，');
+      const describe = (p: Record<string, string>) =>
+        Object.entries(p)
+          .map(([k, v]) => `${k}：${v}`)
+          .join('，');
       return {
         apply: async (t) => {
           await updateOrderItem(t, item.id, { sku_id: sku.id, sku_props: sku.props });

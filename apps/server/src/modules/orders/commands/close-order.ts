@@ -6,9 +6,15 @@ import { updateOrder } from '../order.repository.js';
 import { transition } from '../order.state-machine.js';
 
 /** Closes an unpaid order (交易关闭) with a reason the buyer is told. */
-export function closeOrder(ctx: CommandContext<AgentPrincipal>, orderId: string, props: CloseOrderRequest): Promise<OrderActionResponse> {
+export function closeOrder(
+  ctx: CommandContext<AgentPrincipal>,
+  orderId: string,
+  props: CloseOrderRequest,
+): Promise<OrderActionResponse> {
   return runOrderAction(ctx, {
-    action: 'close', orderId, request: props,
+    action: 'close',
+    orderId,
+    request: props,
     plan: ({ order }, _trx, now) => ({
       apply: (trx) => updateOrder(trx, order.id, { ...transition(order, 'closed', now), close_reason: props.reason }),
       audit: { action: 'order.close', before: { status: order.status }, after: { status: 'closed', reason: props.reason } },

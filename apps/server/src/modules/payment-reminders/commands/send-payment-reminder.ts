@@ -3,8 +3,7 @@ import type { AppContext } from '../../../platform/app-context.js';
 import { newId } from '../../../platform/ids.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { ensureBuyerConversation } from '../../conversations/conversation.repository.js';
-import { publishStoredMessages } from '../../messages/message.events.js';
-import { storeMessageBatch, type StoredMessage } from '../../messages/message.repository.js';
+import { messageWriterOf } from '../../messages/index.js';
 import { presentOrderCard } from '../../orders/order.presenter.js';
 import { findOrderWithItems } from '../../orders/order.repository.js';
 import { describeActivePromotions } from '../../promotions/index.js';
@@ -30,15 +29,19 @@ export type SendOutcome = 'sent' | 'already_sent' | 'not_due';
 export async function sendPaymentReminder(app: AppContext, props: SendPaymentReminderProps): Promise<SendOutcome> {
   const at = app.now();
   const now = at.toISOString();
-  let message: StoredMessage | undefined;
-  const outcome = await app.storage.db.transaction().execute(async (trx): Promise<SendOutcome> => {
+  // Through the message writer, inside this transaction: the reminder row and its message commit together.
+  return messageWriterOf(app).transaction(async (trx, writeMessage): Promise<SendOutcome> => {
     const shop = await trx.selectFrom('shops').select('settings').where('id', '=', props.shopId).executeTakeFirst();
     const found = await findOrderWithItems(trx, props.shopId, props.orderId);
     if (!shop || !found || found.order.status !== 'pending_payment') return 'not_due';
     const settings = reminderSettingsOf(shop.settings);
     if (!settings.enabled || props.seq > settings.maxReminders) return 'not_due';
     if (isQuietTime(shopHoursOf(shop.settings), at)) return 'not_due';
-    const buyer = await trx.selectFrom('buyers').select(['id', 'nick', 'blocked_at']).where('id', '=', found.order.buyer_id).executeTakeFirst();
+    const buyer = await trx
+      .selectFrom('buyers')
+      .select(['id', 'nick', 'blocked_at'])
+      .where('id', '=', found.order.buyer_id)
+      .executeTakeFirst();
     if (!buyer || buyer.blocked_at) return 'not_due';
     const earlier = await trx.selectFrom('payment_reminders').select('seq').where('order_id', '=', props.orderId).execute();
     if (earlier.some((r) => Number(r.seq) === props.seq)) return 'already_sent';
@@ -46,31 +49,57 @@ export async function sendPaymentReminder(app: AppContext, props: SendPaymentRem
     if (earlier.length !== props.seq - 1) return 'not_due';
 
     const reminderId = newId();
-    const inserted = await trx.insertInto('payment_reminders').values({
-      id: reminderId, shop_id: props.shopId, order_id: props.orderId, seq: props.seq, buyer_id: buyer.id, message_id: null, sent_at: now,
-    }).onConflict((oc) => oc.columns(['order_id', 'seq']).doNothing()).executeTakeFirst();
+    const inserted = await trx
+      .insertInto('payment_reminders')
+      .values({
+        id: reminderId,
+        shop_id: props.shopId,
+        order_id: props.orderId,
+        seq: props.seq,
+        buyer_id: buyer.id,
+        message_id: null,
+        sent_at: now,
+      })
+      .onConflict((oc) => oc.columns(['order_id', 'seq']).doNothing())
+      .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return 'already_sent';
 
     const first = found.items[0];
     const body = fillReminderTemplate(settings.template, settings.incentive, {
-      buyerNick: buyer.nick, orderNo: found.order.order_no,
-      productTitle: first ? (found.items.length > 1 ? `${first.title} 等 ${found.items.length} 件` : first.title) : found.order.order_no,
+      buyerNick: buyer.nick,
+      orderNo: found.order.order_no,
+      productTitle: first
+        ? found.items.length > 1
+          ? `${first.title} 等 ${found.items.length} 件`
+          : first.title
+        : found.order.order_no,
       totalFen: Number(found.order.total_fen),
       promotions: await describeActivePromotions(trx, props.shopId, at, 'zh-CN'),
     });
     const conversation = await ensureBuyerConversation(trx, props.shopId, buyer.id, now);
-    [message] = await storeMessageBatch(trx, [{
-      id: newId(), shopId: props.shopId, conversationId: conversation.id, sender: 'bot', agentId: null, kind: 'text', body,
+    const message = await writeMessage({
+      shopId: props.shopId,
+      conversationId: conversation.id,
+      sender: 'bot',
+      agentId: null,
+      kind: 'text',
+      body,
       payload: JSON.stringify({ order: presentOrderCard(found), automation: { kind: 'payment_reminder', seq: props.seq } }),
-      clientMsgId: null, createdAt: now,
-    }]);
-    await trx.updateTable('payment_reminders').set({ message_id: message!.row.id }).where('id', '=', reminderId).execute();
+      clientMsgId: null,
+      createdAt: now,
+      origin: 'automation',
+    });
+    await trx.updateTable('payment_reminders').set({ message_id: message.row.id }).where('id', '=', reminderId).execute();
     await recordAudit(trx, {
-      shopId: props.shopId, actor: { kind: 'system', id: null, name: '催付' }, action: 'payment_reminder.sent',
-      targetType: 'order', targetId: props.orderId, before: null, after: { seq: props.seq, messageId: message!.row.id }, at: now,
+      shopId: props.shopId,
+      actor: { kind: 'system', id: null, name: '催付' },
+      action: 'payment_reminder.sent',
+      targetType: 'order',
+      targetId: props.orderId,
+      before: null,
+      after: { seq: props.seq, messageId: message.row.id },
+      at: now,
     });
     return 'sent';
   });
-  if (message) publishStoredMessages(app, [message], ['automation']);
-  return outcome;
 }

@@ -24,7 +24,11 @@ export async function scanPaymentReminders(app: AppContext, queue: JobQueue): Pr
   for (const shop of await db.selectFrom('shops').select(['id', 'settings']).execute()) {
     const settings = reminderSettingsOf(shop.settings);
     for (const task of await listSettledOpenTasks(db, shop.id)) {
-      await queue.enqueue(settleReminderTaskJob, { shopId: shop.id, taskId: task.id }, { key: `reminder-task-settle:${task.id}` });
+      await queue.enqueue(
+        settleReminderTaskJob,
+        { shopId: shop.id, taskId: task.id },
+        { key: `reminder-task-settle:${task.id}` },
+      );
       enqueued += 1;
     }
     if (!settings.enabled || isQuietTime(shopHoursOf(shop.settings), at)) continue;
@@ -34,10 +38,18 @@ export async function scanPaymentReminders(app: AppContext, queue: JobQueue): Pr
       if (order.sent < settings.maxReminders) {
         const seq = order.sent + 1;
         if (reminderDueAt(settings, seq, order.placedAt, order.lastSentAt) > at) continue;
-        await queue.enqueue(paymentReminderJob, { shopId: shop.id, orderId: order.id, seq }, { key: `reminder:${order.id}:${seq}` });
+        await queue.enqueue(
+          paymentReminderJob,
+          { shopId: shop.id, orderId: order.id, seq },
+          { key: `reminder:${order.id}:${seq}` },
+        );
         enqueued += 1;
-      } else if (!order.taskId && order.lastSentAt && Date.parse(order.lastSentAt) + FOLLOW_UP_AFTER_MS <= at.getTime()
-        && followUpReason(settings, order.totalFen, order.vipLevel)) {
+      } else if (
+        !order.taskId &&
+        order.lastSentAt &&
+        Date.parse(order.lastSentAt) + FOLLOW_UP_AFTER_MS <= at.getTime() &&
+        followUpReason(settings, order.totalFen, order.vipLevel)
+      ) {
         await queue.enqueue(reminderTaskJob, { shopId: shop.id, orderId: order.id }, { key: `reminder-task:${order.id}` });
         enqueued += 1;
       }

@@ -16,12 +16,18 @@ const chinaMidnight = chinaMidnightOf;
  * reminder, success rate and amount recovered. Computed from payment_reminders and the orders' paid_at, so
  * a payment however it arrives (integration, import, demo) is attributed.
  */
-export async function reminderStats(db: Queryable, shopId: string, now: Date, query: { from?: string; to?: string }): Promise<ReminderStatsResponse> {
+export async function reminderStats(
+  db: Queryable,
+  shopId: string,
+  now: Date,
+  query: { from?: string; to?: string },
+): Promise<ReminderStatsResponse> {
   const to = query.to ?? chinaDate(now.getTime());
   const from = query.from ?? chinaDate(chinaMidnight(to) - 6 * DAY_MS);
   const start = chinaMidnight(from);
   const end = chinaMidnight(to) + DAY_MS;
-  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) throw new AppError('invalid_input', { detail: 'from 须不晚于 to' });
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start)
+    throw new AppError('invalid_input', { detail: 'from 须不晚于 to' });
   if ((end - start) / DAY_MS > MAX_DAYS) throw new AppError('invalid_input', { detail: `最多查询 ${MAX_DAYS} 天` });
 
   const days = new Map<string, ReminderStatsDay>();
@@ -43,7 +49,9 @@ export async function reminderStats(db: Queryable, shopId: string, now: Date, qu
   const reminded = list.reduce((n, d) => n + d.reminded, 0);
   const paid = list.reduce((n, d) => n + d.paid, 0);
   return {
-    from, to, days: list,
+    from,
+    to,
+    days: list,
     totals: { reminded, paid, successRate: rate(paid, reminded), recoveredFen: list.reduce((n, d) => n + d.recoveredFen, 0) },
   };
 }

@@ -10,9 +10,18 @@ import { insertQuickReplies, listScopeQuickReplies, updateQuickReply, type Quick
 
 const REASONS = {
   empty_content: { 'zh-CN': '内容不能为空', en: 'content is empty' },
-  content_too_long: { 'zh-CN': `内容过长（最多 ${QUICK_REPLY_LIMITS.content} 个字）`, en: `content is too long (at most ${QUICK_REPLY_LIMITS.content} characters)` },
-  code_too_long: { 'zh-CN': `快捷编码过长（最多 ${QUICK_REPLY_LIMITS.code} 个字）`, en: `code is too long (at most ${QUICK_REPLY_LIMITS.code} characters)` },
-  group_too_long: { 'zh-CN': `分组过长（最多 ${QUICK_REPLY_LIMITS.group} 个字）`, en: `group is too long (at most ${QUICK_REPLY_LIMITS.group} characters)` },
+  content_too_long: {
+    'zh-CN': `内容过长（最多 ${QUICK_REPLY_LIMITS.content} 个字）`,
+    en: `content is too long (at most ${QUICK_REPLY_LIMITS.content} characters)`,
+  },
+  code_too_long: {
+    'zh-CN': `快捷编码过长（最多 ${QUICK_REPLY_LIMITS.code} 个字）`,
+    en: `code is too long (at most ${QUICK_REPLY_LIMITS.code} characters)`,
+  },
+  group_too_long: {
+    'zh-CN': `分组过长（最多 ${QUICK_REPLY_LIMITS.group} 个字）`,
+    en: `group is too long (at most ${QUICK_REPLY_LIMITS.group} characters)`,
+  },
   code_repeated: { 'zh-CN': '快捷编码「{code}」与第 {line} 行重复', en: 'code "{code}" repeats line {line}' },
   over_limit: { 'zh-CN': '短语数量已达上限（{limit} 条）', en: 'the phrase limit ({limit}) is reached' },
 } as const;
@@ -34,7 +43,8 @@ function reason(key: keyof typeof REASONS, language: Language, params: Record<st
  * identical to an existing phrase is left unchanged, and a code repeated inside the file keeps its first row.
  */
 export async function importQuickReplies(
-  ctx: CommandContext<AgentPrincipal>, props: { scope: QuickReplyScope; bytes: Buffer; language: Language },
+  ctx: CommandContext<AgentPrincipal>,
+  props: { scope: QuickReplyScope; bytes: Buffer; language: Language },
 ): Promise<QuickReplyImportResult> {
   const { actor } = ctx;
   requireScopeEditor(actor, props.scope);
@@ -88,19 +98,34 @@ export async function importQuickReplies(
     room--;
     if (!code) codeless.add(`${group}\n${content}`);
     creates.push({
-      id: newId(), shop_id: actor.shopId, scope: props.scope, owner_id: owner, group_name: group, code: code || null, content,
-      attachment_id: null, created_by: actor.agentId, created_at: at, updated_at: at,
+      id: newId(),
+      shop_id: actor.shopId,
+      scope: props.scope,
+      owner_id: owner,
+      group_name: group,
+      code: code || null,
+      content,
+      attachment_id: null,
+      created_by: actor.agentId,
+      created_at: at,
+      updated_at: at,
     });
   }
 
   await db.transaction().execute(async (trx) => {
     await insertQuickReplies(trx, creates);
-    for (const u of updates) await updateQuickReply(trx, actor.shopId, u.row.id, { group_name: u.group, content: u.content, updated_at: at });
+    for (const u of updates)
+      await updateQuickReply(trx, actor.shopId, u.row.id, { group_name: u.group, content: u.content, updated_at: at });
     if (props.scope === 'team' && (creates.length || updates.length)) {
       await recordAudit(trx, {
-        shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name }, action: 'quick_reply.import',
-        targetType: 'quick_reply', targetId: 'team', before: null,
-        after: { created: creates.length, updated: updates.length, failed: errors.length }, at,
+        shopId: actor.shopId,
+        actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+        action: 'quick_reply.import',
+        targetType: 'quick_reply',
+        targetId: 'team',
+        before: null,
+        after: { created: creates.length, updated: updates.length, failed: errors.length },
+        at,
       });
     }
   });

@@ -8,7 +8,13 @@ import { recordAudit } from '../../audit/audit.repository.js';
 import { mayEditQuickReply, mayReadQuickReply, ownerFor, requireScopeEditor } from '../quick-reply.policy.js';
 import { presentQuickReply } from '../quick-reply.presenter.js';
 import {
-  countScopeQuickReplies, deleteQuickReply, findQuickReply, findQuickReplyByCode, insertQuickReplies, updateQuickReply, type QuickReplyRow,
+  countScopeQuickReplies,
+  deleteQuickReply,
+  findQuickReply,
+  findQuickReplyByCode,
+  insertQuickReplies,
+  updateQuickReply,
+  type QuickReplyRow,
 } from '../quick-reply.repository.js';
 
 export interface QuickReplyFields {
@@ -22,9 +28,15 @@ export interface QuickReplyFields {
   imageAttachmentId?: string | null;
 }
 
-const limitOf = (scope: QuickReplyScope) => (scope === 'team' ? QUICK_REPLY_LIMITS.teamPhrases : QUICK_REPLY_LIMITS.personalPhrases);
+const limitOf = (scope: QuickReplyScope) =>
+  scope === 'team' ? QUICK_REPLY_LIMITS.teamPhrases : QUICK_REPLY_LIMITS.personalPhrases;
 const auditActor = (agent: AgentPrincipal) => ({ kind: 'agent' as const, id: agent.agentId, name: agent.name });
-const snapshot = (row: QuickReplyRow) => ({ group: row.group_name, code: row.code, content: row.content, image: row.attachment_id });
+const snapshot = (row: QuickReplyRow) => ({
+  group: row.group_name,
+  code: row.code,
+  content: row.content,
+  image: row.attachment_id,
+});
 
 async function checkImage(ctx: CommandContext<AgentPrincipal>, attachmentId: string | null | undefined) {
   if (attachmentId && !(await findAttachment(ctx.app.storage.db, ctx.actor.shopId, attachmentId))) {
@@ -34,29 +46,46 @@ async function checkImage(ctx: CommandContext<AgentPrincipal>, attachmentId: str
 
 /** A new team (owner/manager) or personal (any agent, their own) phrase. */
 export async function createQuickReply(
-  ctx: CommandContext<AgentPrincipal>, props: QuickReplyFields & { scope: QuickReplyScope; content: string },
+  ctx: CommandContext<AgentPrincipal>,
+  props: QuickReplyFields & { scope: QuickReplyScope; content: string },
 ): Promise<QuickReplyView> {
   const { actor } = ctx;
   requireScopeEditor(actor, props.scope);
   const db = ctx.app.storage.db;
   const owner = ownerFor(actor, props.scope);
   const code = props.code?.trim() || null;
-  if (code && (await findQuickReplyByCode(db, actor.shopId, props.scope, owner, code))) throw new AppError('quick_reply_code_taken', { code });
+  if (code && (await findQuickReplyByCode(db, actor.shopId, props.scope, owner, code)))
+    throw new AppError('quick_reply_code_taken', { code });
   if ((await countScopeQuickReplies(db, actor.shopId, props.scope, owner)) >= limitOf(props.scope)) {
     throw new AppError('quick_reply_limit', { limit: limitOf(props.scope) });
   }
   await checkImage(ctx, props.imageAttachmentId);
   const at = ctx.app.now().toISOString();
   const row: QuickReplyRow = {
-    id: newId(), shop_id: actor.shopId, scope: props.scope, owner_id: owner, group_name: props.group?.trim() ?? '', code,
-    content: props.content, attachment_id: props.imageAttachmentId ?? null, created_by: actor.agentId, created_at: at, updated_at: at,
+    id: newId(),
+    shop_id: actor.shopId,
+    scope: props.scope,
+    owner_id: owner,
+    group_name: props.group?.trim() ?? '',
+    code,
+    content: props.content,
+    attachment_id: props.imageAttachmentId ?? null,
+    created_by: actor.agentId,
+    created_at: at,
+    updated_at: at,
   };
   await db.transaction().execute(async (trx) => {
     await insertQuickReplies(trx, [row]);
     if (row.scope === 'team') {
       await recordAudit(trx, {
-        shopId: actor.shopId, actor: auditActor(actor), action: 'quick_reply.create', targetType: 'quick_reply', targetId: row.id,
-        before: null, after: snapshot(row), at,
+        shopId: actor.shopId,
+        actor: auditActor(actor),
+        action: 'quick_reply.create',
+        targetType: 'quick_reply',
+        targetId: row.id,
+        before: null,
+        after: snapshot(row),
+        at,
       });
     }
   });
@@ -71,7 +100,10 @@ async function loadEditable(ctx: CommandContext<AgentPrincipal>, id: string): Pr
 }
 
 /** Changes a phrase's group, code, content or image. */
-export async function changeQuickReply(ctx: CommandContext<AgentPrincipal>, props: QuickReplyFields & { id: string }): Promise<QuickReplyView> {
+export async function changeQuickReply(
+  ctx: CommandContext<AgentPrincipal>,
+  props: QuickReplyFields & { id: string },
+): Promise<QuickReplyView> {
   const { actor } = ctx;
   const db = ctx.app.storage.db;
   const row = await loadEditable(ctx, props.id);
@@ -83,17 +115,31 @@ export async function changeQuickReply(ctx: CommandContext<AgentPrincipal>, prop
   await checkImage(ctx, props.imageAttachmentId);
   const at = ctx.app.now().toISOString();
   const next: QuickReplyRow = {
-    ...row, code, group_name: props.group === undefined ? row.group_name : props.group.trim(), content: props.content ?? row.content,
-    attachment_id: props.imageAttachmentId === undefined ? row.attachment_id : props.imageAttachmentId, updated_at: at,
+    ...row,
+    code,
+    group_name: props.group === undefined ? row.group_name : props.group.trim(),
+    content: props.content ?? row.content,
+    attachment_id: props.imageAttachmentId === undefined ? row.attachment_id : props.imageAttachmentId,
+    updated_at: at,
   };
   await db.transaction().execute(async (trx) => {
     await updateQuickReply(trx, actor.shopId, row.id, {
-      code: next.code, group_name: next.group_name, content: next.content, attachment_id: next.attachment_id, updated_at: at,
+      code: next.code,
+      group_name: next.group_name,
+      content: next.content,
+      attachment_id: next.attachment_id,
+      updated_at: at,
     });
     if (row.scope === 'team') {
       await recordAudit(trx, {
-        shopId: actor.shopId, actor: auditActor(actor), action: 'quick_reply.update', targetType: 'quick_reply', targetId: row.id,
-        before: snapshot(row), after: snapshot(next), at,
+        shopId: actor.shopId,
+        actor: auditActor(actor),
+        action: 'quick_reply.update',
+        targetType: 'quick_reply',
+        targetId: row.id,
+        before: snapshot(row),
+        after: snapshot(next),
+        at,
       });
     }
   });
@@ -107,8 +153,14 @@ export async function removeQuickReply(ctx: CommandContext<AgentPrincipal>, prop
     await deleteQuickReply(trx, actor.shopId, row.id);
     if (row.scope === 'team') {
       await recordAudit(trx, {
-        shopId: actor.shopId, actor: auditActor(actor), action: 'quick_reply.delete', targetType: 'quick_reply', targetId: row.id,
-        before: snapshot(row), after: null, at: ctx.app.now().toISOString(),
+        shopId: actor.shopId,
+        actor: auditActor(actor),
+        action: 'quick_reply.delete',
+        targetType: 'quick_reply',
+        targetId: row.id,
+        before: snapshot(row),
+        after: null,
+        at: ctx.app.now().toISOString(),
       });
     }
   });

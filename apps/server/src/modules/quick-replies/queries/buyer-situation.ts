@@ -22,8 +22,34 @@ const TOPICS: Record<string, readonly string[]> = {
 
 // Words every question has; they would rank every phrase alike.
 const STOPWORDS = new Set([
-  '什么', '怎么', '怎么办', '怎么样', '可以', '能不能', '有没有', '没有', '是不是', '请问', '一下', '这个', '那个', '这款',
-  '你们', '我们', '我的', '你好', '您好', '亲亲', '谢谢', '还有', '就是', '已经', '现在', '一个', '的话', '时候',
+  '什么',
+  '怎么',
+  '怎么办',
+  '怎么样',
+  '可以',
+  '能不能',
+  '有没有',
+  '没有',
+  '是不是',
+  '请问',
+  '一下',
+  '这个',
+  '那个',
+  '这款',
+  '你们',
+  '我们',
+  '我的',
+  '你好',
+  '您好',
+  '亲亲',
+  '谢谢',
+  '还有',
+  '就是',
+  '已经',
+  '现在',
+  '一个',
+  '的话',
+  '时候',
 ]);
 
 /** The words and topics of a buyer's message the phrases are ranked by. */
@@ -41,7 +67,15 @@ export function situationWords(text: string): string[] {
 
 /** The text of the buyer's last message in the conversation ('' when they have written none). */
 export async function lastBuyerText(db: Queryable, shopId: string, conversationId: string): Promise<string> {
-  const row = await db.selectFrom('messages').select('body').where('shop_id', '=', shopId).where('conversation_id', '=', conversationId)
-    .where('sender', '=', 'buyer').where('kind', '=', 'text').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('messages')
+    .select('body')
+    .where('shop_id', '=', shopId)
+    .where('conversation_id', '=', conversationId)
+    .where('sender', '=', 'buyer')
+    .where('kind', '=', 'text')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.body ?? '';
 }

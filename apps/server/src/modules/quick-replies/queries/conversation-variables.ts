@@ -1,4 +1,4 @@
-import { ORDER_VARIABLES, type QuickReplyVariableName, type QuickReplyVariables } from '@golddesk/contracts';
+import { formatFen, ORDER_VARIABLES, type QuickReplyVariableName, type QuickReplyVariables } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError, type Language } from '../../../platform/http/errors.js';
@@ -14,10 +14,16 @@ const ACTIVE_STATUSES = ['pending_payment', 'paid', 'shipped'];
 const RECENT_STATUSES = ['signed', 'completed'];
 
 const WHY: Record<string, Record<Language, string>> = {
-  no_order: { 'zh-CN': '没有可用的订单号（该买家没有进行中的订单）', en: 'No order number available (the buyer has no open order)' },
+  no_order: {
+    'zh-CN': '没有可用的订单号（该买家没有进行中的订单）',
+    en: 'No order number available (the buyer has no open order)',
+  },
   not_shipped: { 'zh-CN': '订单 {orderNo} 还未发货，没有物流信息', en: 'Order {orderNo} has not shipped yet: no logistics' },
   no_promotion: { 'zh-CN': '当前没有进行中的店铺活动', en: 'No shop campaign is running now' },
-  no_free_shipping: { 'zh-CN': '当前没有进行中的包邮活动（在 店铺活动 里添加）', en: 'No free-shipping campaign is running (add one in Promotions)' },
+  no_free_shipping: {
+    'zh-CN': '当前没有进行中的包邮活动（在 店铺活动 里添加）',
+    en: 'No free-shipping campaign is running (add one in Promotions)',
+  },
 };
 
 type Values = Partial<Record<QuickReplyVariableName, string>>;
@@ -39,7 +45,7 @@ function orderCandidates(orders: OrderWithItems[]): OrderWithItems[] {
 
 /** One order's variables; logistics are missing until it ships. */
 function orderVariables({ order, items }: OrderWithItems, language: Language): { values: Values; missing: Values } {
-  const values: Values = { 订单号: order.order_no, 付款金额: (order.total_fen / 100).toFixed(2) };
+  const values: Values = { 订单号: order.order_no, 付款金额: formatFen(order.total_fen, { sign: false }) };
   const missing: Values = {};
   const titles = [...new Set(items.map((i) => i.title))];
   if (titles.length) values.商品名 = titles.length > 2 ? `${titles.slice(0, 2).join('、')}等` : titles.join('、');
@@ -54,14 +60,22 @@ function orderVariables({ order, items }: OrderWithItems, language: Language): {
 
 /** The values of every variable for one conversation and agent; a missing one says why. */
 export async function conversationVariables(
-  app: AppContext, agent: AgentPrincipal, conversationId: string, language: Language,
+  app: AppContext,
+  agent: AgentPrincipal,
+  conversationId: string,
+  language: Language,
 ): Promise<QuickReplyVariables> {
   const db = app.storage.db;
   const conversation = await findConversation(db, agent.shopId, conversationId);
   if (!conversation) throw new AppError('not_found', { thing: 'conversation' });
   const now = app.now();
   const [buyer, shop, orders, promotions, freeShipping, hours, asked] = await Promise.all([
-    db.selectFrom('buyers').select(['nick']).where('shop_id', '=', agent.shopId).where('id', '=', conversation.buyer_id).executeTakeFirst(),
+    db
+      .selectFrom('buyers')
+      .select(['nick'])
+      .where('shop_id', '=', agent.shopId)
+      .where('id', '=', conversation.buyer_id)
+      .executeTakeFirst(),
     findShopById(db, agent.shopId),
     listBuyerOrders(db, agent.shopId, conversation.buyer_id),
     describeActivePromotions(db, agent.shopId, now, language),
@@ -79,7 +93,11 @@ export async function conversationVariables(
   if (freeShipping) values.包邮门槛 = freeShipping;
   else missing.包邮门槛 = why('no_free_shipping', language);
 
-  const candidates = orderCandidates(orders).map((o) => ({ orderId: o.order.id, status: o.order.status, ...orderVariables(o, language) }));
+  const candidates = orderCandidates(orders).map((o) => ({
+    orderId: o.order.id,
+    status: o.order.status,
+    ...orderVariables(o, language),
+  }));
   const chosen = candidates[0];
   if (chosen) {
     Object.assign(values, chosen.values);

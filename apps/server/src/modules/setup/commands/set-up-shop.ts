@@ -25,10 +25,18 @@ export async function setUpShop(app: AppContext, props: SetupRequest & { address
     const shopId = newId();
     await trx.insertInto('shops').values({ id: shopId, slug: props.shop, name: props.shopName, created_at: now }).execute();
     const ownerId = newId();
-    await trx.insertInto('agents').values({
-      id: ownerId, shop_id: shopId, username: props.username, name: props.name, role: 'owner',
-      password_hash: passwordHash, created_at: now,
-    }).execute();
+    await trx
+      .insertInto('agents')
+      .values({
+        id: ownerId,
+        shop_id: shopId,
+        username: props.username,
+        name: props.name,
+        role: 'owner',
+        password_hash: passwordHash,
+        created_at: now,
+      })
+      .execute();
     // A new shop answers the common questions from the first chat on; the owner edits the phrases later.
     await seedDefaultQuickReplies(trx, { shopId, createdBy: ownerId, at: now });
   });

@@ -17,14 +17,23 @@ export async function createAgent(ctx: CommandContext<AgentPrincipal>, props: Cr
     throw new AppError('username_taken', { username: props.username });
   }
   const row = {
-    id: newId(), shop_id: ctx.actor.shopId, username: props.username, name: props.name, role: props.role,
-    password_hash: await hashPassword(props.password), created_at: ctx.app.now().toISOString(),
+    id: newId(),
+    shop_id: ctx.actor.shopId,
+    username: props.username,
+    name: props.name,
+    role: props.role,
+    password_hash: await hashPassword(props.password),
+    created_at: ctx.app.now().toISOString(),
   };
   await db.transaction().execute(async (trx) => {
     await insertAgent(trx, row);
     // Never the password: who was added, with which role.
     await recordAgentAudit(trx, ctx.actor, {
-      action: 'agent.created', targetType: 'agent', targetId: row.id, after: { username: row.username, name: row.name, role: row.role }, at: row.created_at,
+      action: 'agent.created',
+      targetType: 'agent',
+      targetId: row.id,
+      after: { username: row.username, name: row.name, role: row.role },
+      at: row.created_at,
     });
   });
   return presentAgent(row);

@@ -20,8 +20,14 @@ export async function signOutAgent(ctx: CommandContext<AgentPrincipal>, agentId:
     if (agent.id !== actor.agentId && !mayManageAgent(actor, agent)) throw new AppError('forbidden');
     const ended = await revokeAgentSessions(trx, agent.id, now);
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'agent.sign_out_everywhere', targetType: 'agent', targetId: agent.id, before: null, after: { sessionsEnded: ended }, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: 'agent.sign_out_everywhere',
+      targetType: 'agent',
+      targetId: agent.id,
+      before: null,
+      after: { sessionsEnded: ended },
+      at: now,
     });
     return ended;
   });

@@ -35,9 +35,14 @@ export async function updateAgent(ctx: CommandContext<AgentPrincipal>, props: Up
       disabledNow = true;
     }
     await recordAudit(trx, {
-      shopId: actor.shopId, actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: props.disabled ? 'agent.disable' : 'agent.enable', targetType: 'agent', targetId: agent.id,
-      before: { disabled: agent.disabled_at != null }, after: { disabled: props.disabled }, at: now,
+      shopId: actor.shopId,
+      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+      action: props.disabled ? 'agent.disable' : 'agent.enable',
+      targetType: 'agent',
+      targetId: agent.id,
+      before: { disabled: agent.disabled_at != null },
+      after: { disabled: props.disabled },
+      at: now,
     });
     return { ...agent, disabled_at: disabledAt };
   });

@@ -39,7 +39,11 @@ export async function startWidgetSession(app: AppContext, props: StartWidgetSess
   if (externalId) {
     // A known customer is reached only through the shop's signature, never by a visitor id or secret.
     buyer = await findOrCreateVouchedBuyer(db, {
-      shopId: shop.id, externalId, nick: props.nick ?? `会员${externalId.slice(-4).toUpperCase()}`, source: 'identity', now,
+      shopId: shop.id,
+      externalId,
+      nick: props.nick ?? `会员${externalId.slice(-4).toUpperCase()}`,
+      source: 'identity',
+      now,
     });
   } else {
     ({ buyer, visitorSecret } = await anonymousVisitor(app, shop.id, props, now));
@@ -47,13 +51,22 @@ export async function startWidgetSession(app: AppContext, props: StartWidgetSess
   await touchBuyer(db, buyer.id, now);
   const conversation = await ensureBuyerConversation(db, shop.id, buyer.id, now);
   const { token, expiresAt } = app.tokens.issue({
-    kind: 'buyer', shopId: shop.id, buyerId: buyer.id, conversationId: conversation.id, verified: !!externalId,
+    kind: 'buyer',
+    shopId: shop.id,
+    buyerId: buyer.id,
+    conversationId: conversation.id,
+    verified: !!externalId,
   });
   return {
-    token, expiresAt, visitorId: buyer.visitor_id, ...(visitorSecret ? { visitorSecret } : {}),
+    token,
+    expiresAt,
+    visitorId: buyer.visitor_id,
+    ...(visitorSecret ? { visitorSecret } : {}),
     buyer: { id: buyer.id, nick: buyer.nick, verified: !!externalId },
     conversation: {
-      id: conversation.id, lastSeq: Number(conversation.last_seq), agentReadSeq: Number(conversation.agent_read_seq),
+      id: conversation.id,
+      lastSeq: Number(conversation.last_seq),
+      agentReadSeq: Number(conversation.agent_read_seq),
     },
     shop: { slug: shop.slug, name: shop.name },
   };
@@ -70,9 +83,19 @@ async function anonymousVisitor(app: AppContext, shopId: string, props: StartWid
   }
   const fresh = newVisitorCredentials();
   const buyer = await insertBuyerIfAbsent(db, {
-    id: newId(), shop_id: shopId, visitor_id: fresh.visitorId, nick: props.nick ?? `访客${fresh.visitorId.slice(-4).toUpperCase()}`,
-    phone: null, province: null, city: null, vip_level: 0, created_at: now, last_seen_at: now, external_id: null,
-    identity_source: 'visitor', visitor_secret_hash: fresh.secretHash,
+    id: newId(),
+    shop_id: shopId,
+    visitor_id: fresh.visitorId,
+    nick: props.nick ?? `访客${fresh.visitorId.slice(-4).toUpperCase()}`,
+    phone: null,
+    province: null,
+    city: null,
+    vip_level: 0,
+    created_at: now,
+    last_seen_at: now,
+    external_id: null,
+    identity_source: 'visitor',
+    visitor_secret_hash: fresh.secretHash,
   });
   return { buyer, visitorSecret: fresh.visitorSecret };
 }

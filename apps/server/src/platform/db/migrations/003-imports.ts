@@ -4,8 +4,9 @@ import type { DialectName } from '../database.js';
 /** Catalogue/order imports: one row per uploaded file with its live progress; buyers found by nick. */
 export function importsMigration(_dialect: DialectName) {
   return {
-    async up(db: Kysely<any>) {
-      await db.schema.createTable('imports')
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('imports')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -25,7 +26,8 @@ export function importsMigration(_dialect: DialectName) {
         .addColumn('created_by_name', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('finished_at', 'text').execute();
+        .addColumn('finished_at', 'text')
+        .execute();
       await db.schema.createIndex('imports_shop_created').on('imports').columns(['shop_id', 'created_at']).execute();
       // Imported orders name their buyer by nick.
       await db.schema.createIndex('buyers_shop_nick').on('buyers').columns(['shop_id', 'nick']).execute();

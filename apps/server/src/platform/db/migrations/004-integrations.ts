@@ -4,15 +4,18 @@ import type { DialectName } from '../database.js';
 /** Store integration: per-shop secrets, inbound events (idempotency, parking), tracking events, buyer identity. */
 export function integrationsMigration(_dialect: DialectName) {
   return {
-    async up(db: Kysely<any>) {
-      await db.schema.createTable('shop_integrations')
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('shop_integrations')
         .addColumn('shop_id', 'text', (c) => c.primaryKey())
         .addColumn('inbound_secret', 'text', (c) => c.notNull())
         .addColumn('identity_secret', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('rotated_at', 'text').execute();
+        .addColumn('rotated_at', 'text')
+        .execute();
 
-      await db.schema.createTable('inbound_events')
+      await db.schema
+        .createTable('inbound_events')
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('event_id', 'text', (c) => c.notNull())
         .addColumn('type', 'text', (c) => c.notNull())
@@ -22,10 +25,16 @@ export function integrationsMigration(_dialect: DialectName) {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('note', 'text')
         .addColumn('received_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('inbound_events_pk', ['shop_id', 'event_id']).execute();
-      await db.schema.createIndex('inbound_events_parked').on('inbound_events').columns(['shop_id', 'status', 'order_no']).execute();
+        .addPrimaryKeyConstraint('inbound_events_pk', ['shop_id', 'event_id'])
+        .execute();
+      await db.schema
+        .createIndex('inbound_events_parked')
+        .on('inbound_events')
+        .columns(['shop_id', 'status', 'order_no'])
+        .execute();
 
-      await db.schema.createTable('tracking_events')
+      await db.schema
+        .createTable('tracking_events')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('order_id', 'text', (c) => c.notNull())
@@ -35,7 +44,8 @@ export function integrationsMigration(_dialect: DialectName) {
         .addColumn('description', 'text', (c) => c.notNull())
         .addColumn('location', 'text')
         .addColumn('occurred_at', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull()).execute();
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
       await db.schema.createIndex('tracking_events_order').on('tracking_events').columns(['order_id', 'occurred_at']).execute();
 
       await db.schema.alterTable('buyers').addColumn('external_id', 'text').execute();

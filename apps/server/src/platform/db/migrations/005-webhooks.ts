@@ -4,16 +4,19 @@ import type { DialectName } from '../database.js';
 /** Outgoing webhooks: subscriptions and a durable delivery queue with retries. */
 export function webhooksMigration(_dialect: DialectName) {
   return {
-    async up(db: Kysely<any>) {
-      await db.schema.createTable('webhooks')
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhooks')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('url', 'text', (c) => c.notNull())
         .addColumn('secret', 'text', (c) => c.notNull())
         .addColumn('events', 'text', (c) => c.notNull())
         .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('created_at', 'text', (c) => c.notNull()).execute();
-      await db.schema.createTable('webhook_deliveries')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('webhook_id', 'text', (c) => c.notNull())
@@ -27,8 +30,13 @@ export function webhooksMigration(_dialect: DialectName) {
         .addColumn('last_error', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('delivered_at', 'text')
-        .addUniqueConstraint('webhook_deliveries_once', ['webhook_id', 'event_key']).execute();
-      await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+        .addUniqueConstraint('webhook_deliveries_once', ['webhook_id', 'event_key'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
     },
   };
 }

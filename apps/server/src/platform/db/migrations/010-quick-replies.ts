@@ -4,8 +4,9 @@ import type { DialectName } from '../database.js';
 /** Quick replies (快捷短语): team and personal phrases, groups, shortcut codes, usage counts. */
 export function quickRepliesMigration(_dialect: DialectName) {
   return {
-    async up(db: Kysely<any>) {
-      await db.schema.createTable('quick_replies')
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('quick_replies')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('scope', 'text', (c) => c.notNull())
@@ -19,16 +20,19 @@ export function quickRepliesMigration(_dialect: DialectName) {
         .addColumn('created_by', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('quick_replies_code', ['shop_id', 'scope', 'owner_id', 'code']).execute();
+        .addUniqueConstraint('quick_replies_code', ['shop_id', 'scope', 'owner_id', 'code'])
+        .execute();
       await db.schema.createIndex('quick_replies_shop').on('quick_replies').columns(['shop_id', 'scope', 'owner_id']).execute();
 
-      await db.schema.createTable('quick_reply_usage')
+      await db.schema
+        .createTable('quick_reply_usage')
         .addColumn('quick_reply_id', 'text', (c) => c.notNull())
         .addColumn('agent_id', 'text', (c) => c.notNull())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('use_count', 'integer', (c) => c.notNull())
         .addColumn('last_used_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('quick_reply_usage_pk', ['quick_reply_id', 'agent_id']).execute();
+        .addPrimaryKeyConstraint('quick_reply_usage_pk', ['quick_reply_id', 'agent_id'])
+        .execute();
       await db.schema.createIndex('quick_reply_usage_shop').on('quick_reply_usage').columns(['shop_id', 'agent_id']).execute();
     },
   };

@@ -4,8 +4,9 @@ import type { DialectName } from '../database.js';
 /** Broadcasts (群发): campaigns to a customer segment, per-recipient deliveries, opt-outs. */
 export function broadcastsMigration(_dialect: DialectName) {
   return {
-    async up(db: Kysely<any>) {
-      await db.schema.createTable('broadcasts')
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('broadcasts')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
@@ -21,12 +22,14 @@ export function broadcastsMigration(_dialect: DialectName) {
         .addColumn('created_by', 'text', (c) => c.notNull())
         .addColumn('created_by_name', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull()).execute();
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
       await db.schema.createIndex('broadcasts_shop').on('broadcasts').columns(['shop_id', 'created_at']).execute();
       await db.schema.createIndex('broadcasts_status').on('broadcasts').columns(['status']).execute();
 
       // UNIQUE(broadcast_id, buyer_id): a buyer is one recipient of a broadcast, sent at most once.
-      await db.schema.createTable('broadcast_recipients')
+      await db.schema
+        .createTable('broadcast_recipients')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('broadcast_id', 'text', (c) => c.notNull())
@@ -38,15 +41,26 @@ export function broadcastsMigration(_dialect: DialectName) {
         .addColumn('message_seq', 'integer')
         .addColumn('sent_at', 'text')
         .addColumn('reply_until', 'text')
-        .addUniqueConstraint('broadcast_recipients_once', ['broadcast_id', 'buyer_id']).execute();
-      await db.schema.createIndex('broadcast_recipients_status').on('broadcast_recipients').columns(['broadcast_id', 'status']).execute();
-      await db.schema.createIndex('broadcast_recipients_sent').on('broadcast_recipients').columns(['broadcast_id', 'sent_at']).execute();
+        .addUniqueConstraint('broadcast_recipients_once', ['broadcast_id', 'buyer_id'])
+        .execute();
+      await db.schema
+        .createIndex('broadcast_recipients_status')
+        .on('broadcast_recipients')
+        .columns(['broadcast_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('broadcast_recipients_sent')
+        .on('broadcast_recipients')
+        .columns(['broadcast_id', 'sent_at'])
+        .execute();
 
-      await db.schema.createTable('marketing_opt_outs')
+      await db.schema
+        .createTable('marketing_opt_outs')
         .addColumn('buyer_id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('opted_out_at', 'text', (c) => c.notNull())
-        .addColumn('source', 'text', (c) => c.notNull()).execute();
+        .addColumn('source', 'text', (c) => c.notNull())
+        .execute();
     },
   };
 }

@@ -7,7 +7,7 @@ import type { DialectName } from '../database.js';
  */
 export function trustMigration(_dialect: DialectName) {
   return {
-    async up(db: Kysely<any>) {
+    async up(db: Kysely<unknown>) {
       // visitor = self-named widget visitor (never matched by imports or events); import | integration | identity | demo = vouched.
       await db.schema.alterTable('buyers').addColumn('identity_source', 'text').execute();
       await db.schema.alterTable('buyers').addColumn('visitor_secret_hash', 'text').execute();
@@ -20,13 +20,15 @@ export function trustMigration(_dialect: DialectName) {
       await db.schema.alterTable('agents').addColumn('disabled_at', 'text').execute();
 
       // One row per sign-in: the token names it, so sign-out (one or everywhere) and disabling end it at once.
-      await db.schema.createTable('agent_sessions')
+      await db.schema
+        .createTable('agent_sessions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('shop_id', 'text', (c) => c.notNull())
         .addColumn('agent_id', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'text', (c) => c.notNull())
-        .addColumn('revoked_at', 'text').execute();
+        .addColumn('revoked_at', 'text')
+        .execute();
       await db.schema.createIndex('agent_sessions_agent').on('agent_sessions').columns(['agent_id', 'revoked_at']).execute();
 
       await db.schema.alterTable('idempotency_keys').addColumn('fingerprint', 'text').execute();

@@ -99,7 +99,13 @@ export function EmojiPicker({ input, onInsert }: EmojiPickerProps) {
       title={t('chat.emoji.title')}
     >
       <Tooltip title={open ? null : t('chat.emoji.button')}>
-        <Button type="text" icon={<SmileOutlined />} aria-label={t('chat.emoji.button')} aria-expanded={open} data-testid="chat-emoji-button" />
+        <Button
+          type="text"
+          icon={<SmileOutlined />}
+          aria-label={t('chat.emoji.button')}
+          aria-expanded={open}
+          data-testid="chat-emoji-button"
+        />
       </Tooltip>
     </Popover>
   );

@@ -60,19 +60,42 @@ export function SizeAdvicePanel({ product, measured, onSend, onAdvised }: SizeAd
         )}
       </div>
       {!hasChart ? (
-        <Typography.Text type="secondary" data-testid="size-stock-no-chart">{t('sizeStock.noChart')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="size-stock-no-chart">
+          {t('sizeStock.noChart')}
+        </Typography.Text>
       ) : (
         <>
           <Space size={6} wrap>
             <InputNumber
-              size="small" min={50} max={250} suffix="cm" value={height} onChange={setHeight} style={{ width: 104 }}
-              aria-label={t('sizeStock.height')} placeholder={t('sizeStock.height')} data-testid="size-stock-height"
+              size="small"
+              min={50}
+              max={250}
+              suffix="cm"
+              value={height}
+              onChange={setHeight}
+              style={{ width: 104 }}
+              aria-label={t('sizeStock.height')}
+              placeholder={t('sizeStock.height')}
+              data-testid="size-stock-height"
             />
             <InputNumber
-              size="small" min={10} max={300} suffix="kg" value={weight} onChange={setWeight} style={{ width: 104 }}
-              aria-label={t('sizeStock.weight')} placeholder={t('sizeStock.weight')} data-testid="size-stock-weight"
+              size="small"
+              min={10}
+              max={300}
+              suffix="kg"
+              value={weight}
+              onChange={setWeight}
+              style={{ width: 104 }}
+              aria-label={t('sizeStock.weight')}
+              placeholder={t('sizeStock.weight')}
+              data-testid="size-stock-weight"
             />
-            <Button size="small" onClick={() => void advise()} disabled={height == null || weight == null} data-testid="size-stock-advise">
+            <Button
+              size="small"
+              onClick={() => void advise()}
+              disabled={height == null || weight == null}
+              data-testid="size-stock-advise"
+            >
               {t('sizeStock.advise')}
             </Button>
           </Space>
@@ -88,7 +111,13 @@ export function SizeAdvicePanel({ product, measured, onSend, onAdvised }: SizeAd
               <div className="size-stock-sentence">
                 <span data-testid="size-stock-sentence">{sentence}</span>
                 <Tooltip title={t('sizeStock.sendHint')}>
-                  <Button size="small" type="primary" icon={<SendOutlined />} onClick={() => onSend(sentence)} data-testid="size-stock-send">
+                  <Button
+                    size="small"
+                    type="primary"
+                    icon={<SendOutlined />}
+                    onClick={() => onSend(sentence)}
+                    data-testid="size-stock-send"
+                  >
                     {t('sizeStock.send')}
                   </Button>
                 </Tooltip>

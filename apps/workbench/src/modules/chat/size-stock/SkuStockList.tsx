@@ -16,7 +16,9 @@ const sameSize = (a: string | undefined, b: string | null) => !!a && !!b && a.tr
 /** Stock per SKU of the product, each with 发送 ("M码 白色 现货 12 件"). */
 export function SkuStockList({ product, advisedSize, onSend }: SkuStockListProps) {
   const { t } = useTranslation();
-  const skus = [...product.skus].sort((a, b) => Number(sameSize(skuSize(b.props), advisedSize)) - Number(sameSize(skuSize(a.props), advisedSize)));
+  const skus = [...product.skus].sort(
+    (a, b) => Number(sameSize(skuSize(b.props), advisedSize)) - Number(sameSize(skuSize(a.props), advisedSize)),
+  );
   return (
     <section className="size-stock-section" data-testid="size-stock-skus">
       <div className="size-stock-heading">
@@ -30,18 +32,32 @@ export function SkuStockList({ product, advisedSize, onSend }: SkuStockListProps
           {skus.map((sku) => {
             const advised = sameSize(skuSize(sku.props), advisedSize);
             return (
-              <li key={sku.id} className={advised ? 'size-stock-sku advised' : 'size-stock-sku'} data-testid="size-stock-sku" data-stock={sku.stock} data-advised={advised ? '1' : undefined}>
+              <li
+                key={sku.id}
+                className={advised ? 'size-stock-sku advised' : 'size-stock-sku'}
+                data-testid="size-stock-sku"
+                data-stock={sku.stock}
+                data-advised={advised ? '1' : undefined}
+              >
                 <span className="size-stock-sku-name" title={skuLabel(sku.props)}>
                   {skuLabel(sku.props)}
-                  {advised && <Tag color="green" bordered={false} className="size-stock-advised">{t('sizeStock.advised')}</Tag>}
+                  {advised && (
+                    <Tag color="green" bordered={false} className="size-stock-advised">
+                      {t('sizeStock.advised')}
+                    </Tag>
+                  )}
                 </span>
                 <span className={sku.stock > 0 ? 'size-stock-count' : 'size-stock-count out'} data-testid="size-stock-count">
                   {sku.stock > 0 ? t('sizeStock.inStock', { count: sku.stock }) : t('sizeStock.outOfStock')}
                 </span>
                 <Tooltip title={t('sizeStock.sendHint')}>
                   <Button
-                    size="small" type="text" icon={<SendOutlined />} aria-label={t('sizeStock.send')}
-                    onClick={() => onSend(stockSentence(sku.props, sku.stock))} data-testid="size-stock-sku-send"
+                    size="small"
+                    type="text"
+                    icon={<SendOutlined />}
+                    aria-label={t('sizeStock.send')}
+                    onClick={() => onSend(stockSentence(sku.props, sku.stock))}
+                    data-testid="size-stock-sku-send"
                   />
                 </Tooltip>
               </li>

@@ -29,7 +29,8 @@ const zhCN = {
     sentence: {
       size: '亲，根据您身高{{height}}cm、体重{{weight}}kg，建议选 {{size}} 码哦～',
       between: '亲，根据您身高{{height}}cm、体重{{weight}}kg，建议选 {{size}} 码哦～您的身材在两个尺码之间，选大一号穿着更舒适～',
-      noSize: '亲，根据您身高{{height}}cm、体重{{weight}}kg，这款暂时没有特别合适的尺码，方便告诉我您的腰围和平时穿的尺码吗？我帮您再确认一下～',
+      noSize:
+        '亲，根据您身高{{height}}cm、体重{{weight}}kg，这款暂时没有特别合适的尺码，方便告诉我您的腰围和平时穿的尺码吗？我帮您再确认一下～',
       inStock: '亲，{{sku}} 现货 {{count}} 件，可以放心拍哦～',
       outOfStock: '亲，{{sku}} 暂时缺货了，可以看看其他颜色或尺码哦～',
     },
@@ -63,8 +64,10 @@ const en: typeof zhCN = {
     advised: 'Advised size',
     sentence: {
       size: 'For {{height}} cm and {{weight}} kg we suggest size {{size}}.',
-      between: 'For {{height}} cm and {{weight}} kg we suggest size {{size}}: you are between two sizes, and the larger one is more comfortable.',
-      noSize: 'For {{height}} cm and {{weight}} kg no size of this item fits well. Could you tell us your waist and the size you usually wear?',
+      between:
+        'For {{height}} cm and {{weight}} kg we suggest size {{size}}: you are between two sizes, and the larger one is more comfortable.',
+      noSize:
+        'For {{height}} cm and {{weight}} kg no size of this item fits well. Could you tell us your waist and the size you usually wear?',
       inStock: '{{sku}}: {{count}} in stock, ready to order.',
       outOfStock: '{{sku}} is out of stock for now; other colours or sizes may suit you.',
     },

@@ -63,8 +63,14 @@ function QuickPhrasePanel({ conversationId, onPick }: PanelProps) {
 
   useEffect(() => {
     let live = true;
-    void loadPhrases().then((list) => live && setPhrases(list), () => live && setPhrases([]));
-    void loadVariables(conversationId, buyerSeq).then((v) => live && setVariables(v), () => live && setVariables(NO_VARIABLES));
+    void loadPhrases().then(
+      (list) => live && setPhrases(list),
+      () => live && setPhrases([]),
+    );
+    void loadVariables(conversationId, buyerSeq).then(
+      (v) => live && setVariables(v),
+      () => live && setVariables(NO_VARIABLES),
+    );
     return () => {
       live = false;
     };
@@ -94,7 +100,9 @@ function QuickPhrasePanel({ conversationId, onPick }: PanelProps) {
           <span className="qp-panel-code">{phrase.code ? `/${phrase.code}` : '—'}</span>
           {phrase.pinyin.length > 0 && <span className="qp-panel-pinyin">{phrase.pinyin.map((s) => s[0]).join('')}</span>}
           {missing.length > 0 && (
-            <Tag color="warning" title={missing.map((m) => `{${m.name}}`).join(' ')}>{t('quickReplies.picker.unfillable')}</Tag>
+            <Tag color="warning" title={missing.map((m) => `{${m.name}}`).join(' ')}>
+              {t('quickReplies.picker.unfillable')}
+            </Tag>
           )}
           {phrase.scope === 'personal' && <Tag color="blue">{t('quickReplies.mine')}</Tag>}
         </span>
@@ -106,8 +114,17 @@ function QuickPhrasePanel({ conversationId, onPick }: PanelProps) {
   return (
     <aside className="qp-panel" data-testid="quick-phrase-panel" aria-label={t('quickReplies.panel.title')}>
       <div className="qp-panel-header">
-        <span className="qp-panel-title"><ThunderboltOutlined /> {t('quickReplies.panel.title')}</span>
-        <Button type="text" size="small" icon={<CloseOutlined />} onClick={() => setPanelOpen(false)} aria-label="close" data-testid="quick-phrase-panel-close" />
+        <span className="qp-panel-title">
+          <ThunderboltOutlined /> {t('quickReplies.panel.title')}
+        </span>
+        <Button
+          type="text"
+          size="small"
+          icon={<CloseOutlined />}
+          onClick={() => setPanelOpen(false)}
+          aria-label="close"
+          data-testid="quick-phrase-panel-close"
+        />
       </div>
       <div className="qp-panel-search">
         <Input
@@ -121,7 +138,9 @@ function QuickPhrasePanel({ conversationId, onPick }: PanelProps) {
       </div>
       <div className="qp-panel-list">
         {phrases === null && <div className="qp-panel-empty">{t('quickReplies.picker.loading')}</div>}
-        {phrases !== null && sections.every(([, list]) => list.length === 0) && <div className="qp-panel-empty">{t('quickReplies.panel.empty')}</div>}
+        {phrases !== null && sections.every(([, list]) => list.length === 0) && (
+          <div className="qp-panel-empty">{t('quickReplies.panel.empty')}</div>
+        )}
         {sections.map(([group, list]) => (
           <section key={group || '-'} className="qp-panel-group" data-testid="quick-phrase-group" data-group={group}>
             {!query.trim() && <div className="qp-panel-group-title">{group || t('quickReplies.ungrouped')}</div>}

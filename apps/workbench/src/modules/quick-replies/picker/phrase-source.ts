@@ -51,7 +51,7 @@ export function useLastBuyerSeq(conversationId: string): number {
 /** Counts a use on the server and at once in the cached list, so the phrase ranks higher without a reload. */
 export function countPhraseUse(phrase: QuickReplyView): void {
   recordQuickReplyUse(phrase.id);
-  void phraseCache?.phrases.then((list) => list.forEach((p) => p.id === phrase.id && (p.myUses += 1, p.teamUses += 1)));
+  void phraseCache?.phrases.then((list) => list.forEach((p) => p.id === phrase.id && ((p.myUses += 1), (p.teamUses += 1))));
 }
 
 export interface PhraseInsertion {
@@ -65,7 +65,13 @@ export interface PhraseInsertion {
  * Puts a phrase, filled for this buyer, in place of text[start, end). A variable that could not be filled stays as
  * {名称} and is selected, so the agent types its value over it (the composer will not send it as it is).
  */
-export function insertPhrase(text: string, start: number, end: number, phrase: QuickReplyView, variables: QuickReplyVariables | null): PhraseInsertion {
+export function insertPhrase(
+  text: string,
+  start: number,
+  end: number,
+  phrase: QuickReplyView,
+  variables: QuickReplyVariables | null,
+): PhraseInsertion {
   const filled = variables ? fillQuickReply(phrase.content, variables).text : phrase.content;
   const next = text.slice(0, start) + filled + text.slice(end);
   const unfilled = findUnfilledVariables(filled)[0];

@@ -1,4 +1,10 @@
-import { fillQuickReply, rankQuickReplies, type QuickReplyPreview, type QuickReplyVariables, type QuickReplyView } from '@golddesk/contracts';
+import {
+  fillQuickReply,
+  rankQuickReplies,
+  type QuickReplyPreview,
+  type QuickReplyVariables,
+  type QuickReplyView,
+} from '@golddesk/contracts';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { NO_VARIABLES, countPhraseUse, insertPhrase, loadPhrases, loadVariables, useLastBuyerSeq } from './phrase-source';
 
@@ -39,8 +45,14 @@ export function useQuickReplyPicker(conversationId: string, onPick: (pick: Quick
   useEffect(() => {
     if (!open) return;
     let live = true;
-    void loadPhrases().then((list) => live && setPhrases(list), () => live && setPhrases([]));
-    void loadVariables(conversationId, buyerSeq).then((v) => live && setVariables(v), () => live && setVariables(NO_VARIABLES));
+    void loadPhrases().then(
+      (list) => live && setPhrases(list),
+      () => live && setPhrases([]),
+    );
+    void loadVariables(conversationId, buyerSeq).then(
+      (v) => live && setVariables(v),
+      () => live && setVariables(NO_VARIABLES),
+    );
     return () => {
       live = false;
     };
@@ -48,13 +60,18 @@ export function useQuickReplyPicker(conversationId: string, onPick: (pick: Quick
 
   // Every match is listed (the list scrolls); ranking waits for the variables so the order does not jump.
   const matches = useMemo(
-    () => (trigger && phrases && variables ? rankQuickReplies(phrases, trigger.query, { variables }) : []), [trigger, phrases, variables]);
+    () => (trigger && phrases && variables ? rankQuickReplies(phrases, trigger.query, { variables }) : []),
+    [trigger, phrases, variables],
+  );
   const missing = useMemo(
     () => new Map(matches.map((p) => [p.id, variables ? fillQuickReply(p.content, variables).missing.map((m) => m.name) : []])),
-    [matches, variables]);
+    [matches, variables],
+  );
   const highlighted = matches[Math.min(active, matches.length - 1)];
   const preview: QuickReplyPreview | null = useMemo(
-    () => (highlighted && variables ? fillQuickReply(highlighted.content, variables) : null), [highlighted, variables]);
+    () => (highlighted && variables ? fillQuickReply(highlighted.content, variables) : null),
+    [highlighted, variables],
+  );
 
   /** Call on every change of the input with the caret position. */
   function update(text: string, caret: number) {
@@ -75,7 +92,9 @@ export function useQuickReplyPicker(conversationId: string, onPick: (pick: Quick
   function counted(phrase: QuickReplyView) {
     countPhraseUse(phrase);
     // Rank it higher at once for this agent, without waiting for the next reload.
-    setPhrases((list) => list?.map((p) => (p.id === phrase.id ? { ...p, myUses: p.myUses + 1, teamUses: p.teamUses + 1 } : p)) ?? null);
+    setPhrases(
+      (list) => list?.map((p) => (p.id === phrase.id ? { ...p, myUses: p.myUses + 1, teamUses: p.teamUses + 1 } : p)) ?? null,
+    );
   }
 
   function pick(phrase: QuickReplyView | undefined) {
@@ -123,8 +142,19 @@ export function useQuickReplyPicker(conversationId: string, onPick: (pick: Quick
   }
 
   return {
-    open, query: trigger?.query ?? '', loading: phrases === null || variables === null, matches, missing,
-    active: highlighted ? matches.indexOf(highlighted) : -1, preview, setActive, pick, insertAtCaret, close, update, onKeyDown,
+    open,
+    query: trigger?.query ?? '',
+    loading: phrases === null || variables === null,
+    matches,
+    missing,
+    active: highlighted ? matches.indexOf(highlighted) : -1,
+    preview,
+    setActive,
+    pick,
+    insertAtCaret,
+    close,
+    update,
+    onKeyDown,
   };
 }
 

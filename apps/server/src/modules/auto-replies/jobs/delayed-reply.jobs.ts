@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineJob, type ScheduleDefinition } from '../../../platform/jobs/index.js';
+import { runDueDelayedReplies } from './delayed-replies.js';
+
+/** Sends the delayed replies due now; each row is claimed with its own lease, so two runs never send one twice. */
+export const delayedRepliesJob = defineJob({
+  id: 'auto-replies.delayed-replies@1',
+  payload: z.object({}),
+  async run(app) {
+    await runDueDelayedReplies(app);
+  },
+});
+
+/** Every second: when a delayed reply is due, queues the one job that sends the due ones (one key across processes). */
+export const delayedRepliesSchedule: ScheduleDefinition = {
+  id: 'auto-replies.delayed-replies',
+  everyMs: 1_000,
+  async fanOut(app, queue) {
+    const due = await app.storage.db
+      .selectFrom('auto_reply_pending')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('due_at', '<=', app.now().toISOString())
+      .limit(1)
+      .executeTakeFirst();
+    if (!due) return 0;
+    await queue.enqueue(delayedRepliesJob, {}, { key: 'auto-replies.delayed-replies' });
+    return 1;
+  },
+};
+
+export const AUTO_REPLY_JOBS = [delayedRepliesJob];

@@ -1,0 +1,86 @@
+import type { AgentRole } from './auth.js';
+
+// Shorthands for the rows below; the table stays plain data (capability → roles) so the team-routing issue can
+// later store and edit it as a matrix per shop.
+const EVERYONE = ['owner', 'manager', 'presale', 'aftersale', 'support'] as const;
+/** 店长 and 主管: the people who answer for the shop's policy, money beyond limits and integration. */
+const MANAGERS = ['owner', 'manager'] as const;
+
+/**
+ * What each role may do, in one place for the server (which decides) and the workbench (which only offers what the
+ * server will accept). Names say what is allowed, `<noun>.<verb>`; order actions are `orders.<action>`.
+ */
+export const CAPABILITIES = {
+  // Order actions. After-sales takes order edits on peak days, so all may edit; money and closing are not theirs
+  // (their discount limit is 0), and 发货 is the warehouse's and after-sales' work: pre-sales does not ship.
+  'orders.change_price': ['owner', 'manager', 'presale', 'support'],
+  'orders.change_receiver': EVERYONE,
+  'orders.change_sku': EVERYONE,
+  'orders.set_memo': EVERYONE,
+  'orders.close': ['owner', 'manager', 'presale', 'support'],
+  'orders.ship': ['owner', 'manager', 'aftersale', 'support'],
+  'orders.update_tracking': ['owner', 'manager', 'aftersale', 'support'],
+  // Nobody is above the owner to approve: their 改价 applies at once, whatever the shop's discount limits say.
+  'orders.change_price_beyond_limit': ['owner'],
+  'approvals.decide': MANAGERS,
+
+  // The audit log holds receivers' phones and addresses: managers read it masked, the owner as written.
+  'audit.read': MANAGERS,
+  'audit.read_personal_data': ['owner'],
+  // Phones in full for those who answer for the shop and those whose work is calling buyers (辅助 催付, 售后 pickups);
+  // 售前 answers in chat and sees 138****1234.
+  'buyers.see_full_phone': ['owner', 'manager', 'aftersale', 'support'],
+
+  // Customers: everyone who serves buyers tags them, writes notes and sets the type; the shop's tag list, VIP levels,
+  // the blacklist and saved segments are the managers'. A note is changed by its author or a manager.
+  'crm.tag_buyer': EVERYONE,
+  'crm.write_note': EVERYONE,
+  'crm.set_type': EVERYONE,
+  'crm.change_any_note': MANAGERS,
+  'crm.manage_tags': MANAGERS,
+  'crm.set_vip': MANAGERS,
+  'crm.block': MANAGERS,
+  'crm.manage_segments': MANAGERS,
+
+  // The shop's policy: every agent reads it, the managers change it.
+  'quick_replies.edit_team': MANAGERS,
+  'auto_replies.edit': MANAGERS,
+  'promotions.edit': MANAGERS,
+  'catalogue.edit': MANAGERS,
+  'broadcasts.manage': MANAGERS,
+  'shop_hours.edit': MANAGERS,
+  'logistics.configure': MANAGERS,
+  'payment_reminders.configure': MANAGERS,
+  // Phone/SMS 催付 follow-ups: support (辅助) with pre-sales and the managers; after-sales is not involved.
+  'payment_reminders.work_tasks': ['owner', 'manager', 'presale', 'support'],
+  // Imports rewrite the catalogue and orders: managers and support, not the front-line chat roles.
+  'imports.run': ['owner', 'manager', 'support'],
+
+  // Integration with the shop's own systems.
+  'webhooks.manage': MANAGERS,
+  'integration.view': MANAGERS,
+  'integration.rotate_secrets': ['owner'],
+  // The workbench's 设置 page (integration, webhooks, business hours).
+  'settings.open': MANAGERS,
+
+  // Adding, disabling or signing out a colleague of a role: the owner anyone, a manager the front-line roles.
+  'team.manage_owner': ['owner'],
+  'team.manage_manager': ['owner'],
+  'team.manage_presale': MANAGERS,
+  'team.manage_aftersale': MANAGERS,
+  'team.manage_support': MANAGERS,
+} as const satisfies Record<string, readonly AgentRole[]>;
+
+/** A named permission of the capability table. */
+export type Capability = keyof typeof CAPABILITIES;
+
+/** Whether an agent of `role` has the capability. Unknown roles have none. */
+export function can(role: string, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly string[]).includes(role);
+}
+
+/** Whether an agent of `actorRole` may add, disable or sign out a colleague of `targetRole` (never themselves: the caller checks that). */
+export function mayManageRole(actorRole: string, targetRole: string): boolean {
+  const capability = `team.manage_${targetRole}`;
+  return capability in CAPABILITIES && can(actorRole, capability as Capability);
+}
