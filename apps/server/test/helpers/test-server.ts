@@ -76,7 +76,7 @@ export async function startTestServer(
   const env = {
     HOST: '127.0.0.1',
     PORT: '0',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD,
     ...UNTHROTTLED,
     // Tokens expire by the app clock: a scenario that moves it across days keeps its agents signed in (30 days)

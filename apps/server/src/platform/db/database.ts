@@ -46,7 +46,11 @@ function withStatementCache(file: SQLite.Database, max = 500): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => file.close(),
-    prepare(sql: string) {
+    prepare(given: string) {
+      // Transactions take the write lock when they begin: a deferred one that read first and then writes after the
+      // writer thread committed fails at once with "database is locked" (SQLite cannot upgrade a stale snapshot),
+      // where an immediate one waits its turn (busy_timeout).
+      const sql = given === 'begin' ? 'begin immediate' : given;
       let statement = cache.get(sql);
       if (statement) {
         cache.delete(sql);
