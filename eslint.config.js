@@ -18,6 +18,26 @@ export default tseslint.config(
     },
   },
   {
+    // The repository owns SQL (issue 10): Kysely's query builder and sql`` only in *.repository.ts, platform/db and
+    // migrations. Anywhere else, call the owning module's repository through its door.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/**/*.repository.ts', 'apps/server/src/platform/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|with|withRecursive)$/]',
+          message: 'SQL belongs in the owning module\'s *.repository.ts (issue 10, STYLE.md "The repository owns SQL").',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql']",
+          message: 'SQL belongs in the owning module\'s *.repository.ts (issue 10, STYLE.md "The repository owns SQL").',
+        },
+      ],
+    },
+  },
+  {
     // The one explicit `any` left (issue 10): the test helper api()'s default body type. Typing every api() call site
     // with the contracts' response types is the rest of that work. Shrink, never grow.
     files: ['apps/server/test/helpers/clients.ts'],

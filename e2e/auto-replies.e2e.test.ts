@@ -89,6 +89,7 @@ describe('自动回复 in Chromium', () => {
     await owner.setViewportSize({ width: 1440, height: 1100 });
     await owner.waitForTimeout(300);
     await owner.screenshot({ path: shot('auto-replies-section.png') });
+    assert.equal(await owner.getByTestId('auto-reply-hits-发票').innerText(), '1', 'one buyer question answered');
   });
 
   it('店铺活动 lists the Double-11 set and 设置 → 营业时间 shows the hours', async () => {
@@ -97,11 +98,23 @@ describe('自动回复 in Chromium', () => {
     await owner.getByTestId('promotion-row-双11预售').waitFor();
     await owner.waitForTimeout(300);
     await owner.screenshot({ path: shot('promotions-section.png') });
+    assert.match(await owner.getByTestId('promotions-active-line').innerText(), /买家看到的 \{店铺活动\}：.*满 88 包邮/);
+    assert.match(await owner.getByTestId('promotion-row-双11预售').innerText(), /进行中/, 'the presale the buyer was told of');
     await owner.getByTestId('nav-settings').click();
     await owner.getByTestId('settings-menu-businessHours').click();
     await owner.getByTestId('business-hours').waitFor();
     await owner.waitForTimeout(300);
     await owner.screenshot({ path: shot('business-hours-section.png') });
     await owner.setViewportSize({ width: 1440, height: 900 });
+    // The demo shop keeps the default hours, every day 09:00–23:00.
+    const hours = await owner
+      .getByTestId('business-hours')
+      .locator('.ant-picker-range')
+      .first()
+      .locator('input')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    assert.deepEqual(hours, ['09:00', '23:00']);
+    assert.match(await owner.getByTestId('business-hours-now').innerText(), /^现在：(营业中|休息中)$/);
+    assert.deepEqual(browsers.pageErrors, [], 'no uncaught errors in either page');
   });
 });

@@ -53,12 +53,20 @@ describe('群发 in Chromium', () => {
     const row = page.locator('tr[data-testid^="broadcast-row-"]').filter({ hasText: '双11预热 · 高价值老客' });
     await row.locator('[data-testid="broadcast-status"][data-status="done"]').waitFor({ timeout: 20_000 });
     assert.match(await row.innerText(), /已完成/);
-    assert.match(await row.getByTestId('broadcast-progress').innerText(), /\d+ \/ \d+/);
+    const [, sent, recipients] = /(\d+) \/ (\d+)/.exec(await row.getByTestId('broadcast-progress').innerText()) ?? [];
+    assert.ok(sent && recipients, 'the progress reads sent / recipients');
     await page.screenshot({ path: path.join(ARTIFACTS, 'broadcasts-section.png') });
 
     await row.getByText('详情').click();
     await page.getByText('3 天内回复').waitFor();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(ARTIFACTS, 'broadcasts-drawer.png') });
+    // The details repeat what the row said: done, to 高价值, and how many were sent out of how many.
+    const drawer = await page.getByTestId('broadcast-drawer').innerText();
+    assert.match(drawer, /状态\s+已完成/);
+    assert.match(drawer, /目标分群\s+高价值/);
+    assert.match(drawer, new RegExp(`目标人数\\s+${recipients}\\s`));
+    assert.match(drawer, new RegExp(`已发送\\s+${sent}\\s`));
+    assert.deepEqual(browsers.pageErrors, [], 'no uncaught errors in the page');
   });
 });

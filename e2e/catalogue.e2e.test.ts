@@ -55,6 +55,7 @@ describe('catalogue and related needs, in Chromium', () => {
     ownerToken = ((await login.json()) as { token: string }).token;
     products = (await apiGet<ListCatalogueResponse>('/api/v1/products?pageSize=200')).products;
     // A demo buyer with orders, who never ordered the serum or the lipstick: both are "viewed, not bought".
+    // why: the browser plays that buyer, and a demo buyer's visitor id is in no agent API.
     const db = server.app.context.storage.db;
     const rows = await db
       .selectFrom('buyers as b')
@@ -131,6 +132,7 @@ describe('catalogue and related needs, in Chromium', () => {
 
     await buyer.reload();
     await shopCard.filter({ hasText: '¥99.00' }).waitFor();
+    assert.match(await shopCard.innerText(), /¥99\.00/, 'the buyer sees the new price');
   });
 
   it('a pre-sales agent sees 商品 read-only', async () => {

@@ -46,6 +46,10 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
 
   it('the agent signs in to the workbench', async () => {
     await signIn(agent, server.url, 'demo', 'presale1', DEMO_PASSWORD);
+    // The header names the signed-in agent and their role; the contact list opens on 待接待.
+    assert.equal((await agent.getByTestId('agent-name').locator('.agent-name').textContent())?.trim(), '售前-糖糖');
+    assert.equal((await agent.getByTestId('agent-role').innerText()).trim(), '售前');
+    assert.match(await agent.getByTestId('contact-tab-waiting').innerText(), /待接待/);
   });
 
   it('the buyer opens the 客服 launcher on the demo shop and writes', async () => {
@@ -83,6 +87,9 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
       [conversationId, first] as const,
       { timeout: 2_500, polling: 100 },
     );
+    const later = (await timer.innerText()).trim();
+    assert.match(later, /\d{2}:\d{2}/);
+    assert.notEqual(later, first, 'the wait timer counts up on its own');
   });
 
   it('the agent opens it, sees the message and replies with Enter', async () => {
@@ -113,6 +120,7 @@ describe('buyer widget ↔ agent workbench, in Chromium', () => {
     const reply = stored(buyer.getByTestId('gd-message').filter({ hasText: AGENT_REPLY }), buyer, 'gd-message', 'agent');
     await reply.waitFor({ state: 'visible' });
     await buyer.screenshot({ path: path.join(ARTIFACTS, 'widget.png') });
+    assert.ok((await reply.innerText()).includes(AGENT_REPLY), 'the buyer reads the reply in the widget');
   });
 
   it('markup in a buyer message shows literally on both sides and never runs', async () => {

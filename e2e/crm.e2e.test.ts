@@ -63,8 +63,11 @@ describe('customer 360 in the right pane and the 客户 page, in Chromium', () =
     await owner.getByTestId('contact-item').filter({ hasText: NICK }).click();
     await owner.getByTestId('customer-type-tip').filter({ hasText: '谨慎型' }).waitFor();
     await owner.getByTestId('customer-tag').filter({ hasText: '送礼' }).waitFor();
+    assert.match(await owner.getByTestId('customer-type-tip').innerText(), /谨慎型/, 'the type survives a reload');
+    assert.equal(await owner.getByTestId('customer-tag').filter({ hasText: '送礼' }).count(), 1, 'so does the tag');
     await owner.getByTestId('customer-tab-notes').click();
     await owner.getByTestId('note-text').filter({ hasText: NOTE }).waitFor();
+    assert.equal(await owner.getByTestId('note-text').filter({ hasText: NOTE }).count(), 1, 'and the note');
     await owner.getByTestId('customer-tab-profile').click();
     await owner.getByTestId('customer-address').first().waitFor();
     assert.match(await owner.getByTestId('customer-address').first().innerText(), /常用/);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
+import { api, loginAgent } from '../apps/server/test/helpers/clients.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const SHOP = 'demo';
@@ -56,12 +57,10 @@ describe('browsing footprints in the right pane, in Chromium', () => {
     const productId = ids.find((id) => id && !seen.includes(id))!;
     assert.ok(productId, 'a product not yet in the footprints');
     const card = buyer.locator(`[data-testid="product-card"][data-product-id="${productId}"]`);
-    const product = await server.app.context.storage.db
-      .selectFrom('products')
-      .select('title')
-      .where('id', '=', productId)
-      .executeTakeFirstOrThrow();
-    const title = product.title;
+    const { token } = await loginAgent(server.url, 'owner');
+    const { title } = (await api(server.url, 'GET', `/api/v1/products/${productId}`, { token })).body.product as {
+      title: string;
+    };
 
     const started = Date.now();
     await card.click();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Locator, type Page } from 'playwright-core';
-import type { CustomerProfile, QuoteResponse } from '@golddesk/contracts';
+import type { CustomerProfile, ListCustomersResponse, QuoteResponse } from '@golddesk/contracts';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
@@ -41,11 +41,9 @@ describe('logistics in Chromium', () => {
     const { token } = (await login.json()) as { token: string };
     const get = async <T>(url: string) =>
       (await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<T>;
-    const buyer = await server.app.context.storage.db
-      .selectFrom('buyers')
-      .select('id')
-      .where('nick', '=', nick)
-      .executeTakeFirstOrThrow();
+    const buyer = (await get<ListCustomersResponse>(`/api/v1/customers?q=${encodeURIComponent(nick)}`)).customers.find(
+      (customer) => customer.nick === nick,
+    )!;
     const order = (await get<CustomerProfile>(`/api/v1/customers/${buyer.id}`)).orders.find(
       (o: { status: string }) => o.status === 'paid',
     )!;
@@ -64,6 +62,7 @@ describe('logistics in Chromium', () => {
     server = await startTestServer();
     browsers = await openBrowsers(['agent'], TIMEOUT_MS);
     agent = browsers.pages.agent;
+    // why: the returned parcel's order, read apart from the exceptions list the page shows (which is under test).
     const row = await server.app.context.storage.db
       .selectFrom('logistics_exceptions as e')
       .innerJoin('orders as o', 'o.id', 'e.order_id')
@@ -134,11 +133,13 @@ describe('logistics in Chromium', () => {
     await agent.getByTestId('ship-form-submit').click();
     await number.waitFor({ state: 'detached' });
     await agent.getByTestId('system-notice').filter({ hasText: '已发货，圆通速递 YT4300099988776' }).waitFor();
-    await agent
+    const shippedLogistics = agent
       .locator('[data-testid="order-card"][data-status="shipped"]')
       .getByTestId('order-logistics')
-      .filter({ hasText: 'YT4300099988776' })
-      .waitFor();
+      .filter({ hasText: 'YT4300099988776' });
+    await shippedLogistics.waitFor();
+    // The card now reads shipped with the courier and the number as the agent typed it, without the spaces.
+    assert.match(await shippedLogistics.innerText(), /物流：圆通速递.*运单号：YT4300099988776/);
   });
 
   it('the returned parcel is resolved with a note on the 物流 page; the count drops', async () => {
@@ -155,6 +156,8 @@ describe('logistics in Chromium', () => {
     await agent.getByTestId('exception-filter').getByText('已处理的').click();
     const done = agent.locator('[data-testid="exception-row"][data-kind="returned"]');
     await done.filter({ hasText: '已联系买家，重新派送' }).waitFor();
+    assert.equal(await done.getByTestId('exception-order-no').innerText(), returnedOrderNo);
+    assert.equal(await agent.getByTestId('nav-logistics-badge').locator('.ant-badge-count').innerText(), '1');
   });
 
   it('the rules tab shows the courier rules and the quote tester picks by province and weight', async () => {

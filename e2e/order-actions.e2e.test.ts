@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Locator, type Page } from 'playwright-core';
+import type { CatalogueProductResponse, OrderView } from '@golddesk/contracts';
 import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
@@ -16,18 +17,22 @@ const NEW_RECEIVER = { name: '王小丫', phone: '13912345678', province: '浙�
 
 interface DemoBuyer {
   visitorId: string;
+  nick: string;
   unpaid: { id: string; orderNo: string; totalFen: number };
   shipped: { id: string; orderNo: string };
 }
 
-/** A demo buyer with both an unpaid and a shipped order, read from the database. */
+/**
+ * A demo buyer with both an unpaid and a shipped order, read from the database: the browser plays that buyer, and a
+ * demo buyer's visitor id is in no agent API.
+ */
 async function pickBuyer(server: TestServer): Promise<DemoBuyer> {
   const db = server.app.context.storage.db;
   const rows = await db
     .selectFrom('orders as o')
     .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
     .innerJoin('shops as s', 's.id', 'o.shop_id')
-    .select(['b.visitor_id', 'o.id', 'o.order_no', 'o.status', 'o.total_fen'])
+    .select(['b.visitor_id', 'b.nick', 'o.id', 'o.order_no', 'o.status', 'o.total_fen'])
     .where('s.slug', '=', SHOP)
     .where('o.status', 'in', ['pending_payment', 'shipped'])
     .orderBy('b.visitor_id')
@@ -40,6 +45,7 @@ async function pickBuyer(server: TestServer): Promise<DemoBuyer> {
     if (unpaid && shipped && Number(unpaid.total_fen) >= 1000) {
       return {
         visitorId,
+        nick: orders[0]!.nick,
         unpaid: { id: unpaid.id, orderNo: unpaid.order_no, totalFen: Number(unpaid.total_fen) },
         shipped: { id: shipped.id, orderNo: shipped.order_no },
       };
@@ -112,6 +118,9 @@ describe('order actions from the right pane, in Chromium', () => {
       .filter({ hasText: BUYER_ASKS })
       .waitFor();
     await buyer.getByTestId('demo-account-nick').waitFor();
+    // The shop page shows who is signed in; the message went out (it has its number) under that name.
+    assert.equal((await buyer.getByTestId('demo-account-nick').innerText()).trim(), buyerInfo.nick);
+    assert.equal(await buyer.getByTestId('gd-message').filter({ hasText: BUYER_ASKS }).count(), 1);
   });
 
   it('the pre-sales agent opens the conversation and sees the orders with their actions', async () => {
@@ -215,8 +224,9 @@ describe('order actions from the right pane, in Chromium', () => {
     await agent.keyboard.press('Escape');
     await requested.waitFor({ state: 'detached' });
     // Nothing changed yet: the order waits for the manager.
-    assert.equal(await unpaid.getByTestId('order-total').innerText(), yuan(buyerInfo.unpaid.totalFen));
     await unpaid.getByTestId('order-awaiting-approval').waitFor();
+    assert.equal(await unpaid.getByTestId('order-total').innerText(), yuan(buyerInfo.unpaid.totalFen));
+    assert.equal(await unpaid.getByTestId('order-awaiting-approval').count(), 1, 'the card says it awaits approval');
   });
 
   it('the owner sees the request in 审批 and approves it; the buyer is told the new price', async () => {
@@ -245,6 +255,7 @@ describe('order actions from the right pane, in Chromium', () => {
       .filter({ hasText: yuan(newTotalFen) })
       .waitFor();
     await card(agent, buyerInfo.unpaid.id).getByTestId('order-awaiting-approval').waitFor({ state: 'detached' });
+    assert.equal(await card(agent, buyerInfo.unpaid.id).getByTestId('order-total').innerText(), yuan(newTotalFen));
   });
 
   it("the order's 操作记录 is the owner's and managers': pre-sales sees why not", async () => {
@@ -267,7 +278,7 @@ describe('order actions from the right pane, in Chromium', () => {
     const actions = await history
       .getByTestId('order-history-entry')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
-    for (const action of ['order.change_receiver', 'order.change_price_requested', 'order.change_price', 'approval.approve']) {
+    for (const action of ['order.receiver_changed', 'order.price_change_requested', 'order.price_changed', 'approval.approved']) {
       assert.ok(actions.includes(action), `${action} is listed (got ${actions.join(', ')})`);
     }
     const text = await history.innerText();
@@ -295,17 +306,14 @@ describe('order actions from the right pane, in Chromium', () => {
   });
 
   it('changing a line to another SKU of the same product tells the buyer', async () => {
-    const db = server.app.context.storage.db;
-    const item = await db
-      .selectFrom('order_items')
-      .select(['product_id', 'sku_props'])
-      .where('order_id', '=', buyerInfo.unpaid.id)
-      .executeTakeFirstOrThrow();
-    const skus = await db.selectFrom('product_skus').select(['props']).where('product_id', '=', item.product_id).execute();
-    const current = JSON.parse(item.sku_props) as Record<string, string>;
-    const other = skus
-      .map((sku) => JSON.parse(sku.props) as Record<string, string>)
-      .find((props) => JSON.stringify(props) !== JSON.stringify(current));
+    // The order's first line and its product's SKUs, as the agent's API has them.
+    const token = await apiLogin(server, 'presale1');
+    const get = async <T>(url: string) =>
+      (await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<T>;
+    const item = (await get<{ order: OrderView }>(`/api/v1/orders/${buyerInfo.unpaid.id}`)).order.items[0]!;
+    const { skus } = (await get<CatalogueProductResponse>(`/api/v1/products/${item.productId}`)).product;
+    const current = item.skuProps;
+    const other = skus.map((sku) => sku.props).find((props) => JSON.stringify(props) !== JSON.stringify(current));
     if (!other) return; // a single-SKU product: nothing to switch to
     await chooseFromMenu(buyerInfo.unpaid.id, 'order-action-change-sku');
     const line = agent.locator('[data-testid="sku-line"][data-item-index="0"]');
@@ -324,6 +332,7 @@ describe('order actions from the right pane, in Chromium', () => {
       .map(([k, v]) => `${k}：${v}`)
       .join('，');
     await buyerNotice(described).waitFor({ state: 'visible' });
+    assert.ok((await buyerNotice(described).innerText()).includes(described), 'the buyer reads the new SKU');
   });
 
   it('the order card can be sent into the chat', async () => {
@@ -333,7 +342,9 @@ describe('order actions from the right pane, in Chromium', () => {
     });
     await inWidget.waitFor({ state: 'visible' });
     assert.match(await inWidget.innerText(), new RegExp(`${buyerInfo.shipped.orderNo}[\\s\\S]*已发货`));
-    await agent.locator(`[data-testid="chat-order-card"][data-order-id="${buyerInfo.shipped.id}"]`).waitFor();
+    const inChat = agent.locator(`[data-testid="chat-order-card"][data-order-id="${buyerInfo.shipped.id}"]`);
+    await inChat.waitFor();
+    assert.match(await inChat.innerText(), new RegExp(buyerInfo.shipped.orderNo), 'the agent sees the same card in the chat');
   });
 
   it('closing the unpaid order with a reason', async () => {

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { QuickReplyView } from '@golddesk/contracts';
+import type { OrderView, QuickReplyView } from '@golddesk/contracts';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
-import { api, StreamClient } from '../apps/server/test/helpers/clients.js';
+import { api, loginAgent, StreamClient } from '../apps/server/test/helpers/clients.js';
+import { customerProfile } from '../apps/server/test/helpers/lookups.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 describe('quick replies in the chat box and the 自动化 page, in Chromium', () => {
@@ -31,6 +32,7 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
 
   it('types /发货, moves with ↓ ↑, inserts it filled for this buyer with Enter, and sends it to the buyer', async () => {
     // A demo chat whose buyer's newest open order (unpaid/paid/shipped) has shipped: carrier and tracking no. are known.
+    // why: the test signs in as that buyer, and a demo buyer's visitor id is in no agent API.
     const db = server.app.context.storage.db;
     const chats = await db
       .selectFrom('conversations as c')
@@ -39,17 +41,13 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
       .where('b.visitor_id', 'like', 'demo-buyer-%')
       .orderBy('b.visitor_id')
       .execute();
-    let found:
-      | { nick: string; visitorId: string; order: { order_no: string; carrier: string | null; tracking_no: string | null } }
-      | undefined;
+    const owner = await loginAgent(server.url, 'owner');
+    let found: { nick: string; visitorId: string; order: OrderView } | undefined;
     for (const chat of chats) {
-      const newest = await db
-        .selectFrom('orders')
-        .selectAll()
-        .where('buyer_id', '=', chat.id)
-        .where('status', 'in', ['pending_payment', 'paid', 'shipped'])
-        .orderBy('placed_at', 'desc')
-        .executeTakeFirst();
+      // The buyer's newest open order, as the right pane lists them (newest first).
+      const newest = (await customerProfile(server.url, owner.token, chat.id)).orders.find((o) =>
+        ['pending_payment', 'paid', 'shipped'].includes(o.status),
+      );
       if (newest?.status === 'shipped') {
         found = { nick: chat.nick, visitorId: chat.visitor_id, order: newest };
         break;
@@ -57,7 +55,7 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
     }
     assert.ok(found, 'the demo shop has a chat whose order has shipped');
     const { nick: NICK, visitorId: VISITOR, order } = found;
-    assert.ok(order.tracking_no && order.carrier);
+    assert.ok(order.trackingNo && order.carrier);
 
     const signed = await api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: VISITOR } });
     const session = await api(server.url, 'POST', '/api/v1/widget/sessions', {
@@ -87,8 +85,8 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
     await input.press('ArrowUp');
     assert.equal(await selected(), '发货');
 
-    const expected = `亲，您的订单 ${order.order_no} 已由 ${order.carrier} 发出，运单号 ${order.tracking_no}，请注意查收哦～`;
-    await agent.getByTestId('quick-reply-preview-text').filter({ hasText: order.tracking_no! }).waitFor();
+    const expected = `亲，您的订单 ${order.orderNo} 已由 ${order.carrier} 发出，运单号 ${order.trackingNo}，请注意查收哦～`;
+    await agent.getByTestId('quick-reply-preview-text').filter({ hasText: order.trackingNo! }).waitFor();
     assert.equal(
       await agent.getByTestId('quick-reply-preview-text').innerText(),
       expected,
@@ -102,7 +100,7 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
     await input.press('Enter');
     await picker.waitFor({ state: 'detached' });
     assert.equal(await input.inputValue(), expected, 'Enter inserts the filled phrase and does not send');
-    assert.ok((await input.inputValue()).includes(order.order_no));
+    assert.ok((await input.inputValue()).includes(order.orderNo));
 
     const delivered = buyerStream.nextOfType(
       'message.created',

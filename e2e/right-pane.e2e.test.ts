@@ -9,7 +9,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
+import type { ListCatalogueResponse } from '@golddesk/contracts';
 import { api, loginAgent } from '../apps/server/test/helpers/clients.js';
+import { customerByNick, customerProfile } from '../apps/server/test/helpers/lookups.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const SHOP = 'demo';
@@ -53,12 +55,9 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
     await agent.setViewportSize(LAPTOP);
     await owner.setViewportSize(LAPTOP);
     await actAsDemoBuyer(buyer, server.url, VISITOR);
-    const row = await server.app.context.storage.db
-      .selectFrom('buyers')
-      .select('phone')
-      .where('visitor_id', '=', VISITOR)
-      .executeTakeFirstOrThrow();
-    phone = row.phone!;
+    // Her phone as the owner sees it, in full, in her profile.
+    const { token } = await loginAgent(server.url, 'owner');
+    phone = (await customerProfile(server.url, token, (await customerByNick(server.url, token, NICK)).id)).buyer.phone!;
   });
   after(async () => {
     await browsers?.close();
@@ -97,6 +96,12 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
     await agent.reload();
     await agent.getByTestId('contact-item').filter({ hasText: NICK }).click();
     await agent.getByTestId('related-needs').getByTestId('suggestion').first().waitFor();
+    assert.equal(
+      await agent.getByTestId('related-needs').getByTestId('related-needs-toggle').getAttribute('aria-expanded'),
+      'true',
+      'still open after a reload',
+    );
+    assert.ok((await agent.getByTestId('related-needs').getByTestId('suggestion').count()) > 0, 'its suggestions are shown');
     await agent.getByTestId('related-needs').getByTestId('related-needs-toggle').click(); // folded again for the next tests
   });
 
@@ -115,14 +120,13 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
   });
 
   it('answers size and stock from the chat: 尺码/库存 pre-filled from the buyer, 发送 fills the composer, stock per SKU', async () => {
-    const dress = await server.app.context.storage.db
-      .selectFrom('products')
-      .select(['id'])
-      .where('title', '=', DRESS)
-      .executeTakeFirstOrThrow();
-    const skuCount = (
-      await server.app.context.storage.db.selectFrom('product_skus').select('id').where('product_id', '=', dress.id).execute()
-    ).length;
+    // The dress and its SKUs, as the owner's 商品 page has them.
+    const { token } = await loginAgent(server.url, 'owner');
+    const listed = await api<ListCatalogueResponse>(server.url, 'GET', `/api/v1/products?q=${encodeURIComponent(DRESS)}`, {
+      token,
+    });
+    const dress = listed.body.products.find((p) => p.title === DRESS)!;
+    const skuCount = dress.skus.length;
     // The buyer looks at the dress, sends it as a card and asks.
     await buyer.goto(`${server.url}/demo-shop#/product/${dress.id}`);
     await buyer.getByTestId('gd-launcher').click();
@@ -188,14 +192,10 @@ describe('the right pane, size/stock in the chat and the English header at 1366�
 
     // Server-made lines read in English: an order action's line in the chat (the buyer keeps the Chinese) and the
     // seller's line on the shipped parcel's timeline.
-    const unpaid = await server.app.context.storage.db
-      .selectFrom('orders as o')
-      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select(['o.id', 'o.order_no', 'o.total_fen'])
-      .where('b.visitor_id', '=', VISITOR)
-      .where('o.status', '=', 'pending_payment')
-      .executeTakeFirstOrThrow();
     const { token } = await loginAgent(server.url, 'owner');
+    const profile = await customerProfile(server.url, token, (await customerByNick(server.url, token, NICK)).id);
+    const unpaidOrder = profile.orders.find((o) => o.status === 'pending_payment')!;
+    const unpaid = { id: unpaidOrder.id, order_no: unpaidOrder.orderNo, total_fen: unpaidOrder.totalFen };
     const priced = await api(server.url, 'POST', `/api/v1/orders/${unpaid.id}/change-price`, {
       token,
       body: { requestId: randomUUID(), newTotalFen: Number(unpaid.total_fen) - 1000 },

@@ -76,6 +76,7 @@ describe('security headers in Chromium: no CSP violations, the widget still embe
     await buyer.getByTestId('gd-input').fill(`CSP 测试 ${STAMP}`);
     await buyer.getByTestId('gd-input').press('Enter');
     await storedWidgetMessage(buyer, `CSP 测试 ${STAMP}`).waitFor();
+    assert.equal(await storedWidgetMessage(buyer, `CSP 测试 ${STAMP}`).count(), 1, 'the buyer sees the message once, sent');
   });
 
   it('the workbench: sign in, open the chat, reply; the widget receives it live', async () => {
@@ -88,6 +89,14 @@ describe('security headers in Chromium: no CSP violations, the widget still embe
     await agent.getByTestId('chat-input').fill(`收到 ${STAMP}`);
     await agent.getByTestId('chat-input').press('Enter');
     await storedWidgetMessage(buyer, `收到 ${STAMP}`).waitFor();
+    assert.equal(await storedWidgetMessage(buyer, `收到 ${STAMP}`).count(), 1, "the buyer reads the agent's reply");
+    assert.equal(
+      await agent
+        .getByTestId('message-item')
+        .filter({ hasText: `收到 ${STAMP}` })
+        .count(),
+      1,
+    );
   });
 
   it('a shop page on another origin embeds the widget script and chats through it', async () => {
@@ -98,6 +107,8 @@ describe('security headers in Chromium: no CSP violations, the widget still embe
     await elsewhere.getByTestId('gd-input').fill(`别家店铺来的 ${STAMP}`);
     await elsewhere.getByTestId('gd-input').press('Enter');
     await storedWidgetMessage(elsewhere, `别家店铺来的 ${STAMP}`).waitFor();
+    assert.equal(await elsewhere.title(), '别家店铺', "still the shop's own page");
+    assert.equal(await storedWidgetMessage(elsewhere, `别家店铺来的 ${STAMP}`).count(), 1, 'the message is sent from there');
   });
 
   it('the owner disables presale1 on the team page: presale1 is sent back to the login page', async () => {
@@ -108,10 +119,13 @@ describe('security headers in Chromium: no CSP violations, the widget still embe
     await row.getByTestId('team-disable').click();
     await owner.locator('.ant-popconfirm .ant-btn-primary').click();
     await row.locator('[data-testid="team-status"][data-disabled="true"]').waitFor();
+    assert.equal(await row.getByTestId('team-status').innerText(), '已停用');
     // The socket is closed by the server (4401); the workbench checks its token and returns to the login form.
     await agent.getByTestId('login-username').waitFor();
+    assert.ok(await agent.getByTestId('login-submit').isVisible(), 'presale1 sees the login form again');
     await row.getByTestId('team-enable').click();
     await row.locator('[data-testid="team-status"][data-disabled="false"]').waitFor();
+    assert.equal(await row.getByTestId('team-status').innerText(), '正常');
     // Every page of the workbench (admin pages load lazily, charts included) runs under the policy.
     for (const view of ['customers', 'products', 'logistics', 'automation', 'imports', 'settings', 'workbench']) {
       await owner.getByTestId(`nav-${view}`).click();
@@ -121,6 +135,8 @@ describe('security headers in Chromium: no CSP violations, the widget still embe
       await owner.waitForLoadState('networkidle');
       await owner.waitForTimeout(300);
     }
+    assert.equal(await owner.locator('[data-testid="nav-workbench"][aria-current="page"]').count(), 1, 'back on 工作台');
+    assert.ok(await owner.getByTestId('contact-tab-waiting').isVisible(), 'the contact list is shown again');
   });
 
   it('退出登录 ends the token on the server, not only in the browser', async () => {

@@ -3,11 +3,10 @@
 // server. Run: node --import tsx --test e2e/*.test.ts
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, ROOT, launchBrowser } from './helpers/browser.js';
+import { type Page } from 'playwright-core';
+import { ARTIFACTS, openBrowsers, requireBuilt, type Browsers } from './helpers/browser.js';
 import { startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const TIMEOUT_MS = 15_000;
@@ -17,29 +16,19 @@ const COLLEAGUE = { username: 'xiaomei', name: '售前-小美', password: 'presa
 
 describe('first-run setup and the team page, in Chromium', () => {
   let server: TestServer;
-  let profile: string;
-  let context: BrowserContext;
+  let browsers: Browsers<'owner'>;
   let page: Page;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'apps/workbench/dist/index.html'))) {
-      throw new Error(
-        'apps/workbench/dist/index.html is missing: run "npm run build" first (the e2e test serves the built workbench)',
-      );
-    }
+    requireBuilt('apps/workbench/dist/index.html');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await startTestServer({ env: { GOLDDESK_DEMO: '0' } });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'golddesk-e2e-setup-'));
-    context = await launchBrowser(profile);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(TIMEOUT_MS);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    browsers = await openBrowsers(['owner'], TIMEOUT_MS);
+    page = browsers.pages.owner;
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await browsers?.close();
     await server?.close();
   });
 
@@ -122,6 +111,6 @@ describe('first-run setup and the team page, in Chromium', () => {
 
     await page.getByTestId('nav-workbench').click();
     await page.getByTestId('contact-tab-waiting').waitFor();
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    assert.deepEqual(browsers.pageErrors, [], 'no uncaught errors in the page');
   });
 });

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
-import { buyerSays, startBuyer, StreamClient } from '../apps/server/test/helpers/clients.js';
+import { api, buyerSays, loginAgent, startBuyer, StreamClient } from '../apps/server/test/helpers/clients.js';
+import { customerByNick, customerProfile } from '../apps/server/test/helpers/lookups.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 describe('quick replies answer the ten commonest questions, only ever fully filled, in Chromium', () => {
@@ -103,19 +104,16 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
   });
 
   it("answers each of the ten commonest questions in ≤ 3 keys after the picker opens; 小鹿乱撞's widget gets them fully filled", async () => {
-    const db = server.app.context.storage.db;
-    const orders = await db
-      .selectFrom('orders as o')
-      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select(['o.status', 'o.order_no', 'o.carrier', 'o.tracking_no', 'b.nick'])
-      .where('b.visitor_id', '=', 'demo-buyer-001')
-      .execute();
+    // Who demo-buyer-001 is (the demo shop's 登录 says), and her orders as the right pane lists them.
+    const signed = await api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: 'demo-buyer-001' } });
+    const nick = signed.body.buyer.nick as string;
+    const { token } = await loginAgent(server.url, 'owner');
+    const orders = (await customerProfile(server.url, token, (await customerByNick(server.url, token, nick)).id)).orders;
     const shipped = orders.find((o) => o.status === 'shipped');
     assert.ok(
-      shipped?.tracking_no && orders.some((o) => o.status === 'pending_payment'),
+      shipped?.trackingNo && orders.some((o) => o.status === 'pending_payment'),
       'demo-buyer-001 has an unpaid and a shipped order',
     );
-    const nick = orders[0]!.nick;
 
     await actAsDemoBuyer(buyer, server.url, 'demo-buyer-001');
     await buyer.goto(`${server.url}/demo-shop`);
@@ -131,7 +129,7 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
       ['有没有赠品', 'z', '赠品', /小样/],
       ['165/50 穿什么码', 'c', '尺码', /选 M/],
       ['有现货吗', 'x', '现货', /有现货/],
-      ['我的快递到哪了', 'c', '查物流', new RegExp(`订单 ${shipped.order_no}，${shipped.carrier} 运单号 ${shipped.tracking_no}`)],
+      ['我的快递到哪了', 'c', '查物流', new RegExp(`订单 ${shipped.orderNo}，${shipped.carrier} 运单号 ${shipped.trackingNo}`)],
       ['怎么退货', 't', '退换', /7 天内支持无理由退换/],
       ['质量有问题怎么办', 'z', '质量', /拍一下问题部位/],
       ['能开发票吗', 'f', '发票', /电子普通发票/],

@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { ListMessagesResponse } from '@golddesk/contracts';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
+import { api, loginAgent } from '../apps/server/test/helpers/clients.js';
+import { customerByNick, customerProfile } from '../apps/server/test/helpers/lookups.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
 
 const SHOP = 'demo';
@@ -37,13 +40,13 @@ describe('widget identity on /demo-shop, in Chromium', () => {
   const messages = () => buyer.getByTestId('gd-message');
 
   it("an anonymous visitor has no 我的订单; after 登录 the buyer sends an order card the agent sees with that buyer's orders; 退出 starts afresh", async () => {
-    const db = server.app.context.storage.db;
-    const demoBuyer = await db
-      .selectFrom('buyers')
-      .select('id')
-      .where('visitor_id', '=', 'demo-buyer-001')
-      .executeTakeFirstOrThrow();
-    const orders = await db.selectFrom('orders').select(['id', 'order_no']).where('buyer_id', '=', demoBuyer.id).execute();
+    // 小鹿乱撞 as the owner finds her in 客户: her orders and her chat so far.
+    const { token } = await loginAgent(server.url, 'owner');
+    const demoBuyer = await customerByNick(server.url, token, NICK);
+    const orders = (await customerProfile(server.url, token, demoBuyer.id)).orders.map((o) => ({
+      id: o.id,
+      order_no: o.orderNo,
+    }));
 
     // (a) Anonymous: chat works, but there is no orders entry at all.
     await buyer.goto(`${server.url}/demo-shop`);
@@ -60,13 +63,14 @@ describe('widget identity on /demo-shop, in Chromium', () => {
     await buyer.getByTestId('demo-login').click();
     await buyer.getByTestId('demo-account-nick').filter({ hasText: NICK }).waitFor();
     await ordersButton().waitFor({ state: 'visible' });
-    const seeded = await db
-      .selectFrom('messages')
-      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-      .select('messages.body')
-      .where('conversations.buyer_id', '=', demoBuyer.id)
-      .orderBy('messages.seq')
-      .execute();
+    const seeded = (
+      await api<ListMessagesResponse>(
+        server.url,
+        'GET',
+        `/api/v1/conversations/${demoBuyer.conversationId}/messages?afterSeq=0&limit=500`,
+        { token },
+      )
+    ).body.messages;
     await buyer.getByTestId('gd-message').filter({ hasText: seeded[0]!.body }).first().waitFor();
     assert.equal(await messages().filter({ hasText: '你好，在吗？' }).count(), 0, 'the anonymous chat is not hers');
     const kept = await buyer.evaluate(

@@ -2,24 +2,24 @@ import { randomBytes } from 'node:crypto';
 import fastifyWebsocket from '@fastify/websocket';
 import { HealthResponse } from '@golddesk/contracts';
 import { Redis } from 'ioredis';
-import { registerAttachmentRoutes } from './modules/attachments/attachment.routes.js';
-import { registerAuthRoutes } from './modules/auth/auth.routes.js';
-import { authenticate } from './modules/auth/authenticate.js';
-import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes.js';
-import { registerConversationRoutes } from './modules/conversations/conversation.routes.js';
-import { registerCustomerRoutes } from './modules/customers/customer.routes.js';
+import { registerAttachmentRoutes } from './modules/attachments/index.js';
+import { registerAuthRoutes } from './modules/auth/index.js';
+import { authenticate } from './modules/auth/index.js';
+import { registerCatalogueRoutes } from './modules/catalogue/index.js';
+import { registerConversationRoutes } from './modules/conversations/index.js';
+import { registerCustomerRoutes } from './modules/crm/index.js';
 import { registerCrmRoutes } from './modules/crm/index.js';
-import { seedDemoShop } from './modules/demo/seed-demo-shop.js';
-import { registerDemoIdentityRoutes } from './modules/demo/demo-identity.routes.js';
-import { MessageWriter } from './modules/messages/message-writer.js';
-import { registerMessageRoutes } from './modules/messages/message.routes.js';
-import { registerSetupRoutes } from './modules/setup/setup.routes.js';
-import { registerTeamRoutes } from './modules/team/team.routes.js';
-import { registerOrderRoutes } from './modules/orders/order.routes.js';
-import { registerApprovalRoutes } from './modules/approvals/approval.routes.js';
-import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { seedDemoShop } from './modules/demo/index.js';
+import { registerDemoIdentityRoutes } from './modules/demo/index.js';
+import { MessageWriter, provideOrderCards } from './modules/conversations/index.js';
+import { registerMessageRoutes } from './modules/conversations/index.js';
+import { registerSetupRoutes } from './modules/setup/index.js';
+import { registerTeamRoutes } from './modules/team/index.js';
+import { findOrderCard, orderApprovalTarget, registerOrderRoutes } from './modules/orders/index.js';
+import { provideApprovalTarget, registerApprovalRoutes } from './modules/approvals/index.js';
+import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
-import { registerIntegrationRoutes } from './modules/integration/integration.routes.js';
+import { registerIntegrationRoutes } from './modules/integration/index.js';
 import { LOGISTICS_JOBS, registerLogisticsRoutes, stalledParcelSchedule } from './modules/logistics/index.js';
 import {
   PAYMENT_REMINDER_JOBS,
@@ -36,16 +36,18 @@ import {
 } from './modules/auto-replies/index.js';
 import { registerPromotionRoutes } from './modules/promotions/index.js';
 import { registerShopHoursRoutes } from './modules/shop-hours/index.js';
+import { findShopBySlug } from './modules/shops/index.js';
 import { registerQuickReplyRoutes } from './modules/quick-replies/index.js';
-import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
-import { registerWebhookRoutes } from './modules/webhooks/webhook.routes.js';
-import { WEBHOOK_JOBS, webhookRetrySchedule } from './modules/webhooks/webhook.jobs.js';
-import { registerStreamRoutes } from './modules/stream/stream.routes.js';
-import { registerWidgetRoutes } from './modules/widget/widget.routes.js';
+import { WebhookDispatcher } from './modules/webhooks/index.js';
+import { registerWebhookRoutes } from './modules/webhooks/index.js';
+import { WEBHOOK_JOBS, webhookRetrySchedule } from './modules/webhooks/index.js';
+import { registerStreamRoutes } from './modules/stream/index.js';
+import { registerWidgetRoutes } from './modules/widget/index.js';
 import type { AppContext } from './platform/app-context.js';
 import type { Config } from './platform/config/config.js';
 import { openStorage, type Storage } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { ensureSetting } from './platform/db/settings.repository.js';
 import { LocalEventBus, RedisEventBus, type EventBus } from './platform/events/event-bus.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
 import { registerAuthentication } from './platform/http/auth.js';
@@ -100,6 +102,9 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   };
 
   const writer = new MessageWriter(context);
+  // Lower modules call up through what higher ones provide, never by importing them.
+  provideOrderCards(context, findOrderCard);
+  provideApprovalTarget(context, 'order', orderApprovalTarget);
   const hub = new StreamHub(bus, () => context.now());
   bus.onPublishFailed((event, err) =>
     context.log.warn({ err, event: event.type }, 'event bus publish failed: live frames lost, the outbox relay still delivers'),
@@ -179,7 +184,7 @@ async function seedDemoShopOnce(context: AppContext) {
   try {
     return await seedDemoShop(context);
   } catch (error) {
-    const exists = await context.storage.db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirst();
+    const exists = await findShopBySlug(context.storage.db, 'demo');
     if (exists) return { created: false };
     throw error;
   }
@@ -188,11 +193,5 @@ async function seedDemoShopOnce(context: AppContext) {
 /** GOLDDESK_SECRET, or one generated once and kept in the database so every process signs alike. */
 async function signingSecret(config: Config, storage: Storage): Promise<string> {
   if (config.secret) return config.secret;
-  await storage.db
-    .insertInto('settings')
-    .values({ key: 'token_secret', value: randomBytes(48).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await storage.db.selectFrom('settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
-  return row.value;
+  return ensureSetting(storage.db, 'token_secret', randomBytes(48).toString('base64url'));
 }

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { maskAddress, maskName, maskPhone } from '@golddesk/contracts';
 import { api, loginAgent, type JsonResponse } from './helpers/clients.js';
+import { allOrders, customerProfile } from './helpers/lookups.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server.js';
 
 interface Entry {
@@ -53,14 +54,12 @@ describe('audit log', () => {
     });
     assert.equal(created.status, 201);
     manager = await loginAgent(server.url, 'manager-a');
-    const order = await server.app.context.storage.db
-      .selectFrom('orders')
-      .select(['id', 'buyer_id'])
-      .where('status', '=', 'pending_payment')
-      .orderBy('order_no')
-      .executeTakeFirstOrThrow();
-    unpaidOrderId = order.id;
-    buyerId = order.buyer_id;
+    // The first unpaid order by number, found in the buyers' profiles.
+    const [first] = (await allOrders(server.url, owner.token))
+      .filter(({ order }) => order.status === 'pending_payment')
+      .sort((a, b) => (a.order.orderNo < b.order.orderNo ? -1 : 1));
+    unpaidOrderId = first!.order.id;
+    buyerId = first!.buyer.id;
   });
   after(async () => {
     await server.close();
@@ -97,11 +96,11 @@ describe('audit log', () => {
     });
     assert.equal(change.status, 200);
     const query = `?targetType=order&targetId=${unpaidOrderId}`;
-    const full = (await entriesOf(query)).find((e) => e.action === 'order.change_receiver')!;
+    const full = (await entriesOf(query)).find((e) => e.action === 'order.receiver_changed')!;
     assert.deepEqual(full.after, { name: '王小丫', phone: '13912345678', address: '江苏省南京市鼓楼区中山北路120号' });
 
     const masked = ((await audit(manager.token, query)).body.entries as Entry[]).find(
-      (e) => e.action === 'order.change_receiver',
+      (e) => e.action === 'order.receiver_changed',
     )!;
     assert.deepEqual(masked.after, { name: '王**', phone: '139****5678', address: '江苏省南京市****' });
     assert.match(String(masked.before!.phone), /^\d{3}\*{4}\d{4}$/);
@@ -122,15 +121,7 @@ describe('audit log', () => {
     const note = ok(await owns('POST', `/api/v1/customers/${buyerId}/notes`, { text: '喜欢顺丰' })).note;
     const webhook = ok(await owns('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.updated'] })).webhook;
     const secretsBefore = ok(await owns('GET', '/api/v1/integration'));
-    const vipBefore = Number(
-      (
-        await server.app.context.storage.db
-          .selectFrom('buyers')
-          .select('vip_level')
-          .where('id', '=', buyerId)
-          .executeTakeFirstOrThrow()
-      ).vip_level,
-    );
+    const vipBefore = (await customerProfile(server.url, owner.token, buyerId)).buyer.vipLevel;
 
     // Each step: the call, then the audit entry it must leave (action, target).
     const steps: Array<[string, () => Promise<JsonResponse>, string, string]> = [
@@ -166,7 +157,7 @@ describe('audit log', () => {
       ['webhook.deleted', () => owns('DELETE', `/api/v1/webhooks/${webhook.id}`), 'webhook', webhook.id],
       ['integration_secrets.rotated', () => owns('POST', '/api/v1/integration/rotate'), 'shop', ''],
       [
-        'customer.set_vip',
+        'customer.vip_changed',
         () => owns('PUT', `/api/v1/customers/${buyerId}/vip`, { vipLevel: (vipBefore + 1) % 6 }),
         'buyer',
         buyerId,

@@ -29,6 +29,7 @@ describe('sign-in, tokens and tenancy', () => {
   });
 
   it('stores passwords hashed, never in clear', async () => {
+    // why: what is stored is the point; no API ever shows a password hash.
     const rows = await server.app.context.storage.db.selectFrom('agents').select('password_hash').execute();
     for (const row of rows) {
       assert.ok(!row.password_hash.includes(DEMO_PASSWORD));
@@ -61,6 +62,7 @@ describe('sign-in, tokens and tenancy', () => {
   });
 
   it('lets an agent of another shop see nothing of the demo shop', async () => {
+    // why: no API opens a second shop on a running server (setup runs once).
     const db = server.app.context.storage.db;
     const shopId = randomUUID();
     await db
@@ -137,6 +139,7 @@ describe('sign-in, tokens and tenancy', () => {
     const salt = randomBytes(16);
     const key = scryptSync(DEMO_PASSWORD, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
     const oldHash = ['scrypt', 1 << 15, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    // why: plays a hash stored by an older version, and reads back what sign-in stored in its place.
     await db.updateTable('agents').set({ password_hash: oldHash }).where('username', '=', 'aftersale1').execute();
     await loginAgent(server.url, 'aftersale1');
     const row = await db

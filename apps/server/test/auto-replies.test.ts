@@ -12,6 +12,7 @@ import { runDueDelayedReplies, settleAutoReplies } from '../src/modules/auto-rep
 import { describeActivePromotions } from '../src/modules/promotions/index.js';
 import { isQuietTime, isWithinBusinessHours, nextTimeOutsideQuiet } from '../src/modules/shop-hours/index.js';
 import { agentSays, api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
+import { shopOf } from './helpers/lookups.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -210,7 +211,7 @@ describe('auto-replies and promotions', () => {
       text: '欢迎{买家昵称}！\n本店活动：{店铺活动}\n{活动链接}',
     });
     const buyer = await startBuyer(server.url);
-    const nick = (await db().selectFrom('buyers').select('nick').where('id', '=', buyer.buyer.id).executeTakeFirstOrThrow()).nick;
+    const nick = buyer.buyer.nick;
     await buyerSays(server.url, buyer.token, '你好');
     await buyerSays(server.url, buyer.token, '在不在');
     await drain(buyer);
@@ -265,27 +266,17 @@ describe('auto-replies and promotions', () => {
   });
 
   it('busy replies when the waiting queue is longer than N', async () => {
-    const waiting = async () =>
-      Number(
-        (
-          await db()
-            .selectFrom('conversations as c')
-            .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('c.shop_id', '=', await shopId())
-            .where('c.status', '=', 'open')
-            .where('c.assignee_id', 'is', null)
-            .where('c.waiting_since', 'is not', null)
-            .where('c.last_seq', '>', 0)
-            .where('b.blocked_at', 'is', null)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const queued = await waiting();
+    // The queue starts empty: the owner takes every buyer already waiting (the demo's and earlier tests'), so the
+    // queue is exactly the buyers this test makes wait, in the order it makes them.
+    const listed = await api(server.url, 'GET', '/api/v1/conversations?filter=waiting&limit=500', { token: owner.token });
+    for (const conversation of listed.body.conversations as { id: string }[]) {
+      const taken = await api(server.url, 'POST', `/api/v1/conversations/${conversation.id}/assign`, { token: owner.token });
+      assert.equal(taken.status, 200, JSON.stringify(taken.body));
+    }
     const busy = await rule({
       kind: 'busy',
       name: '排队',
-      maxQueue: queued + 2,
+      maxQueue: 2,
       cooldownMinutes: 10,
       text: '亲，咨询的人较多，请稍等',
     });
@@ -294,9 +285,9 @@ describe('auto-replies and promotions', () => {
       await buyerSays(server.url, buyer.token, '有人吗');
       await drain(buyer);
     }
-    assert.deepEqual(await botLines(buyers[0]!.conversation.id), [], `queue ${queued + 1} is not over ${queued + 2}`);
-    assert.deepEqual(await botLines(buyers[1]!.conversation.id), []);
-    assert.deepEqual(await botLines(buyers[2]!.conversation.id), ['亲，咨询的人较多，请稍等'], 'the queue is now over N');
+    assert.deepEqual(await botLines(buyers[0]!.conversation.id), [], 'queue 1 is not over 2');
+    assert.deepEqual(await botLines(buyers[1]!.conversation.id), [], 'queue 2 is not over 2');
+    assert.deepEqual(await botLines(buyers[2]!.conversation.id), ['亲，咨询的人较多，请稍等'], 'queue 3 is over 2');
     await disable(busy);
   });
 
@@ -322,6 +313,7 @@ describe('auto-replies and promotions', () => {
     assert.equal(await runDueDelayedReplies(app()), 0);
     assert.deepEqual(await botLines(waiting.conversation.id), ['客服马上就来，请稍等～'], 'once, though the buyer wrote twice');
     assert.deepEqual(await botLines(answered.conversation.id), [], 'the agent answered in time');
+    // why: whether a pending reply ended as sent or answered is kept for the figures only; no API shows it.
     const pending = await db()
       .selectFrom('auto_reply_pending')
       .select(['conversation_id', 'status'])
@@ -357,7 +349,7 @@ describe('auto-replies and promotions', () => {
     const audit = (
       await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })
     ).body.entries;
-    assert.equal(audit[0].action, 'auto_reply.create');
+    assert.equal(audit[0].action, 'auto_reply.created');
 
     const other = await addOtherShop(server);
     const theirs = (await api(server.url, 'GET', '/api/v1/auto-replies', { token: other.owner.token })).body.rules;
@@ -384,7 +376,7 @@ describe('auto-replies and promotions', () => {
     const afterDelete = (
       await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })
     ).body.entries;
-    assert.equal(afterDelete[0].action, 'auto_reply.delete');
+    assert.equal(afterDelete[0].action, 'auto_reply.deleted');
   });
 
   it('promotions: active by date, one line for {店铺活动}, CRUD by the owner and managers only', async () => {
@@ -476,11 +468,11 @@ describe('auto-replies and promotions', () => {
     ).body.entries;
     assert.deepEqual(
       audit.map((e: AuditEntry) => e.action),
-      ['promotion.delete', 'promotion.update', 'promotion.create'],
+      ['promotion.deleted', 'promotion.updated', 'promotion.created'],
     );
   });
 
   async function shopId() {
-    return (await db().selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id;
+    return (await shopOf(server.url, owner.token)).id;
   }
 });

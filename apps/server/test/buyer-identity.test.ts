@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { signPayload } from '../src/platform/security/hmac-signature.js';
 import { api, buyerSays, loginAgent, startBuyer, startDemoBuyer } from './helpers/clients.js';
+import { allOrders } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe('buyer identity: visitor ids are not credentials', () => {
@@ -20,6 +21,7 @@ describe('buyer identity: visitor ids are not credentials', () => {
   const db = () => server.app.context.storage.db;
 
   it('does not hand a seeded, imported or synced buyer to whoever names their visitor id', async () => {
+    // why: the seeded buyer behind this visitor id, without signing in as them (which would be the thing tested).
     const seeded = await db()
       .selectFrom('buyers')
       .select(['id', 'visitor_id'])
@@ -56,7 +58,7 @@ describe('buyer identity: visitor ids are not credentials', () => {
       const empty = await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: other.token });
       assert.deepEqual(empty.body.messages, []);
     }
-    // The secret is stored hashed, never as given.
+    // why: the secret is stored hashed, never as given; no API shows what is stored.
     const row = await db()
       .selectFrom('buyers')
       .select('visitor_secret_hash')
@@ -108,7 +110,9 @@ describe('buyer identity: visitor ids are not credentials', () => {
       assert.equal(pushed.status, 200, JSON.stringify(pushed.body));
       assert.equal(pushed.body.status, 'applied');
     }
-    const orders = await db().selectFrom('orders').select(['buyer_id']).where('order_no', 'in', ['C999-A', 'C999-B']).execute();
+    const orders = (await allOrders(server.url, owner.token))
+      .filter(({ order }) => ['C999-A', 'C999-B'].includes(order.orderNo))
+      .map(({ buyer }) => ({ buyer_id: buyer.id }));
     assert.equal(orders.length, 2);
     assert.ok(
       orders.every((o) => o.buyer_id !== squatter.body.buyer.id),
@@ -138,7 +142,9 @@ describe('buyer identity: visitor ids are not credentials', () => {
         .status;
       if (status === 'running') await new Promise((r) => setTimeout(r, 50));
     }
-    const order = await db().selectFrom('orders').select('buyer_id').where('order_no', '=', 'NICK-1').executeTakeFirstOrThrow();
+    const order = (await allOrders(server.url, owner.token))
+      .filter((found) => found.order.orderNo === 'NICK-1')
+      .map(({ buyer }) => ({ buyer_id: buyer.id }))[0]!;
     assert.notEqual(order.buyer_id, impostor.buyer.id);
     const impostorProfile = await api(server.url, 'GET', `/api/v1/customers/${impostor.buyer.id}`, { token: owner.token });
     assert.deepEqual(impostorProfile.body.orders, [], "the impostor's right pane shows no orders of the real buyer");

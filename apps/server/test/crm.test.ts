@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { AuditEntry, ConversationSummary, CustomerRow, Message, NoteView, SegmentView, TagView } from '@golddesk/contracts';
-import { newId } from '../src/platform/ids.js';
 import { api, buyerSays, loginAgent, startBuyer, StreamClient, until } from './helpers/clients.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -20,7 +19,6 @@ describe('customer 360 (CRM)', () => {
   let demoBuyerId: string;
 
   const appNow = () => new Date(Date.now() + clockOffsetMs);
-  const db = () => server.app.context.storage.db;
   const crm = (token: string, buyerId: string) => api(server.url, 'GET', `/api/v1/customers/${buyerId}/crm`, { token });
 
   before(async () => {
@@ -50,7 +48,7 @@ describe('customer 360 (CRM)', () => {
     });
     assert.equal(bad.status, 400);
     const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=buyer&targetId=${demoBuyerId}`, { token: owner.token });
-    const entry = audit.body.entries.find((e: AuditEntry) => e.action === 'customer.set_type');
+    const entry = audit.body.entries.find((e: AuditEntry) => e.action === 'customer.type_changed');
     assert.deepEqual([entry.before, entry.after], [{ customerType: null }, { customerType: 'bargainer' }]);
   });
 
@@ -214,7 +212,7 @@ describe('customer 360 (CRM)', () => {
       (f) =>
         (f.type === 'message.created' && f.message.conversationId === blocked.conversation.id) ||
         (f.type === 'conversation.updated' && f.conversation.id === blocked.conversation.id) ||
-        (f.type === 'conversation.typing' && f.conversationId === blocked.conversation.id),
+        (f.type === 'conversation.typing_changed' && f.conversationId === blocked.conversation.id),
     );
     assert.deepEqual(leaked, [], 'no message, typing or new-chat frame for the blocked buyer');
     const deliveries = async () =>
@@ -266,61 +264,58 @@ describe('customer 360 (CRM)', () => {
     const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=buyer&targetId=${blocked.buyer.id}`, {
       token: owner.token,
     });
-    assert.deepEqual(audit.body.entries.map((e: AuditEntry) => e.action).sort(), ['customer.block', 'customer.unblock']);
+    assert.deepEqual(audit.body.entries.map((e: AuditEntry) => e.action).sort(), ['customer.blocked', 'customer.unblocked']);
     await agentStream.close();
     await buyerStream.close();
   });
 
   it('finds repeat buyers silent for 60 days, counting paid orders and the last order on the app clock', async () => {
     const prefix = `seg${randomUUID().slice(0, 6)}`;
-    const products = await db().selectFrom('products').select(['id', 'title']).limit(1).execute();
+    // The buyers and their orders come in the way a shop brings its history: an order import (订单导入).
+    const chinaTime = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    let tracking = 100_000_000;
     const make = async (name: string, orders: { daysAgo: number; status: string; fen: number }[]) => {
-      const { buyer } = await startBuyer(server.url);
-      await db()
-        .updateTable('buyers')
-        .set({ nick: `${prefix}-${name}`, province: '浙江省' })
-        .where('id', '=', buyer.id)
-        .execute();
-      for (const o of orders) {
-        const id = newId();
-        const placed = new Date(appNow().getTime() - o.daysAgo * DAY_MS).toISOString();
-        await db()
-          .insertInto('orders')
-          .values({
-            id,
-            shop_id: (await db().selectFrom('buyers').select('shop_id').where('id', '=', buyer.id).executeTakeFirstOrThrow())
-              .shop_id,
-            buyer_id: buyer.id,
-            order_no: `T${randomUUID().slice(0, 12)}`,
-            status: o.status,
-            total_fen: o.fen,
-            receiver_name: '测试',
-            receiver_phone: '13800000000',
-            receiver_address: '浙江省杭州市',
-            carrier: null,
-            tracking_no: null,
-            memo: null,
-            placed_at: placed,
-            paid_at: o.status === 'pending_payment' ? null : placed,
-            shipped_at: null,
-            signed_at: null,
-            completed_at: null,
-            closed_at: null,
-          })
-          .execute();
-        await db()
-          .insertInto('order_items')
-          .values({
-            order_id: id,
-            product_id: products[0]!.id,
-            title: products[0]!.title,
-            sku_props: '{}',
-            price_fen: o.fen,
-            quantity: 1,
-          })
-          .execute();
+      const nick = `${prefix}-${name}`;
+      const words: Record<string, string> = { completed: '交易成功', signed: '已签收', pending_payment: '待付款' };
+      const lines = orders.map((o) => {
+        const placed = chinaTime(appNow().getTime() - o.daysAgo * DAY_MS);
+        const paid = o.status !== 'pending_payment';
+        const yuan = (o.fen / 100).toFixed(2);
+        return [
+          `T${randomUUID().slice(0, 12)}`,
+          nick,
+          words[o.status],
+          '测试商品',
+          yuan,
+          1,
+          yuan,
+          '浙江省',
+          paid ? '顺丰速运' : '',
+          paid ? `SF${tracking++}` : '',
+          placed,
+          paid ? placed : '',
+          paid ? placed : '',
+          o.status === 'signed' ? placed : '',
+          o.status === 'completed' ? placed : '',
+        ].join(',');
+      });
+      const header =
+        '订单号,买家昵称,订单状态,商品名称,单价,数量,实付金额,省份,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间';
+      const started = await api(server.url, 'POST', '/api/v1/imports?kind=orders', {
+        token: owner.token,
+        raw: [header, ...lines].join('\n'),
+        headers: { 'content-type': 'text/csv' },
+      });
+      assert.equal(started.status, 202, JSON.stringify(started.body));
+      let result = started.body.import;
+      for (let i = 0; i < 200 && result.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        result = (await api(server.url, 'GET', `/api/v1/imports/${result.id}`, { token: owner.token })).body.import;
       }
-      return buyer.id;
+      assert.deepEqual([result.status, result.imported, result.errors], ['done', orders.length, []]);
+      const [customer] = (await api(server.url, 'GET', `/api/v1/customers?q=${nick}`, { token: owner.token })).body.customers;
+      assert.equal(customer.nick, nick);
+      return customer.id as string;
     };
     const sleeping = await make('sleeping', [
       { daysAgo: 61, status: 'completed', fen: 20_000 },

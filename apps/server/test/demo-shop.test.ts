@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ListMessagesResponse, Message } from '@golddesk/contracts';
 import { api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
+import { allCustomers, allOrders } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe('the demo shop', () => {
@@ -28,10 +30,9 @@ describe('the demo shop', () => {
   });
 
   it('has at least 50 customers and 100 orders in every state, shipped ones with tracking numbers', async () => {
-    const db = server.app.context.storage.db;
-    const buyers = await db.selectFrom('buyers').select('id').execute();
+    const buyers = await allCustomers(server.url, token);
     assert.ok(buyers.length >= 50);
-    const orders = await db.selectFrom('orders').selectAll().execute();
+    const orders = (await allOrders(server.url, token)).map(({ buyer, order }) => ({ ...order, buyerId: buyer.id }));
     assert.ok(orders.length >= 100);
     assert.deepEqual([...new Set(orders.map((o) => o.status))].sort(), [
       'closed',
@@ -42,9 +43,9 @@ describe('the demo shop', () => {
       'signed',
     ]);
     for (const order of orders.filter((o) => ['shipped', 'signed', 'completed'].includes(o.status))) {
-      assert.ok(order.tracking_no && order.carrier && order.shipped_at);
+      assert.ok(order.trackingNo && order.carrier && order.shippedAt);
     }
-    const profile = await api(server.url, 'GET', `/api/v1/customers/${orders[0]!.buyer_id}`, { token });
+    const profile = await api(server.url, 'GET', `/api/v1/customers/${orders[0]!.buyerId}`, { token });
     assert.ok(profile.body.orders.length >= 2);
     assert.ok(profile.body.orders[0].items[0].title);
   });
@@ -55,13 +56,19 @@ describe('the demo shop', () => {
     assert.ok(conversations.every((c: { lastMessage: { body: string } }) => /[\u4e00-\u9fff]/.test(c.lastMessage.body)));
     const waiting = (await api(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token })).body.conversations;
     assert.ok(waiting.length >= 2);
-    const agentLines = await server.app.context.storage.db
-      .selectFrom('messages')
-      .select(['body', 'agent_id'])
-      .where('sender', '=', 'agent')
-      .execute();
+    const agentLines: Message[] = [];
+    for (const conversation of conversations as { id: string }[]) {
+      const listed = await api<ListMessagesResponse>(
+        server.url,
+        'GET',
+        `/api/v1/conversations/${conversation.id}/messages?afterSeq=0&limit=500`,
+        { token },
+      );
+      agentLines.push(...listed.body.messages.filter((m) => m.sender === 'agent'));
+    }
+    assert.ok(agentLines.length > 0);
     assert.ok(
-      agentLines.every((m) => m.agent_id && /[\u4e00-\u9fff]/.test(m.body)),
+      agentLines.every((m) => m.agent?.id && /[\u4e00-\u9fff]/.test(m.body)),
       'agent lines are text by a known agent',
     );
   });

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ImportResponse, ImportView } from '@golddesk/contracts';
 import { findControlText, stripControlText } from '../src/platform/text/control-text.js';
 import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
+import { allCustomers } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe('control characters in text input', () => {
@@ -23,6 +24,7 @@ describe('control characters in text input', () => {
   after(() => server.close());
 
   const db = () => server.app.context.storage.db;
+  // why: a refused text must be stored in no chat at all, which no single API can tell.
   const messagesWith = async (text: string) =>
     (await db().selectFrom('messages').select('id').where('body', 'like', `%${text}%`).execute()).length;
 
@@ -140,12 +142,10 @@ describe('control characters in text input', () => {
     });
     assert.equal(res.status, 200);
     assert.deepEqual([res.body.created, res.body.failed], [1, 0]);
-    const phrase = await db()
-      .selectFrom('quick_replies')
-      .select(['code', 'content'])
-      .where('code', '=', 'hygiene')
-      .executeTakeFirstOrThrow();
-    assert.deepEqual(phrase, { code: 'hygiene', content: '亲，在的～' });
+    const phrases = (await api(server.url, 'GET', '/api/v1/quick-replies?scope=personal', { token: presale.token })).body
+      .quickReplies;
+    const phrase = phrases.find((p: { code: string }) => p.code === 'hygiene');
+    assert.deepEqual({ code: phrase.code, content: phrase.content }, { code: 'hygiene', content: '亲，在的～' });
 
     const orders = Buffer.from(
       '订单号,买家昵称,订单状态,商品名称,单价,数量,实付金额,下单时间\nHYG1,导入\u0000买家,待付款,净化\u0001测试,10.00,1,10.00,2026-11-11 10:00:00\n',
@@ -164,8 +164,9 @@ describe('control characters in text input', () => {
       if (result.status === 'running') await new Promise((resolve) => setTimeout(resolve, 50));
     }
     assert.deepEqual([result?.status, result?.imported, result?.failed, result?.errors], ['done', 1, 0, []]);
+    const buyers = await allCustomers(server.url, owner.token, `q=${encodeURIComponent('导入买家')}`);
     assert.ok(
-      await db().selectFrom('buyers').select('id').where('nick', '=', '导入买家').executeTakeFirst(),
+      buyers.some((b) => b.nick === '导入买家'),
       'the buyer is stored without the NUL',
     );
   });

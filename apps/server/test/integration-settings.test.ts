@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { newId } from '../src/platform/ids.js';
 import { checkSignature, signPayload } from '../src/platform/security/hmac-signature.js';
-import { hashPassword } from '../src/platform/security/passwords.js';
 import { api, loginAgent } from './helpers/clients.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server.js';
@@ -14,7 +12,6 @@ describe('settings: received events and webhook test deliveries', () => {
   let server: TestServer;
   let owner: { token: string };
   let otherOwner: { token: string };
-  const db = () => server.app.context.storage.db;
   // Each push moves the server's clock on a second, so "newest first" never rests on two events sharing a millisecond.
   let offsetMs = 0;
 
@@ -106,19 +103,11 @@ describe('settings: received events and webhook test deliveries', () => {
       assert.equal(res.status, 403, username);
       assert.equal(res.body.error.code, 'forbidden');
     }
-    const demo = await db().selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
-    await db()
-      .insertInto('agents')
-      .values({
-        id: newId(),
-        shop_id: demo.id,
-        username: 'manager1',
-        name: '主管',
-        role: 'manager',
-        password_hash: await hashPassword(DEMO_PASSWORD),
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    const added = await api(server.url, 'POST', '/api/v1/team/agents', {
+      token: owner.token,
+      body: { username: 'manager1', name: '主管', role: 'manager', password: DEMO_PASSWORD },
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
     const asManager = await events((await loginAgent(server.url, 'manager1')).token);
     assert.equal(asManager.status, 200);
     assert.equal(asManager.body.events.length, 50);

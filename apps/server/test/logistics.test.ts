@@ -90,6 +90,7 @@ describe('logistics', () => {
   /** A demo order in `status` with its buyer's visitor id, skipping those already used. */
   const used = new Set<string>();
   async function demoOrder(status: string) {
+    // why: tests chat as the order's buyer, and a demo buyer's visitor id is in no agent API.
     const rows = await db()
       .selectFrom('orders as o')
       .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
@@ -178,7 +179,7 @@ describe('logistics', () => {
     await stream.close();
     const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, { token: owner.token }))
       .body.entries;
-    const entry = audit.filter((e: AuditEntry) => e.action === 'order.ship');
+    const entry = audit.filter((e: AuditEntry) => e.action === 'order.shipped');
     assert.equal(entry.length, 1);
     assert.equal(entry[0].actor.name, aftersale.agent.name);
     assert.deepEqual(entry[0].after, { status: 'shipped', carrier: '圆通速递', trackingNo: 'YT4300012345678' });
@@ -266,7 +267,7 @@ describe('logistics', () => {
     };
     assert.equal((await push('tracking.updated', returned)).body.status, 'applied');
     assert.equal((await push('tracking.updated', { ...returned, description: '包裹退回中（再次推送）' })).body.status, 'applied');
-    const frame = await agentStream.nextOfType('logistics.exception', (f) => f.exception.order.id === order.id);
+    const frame = await agentStream.nextOfType('logistics.exception_changed', (f) => f.exception.order.id === order.id);
     assert.equal(frame.exception.kind, 'returned');
     assert.match(frame.exception.detail, /收件人拒收，包裹退回中（广州市）/);
     await agentStream.close();

@@ -15,6 +15,7 @@ describe('order actions', () => {
     server = await startTestServer();
     presale = await loginAgent(server.url, 'presale1');
     owner = await loginAgent(server.url, 'owner');
+    // why: the test chats as this buyer, and a demo buyer's visitor id is in no agent API.
     const db = server.app.context.storage.db;
     const orders = await db
       .selectFrom('orders as o')
@@ -118,16 +119,21 @@ describe('order actions', () => {
       await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })
     ).body;
     const actions = entries.map((e: { action: string }) => e.action);
-    for (const expected of ['order.change_receiver', 'order.change_price', 'order.change_price_requested', 'approval.approve']) {
+    for (const expected of [
+      'order.receiver_changed',
+      'order.price_changed',
+      'order.price_change_requested',
+      'approval.approved',
+    ]) {
       assert.ok(actions.includes(expected), `${expected} in ${actions}`);
     }
-    const receiver = entries.find((e: { action: string }) => e.action === 'order.change_receiver');
+    const receiver = entries.find((e: { action: string }) => e.action === 'order.receiver_changed');
     assert.equal(receiver.actor.name, presale.agent.name);
     assert.equal(receiver.after.address, '江苏省南京市鼓楼区中山北路120号');
     assert.ok(receiver.before.address && receiver.before.address !== receiver.after.address);
     assert.ok(Date.parse(receiver.createdAt) > 0);
     const approvedChange = entries.find(
-      (e: { action: string; after: { approvalId?: string } }) => e.action === 'order.change_price' && e.after.approvalId,
+      (e: { action: string; after: { approvalId?: string } }) => e.action === 'order.price_changed' && e.after.approvalId,
     );
     assert.equal(approvedChange.actor.name, '店长小美');
     const refused = entries.filter((e: { targetId: string }) => e.targetId === buyer.shippedOrderId);
@@ -146,7 +152,7 @@ describe('order actions', () => {
     const { entries } = (
       await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })
     ).body;
-    assert.equal(entries.filter((e: { action: string }) => e.action === 'order.set_memo').length, 1);
+    assert.equal(entries.filter((e: { action: string }) => e.action === 'order.memo_changed').length, 1);
   });
 
   it('changes a line to another SKU of the same product and refuses a SKU of another product', async () => {
@@ -213,7 +219,7 @@ describe('browsing footprints', () => {
     const stream = await StreamClient.connect(server.url, agent.token);
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });
     // Live: it arrives on the stream (how fast is the footprints benchmark's business, not a timed test's).
-    const live = await stream.nextOfType('customer.footprint', (f) => f.buyerId === buyer.buyer.id);
+    const live = await stream.nextOfType('customer.footprint_recorded', (f) => f.buyerId === buyer.buyer.id);
     assert.equal(live.footprint.title, dress.title);
     assert.equal(live.conversationId, buyer.conversation.id);
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });

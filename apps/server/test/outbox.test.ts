@@ -6,6 +6,7 @@ import type { ListMessagesResponse, Message, OrderView } from '@golddesk/contrac
 import type { Redis } from 'ioredis';
 import { RedisEventBus, type EventBus } from '../src/platform/events/event-bus.js';
 import { api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
+import { allOrders } from './helpers/lookups.js';
 import { createTestDatabase, startTestServer, TEST_DB, TEST_REDIS_URL, type TestServer } from './helpers/test-server.js';
 
 const KEYWORD_REPLY = '亲，退款会在 1-3 个工作日内原路退回～';
@@ -98,11 +99,7 @@ describe('outbox: events that webhooks and automation depend on are never lost',
       const sent = await buyerSays(server.url, buyer.token, '我想退款，怎么操作');
       assert.equal(sent.status, 201);
       const messageId = sent.body.message.id as string;
-      const order = await server.app.context.storage.db
-        .selectFrom('orders')
-        .select('id')
-        .where('status', '=', 'pending_payment')
-        .executeTakeFirstOrThrow();
+      const order = (await allOrders(server.url, owner.token)).find(({ order }) => order.status === 'pending_payment')!.order;
       const memo = await api(server.url, 'POST', `/api/v1/orders/${order.id}/memo`, {
         token: owner.token,
         body: { requestId: randomUUID(), memo: '总线断开时的备注', flag: 'blue' },
@@ -153,6 +150,7 @@ describe('outbox: events that webhooks and automation depend on are never lost',
       assert.equal(ping.status, 201);
 
       // The web process commits and answers, but relays and sends nothing: as if it died right after the commit.
+      // why: the outbox has no API; its rows are the only witness that nothing was relayed.
       const db = web.app.context.storage.db;
       const waiting = await db.selectFrom('outbox_events').select('id').where('relayed_at', 'is', null).execute();
       assert.ok(waiting.length >= 1, 'the buyer message waits in the outbox');
@@ -163,11 +161,8 @@ describe('outbox: events that webhooks and automation depend on are never lost',
       );
       assert.equal(receiver.received.filter((d) => d.type === 'message.created' && d.data.message.id === messageId).length, 0);
       assert.equal((await botReplies(web.url, owner.token, buyer.conversation.id)).length, 0);
-      const pingRow = await db
-        .selectFrom('webhook_deliveries')
-        .select(['status', 'attempts'])
-        .where('id', '=', ping.body.delivery.id)
-        .executeTakeFirstOrThrow();
+      const deliveries = await api(web.url, 'GET', `/api/v1/webhooks/${webhookId}/deliveries`, { token: owner.token });
+      const pingRow = deliveries.body.deliveries.find((d: { id: string }) => d.id === ping.body.delivery.id);
       assert.deepEqual(
         { status: pingRow.status, attempts: Number(pingRow.attempts) },
         { status: 'pending', attempts: 0 },
@@ -197,6 +192,7 @@ describe('outbox: events that webhooks and automation depend on are never lost',
         'the ping once',
       );
       assert.equal((await botReplies(started.url, workerOwner.token, buyer.conversation.id)).length, 1, 'one auto-reply');
+      // why: the outbox has no API; an empty outbox is what "everything relayed" means.
       const left = await started.app.context.storage.db
         .selectFrom('outbox_events')
         .select('id')

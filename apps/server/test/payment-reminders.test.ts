@@ -9,6 +9,7 @@ import { DatabaseJobQueue } from '../src/platform/jobs/database-job-queue.js';
 import { defineJob } from '../src/platform/jobs/index.js';
 import { signPayload } from '../src/platform/security/hmac-signature.js';
 import { api, loginAgent, StreamClient } from './helpers/clients.js';
+import { allOrders, conversationsOf } from './helpers/lookups.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { createTestDatabase, startTestServer, TEST_DB, TEST_REDIS_URL, type TestServer } from './helpers/test-server.js';
 
@@ -67,6 +68,7 @@ describe(`the database job backend on ${TEST_DB}`, () => {
           for (let n = 0; n < 30; n++) await queue.enqueue(job, { n }, { key: `count:${n}` });
         }),
       );
+      // why: the job queue's table is the thing under test (one row per key); it has no API.
       assert.equal((await server.app.context.storage.db.selectFrom('jobs').select('id').execute()).length, 30);
       await Promise.all(queues.map((queue) => queue.settle()));
       assert.equal(runs.size, 30);
@@ -130,16 +132,14 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
       receiver: { name: '李女士', phone: '13900001111', province: '浙江省', address: '杭州市西湖区文三路 88 号' },
       placedAt: new Date(clock).toISOString(),
     });
-    const row = await db()
-      .selectFrom('orders')
-      .select(['id', 'buyer_id'])
-      .where('order_no', '=', orderNo)
-      .executeTakeFirstOrThrow();
-    return { id: row.id, orderNo, buyerId: row.buyer_id };
+    const { buyer, order } = (await allOrders(server.url, owner.token, `q=${encodeURIComponent(nick)}`)).find(
+      (found) => found.order.orderNo === orderNo,
+    )!;
+    return { id: order.id, orderNo, buyerId: buyer.id };
   }
   /** The reminders the buyer can read in the chat (as an agent sees the conversation). */
   async function remindersInChat(buyerId: string) {
-    const conversation = await db().selectFrom('conversations').select('id').where('buyer_id', '=', buyerId).executeTakeFirst();
+    const conversation = (await conversationsOf(server.url, owner.token)).find((c) => c.buyer.id === buyerId);
     if (!conversation) return [];
     const { body } = await api(server.url, 'GET', `/api/v1/conversations/${conversation.id}/messages?afterSeq=0`, {
       token: owner.token,
@@ -148,6 +148,7 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
       (m) => m.sender === 'bot',
     );
   }
+  // why: when each reminder of the order went out is the schedule under test; no API lists them per order.
   const reminderRows = async (orderId: string) =>
     (
       await db()
@@ -450,8 +451,12 @@ describe(`payment reminders survive a restart on ${TEST_DB}`, () => {
       await server.stop();
 
       server = await startTestServer({ database, now, env });
+      // why: the reminder's own record shows it was sent once, by the job that survived the restart.
       const db = server.app.context.storage.db;
-      const order = await db.selectFrom('orders').select('id').where('order_no', '=', orderNo).executeTakeFirstOrThrow();
+      const restartedOwner = await loginAgent(server.url, 'owner');
+      const order = (await allOrders(server.url, restartedOwner.token, `q=${encodeURIComponent('重启买家')}`)).find(
+        (found) => found.order.orderNo === orderNo,
+      )!.order;
       assert.equal((await db.selectFrom('payment_reminders').select('id').where('order_id', '=', order.id).execute()).length, 0);
       // Only the worker, no new tick: the job itself survived the restart (in the jobs table, or in Redis).
       await server.app.jobs.queue.settle();

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { AuditEntry, QuickReplyImportResult, QuickReplyPreview, QuickReplyView } from '@golddesk/contracts';
 import { api, loginAgent, startBuyer, type JsonResponse } from './helpers/clients.js';
+import { conversationsOf, customerProfile } from './helpers/lookups.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -16,7 +17,6 @@ describe('quick replies (快捷短语)', () => {
   let aftersale: Agent;
   let other: { shopId: string; owner: { token: string } };
 
-  const db = () => server.app.context.storage.db;
   const list = (token: string, query = '') => api(server.url, 'GET', `/api/v1/quick-replies${query}`, { token });
   const codesOf = (res: JsonResponse<{ quickReplies: QuickReplyView[] }>) => res.body.quickReplies.map((p) => p.code);
   const byCode = async (token: string, code: string) =>
@@ -34,40 +34,20 @@ describe('quick replies (快捷短语)', () => {
     assert.equal(res.status, 200);
     return { type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
   };
-  const teamCount = async (shopId?: string) =>
-    Number(
-      (
-        await db()
-          .selectFrom('quick_replies')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('scope', '=', 'team')
-          .$if(shopId !== undefined, (q) => q.where('shop_id', '=', shopId!))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  /** How many team phrases the agent's shop has, as its 快捷短语 list shows them. */
+  const teamCount = async (token = owner.token) => (await list(token, '?scope=team')).body.quickReplies.length;
 
-  /** The order a phrase should cite for a buyer: the newest unpaid/paid/shipped one. */
-  const newestOpenOrder = (buyerId: string) =>
-    db()
-      .selectFrom('orders')
-      .selectAll()
-      .where('buyer_id', '=', buyerId)
-      .where('status', 'in', ['pending_payment', 'paid', 'shipped'])
-      .orderBy('placed_at', 'desc')
-      .executeTakeFirst();
+  /** The order a phrase should cite for a buyer: the newest unpaid/paid/shipped one (the profile lists newest first). */
+  const newestOpenOrder = async (buyerId: string) =>
+    (await customerProfile(server.url, owner.token, buyerId)).orders.find((order) =>
+      ['pending_payment', 'paid', 'shipped'].includes(order.status),
+    );
 
   /** A demo chat whose buyer's newest open order has shipped (which buyer depends on the seed, so it is looked up). */
   async function shippedBuyer() {
-    const chats = await db()
-      .selectFrom('conversations as c')
-      .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-      .select(['c.id as conversationId', 'b.id as buyerId', 'b.nick'])
-      .where('b.visitor_id', 'like', 'demo-buyer-%')
-      .orderBy('b.visitor_id')
-      .execute();
-    for (const chat of chats) {
-      const order = await newestOpenOrder(chat.buyerId);
-      if (order?.status === 'shipped') return { ...chat, order };
+    for (const chat of await conversationsOf(server.url, owner.token)) {
+      const order = await newestOpenOrder(chat.buyer.id);
+      if (order?.status === 'shipped') return { conversationId: chat.id, buyerId: chat.buyer.id, nick: chat.buyer.nick, order };
     }
     throw new Error('no demo chat with a shipped order');
   }
@@ -175,7 +155,7 @@ describe('quick replies (快捷短语)', () => {
     const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=quick_reply&targetId=${created.body.quickReply.id}`, {
       token: owner.token,
     });
-    assert.deepEqual(audit.body.entries.map((e: AuditEntry) => e.action).sort(), ['quick_reply.create', 'quick_reply.delete']);
+    assert.deepEqual(audit.body.entries.map((e: AuditEntry) => e.action).sort(), ['quick_reply.created', 'quick_reply.deleted']);
   });
 
   it("ranks by the caller's own uses first, then the team's, and searches codes before words", async () => {
@@ -212,7 +192,7 @@ describe('quick replies (快捷短语)', () => {
     assert.equal(res.status, 200);
     assert.equal(
       res.body.preview.text,
-      `亲，您的订单 ${order.order_no} 已由 ${order.carrier} 发出，运单号 ${order.tracking_no}，请注意查收哦～`,
+      `亲，您的订单 ${order.orderNo} 已由 ${order.carrier} 发出，运单号 ${order.trackingNo}，请注意查收哦～`,
     );
     assert.deepEqual(res.body.preview.missing, []);
 
@@ -221,16 +201,10 @@ describe('quick replies (快捷短语)', () => {
     });
     assert.equal(vars.body.values.买家昵称, nick);
     assert.equal(vars.body.values.客服昵称, presale.agent.name);
-    assert.equal(vars.body.values.付款金额, (order.total_fen / 100).toFixed(2));
+    assert.equal(vars.body.values.付款金额, (order.totalFen / 100).toFixed(2));
     assert.equal(vars.body.values.店铺名, '小美家 · 美妆服饰');
     assert.equal(vars.body.orderId, order.id);
-    const item = await db()
-      .selectFrom('order_items')
-      .select('title')
-      .where('order_id', '=', order.id)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    assert.ok(vars.body.values.商品名.startsWith(item.title));
+    assert.ok(vars.body.values.商品名.startsWith(order.items[0]!.title));
     assert.ok(vars.body.values.店铺活动 || vars.body.missing.店铺活动, '{店铺活动} is filled or reported');
 
     const render = await api(server.url, 'POST', '/api/v1/quick-replies/render', {
@@ -268,21 +242,15 @@ describe('quick replies (快捷短语)', () => {
     assert.match(english.body.preview.missing[0].reason, /No order number/);
 
     // A paid, not yet shipped order: the order number is there, the logistics are not.
-    const paid = await db()
-      .selectFrom('orders as o')
-      .innerJoin('conversations as c', 'c.buyer_id', 'o.buyer_id')
-      .select(['c.id as conversationId', 'o.buyer_id', 'o.placed_at'])
-      .where('o.status', '=', 'paid')
-      .execute();
     let checked = false;
-    for (const row of paid) {
-      const newest = (await newestOpenOrder(row.buyer_id))!;
-      if (newest.status !== 'paid') continue;
-      const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${row.conversationId}`, {
+    for (const chat of await conversationsOf(server.url, owner.token)) {
+      const newest = await newestOpenOrder(chat.buyer.id);
+      if (newest?.status !== 'paid') continue;
+      const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${chat.id}`, {
         token: presale.token,
       });
-      assert.equal(vars.body.values.订单号, newest.order_no);
-      assert.match(vars.body.missing.物流单号, new RegExp(`${newest.order_no} 还未发货`));
+      assert.equal(vars.body.values.订单号, newest.orderNo);
+      assert.match(vars.body.missing.物流单号, new RegExp(`${newest.orderNo} 还未发货`));
       checked = true;
       break;
     }
@@ -387,11 +355,10 @@ describe('quick replies (快捷短语)', () => {
     assert.ok(csv.bytes.toString('utf8').startsWith('\uFEFF分组,快捷编码,内容'));
     const xlsx = await download(owner.token, 'xlsx');
     assert.equal(xlsx.type, XLSX);
-    const demoShop = await db().selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
     const imported = await upload(other.owner.token, xlsx.bytes, 'team', XLSX);
     assert.equal(imported.body.failed, 0);
-    assert.equal(imported.body.created, await teamCount(demoShop.id));
-    assert.equal(await teamCount(other.shopId), await teamCount(demoShop.id));
+    assert.equal(imported.body.created, await teamCount(owner.token));
+    assert.equal(await teamCount(other.owner.token), await teamCount(owner.token));
     const otherCsv = await download(other.owner.token, 'csv');
     assert.equal(
       otherCsv.bytes.toString('utf8'),

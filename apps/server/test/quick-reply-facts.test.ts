@@ -12,6 +12,7 @@ import {
   type QuickReplyView,
 } from '@golddesk/contracts';
 import { api, buyerSays, loginAgent, startBuyer, startDemoBuyer, type BuyerSession } from './helpers/clients.js';
+import { customerProfile } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 type Agent = { token: string; agent: { id: string; name: string } };
@@ -22,7 +23,6 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
   let presale: Agent;
   let xiaolu: BuyerSession;
 
-  const db = () => server.app.context.storage.db;
   const phrases = async (token = presale.token) =>
     (await api<{ quickReplies: QuickReplyView[] }>(server.url, 'GET', '/api/v1/quick-replies', { token })).body.quickReplies;
   const variables = async (conversationId: string, token = presale.token) =>
@@ -35,6 +35,8 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
       })
     ).body.preview;
   };
+  /** 小鹿乱撞's orders, as her profile in the right pane lists them. */
+  const xiaoluOrders = async () => (await customerProfile(server.url, owner.token, xiaolu.buyer.id)).orders;
   /** What the chat box's picker offers first for `keys` typed after `/`, for this conversation. */
   const pickerTop = async (conversationId: string, keys: string) =>
     rankQuickReplies(await phrases(), keys, { variables: await variables(conversationId) }).map((p) => p.code as string);
@@ -65,12 +67,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
   });
 
   it('fills order variables from the order that has them: the shipped one for logistics, not the newer unpaid one', async () => {
-    const orders = await db()
-      .selectFrom('orders as o')
-      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .selectAll('o')
-      .where('b.visitor_id', '=', 'demo-buyer-001')
-      .execute();
+    const orders = await xiaoluOrders();
     const shipped = orders.find((o) => o.status === 'shipped')!;
     assert.ok(
       shipped && orders.some((o) => o.status === 'pending_payment'),
@@ -80,7 +77,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
     assert.deepEqual(result.missing, []);
     assert.equal(
       result.text,
-      `亲，已为您查询订单 ${shipped.order_no}，${shipped.carrier} 运单号 ${shipped.tracking_no}，包裹正在运输途中，我们会持续帮您关注的哦～`,
+      `亲，已为您查询订单 ${shipped.orderNo}，${shipped.carrier} 运单号 ${shipped.trackingNo}，包裹正在运输途中，我们会持续帮您关注的哦～`,
     );
     const vars = await variables(xiaolu.conversation.id);
     assert.deepEqual(
@@ -104,23 +101,12 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
     assert.equal((await buyerSays(server.url, xiaolu.token, '我的快递到哪了')).status, 201);
     const top = (await pickerTop(xiaolu.conversation.id, ''))[0]!;
     assert.ok(['查物流', '发货'].includes(top), `with nothing typed, a phrase about her parcel first: ${top}`);
-    const shipped = await db()
-      .selectFrom('orders as o')
-      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .select('o.tracking_no')
-      .where('b.visitor_id', '=', 'demo-buyer-001')
-      .where('o.status', '=', 'shipped')
-      .executeTakeFirstOrThrow();
-    assert.ok((await preview(top, xiaolu.conversation.id)).text.includes(shipped.tracking_no!));
+    const shipped = (await xiaoluOrders()).find((o) => o.status === 'shipped')!;
+    assert.ok((await preview(top, xiaolu.conversation.id)).text.includes(shipped.trackingNo!));
   });
 
   it('answers each of the ten common questions with ≤ 2 letters + Enter, fully filled', async () => {
-    const orders = await db()
-      .selectFrom('orders as o')
-      .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-      .selectAll('o')
-      .where('b.visitor_id', '=', 'demo-buyer-001')
-      .execute();
+    const orders = await xiaoluOrders();
     const shipped = orders.find((o) => o.status === 'shipped')!;
     const ten: [string, string, string, RegExp?][] = [
       ['什么时候发货', 'fh', '发货时间'],
@@ -129,7 +115,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
       ['有没有赠品', 'zp', '赠品'],
       ['165/50 穿什么码', 'cm', '尺码'],
       ['有现货吗', 'xh', '现货'],
-      ['我的快递到哪了', 'cw', '查物流', new RegExp(`${shipped.order_no}.*${shipped.tracking_no}`)],
+      ['我的快递到哪了', 'cw', '查物流', new RegExp(`${shipped.orderNo}.*${shipped.trackingNo}`)],
       ['怎么退货', 'th', '退换'],
       ['质量有问题怎么办', 'zl', '质量'],
       ['能开发票吗', 'fp', '发票'],

@@ -15,6 +15,7 @@ import {
   type TrackingEventView,
 } from '@golddesk/contracts';
 import { api, loginAgent, startDemoBuyer, StreamClient } from './helpers/clients.js';
+import { allOrders } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe("server-made texts in the reader's language", () => {
@@ -53,6 +54,7 @@ describe("server-made texts in the reader's language", () => {
   });
 
   it("ships an order: the buyer's line and the tracking line carry their codes; the Chinese is unchanged", async () => {
+    // why: the test chats as the order's buyer, and a demo buyer's visitor id is in no agent API.
     const order = await server.app.context.storage.db
       .selectFrom('orders as o')
       .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
@@ -101,15 +103,12 @@ describe("server-made texts in the reader's language", () => {
     assert.match(wordServerText(task.reasonText, 'en')!, /^amount ¥\d+\.\d{2} ≥ ¥200\.00$/);
 
     const presale = await loginAgent(server.url, 'presale1');
-    const order = await server.app.context.storage.db
-      .selectFrom('orders')
-      .select(['id', 'total_fen'])
-      .where('status', '=', 'pending_payment')
-      .orderBy('order_no', 'desc')
-      .executeTakeFirstOrThrow();
+    const order = (await allOrders(server.url, presale.token))
+      .filter((found) => found.order.status === 'pending_payment')
+      .sort((a, b) => (a.order.orderNo < b.order.orderNo ? 1 : -1))[0]!.order;
     const asked = await api(server.url, 'POST', `/api/v1/orders/${order.id}/change-price`, {
       token: presale.token,
-      body: { requestId: randomUUID(), newTotalFen: Math.round(Number(order.total_fen) / 2) },
+      body: { requestId: randomUUID(), newTotalFen: Math.round(order.totalFen / 2) },
     });
     assert.equal(asked.status, 202, JSON.stringify(asked.body));
     assert.match(asked.body.approval.summary, /^改价 ¥[\d.]+ → ¥[\d.]+（优惠 50\.0%，超出权限 10%）$/);

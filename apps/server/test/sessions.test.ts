@@ -85,7 +85,7 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     });
     assert.deepEqual(
       audit.body.entries.map((e: { action: string }) => e.action),
-      ['agent.enable', 'agent.disable'],
+      ['agent.enabled', 'agent.disabled'],
     );
   });
 

@@ -107,10 +107,10 @@ describe('WebSocket stream', () => {
     const agentStream = await StreamClient.connect(server.url, agent.token);
     const buyerStream = await StreamClient.connect(server.url, buyer.token);
     buyerStream.send({ type: 'typing', conversationId: buyer.conversation.id, typing: true });
-    const typing = await agentStream.nextOfType('conversation.typing', (f) => f.conversationId === buyer.conversation.id);
+    const typing = await agentStream.nextOfType('conversation.typing_changed', (f) => f.conversationId === buyer.conversation.id);
     assert.equal(typing.side, 'buyer');
     agentStream.send({ type: 'typing', conversationId: buyer.conversation.id, typing: true });
-    assert.equal((await buyerStream.next((f) => f.type === 'conversation.typing')).side, 'agent');
+    assert.equal((await buyerStream.next((f) => f.type === 'conversation.typing_changed')).side, 'agent');
     agentStream.send({ type: 'read', conversationId: buyer.conversation.id, seq: 1 });
     const read = await buyerStream.next((f) => f.type === 'conversation.read');
     assert.deepEqual({ side: read.side, seq: read.seq }, { side: 'agent', seq: 1 });

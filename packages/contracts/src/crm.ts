@@ -220,3 +220,14 @@ export const ListCustomersResponse = z.object({
   pageSize: z.number().int(),
 });
 export type ListCustomersResponse = z.infer<typeof ListCustomersResponse>;
+
+/**
+ * Who vouched for a buyer. Only `visitor` is self-declared (the widget's anonymous buyer, with a nick they chose):
+ * imports and store events never attach orders to it, and the workbench marks it unverified.
+ */
+export type IdentitySource = 'visitor' | 'import' | 'integration' | 'identity' | 'demo';
+
+/** The shop vouched for this buyer (import, store integration, signed identity, demo seed): shown as verified. */
+export function isVouchedIdentity(source: string | null | undefined): boolean {
+  return !!source && source !== 'visitor';
+}

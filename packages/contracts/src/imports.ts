@@ -4,7 +4,7 @@ import { Id, IsoDateTime } from './common.js';
 /**
  * Catalogue and order import: a CSV or xlsx file is uploaded raw, checked as a whole (type, size,
  * headers), then imported row by row in the background; progress is read with GET or arrives as
- * `import.progress` frames.
+ * `import.progressed` frames.
  */
 export const ImportKind = z.enum(['orders', 'products']);
 export type ImportKind = z.infer<typeof ImportKind>;

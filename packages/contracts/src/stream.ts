@@ -19,7 +19,7 @@ export const ConversationUpdatedFrame = z.object({
   conversation: ConversationSummary.describe('agents only'),
 });
 export const TypingFrame = z.object({
-  type: z.literal('conversation.typing'),
+  type: z.literal('conversation.typing_changed'),
   conversationId: Id,
   side: z.enum(['buyer', 'agent']),
   typing: z.boolean(),
@@ -42,15 +42,18 @@ export const OrderUpdatedFrame = z.object({ type: z.literal('order.updated'), or
 export const ApprovalUpdatedFrame = z.object({ type: z.literal('approval.updated'), approval: ApprovalView });
 /** Agents: a buyer just viewed a product on the shop page. */
 export const FootprintFrame = z.object({
-  type: z.literal('customer.footprint'),
+  type: z.literal('customer.footprint_recorded'),
   buyerId: Id,
   conversationId: Id.nullable(),
   footprint: Footprint,
 });
 /** Agents: progress of a catalogue/order import (running → done | failed). */
-export const ImportProgressFrame = z.object({ type: z.literal('import.progress'), import: ImportView });
+export const ImportProgressFrame = z.object({ type: z.literal('import.progressed'), import: ImportView });
 /** Agents: a logistics exception was raised or resolved (raisedAt / resolvedAt tell which). */
-export const LogisticsExceptionFrame = z.object({ type: z.literal('logistics.exception'), exception: LogisticsExceptionView });
+export const LogisticsExceptionFrame = z.object({
+  type: z.literal('logistics.exception_changed'),
+  exception: LogisticsExceptionView,
+});
 /** Buyers: the shop's service status changed (an agent came online or left, the hours were changed). */
 export const ShopStatusFrame = z.object({ type: z.literal('shop.status_changed'), service: ServiceStatus });
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });

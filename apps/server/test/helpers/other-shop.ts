@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, type TestServer } from './test-server.js';
 
 /** A second shop with its owner `boss` (password DEMO_PASSWORD), for proving nothing crosses shops. */
 export async function addOtherShop(server: TestServer, slug = 'other'): Promise<{ shopId: string; owner: { token: string } }> {
+  // why: no API opens a second shop on a running server (setup runs once, on an empty database).
   const db = server.app.context.storage.db;
   const shopId = newId();
   const at = server.app.context.now().toISOString();

@@ -87,6 +87,7 @@ export async function startTestServer(
   };
   const app = await buildApp(parseConfig(env), { now: options.now });
   if (!options.demoWelcome) {
+    // why: switched off before the server listens, so not even the first buyer of a suite is greeted.
     await app.context.storage.db.updateTable('auto_reply_rules').set({ enabled: 0 }).where('kind', '=', 'welcome').execute();
   }
   await app.http.listen({ host: '127.0.0.1', port: 0 });

@@ -308,7 +308,7 @@ export class GoldDeskWidget {
       case 'message.rejected':
         this.#outbox.onRejected(frame.clientMsgId, frame.error);
         break;
-      case 'conversation.typing':
+      case 'conversation.typing_changed':
         if (frame.side === 'agent') this.#typing.setRemote(frame.typing);
         break;
       case 'conversation.read':

@@ -2,7 +2,7 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../modules/auth/auth.api';
+import { useSession } from '../modules/auth';
 import './session-lifecycle';
 import { SignedOutPage } from './SignedOutPage';
 import { useWorkbenchPage } from './workbench-loader';

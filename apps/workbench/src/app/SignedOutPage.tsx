@@ -1,7 +1,6 @@
 import { Spin } from 'antd';
-import { LoginPage } from '../modules/auth/LoginPage';
-import { SetupPage } from '../modules/setup/SetupPage';
-import { useSetupState } from '../modules/setup/setup.api';
+import { LoginPage } from '../modules/auth';
+import { SetupPage, useSetupState } from '../modules/setup';
 
 /** Before sign-in: the first-run setup while the server has no shop yet, otherwise the login form. */
 export function SignedOutPage() {

@@ -2,22 +2,19 @@ import { App as AntApp } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
-import { onOwnDecision } from '../modules/approvals/approval.store';
-import { refreshMe } from '../modules/auth/auth.api';
-import { ChatPane } from '../modules/chat/ChatPane';
-import { unlockAlerts } from '../modules/chat/notify';
-import { ensureConversation } from '../modules/conversations/conversation.api';
-import { ContactList } from '../modules/conversations/ContactList';
-import { setActiveConversation } from '../modules/conversations/conversation.store';
-import { useTabTitle } from '../modules/conversations/use-tab-title';
-import { ShortcutHelp } from '../modules/shortcuts/ShortcutHelp';
-import { useWorkbenchShortcuts } from '../modules/shortcuts/use-workbench-shortcuts';
-import { CustomerPane } from '../modules/customer/CustomerPane';
+import { onOwnDecision } from '../modules/approvals';
+import { refreshMe } from '../modules/auth';
+import { ChatPane } from '../modules/chat';
+import { unlockAlerts } from '../platform/notify';
+import { ensureConversation, ContactList, setActiveConversation, useTabTitle } from '../modules/conversations';
+import { ShortcutHelp, useWorkbenchShortcuts } from '../modules/shortcuts';
+import { CustomerPane } from '../modules/crm';
 import { errorMessage } from '../platform/api-client';
 import { AdminPage } from './admin-pages';
 import { AppHeader } from './AppHeader';
-import { navigate, useView } from './navigation';
+import { navigate, useView } from '../platform/navigation';
 import { startRealtime } from './realtime';
+import './workbench-session';
 
 /** The signed-in shell: the header over either the three-pane 千牛-style workbench (contacts | chat | customer) or an admin page. */
 export function WorkbenchPage({ session }: { session: Session }) {

@@ -1,28 +1,24 @@
 import type { Message, ServerFrame } from '@golddesk/contracts';
-import { apiRequest } from '../platform/api-client';
 import { i18next } from '../platform/i18n';
+import { openStream, sendFrame } from '../platform/realtime';
 import { getSession } from '../platform/session';
-import { createStore } from '../platform/store';
-import { StreamClient, type StreamStatus } from '../platform/stream-client';
-import { ensureConversation, loadConversations } from '../modules/conversations/conversation.api';
 import {
+  ensureConversation,
+  loadConversations,
   applyMessageToSummary,
   conversationStore,
   setActiveConversation,
   upsertSummary,
-} from '../modules/conversations/conversation.store';
-import { mergeMessages, resumeCursors, setConversationFlags } from '../modules/chat/message.store';
-import { alertNewBuyerMessage } from '../modules/chat/notify';
-import { loadPendingApprovals } from '../modules/approvals/approval.api';
-import { announceOwnDecision, approvalStore, upsertApproval } from '../modules/approvals/approval.store';
-import { putOrders } from '../modules/orders/order.store';
-import { putImport } from '../modules/imports/import.store';
-import { currentView, navigate } from './navigation';
+  mergeMessages,
+  resumeCursors,
+  setConversationFlags,
+} from '../modules/conversations';
+import { alertNewBuyerMessage } from '../platform/notify';
+import { loadPendingApprovals, announceOwnDecision, approvalStore, upsertApproval } from '../modules/approvals';
+import { putOrders } from '../modules/orders';
+import { putImport } from '../modules/imports';
+import { currentView, navigate } from '../platform/navigation';
 
-/** Connection state for the header's indicator. */
-export const streamStatusStore = createStore<StreamStatus>('connecting');
-
-let client: StreamClient | null = null;
 const typingTimers = new Map<string, number>();
 // A buyer's "typing" expires on its own in case the "stopped" frame never comes.
 const TYPING_EXPIRY_MS = 8000;
@@ -66,17 +62,8 @@ function setBuyerTyping(conversationId: string, typing: boolean): void {
   }
 }
 
-type FrameListener = (frame: ServerFrame) => void;
-const frameListeners = new Set<FrameListener>();
-
-/** Lets a module react to stream frames without a case here (e.g. customer.footprint); returns the unsubscribe. */
-export function onStreamFrame(listener: FrameListener): () => void {
-  frameListeners.add(listener);
-  return () => frameListeners.delete(listener);
-}
-
+// Runs after the modules' own listeners (platform/realtime onStreamFrame, e.g. customer.footprint).
 function onFrame(frame: ServerFrame): void {
-  for (const listener of frameListeners) listener(frame);
   switch (frame.type) {
     case 'message.created':
       onMessageCreated(frame.message);
@@ -84,7 +71,7 @@ function onFrame(frame: ServerFrame): void {
     case 'conversation.updated':
       upsertSummary(frame.conversation);
       break;
-    case 'conversation.typing':
+    case 'conversation.typing_changed':
       if (frame.side === 'buyer') setBuyerTyping(frame.conversationId, frame.typing);
       break;
     case 'conversation.read': {
@@ -97,7 +84,7 @@ function onFrame(frame: ServerFrame): void {
     case 'order.updated':
       putOrders([frame.order]);
       break;
-    case 'import.progress':
+    case 'import.progressed':
       putImport(frame.import);
       break;
     case 'approval.updated': {
@@ -113,7 +100,7 @@ function onFrame(frame: ServerFrame): void {
 }
 
 function onReady(): void {
-  client?.send({ type: 'resume', cursors: resumeCursors() });
+  sendFrame({ type: 'resume', cursors: resumeCursors() });
   // Approval requests may have been created or decided while we were away.
   void loadPendingApprovals().catch(() => undefined);
   // Summaries may have changed while we were away: refresh the loaded tabs.
@@ -125,30 +112,5 @@ function onReady(): void {
 
 /** Opens the agent's stream (idempotent). */
 export function startRealtime(): void {
-  if (client) return;
-  client = new StreamClient({
-    token: () => getSession()?.token ?? null,
-    onFrame,
-    onReady,
-    onStatus: (status) => streamStatusStore.set(status),
-    // A socket that keeps failing may mean an expired token: a cheap call finds out (401 → login).
-    onRepeatedFailure: () => void apiRequest('/api/v1/me').catch(() => undefined),
-  });
-  client.start();
-  window.addEventListener('online', reconnect);
-}
-
-function reconnect(): void {
-  client?.reconnectSoon();
-}
-
-export function stopRealtime(): void {
-  client?.stop();
-  client = null;
-  window.removeEventListener('online', reconnect);
-}
-
-/** Tells the buyer the agent is (or stopped) typing. */
-export function sendTyping(conversationId: string, typing: boolean): void {
-  client?.send({ type: 'typing', conversationId, typing });
+  openStream({ onFrame, onReady });
 }

@@ -1,14 +1,9 @@
+import { navigate } from '../platform/navigation';
+import { closeStream } from '../platform/realtime';
 import { getSession, subscribeSession, type Session } from '../platform/session';
-import { resetMessages } from '../modules/chat/message.store';
-import { resetConversations } from '../modules/conversations/conversation.store';
-import { resetApprovals } from '../modules/approvals/approval.store';
-import { resetOrders } from '../modules/orders/order.store';
-import { navigate } from './navigation';
-import { stopRealtime } from './realtime';
 
 let currentAgent: string | null = getSession()?.agent.id ?? null;
 let expiryTimer: number | undefined;
-resetConversations(currentAgent);
 scheduleExpiry(getSession());
 
 /** The token stops working at expiresAt: go back to login then rather than on the next failed call. */
@@ -21,16 +16,12 @@ function scheduleExpiry(session: Session | null): void {
 }
 
 // Runs synchronously inside setSession, before React renders the next page: signing out (or a 401)
-// closes the stream and forgets everything the previous agent saw.
+// closes the stream; workbench-session.ts, loaded with the workbench, forgets everything the previous agent saw.
 subscribeSession((session) => {
   scheduleExpiry(session);
   const agentId = session?.agent.id ?? null;
   if (agentId === currentAgent) return;
   currentAgent = agentId;
   navigate('workbench', { replace: true }); // the next agent starts on the workbench, not on the last one's page
-  stopRealtime();
-  resetMessages();
-  resetConversations(agentId);
-  resetOrders();
-  resetApprovals();
+  closeStream();
 });

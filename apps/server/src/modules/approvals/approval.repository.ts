@@ -40,3 +40,25 @@ export async function settlePendingApproval(db: Queryable, id: string, changes: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** The pending requests about one target (an order …), for closing those its new state no longer allows. */
+export async function listPendingApprovalsFor(db: Queryable, shopId: string, targetId: string) {
+  return db
+    .selectFrom('approval_requests')
+    .select(['id', 'kind'])
+    .where('shop_id', '=', shopId)
+    .where('target_id', '=', targetId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Closes a request that is still pending with the reason as its note; false when someone settled it first. */
+export async function cancelPendingApproval(db: Queryable, id: string, note: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('approval_requests')
+    .set({ status: 'cancelled', decision_note: note, decided_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -4,9 +4,9 @@ import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { findShopById } from '../shops/shop.repository.js';
-import { findAgent } from '../team/agent.repository.js';
-import { presentAgent } from '../team/agent.presenter.js';
+import { findShopById } from '../shops/index.js';
+import { findAgent } from './agent.repository.js';
+import { presentAgent } from './agent.presenter.js';
 import { logIn } from './commands/log-in.js';
 import { logOut } from './commands/log-out.js';
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/app-context.js';
+import { findPreviousBuyerMessage } from '../conversations/index.js';
 import { listEnabledRules, type AutoReplyRow } from './auto-reply.repository.js';
 
 /**
@@ -67,15 +68,7 @@ export async function isFirstContact(
   if (remembered && remembered.seq < seq && (afterHours <= 0 || remembered.at > at.getTime() - window)) return false;
   // Nothing came before the conversation's first message.
   if (seq === 1) return true;
-  const previous = await app.storage.db
-    .selectFrom('messages')
-    .select('created_at')
-    .where('conversation_id', '=', conversationId)
-    .where('sender', '=', 'buyer')
-    .where('seq', '<', seq)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const previous = await findPreviousBuyerMessage(app.storage.db, conversationId, seq);
   if (!previous) return true;
   return afterHours > 0 && Date.parse(previous.created_at) <= at.getTime() - window;
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/database.js';
 import { describeActivePromotions, describeFreeShipping, describePromotionLinks } from '../promotions/index.js';
 import { describeShopHours, loadShopHours } from '../shop-hours/index.js';
+import { findShopName } from '../shops/index.js';
 
 /** What fills the variables of a rule's text. */
 export interface ReplyFacts {
@@ -23,7 +24,7 @@ export async function renderReplyText(db: Queryable, template: string, facts: Re
   if (needed.has('包邮门槛')) values.包邮门槛 = await describeFreeShipping(db, facts.shopId, facts.now, 'zh-CN');
   if (needed.has('营业时间')) values.营业时间 = describeShopHours(await loadShopHours(db, facts.shopId), 'zh-CN');
   if (needed.has('店铺名')) {
-    values.店铺名 = (await db.selectFrom('shops').select('name').where('id', '=', facts.shopId).executeTakeFirst())?.name ?? '';
+    values.店铺名 = (await findShopName(db, facts.shopId))?.name ?? '';
   }
   const lines = template.split('\n').flatMap((line) => {
     const names = [...line.matchAll(VARIABLE)].map((m) => m[1]!);

@@ -87,3 +87,85 @@ export async function hitCounts(db: Queryable, shopId: string, sinceDay: string)
   for (const row of days) out.get(row.rule_id)?.byDay.set(row.day, Number(row.hits));
   return out;
 }
+
+/** Stores new rules. */
+export async function insertRules(db: Queryable, rows: AutoReplyRow[]) {
+  await db.insertInto('auto_reply_rules').values(rows).execute();
+}
+
+/** Changes a rule of the shop. */
+export async function updateRule(db: Queryable, shopId: string, id: string, changes: Partial<AutoReplyRow>) {
+  await db.updateTable('auto_reply_rules').set(changes).where('id', '=', id).where('shop_id', '=', shopId).execute();
+}
+
+/** Deletes a rule of the shop with its hit history and its pending delayed replies. */
+export async function deleteRuleWithHistory(db: Queryable, shopId: string, id: string) {
+  await db.deleteFrom('auto_reply_rules').where('id', '=', id).where('shop_id', '=', shopId).execute();
+  await db.deleteFrom('auto_reply_hits').where('rule_id', '=', id).where('shop_id', '=', shopId).execute();
+  await db.deleteFrom('auto_reply_pending').where('rule_id', '=', id).where('shop_id', '=', shopId).execute();
+}
+
+export type PendingReplyRow = Selectable<Database['auto_reply_pending']>;
+
+/** Up to 100 pending delayed replies due by `at` (ISO), earliest first. */
+export async function listDueDelayedReplies(db: Queryable, at: string): Promise<PendingReplyRow[]> {
+  return db
+    .selectFrom('auto_reply_pending')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', at)
+    .orderBy('due_at')
+    .limit(100)
+    .execute();
+}
+
+/** Whether any pending delayed reply is due by `at` (ISO). */
+export async function hasDueDelayedReply(db: Queryable, at: string): Promise<boolean> {
+  const due = await db
+    .selectFrom('auto_reply_pending')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', at)
+    .limit(1)
+    .executeTakeFirst();
+  return !!due;
+}
+
+/** Claims a pending delayed reply by moving its due time from `dueAt` to `leaseUntil`; false when another process won. */
+export async function claimDelayedReply(db: Queryable, id: string, dueAt: string, leaseUntil: string): Promise<boolean> {
+  const claim = await db
+    .updateTable('auto_reply_pending')
+    .set({ due_at: leaseUntil })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('due_at', '=', dueAt)
+    .executeTakeFirst();
+  return Number(claim.numUpdatedRows) === 1;
+}
+
+/** Records how a delayed reply ended (sent, answered, skipped). */
+export async function setDelayedReplyStatus(db: Queryable, id: string, status: string) {
+  await db.updateTable('auto_reply_pending').set({ status }).where('id', '=', id).execute();
+}
+
+/** Whether the rule already has a pending delayed reply in the conversation. */
+export async function hasPendingDelayedReply(db: Queryable, conversationId: string, ruleId: string): Promise<boolean> {
+  const waiting = await db
+    .selectFrom('auto_reply_pending')
+    .select('id')
+    .where('conversation_id', '=', conversationId)
+    .where('rule_id', '=', ruleId)
+    .where('status', '=', 'pending')
+    .limit(1)
+    .executeTakeFirst();
+  return !!waiting;
+}
+
+/** Schedules a delayed reply; nothing when one exists for the same rule and buyer message. */
+export async function insertDelayedReply(db: Queryable, row: PendingReplyRow) {
+  await db
+    .insertInto('auto_reply_pending')
+    .values(row)
+    .onConflict((oc) => oc.columns(['rule_id', 'trigger_message_id']).doNothing())
+    .execute();
+}

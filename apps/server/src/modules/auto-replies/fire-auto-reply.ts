@@ -1,7 +1,7 @@
 import { chinaTimeOf } from '@golddesk/contracts';
 import type { AppContext } from '../../platform/app-context.js';
 import { newId } from '../../platform/ids.js';
-import { messageWriterOf } from '../messages/index.js';
+import { findConversationBuyerNick, messageWriterOf } from '../conversations/index.js';
 import { renderReplyText } from './auto-reply-text.js';
 import type { AutoReplyRow } from './auto-reply.repository.js';
 
@@ -24,13 +24,7 @@ export interface FireProps {
 export async function fireAutoReply(app: AppContext, props: FireProps): Promise<boolean> {
   const { rule, shopId, conversationId, triggerMessageId } = props;
   const db = app.storage.db;
-  const buyer = await db
-    .selectFrom('conversations as c')
-    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-    .select('b.nick')
-    .where('c.id', '=', conversationId)
-    .where('c.shop_id', '=', shopId)
-    .executeTakeFirst();
+  const buyer = await findConversationBuyerNick(db, shopId, conversationId);
   if (!buyer) return false;
   const body = await renderReplyText(db, rule.text, { shopId, buyerNick: buyer.nick, now: app.now() });
   if (!body) return false;

@@ -14,10 +14,17 @@ import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { listMatchingBuyers } from '../crm/queries/list-customers.js';
+import { findSegment, listMatchingBuyers } from '../crm/index.js';
 import { loadShopHours } from '../shop-hours/index.js';
 import { presentBroadcast } from './broadcast.presenter.js';
-import { findBroadcast, listBroadcasts, listRecipients, MAX_RECIPIENTS, type BroadcastRow } from './broadcast.repository.js';
+import {
+  findBroadcast,
+  listBroadcasts,
+  listOptedOutBuyerIds,
+  listRecipients,
+  MAX_RECIPIENTS,
+  type BroadcastRow,
+} from './broadcast.repository.js';
 import { createBroadcast, deleteBroadcast, updateBroadcast } from './commands/save-broadcast.js';
 import { cancelBroadcast, startBroadcast } from './commands/start-broadcast.js';
 import { broadcastStats } from './queries/broadcast-stats.js';
@@ -65,12 +72,7 @@ export function registerBroadcastRoutes(app: HttpServer, ctx: AppContext) {
     },
     async (request) => {
       const shopId = agentOf(request).shopId;
-      const segment = await db
-        .selectFrom('segments')
-        .select('filter_json')
-        .where('shop_id', '=', shopId)
-        .where('id', '=', request.query.segmentId)
-        .executeTakeFirst();
+      const segment = await findSegment(db, shopId, request.query.segmentId);
       if (!segment) throw new AppError('not_found', { thing: 'segment' });
       const members = await listMatchingBuyers(
         db,
@@ -80,16 +82,7 @@ export function registerBroadcastRoutes(app: HttpServer, ctx: AppContext) {
         MAX_RECIPIENTS,
       );
       const open = members.filter((m) => !m.blocked).map((m) => m.id);
-      let optedOut = 0;
-      for (let i = 0; i < open.length; i += 500) {
-        optedOut += (
-          await db
-            .selectFrom('marketing_opt_outs')
-            .select('buyer_id')
-            .where('buyer_id', 'in', open.slice(i, i + 500))
-            .execute()
-        ).length;
-      }
+      const optedOut = (await listOptedOutBuyerIds(db, open)).length;
       const blocked = members.length - open.length;
       return { members: members.length, blocked, optedOut, reachable: open.length - optedOut };
     },

@@ -2,8 +2,9 @@ import { isOptOutMessage, OPT_IN_WORD } from '@golddesk/contracts';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DomainEvent } from '../../platform/events/domain-events.js';
 import type { OutboxRelay } from '../../platform/events/outbox-relay.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { messageWriterOf } from '../messages/index.js';
+import { recordAudit } from '../audit/index.js';
+import { findConversation, messageWriterOf } from '../conversations/index.js';
+import { deleteOptOut, insertOptOut } from './broadcast.repository.js';
 
 export const OPT_OUT_ACK = '已为您退订本店的营销消息，之后不会再收到群发活动通知。如需恢复，请回复「订阅」。';
 export const OPT_IN_ACK = '已为您恢复订阅本店的活动通知，感谢关注～';
@@ -23,25 +24,12 @@ export async function onOptOutMessage(app: AppContext, event: MessageCreated): P
   const now = app.now().toISOString();
   // Through the message writer, inside this transaction: the opt-out and its acknowledgement commit together.
   return messageWriterOf(app).transaction(async (trx, writeMessage) => {
-    const conversation = await trx
-      .selectFrom('conversations')
-      .select('buyer_id')
-      .where('id', '=', conversationId)
-      .where('shop_id', '=', shopId)
-      .executeTakeFirst();
+    const conversation = await findConversation(trx, shopId, conversationId);
     if (!conversation) return false;
     const buyerId = conversation.buyer_id;
     const changed = optOut
-      ? Number(
-          (
-            await trx
-              .insertInto('marketing_opt_outs')
-              .values({ buyer_id: buyerId, shop_id: shopId, opted_out_at: now, source: message.id })
-              .onConflict((oc) => oc.column('buyer_id').doNothing())
-              .executeTakeFirst()
-          ).numInsertedOrUpdatedRows ?? 0,
-        )
-      : Number((await trx.deleteFrom('marketing_opt_outs').where('buyer_id', '=', buyerId).executeTakeFirst()).numDeletedRows);
+      ? await insertOptOut(trx, { buyer_id: buyerId, shop_id: shopId, opted_out_at: now, source: message.id })
+      : await deleteOptOut(trx, buyerId);
     if (changed !== 1) return false;
     await writeMessage({
       shopId,

@@ -11,7 +11,6 @@ import {
   SizeAdviceResponse,
   SkuInput,
   SkuPatch,
-  SuggestionsResponse,
   UpdateProductRequest,
   type SizeChart,
 } from '@golddesk/contracts';
@@ -20,7 +19,6 @@ import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import { AppError, languageOf } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { findBuyer } from '../customers/buyer.repository.js';
 import { setProductArchived } from './commands/archive-product.js';
 import { addSku, removeSku, updateSku } from './commands/change-skus.js';
 import { createProduct } from './commands/create-product.js';
@@ -30,12 +28,10 @@ import { updateProduct } from './commands/update-product.js';
 import { presentBundle, presentCatalogueProduct } from './product.presenter.js';
 import { findBundle, findProduct, listBundles, listCategories, listProductBriefs, searchProducts } from './product.repository.js';
 import { loadProductDetail } from './queries/product-detail.js';
-import { suggestProducts } from './queries/suggest-products.js';
 import { adviseSize, soldSizesOf } from './size-advice.js';
 
 const IdParams = z.object({ id: z.string().max(64) });
 const SkuParams = z.object({ id: z.string().max(64), skuId: z.string().max(64) });
-const SUGGESTIONS_SHOWN = 10;
 const EDIT = '(owner, manager)';
 
 /** Catalogue admin for agents: every agent reads, owners and managers edit (the catalogue.edit capability). */
@@ -303,25 +299,6 @@ export function registerCatalogueAdminRoutes(app: HttpServer, ctx: AppContext) {
     async (request, reply) => {
       await deleteBundle({ app: ctx, actor: agentOf(request) }, request.params.id);
       return reply.status(204).send(null);
-    },
-  );
-
-  app.get(
-    '/api/v1/customers/:buyerId/suggestions',
-    {
-      schema: {
-        summary: 'Related needs (连带需求): products to suggest to the buyer, best first, each with a reason',
-        tags: ['catalogue'],
-        params: z.object({ buyerId: z.string().max(64) }),
-        response: { 200: SuggestionsResponse },
-      },
-    },
-    async (request) => {
-      const agent = agentOf(request);
-      const buyer = await findBuyer(db, agent.shopId, request.params.buyerId);
-      if (!buyer) throw new AppError('not_found', { thing: 'buyer' });
-      const language = languageOf(request.headers['accept-language']);
-      return { suggestions: await suggestProducts(db, agent.shopId, buyer.id, language, SUGGESTIONS_SHOWN) };
     },
   );
 }

@@ -3,7 +3,7 @@ import type { CommandContext } from '../../platform/app-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
 import { requireCapability } from '../../platform/http/require-capability.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 
 export interface CatalogueEdit<T> {
   result: T;

@@ -12,7 +12,7 @@ import type { HttpServer } from '../../platform/http/http-server.js';
 import { requireRateBudgets } from '../../platform/security/rate-limit.js';
 import { addressKey } from '../../platform/security/client-address.js';
 import { registerCatalogueAdminRoutes } from './catalogue-admin.routes.js';
-import { findShopBySlug } from '../shops/shop.repository.js';
+import { findShopBySlug } from '../shops/index.js';
 import { serviceStatusOf } from '../shop-hours/index.js';
 import { presentProduct } from './product.presenter.js';
 import { listProductsPage, type ProductPosition } from './product.repository.js';

@@ -1,5 +1,5 @@
 import type { ProductCard } from '@golddesk/contracts';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 
@@ -221,4 +221,140 @@ export async function findBundle(db: Queryable, shopId: string, bundleId: string
   if (!bundle) return undefined;
   const items = await db.selectFrom('bundle_items').selectAll().where('bundle_id', '=', bundle.id).orderBy('position').execute();
   return { bundle, items };
+}
+
+/** The shop's product with this store-side id (the integration's key), if synced. */
+export async function findProductByExternalId(db: Queryable, shopId: string, externalId: string) {
+  return db
+    .selectFrom('products')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}
+
+/** Store-side id → product id, for the shop's products with these store-side ids. */
+export async function mapProductIdsByExternalId(db: Queryable, shopId: string, externalIds: string[]) {
+  if (externalIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'external_id'])
+    .where('shop_id', '=', shopId)
+    .where('external_id', 'in', externalIds)
+    .execute();
+  return new Map(rows.map((r) => [r.external_id!, r.id]));
+}
+
+/** Stores a new product row (created by an agent, or synced from the store). */
+export async function insertSyncedProduct(db: Queryable, row: Insertable<Database['products']>) {
+  await db.insertInto('products').values(row).execute();
+}
+
+/** Overwrites a synced product's fields. */
+export async function updateSyncedProduct(db: Queryable, productId: string, changes: Updateable<Database['products']>) {
+  await db.updateTable('products').set(changes).where('id', '=', productId).execute();
+}
+
+/** Every SKU of a product. */
+export async function listSkusOfProduct(db: Queryable, productId: string) {
+  return db.selectFrom('product_skus').selectAll().where('product_id', '=', productId).execute();
+}
+
+/** Sets a SKU's price and stock. */
+export async function updateSkuPriceAndStock(db: Queryable, skuId: string, priceFen: number, stock: number) {
+  await db.updateTable('product_skus').set({ price_fen: priceFen, stock }).where('id', '=', skuId).execute();
+}
+
+/** Stores a new SKU row (added by an agent, or synced from the store). */
+export async function insertSyncedSku(db: Queryable, row: Insertable<Database['product_skus']>) {
+  await db.insertInto('product_skus').values(row).execute();
+}
+
+/** Every product of the shop with its title and price, oldest first. */
+export async function listProductPrices(db: Queryable, shopId: string) {
+  return db
+    .selectFrom('products')
+    .select(['id', 'title', 'price_fen'])
+    .where('shop_id', '=', shopId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Archives a product (`archivedAt` set) or restores it (null), stamping updated_at. */
+export async function setProductArchivedAt(db: Queryable, productId: string, archivedAt: string | null, now: string) {
+  await db.updateTable('products').set({ archived_at: archivedAt, updated_at: now }).where('id', '=', productId).execute();
+}
+
+/** Writes changed product columns (column name → value) and stamps updated_at. */
+export async function updateProductColumns(
+  db: Queryable,
+  shopId: string,
+  productId: string,
+  changes: Record<string, unknown>,
+  now: string,
+) {
+  await db
+    .updateTable('products')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', productId)
+    .where('shop_id', '=', shopId)
+    .execute();
+}
+
+/** Moves a product's SKUs priced at `fromFen` to `toFen` (SKUs with a price of their own keep it); answers how many moved. */
+export async function repriceSkusPricedAt(db: Queryable, productId: string, fromFen: number, toFen: number): Promise<number> {
+  const moved = await db
+    .updateTable('product_skus')
+    .set({ price_fen: toFen })
+    .where('product_id', '=', productId)
+    .where('price_fen', '=', fromFen)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
+}
+
+/** The ids among `productIds` that are products of the shop. */
+export async function listShopProductIds(db: Queryable, shopId: string, productIds: string[]) {
+  return db.selectFrom('products').select('id').where('shop_id', '=', shopId).where('id', 'in', productIds).execute();
+}
+
+/** The shop's products among `productIds` with title, price and archived_at, to check a bundle's items. */
+export async function listBundleCandidateProducts(db: Queryable, shopId: string, productIds: string[]) {
+  return db
+    .selectFrom('products')
+    .select(['id', 'title', 'price_fen', 'archived_at'])
+    .where('shop_id', '=', shopId)
+    .where('id', 'in', productIds)
+    .execute();
+}
+
+/** Stores a new bundle row (its items go in with replaceBundleItems). */
+export async function insertBundle(db: Queryable, row: Insertable<Database['bundles']>) {
+  await db.insertInto('bundles').values(row).execute();
+}
+
+/** Sets a bundle's title and price, stamping updated_at. */
+export async function updateBundleTitleAndPrice(db: Queryable, bundleId: string, title: string, priceFen: number, now: string) {
+  await db.updateTable('bundles').set({ title, price_fen: priceFen, updated_at: now }).where('id', '=', bundleId).execute();
+}
+
+/** Replaces a bundle's items with `items`, in their order. */
+export async function replaceBundleItems(db: Queryable, bundleId: string, items: { productId: string; quantity: number }[]) {
+  await db.deleteFrom('bundle_items').where('bundle_id', '=', bundleId).execute();
+  await db
+    .insertInto('bundle_items')
+    .values(
+      items.map((item, position) => ({
+        bundle_id: bundleId,
+        product_id: item.productId,
+        quantity: item.quantity,
+        position,
+      })),
+    )
+    .execute();
+}
+
+/** Deletes a bundle and its items. */
+export async function deleteBundleWithItems(db: Queryable, bundleId: string) {
+  await db.deleteFrom('bundle_items').where('bundle_id', '=', bundleId).execute();
+  await db.deleteFrom('bundles').where('id', '=', bundleId).execute();
 }

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/http/errors.js';
-import { findConversation } from './conversation.repository.js';
+import { findConversation, findConversationParties } from './conversation.repository.js';
 
 /**
  * Agents reach every conversation of their own shop (routing by role narrows this later);
@@ -33,11 +33,7 @@ export async function requireConversationInShop(ctx: CommandContext, conversatio
   if (!known) shopOfConversation.set(app, (known = new Map()));
   let shopId = known.get(conversationId);
   if (shopId === undefined) {
-    const row = await app.storage.db
-      .selectFrom('conversations')
-      .select('shop_id')
-      .where('id', '=', conversationId)
-      .executeTakeFirst();
+    const row = await findConversationParties(app.storage.db, conversationId);
     if (!row) throw new AppError('not_found', { thing: 'conversation' });
     shopId = row.shop_id;
     if (known.size >= REMEMBERED_CONVERSATIONS) known.clear();

@@ -1,13 +1,12 @@
-import type { ConversationStatus, ConversationSummary, Message } from '@golddesk/contracts';
-import { isVouched } from '../customers/buyer-identity.js';
-import { presentMessage } from '../messages/message.presenter.js';
-import type { NewMessage } from '../messages/message.repository.js';
+import { isVouchedIdentity, type ConversationStatus, type ConversationSummary, type Message } from '@golddesk/contracts';
+import { presentMessage } from './message.presenter.js';
+import type { NewMessage } from './message.repository.js';
 import type { ConversationListRow } from './conversation.repository.js';
 
 export function presentConversation(row: ConversationListRow): ConversationSummary {
   return {
     id: row.id,
-    buyer: { id: row.buyer_id, nick: row.buyer_nick, verified: isVouched({ identity_source: row.buyer_identity_source }) },
+    buyer: { id: row.buyer_id, nick: row.buyer_nick, verified: isVouchedIdentity(row.buyer_identity_source) },
     lastMessage: row.lm_id
       ? presentJoinedMessage(row, {
           id: row.lm_id,

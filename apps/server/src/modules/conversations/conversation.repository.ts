@@ -1,7 +1,7 @@
 import type { ConversationFilter, ConversationSort } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import type { Selectable, Transaction } from 'kysely';
+import type { ExpressionBuilder, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 
@@ -162,7 +162,7 @@ export async function listConversationSummaries(
   // Blacklisted buyers' conversations are held: listed under 客户 → 黑名单, not here.
   query = query.where('b.blocked_at', 'is', null);
   if (options.filter === 'waiting') {
-    query = query.where('c.status', '=', 'open').where('c.assignee_id', 'is', null).where('c.waiting_since', 'is not', null);
+    query = query.where(inWaitingQueue);
   } else if (options.filter === 'mine') {
     query = query.where('c.status', '=', 'open').where('c.assignee_id', '=', options.agentId);
   }
@@ -187,4 +187,83 @@ export async function findConversationSummaries(db: Queryable, shopId: string, i
 // PostgreSQL returns COUNT(*) as a string (bigint).
 function normaliseCount<T extends { unread_count: number | string }>(row: T): T & { unread_count: number } {
   return { ...row, unread_count: Number(row.unread_count) };
+}
+
+/** The nick of the buyer of the shop's conversation; undefined when there is no such conversation. */
+export async function findConversationBuyerNick(db: Queryable, shopId: string, conversationId: string) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select('b.nick')
+    .where('c.id', '=', conversationId)
+    .where('c.shop_id', '=', shopId)
+    .executeTakeFirst();
+}
+
+type QueueScope = ExpressionBuilder<{ c: Database['conversations']; b: Database['buyers'] }, 'c' | 'b'>;
+
+/**
+ * The 待接待 queue as agents see it, written once: open, nobody assigned, waiting for an answer, with a message,
+ * and the buyer not blacklisted. Needs the conversation as `c` and its buyer as `b`.
+ */
+function inWaitingQueue(eb: QueueScope) {
+  return eb.and([
+    eb('c.status', '=', 'open'),
+    eb('c.assignee_id', 'is', null),
+    eb('c.waiting_since', 'is not', null),
+    eb('c.last_seq', '>', 0),
+    eb('b.blocked_at', 'is', null),
+  ]);
+}
+
+/**
+ * The 待接待 queue as agents see it (open, unassigned, waiting, written in, buyer not blacklisted — the same
+ * conversations as listConversationSummaries' 'waiting' filter): how many, and since when the longest has waited.
+ */
+export async function summariseWaitingQueue(
+  db: Queryable,
+  shopId: string,
+): Promise<{ waiting: number; oldestWaitingSince: string | null }> {
+  const row = await db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('c.waiting_since').as('oldest')])
+    .where('c.shop_id', '=', shopId)
+    .where(inWaitingQueue)
+    .executeTakeFirst();
+  return { waiting: Number(row?.n ?? 0), oldestWaitingSince: (row?.oldest as string | null | undefined) ?? null };
+}
+
+/** Which of these conversation ids are the shop's. */
+export async function listShopConversationIds(db: Queryable, shopId: string, ids: string[]): Promise<string[]> {
+  const rows = await db.selectFrom('conversations').select('id').where('shop_id', '=', shopId).where('id', 'in', ids).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Which of these conversations belong to a blacklisted buyer. */
+export async function listConversationIdsOfBlockedBuyers(db: Queryable, conversationIds: string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select('c.id')
+    .where('c.id', 'in', conversationIds)
+    .where('b.blocked_at', 'is not', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whose a conversation is (shop and buyer) by id alone, before the caller's shop is known to match. */
+export async function findConversationParties(db: Queryable, conversationId: string) {
+  return db.selectFrom('conversations').select(['shop_id', 'buyer_id']).where('id', '=', conversationId).executeTakeFirst();
+}
+
+/** The buyer (id and nick) of each of these conversations, for lists that show who wrote. */
+export async function listConversationBuyers(db: Queryable, conversationIds: readonly string[]) {
+  if (conversationIds.length === 0) return [];
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select(['c.id', 'b.id as buyer_id', 'b.nick'])
+    .where('c.id', 'in', conversationIds)
+    .execute();
 }

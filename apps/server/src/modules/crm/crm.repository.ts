@@ -124,12 +124,6 @@ export async function updateBuyerCrm(db: Queryable, shopId: string, buyerId: str
   await db.updateTable('buyers').set(changes).where('shop_id', '=', shopId).where('id', '=', buyerId).execute();
 }
 
-/** Whether the buyer is on the shop's blacklist (checked for each buyer message). */
-export async function isBuyerBlocked(db: Queryable, buyerId: string): Promise<boolean> {
-  const row = await db.selectFrom('buyers').select('blocked_at').where('id', '=', buyerId).executeTakeFirst();
-  return !!row?.blocked_at;
-}
-
 /** Receivers the buyer used on orders, most recently used first. */
 export async function addressesOfBuyer(db: Queryable, shopId: string, buyerId: string) {
   const rows = await db
@@ -179,6 +173,16 @@ export async function heldMessageCount(db: Queryable, shopId: string, buyerId: s
 
 export async function listSegments(db: Queryable, shopId: string) {
   return db.selectFrom('segments').selectAll().where('shop_id', '=', shopId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** How many segments the shop has saved. */
+export async function countSegments(db: Queryable, shopId: string): Promise<number> {
+  const count = await db
+    .selectFrom('segments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
+  return Number(count?.n ?? 0);
 }
 
 export async function findSegment(db: Queryable, shopId: string, id: string) {

@@ -32,7 +32,7 @@ import { setVipLevel } from './commands/set-vip-level.js';
 import { unblockBuyer } from './commands/unblock-buyer.js';
 import { findSegment, listSegments, listTags, tagsOfBuyers } from './crm.repository.js';
 import { presentCustomerRow, presentSegment, presentTag } from './crm.presenter.js';
-import { listCustomerRows } from './queries/list-customers.js';
+import { listCustomerRows } from './customer-list.repository.js';
 import { loadCustomerCrm } from './queries/load-crm.js';
 
 const BuyerParams = z.object({ buyerId: z.string().max(64) });

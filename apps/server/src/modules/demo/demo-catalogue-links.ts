@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
+import { insertDemoBundle, insertDemoProductRelations } from './demo-seed.repository.js';
 
 /** 关联商品 of the demo shop by title prefix: cleanse → mask → serum → toner/cream for sensitive skin, and so on. */
 const RELATED: Array<[string, string[]]> = [
@@ -42,29 +43,24 @@ export async function seedCatalogueLinks(
     if (!product) throw new Error(`demo catalogue has no product "${prefix}"`);
     return product.id;
   };
-  await trx
-    .insertInto('product_relations')
-    .values(
-      RELATED.flatMap(([from, to]) =>
-        to.map((title, position) => ({
-          shop_id: shopId,
-          product_id: idOf(from),
-          related_id: idOf(title),
-          position,
-          created_at: at,
-        })),
-      ),
-    )
-    .execute();
+  await insertDemoProductRelations(
+    trx,
+    RELATED.flatMap(([from, to]) =>
+      to.map((title, position) => ({
+        shop_id: shopId,
+        product_id: idOf(from),
+        related_id: idOf(title),
+        position,
+        created_at: at,
+      })),
+    ),
+  );
   for (const bundle of BUNDLES) {
     const id = newId();
-    await trx
-      .insertInto('bundles')
-      .values({ id, shop_id: shopId, title: bundle.title, price_fen: bundle.priceFen, created_at: at, updated_at: at })
-      .execute();
-    await trx
-      .insertInto('bundle_items')
-      .values(bundle.items.map((title, position) => ({ bundle_id: id, product_id: idOf(title), quantity: 1, position })))
-      .execute();
+    await insertDemoBundle(
+      trx,
+      { id, shop_id: shopId, title: bundle.title, price_fen: bundle.priceFen, created_at: at, updated_at: at },
+      bundle.items.map((title, position) => ({ bundle_id: id, product_id: idOf(title), quantity: 1, position })),
+    );
   }
 }

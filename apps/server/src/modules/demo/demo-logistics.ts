@@ -2,8 +2,14 @@ import { CARRIERS, findCarrier, serverText, storeServerText, type CarrierCode } 
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
-import { raiseException } from '../logistics/exception.repository.js';
-import { writeLogisticsSettings } from '../logistics/logistics-settings.js';
+import { raiseException } from '../logistics/index.js';
+import { writeLogisticsSettings } from '../logistics/index.js';
+import {
+  insertDemoCourierRules,
+  insertDemoTrackingEvents,
+  listDemoShippedOrders,
+  setDemoOrderTimes,
+} from './demo-seed.repository.js';
 
 const HOUR = 60 * 60_000;
 
@@ -63,33 +69,24 @@ export async function seedDemoLogistics(trx: Transaction<Database>, shopId: stri
     noUpdateDays: 3,
     notices: { shipped: false, out_for_delivery: false, signed: false },
   });
-  await trx
-    .insertInto('courier_rules')
-    .values(
-      DEMO_RULES.map((r, position) => ({
-        id: newId(),
-        shop_id: shopId,
-        carrier: r.carrier,
-        provinces_json: JSON.stringify(r.provinces),
-        first_weight_fen: r.first,
-        additional_fen: r.extra,
-        delivery_days: r.days,
-        priority: r.priority,
-        enabled: r.enabled === false ? 0 : 1,
-        position,
-        updated_at: at(now.getTime()),
-      })),
-    )
-    .execute();
+  await insertDemoCourierRules(
+    trx,
+    DEMO_RULES.map((r, position) => ({
+      id: newId(),
+      shop_id: shopId,
+      carrier: r.carrier,
+      provinces_json: JSON.stringify(r.provinces),
+      first_weight_fen: r.first,
+      additional_fen: r.extra,
+      delivery_days: r.days,
+      priority: r.priority,
+      enabled: r.enabled === false ? 0 : 1,
+      position,
+      updated_at: at(now.getTime()),
+    })),
+  );
 
-  const orders = await trx
-    .selectFrom('orders as o')
-    .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-    .select(['o.id', 'o.status', 'o.carrier', 'o.tracking_no', 'o.shipped_at', 'o.signed_at', 'b.visitor_id', 'b.city'])
-    .where('o.shop_id', '=', shopId)
-    .where('o.status', 'in', ['shipped', 'signed', 'completed'])
-    .orderBy('o.order_no')
-    .execute();
+  const orders = await listDemoShippedOrders(trx, shopId);
   let inTransit = 0;
   const special = new Set<string>();
   for (const order of orders) {
@@ -141,15 +138,11 @@ export async function seedDemoLogistics(trx: Transaction<Database>, shopId: stri
         shippedMs = now.getTime() - (14 + (inTransit++ % 4) * 8) * HOUR;
       }
       special.add(order.visitor_id);
-      await trx
-        .updateTable('orders')
-        .set({
-          placed_at: at(shippedMs - 20 * HOUR),
-          paid_at: at(shippedMs - 20 * HOUR + 5 * 60_000),
-          shipped_at: at(shippedMs),
-        })
-        .where('id', '=', order.id)
-        .execute();
+      await setDemoOrderTimes(trx, order.id, {
+        placed_at: at(shippedMs - 20 * HOUR),
+        paid_at: at(shippedMs - 20 * HOUR + 5 * 60_000),
+        shipped_at: at(shippedMs),
+      });
     } else {
       tail = [[(until - shippedMs) / HOUR, 'signed', `已签收，签收人：本人。感谢使用${carrier}，期待再次为您服务`, city]];
     }
@@ -160,23 +153,21 @@ export async function seedDemoLogistics(trx: Transaction<Database>, shopId: stri
       ),
       ...tail,
     ];
-    await trx
-      .insertInto('tracking_events')
-      .values(
-        events.map(([hours, status, description, location]) => ({
-          id: newId(),
-          shop_id: shopId,
-          order_id: order.id,
-          carrier,
-          tracking_no: order.tracking_no,
-          status,
-          description,
-          location: location || null,
-          occurred_at: at(shippedMs + hours * HOUR),
-          created_at: at(shippedMs + hours * HOUR),
-        })),
-      )
-      .execute();
+    await insertDemoTrackingEvents(
+      trx,
+      events.map(([hours, status, description, location]) => ({
+        id: newId(),
+        shop_id: shopId,
+        order_id: order.id,
+        carrier,
+        tracking_no: order.tracking_no,
+        status,
+        description,
+        location: location || null,
+        occurred_at: at(shippedMs + hours * HOUR),
+        created_at: at(shippedMs + hours * HOUR),
+      })),
+    );
     if (exception) await raiseException(trx, { shopId, orderId: order.id, ...exception });
   }
 }

@@ -1,16 +1,26 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { generatePassword, hashPassword } from '../../platform/security/passwords.js';
-import { storeSeedMessages } from '../messages/index.js';
+import { storeSeedMessages } from '../conversations/index.js';
 import { DEMO_PRODUCTS, SIZE_CHART, demoWeightG } from './demo-catalogue.js';
 import { seedCatalogueLinks } from './demo-catalogue-links.js';
 import { DEMO_CONVERSATIONS } from './demo-conversations.js';
 import { seedDemoLogistics } from './demo-logistics.js';
 import { BUYER_NICKS, CARRIERS, DEMO_AGENTS, PLACES } from './demo-people.js';
 import { newId } from '../../platform/ids.js';
-import { seedDemoCrm } from '../crm/index.js';
+import { seedDemoCrm } from './demo-crm.js';
 import { seedDemoPaymentReminders } from '../payment-reminders/index.js';
 import { seedDemoQuickReplies } from '../quick-replies/index.js';
 import { seedDemoAutomation } from './demo-automation.js';
+import { insertAgent } from '../auth/index.js';
+import { findShopBySlug, insertShop } from '../shops/index.js';
+import {
+  insertDemoBuyer,
+  insertDemoConversation,
+  insertDemoOrder,
+  insertDemoProduct,
+  insertDemoSkus,
+  updateDemoConversation,
+} from './demo-seed.repository.js';
 
 const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'signed', 'completed', 'closed'] as const;
 
@@ -47,7 +57,7 @@ function combinations(options: Record<string, string[]>): Record<string, string>
  */
 export async function seedDemoShop(app: AppContext): Promise<{ created: boolean; generatedPassword?: string }> {
   const db = app.storage.db;
-  if (await db.selectFrom('shops').select('id').where('slug', '=', 'demo').executeTakeFirst()) return { created: false };
+  if (await findShopBySlug(db, 'demo')) return { created: false };
 
   const password = app.config.demoPassword ?? generatePassword();
   const passwordHash = await demoPasswordHash(password);
@@ -57,26 +67,20 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
   const shopId = newId();
 
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('shops')
-      .values({ id: shopId, slug: 'demo', name: '小美家 · 美妆服饰', created_at: ago(60 * 24 * 365) })
-      .execute();
+    await insertShop(trx, { id: shopId, slug: 'demo', name: '小美家 · 美妆服饰', created_at: ago(60 * 24 * 365) });
     const agentIds = new Map<string, { id: string; name: string }>();
     for (const agent of DEMO_AGENTS) {
       const id = newId();
       agentIds.set(agent.username, { id, name: agent.name });
-      await trx
-        .insertInto('agents')
-        .values({
-          id,
-          shop_id: shopId,
-          username: agent.username,
-          name: agent.name,
-          role: agent.role,
-          password_hash: passwordHash,
-          created_at: ago(60 * 24 * 300),
-        })
-        .execute();
+      await insertAgent(trx, {
+        id,
+        shop_id: shopId,
+        username: agent.username,
+        name: agent.name,
+        role: agent.role,
+        password_hash: passwordHash,
+        created_at: ago(60 * 24 * 300),
+      });
     }
 
     const products = [];
@@ -84,35 +88,30 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       const id = newId();
       const skus = combinations(p.options).map((props) => ({ id: newId(), props, stock: Math.floor(random.next() * 200) }));
       products.push({ id, ...p, skus });
-      await trx
-        .insertInto('products')
-        .values({
-          id,
+      await insertDemoProduct(trx, {
+        id,
+        shop_id: shopId,
+        title: p.title,
+        category: p.category,
+        price_fen: p.priceFen,
+        image_url: null,
+        description: p.description,
+        listing_notes: p.listingNotes ?? null,
+        size_chart: p.sizeChart ? JSON.stringify(SIZE_CHART) : null,
+        weight_g: demoWeightG(p),
+        created_at: ago(60 * 24 * (200 - index)),
+      });
+      await insertDemoSkus(
+        trx,
+        skus.map((s) => ({
+          id: s.id,
           shop_id: shopId,
-          title: p.title,
-          category: p.category,
+          product_id: id,
+          props: JSON.stringify(s.props),
           price_fen: p.priceFen,
-          image_url: null,
-          description: p.description,
-          listing_notes: p.listingNotes ?? null,
-          size_chart: p.sizeChart ? JSON.stringify(SIZE_CHART) : null,
-          weight_g: demoWeightG(p),
-          created_at: ago(60 * 24 * (200 - index)),
-        })
-        .execute();
-      await trx
-        .insertInto('product_skus')
-        .values(
-          skus.map((s) => ({
-            id: s.id,
-            shop_id: shopId,
-            product_id: id,
-            props: JSON.stringify(s.props),
-            price_fen: p.priceFen,
-            stock: s.stock,
-          })),
-        )
-        .execute();
+          stock: s.stock,
+        })),
+      );
     }
 
     await seedCatalogueLinks(trx, shopId, products, ago(60 * 24 * 30));
@@ -136,7 +135,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
         identity_source: 'demo' as const,
       };
     });
-    for (const { street: _street, ...buyer } of buyers) await trx.insertInto('buyers').values(buyer).execute();
+    for (const { street: _street, ...buyer } of buyers) await insertDemoBuyer(trx, buyer);
 
     // 2–3 orders per buyer, every state represented, timestamps consistent with the state.
     let orderNumber = 0;
@@ -160,9 +159,9 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
         const shipped = ['shipped', 'signed', 'completed'].includes(status);
         const step = (n: number) => ago(Math.max(placedMinutesAgo - n, 1));
         const orderId = newId();
-        await trx
-          .insertInto('orders')
-          .values({
+        await insertDemoOrder(
+          trx,
+          {
             id: orderId,
             shop_id: shopId,
             buyer_id: buyer.id,
@@ -181,12 +180,9 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
             signed_at: status === 'signed' || status === 'completed' ? step(60 * 70) : null,
             completed_at: status === 'completed' ? step(60 * 24 * 8) : null,
             closed_at: status === 'closed' ? step(60 * 24) : null,
-          })
-          .execute();
-        await trx
-          .insertInto('order_items')
-          .values(items.map((it) => ({ ...it, order_id: orderId })))
-          .execute();
+          },
+          items.map((it) => ({ ...it, order_id: orderId })),
+        );
       }
     }
 
@@ -196,23 +192,20 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       const buyer = buyers[script.buyer]!;
       const conversationId = newId();
       const start = script.startedMinutesAgo;
-      await trx
-        .insertInto('conversations')
-        .values({
-          id: conversationId,
-          shop_id: shopId,
-          buyer_id: buyer.id,
-          status: 'open',
-          assignee_id: null,
-          last_seq: 0,
-          last_message_id: null,
-          waiting_since: null,
-          agent_read_seq: 0,
-          buyer_read_seq: 0,
-          created_at: ago(start),
-          updated_at: ago(start),
-        })
-        .execute();
+      await insertDemoConversation(trx, {
+        id: conversationId,
+        shop_id: shopId,
+        buyer_id: buyer.id,
+        status: 'open',
+        assignee_id: null,
+        last_seq: 0,
+        last_message_id: null,
+        waiting_since: null,
+        agent_read_seq: 0,
+        buyer_read_seq: 0,
+        created_at: ago(start),
+        updated_at: ago(start),
+      });
       // Seeding: a prepared history in the seed's transaction, through the writer's own batch function, with no origin
       // (history is news to nobody: no events, no automation).
       const stored = await storeSeedMessages(
@@ -235,16 +228,12 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
       );
       const lastSeq = stored.at(-1)!.row.seq;
       // Finished chats were read by both sides; waiting ones are new to the shop.
-      await trx
-        .updateTable('conversations')
-        .set({
-          agent_read_seq: script.waiting ? 0 : lastSeq,
-          buyer_read_seq: lastSeq,
-          waiting_since: script.waiting ? stored[0]!.row.created_at : null,
-          status: !script.waiting && start > 600 ? 'closed' : 'open',
-        })
-        .where('id', '=', conversationId)
-        .execute();
+      await updateDemoConversation(trx, conversationId, {
+        agent_read_seq: script.waiting ? 0 : lastSeq,
+        buyer_read_seq: lastSeq,
+        waiting_since: script.waiting ? stored[0]!.row.created_at : null,
+        status: !script.waiting && start > 600 ? 'closed' : 'open',
+      });
     }
     await seedDemoCrm(trx, { shopId, buyers, products, agents: agentIds, now });
     await seedDemoPaymentReminders(trx, { shopId, now });

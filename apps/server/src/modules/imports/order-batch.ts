@@ -2,7 +2,7 @@ import type { ApprovalView } from '@golddesk/contracts';
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
-import { closeStaleApprovals } from '../approvals/commands/close-stale-approvals.js';
+import { closeStaleApprovals } from '../orders/index.js';
 import { skuKey } from './import-values.js';
 import type { OrderDraft } from './order-rows.js';
 import {

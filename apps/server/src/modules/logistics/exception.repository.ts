@@ -56,6 +56,16 @@ export async function closeException(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** The id of the order's open exception of `kind`, if one is open (found by its open_key). */
+export async function findOpenExceptionId(db: Queryable, shopId: string, orderId: string, kind: ExceptionKind) {
+  return db
+    .selectFrom('logistics_exceptions')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('open_key', '=', `${orderId}:${kind}`)
+    .executeTakeFirst();
+}
+
 function viewQuery(db: Queryable, shopId: string) {
   return db
     .selectFrom('logistics_exceptions as e')

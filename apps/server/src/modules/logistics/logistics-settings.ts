@@ -1,6 +1,6 @@
 import { CARRIERS, LogisticsSettings, type CarrierCode } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
-import { readShopSettingsJson, storedShopSetting, writeShopSetting } from '../shops/shop-settings.js';
+import { readShopSettingsJson, storedShopSetting, writeShopSetting } from '../shops/index.js';
 
 /** A shop that never chose: every carrier available, a parcel is stalled after 3 days, no buyer notices. */
 export const DEFAULT_LOGISTICS_SETTINGS: LogisticsSettings = {

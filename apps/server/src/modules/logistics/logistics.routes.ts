@@ -24,9 +24,9 @@ import { agentOf } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import { requireCapability } from '../../platform/http/require-capability.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { actionAnswerForRole } from '../orders/order.presenter.js';
-import { findOrderWithItems } from '../orders/order.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { actionAnswerForRole } from '../orders/index.js';
+import { findOrderWithItems } from '../orders/index.js';
 import { addTrackingNote } from './commands/add-tracking-note.js';
 import { resolveException } from './commands/resolve-exception.js';
 import { saveCourierRules } from './commands/save-courier-rules.js';
@@ -89,7 +89,7 @@ export function registerLogisticsRoutes(app: HttpServer, ctx: AppContext) {
         await recordAudit(trx, {
           shopId: agent.shopId,
           actor: { kind: 'agent', id: agent.agentId, name: agent.name },
-          action: 'logistics.settings',
+          action: 'logistics.settings_changed',
           targetType: 'shop',
           targetId: agent.shopId,
           before,

@@ -14,8 +14,3 @@ export const DEFAULT_DISCOUNT_LIMITS: Record<AgentRole, number> = {
   support: 0.05,
   aftersale: 0,
 };
-
-/** Roles that decide approval requests. */
-export function mayDecideApprovals(role: string): boolean {
-  return can(role, 'approvals.decide');
-}

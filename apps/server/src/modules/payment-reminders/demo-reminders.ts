@@ -2,8 +2,12 @@ import { DEFAULT_PAYMENT_REMINDER_SETTINGS } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
+import { listProductPrices } from '../catalogue/index.js';
+import { listUnblockedBuyersByVisitorPrefix } from '../crm/index.js';
+import { insertOrderWithItems, listUnpaidOrdersPlacedSince } from '../orders/index.js';
 import { DEFAULT_SHOP_HOURS } from '../shop-hours/index.js';
 import { nextCallWindow } from './call-windows.js';
+import { insertPaymentReminders, insertReminderTasks } from './payment-reminder.repository.js';
 import { followUpReason } from './reminder-settings.js';
 
 const MINUTE = 60_000;
@@ -18,20 +22,8 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
   const at = (ms: number) => new Date(ms).toISOString();
   // The everyday demo buyers only (not the CRM demo's sleeping regulars or the blacklisted one, whose stories
   // need them quiet); their zero-padded visitor ids sort alike on SQLite and PostgreSQL.
-  const buyers = await trx
-    .selectFrom('buyers')
-    .select(['id', 'nick', 'phone', 'province'])
-    .where('shop_id', '=', shopId)
-    .where('visitor_id', 'like', 'demo-buyer-%')
-    .where('blocked_at', 'is', null)
-    .orderBy('visitor_id')
-    .execute();
-  const products = await trx
-    .selectFrom('products')
-    .select(['id', 'title', 'price_fen'])
-    .where('shop_id', '=', shopId)
-    .orderBy('created_at')
-    .execute();
+  const buyers = await listUnblockedBuyersByVisitorPrefix(trx, shopId, 'demo-buyer-');
+  const products = await listProductPrices(trx, shopId);
   if (buyers.length < 4 || products.length === 0) return;
   const priciest = products.reduce((a, b) => (b.price_fen > a.price_fen ? b : a));
 
@@ -51,9 +43,9 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
     const paid = !unpaidToday && n % 3 !== 2;
     const closed = !unpaidToday && !paid;
     const orderId = newId();
-    await trx
-      .insertInto('orders')
-      .values({
+    await insertOrderWithItems(
+      trx,
+      {
         id: orderId,
         shop_id: shopId,
         buyer_id: buyer.id,
@@ -75,19 +67,18 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
         closed_at: closed ? at(placed + 24 * 60 * MINUTE) : null,
         close_reason: closed ? '超时未付款，交易自动关闭' : null,
         updated_at: at(placed),
-      })
-      .execute();
-    await trx
-      .insertInto('order_items')
-      .values({
-        order_id: orderId,
-        product_id: product.id,
-        title: product.title,
-        sku_props: '{}',
-        price_fen: product.price_fen,
-        quantity,
-      })
-      .execute();
+      },
+      [
+        {
+          order_id: orderId,
+          product_id: product.id,
+          title: product.title,
+          sku_props: '{}',
+          price_fen: product.price_fen,
+          quantity,
+        },
+      ],
+    );
     reminders.push({
       id: newId(),
       shop_id: shopId,
@@ -110,9 +101,8 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
     }
     if (unpaidToday) {
       const window = nextCallWindow(now, DEFAULT_SHOP_HOURS);
-      await trx
-        .insertInto('reminder_tasks')
-        .values({
+      await insertReminderTasks(trx, [
+        {
           id: newId(),
           shop_id: shopId,
           order_id: orderId,
@@ -129,18 +119,12 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
           done_by_name: null,
           created_at: at(now.getTime()),
           updated_at: at(now.getTime()),
-        })
-        .execute();
+        },
+      ]);
     }
   }
 
-  const recentUnpaid = await trx
-    .selectFrom('orders')
-    .select(['id', 'buyer_id', 'placed_at'])
-    .where('shop_id', '=', shopId)
-    .where('status', '=', 'pending_payment')
-    .where('placed_at', '>=', at(now.getTime() - 24 * 60 * MINUTE))
-    .execute();
+  const recentUnpaid = await listUnpaidOrdersPlacedSince(trx, shopId, at(now.getTime() - 24 * 60 * MINUTE));
   for (const order of recentUnpaid) {
     if (reminders.some((r) => r.order_id === order.id)) continue;
     for (const seq of [1, 2]) {
@@ -156,5 +140,5 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
       });
     }
   }
-  await trx.insertInto('payment_reminders').values(reminders).execute();
+  await insertPaymentReminders(trx, reminders);
 }

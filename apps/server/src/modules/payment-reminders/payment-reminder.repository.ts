@@ -1,4 +1,6 @@
+import type { Updateable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
 
 /** Unpaid orders placed between `placedFrom` and `placedTo`, with how many reminders they had and whether a task exists. */
 export async function listUnpaidOrdersToRemind(db: Queryable, shopId: string, placedFrom: string, placedTo: string) {
@@ -108,4 +110,73 @@ export async function listFirstReminders(db: Queryable, shopId: string, from: st
     .where('r.sent_at', '<', to)
     .execute();
   return rows.map((r) => ({ orderId: r.order_id, sentAt: r.sent_at, paidAt: r.paid_at, totalFen: Number(r.total_fen) }));
+}
+
+export type ReminderTaskRecord = Database['reminder_tasks'];
+export type PaymentReminderRecord = Database['payment_reminders'];
+
+/** Stores a follow-up task unless the order has one already; true when this call created it. */
+export async function insertReminderTaskOnce(db: Queryable, row: ReminderTaskRecord): Promise<boolean> {
+  const inserted = await db
+    .insertInto('reminder_tasks')
+    .values(row)
+    .onConflict((oc) => oc.column('order_id').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Stores follow-up tasks (seeding). */
+export async function insertReminderTasks(db: Queryable, rows: ReminderTaskRecord[]) {
+  await db.insertInto('reminder_tasks').values(rows).execute();
+}
+
+/** The task's status with its order's status (undefined when the shop has no such task). */
+export async function findTaskWithOrderStatus(db: Queryable, shopId: string, taskId: string) {
+  return db
+    .selectFrom('reminder_tasks as t')
+    .innerJoin('orders as o', 'o.id', 't.order_id')
+    .select(['t.id', 't.status', 'o.status as order_status'])
+    .where('t.shop_id', '=', shopId)
+    .where('t.id', '=', taskId)
+    .executeTakeFirst();
+}
+
+/** Changes a task only while it is open; false when it was done meanwhile. */
+export async function updateOpenReminderTask(
+  db: Queryable,
+  id: string,
+  changes: Updateable<Database['reminder_tasks']>,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('reminder_tasks')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** The seq of every reminder already sent for the order. */
+export async function listReminderSeqs(db: Queryable, orderId: string) {
+  return db.selectFrom('payment_reminders').select('seq').where('order_id', '=', orderId).execute();
+}
+
+/** Records a sent reminder unless that (order, seq) exists already; true when this call recorded it. */
+export async function insertPaymentReminderOnce(db: Queryable, row: PaymentReminderRecord): Promise<boolean> {
+  const inserted = await db
+    .insertInto('payment_reminders')
+    .values(row)
+    .onConflict((oc) => oc.columns(['order_id', 'seq']).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Stores reminders already sent (seeding). */
+export async function insertPaymentReminders(db: Queryable, rows: PaymentReminderRecord[]) {
+  await db.insertInto('payment_reminders').values(rows).execute();
+}
+
+/** Links a reminder to the chat message that carried it. */
+export async function setReminderMessage(db: Queryable, id: string, messageId: string) {
+  await db.updateTable('payment_reminders').set({ message_id: messageId }).where('id', '=', id).execute();
 }

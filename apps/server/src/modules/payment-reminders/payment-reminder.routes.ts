@@ -13,7 +13,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import { requireCapability } from '../../platform/http/require-capability.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { assignReminderTask, recordReminderOutcome } from './commands/work-reminder-task.js';
 import { presentReminderTask } from './payment-reminder.presenter.js';
 import { listReminderTasks } from './payment-reminder.repository.js';
@@ -57,7 +57,7 @@ export function registerPaymentReminderRoutes(app: HttpServer, ctx: AppContext) 
         await recordAudit(trx, {
           shopId: agent.shopId,
           actor: { kind: 'agent', id: agent.agentId, name: agent.name },
-          action: 'payment_reminder.settings',
+          action: 'payment_reminder.settings_changed',
           targetType: 'shop',
           targetId: agent.shopId,
           before,

@@ -6,7 +6,7 @@ import {
   storeServerText,
 } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
-import { readShopSettingsJson, shopSettingOf, writeShopSetting } from '../shops/shop-settings.js';
+import { readShopSettingsJson, shopSettingOf, writeShopSetting } from '../shops/index.js';
 
 /** The shop's 催付 settings (shops.settings.paymentReminders), defaults filled in. */
 export function reminderSettingsOf(settingsJson: string | null | undefined): PaymentReminderSettings {

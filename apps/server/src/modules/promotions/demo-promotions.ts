@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
+import { insertPromotions } from './promotion.repository.js';
 
 const DAY = 86_400_000;
 
@@ -64,8 +65,8 @@ export async function seedDemoPromotions(db: Queryable, props: { shopId: string;
       ends_at: at(-30),
     },
   ];
-  await db
-    .insertInto('promotions')
-    .values(rows.map((row) => ({ id: newId(), shop_id: props.shopId, ...row, created_at: created, updated_at: created })))
-    .execute();
+  await insertPromotions(
+    db,
+    rows.map((row) => ({ id: newId(), shop_id: props.shopId, ...row, created_at: created, updated_at: created })),
+  );
 }

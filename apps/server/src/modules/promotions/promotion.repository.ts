@@ -49,3 +49,18 @@ export async function countPromotions(db: Queryable, shopId: string): Promise<nu
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Stores new campaigns. */
+export async function insertPromotions(db: Queryable, rows: PromotionRow[]) {
+  await db.insertInto('promotions').values(rows).execute();
+}
+
+/** Changes a campaign of the shop. */
+export async function updatePromotion(db: Queryable, shopId: string, id: string, changes: Partial<PromotionRow>) {
+  await db.updateTable('promotions').set(changes).where('id', '=', id).where('shop_id', '=', shopId).execute();
+}
+
+/** Deletes a campaign of the shop. */
+export async function deletePromotionRow(db: Queryable, shopId: string, id: string) {
+  await db.deleteFrom('promotions').where('id', '=', id).where('shop_id', '=', shopId).execute();
+}

@@ -2,7 +2,7 @@ import type { ShopHours } from '@golddesk/contracts';
 import type { CommandContext } from '../../platform/app-context.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
 import { requireCapability } from '../../platform/http/require-capability.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { announceServiceStatus } from './service-status.js';
 import { loadShopHours, writeShopHours } from './shop-hours.repository.js';
 
@@ -27,7 +27,7 @@ export async function saveShopHours(ctx: CommandContext<AgentPrincipal>, input: 
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'shop_hours.update',
+      action: 'shop_hours.updated',
       targetType: 'shop',
       targetId: actor.shopId,
       before,

@@ -1,6 +1,6 @@
 import { DEFAULT_SHOP_HOURS, ShopHours } from '@golddesk/contracts';
 import type { Queryable } from '../../platform/db/database.js';
-import { readShopSettingsJson, shopSettingOf, writeShopSetting } from '../shops/shop-settings.js';
+import { readShopSettingsJson, shopSettingOf, writeShopSetting } from '../shops/index.js';
 
 /** The shop's hours from shops.settings.shopHours, defaults filled in (09:00–23:00 daily, quiet 23:00–08:00). */
 export function shopHoursOf(settingsJson: string | null | undefined): ShopHours {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../platform/db/database.js';
+import { findShopSettings, updateShopSettings } from './shop.repository.js';
 
 /**
  * shops.settings is one JSON object; each module keeps its settings under a key of its own
@@ -34,16 +35,12 @@ export function shopSettingOf<T extends object>(
 
 /** The shop's raw settings JSON. */
 export async function readShopSettingsJson(db: Queryable, shopId: string): Promise<string | null> {
-  const shop = await db.selectFrom('shops').select('settings').where('id', '=', shopId).executeTakeFirst();
+  const shop = await findShopSettings(db, shopId);
   return shop?.settings ?? null;
 }
 
 /** Replaces the setting under `key`, keeping the shop's other settings as they are. */
 export async function writeShopSetting(db: Queryable, shopId: string, key: string, value: unknown): Promise<void> {
   const all = { ...parseAll(await readShopSettingsJson(db, shopId)), [key]: value };
-  await db
-    .updateTable('shops')
-    .set({ settings: JSON.stringify(all) })
-    .where('id', '=', shopId)
-    .execute();
+  await updateShopSettings(db, shopId, JSON.stringify(all));
 }

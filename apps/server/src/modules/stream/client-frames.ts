@@ -3,13 +3,14 @@ import type { AppContext, CommandContext } from '../../platform/app-context.js';
 import { AppError, errorMessage, type Language } from '../../platform/http/errors.js';
 import type { StreamConnection } from '../../platform/realtime/stream-connection.js';
 import { findControlText } from '../../platform/text/control-text.js';
-import { markRead } from '../conversations/commands/mark-read.js';
-import { isBuyerBlocked } from '../crm/crm.repository.js';
-import { limitBuyerMessages } from '../messages/buyer-message-limit.js';
-import { prepareMessage } from '../messages/commands/send-message.js';
-import { presentMessage } from '../messages/message.presenter.js';
-import { listMessages } from '../messages/message.repository.js';
-import type { MessageWriter } from '../messages/message-writer.js';
+import { markRead } from '../conversations/index.js';
+import { isBuyerBlocked } from '../conversations/index.js';
+import { limitBuyerMessages } from '../conversations/index.js';
+import { prepareMessage } from '../conversations/index.js';
+import { presentMessage } from '../conversations/index.js';
+import { listMessages } from '../conversations/index.js';
+import { listConversationIdsOfBlockedBuyers, listShopConversationIds } from '../conversations/index.js';
+import type { MessageWriter } from '../conversations/index.js';
 import { TypingThrottle } from './typing-throttle.js';
 
 const MAX_RESUME_CONVERSATIONS = 1000;
@@ -34,7 +35,13 @@ export function createFrameHandler(
     async (conversationId, value) => {
       // A blacklisted buyer's conversation is held from the agents, typing included.
       if (connection.principal.kind === 'buyer' && (await isBuyerBlocked(app.storage.db, connection.principal.buyerId))) return;
-      app.bus.publish({ type: 'conversation.typing', shopId: connection.principal.shopId, conversationId, side, typing: value });
+      app.bus.publish({
+        type: 'conversation.typing_changed',
+        shopId: connection.principal.shopId,
+        conversationId,
+        side,
+        typing: value,
+      });
     },
     (err: unknown) => app.log.warn({ err }, 'typing signal failed'),
   );
@@ -117,26 +124,14 @@ async function resumeAccessCheck(app: AppContext, connection: StreamConnection, 
   const p = connection.principal;
   if (p.kind === 'buyer') return ids.filter((id) => id === p.conversationId);
   if (ids.length === 0) return [];
-  const rows = await app.storage.db
-    .selectFrom('conversations')
-    .select('id')
-    .where('shop_id', '=', p.shopId)
-    .where('id', 'in', ids)
-    .execute();
-  if (rows.length === 0) throw new AppError('not_found', { thing: 'conversation' });
-  return rows.map((r) => r.id);
+  const visible = await listShopConversationIds(app.storage.db, p.shopId, ids);
+  if (visible.length === 0) throw new AppError('not_found', { thing: 'conversation' });
+  return visible;
 }
 
 async function withoutBlockedBuyers(app: AppContext, conversationIds: string[]): Promise<string[]> {
   if (conversationIds.length === 0) return [];
-  const blocked = await app.storage.db
-    .selectFrom('conversations as c')
-    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-    .select('c.id')
-    .where('c.id', 'in', conversationIds)
-    .where('b.blocked_at', 'is not', null)
-    .execute();
-  const held = new Set(blocked.map((row) => row.id));
+  const held = new Set(await listConversationIdsOfBlockedBuyers(app.storage.db, conversationIds));
   return conversationIds.filter((id) => !held.has(id));
 }
 

@@ -6,8 +6,8 @@ import type { HttpServer } from '../../platform/http/http-server.js';
 import { CLOSE_TOO_MANY_FRAMES, FrameBudget } from '../../platform/realtime/frame-budget.js';
 import { StreamConnection } from '../../platform/realtime/stream-connection.js';
 import { CLOSE_UNAUTHORIZED, type StreamHub } from '../../platform/realtime/stream-hub.js';
-import { authenticate } from '../auth/authenticate.js';
-import type { MessageWriter } from '../messages/message-writer.js';
+import { authenticate } from '../auth/index.js';
+import type { MessageWriter } from '../conversations/index.js';
 import { trackAgentPresence } from './agent-presence-tracking.js';
 import { createFrameHandler } from './client-frames.js';
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
-import { recordAgentAudit, secretFingerprint } from '../audit/audit.repository.js';
+import { recordAgentAudit, secretFingerprint } from '../audit/index.js';
 import type { WebhookRow } from './webhook.repository.js';
 
 /** The URL without user info, query or fragment: those may carry a receiver's token, which the log must not keep. */

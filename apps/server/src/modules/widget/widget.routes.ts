@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { buyerOf } from '../../platform/http/auth.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { markRead } from '../conversations/commands/mark-read.js';
+import { markRead } from '../conversations/index.js';
 import { AppError } from '../../platform/http/errors.js';
-import { presentBuyerOrder } from '../orders/order.presenter.js';
-import { listBuyerOrders } from '../orders/order.repository.js';
+import { presentBuyerOrder } from '../orders/index.js';
+import { listBuyerOrders } from '../orders/index.js';
 import { startWidgetSession } from './commands/start-widget-session.js';
 
 export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {

@@ -16,6 +16,7 @@ import { jobsRemindersMigration } from './migrations/012-jobs-reminders.js';
 import { broadcastsMigration } from './migrations/013-broadcasts.js';
 import { trustMigration } from './migrations/014-trust.js';
 import { outboxMigration } from './migrations/015-outbox.js';
+import { pastTenseAuditActionsMigration } from './migrations/016-past-tense-audit-actions.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -35,6 +36,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '013-broadcasts': broadcastsMigration(storage.dialect),
     '014-trust': trustMigration(storage.dialect),
     '015-outbox': outboxMigration(storage.dialect),
+    '016-past-tense-audit-actions': pastTenseAuditActionsMigration(storage.dialect),
   };
 }
 

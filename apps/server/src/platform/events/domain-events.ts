@@ -12,7 +12,7 @@ export type DomainEvent =
   /** held: from a blacklisted buyer; stored and echoed to the buyer, never sent to agents. */
   | { type: 'message.created'; shopId: string; conversationId: string; message: Message; origin: MessageOrigin; held?: boolean }
   | { type: 'conversation.updated'; shopId: string; conversationId: string; conversation: ConversationSummary }
-  | { type: 'conversation.typing'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; typing: boolean }
+  | { type: 'conversation.typing_changed'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; typing: boolean }
   | { type: 'conversation.read'; shopId: string; conversationId: string; side: 'buyer' | 'agent'; seq: number }
   /**
    * An agent ended a service session (结束), once per closing. No socket frame: the buyer reads the farewell line and
@@ -24,9 +24,9 @@ export type DomainEvent =
   /** eventId: the same on every process that hears it (webhook deliveries are keyed by it). */
   | { type: 'order.updated'; shopId: string; order: OrderView; eventId: string; conversationId?: undefined }
   | { type: 'approval.updated'; shopId: string; approval: ApprovalView; conversationId?: undefined }
-  | { type: 'customer.footprint'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint }
-  | { type: 'import.progress'; shopId: string; import: ImportView; conversationId?: undefined }
-  | { type: 'logistics.exception'; shopId: string; exception: LogisticsExceptionView; conversationId?: undefined }
+  | { type: 'customer.footprint_recorded'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint }
+  | { type: 'import.progressed'; shopId: string; import: ImportView; conversationId?: undefined }
+  | { type: 'logistics.exception_changed'; shopId: string; exception: LogisticsExceptionView; conversationId?: undefined }
   /** Buyers' widgets: the shop opened or closed for service (an agent came or went, the hours changed). */
   | { type: 'shop.status_changed'; shopId: string; service: ServiceStatus; conversationId?: undefined }
   /** Sign-in sessions ended (sign-out, sign-out everywhere, disabled): every process closes the matching sockets. */

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder } from 'kysely';
 import type { AppContext } from '../app-context.js';
-import type { Database } from '../db/schema.js';
 import type { OutboxEvent, RelayedEvent } from './outbox.js';
+import { inProcessRunner, sqliteWorkerRunner, type BatchRunner } from '../db/batch-runner.js';
+import {
+  applyOutboxChanges,
+  OUTBOX_REPOSITORY_MODULE,
+  type OutboxChange,
+  hasDueOutboxEvent,
+  type ClaimedOutboxRow,
+} from './outbox.repository.js';
 
 const POLL_MS = 1_000;
 /**
- * Events heard on the bus wake the relay after this pause, so under load one pass takes the events of many commits:
- * on SQLite each pass's claim and mark are durable commits on the main thread that queue behind (and hold up) the
- * message writer's commits, so their number per second must stay small.
+ * Events heard on the bus wake the relay after this pause, so under load one pass takes the events of many commits
+ * (each pass's claim and mark are durable commits that queue behind the message writer's).
  */
 const WAKE_DELAY_MS = 200;
 /** Relayed rows older than KEEP_MS are pruned at most this often, not on every pass. */
@@ -39,8 +44,21 @@ export class OutboxRelay {
   private wake?: NodeJS.Timeout;
   private prunedAt = -Infinity;
   private stopped = false;
+  /**
+   * Leases, relayed marks and retries are written here: on SQLite a writer thread of its own (see applyOutboxChanges),
+   * started with the first pass, so a process that never relays starts none.
+   */
+  private changes?: BatchRunner<OutboxChange, ClaimedOutboxRow[]>;
 
   constructor(private readonly app: AppContext) {}
+
+  private async apply(change: OutboxChange): Promise<ClaimedOutboxRow[]> {
+    this.changes ??=
+      this.app.storage.dialect === 'sqlite'
+        ? sqliteWorkerRunner(this.app.config.dataDir, { module: OUTBOX_REPOSITORY_MODULE, exportName: 'applyOutboxChanges' })
+        : inProcessRunner(this.app.storage.db, applyOutboxChanges);
+    return (await this.changes.run([change]))[0]!;
+  }
 
   /** Adds a consumer under a stable name; returns the way to remove it. */
   subscribe(name: string, consumer: OutboxConsumer): () => void {
@@ -110,14 +128,7 @@ export class OutboxRelay {
     while (Date.now() < deadline && !this.stopped) {
       await this.runOnce();
       const now = this.app.now().toISOString();
-      const left = await this.app.storage.db
-        .selectFrom('outbox_events')
-        .select('id')
-        .where('relayed_at', 'is', null)
-        .where('available_at', '<=', now)
-        .limit(1)
-        .executeTakeFirst();
-      if (!left) return;
+      if (!(await hasDueOutboxEvent(this.app.storage.db, now))) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -128,28 +139,18 @@ export class OutboxRelay {
     clearTimeout(this.wake);
     this.unsubscribeBus?.();
     await this.running;
+    await this.changes?.close();
   }
 
   private async relayDue(): Promise<number> {
-    const db = this.app.storage.db;
     const now = this.app.now();
     const nowIso = now.toISOString();
     const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-    const free = (eb: ExpressionBuilder<Database, 'outbox_events'>) =>
-      eb.and([eb('relayed_at', 'is', null), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)])]);
-    // One statement claims the batch and returns it (on SQLite each write on this thread waits for the writer thread's
-    // commits, so fewer is faster); the outer condition is checked again on each row, so two relays never hold one event.
-    const claimed = (
-      await db
-        .updateTable('outbox_events')
-        .set({ lease_until: leaseUntil, leased_by: this.relayId })
-        .where('id', 'in', (eb) =>
-          eb.selectFrom('outbox_events').select('id').where('available_at', '<=', nowIso).where(free).orderBy('id').limit(BATCH),
-        )
-        .where(free)
-        .returning(['id', 'payload_json', 'attempts', 'created_at'])
-        .execute()
-    ).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // One statement claims the batch and returns it; the outer condition is checked again on each row, so two relays
+    // never hold one event.
+    const claimed = (await this.apply({ kind: 'claim', nowIso, leaseUntil, relayId: this.relayId, limit: BATCH })).sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
     if (claimed.length === 0) return 0;
     // One conversation's (or order's) events go one after the other, in order; different ones side by side.
     const chains = new Map<string, typeof claimed>();
@@ -168,25 +169,17 @@ export class OutboxRelay {
     );
     const at = this.app.now().toISOString();
     if (relayedIds.length > 0) {
-      await db
-        .updateTable('outbox_events')
-        .set({ relayed_at: at, lease_until: null, last_error: null })
-        .where('id', 'in', relayedIds)
-        .where('leased_by', '=', this.relayId)
-        .execute();
+      await this.apply({ kind: 'mark', ids: relayedIds, relayId: this.relayId, at });
     }
     if (performance.now() - this.prunedAt >= PRUNE_EVERY_MS) {
       this.prunedAt = performance.now();
-      await db
-        .deleteFrom('outbox_events')
-        .where('relayed_at', '<', new Date(now.getTime() - KEEP_MS).toISOString())
-        .execute();
+      await this.apply({ kind: 'prune', before: new Date(now.getTime() - KEEP_MS).toISOString() });
     }
     return relayedIds.length;
   }
 
   /** Runs every consumer on one claimed event; on a failure, schedules the retry and returns false. */
-  private async handOver(row: { id: string; payload_json: string; attempts: number; created_at: string }): Promise<boolean> {
+  private async handOver(row: ClaimedOutboxRow): Promise<boolean> {
     try {
       const relayed: RelayedEvent = {
         id: row.id,
@@ -200,17 +193,14 @@ export class OutboxRelay {
       const attempts = Number(row.attempts) + 1;
       const retryAt = new Date(this.app.now().getTime() + Math.min(2 ** attempts * 1000, 5 * 60_000)).toISOString();
       this.app.log.warn({ err: error, outboxEvent: row.id, attempts }, 'outbox event hand-over failed, will retry');
-      await this.app.storage.db
-        .updateTable('outbox_events')
-        .set({
-          attempts,
-          available_at: retryAt,
-          lease_until: null,
-          last_error: String(error instanceof Error ? error.message : error).slice(0, 1000),
-        })
-        .where('id', '=', row.id)
-        .where('leased_by', '=', this.relayId)
-        .execute();
+      await this.apply({
+        kind: 'retry',
+        id: row.id,
+        relayId: this.relayId,
+        attempts,
+        retryAt,
+        lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
+      });
       return false;
     }
   }

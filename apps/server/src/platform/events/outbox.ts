@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { newId } from '../ids.js';
 import type { DomainEvent } from './domain-events.js';
+import { insertOutboxEvents } from './outbox.repository.js';
 
 /**
  * Events that other parts or systems depend on (webhooks, automation). Recorded in the transaction of the change they
@@ -22,22 +23,20 @@ export interface RelayedEvent {
  */
 export async function recordEvents(trx: Queryable, events: OutboxEvent[], at: string): Promise<void> {
   if (events.length === 0) return;
-  await trx
-    .insertInto('outbox_events')
-    .values(
-      events.map((event) => ({
-        id: event.type === 'order.updated' ? event.eventId : newId(),
-        shop_id: event.shopId,
-        event_type: event.type,
-        payload_json: JSON.stringify(event),
-        created_at: at,
-        available_at: at,
-        attempts: 0,
-        lease_until: null,
-        leased_by: null,
-        last_error: null,
-        relayed_at: null,
-      })),
-    )
-    .execute();
+  await insertOutboxEvents(
+    trx,
+    events.map((event) => ({
+      id: event.type === 'order.updated' ? event.eventId : newId(),
+      shop_id: event.shopId,
+      event_type: event.type,
+      payload_json: JSON.stringify(event),
+      created_at: at,
+      available_at: at,
+      attempts: 0,
+      lease_until: null,
+      leased_by: null,
+      last_error: null,
+      relayed_at: null,
+    })),
+  );
 }

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
-import type { HttpServer } from './http-server.js';
+import type { HttpServer } from './http-server.type.js';
 
 /**
  * Below this, an answer goes out as it is: a sent message's acknowledgement or a small JSON object fits in one

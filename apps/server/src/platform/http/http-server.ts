@@ -1,14 +1,5 @@
 import fastifySwagger from '@fastify/swagger';
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyRequest,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -19,19 +10,13 @@ import {
 import { z } from 'zod';
 import { registerCompression } from './compression.js';
 import { AppError, errorMessage, languageOf, statusOf, type ErrorCode, type Language } from './errors.js';
+import type { HttpServer } from './http-server.type.js';
 import { registerTextHygiene } from './text-hygiene.js';
 
 /** JSON bodies: a 5,000-character message is far below this; anything larger is refused with 413. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
-/** The app's Fastify: Node's HTTP server, Fastify's logger, zod schemas as route types. */
-export type HttpServer = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+export type { HttpServer };
 
 /** Fastify with zod validation, OpenAPI generation, compressed answers and the contract's error envelope. */
 export async function createHttpServer(options: { logLevel: string; trustProxy: boolean }): Promise<HttpServer> {

@@ -1,6 +1,6 @@
 import { findControlText } from '../text/control-text.js';
 import { AppError } from './errors.js';
-import type { HttpServer } from './http-server.js';
+import type { HttpServer } from './http-server.type.js';
 
 /**
  * Refuses, for every route, a request whose query, path parameters or parsed body hold a control character

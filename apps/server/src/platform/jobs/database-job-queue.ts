@@ -2,6 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { newId } from '../ids.js';
 import type { EnqueueOptions, JobDefinition, JobQueue } from './job-definition.js';
+import {
+  claimJob,
+  deleteFinishedJob,
+  findDueUnleasedJobs,
+  hasDuePendingJob,
+  insertJobUnlessKeyTaken,
+  recordJobFailure,
+} from './job.repository.js';
 
 const LEASE_MS = 2 * 60_000;
 const POLL_MS = 1_000;
@@ -28,24 +36,20 @@ export class DatabaseJobQueue implements JobQueue {
 
   async enqueue<P>(job: JobDefinition<P>, payload: P, options: EnqueueOptions): Promise<void> {
     const now = this.app.now().toISOString();
-    await this.app.storage.db
-      .insertInto('jobs')
-      .values({
-        id: newId(),
-        job_key: options.key,
-        name: job.id,
-        payload: JSON.stringify(job.payload.parse(payload)),
-        status: 'pending',
-        run_at: now,
-        attempts: 0,
-        locked_until: null,
-        locked_by: null,
-        last_error: null,
-        created_at: now,
-        finished_at: null,
-      })
-      .onConflict((oc) => oc.column('job_key').doNothing())
-      .execute();
+    await insertJobUnlessKeyTaken(this.app.storage.db, {
+      id: newId(),
+      job_key: options.key,
+      name: job.id,
+      payload: JSON.stringify(job.payload.parse(payload)),
+      status: 'pending',
+      run_at: now,
+      attempts: 0,
+      locked_until: null,
+      locked_by: null,
+      last_error: null,
+      created_at: now,
+      finished_at: null,
+    });
   }
 
   startWorker() {
@@ -71,15 +75,7 @@ export class DatabaseJobQueue implements JobQueue {
     while (Date.now() < deadline) {
       await this.runOnce();
       const now = this.app.now().toISOString();
-      const left = await this.app.storage.db
-        .selectFrom('jobs')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('run_at', '<=', now)
-        .where('name', 'in', [...this.definitions.keys()])
-        .limit(1)
-        .executeTakeFirst();
-      if (!left) return;
+      if (!(await hasDuePendingJob(this.app.storage.db, [...this.definitions.keys()], now))) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -94,57 +90,40 @@ export class DatabaseJobQueue implements JobQueue {
     const db = this.app.storage.db;
     const now = this.app.now();
     const nowIso = now.toISOString();
-    const due = await db
-      .selectFrom('jobs')
-      .select(['id', 'name', 'payload', 'attempts', 'job_key'])
-      .where('status', '=', 'pending')
-      .where('run_at', '<=', nowIso)
-      .where('name', 'in', [...this.definitions.keys()])
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
-      .orderBy('run_at')
-      .limit(BATCH)
-      .execute();
+    const due = await findDueUnleasedJobs(db, [...this.definitions.keys()], nowIso, BATCH);
     let ran = 0;
     for (const row of due) {
       if (this.closed) break;
-      const claimed = await db
-        .updateTable('jobs')
-        .set({
-          locked_until: new Date(now.getTime() + LEASE_MS).toISOString(),
-          locked_by: this.workerId,
-          attempts: row.attempts + 1,
-        })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      const claimed = await claimJob(db, {
+        id: row.id,
+        workerId: this.workerId,
+        lockedUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+        attempts: row.attempts + 1,
+        nowIso,
+      });
+      if (!claimed) continue;
       const definition = this.definitions.get(row.name)!;
       try {
         await definition.run(this.app, definition.payload.parse(JSON.parse(row.payload)));
         // Done: the row goes, so the key is free again. The work itself recorded what it did (that is
         // what makes a later enqueue of the same key a no-op), as with BullMQ's removeOnComplete.
-        await db.deleteFrom('jobs').where('id', '=', row.id).where('locked_by', '=', this.workerId).execute();
+        await deleteFinishedJob(db, row.id, this.workerId);
         ran += 1;
       } catch (error) {
         const attempts = row.attempts + 1;
         const giveUp = attempts >= (definition.maxAttempts ?? 5);
         const retryAt = new Date(this.app.now().getTime() + Math.min(2 ** attempts * 1000, 5 * 60_000)).toISOString();
         this.app.log.warn({ err: error, job: row.name, attempts }, giveUp ? 'job failed for good' : 'job failed, will retry');
-        await db
-          .updateTable('jobs')
-          .set({
-            status: giveUp ? 'failed' : 'pending',
-            run_at: giveUp ? nowIso : retryAt,
-            locked_until: null,
-            // A failed job stays for inspection but frees its key, so the schedule may try again later.
-            ...(giveUp ? { job_key: `${row.id}:failed` } : {}),
-            last_error: String(error instanceof Error ? error.message : error).slice(0, 1000),
-            finished_at: giveUp ? this.app.now().toISOString() : null,
-          })
-          .where('id', '=', row.id)
-          .where('locked_by', '=', this.workerId)
-          .execute();
+        // A failed job stays for inspection but frees its key, so the schedule may try again later.
+        await recordJobFailure(db, {
+          id: row.id,
+          workerId: this.workerId,
+          giveUp,
+          nowIso,
+          retryAt,
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
+          finishedAt: this.app.now().toISOString(),
+        });
       }
     }
     return ran;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.js';
+import { ensureSetting } from '../db/settings.repository.js';
 import { DatabaseJobQueue } from './database-job-queue.js';
 import type { JobDefinition, JobQueue, ScheduleDefinition } from './job-definition.js';
 import { RedisJobQueue } from './redis-job-queue.js';
@@ -86,11 +87,5 @@ export async function startJobs(
 
 /** A random name kept in the database, the same for every process on it: separates Redis queues of different installations. */
 async function jobsNamespace(app: AppContext): Promise<string> {
-  const db = app.storage.db;
-  await db
-    .insertInto('settings')
-    .values({ key: 'jobs_namespace', value: crypto.randomUUID().slice(0, 12) })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return (await db.selectFrom('settings').select('value').where('key', '=', 'jobs_namespace').executeTakeFirstOrThrow()).value;
+  return ensureSetting(app.storage.db, 'jobs_namespace', crypto.randomUUID().slice(0, 12));
 }

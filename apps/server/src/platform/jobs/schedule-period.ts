@@ -1,4 +1,6 @@
 import type { AppContext } from '../app-context.js';
+import { insertSettingIfAbsent } from '../db/settings.repository.js';
+import { claimScheduleRun } from './job.repository.js';
 
 /**
  * Claims the current period of a periodic task for this caller: true at most once per `periodMs` (by the app clock)
@@ -9,19 +11,8 @@ export async function claimSchedulePeriod(app: AppContext, scheduleId: string, p
   const db = app.storage.db;
   const key = `schedule_last_run:${scheduleId}`;
   const now = app.now();
-  const inserted = await db
-    .insertInto('settings')
-    .values({ key, value: now.toISOString() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return true;
+  if (await insertSettingIfAbsent(db, key, now.toISOString())) return true;
   const since = new Date(now.getTime() - periodMs).toISOString();
   // ISO timestamps compare as text; a clock moved back (tests) counts as a new period too.
-  const claimed = await db
-    .updateTable('settings')
-    .set({ value: now.toISOString() })
-    .where('key', '=', key)
-    .where((eb) => eb.or([eb('value', '<=', since), eb('value', '>', now.toISOString())]))
-    .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) === 1;
+  return claimScheduleRun(db, key, now.toISOString(), since);
 }

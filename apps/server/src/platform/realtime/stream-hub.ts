@@ -121,7 +121,7 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
-      case 'conversation.typing': {
+      case 'conversation.typing_changed': {
         const frame = JSON.stringify({
           type: event.type,
           conversationId: event.conversationId,
@@ -142,7 +142,7 @@ export class StreamHub {
         agents?.forEach((c) => c.send(c.principal.kind === 'agent' && !seesFullPhone(c.principal.role) ? masked : frame));
         return;
       }
-      case 'customer.footprint': {
+      case 'customer.footprint_recorded': {
         const frame = JSON.stringify({
           type: event.type,
           buyerId: event.buyerId,
@@ -152,12 +152,12 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
-      case 'import.progress': {
+      case 'import.progressed': {
         const frame = JSON.stringify({ type: event.type, import: event.import });
         agents?.forEach((c) => c.send(frame));
         return;
       }
-      case 'logistics.exception': {
+      case 'logistics.exception_changed': {
         const frame = JSON.stringify({ type: event.type, exception: event.exception });
         agents?.forEach((c) => c.send(frame));
         return;

@@ -1,6 +1,6 @@
 import type { ApprovalView, OrderView } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
-import { putOrders } from '../orders/order.store';
+import { putOrders } from '../orders';
 import { approvalStore, RECENTLY_CLOSED, upsertApproval } from './approval.store';
 
 /** Loads the pending approval requests of the shop (every agent sees which of their requests wait) and the ones closed lately. */

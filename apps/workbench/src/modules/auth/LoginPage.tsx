@@ -4,8 +4,8 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { SignedOutCard } from '../../app/SignedOutCard';
-import { unlockAlerts } from '../chat/notify';
+import { SignedOutCard } from './SignedOutCard';
+import { unlockAlerts } from '../../platform/notify';
 import { login } from './auth.api';
 import { readLastLogin, rememberLogin } from './last-login';
 

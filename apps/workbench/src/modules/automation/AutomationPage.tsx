@@ -1,14 +1,17 @@
 import { BellOutlined, GiftOutlined, NotificationOutlined, RobotOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
 import { SectionedPage } from '../../platform/ui/SectionedPage';
-import { AutoRepliesSection } from '../auto-replies/AutoRepliesSection';
-import { BroadcastsSection } from '../broadcasts/BroadcastsSection';
-import { PromotionsSection } from '../promotions/PromotionsSection';
-import { QuickRepliesSection } from '../quick-replies/QuickRepliesSection';
-import { RemindersSection } from '../reminders/RemindersSection';
+import { AutoRepliesSection } from '../auto-replies';
+import { BroadcastsSection } from '../broadcasts';
+import { PromotionsSection } from '../promotions';
+import { loadQuickRepliesSection } from '../quick-replies';
+import { RemindersSection } from '../reminders';
 import './automation.locales';
+
+// Its own chunk, fetched in parallel with this page's (loadAutomationPage).
+const QuickRepliesSection = lazy(() => loadQuickRepliesSection().then((module) => ({ default: module.QuickRepliesSection })));
 
 // One entry per tool; a section decides itself what each role may change.
 const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => ReactNode }[] = [

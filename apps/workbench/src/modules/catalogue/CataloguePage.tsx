@@ -3,7 +3,7 @@ import { ImportOutlined, PlusOutlined, ShoppingOutlined } from '@ant-design/icon
 import { Alert, Button, Card, Checkbox, Input, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/navigation';
+import { navigate } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
 import type { Session } from '../../platform/session';
 import { BundlesPanel } from './BundlesPanel';

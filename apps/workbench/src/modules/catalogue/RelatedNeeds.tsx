@@ -3,7 +3,7 @@ import { BulbOutlined, DownOutlined, RightOutlined, SendOutlined } from '@ant-de
 import { App as AntApp, Button, Empty, Skeleton, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onStreamFrame } from '../../app/realtime';
+import { onStreamFrame } from '../../platform/realtime';
 import { errorMessage } from '../../platform/api-client';
 import { listSuggestions, sendProductCard } from './catalogue.api';
 import './catalogue.locales';
@@ -72,7 +72,7 @@ export function RelatedNeeds({ buyerId, conversationId }: { buyerId: string; con
   useEffect(
     () =>
       onStreamFrame((frame) => {
-        if (frame.type === 'customer.footprint' && frame.buyerId === buyerId) load();
+        if (frame.type === 'customer.footprint_recorded' && frame.buyerId === buyerId) load();
       }),
     [buyerId, load],
   );

@@ -12,8 +12,7 @@ import type {
   UpdateProductRequest,
 } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
-import { applyMessageToSummary } from '../conversations/conversation.store';
-import { mergeMessages } from '../chat/message.store';
+import { applyMessageToSummary, mergeMessages } from '../conversations';
 
 const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
 type Detail = { product: CatalogueProductDetail };

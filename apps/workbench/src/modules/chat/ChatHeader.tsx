@@ -4,12 +4,9 @@ import { Button, Popconfirm, Tag, Tooltip, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { closeConversation, takeConversation } from '../conversations/conversation.api';
-import { WaitTimer } from '../conversations/WaitTimer';
-import { ShortcutHelpButton } from '../shortcuts/ShortcutHelp';
-import { shortcutLabel } from '../shortcuts/shortcut-keys';
+import { closeConversation, takeConversation, WaitTimer, closeConfirmStore, setCloseConfirm } from '../conversations';
+import { ShortcutHelpButton, shortcutLabel } from '../shortcuts';
 import { useStore } from '../../platform/store';
-import { closeConfirmStore, setCloseConfirm } from './close-confirm.store';
 
 interface ChatHeaderProps {
   conversation: ConversationSummary;

@@ -4,15 +4,12 @@ import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useStore } from '../../platform/store';
-import { markRead } from '../conversations/conversation.api';
-import { conversationStore } from '../conversations/conversation.store';
-import { loadLatest } from './chat.api';
+import { markRead, conversationStore, loadLatest, EMPTY_CONVERSATION, messageStore } from '../conversations';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
-import { EMPTY_CONVERSATION, messageStore } from './message.store';
 import { MessageList } from './MessageList';
 import { useDocumentVisible } from './use-document-visible';
-import { ShortcutHint } from '../shortcuts/ShortcutHelp';
+import { ShortcutHint } from '../shortcuts';
 
 interface ChatPaneProps {
   onError: (message: string) => void;

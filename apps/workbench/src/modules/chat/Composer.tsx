@@ -3,15 +3,19 @@ import { Button, Input, Tooltip } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sendTyping } from '../../app/realtime';
-import { IMAGE_TYPES, imageProblem, sendMessage } from './chat.api';
+import { sendTyping } from '../../platform/realtime';
+import { IMAGE_TYPES, imageProblem, sendMessage } from '../conversations';
 import { getDraft, setDraft } from './drafts';
 import { EmojiPicker } from './emoji/EmojiPicker';
 import { SizeStockTool } from './size-stock/SizeStockTool';
-import { QuickReplyPicker } from '../quick-replies/picker/QuickReplyPicker';
-import { useQuickReplyPicker, type QuickReplyPick } from '../quick-replies/picker/use-quick-reply-picker';
-import { QuickPhrasePanelToggle } from '../quick-replies/panel/QuickPhrasePanel';
-import { UnfilledVariablesNotice, useUnfilledVariablesGuard } from '../quick-replies/UnfilledVariablesNotice';
+import {
+  QuickReplyPicker,
+  useQuickReplyPicker,
+  type QuickReplyPick,
+  QuickPhrasePanelToggle,
+  UnfilledVariablesNotice,
+  useUnfilledVariablesGuard,
+} from '../quick-replies';
 
 interface ComposerProps {
   conversationId: string;

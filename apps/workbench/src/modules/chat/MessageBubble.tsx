@@ -3,9 +3,8 @@ import dayjs from 'dayjs';
 import { memo } from 'react';
 import { useServerText } from '../../platform/server-text';
 import { useTranslation } from 'react-i18next';
-import { retryMessage } from './chat.api';
+import { retryMessage, type PendingMessage } from '../conversations';
 import { DeliveryState } from './DeliveryState';
-import type { PendingMessage } from './message.store';
 import { MessageContent } from './MessageContent';
 import { OrderCardMessage } from './OrderCardMessage';
 

@@ -2,9 +2,7 @@ import { Spin } from 'antd';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../platform/store';
-import { conversationStore } from '../conversations/conversation.store';
-import { loadOlder } from './chat.api';
-import { EMPTY_CONVERSATION, messageStore } from './message.store';
+import { conversationStore, loadOlder, EMPTY_CONVERSATION, messageStore } from '../conversations';
 import { MessageBubble, PendingBubble } from './MessageBubble';
 
 interface MessageListProps {

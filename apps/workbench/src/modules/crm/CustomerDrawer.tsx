@@ -3,13 +3,12 @@ import { EnvironmentOutlined, MessageOutlined, PhoneOutlined, UserOutlined } fro
 import { Alert, App as AntApp, Avatar, Button, Drawer, Empty, Skeleton, Statistic, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/navigation';
+import { navigate } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
-import { ensureConversation } from '../conversations/conversation.api';
-import { setActiveConversation } from '../conversations/conversation.store';
-import { fetchCustomer, shownPhone } from '../customer/customer.api';
-import { OrderCard } from '../customer/OrderCard';
-import { putOrders } from '../orders/order.store';
+import { ensureConversation, setActiveConversation } from '../conversations';
+import { fetchCustomer, shownPhone } from './customer.api';
+import { OrderCard } from './OrderCard';
+import { putOrders } from '../orders';
 import { CustomerInsight } from './CustomerInsight';
 import { CustomerTabs } from './CustomerTabs';
 

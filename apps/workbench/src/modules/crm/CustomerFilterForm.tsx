@@ -3,7 +3,7 @@ import { MAX_VIP_LEVEL } from '@golddesk/contracts';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROVINCES } from '../orders/order-format';
+import { PROVINCES } from '../orders';
 import { typeOptions } from './crm-format';
 import { useShopTags } from './tag.store';
 

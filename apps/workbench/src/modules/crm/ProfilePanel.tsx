@@ -4,7 +4,7 @@ import { App as AntApp, Empty, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { shownPhone } from '../customer/customer.api';
+import { shownPhone } from './customer.api';
 import { setVipLevel } from './crm.api';
 import { BlockButton, UnblockButton } from './BlockControls';
 

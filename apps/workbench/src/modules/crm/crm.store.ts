@@ -1,12 +1,12 @@
 import type { CustomerCrmView, Footprint } from '@golddesk/contracts';
-import { onStreamFrame } from '../../app/realtime';
+import { onStreamFrame } from '../../platform/realtime';
 import { createStore, useStore } from '../../platform/store';
 
 const FOOTPRINTS_KEPT = 30;
 
 /** The CRM block of each buyer seen in this session (right pane and the 客户 drawer share it). */
 export const crmStore = createStore<Record<string, CustomerCrmView>>({});
-/** Each buyer's footprints, newest first: loaded with the profile, then kept live from `customer.footprint`. */
+/** Each buyer's footprints, newest first: loaded with the profile, then kept live from `customer.footprint_recorded`. */
 export const footprintStore = createStore<Record<string, Footprint[]>>({});
 
 export function putCrm(buyerId: string, crm: CustomerCrmView): void {
@@ -36,5 +36,5 @@ export function useFootprints(buyerId: string): Footprint[] | undefined {
 }
 
 onStreamFrame((frame) => {
-  if (frame.type === 'customer.footprint') addFootprint(frame.buyerId, frame.footprint);
+  if (frame.type === 'customer.footprint_recorded') addFootprint(frame.buyerId, frame.footprint);
 });

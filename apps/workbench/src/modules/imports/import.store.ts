@@ -1,7 +1,7 @@
 import type { ImportView } from '@golddesk/contracts';
 import { createStore } from '../../platform/store';
 
-/** Imports seen in this tab by id, fed by `import.progress` frames and by polling. */
+/** Imports seen in this tab by id, fed by `import.progressed` frames and by polling. */
 export const importStore = createStore<Record<string, ImportView>>({});
 
 /** Keeps the furthest state of an import: a late poll answer never moves the bar backwards. */

@@ -1,6 +1,6 @@
 import { Badge } from 'antd';
 import { useEffect } from 'react';
-import { onStreamFrame } from '../../app/realtime';
+import { onStreamFrame } from '../../platform/realtime';
 import { loadOpenExceptions, putException, useOpenExceptionCount } from './logistics.store';
 import './logistics.locales';
 
@@ -11,7 +11,7 @@ export function LogisticsNavLabel({ label }: { label: string }) {
     void loadOpenExceptions();
     // Raised or resolved anywhere in the shop (scan, courier event, a colleague's 处理): the count follows.
     return onStreamFrame((frame) => {
-      if (frame.type === 'logistics.exception') putException(frame.exception);
+      if (frame.type === 'logistics.exception_changed') putException(frame.exception);
     });
   }, []);
   return (

@@ -8,7 +8,7 @@ import {
 } from '@golddesk/contracts';
 import { Alert, App as AntApp, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useOrderAction } from '../orders/use-order-action';
+import { useOrderAction } from '../orders';
 
 interface ShipModalProps {
   order: OrderView;

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PROVINCES, splitAddress } from './order-format';
 import { useOrderAction, type OrderDialogProps } from './use-order-action';
-import '../customer/customer.locales';
+import './orders.locales';
 
 interface AddressForm {
   name: string;

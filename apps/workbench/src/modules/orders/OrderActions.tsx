@@ -4,7 +4,7 @@ import { App as AntApp, Button, Dropdown, Tooltip, type MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { sendOrderCard } from '../chat/chat.api';
+import { sendOrderCard } from '../conversations';
 import { blockedReason, mayReadHistory } from './order.api';
 import {
   AddressModal,

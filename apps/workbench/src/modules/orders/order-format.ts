@@ -69,7 +69,7 @@ export function describeFields(t: TFunction, fields: Record<string, unknown> | n
   );
 }
 
-/** The action of an audit entry in the UI language (order.change_price → 改价). */
+/** The action of an audit entry in the UI language (order.price_changed → 改价). */
 export function actionLabel(t: TFunction, entry: AuditEntry): string {
-  return t(`orders.history.actions.${entry.action.replace('.', '_')}`, { defaultValue: entry.action });
+  return t(`orders.history.actions.${entry.action.replaceAll('.', '_')}`, { defaultValue: entry.action });
 }

@@ -8,7 +8,7 @@ import {
   type ProductView,
 } from '@golddesk/contracts';
 import { ApiError, apiRequest } from '../../platform/api-client';
-import { getProduct } from '../catalogue/catalogue.api';
+import { getProduct } from '../catalogue';
 import { putOrders } from './order.store';
 
 /** The order actions the server offers (POST /api/v1/orders/:id/<path>). */

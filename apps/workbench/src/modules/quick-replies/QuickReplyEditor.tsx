@@ -4,7 +4,7 @@ import { App as AntApp, AutoComplete, Button, Form, Input, Modal, Tag } from 'an
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { IMAGE_TYPES, imageProblem } from '../chat/chat.api';
+import { IMAGE_TYPES, imageProblem } from '../conversations';
 import { createQuickReply, updateQuickReply, uploadPhraseImage } from './quick-replies.api';
 
 interface EditorProps {

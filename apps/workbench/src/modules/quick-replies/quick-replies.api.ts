@@ -9,7 +9,7 @@ import type {
 import { ApiError, apiRequest } from '../../platform/api-client';
 import { currentLanguage, i18next } from '../../platform/i18n';
 import { getSession } from '../../platform/session';
-import { fileType } from '../imports/import.api';
+import { fileType } from '../imports';
 
 const BASE = '/api/v1/quick-replies';
 

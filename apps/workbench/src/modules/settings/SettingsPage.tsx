@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
 import { SectionedPage } from '../../platform/ui/SectionedPage';
-import { BusinessHoursSection } from '../shop-hours/BusinessHoursSection';
+import { BusinessHoursSection } from '../shop-hours';
 import { IntegrationSection } from './IntegrationSection';
 import { WebhooksSection } from './WebhooksSection';
 import './settings.locales';

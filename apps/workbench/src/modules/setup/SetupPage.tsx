@@ -4,9 +4,9 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../platform/api-client';
-import { SignedOutCard } from '../../app/SignedOutCard';
-import { unlockAlerts } from '../chat/notify';
-import { passwordRules, requiredRule, shopSlugRules, usernameRules } from '../team/agent-form-rules';
+import { SignedOutCard } from '../auth';
+import { unlockAlerts } from '../../platform/notify';
+import { passwordRules, requiredRule, shopSlugRules, usernameRules } from '../team';
 import { setUpShop } from './setup.api';
 
 interface SetupPageProps {

@@ -2,8 +2,7 @@ import type { LoginResponse, SetupRequest, SetupStatusResponse } from '@golddesk
 import { useEffect, useState } from 'react';
 import { apiRequest } from '../../platform/api-client';
 import type { Session } from '../../platform/session';
-import { startSession } from '../auth/auth.api';
-import { rememberLogin } from '../auth/last-login';
+import { startSession, rememberLogin } from '../auth';
 
 // contracts exports the schema but no type for this answer; derive it from the schema (type-only, no zod at runtime).
 type SetupStatus = ReturnType<typeof SetupStatusResponse.parse>;

@@ -1,5 +1,5 @@
 import type { ConversationFilter } from '@golddesk/contracts';
-import { conversationStore, setActiveConversation, setActiveFilter } from '../conversations/conversation.store';
+import { conversationStore, setActiveConversation, setActiveFilter } from '../conversations';
 
 /** Opens a conversation from a tab, showing that tab so its row is highlighted in the list. */
 function open(filter: ConversationFilter, id: string): string {

@@ -1,11 +1,9 @@
 import { App as AntApp } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/navigation';
+import { navigate } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
-import { setCloseConfirm } from '../chat/close-confirm.store';
-import { takeConversation } from '../conversations/conversation.api';
-import { conversationStore } from '../conversations/conversation.store';
+import { setCloseConfirm, takeConversation, conversationStore } from '../conversations';
 import { nextUnread, stepWaiting } from './shortcut-actions';
 import { setShortcutHelp } from './shortcut-help.store';
 import { isHelpKey, matchShortcut, type ShortcutAction } from './shortcut-keys';

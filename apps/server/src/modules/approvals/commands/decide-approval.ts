@@ -1,16 +1,11 @@
-import { statusWord, type ApprovalView, type OrderView } from '@golddesk/contracts';
+import { can, type ApprovalView, type OrderView } from '@golddesk/contracts';
 import { inTransaction, type CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { applyApprovedPriceChange } from '../../orders/commands/change-price.js';
-import { announceOrder, recordOrderUpdated } from '../../orders/order-action.js';
-import { mayDecideApprovals } from '../../orders/order.policy.js';
-import { presentOrder } from '../../orders/order.presenter.js';
-import { findOrderWithItems } from '../../orders/order.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { approvalTargetOf, targetTypeOf } from '../approval-targets.js';
 import { presentApproval } from '../approval.presenter.js';
 import { findApproval, settlePendingApproval } from '../approval.repository.js';
-import { closeStaleApprovals, publishApprovals } from './close-stale-approvals.js';
 
 export interface DecideApprovalProps {
   approvalId: string;
@@ -29,8 +24,8 @@ export async function decideApproval(
   props: DecideApprovalProps,
 ): Promise<{ approval: ApprovalView; order?: OrderView }> {
   const { app, actor } = ctx;
-  if (!mayDecideApprovals(actor.role)) throw new AppError('forbidden');
-  let approvingOrderId: string | undefined;
+  if (!can(actor.role, 'approvals.decide')) throw new AppError('forbidden');
+  let approving: { kind: string; targetId: string } | undefined;
   try {
     return await inTransaction(ctx, async (inner) => {
       const { trx, afterCommit } = inner.transaction;
@@ -39,13 +34,11 @@ export async function decideApproval(
       // Four eyes: a request beyond one's own authority is never settled by oneself.
       if (approval.requested_by === actor.agentId) throw new AppError('approval_own_request');
       if (approval.status === props.decision) return { approval: presentApproval(approval), order: undefined };
-      const order = await findOrderWithItems(trx, actor.shopId, approval.target_id);
-      if (!order) throw new AppError('not_found', { thing: 'order' });
+      const target = approvalTargetOf(app, approval.kind);
+      const current = await target.load(inner, approval.target_id);
+      if (!current) throw new AppError('not_found', { thing: targetTypeOf(approval.kind) });
       if (approval.status === 'cancelled') {
-        throw new AppError('approval_closed', {
-          note: approval.decision_note ?? '',
-          statusEn: statusWord('order', order.order.status, 'en'),
-        });
+        throw new AppError('approval_closed', { note: approval.decision_note ?? '', statusEn: current.statusEn });
       }
       if (approval.status !== 'pending') throw new AppError('approval_decided');
       const now = app.now().toISOString();
@@ -58,29 +51,19 @@ export async function decideApproval(
         decided_at: now,
       });
       if (!settled) throw new AppError('approval_decided');
-      let orderView = presentOrder(order);
+      let orderView = current.view;
       if (props.decision === 'approved') {
-        approvingOrderId = order.order.id;
-        const payload = JSON.parse(approval.payload_json) as { newTotalFen: number };
-        const applied = await applyApprovedPriceChange(inner, {
-          approvalId: approval.id,
-          orderId: order.order.id,
-          newTotalFen: payload.newTotalFen,
-          reason: approval.reason,
-          requestedByName: approval.requested_by_name,
-        });
-        if (applied.result === 'applied') orderView = applied.order;
+        approving = { kind: approval.kind, targetId: approval.target_id };
+        orderView = (await target.applyApproved(inner, approval)) ?? orderView;
       } else {
-        // The order pane shows the request; it learns the request is gone.
-        await recordOrderUpdated(trx, actor.shopId, orderView, now);
-        afterCommit(() => announceOrder(app, actor.shopId, orderView));
+        await target.noteRejected(inner, orderView, now);
       }
       await recordAudit(trx, {
         shopId: actor.shopId,
         actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-        action: `approval.${props.decision === 'approved' ? 'approve' : 'reject'}`,
-        targetType: 'order',
-        targetId: order.order.id,
+        action: `approval.${props.decision}`,
+        targetType: targetTypeOf(approval.kind),
+        targetId: approval.target_id,
         before: { approvalId: approval.id, status: 'pending' },
         after: { approvalId: approval.id, status: props.decision, note: props.note ?? null },
         at: now,
@@ -93,15 +76,9 @@ export async function decideApproval(
     // The order moved on without closing the request (data from before requests were closed): close it now, then
     // refuse. Only as the outermost transaction: a caller's transaction is rolling back, and the caller decides.
     const stale = error instanceof AppError && error.code === 'order_state_forbids';
-    if (stale && approvingOrderId && !ctx.transaction) await closeStale(ctx, approvingOrderId);
+    if (stale && approving && !ctx.transaction) {
+      await approvalTargetOf(app, approving.kind).closeStale(app, actor.shopId, approving.targetId);
+    }
     throw error;
   }
-}
-
-async function closeStale({ app, actor }: CommandContext<AgentPrincipal>, orderId: string) {
-  const at = app.now().toISOString();
-  const closed = await app.storage.db
-    .transaction()
-    .execute((trx) => closeStaleApprovals(trx, { shopId: actor.shopId, orderId, at }));
-  publishApprovals(app, actor.shopId, closed);
 }

@@ -3,9 +3,9 @@ import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { hashPassword, needsRehash, verifyPassword } from '../../../platform/security/passwords.js';
-import { findShopBySlug } from '../../shops/shop.repository.js';
-import { findAgentByUsername } from '../../team/agent.repository.js';
-import { presentAgent } from '../../team/agent.presenter.js';
+import { findShopBySlug } from '../../shops/index.js';
+import { findAgentByUsername, replaceAgentPasswordHash } from '../agent.repository.js';
+import { presentAgent } from '../agent.presenter.js';
 import { LoginThrottle } from '../login-throttle.js';
 import { insertSession, pruneSessions } from '../session.repository.js';
 
@@ -70,10 +70,5 @@ export async function logIn(app: AppContext, props: LogInProps): Promise<LoginRe
 /** A hash written at an older, cheaper cost is replaced now that the password is known (unless it changed meanwhile). */
 async function upgradeHash(app: AppContext, agentId: string, oldHash: string, password: string) {
   const passwordHash = await hashPassword(password);
-  await app.storage.db
-    .updateTable('agents')
-    .set({ password_hash: passwordHash })
-    .where('id', '=', agentId)
-    .where('password_hash', '=', oldHash)
-    .execute();
+  await replaceAgentPasswordHash(app.storage.db, agentId, oldHash, passwordHash);
 }

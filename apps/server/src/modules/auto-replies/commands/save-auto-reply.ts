@@ -11,10 +11,20 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit } from '../../audit/index.js';
 import { forgetEnabledRules } from '../auto-reply-memory.js';
 import { presentRule, statsDays } from '../auto-reply.presenter.js';
-import { findRule, hitCounts, keywordsOf, listRules, paramsOf, type AutoReplyRow } from '../auto-reply.repository.js';
+import {
+  deleteRuleWithHistory,
+  findRule,
+  hitCounts,
+  insertRules,
+  keywordsOf,
+  listRules,
+  paramsOf,
+  updateRule,
+  type AutoReplyRow,
+} from '../auto-reply.repository.js';
 
 export const MAX_AUTO_REPLY_RULES = 50;
 
@@ -80,19 +90,14 @@ export async function saveAutoReply(ctx: CommandContext<AgentPrincipal>, props: 
     };
     if (before) {
       const { id: _id, shop_id: _shop, created_at: _created, ...changes } = next;
-      await trx
-        .updateTable('auto_reply_rules')
-        .set(changes)
-        .where('id', '=', before.id)
-        .where('shop_id', '=', actor.shopId)
-        .execute();
+      await updateRule(trx, actor.shopId, before.id, changes);
     } else {
-      await trx.insertInto('auto_reply_rules').values(next).execute();
+      await insertRules(trx, [next]);
     }
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: before ? 'auto_reply.update' : 'auto_reply.create',
+      action: before ? 'auto_reply.updated' : 'auto_reply.created',
       targetType: 'auto_reply',
       targetId: next.id,
       before: before ? auditView(before) : null,
@@ -113,13 +118,11 @@ export async function deleteAutoReply(ctx: CommandContext<AgentPrincipal>, id: s
   await app.storage.db.transaction().execute(async (trx) => {
     const before = await findRule(trx, actor.shopId, id);
     if (!before) throw new AppError('not_found', { thing: 'auto_reply' });
-    await trx.deleteFrom('auto_reply_rules').where('id', '=', id).where('shop_id', '=', actor.shopId).execute();
-    await trx.deleteFrom('auto_reply_hits').where('rule_id', '=', id).where('shop_id', '=', actor.shopId).execute();
-    await trx.deleteFrom('auto_reply_pending').where('rule_id', '=', id).where('shop_id', '=', actor.shopId).execute();
+    await deleteRuleWithHistory(trx, actor.shopId, id);
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'auto_reply.delete',
+      action: 'auto_reply.deleted',
       targetType: 'auto_reply',
       targetId: id,
       before: auditView(before),

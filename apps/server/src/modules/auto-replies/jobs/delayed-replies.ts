@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../platform/app-context.js';
-import { findRule } from '../auto-reply.repository.js';
+import { hasAgentMessageAfter } from '../../conversations/index.js';
+import { claimDelayedReply, findRule, listDueDelayedReplies, setDelayedReplyStatus } from '../auto-reply.repository.js';
 import { fireAutoReply } from '../fire-auto-reply.js';
 
 const LEASE_MS = 60_000;
@@ -13,32 +14,12 @@ const LEASE_MS = 60_000;
 export async function runDueDelayedReplies(app: AppContext): Promise<number> {
   const db = app.storage.db;
   const now = app.now();
-  const due = await db
-    .selectFrom('auto_reply_pending')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('due_at', '<=', now.toISOString())
-    .orderBy('due_at')
-    .limit(100)
-    .execute();
+  const due = await listDueDelayedReplies(db, now.toISOString());
   let sent = 0;
   for (const row of due) {
-    const claim = await db
-      .updateTable('auto_reply_pending')
-      .set({ due_at: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .where('due_at', '=', row.due_at)
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) continue;
-    const answered = await db
-      .selectFrom('messages')
-      .select('id')
-      .where('conversation_id', '=', row.conversation_id)
-      .where('sender', '=', 'agent')
-      .where('seq', '>', Number(row.trigger_seq))
-      .limit(1)
-      .executeTakeFirst();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+    if (!(await claimDelayedReply(db, row.id, row.due_at, leaseUntil))) continue;
+    const answered = await hasAgentMessageAfter(db, row.conversation_id, Number(row.trigger_seq));
     const rule = answered ? undefined : await findRule(db, row.shop_id, row.rule_id);
     let status = answered ? 'answered' : 'skipped';
     if (rule && Number(rule.enabled) === 1) {
@@ -53,7 +34,7 @@ export async function runDueDelayedReplies(app: AppContext): Promise<number> {
         status = 'sent';
       }
     }
-    await db.updateTable('auto_reply_pending').set({ status }).where('id', '=', row.id).execute();
+    await setDelayedReplyStatus(db, row.id, status);
   }
   return sent;
 }

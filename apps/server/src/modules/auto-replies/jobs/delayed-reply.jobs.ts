@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob, type ScheduleDefinition } from '../../../platform/jobs/index.js';
+import { hasDueDelayedReply } from '../auto-reply.repository.js';
 import { runDueDelayedReplies } from './delayed-replies.js';
 
 /** Sends the delayed replies due now; each row is claimed with its own lease, so two runs never send one twice. */
@@ -16,14 +17,7 @@ export const delayedRepliesSchedule: ScheduleDefinition = {
   id: 'auto-replies.delayed-replies',
   everyMs: 1_000,
   async fanOut(app, queue) {
-    const due = await app.storage.db
-      .selectFrom('auto_reply_pending')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('due_at', '<=', app.now().toISOString())
-      .limit(1)
-      .executeTakeFirst();
-    if (!due) return 0;
+    if (!(await hasDueDelayedReply(app.storage.db, app.now().toISOString()))) return 0;
     await queue.enqueue(delayedRepliesJob, {}, { key: 'auto-replies.delayed-replies' });
     return 1;
   },

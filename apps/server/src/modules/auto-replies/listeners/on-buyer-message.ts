@@ -2,9 +2,10 @@ import { isWithinBusinessHours, matchesKeywords, prepareKeywordText } from '@gol
 import type { AppContext } from '../../../platform/app-context.js';
 import type { DomainEvent } from '../../../platform/events/domain-events.js';
 import { newId } from '../../../platform/ids.js';
+import { findConversation, summariseWaitingQueue } from '../../conversations/index.js';
 import { loadShopHours } from '../../shop-hours/index.js';
 import { enabledRulesOf, isFirstContact, rememberBuyerMessage } from '../auto-reply-memory.js';
-import { keywordsOf, paramsOf, type AutoReplyRow } from '../auto-reply.repository.js';
+import { hasPendingDelayedReply, insertDelayedReply, keywordsOf, paramsOf, type AutoReplyRow } from '../auto-reply.repository.js';
 import { fireAutoReply } from '../fire-auto-reply.js';
 
 type MessageCreated = Extract<DomainEvent, { type: 'message.created' }>;
@@ -70,57 +71,31 @@ export function findKeywordRule(rules: readonly AutoReplyRow[], body: string): A
 
 async function isBusy(app: AppContext, shopId: string, conversationId: string, at: Date, rule: AutoReplyRow): Promise<boolean> {
   const db = app.storage.db;
-  const mine = await db
-    .selectFrom('conversations')
-    .select(['assignee_id', 'status'])
-    .where('id', '=', conversationId)
-    .executeTakeFirst();
+  const mine = await findConversation(db, shopId, conversationId);
   // A buyer an agent is already serving is not in the queue.
   if (!mine || mine.assignee_id) return false;
   // The 待接待 queue as agents see it: open, unassigned, waiting, not blacklisted.
-  const queue = await db
-    .selectFrom('conversations as c')
-    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('c.waiting_since').as('oldest')])
-    .where('c.shop_id', '=', shopId)
-    .where('c.status', '=', 'open')
-    .where('c.assignee_id', 'is', null)
-    .where('c.waiting_since', 'is not', null)
-    .where('c.last_seq', '>', 0)
-    .where('b.blocked_at', 'is', null)
-    .executeTakeFirst();
+  const queue = await summariseWaitingQueue(db, shopId);
   const { maxQueue, maxWaitSeconds } = paramsOf(rule);
-  if (Number(queue?.n ?? 0) > maxQueue) return true;
-  const oldest = queue?.oldest as string | null | undefined;
+  if (queue.waiting > maxQueue) return true;
+  const oldest = queue.oldestWaitingSince;
   return maxWaitSeconds > 0 && !!oldest && at.getTime() - Date.parse(oldest) >= maxWaitSeconds * 1000;
 }
 
 /** One pending delayed reply per conversation: a buyer writing three lines in a row waits since the first. */
 async function scheduleDelayed(app: AppContext, rule: AutoReplyRow, event: MessageCreated) {
   const db = app.storage.db;
-  const waiting = await db
-    .selectFrom('auto_reply_pending')
-    .select('id')
-    .where('conversation_id', '=', event.conversationId)
-    .where('rule_id', '=', rule.id)
-    .where('status', '=', 'pending')
-    .limit(1)
-    .executeTakeFirst();
-  if (waiting) return;
+  if (await hasPendingDelayedReply(db, event.conversationId, rule.id)) return;
   const dueAt = new Date(Date.parse(event.message.createdAt) + paramsOf(rule).delaySeconds * 1000).toISOString();
-  await db
-    .insertInto('auto_reply_pending')
-    .values({
-      id: newId(),
-      shop_id: event.shopId,
-      rule_id: rule.id,
-      conversation_id: event.conversationId,
-      trigger_message_id: event.message.id,
-      trigger_seq: event.message.seq,
-      due_at: dueAt,
-      status: 'pending',
-      created_at: app.now().toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['rule_id', 'trigger_message_id']).doNothing())
-    .execute();
+  await insertDelayedReply(db, {
+    id: newId(),
+    shop_id: event.shopId,
+    rule_id: rule.id,
+    conversation_id: event.conversationId,
+    trigger_message_id: event.message.id,
+    trigger_seq: event.message.seq,
+    due_at: dueAt,
+    status: 'pending',
+    created_at: app.now().toISOString(),
+  });
 }

@@ -6,8 +6,15 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { findBroadcast, type BroadcastRow } from '../broadcast.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { findSegment } from '../../crm/index.js';
+import {
+  deleteDraftBroadcast,
+  findBroadcast,
+  insertBroadcast,
+  updateBroadcastInStatus,
+  type BroadcastRow,
+} from '../broadcast.repository.js';
 
 export type BroadcastFields = z.output<typeof BroadcastInput>;
 type Input = BroadcastFields;
@@ -26,12 +33,7 @@ export function parseSchedule(value: string | null | undefined): string | null {
 /** The target: a saved segment of this shop (its name kept for display) or an inline filter. */
 async function target(db: Queryable, shopId: string, input: Input) {
   if (input.segmentId) {
-    const segment = await db
-      .selectFrom('segments')
-      .select(['id', 'name', 'filter_json'])
-      .where('shop_id', '=', shopId)
-      .where('id', '=', input.segmentId)
-      .executeTakeFirst();
+    const segment = await findSegment(db, shopId, input.segmentId);
     if (!segment) throw new AppError('not_found', { thing: 'segment' });
     return { segment_id: segment.id, segment_name: segment.name, filter_json: segment.filter_json };
   }
@@ -70,7 +72,7 @@ export async function createBroadcast(ctx: CommandContext<AgentPrincipal>, input
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto('broadcasts').values(row).execute();
+    await insertBroadcast(trx, row);
     await recordAudit(trx, {
       shopId: ctx.actor.shopId,
       actor: auditActor(ctx.actor),
@@ -101,7 +103,7 @@ export async function updateBroadcast(ctx: CommandContext<AgentPrincipal>, id: s
       scheduled_at: parseSchedule(input.scheduledAt),
       updated_at: now,
     };
-    await trx.updateTable('broadcasts').set(changes).where('id', '=', id).where('status', '=', 'draft').execute();
+    await updateBroadcastInStatus(trx, id, 'draft', changes);
     await recordAudit(trx, {
       shopId: ctx.actor.shopId,
       actor: auditActor(ctx.actor),
@@ -123,7 +125,7 @@ export async function deleteBroadcast(ctx: CommandContext<AgentPrincipal>, id: s
     const before = await findBroadcast(trx, ctx.actor.shopId, id);
     if (!before) throw new AppError('not_found', { thing: 'broadcast' });
     if (before.status !== 'draft') throw new AppError('broadcast_not_draft');
-    await trx.deleteFrom('broadcasts').where('id', '=', id).where('status', '=', 'draft').execute();
+    await deleteDraftBroadcast(trx, id);
     await recordAudit(trx, {
       shopId: ctx.actor.shopId,
       actor: auditActor(ctx.actor),

@@ -1,12 +1,23 @@
 import { fillBroadcastTemplate } from '@golddesk/contracts';
-import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/app-context.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { ensureBuyerConversation } from '../../conversations/conversation.repository.js';
-import { messageWriterOf } from '../../messages/index.js';
+import { recordAudit } from '../../audit/index.js';
+import { ensureBuyerConversation, isBuyerBlocked } from '../../conversations/index.js';
+import { messageWriterOf } from '../../conversations/index.js';
 import { describeActivePromotions } from '../../promotions/index.js';
 import { isQuietTime, shopHoursOf } from '../../shop-hours/index.js';
-import { findBroadcast, REPLY_WINDOW_MS } from '../broadcast.repository.js';
+import { findShopNameAndSettings } from '../../shops/index.js';
+import {
+  claimPendingRecipient,
+  countRecipientsSentSince,
+  findBroadcast,
+  findBroadcastStatus,
+  hasPendingRecipient,
+  isOptedOut,
+  listPendingRecipients,
+  REPLY_WINDOW_MS,
+  setRecipientMessage,
+  updateBroadcastInStatus,
+} from '../broadcast.repository.js';
 
 const MINUTE_MS = 60_000;
 
@@ -30,30 +41,13 @@ export async function sendBroadcastBatch(app: AppContext, props: { shopId: strin
   const now = at.toISOString();
   const outcome: BatchOutcome = { sent: 0, skipped: 0, done: false };
   const broadcast = await findBroadcast(db, props.shopId, props.broadcastId);
-  const shop = await db.selectFrom('shops').select(['name', 'settings']).where('id', '=', props.shopId).executeTakeFirst();
+  const shop = await findShopNameAndSettings(db, props.shopId);
   if (!broadcast || !shop || broadcast.status !== 'sending') return outcome;
   if (isQuietTime(shopHoursOf(shop.settings), at)) return outcome;
 
-  const recent = await db
-    .selectFrom('broadcast_recipients')
-    .select(sql<number>`COUNT(*)`.as('n'))
-    .where('broadcast_id', '=', broadcast.id)
-    .where('status', '=', 'sent')
-    .where('sent_at', '>', new Date(at.getTime() - MINUTE_MS).toISOString())
-    .executeTakeFirst();
-  const allowed = Number(broadcast.throttle_per_minute) - Number(recent?.n ?? 0);
-  const pending =
-    allowed > 0
-      ? await db
-          .selectFrom('broadcast_recipients as r')
-          .innerJoin('buyers as b', 'b.id', 'r.buyer_id')
-          .select(['r.id', 'r.buyer_id', 'b.nick'])
-          .where('r.broadcast_id', '=', broadcast.id)
-          .where('r.status', '=', 'pending')
-          .orderBy('r.id')
-          .limit(allowed)
-          .execute()
-      : [];
+  const recent = await countRecipientsSentSince(db, broadcast.id, new Date(at.getTime() - MINUTE_MS).toISOString());
+  const allowed = Number(broadcast.throttle_per_minute) - recent;
+  const pending = allowed > 0 ? await listPendingRecipients(db, broadcast.id, allowed) : [];
   const promotions = broadcast.template.includes('{店铺活动}')
     ? await describeActivePromotions(db, props.shopId, at, 'zh-CN')
     : '';
@@ -63,26 +57,19 @@ export async function sendBroadcastBatch(app: AppContext, props: { shopId: strin
     const body = fillBroadcastTemplate(broadcast.template, { buyerNick: recipient.nick, shopName: shop.name, promotions });
     // Through the message writer, inside this transaction: published as soon as this recipient's row committed.
     const result = await writer.transaction(async (trx, writeMessage) => {
-      const current = await trx.selectFrom('broadcasts').select('status').where('id', '=', broadcast.id).executeTakeFirst();
+      const current = await findBroadcastStatus(trx, broadcast.id);
       if (current?.status !== 'sending') return 'stopped' as const;
-      const buyer = await trx.selectFrom('buyers').select('blocked_at').where('id', '=', recipient.buyer_id).executeTakeFirst();
-      const optedOut = await trx
-        .selectFrom('marketing_opt_outs')
-        .select('buyer_id')
-        .where('buyer_id', '=', recipient.buyer_id)
-        .executeTakeFirst();
-      const reason = !buyer || buyer.blocked_at ? 'blocked' : optedOut ? 'opted_out' : null;
-      const claimed = await trx
-        .updateTable('broadcast_recipients')
-        .set(
-          reason
-            ? { status: 'skipped', reason }
-            : { status: 'sent', sent_at: now, reply_until: new Date(at.getTime() + REPLY_WINDOW_MS).toISOString() },
-        )
-        .where('id', '=', recipient.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return 'taken' as const;
+      const blocked = await isBuyerBlocked(trx, recipient.buyer_id);
+      const optedOut = await isOptedOut(trx, recipient.buyer_id);
+      const reason = blocked ? 'blocked' : optedOut ? 'opted_out' : null;
+      const claimed = await claimPendingRecipient(
+        trx,
+        recipient.id,
+        reason
+          ? { status: 'skipped', reason }
+          : { status: 'sent', sent_at: now, reply_until: new Date(at.getTime() + REPLY_WINDOW_MS).toISOString() },
+      );
+      if (!claimed) return 'taken' as const;
       if (reason) return 'skipped' as const;
       const conversation = await ensureBuyerConversation(trx, props.shopId, recipient.buyer_id, now);
       const message = await writeMessage({
@@ -97,11 +84,11 @@ export async function sendBroadcastBatch(app: AppContext, props: { shopId: strin
         createdAt: now,
         origin: 'automation',
       });
-      await trx
-        .updateTable('broadcast_recipients')
-        .set({ conversation_id: conversation.id, message_id: message.row.id, message_seq: Number(message.row.seq) })
-        .where('id', '=', recipient.id)
-        .execute();
+      await setRecipientMessage(trx, recipient.id, {
+        conversation_id: conversation.id,
+        message_id: message.row.id,
+        message_seq: Number(message.row.seq),
+      });
       return 'sent' as const;
     });
     if (result === 'stopped') return outcome;
@@ -119,25 +106,17 @@ export async function sendBroadcastBatch(app: AppContext, props: { shopId: strin
 async function finishIfEmpty(app: AppContext, shopId: string, broadcastId: string): Promise<boolean> {
   const now = app.now().toISOString();
   return app.storage.db.transaction().execute(async (trx) => {
-    const left = await trx
-      .selectFrom('broadcast_recipients')
-      .select('id')
-      .where('broadcast_id', '=', broadcastId)
-      .where('status', '=', 'pending')
-      .limit(1)
-      .executeTakeFirst();
-    if (left) return false;
-    const changed = await trx
-      .updateTable('broadcasts')
-      .set({ status: 'done', finished_at: now, updated_at: now })
-      .where('id', '=', broadcastId)
-      .where('status', '=', 'sending')
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) return false;
+    if (await hasPendingRecipient(trx, broadcastId)) return false;
+    const changed = await updateBroadcastInStatus(trx, broadcastId, 'sending', {
+      status: 'done',
+      finished_at: now,
+      updated_at: now,
+    });
+    if (!changed) return false;
     await recordAudit(trx, {
       shopId,
       actor: { kind: 'system', id: null, name: '群发' },
-      action: 'broadcast.done',
+      action: 'broadcast.finished',
       targetType: 'broadcast',
       targetId: broadcastId,
       before: { status: 'sending' },

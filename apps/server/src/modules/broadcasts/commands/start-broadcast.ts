@@ -3,9 +3,17 @@ import type { AppContext, CommandContext } from '../../../platform/app-context.j
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { listMatchingBuyers } from '../../crm/queries/list-customers.js';
-import { findBroadcast, MAX_RECIPIENTS } from '../broadcast.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { findSegment, listMatchingBuyers } from '../../crm/index.js';
+import {
+  findBroadcast,
+  insertRecipients,
+  listOptedOutBuyerIds,
+  MAX_RECIPIENTS,
+  skipPendingRecipients,
+  updateBroadcastFilter,
+  updateBroadcastInStatus,
+} from '../broadcast.repository.js';
 import { auditActor, parseSchedule, requireManager } from './save-broadcast.js';
 
 /**
@@ -25,12 +33,7 @@ export async function startBroadcast(
     if (before.status !== 'draft') throw new AppError('broadcast_not_draft');
     const wanted = scheduledAt === undefined ? before.scheduled_at : parseSchedule(scheduledAt);
     const at = wanted && Date.parse(wanted) > now.getTime() ? wanted : now.toISOString();
-    await trx
-      .updateTable('broadcasts')
-      .set({ status: 'scheduled', scheduled_at: at, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .execute();
+    await updateBroadcastInStatus(trx, id, 'draft', { status: 'scheduled', scheduled_at: at, updated_at: now.toISOString() });
     await recordAudit(trx, {
       shopId: ctx.actor.shopId,
       actor: auditActor(ctx.actor),
@@ -52,19 +55,13 @@ export async function cancelBroadcast(ctx: CommandContext<AgentPrincipal>, id: s
     const before = await findBroadcast(trx, ctx.actor.shopId, id);
     if (!before) throw new AppError('not_found', { thing: 'broadcast' });
     if (before.status === 'done' || before.status === 'cancelled') throw new AppError('broadcast_finished');
-    const changed = await trx
-      .updateTable('broadcasts')
-      .set({ status: 'cancelled', finished_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', before.status)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('broadcast_finished');
-    await trx
-      .updateTable('broadcast_recipients')
-      .set({ status: 'skipped', reason: 'cancelled' })
-      .where('broadcast_id', '=', id)
-      .where('status', '=', 'pending')
-      .execute();
+    const changed = await updateBroadcastInStatus(trx, id, before.status, {
+      status: 'cancelled',
+      finished_at: now,
+      updated_at: now,
+    });
+    if (!changed) throw new AppError('broadcast_finished');
+    await skipPendingRecipients(trx, id, 'cancelled');
     await recordAudit(trx, {
       shopId: ctx.actor.shopId,
       actor: auditActor(ctx.actor),
@@ -94,31 +91,19 @@ export async function snapshotRecipients(app: AppContext, props: { shopId: strin
       Date.parse(broadcast.scheduled_at) > now.getTime()
     )
       return false;
-    const claimed = await trx
-      .updateTable('broadcasts')
-      .set({ status: 'sending', started_at: now.toISOString(), updated_at: now.toISOString() })
-      .where('id', '=', broadcast.id)
-      .where('status', '=', 'scheduled')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return false;
+    const claimed = await updateBroadcastInStatus(trx, broadcast.id, 'scheduled', {
+      status: 'sending',
+      started_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
+    if (!claimed) return false;
     // The segment as saved now (it may have been edited since the draft); the inline filter otherwise.
-    const segment = broadcast.segment_id
-      ? await trx
-          .selectFrom('segments')
-          .select('filter_json')
-          .where('id', '=', broadcast.segment_id)
-          .where('shop_id', '=', props.shopId)
-          .executeTakeFirst()
-      : undefined;
+    const segment = broadcast.segment_id ? await findSegment(trx, props.shopId, broadcast.segment_id) : undefined;
     const filterJson = segment?.filter_json ?? broadcast.filter_json ?? '{}';
-    await trx.updateTable('broadcasts').set({ filter_json: filterJson }).where('id', '=', broadcast.id).execute();
+    await updateBroadcastFilter(trx, broadcast.id, filterJson);
     const members = await listMatchingBuyers(trx, props.shopId, JSON.parse(filterJson) as SegmentFilter, now, MAX_RECIPIENTS);
-    const optedOut = new Set<string>();
-    for (let i = 0; i < members.length; i += 500) {
-      const ids = members.slice(i, i + 500).map((m) => m.id);
-      for (const r of await trx.selectFrom('marketing_opt_outs').select('buyer_id').where('buyer_id', 'in', ids).execute())
-        optedOut.add(r.buyer_id);
-    }
+    const memberIds = members.map((m) => m.id);
+    const optedOut = new Set(await listOptedOutBuyerIds(trx, memberIds));
     const rows = members.map((m) => {
       const reason = m.blocked ? 'blocked' : optedOut.has(m.id) ? 'opted_out' : null;
       return {
@@ -135,17 +120,11 @@ export async function snapshotRecipients(app: AppContext, props: { shopId: strin
         reply_until: null,
       };
     });
-    for (let i = 0; i < rows.length; i += 200) {
-      await trx
-        .insertInto('broadcast_recipients')
-        .values(rows.slice(i, i + 200))
-        .onConflict((oc) => oc.columns(['broadcast_id', 'buyer_id']).doNothing())
-        .execute();
-    }
+    await insertRecipients(trx, rows);
     await recordAudit(trx, {
       shopId: props.shopId,
       actor: { kind: 'system', id: null, name: '群发' },
-      action: 'broadcast.sending',
+      action: 'broadcast.sending_began',
       targetType: 'broadcast',
       targetId: broadcast.id,
       before: { status: 'scheduled' },

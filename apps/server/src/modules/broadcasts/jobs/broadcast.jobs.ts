@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.js';
 import { defineJob, type JobQueue, type ScheduleDefinition } from '../../../platform/jobs/index.js';
 import { isQuietTime, shopHoursOf } from '../../shop-hours/index.js';
+import { listActiveBroadcasts } from '../broadcast.repository.js';
 import { sendBroadcastBatch } from '../commands/send-broadcast-batch.js';
 import { snapshotRecipients } from '../commands/start-broadcast.js';
 
@@ -39,12 +40,7 @@ export const BROADCAST_JOBS = [broadcastStartJob, broadcastBatchJob];
 export async function scanBroadcasts(app: AppContext, queue: JobQueue): Promise<number> {
   const db = app.storage.db;
   const at = app.now();
-  const rows = await db
-    .selectFrom('broadcasts as b')
-    .innerJoin('shops as s', 's.id', 'b.shop_id')
-    .select(['b.id', 'b.shop_id', 'b.status', 'b.scheduled_at', 's.settings'])
-    .where('b.status', 'in', ['scheduled', 'sending'])
-    .execute();
+  const rows = await listActiveBroadcasts(db);
   let enqueued = 0;
   for (const row of rows) {
     const payload = { shopId: row.shop_id, broadcastId: row.id };

@@ -4,7 +4,7 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { runCatalogueEdit } from '../catalogue-edit.js';
 import { presentCatalogueProduct } from '../product.presenter.js';
-import { findProduct } from '../product.repository.js';
+import { findProduct, setProductArchivedAt } from '../product.repository.js';
 
 /**
  * Archives (下架) or restores a product. Archived products leave the shop page, product cards and
@@ -21,8 +21,7 @@ export function setProductArchived(
     if (!found) throw new AppError('not_found', { thing: 'product' });
     const was = found.product.archived_at ?? null;
     const next = archived ? (was ?? now) : null;
-    if (next !== was)
-      await trx.updateTable('products').set({ archived_at: next, updated_at: now }).where('id', '=', productId).execute();
+    if (next !== was) await setProductArchivedAt(trx, productId, next, now);
     return {
       result: presentCatalogueProduct((await findProduct(trx, shopId, productId))!),
       audit: {

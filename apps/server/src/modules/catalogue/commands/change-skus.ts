@@ -7,7 +7,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { describeProps, propsKey, runCatalogueEdit } from '../catalogue-edit.js';
 import { presentCatalogueProduct } from '../product.presenter.js';
-import { findProduct, type ProductWithSkus } from '../product.repository.js';
+import { findProduct, insertSyncedSku, type ProductWithSkus } from '../product.repository.js';
+import { deleteShopSku, updateShopSku } from '../sku.repository.js';
 
 type Sku = ProductWithSkus['skus'][number];
 const viewOf = (sku: Sku) => ({ props: JSON.parse(sku.props), priceFen: Number(sku.price_fen), stock: Number(sku.stock) });
@@ -32,21 +33,18 @@ export function addSku(ctx: CommandContext<AgentPrincipal>, productId: string, p
     const found = await load(trx, shopId, productId);
     ensureUnique(found, props.props);
     const id = newId();
-    await trx
-      .insertInto('product_skus')
-      .values({
-        id,
-        shop_id: shopId,
-        product_id: productId,
-        props: JSON.stringify(props.props),
-        price_fen: props.priceFen,
-        stock: props.stock,
-      })
-      .execute();
+    await insertSyncedSku(trx, {
+      id,
+      shop_id: shopId,
+      product_id: productId,
+      props: JSON.stringify(props.props),
+      price_fen: props.priceFen,
+      stock: props.stock,
+    });
     return {
       result: presentCatalogueProduct(await load(trx, shopId, productId)),
       audit: {
-        action: 'product.sku_add',
+        action: 'product.sku_added',
         targetType: 'product',
         targetId: productId,
         before: null,
@@ -74,12 +72,11 @@ export function updateSku(
       ...(props.priceFen !== undefined ? { price_fen: props.priceFen } : {}),
       ...(props.stock !== undefined ? { stock: props.stock } : {}),
     };
-    if (Object.keys(set).length)
-      await trx.updateTable('product_skus').set(set).where('id', '=', skuId).where('shop_id', '=', shopId).execute();
+    if (Object.keys(set).length) await updateShopSku(trx, shopId, skuId, set);
     return {
       result: presentCatalogueProduct(await load(trx, shopId, productId)),
       audit: {
-        action: 'product.sku_update',
+        action: 'product.sku_updated',
         targetType: 'product',
         targetId: productId,
         before: { skuId, ...viewOf(sku) },
@@ -96,11 +93,11 @@ export function removeSku(ctx: CommandContext<AgentPrincipal>, productId: string
     const found = await load(trx, shopId, productId);
     const sku = found.skus.find((s) => s.id === skuId);
     if (!sku) throw new AppError('not_found', { thing: 'sku' });
-    await trx.deleteFrom('product_skus').where('id', '=', skuId).where('shop_id', '=', shopId).execute();
+    await deleteShopSku(trx, shopId, skuId);
     return {
       result: presentCatalogueProduct(await load(trx, shopId, productId)),
       audit: {
-        action: 'product.sku_remove',
+        action: 'product.sku_removed',
         targetType: 'product',
         targetId: productId,
         before: { skuId, ...viewOf(sku) },

@@ -6,7 +6,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { describeProps, propsKey, runCatalogueEdit } from '../catalogue-edit.js';
 import { presentCatalogueProduct } from '../product.presenter.js';
-import { findProduct } from '../product.repository.js';
+import { findProduct, insertSyncedProduct } from '../product.repository.js';
+import { insertSkus } from '../sku.repository.js';
 
 /** Creates a product with its SKUs (props unique within the product). */
 export function createProduct(
@@ -22,44 +23,39 @@ export function createProduct(
       seen.add(key);
     }
     const id = newId();
-    await trx
-      .insertInto('products')
-      .values({
-        id,
-        shop_id: shopId,
-        title: props.title,
-        category: props.category,
-        price_fen: props.priceFen,
-        image_url: props.imageUrl ?? null,
-        description: props.description,
-        listing_notes: props.listingNotes ?? null,
-        size_chart: props.sizeChart?.length ? JSON.stringify(props.sizeChart) : null,
-        attributes: JSON.stringify(props.attributes),
-        weight_g: props.weightG ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertSyncedProduct(trx, {
+      id,
+      shop_id: shopId,
+      title: props.title,
+      category: props.category,
+      price_fen: props.priceFen,
+      image_url: props.imageUrl ?? null,
+      description: props.description,
+      listing_notes: props.listingNotes ?? null,
+      size_chart: props.sizeChart?.length ? JSON.stringify(props.sizeChart) : null,
+      attributes: JSON.stringify(props.attributes),
+      weight_g: props.weightG ?? null,
+      created_at: now,
+      updated_at: now,
+    });
     if (props.skus.length) {
-      await trx
-        .insertInto('product_skus')
-        .values(
-          props.skus.map((sku) => ({
-            id: newId(),
-            shop_id: shopId,
-            product_id: id,
-            props: JSON.stringify(sku.props),
-            price_fen: sku.priceFen,
-            stock: sku.stock,
-          })),
-        )
-        .execute();
+      await insertSkus(
+        trx,
+        props.skus.map((sku) => ({
+          id: newId(),
+          shop_id: shopId,
+          product_id: id,
+          props: JSON.stringify(sku.props),
+          price_fen: sku.priceFen,
+          stock: sku.stock,
+        })),
+      );
     }
     const product = presentCatalogueProduct((await findProduct(trx, shopId, id))!);
     return {
       result: product,
       audit: {
-        action: 'product.create',
+        action: 'product.created',
         targetType: 'product',
         targetId: id,
         before: null,

@@ -6,18 +6,20 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { runCatalogueEdit } from '../catalogue-edit.js';
-import { findBundle } from '../product.repository.js';
+import {
+  deleteBundleWithItems,
+  findBundle,
+  insertBundle,
+  listBundleCandidateProducts,
+  replaceBundleItems,
+  updateBundleTitleAndPrice,
+} from '../product.repository.js';
 
 /** Items must be distinct products of the shop, on sale, and the bundle must cost less than buying them one by one. */
 async function checkBundle(trx: Transaction<Database>, shopId: string, props: BundleRequest) {
   const ids = props.items.map((i) => i.productId);
   if (new Set(ids).size !== ids.length) throw new AppError('bundle_items_repeated');
-  const products = await trx
-    .selectFrom('products')
-    .select(['id', 'title', 'price_fen', 'archived_at'])
-    .where('shop_id', '=', shopId)
-    .where('id', 'in', ids)
-    .execute();
+  const products = await listBundleCandidateProducts(trx, shopId, ids);
   if (products.length !== ids.length) throw new AppError('not_found', { thing: 'product' });
   const archived = products.find((p) => p.archived_at);
   if (archived) throw new AppError('product_archived', { title: archived.title });
@@ -25,21 +27,6 @@ async function checkBundle(trx: Transaction<Database>, shopId: string, props: Bu
   const sum = props.items.reduce((total, item) => total + price.get(item.productId)! * item.quantity, 0);
   if (props.priceFen >= sum) throw new AppError('bundle_not_cheaper', { price: formatFen(props.priceFen), sum: formatFen(sum) });
   return sum;
-}
-
-async function writeItems(trx: Transaction<Database>, bundleId: string, items: BundleRequest['items']) {
-  await trx.deleteFrom('bundle_items').where('bundle_id', '=', bundleId).execute();
-  await trx
-    .insertInto('bundle_items')
-    .values(
-      items.map((item, position) => ({
-        bundle_id: bundleId,
-        product_id: item.productId,
-        quantity: item.quantity,
-        position,
-      })),
-    )
-    .execute();
 }
 
 const snapshot = (b: { title: string; priceFen: number; items: BundleRequest['items'] }) => ({
@@ -54,15 +41,19 @@ export function createBundle(ctx: CommandContext<AgentPrincipal>, props: BundleR
   return runCatalogueEdit(ctx, async (trx, now) => {
     const itemsTotalFen = await checkBundle(trx, shopId, props);
     const id = newId();
-    await trx
-      .insertInto('bundles')
-      .values({ id, shop_id: shopId, title: props.title, price_fen: props.priceFen, created_at: now, updated_at: now })
-      .execute();
-    await writeItems(trx, id, props.items);
+    await insertBundle(trx, {
+      id,
+      shop_id: shopId,
+      title: props.title,
+      price_fen: props.priceFen,
+      created_at: now,
+      updated_at: now,
+    });
+    await replaceBundleItems(trx, id, props.items);
     return {
       result: id,
       audit: {
-        action: 'bundle.create',
+        action: 'bundle.created',
         targetType: 'bundle',
         targetId: id,
         before: null,
@@ -79,12 +70,8 @@ export function updateBundle(ctx: CommandContext<AgentPrincipal>, bundleId: stri
     const found = await findBundle(trx, shopId, bundleId);
     if (!found) throw new AppError('not_found', { thing: 'bundle' });
     await checkBundle(trx, shopId, props);
-    await trx
-      .updateTable('bundles')
-      .set({ title: props.title, price_fen: props.priceFen, updated_at: now })
-      .where('id', '=', bundleId)
-      .execute();
-    await writeItems(trx, bundleId, props.items);
+    await updateBundleTitleAndPrice(trx, bundleId, props.title, props.priceFen, now);
+    await replaceBundleItems(trx, bundleId, props.items);
     const before = snapshot({
       title: found.bundle.title,
       priceFen: Number(found.bundle.price_fen),
@@ -92,7 +79,7 @@ export function updateBundle(ctx: CommandContext<AgentPrincipal>, bundleId: stri
     });
     return {
       result: bundleId,
-      audit: { action: 'bundle.update', targetType: 'bundle', targetId: bundleId, before, after: snapshot(props) },
+      audit: { action: 'bundle.updated', targetType: 'bundle', targetId: bundleId, before, after: snapshot(props) },
     };
   });
 }
@@ -102,12 +89,11 @@ export function deleteBundle(ctx: CommandContext<AgentPrincipal>, bundleId: stri
   return runCatalogueEdit(ctx, async (trx) => {
     const found = await findBundle(trx, shopId, bundleId);
     if (!found) throw new AppError('not_found', { thing: 'bundle' });
-    await trx.deleteFrom('bundle_items').where('bundle_id', '=', bundleId).execute();
-    await trx.deleteFrom('bundles').where('id', '=', bundleId).execute();
+    await deleteBundleWithItems(trx, bundleId);
     return {
       result: undefined,
       audit: {
-        action: 'bundle.delete',
+        action: 'bundle.deleted',
         targetType: 'bundle',
         targetId: bundleId,
         before: { title: found.bundle.title, priceFen: Number(found.bundle.price_fen) },

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { runCatalogueEdit } from '../catalogue-edit.js';
-import { findProduct, listRelations, replaceRelations } from '../product.repository.js';
+import { findProduct, listRelations, listShopProductIds, replaceRelations } from '../product.repository.js';
 
 /** Replaces a product's related products (关联商品), in display order. Every id must be another product of the shop. */
 export function setRelatedProducts(ctx: CommandContext<AgentPrincipal>, productId: string, relatedIds: string[]): Promise<void> {
@@ -12,7 +12,7 @@ export function setRelatedProducts(ctx: CommandContext<AgentPrincipal>, productI
     if (!(await findProduct(trx, shopId, productId))) throw new AppError('not_found', { thing: 'product' });
     if (ids.includes(productId)) throw new AppError('related_to_itself');
     if (ids.length) {
-      const known = await trx.selectFrom('products').select('id').where('shop_id', '=', shopId).where('id', 'in', ids).execute();
+      const known = await listShopProductIds(trx, shopId, ids);
       if (known.length !== ids.length) throw new AppError('not_found', { thing: 'product' });
     }
     const before = (await listRelations(trx, shopId, [productId]))
@@ -22,7 +22,7 @@ export function setRelatedProducts(ctx: CommandContext<AgentPrincipal>, productI
     return {
       result: undefined,
       audit: {
-        action: 'product.set_related',
+        action: 'product.related_changed',
         targetType: 'product',
         targetId: productId,
         before: { related: before },

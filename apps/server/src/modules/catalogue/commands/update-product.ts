@@ -4,7 +4,7 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { runCatalogueEdit } from '../catalogue-edit.js';
 import { presentCatalogueProduct } from '../product.presenter.js';
-import { findProduct } from '../product.repository.js';
+import { findProduct, repriceSkusPricedAt, updateProductColumns } from '../product.repository.js';
 
 const COLUMNS = {
   title: 'title',
@@ -46,23 +46,12 @@ export function updateProduct(
         (field === 'attributes' || field === 'sizeChart') && normalised !== null ? JSON.stringify(normalised) : normalised;
     }
     if (Object.keys(changes).length > 0) {
-      await trx
-        .updateTable('products')
-        .set({ ...changes, updated_at: now })
-        .where('id', '=', productId)
-        .where('shop_id', '=', shopId)
-        .execute();
+      await updateProductColumns(trx, shopId, productId, changes, now);
       if (props.priceFen !== undefined && props.priceFen !== old.priceFen) {
-        const moved = await trx
-          .updateTable('product_skus')
-          .set({ price_fen: props.priceFen })
-          .where('product_id', '=', productId)
-          .where('price_fen', '=', old.priceFen)
-          .executeTakeFirst();
-        after.skusRepriced = Number(moved.numUpdatedRows);
+        after.skusRepriced = await repriceSkusPricedAt(trx, productId, old.priceFen, props.priceFen);
       }
     }
     const product = presentCatalogueProduct((await findProduct(trx, shopId, productId))!);
-    return { result: product, audit: { action: 'product.update', targetType: 'product', targetId: productId, before, after } };
+    return { result: product, audit: { action: 'product.updated', targetType: 'product', targetId: productId, before, after } };
   });
 }

@@ -1,8 +1,8 @@
 import { serverText } from '@golddesk/contracts';
 import { inTransaction, type CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
-import { writeSystemMessage } from '../../messages/commands/write-system-message.js';
-import { publishStoredMessages } from '../../messages/message.events.js';
+import { writeSystemMessage } from '../commands/write-system-message.js';
+import { publishStoredMessages } from '../message.events.js';
 import { announceConversations } from '../conversation.events.js';
 import { requireConversationAccess } from '../conversation.policy.js';
 import { lockConversation, updateConversation } from '../conversation.repository.js';

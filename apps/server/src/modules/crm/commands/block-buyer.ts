@@ -25,6 +25,6 @@ export async function blockBuyer(ctx: CommandContext<AgentPrincipal>, props: Blo
       blocked_by_name: ctx.actor.name,
       block_reason: reason,
     });
-    return { action: 'customer.block', before: { blocked: false }, after: { blocked: true, reason } };
+    return { action: 'customer.blocked', before: { blocked: false }, after: { blocked: true, reason } };
   });
 }

@@ -3,8 +3,8 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { findBuyer } from '../../customers/buyer.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { findBuyer } from '../buyer.repository.js';
 
 type BuyerRow = NonNullable<Awaited<ReturnType<typeof findBuyer>>>;
 

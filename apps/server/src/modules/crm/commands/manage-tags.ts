@@ -3,7 +3,7 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAgentAudit } from '../../audit/audit.repository.js';
+import { recordAgentAudit } from '../../audit/index.js';
 import { deleteTag, findTag, findTagByName, insertTag, updateTag } from '../crm.repository.js';
 import { requireCrm } from '../crm.policy.js';
 import { presentTag } from '../crm.presenter.js';

@@ -3,8 +3,8 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAgentAudit } from '../../audit/audit.repository.js';
-import { deleteSegment, findSegment, insertSegment, updateSegment } from '../crm.repository.js';
+import { recordAgentAudit } from '../../audit/index.js';
+import { countSegments, deleteSegment, findSegment, insertSegment, updateSegment } from '../crm.repository.js';
 import { requireCrm } from '../crm.policy.js';
 import { presentSegment } from '../crm.presenter.js';
 
@@ -20,12 +20,8 @@ export interface SegmentProps {
 export async function createSegment(ctx: CommandContext<AgentPrincipal>, props: SegmentProps): Promise<SegmentView> {
   requireCrm(ctx.actor, 'manage_segments');
   const db = ctx.app.storage.db;
-  const count = await db
-    .selectFrom('segments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('shop_id', '=', ctx.actor.shopId)
-    .executeTakeFirst();
-  if (Number(count?.n ?? 0) >= MAX_SEGMENTS) throw new AppError('too_many_segments', { limit: MAX_SEGMENTS });
+  if ((await countSegments(db, ctx.actor.shopId)) >= MAX_SEGMENTS)
+    throw new AppError('too_many_segments', { limit: MAX_SEGMENTS });
   const now = ctx.app.now().toISOString();
   const row = {
     id: newId(),

@@ -22,7 +22,7 @@ export async function setCustomerType(ctx: CommandContext<AgentPrincipal>, props
       customer_type_set_at: props.customerType ? now : null,
     });
     return {
-      action: 'customer.set_type',
+      action: 'customer.type_changed',
       before: { customerType: buyer.customer_type ?? null },
       after: { customerType: props.customerType },
     };

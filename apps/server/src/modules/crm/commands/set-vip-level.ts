@@ -17,6 +17,6 @@ export async function setVipLevel(ctx: CommandContext<AgentPrincipal>, props: Se
     const before = Number(buyer.vip_level);
     if (before === props.vipLevel) return null;
     await updateBuyerCrm(trx, ctx.actor.shopId, buyer.id, { vip_level: props.vipLevel });
-    return { action: 'customer.set_vip', before: { vipLevel: before }, after: { vipLevel: props.vipLevel } };
+    return { action: 'customer.vip_changed', before: { vipLevel: before }, after: { vipLevel: props.vipLevel } };
   });
 }

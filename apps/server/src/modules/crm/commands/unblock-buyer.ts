@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
-import { announceConversations } from '../../conversations/conversation.events.js';
-import { findConversationByBuyer } from '../../conversations/conversation.repository.js';
+import { announceConversations } from '../../conversations/index.js';
+import { findConversationByBuyer } from '../../conversations/index.js';
 import { heldMessageCount, updateBuyerCrm } from '../crm.repository.js';
 import { requireCrm } from '../crm.policy.js';
 import { changeBuyer } from './crm-change.js';
@@ -21,7 +21,7 @@ export async function unblockBuyer(ctx: CommandContext<AgentPrincipal>, props: {
     });
     changed = true;
     return {
-      action: 'customer.unblock',
+      action: 'customer.unblocked',
       before: { blocked: true, blockedAt: buyer.blocked_at, reason: buyer.block_reason ?? null },
       after: { blocked: false, heldMessages: held },
     };

@@ -1,7 +1,7 @@
 import type { CustomerCrmView } from '@golddesk/contracts';
 import type { Queryable } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { findBuyer } from '../../customers/buyer.repository.js';
+import { findBuyer } from '../buyer.repository.js';
 import { addressesOfBuyer, lastOrderAt, listNotes, tagsOfBuyers } from '../crm.repository.js';
 import { presentCrm } from '../crm.presenter.js';
 

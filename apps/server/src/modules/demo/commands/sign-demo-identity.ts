@@ -2,8 +2,8 @@ import type { DemoIdentityResponse } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { signIdentity } from '../../../platform/security/hmac-signature.js';
-import { ensureIntegrationSecrets } from '../../integration/integration.repository.js';
-import { findShopBySlug } from '../../shops/shop.repository.js';
+import { ensureIntegrationSecrets } from '../../integration/index.js';
+import { findShopBySlug } from '../../shops/index.js';
 import { findDemoBuyer, giveDemoBuyerExternalId } from '../demo-identity.repository.js';
 
 /** The only shop whose buyers anyone may sign in as. */

@@ -3,8 +3,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isoNow, type CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import type { Language } from '../../../platform/http/errors.js';
-import { publishApprovals } from '../../approvals/commands/close-stale-approvals.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { publishApprovals } from '../../approvals/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { MAX_STORED_ERRORS, type StoredRowError } from '../import-reasons.js';
 import { presentImport } from '../import.presenter.js';
 import { updateImport, type ImportRow } from '../import.repository.js';
@@ -42,7 +42,7 @@ export async function runImport(ctx: CommandContext<AgentPrincipal>, props: RunI
   const errors: StoredRowError[] = [];
   const publish = () =>
     app.bus.publish({
-      type: 'import.progress',
+      type: 'import.progressed',
       shopId: actor.shopId,
       import: presentImport(row, row.language as Language, app.now()),
     });
@@ -75,7 +75,7 @@ export async function runImport(ctx: CommandContext<AgentPrincipal>, props: RunI
       await recordAudit(trx, {
         shopId: actor.shopId,
         actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-        action: `import.${row.kind}`,
+        action: `import.${row.kind}_imported`,
         targetType: 'import',
         targetId: row.id,
         before: null,

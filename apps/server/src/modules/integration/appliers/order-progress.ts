@@ -1,8 +1,9 @@
 import { findCarrier, serverText, storeServerText, type InboundEvent } from '@golddesk/contracts';
 import { insertTrackingEvent, onTrackingEvent, type AfterCommit } from '../../logistics/index.js';
-import { closeStaleApprovals, publishApprovals } from '../../approvals/commands/close-stale-approvals.js';
-import { updateOrder, type OrderRow } from '../../orders/order.repository.js';
-import { advance, pathBetween, transition } from '../../orders/order.state-machine.js';
+import { publishApprovals } from '../../approvals/index.js';
+import { closeStaleApprovals } from '../../orders/index.js';
+import { findOrderByNo, updateOrder, type OrderRow } from '../../orders/index.js';
+import { advance, pathBetween, transition } from '../../orders/index.js';
 import type { InboundNote } from '../inbound-notes.js';
 import type { ApplyContext, ApplyOutcome } from './applier.js';
 
@@ -21,12 +22,7 @@ type Step = keyof typeof STAMP;
  */
 export async function applyOrderProgress(ctx: ApplyContext, event: ProgressEvent): Promise<ApplyOutcome> {
   const { trx, shopId, now } = ctx;
-  const order = await trx
-    .selectFrom('orders')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('order_no', '=', event.data.orderNo)
-    .executeTakeFirst();
+  const order = await findOrderByNo(trx, shopId, event.data.orderNo);
   if (!order) return { status: 'parked', note: [{ code: 'order_not_synced', params: { orderNo: event.data.orderNo } }] };
 
   if (event.type === 'order.closed') return close(ctx, order, event.data.reason, event.data.closedAt);

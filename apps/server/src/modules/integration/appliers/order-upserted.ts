@@ -1,6 +1,8 @@
 import type { InboundEvent } from '@golddesk/contracts';
 import { newId } from '../../../platform/ids.js';
-import { findOrCreateVouchedBuyer } from '../../customers/buyer-identity.js';
+import { findOrCreateVouchedBuyer } from '../../crm/index.js';
+import { findOrderByNo, insertOrderWithItems, replaceOrderItems, updateOrder } from '../../orders/index.js';
+import { mapProductIdsByExternalId } from '../../catalogue/index.js';
 import type { ApplyContext, ApplyOutcome } from './applier.js';
 
 type OrderUpserted = Extract<InboundEvent, { type: 'order.upserted' }>['data'];
@@ -26,26 +28,17 @@ export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted)
     receiver_address: `${data.receiver.province ?? ''}${data.receiver.address.replace(data.receiver.province ?? '\u0000', '')}`,
     receiver_province: data.receiver.province ?? null,
   };
-  const existing = await trx
-    .selectFrom('orders')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('order_no', '=', data.orderNo)
-    .executeTakeFirst();
+  const existing = await findOrderByNo(trx, shopId, data.orderNo);
   if (existing) {
     if (!['pending_payment', 'paid'].includes(existing.status)) {
       return { status: 'ignored', note: [{ code: 'shipped_not_overwritten', params: { orderNo: data.orderNo } }] };
     }
-    await trx
-      .updateTable('orders')
-      .set({ ...receiver, total_fen: data.totalFen, buyer_id: buyerId, updated_at: now })
-      .where('id', '=', existing.id)
-      .execute();
-    await trx.deleteFrom('order_items').where('order_id', '=', existing.id).execute();
-    await trx
-      .insertInto('order_items')
-      .values(items.map((i) => ({ ...i, order_id: existing.id })))
-      .execute();
+    await updateOrder(trx, existing.id, { ...receiver, total_fen: data.totalFen, buyer_id: buyerId, updated_at: now });
+    await replaceOrderItems(
+      trx,
+      existing.id,
+      items.map((i) => ({ ...i, order_id: existing.id })),
+    );
     return {
       status: 'applied',
       orderId: existing.id,
@@ -58,9 +51,9 @@ export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted)
     };
   }
   const id = newId();
-  await trx
-    .insertInto('orders')
-    .values({
+  await insertOrderWithItems(
+    trx,
+    {
       id,
       shop_id: shopId,
       buyer_id: buyerId,
@@ -79,12 +72,9 @@ export async function applyOrderUpserted(ctx: ApplyContext, data: OrderUpserted)
       closed_at: null,
       external_id: data.orderNo,
       updated_at: now,
-    })
-    .execute();
-  await trx
-    .insertInto('order_items')
-    .values(items.map((i) => ({ ...i, order_id: id })))
-    .execute();
+    },
+    items.map((i) => ({ ...i, order_id: id })),
+  );
   return {
     status: 'applied',
     orderId: id,
@@ -107,12 +97,5 @@ async function ensureBuyer({ trx, shopId, now }: ApplyContext, buyer: OrderUpser
 }
 
 async function productIdsByExternalId({ trx, shopId }: ApplyContext, externalIds: string[]) {
-  if (externalIds.length === 0) return new Map<string, string>();
-  const rows = await trx
-    .selectFrom('products')
-    .select(['id', 'external_id'])
-    .where('shop_id', '=', shopId)
-    .where('external_id', 'in', externalIds)
-    .execute();
-  return new Map(rows.map((r) => [r.external_id!, r.id]));
+  return mapProductIdsByExternalId(trx, shopId, externalIds);
 }

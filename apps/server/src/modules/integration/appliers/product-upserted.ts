@@ -1,17 +1,20 @@
 import type { InboundEvent } from '@golddesk/contracts';
 import { newId } from '../../../platform/ids.js';
+import {
+  findProductByExternalId,
+  insertSyncedProduct,
+  insertSyncedSku,
+  listSkusOfProduct,
+  updateSkuPriceAndStock,
+  updateSyncedProduct,
+} from '../../catalogue/index.js';
 import type { ApplyContext, ApplyOutcome } from './applier.js';
 
 type ProductUpserted = Extract<InboundEvent, { type: 'product.upserted' }>['data'];
 
 /** Creates or updates a product by the shop's id for it; SKUs match by their properties (颜色/尺码), so order lines keep theirs. */
 export async function applyProductUpserted({ trx, shopId, now }: ApplyContext, data: ProductUpserted): Promise<ApplyOutcome> {
-  const existing = await trx
-    .selectFrom('products')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('external_id', '=', data.externalId)
-    .executeTakeFirst();
+  const existing = await findProductByExternalId(trx, shopId, data.externalId);
   const fields = {
     title: data.title,
     category: data.category,
@@ -21,40 +24,33 @@ export async function applyProductUpserted({ trx, shopId, now }: ApplyContext, d
     ...(data.weightG !== undefined ? { weight_g: data.weightG } : {}),
   };
   const productId = existing?.id ?? newId();
-  if (existing) await trx.updateTable('products').set(fields).where('id', '=', productId).execute();
+  if (existing) await updateSyncedProduct(trx, productId, fields);
   else {
-    await trx
-      .insertInto('products')
-      .values({
-        id: productId,
-        shop_id: shopId,
-        ...fields,
-        image_url: null,
-        size_chart: null,
-        created_at: now,
-        external_id: data.externalId,
-      })
-      .execute();
+    await insertSyncedProduct(trx, {
+      id: productId,
+      shop_id: shopId,
+      ...fields,
+      image_url: null,
+      size_chart: null,
+      created_at: now,
+      external_id: data.externalId,
+    });
   }
-  const skus = await trx.selectFrom('product_skus').selectAll().where('product_id', '=', productId).execute();
+  const skus = await listSkusOfProduct(trx, productId);
   const key = (props: Record<string, string>) => JSON.stringify(Object.entries(props).sort());
   const byProps = new Map(skus.map((s) => [key(JSON.parse(s.props)), s.id]));
   for (const sku of data.skus) {
     const id = byProps.get(key(sku.props));
-    if (id)
-      await trx.updateTable('product_skus').set({ price_fen: sku.priceFen, stock: sku.stock }).where('id', '=', id).execute();
+    if (id) await updateSkuPriceAndStock(trx, id, sku.priceFen, sku.stock);
     else {
-      await trx
-        .insertInto('product_skus')
-        .values({
-          id: newId(),
-          shop_id: shopId,
-          product_id: productId,
-          props: JSON.stringify(sku.props),
-          price_fen: sku.priceFen,
-          stock: sku.stock,
-        })
-        .execute();
+      await insertSyncedSku(trx, {
+        id: newId(),
+        shop_id: shopId,
+        product_id: productId,
+        props: JSON.stringify(sku.props),
+        price_fen: sku.priceFen,
+        stock: sku.stock,
+      });
     }
   }
   return {

@@ -3,8 +3,8 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
 import { SIGNATURE_HEADER } from '../../../platform/security/hmac-signature.js';
-import { recordAgentAudit, secretFingerprint } from '../../audit/audit.repository.js';
-import { findShopById } from '../../shops/shop.repository.js';
+import { recordAgentAudit, secretFingerprint } from '../../audit/index.js';
+import { findShopById } from '../../shops/index.js';
 import { ensureIntegrationSecrets, rotateIntegrationSecrets } from '../integration.repository.js';
 
 type Secrets = Awaited<ReturnType<typeof ensureIntegrationSecrets>>;

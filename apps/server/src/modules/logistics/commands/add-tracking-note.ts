@@ -1,8 +1,8 @@
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { findOrderWithItems } from '../../orders/order.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { findOrderWithItems } from '../../orders/index.js';
 import { insertTrackingEvent } from '../tracking.repository.js';
 
 /** An agent's note on the parcel's timeline (e.g. after calling the courier); internal, the buyer is not told. */
@@ -31,7 +31,7 @@ export async function addTrackingNote(
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'order.tracking_note',
+      action: 'order.tracking_noted',
       targetType: 'order',
       targetId: orderId,
       before: null,

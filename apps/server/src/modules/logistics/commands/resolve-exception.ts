@@ -2,7 +2,7 @@ import type { LogisticsExceptionView } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit } from '../../audit/index.js';
 import { closeException, findException } from '../exception.repository.js';
 
 /** 处理: an agent closes an exception with what was done (called the courier, re-sent, refunded…). Any agent may. */
@@ -23,7 +23,7 @@ export async function resolveException(
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'logistics.resolve_exception',
+      action: 'logistics.exception_resolved',
       targetType: 'order',
       targetId: found.order.id,
       before: { kind: found.kind, detail: found.detail },
@@ -32,6 +32,6 @@ export async function resolveException(
     });
     return (await findException(trx, actor.shopId, id))!;
   });
-  app.bus.publish({ type: 'logistics.exception', shopId: actor.shopId, exception: resolved });
+  app.bus.publish({ type: 'logistics.exception_changed', shopId: actor.shopId, exception: resolved });
   return resolved;
 }

@@ -4,7 +4,7 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit } from '../../audit/index.js';
 import { listCourierRules, replaceCourierRules, type StoredCourierRule } from '../courier-rule.repository.js';
 
 /**
@@ -41,7 +41,7 @@ export async function saveCourierRules(
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'logistics.save_rules',
+      action: 'logistics.rules_saved',
       targetType: 'shop',
       targetId: actor.shopId,
       before: { rules: before.length },

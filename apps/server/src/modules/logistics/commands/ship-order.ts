@@ -10,11 +10,11 @@ import {
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { runOrderAction } from '../../orders/order-action.js';
-import { updateOrder } from '../../orders/order.repository.js';
-import { transition } from '../../orders/order.state-machine.js';
+import { runOrderAction } from '../../orders/index.js';
+import { updateOrder } from '../../orders/index.js';
+import { transition } from '../../orders/index.js';
 import type { Queryable } from '../../../platform/db/database.js';
-import { markNoticeSent } from '../listeners/on-tracking-event.js';
+import { markNoticeSent } from '../notice.repository.js';
 import { readLogisticsSettings } from '../logistics-settings.js';
 import { insertTrackingEvent } from '../tracking.repository.js';
 
@@ -75,7 +75,7 @@ export function shipOrder(
           await markNoticeSent(t, shopId, order.id, 'shipped', now);
         },
         audit: {
-          action: 'order.ship',
+          action: 'order.shipped',
           before: { status: order.status },
           after: { status: 'shipped', carrier: carrier.name, trackingNo },
         },
@@ -119,7 +119,7 @@ export function updateTrackingNumber(
           });
         },
         audit: {
-          action: 'order.update_tracking',
+          action: 'order.tracking_updated',
           before: { carrier: order.carrier, trackingNo: order.tracking_no },
           after: { carrier: carrier.name, trackingNo },
         },

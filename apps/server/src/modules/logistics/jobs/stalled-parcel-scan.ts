@@ -5,6 +5,8 @@ import { claimSchedulePeriod, defineJob, type ScheduleDefinition } from '../../.
 import { raiseException } from '../exception.repository.js';
 import { publishExceptions } from '../logistics.events.js';
 import { logisticsSettingsOf } from '../logistics-settings.js';
+import { findStalledParcelCandidates } from '../tracking.repository.js';
+import { listShopSettings } from '../../shops/index.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,52 +19,10 @@ export async function scanStalledParcels(app: AppContext): Promise<number> {
   const db = app.storage.db;
   const now = app.now();
   let raised = 0;
-  for (const shop of await db.selectFrom('shops').select(['id', 'settings']).execute()) {
+  for (const shop of await listShopSettings(db)) {
     const days = logisticsSettingsOf(shop.settings).noUpdateDays;
     const threshold = new Date(now.getTime() - days * DAY_MS).toISOString();
-    const candidates = await db
-      .selectFrom('orders as o')
-      .select((eb) => [
-        'o.id',
-        'o.shipped_at',
-        eb
-          .selectFrom('tracking_events as t')
-          .select('t.occurred_at')
-          .whereRef('t.order_id', '=', 'o.id')
-          .where('t.status', '<>', 'note')
-          .orderBy('t.occurred_at', 'desc')
-          .limit(1)
-          .as('last_event_at'),
-        eb
-          .selectFrom('tracking_events as t')
-          .select('t.status')
-          .whereRef('t.order_id', '=', 'o.id')
-          .where('t.status', '<>', 'note')
-          .orderBy('t.occurred_at', 'desc')
-          .limit(1)
-          .as('last_status'),
-        eb
-          .selectFrom('tracking_events as t')
-          .select('t.description')
-          .whereRef('t.order_id', '=', 'o.id')
-          .where('t.status', '<>', 'note')
-          .orderBy('t.occurred_at', 'desc')
-          .limit(1)
-          .as('last_description'),
-        eb
-          .selectFrom('logistics_exceptions as e')
-          .select('e.resolved_at')
-          .whereRef('e.order_id', '=', 'o.id')
-          .where('e.kind', '=', 'no_update')
-          .where('e.resolved_at', 'is not', null)
-          .orderBy('e.resolved_at', 'desc')
-          .limit(1)
-          .as('handled_at'),
-      ])
-      .where('o.shop_id', '=', shop.id)
-      .where('o.status', '=', 'shipped')
-      .where('o.shipped_at', '<', threshold)
-      .execute();
+    const candidates = await findStalledParcelCandidates(db, shop.id, threshold);
     const ids: string[] = [];
     for (const order of candidates) {
       // A returned parcel is already an exception of its own; waiting for its "update" would be noise.

@@ -8,14 +8,15 @@ import {
 } from '@golddesk/contracts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
-import { publishStoredMessages } from '../../messages/message.events.js';
-import { writeSystemMessage } from '../../messages/commands/write-system-message.js';
-import type { StoredMessage } from '../../messages/message.repository.js';
-import { presentOrderCard } from '../../orders/order.presenter.js';
-import { findOrderWithItems, type OrderRow } from '../../orders/order.repository.js';
-import { closeException, raiseException } from '../exception.repository.js';
+import { publishStoredMessages } from '../../conversations/index.js';
+import { writeSystemMessage } from '../../conversations/index.js';
+import type { StoredMessage } from '../../conversations/index.js';
+import { presentOrderCard } from '../../orders/index.js';
+import { findOrderWithItems, type OrderRow } from '../../orders/index.js';
+import { closeException, findOpenExceptionId, raiseException } from '../exception.repository.js';
 import { publishExceptions, type AfterCommit } from '../logistics.events.js';
 import { readLogisticsSettings } from '../logistics-settings.js';
+import { markNoticeSent } from '../notice.repository.js';
 
 export interface TrackingEventContext {
   trx: Transaction<Database>;
@@ -57,12 +58,7 @@ export async function onTrackingEvent(ctx: TrackingEventContext, order: OrderRow
     const id = await raiseException(trx, { shopId, orderId: order.id, kind, detail, at: now });
     if (id) exceptionIds.push(id);
   }
-  const stalled = await trx
-    .selectFrom('logistics_exceptions')
-    .select('id')
-    .where('shop_id', '=', shopId)
-    .where('open_key', '=', `${order.id}:no_update`)
-    .executeTakeFirst();
+  const stalled = await findOpenExceptionId(trx, shopId, order.id, 'no_update');
   if (
     stalled &&
     (await closeException(
@@ -86,16 +82,6 @@ export async function onTrackingEvent(ctx: TrackingEventContext, order: OrderRow
 }
 
 const NOTICE_KINDS: readonly string[] = ['shipped', 'out_for_delivery', 'signed'] satisfies NoticeKind[];
-
-/** Records that the buyer was told about `kind`; false when they already were (so nobody repeats it). */
-export async function markNoticeSent(trx: Transaction<Database>, shopId: string, orderId: string, kind: NoticeKind, at: string) {
-  const result = await trx
-    .insertInto('logistics_notices')
-    .values({ shop_id: shopId, order_id: orderId, kind, sent_at: at })
-    .onConflict((oc) => oc.columns(['shop_id', 'order_id', 'kind']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-}
 
 async function sendNotice(
   trx: Transaction<Database>,

@@ -10,12 +10,12 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { newId } from '../../../platform/ids.js';
-import { presentApproval } from '../../approvals/approval.presenter.js';
-import { findApproval, insertApproval } from '../../approvals/approval.repository.js';
+import { presentApproval } from '../../approvals/index.js';
+import { findApproval, insertApproval } from '../../approvals/index.js';
 import { runOrderAction } from '../order-action.js';
 import { DEFAULT_DISCOUNT_LIMITS } from '../order.policy.js';
-import type { OrderRow } from '../order.repository.js';
-import { readShopSettingsJson, shopSettingOf } from '../../shops/shop-settings.js';
+import { updateOrder, type OrderRow } from '../order.repository.js';
+import { readShopSettingsJson, shopSettingOf } from '../../shops/index.js';
 
 /**
  * 改价 on an unpaid order. Within the role's discount limit it applies at once; beyond it, it becomes
@@ -63,7 +63,7 @@ export function changePrice(
               decided_at: null,
             }),
           audit: {
-            action: 'order.change_price_requested',
+            action: 'order.price_change_requested',
             before: { totalFen: Number(order.total_fen) },
             after: { requestedTotalFen: props.newTotalFen, discount, limit, approvalId },
           },
@@ -122,18 +122,14 @@ function priceChangePlan(order: OrderRow, newTotalFen: number, now: string, reas
   const before = Number(order.total_fen);
   return {
     apply: async (trx: Queryable) => {
-      await trx
-        .updateTable('orders')
-        .set({
-          total_fen: newTotalFen,
-          original_total_fen: order.original_total_fen ?? before,
-          updated_at: now,
-        })
-        .where('id', '=', order.id)
-        .execute();
+      await updateOrder(trx, order.id, {
+        total_fen: newTotalFen,
+        original_total_fen: order.original_total_fen ?? before,
+        updated_at: now,
+      });
     },
     audit: {
-      action: 'order.change_price',
+      action: 'order.price_changed',
       before: { totalFen: before },
       after: { totalFen: newTotalFen, reason: reason ?? null },
     },

@@ -39,7 +39,7 @@ export function changeReceiver(
             receiver_province: props.province,
             updated_at: now,
           }),
-        audit: { action: 'order.change_receiver', before, after },
+        audit: { action: 'order.receiver_changed', before, after },
         // The chat log keeps the number masked: every agent reads it, and the buyer knows their own number.
         announcement: serverText('order.receiver_changed', {
           orderNo: order.order_no,

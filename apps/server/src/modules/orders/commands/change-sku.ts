@@ -3,7 +3,8 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { runOrderAction } from '../order-action.js';
-import { updateOrderItem } from '../order.repository.js';
+import { findSkuOfProduct } from '../../catalogue/index.js';
+import { updateOrder, updateOrderItem } from '../order.repository.js';
 
 /** Swaps one line of an unshipped order to another SKU (colour/size) of the same product, same price. */
 export function changeSku(
@@ -18,13 +19,7 @@ export function changeSku(
     plan: async ({ order, items }, trx, now) => {
       const item = items[props.itemIndex];
       if (!item) throw new AppError('not_found', { thing: 'order_item' });
-      const sku = await trx
-        .selectFrom('product_skus')
-        .selectAll()
-        .where('id', '=', props.skuId)
-        .where('product_id', '=', item.product_id)
-        .where('shop_id', '=', ctx.actor.shopId)
-        .executeTakeFirst();
+      const sku = await findSkuOfProduct(trx, ctx.actor.shopId, item.product_id, props.skuId);
       if (!sku) throw new AppError('not_found', { thing: 'sku' });
       const beforeProps = JSON.parse(item.sku_props) as Record<string, string>;
       const afterProps = JSON.parse(sku.props) as Record<string, string>;
@@ -35,10 +30,10 @@ export function changeSku(
       return {
         apply: async (t) => {
           await updateOrderItem(t, item.id, { sku_id: sku.id, sku_props: sku.props });
-          await t.updateTable('orders').set({ updated_at: now }).where('id', '=', order.id).execute();
+          await updateOrder(t, order.id, { updated_at: now });
         },
         audit: {
-          action: 'order.change_sku',
+          action: 'order.sku_changed',
           before: { item: item.title, skuId: item.sku_id, props: beforeProps },
           after: { item: item.title, skuId: sku.id, props: afterProps },
         },

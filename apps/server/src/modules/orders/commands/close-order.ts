@@ -17,7 +17,7 @@ export function closeOrder(
     request: props,
     plan: ({ order }, _trx, now) => ({
       apply: (trx) => updateOrder(trx, order.id, { ...transition(order, 'closed', now), close_reason: props.reason }),
-      audit: { action: 'order.close', before: { status: order.status }, after: { status: 'closed', reason: props.reason } },
+      audit: { action: 'order.closed', before: { status: order.status }, after: { status: 'closed', reason: props.reason } },
       announcement: serverText('order.closed', { orderNo: order.order_no, reason: props.reason }),
     }),
   });

@@ -17,7 +17,7 @@ export function setMemo(
     plan: ({ order }, _trx, now) => ({
       apply: (trx) => updateOrder(trx, order.id, { memo: props.memo || null, memo_flag: props.flag, updated_at: now }),
       audit: {
-        action: 'order.set_memo',
+        action: 'order.memo_changed',
         before: { memo: order.memo, flag: order.memo_flag },
         after: { memo: props.memo || null, flag: props.flag },
       },

@@ -1,13 +1,16 @@
 import { fillReminderTemplate } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { ensureBuyerConversation } from '../../conversations/conversation.repository.js';
-import { messageWriterOf } from '../../messages/index.js';
-import { presentOrderCard } from '../../orders/order.presenter.js';
-import { findOrderWithItems } from '../../orders/order.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { ensureBuyerConversation } from '../../conversations/index.js';
+import { findBuyer } from '../../crm/index.js';
+import { messageWriterOf } from '../../conversations/index.js';
+import { presentOrderCard } from '../../orders/index.js';
+import { findOrderWithItems } from '../../orders/index.js';
 import { describeActivePromotions } from '../../promotions/index.js';
 import { isQuietTime, shopHoursOf } from '../../shop-hours/index.js';
+import { findShopSettings } from '../../shops/index.js';
+import { insertPaymentReminderOnce, listReminderSeqs, setReminderMessage } from '../payment-reminder.repository.js';
 import { reminderSettingsOf } from '../reminder-settings.js';
 
 export interface SendPaymentReminderProps {
@@ -31,38 +34,30 @@ export async function sendPaymentReminder(app: AppContext, props: SendPaymentRem
   const now = at.toISOString();
   // Through the message writer, inside this transaction: the reminder row and its message commit together.
   return messageWriterOf(app).transaction(async (trx, writeMessage): Promise<SendOutcome> => {
-    const shop = await trx.selectFrom('shops').select('settings').where('id', '=', props.shopId).executeTakeFirst();
+    const shop = await findShopSettings(trx, props.shopId);
     const found = await findOrderWithItems(trx, props.shopId, props.orderId);
     if (!shop || !found || found.order.status !== 'pending_payment') return 'not_due';
     const settings = reminderSettingsOf(shop.settings);
     if (!settings.enabled || props.seq > settings.maxReminders) return 'not_due';
     if (isQuietTime(shopHoursOf(shop.settings), at)) return 'not_due';
-    const buyer = await trx
-      .selectFrom('buyers')
-      .select(['id', 'nick', 'blocked_at'])
-      .where('id', '=', found.order.buyer_id)
-      .executeTakeFirst();
+    const buyer = await findBuyer(trx, props.shopId, found.order.buyer_id);
     if (!buyer || buyer.blocked_at) return 'not_due';
-    const earlier = await trx.selectFrom('payment_reminders').select('seq').where('order_id', '=', props.orderId).execute();
+    const earlier = await listReminderSeqs(trx, props.orderId);
     if (earlier.some((r) => Number(r.seq) === props.seq)) return 'already_sent';
     // Reminders go in order: the n-th only after the (n-1)-th.
     if (earlier.length !== props.seq - 1) return 'not_due';
 
     const reminderId = newId();
-    const inserted = await trx
-      .insertInto('payment_reminders')
-      .values({
-        id: reminderId,
-        shop_id: props.shopId,
-        order_id: props.orderId,
-        seq: props.seq,
-        buyer_id: buyer.id,
-        message_id: null,
-        sent_at: now,
-      })
-      .onConflict((oc) => oc.columns(['order_id', 'seq']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return 'already_sent';
+    const inserted = await insertPaymentReminderOnce(trx, {
+      id: reminderId,
+      shop_id: props.shopId,
+      order_id: props.orderId,
+      seq: props.seq,
+      buyer_id: buyer.id,
+      message_id: null,
+      sent_at: now,
+    });
+    if (!inserted) return 'already_sent';
 
     const first = found.items[0];
     const body = fillReminderTemplate(settings.template, settings.incentive, {
@@ -89,7 +84,7 @@ export async function sendPaymentReminder(app: AppContext, props: SendPaymentRem
       createdAt: now,
       origin: 'automation',
     });
-    await trx.updateTable('payment_reminders').set({ message_id: message.row.id }).where('id', '=', reminderId).execute();
+    await setReminderMessage(trx, reminderId, message.row.id);
     await recordAudit(trx, {
       shopId: props.shopId,
       actor: { kind: 'system', id: null, name: '催付' },

@@ -3,9 +3,9 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit } from '../../audit/index.js';
 import { presentReminderTask } from '../payment-reminder.presenter.js';
-import { findReminderTask } from '../payment-reminder.repository.js';
+import { findReminderTask, updateOpenReminderTask } from '../payment-reminder.repository.js';
 
 /** Takes an open follow-up task ("assign to me"); taking it from a colleague is allowed and audited. */
 export async function assignReminderTask(
@@ -60,13 +60,8 @@ async function changeTask(
     if (!task) throw new AppError('not_found', { thing: 'reminder_task' });
     const changes = plan(task);
     // Only while still open: two agents recording at once → the second sees reminder_task_done.
-    const updated = await trx
-      .updateTable('reminder_tasks')
-      .set({ ...changes, updated_at: now })
-      .where('id', '=', task.id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('reminder_task_done');
+    const updated = await updateOpenReminderTask(trx, task.id, { ...changes, updated_at: now });
+    if (!updated) throw new AppError('reminder_task_done');
     const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (task as Record<string, unknown>)[k] ?? null]));
     await recordAudit(trx, {
       shopId: actor.shopId,

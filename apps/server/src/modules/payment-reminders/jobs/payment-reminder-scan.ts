@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../platform/app-context.js';
 import type { JobQueue, ScheduleDefinition } from '../../../platform/jobs/index.js';
 import { isQuietTime, shopHoursOf } from '../../shop-hours/index.js';
+import { listShopSettings } from '../../shops/index.js';
 import { listSettledOpenTasks, listUnpaidOrdersToRemind } from '../payment-reminder.repository.js';
 import { followUpReason, reminderDueAt, reminderSettingsOf } from '../reminder-settings.js';
 import { paymentReminderJob, reminderTaskJob, settleReminderTaskJob } from './payment-reminder.jobs.js';
@@ -21,7 +22,7 @@ export async function scanPaymentReminders(app: AppContext, queue: JobQueue): Pr
   const db = app.storage.db;
   const at = app.now();
   let enqueued = 0;
-  for (const shop of await db.selectFrom('shops').select(['id', 'settings']).execute()) {
+  for (const shop of await listShopSettings(db)) {
     const settings = reminderSettingsOf(shop.settings);
     for (const task of await listSettledOpenTasks(db, shop.id)) {
       await queue.enqueue(

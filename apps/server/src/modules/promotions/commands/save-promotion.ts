@@ -5,9 +5,16 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit } from '../../audit/index.js';
 import { presentPromotion, type PromotionLanguage } from '../promotion.presenter.js';
-import { countPromotions, findPromotion, type PromotionRow } from '../promotion.repository.js';
+import {
+  countPromotions,
+  deletePromotionRow,
+  findPromotion,
+  insertPromotions,
+  updatePromotion,
+  type PromotionRow,
+} from '../promotion.repository.js';
 
 export const MAX_PROMOTIONS = 200;
 
@@ -55,14 +62,14 @@ export async function savePromotion(ctx: CommandContext<AgentPrincipal>, props: 
     };
     if (before) {
       const { id: _id, shop_id: _shop, created_at: _created, ...changes } = next;
-      await trx.updateTable('promotions').set(changes).where('id', '=', before.id).where('shop_id', '=', actor.shopId).execute();
+      await updatePromotion(trx, actor.shopId, before.id, changes);
     } else {
-      await trx.insertInto('promotions').values(next).execute();
+      await insertPromotions(trx, [next]);
     }
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: before ? 'promotion.update' : 'promotion.create',
+      action: before ? 'promotion.updated' : 'promotion.created',
       targetType: 'promotion',
       targetId: next.id,
       before: before ? auditView(before) : null,
@@ -82,11 +89,11 @@ export async function deletePromotion(ctx: CommandContext<AgentPrincipal>, id: s
   await app.storage.db.transaction().execute(async (trx) => {
     const before = await findPromotion(trx, actor.shopId, id);
     if (!before) throw new AppError('not_found', { thing: 'promotion' });
-    await trx.deleteFrom('promotions').where('id', '=', id).where('shop_id', '=', actor.shopId).execute();
+    await deletePromotionRow(trx, actor.shopId, id);
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'promotion.delete',
+      action: 'promotion.deleted',
       targetType: 'promotion',
       targetId: id,
       before: auditView(before),

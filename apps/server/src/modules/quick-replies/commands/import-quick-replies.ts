@@ -3,8 +3,8 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import type { Language } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { readColumnFile } from '../../imports/import-file.js';
+import { recordAudit } from '../../audit/index.js';
+import { readColumnFile } from '../../imports/index.js';
 import { ownerFor, requireScopeEditor } from '../quick-reply.policy.js';
 import { insertQuickReplies, listScopeQuickReplies, updateQuickReply, type QuickReplyRow } from '../quick-reply.repository.js';
 
@@ -120,7 +120,7 @@ export async function importQuickReplies(
       await recordAudit(trx, {
         shopId: actor.shopId,
         actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-        action: 'quick_reply.import',
+        action: 'quick_reply.imported',
         targetType: 'quick_reply',
         targetId: 'team',
         before: null,

@@ -3,8 +3,8 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { findAttachment } from '../../attachments/attachment.repository.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { findAttachment } from '../../attachments/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { mayEditQuickReply, mayReadQuickReply, ownerFor, requireScopeEditor } from '../quick-reply.policy.js';
 import { presentQuickReply } from '../quick-reply.presenter.js';
 import {
@@ -80,7 +80,7 @@ export async function createQuickReply(
       await recordAudit(trx, {
         shopId: actor.shopId,
         actor: auditActor(actor),
-        action: 'quick_reply.create',
+        action: 'quick_reply.created',
         targetType: 'quick_reply',
         targetId: row.id,
         before: null,
@@ -134,7 +134,7 @@ export async function changeQuickReply(
       await recordAudit(trx, {
         shopId: actor.shopId,
         actor: auditActor(actor),
-        action: 'quick_reply.update',
+        action: 'quick_reply.updated',
         targetType: 'quick_reply',
         targetId: row.id,
         before: snapshot(row),
@@ -155,7 +155,7 @@ export async function removeQuickReply(ctx: CommandContext<AgentPrincipal>, prop
       await recordAudit(trx, {
         shopId: actor.shopId,
         actor: auditActor(actor),
-        action: 'quick_reply.delete',
+        action: 'quick_reply.deleted',
         targetType: 'quick_reply',
         targetId: row.id,
         before: snapshot(row),

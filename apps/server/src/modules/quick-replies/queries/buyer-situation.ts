@@ -1,4 +1,3 @@
-import type { Queryable } from '../../../platform/db/database.js';
 import { wordsForQuery } from '../../../platform/db/full-text-search.js';
 
 /**
@@ -63,19 +62,4 @@ export function situationWords(text: string): string[] {
     if (asks.some((ask) => compact.includes(ask))) words.add(topic);
   }
   return [...words].slice(0, 20);
-}
-
-/** The text of the buyer's last message in the conversation ('' when they have written none). */
-export async function lastBuyerText(db: Queryable, shopId: string, conversationId: string): Promise<string> {
-  const row = await db
-    .selectFrom('messages')
-    .select('body')
-    .where('shop_id', '=', shopId)
-    .where('conversation_id', '=', conversationId)
-    .where('sender', '=', 'buyer')
-    .where('kind', '=', 'text')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.body ?? '';
 }

@@ -2,12 +2,13 @@ import { formatFen, ORDER_VARIABLES, type QuickReplyVariableName, type QuickRepl
 import type { AppContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError, type Language } from '../../../platform/http/errors.js';
-import { findConversation } from '../../conversations/conversation.repository.js';
-import { listBuyerOrders, type OrderWithItems } from '../../orders/order.repository.js';
+import { findConversation, findLastBuyerText } from '../../conversations/index.js';
+import { findBuyer } from '../../crm/index.js';
+import { listBuyerOrders, type OrderWithItems } from '../../orders/index.js';
 import { describeActivePromotions, describeFreeShipping } from '../../promotions/index.js';
 import { describeShopHours, loadShopHours } from '../../shop-hours/index.js';
-import { findShopById } from '../../shops/shop.repository.js';
-import { lastBuyerText, situationWords } from './buyer-situation.js';
+import { findShopById } from '../../shops/index.js';
+import { situationWords } from './buyer-situation.js';
 
 // The order a buyer most likely asks about: still moving (unpaid, paid, shipped) before finished ones.
 const ACTIVE_STATUSES = ['pending_payment', 'paid', 'shipped'];
@@ -70,18 +71,13 @@ export async function conversationVariables(
   if (!conversation) throw new AppError('not_found', { thing: 'conversation' });
   const now = app.now();
   const [buyer, shop, orders, promotions, freeShipping, hours, asked] = await Promise.all([
-    db
-      .selectFrom('buyers')
-      .select(['nick'])
-      .where('shop_id', '=', agent.shopId)
-      .where('id', '=', conversation.buyer_id)
-      .executeTakeFirst(),
+    findBuyer(db, agent.shopId, conversation.buyer_id),
     findShopById(db, agent.shopId),
     listBuyerOrders(db, agent.shopId, conversation.buyer_id),
     describeActivePromotions(db, agent.shopId, now, language),
     describeFreeShipping(db, agent.shopId, now, language),
     loadShopHours(db, agent.shopId),
-    lastBuyerText(db, agent.shopId, conversationId),
+    findLastBuyerText(db, agent.shopId, conversationId),
   ]);
   // The shop's facts (promotions, hours) come from one place, so phrases and auto-replies never disagree.
   const values: Values = { 客服昵称: agent.name, 营业时间: describeShopHours(hours, language) };

@@ -2,12 +2,13 @@ import type { LoginResponse, SetupRequest } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { hashPassword } from '../../../platform/security/passwords.js';
-import { logIn } from '../../auth/commands/log-in.js';
+import { insertAgent, logIn } from '../../auth/index.js';
 import { newId } from '../../../platform/ids.js';
 import { seedDefaultQuickReplies } from '../../quick-replies/index.js';
+import { anyShopExists, insertShop } from '../../shops/index.js';
 
 export async function isSetupNeeded(app: AppContext): Promise<boolean> {
-  return !(await app.storage.db.selectFrom('shops').select('id').limit(1).executeTakeFirst());
+  return !(await anyShopExists(app.storage.db));
 }
 
 /**
@@ -19,24 +20,21 @@ export async function setUpShop(app: AppContext, props: SetupRequest & { address
   const passwordHash = await hashPassword(props.password);
   const now = app.now().toISOString();
   await app.storage.db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('shops').select('id').limit(1).executeTakeFirst()) {
+    if (await anyShopExists(trx)) {
       throw new AppError('setup_done');
     }
     const shopId = newId();
-    await trx.insertInto('shops').values({ id: shopId, slug: props.shop, name: props.shopName, created_at: now }).execute();
+    await insertShop(trx, { id: shopId, slug: props.shop, name: props.shopName, created_at: now });
     const ownerId = newId();
-    await trx
-      .insertInto('agents')
-      .values({
-        id: ownerId,
-        shop_id: shopId,
-        username: props.username,
-        name: props.name,
-        role: 'owner',
-        password_hash: passwordHash,
-        created_at: now,
-      })
-      .execute();
+    await insertAgent(trx, {
+      id: ownerId,
+      shop_id: shopId,
+      username: props.username,
+      name: props.name,
+      role: 'owner',
+      password_hash: passwordHash,
+      created_at: now,
+    });
     // A new shop answers the common questions from the first chat on; the owner edits the phrases later.
     await seedDefaultQuickReplies(trx, { shopId, createdBy: ownerId, at: now });
   });

@@ -3,9 +3,9 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { hashPassword } from '../../../platform/security/passwords.js';
-import { recordAgentAudit } from '../../audit/audit.repository.js';
-import { presentAgent } from '../agent.presenter.js';
-import { findAgentByUsername, insertAgent } from '../agent.repository.js';
+import { recordAgentAudit } from '../../audit/index.js';
+import { presentAgent } from '../../auth/index.js';
+import { findAgentByUsername, insertAgent } from '../../auth/index.js';
 import { mayCreateRole } from '../team.policy.js';
 import { newId } from '../../../platform/ids.js';
 

@@ -1,10 +1,10 @@
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { publishSessionsRevoked } from '../../auth/auth.events.js';
-import { revokeAgentSessions } from '../../auth/session.repository.js';
-import { findAgent } from '../agent.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { publishSessionsRevoked } from '../../auth/index.js';
+import { revokeAgentSessions } from '../../auth/index.js';
+import { findAgent } from '../../auth/index.js';
 import { mayManageAgent } from '../team.policy.js';
 
 /**
@@ -22,7 +22,7 @@ export async function signOutAgent(ctx: CommandContext<AgentPrincipal>, agentId:
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: 'agent.sign_out_everywhere',
+      action: 'agent.signed_out_everywhere',
       targetType: 'agent',
       targetId: agent.id,
       before: null,

@@ -2,11 +2,11 @@ import type { AgentView, UpdateAgentRequest } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../audit/audit.repository.js';
-import { publishSessionsRevoked } from '../../auth/auth.events.js';
-import { revokeAgentSessions } from '../../auth/session.repository.js';
-import { presentAgent } from '../agent.presenter.js';
-import { findAgent, setAgentDisabledAt } from '../agent.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { publishSessionsRevoked } from '../../auth/index.js';
+import { revokeAgentSessions } from '../../auth/index.js';
+import { presentAgent } from '../../auth/index.js';
+import { findAgent, setAgentDisabledAt } from '../../auth/index.js';
 import { mayManageAgent } from '../team.policy.js';
 
 export interface UpdateAgentProps extends UpdateAgentRequest {
@@ -37,7 +37,7 @@ export async function updateAgent(ctx: CommandContext<AgentPrincipal>, props: Up
     await recordAudit(trx, {
       shopId: actor.shopId,
       actor: { kind: 'agent', id: actor.agentId, name: actor.name },
-      action: props.disabled ? 'agent.disable' : 'agent.enable',
+      action: props.disabled ? 'agent.disabled' : 'agent.enabled',
       targetType: 'agent',
       targetId: agent.id,
       before: { disabled: agent.disabled_at != null },

@@ -1,12 +1,12 @@
 import type { WidgetSessionResponse } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { findBuyerByVisitor, insertBuyerIfAbsent, touchBuyer, type BuyerRow } from '../../customers/buyer.repository.js';
-import { findOrCreateVouchedBuyer, newVisitorCredentials, visitorSecretMatches } from '../../customers/buyer-identity.js';
-import { ensureIntegrationSecrets } from '../../integration/integration.repository.js';
+import { findBuyerByVisitor, insertBuyerIfAbsent, touchBuyer, type BuyerRow } from '../../crm/index.js';
+import { findOrCreateVouchedBuyer, newVisitorCredentials, visitorSecretMatches } from '../../crm/index.js';
+import { ensureIntegrationSecrets } from '../../integration/index.js';
 import { checkIdentity } from '../../../platform/security/hmac-signature.js';
-import { ensureBuyerConversation } from '../../conversations/conversation.repository.js';
-import { findShopBySlug } from '../../shops/shop.repository.js';
+import { ensureBuyerConversation } from '../../conversations/index.js';
+import { findShopBySlug } from '../../shops/index.js';
 import { newId } from '../../../platform/ids.js';
 
 export interface StartWidgetSessionProps {

@@ -4,7 +4,7 @@ import { Alert, Button, InputNumber, Space, Tag, Tooltip, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/api-client';
-import { sizeAdvice } from '../../catalogue/catalogue.api';
+import { sizeAdvice } from '../../catalogue';
 import { sizeSentence } from './size-stock';
 
 interface SizeAdvicePanelProps {

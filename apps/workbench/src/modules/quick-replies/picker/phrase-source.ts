@@ -1,6 +1,6 @@
 import { fillQuickReply, findUnfilledVariables, type QuickReplyVariables, type QuickReplyView } from '@golddesk/contracts';
 import { useStore } from '../../../platform/store';
-import { messageStore } from '../../chat/message.store';
+import { messageStore } from '../../conversations';
 import { conversationVariables, listQuickReplies, recordQuickReplyUse } from '../quick-replies.api';
 
 // The phrase list is shared by every composer and re-read at most this often; a buyer's variables likewise,

@@ -1,0 +1,36 @@
+import type { Queryable } from '../../platform/db/database.js';
+import type { Insertable, Selectable } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+export type AgentRow = Selectable<Database['agents']>;
+
+export async function findAgentByUsername(db: Queryable, shopId: string, username: string) {
+  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).where('username', '=', username).executeTakeFirst();
+}
+
+export async function findAgent(db: Queryable, shopId: string, id: string) {
+  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAgent(db: Queryable, row: Insertable<Database['agents']>) {
+  await db.insertInto('agents').values(row).execute();
+}
+
+export async function listAgents(db: Queryable, shopId: string) {
+  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).orderBy('created_at').orderBy('username').execute();
+}
+
+/** Marks an agent disabled (an ISO time) or enabled (null). */
+export async function setAgentDisabledAt(db: Queryable, shopId: string, id: string, disabledAt: string | null) {
+  await db.updateTable('agents').set({ disabled_at: disabledAt }).where('shop_id', '=', shopId).where('id', '=', id).execute();
+}
+
+/** Replaces an agent's password hash, but only while it is still the given old one. */
+export async function replaceAgentPasswordHash(db: Queryable, agentId: string, oldHash: string, passwordHash: string) {
+  await db
+    .updateTable('agents')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', agentId)
+    .where('password_hash', '=', oldHash)
+    .execute();
+}

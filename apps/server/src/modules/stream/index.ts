@@ -1,0 +1,2 @@
+/** The stream module's door: the only file other modules import. */
+export { registerStreamRoutes } from './stream.routes.js';

@@ -1,0 +1,4 @@
+// Approvals: discount requests beyond an agent's limit, decided by a manager (the header's entry and the store).
+export { ApprovalEntry } from './ApprovalEntry';
+export { loadPendingApprovals } from './approval.api';
+export { announceOwnDecision, approvalStore, onOwnDecision, resetApprovals, upsertApproval } from './approval.store';

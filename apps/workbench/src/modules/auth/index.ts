@@ -1,0 +1,5 @@
+// Auth: signing in and out, the session hook, and the card the signed-out pages share.
+export { LoginPage } from './LoginPage';
+export { SignedOutCard } from './SignedOutCard';
+export { logout, refreshMe, startSession, useSession } from './auth.api';
+export { rememberLogin } from './last-login';
