@@ -26,20 +26,49 @@ export interface BatchWriterLocation {
 }
 
 /**
- * On a dedicated writer thread with its own SQLite connection. better-sqlite3 is synchronous, so a
- * durable commit (fsync) on the main thread would stall every socket; here it stalls only the writer,
- * while the main thread keeps accepting the next batch.
+ * On the SQLite writer thread, which has its own connection. better-sqlite3 is synchronous, so a durable commit
+ * (fsync) on the main thread would stall every socket; there it stalls only the writer, while the main thread keeps
+ * accepting the next batch. Every runner of one database shares the one thread (chat messages, the outbox's
+ * bookkeeping): their batches take turns instead of waiting on each other's locks, where SQLite's busy handler
+ * would sleep for milliseconds at a time.
  */
 export function sqliteWorkerRunner<I, O>(dataDir: string, writer: BatchWriterLocation): BatchRunner<I, O> {
-  type Pending = Map<number, { resolve: (o: O[]) => void; reject: (e: unknown) => void }>;
+  const thread = writerThreadFor(dataDir);
+  thread.users++;
+  // Loaded now, so the thread has the writer's code before the first batch needs it.
+  thread.preload(writer);
+  let closed = false;
+  return {
+    run: (inputs) => thread.run(writer, inputs) as Promise<O[]>,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (--thread.users === 0) await thread.close();
+    },
+  };
+}
+
+interface WriterThread {
+  users: number;
+  preload(writer: BatchWriterLocation): void;
+  run(writer: BatchWriterLocation, inputs: unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+const threads = new Map<string, WriterThread>();
+
+function writerThreadFor(dataDir: string): WriterThread {
+  const existing = threads.get(dataDir);
+  if (existing) return existing;
+  type Pending = Map<number, { resolve: (o: unknown[]) => void; reject: (e: unknown) => void }>;
   let current: { worker: Worker; pending: Pending } | undefined;
   let nextId = 1;
 
   const start = () => {
-    const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { dataDir, writer } });
+    const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { dataDir } });
     const pending: Pending = new Map();
     const self = { worker, pending };
-    worker.on('message', (reply: { id: number; outputs?: O[]; error?: string }) => {
+    worker.on('message', (reply: { id: number; outputs?: unknown[]; error?: string }) => {
       const entry = pending.get(reply.id);
       pending.delete(reply.id);
       if (reply.error !== undefined) entry?.reject(new Error(reply.error));
@@ -56,18 +85,22 @@ export function sqliteWorkerRunner<I, O>(dataDir: string, writer: BatchWriterLoc
     return self;
   };
 
-  // Started now, so the thread has loaded its code before the first message needs it.
   current = start();
-  return {
-    run(inputs) {
+  const thread: WriterThread = {
+    users: 0,
+    preload(writer) {
+      (current ??= start()).worker.postMessage({ preload: writer });
+    },
+    run(writer, inputs) {
       const { worker, pending } = (current ??= start());
       const id = nextId++;
-      return new Promise<O[]>((resolve, reject) => {
+      return new Promise<unknown[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, inputs });
+        worker.postMessage({ id, writer, inputs });
       });
     },
     async close() {
+      threads.delete(dataDir);
       const closing = current;
       current = undefined;
       if (!closing) return;
@@ -76,4 +109,6 @@ export function sqliteWorkerRunner<I, O>(dataDir: string, writer: BatchWriterLoc
       await exited;
     },
   };
+  threads.set(dataDir, thread);
+  return thread;
 }

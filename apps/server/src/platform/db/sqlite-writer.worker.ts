@@ -3,13 +3,30 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { BatchWriter, BatchWriterLocation } from './batch-runner.js';
 import { openStorage } from './database.js';
 
-const { dataDir, writer } = workerData as { dataDir: string; writer: BatchWriterLocation };
+const { dataDir } = workerData as { dataDir: string };
 const storage = openStorage({ dataDir });
-const write = (await import(writer.module))[writer.exportName] as BatchWriter<unknown, unknown>;
+// Each batch names its writer (chat messages, outbox bookkeeping …); each is loaded once, on first use.
+const writers = new Map<string, Promise<BatchWriter<unknown, unknown>>>();
+const writerAt = ({ module, exportName }: BatchWriterLocation) => {
+  const key = `${module}#${exportName}`;
+  let loading = writers.get(key);
+  if (!loading) {
+    loading = import(module).then((loaded) => loaded[exportName] as BatchWriter<unknown, unknown>);
+    writers.set(key, loading);
+  }
+  return loading;
+};
 
-// Batches arrive one at a time from the group committer; this chain keeps them in order regardless.
+// Batches arrive from several runners (the group committer, the outbox relay); this chain runs them one at a time.
 let queue = Promise.resolve();
-parentPort!.on('message', (message: { id: number; inputs: unknown[] } | { close: true }) => {
+type Request =
+  { id: number; writer: BatchWriterLocation; inputs: unknown[] } | { preload: BatchWriterLocation } | { close: true };
+parentPort!.on('message', (message: Request) => {
+  if ('preload' in message) {
+    // A failure here shows again, and is reported, on the first batch for that writer.
+    writerAt(message.preload).catch(() => writers.delete(`${message.preload.module}#${message.preload.exportName}`));
+    return;
+  }
   if ('close' in message) {
     queue = queue.then(async () => {
       await storage.close();
@@ -19,6 +36,7 @@ parentPort!.on('message', (message: { id: number; inputs: unknown[] } | { close:
   }
   queue = queue.then(async () => {
     try {
+      const write = await writerAt(message.writer);
       const outputs = await storage.db.transaction().execute((trx) => write(trx, message.inputs));
       parentPort!.postMessage({ id: message.id, outputs });
     } catch (error) {
