@@ -23,6 +23,12 @@ export function inProcessRunner<I, O>(db: Kysely<Database>, write: BatchWriter<I
 export interface BatchWriterLocation {
   module: string;
   exportName: string;
+  /**
+   * Commit without waiting for the disk (SQLite synchronous=NORMAL for this batch): for bookkeeping that may be
+   * lost on a power cut and redone (the outbox's leases and relayed marks; its consumers are idempotent). The next
+   * durable commit on the thread makes it durable too, since the WAL is written in order.
+   */
+  relaxedDurability?: boolean;
 }
 
 /**

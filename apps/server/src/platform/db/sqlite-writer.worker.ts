@@ -1,5 +1,6 @@
 // The SQLite writer thread (see sqliteWorkerRunner): one connection, one batch transaction at a time.
 import { parentPort, workerData } from 'node:worker_threads';
+import { sql } from 'kysely';
 import type { BatchWriter, BatchWriterLocation } from './batch-runner.js';
 import { openStorage } from './database.js';
 
@@ -37,7 +38,14 @@ parentPort!.on('message', (message: Request) => {
   queue = queue.then(async () => {
     try {
       const write = await writerAt(message.writer);
-      const outputs = await storage.db.transaction().execute((trx) => write(trx, message.inputs));
+      const relaxed = message.writer.relaxedDurability === true;
+      if (relaxed) await sql`PRAGMA synchronous = NORMAL`.execute(storage.db);
+      let outputs: unknown[];
+      try {
+        outputs = await storage.db.transaction().execute((trx) => write(trx, message.inputs));
+      } finally {
+        if (relaxed) await sql`PRAGMA synchronous = FULL`.execute(storage.db);
+      }
       parentPort!.postMessage({ id: message.id, outputs });
     } catch (error) {
       parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });

@@ -55,7 +55,11 @@ export class OutboxRelay {
   private async apply(change: OutboxChange): Promise<ClaimedOutboxRow[]> {
     this.changes ??=
       this.app.storage.dialect === 'sqlite'
-        ? sqliteWorkerRunner(this.app.config.dataDir, { module: OUTBOX_REPOSITORY_MODULE, exportName: 'applyOutboxChanges' })
+        ? sqliteWorkerRunner(this.app.config.dataDir, {
+            module: OUTBOX_REPOSITORY_MODULE,
+            exportName: 'applyOutboxChanges',
+            relaxedDurability: true,
+          })
         : inProcessRunner(this.app.storage.db, applyOutboxChanges);
     return (await this.changes.run([change]))[0]!;
   }
