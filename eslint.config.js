@@ -37,10 +37,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The one explicit `any` left (issue 10): the test helper api()'s default body type. Typing every api() call site
-    // with the contracts' response types is the rest of that work. Shrink, never grow.
-    files: ['apps/server/test/helpers/clients.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
 );

@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { ConversationSummary } from '@golddesk/contracts';
+import type {
+  ConversationResponse,
+  ConversationSummary,
+  ListConversationsResponse,
+  ListMessagesResponse,
+  UploadResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import {
   api,
@@ -60,15 +67,15 @@ describe('the agent loop in the workbench, in Chromium', () => {
     await server?.close();
   });
 
-  const get = async (pathname: string) => (await api(server.url, 'GET', pathname, { token })).body;
+  const get = async <T>(pathname: string): Promise<T> => (await api<T>(server.url, 'GET', pathname, { token })).body;
   const history = async (conversationId: string) =>
-    (await get(`/api/v1/conversations/${conversationId}/messages?afterSeq=0&limit=500`)).messages as {
+    (await get<ListMessagesResponse>(`/api/v1/conversations/${conversationId}/messages?afterSeq=0&limit=500`)).messages as {
       id: string;
       body: string;
       seq: number;
     }[];
   const listed = async (query: string) =>
-    (await get(`/api/v1/conversations?${query}&limit=500`)).conversations as ConversationSummary[];
+    (await get<ListConversationsResponse>(`/api/v1/conversations?${query}&limit=500`)).conversations as ConversationSummary[];
   const row = (id: string) => agent.locator(`[data-testid="contact-item"][data-conversation-id="${id}"]`);
   const rowIds = (page: Page) =>
     page.getByTestId('contact-item').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.conversationId!));
@@ -98,7 +105,7 @@ describe('the agent loop in the workbench, in Chromium', () => {
     const buyers = [deer, shot, long, plain];
     await buyerSays(server.url, deer.token, `小鹿：这件有现货吗 #${tag}`);
     await buyerSays(server.url, shot.token, `截图给你看 #${tag}`);
-    const upload = await api(server.url, 'POST', '/api/v1/widget/uploads', {
+    const upload = await api<UploadResponse>(server.url, 'POST', '/api/v1/widget/uploads', {
       token: shot.token,
       raw: PNG,
       headers: { 'content-type': 'image/png' },
@@ -293,7 +300,10 @@ describe('the agent loop in the workbench, in Chromium', () => {
     await agent.getByTestId('chat-input').click();
     await agent.keyboard.press('Alt+A');
     await agent.getByTestId('chat-assignee').filter({ hasText: agentName }).waitFor();
-    assert.equal((await get(`/api/v1/conversations/${taken}`)).conversation.assignee.name, agentName);
+    assert.equal(
+      (await get<z.infer<typeof ConversationResponse>>(`/api/v1/conversations/${taken}`)).conversation.assignee?.name,
+      agentName,
+    );
 
     // Alt+N: the next conversation with unread messages.
     const unreadBefore = new Set(
@@ -309,14 +319,20 @@ describe('the agent loop in the workbench, in Chromium', () => {
     );
     const jumped = (await activeId())!;
     assert.ok(unreadBefore.has(jumped), 'Alt+N opened a conversation that had unread messages');
-    await until(async () => (await get(`/api/v1/conversations/${jumped}`)).conversation.unreadCount === 0);
+    await until(
+      async () =>
+        (await get<z.infer<typeof ConversationResponse>>(`/api/v1/conversations/${jumped}`)).conversation.unreadCount === 0,
+    );
 
     // Alt+E asks to end; Enter confirms.
     await agent.keyboard.press('Alt+E');
     await agent.getByTestId('chat-close-confirm').waitFor({ state: 'visible' });
     await agent.keyboard.press('Enter');
     await agent.getByTestId('chat-closed').waitFor();
-    assert.equal((await get(`/api/v1/conversations/${jumped}`)).conversation.status, 'closed');
+    assert.equal(
+      (await get<z.infer<typeof ConversationResponse>>(`/api/v1/conversations/${jumped}`)).conversation.status,
+      'closed',
+    );
     assert.deepEqual(browsers.pageErrors, []);
   });
 

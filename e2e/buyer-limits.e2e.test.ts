@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { ListCatalogueResponse } from '@golddesk/contracts';
 import { ARTIFACTS, openBrowsers, requireBuilt, type Browsers } from './helpers/browser.js';
 import { api, loginAgent } from '../apps/server/test/helpers/clients.js';
 import { startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
@@ -35,7 +36,8 @@ describe('buyer limits on /demo-shop, in Chromium', () => {
   it('shows every product on sale, page after page of the public list', async () => {
     // The products on sale, as the owner's 商品 page lists them.
     const { token } = await loginAgent(server.url, 'owner');
-    const onSale = (await api(server.url, 'GET', '/api/v1/products?pageSize=200', { token })).body.products as { id: string }[];
+    const onSale = (await api<ListCatalogueResponse>(server.url, 'GET', '/api/v1/products?pageSize=200', { token })).body
+      .products as { id: string }[];
     assert.ok(onSale.length > 20, 'more than one default page');
     await buyer.goto(`${server.url}/demo-shop`);
     await buyer.getByTestId('product-card').first().waitFor();

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { CatalogueProductResponse } from '@golddesk/contracts';
 import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { api, loginAgent } from '../apps/server/test/helpers/clients.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/helpers/test-server.js';
@@ -58,7 +59,8 @@ describe('browsing footprints in the right pane, in Chromium', () => {
     assert.ok(productId, 'a product not yet in the footprints');
     const card = buyer.locator(`[data-testid="product-card"][data-product-id="${productId}"]`);
     const { token } = await loginAgent(server.url, 'owner');
-    const { title } = (await api(server.url, 'GET', `/api/v1/products/${productId}`, { token })).body.product as {
+    const { title } = (await api<CatalogueProductResponse>(server.url, 'GET', `/api/v1/products/${productId}`, { token })).body
+      .product as {
       title: string;
     };
 

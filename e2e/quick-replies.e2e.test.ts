@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { OrderView, QuickReplyView } from '@golddesk/contracts';
+import type {
+  DemoIdentityResponse,
+  ListQuickRepliesResponse,
+  OrderView,
+  QuickReplyView,
+  WidgetSessionResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { api, loginAgent, StreamClient } from '../apps/server/test/helpers/clients.js';
 import { customerProfile } from '../apps/server/test/helpers/lookups.js';
@@ -57,8 +64,10 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
     const { nick: NICK, visitorId: VISITOR, order } = found;
     assert.ok(order.trackingNo && order.carrier);
 
-    const signed = await api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: VISITOR } });
-    const session = await api(server.url, 'POST', '/api/v1/widget/sessions', {
+    const signed = await api<DemoIdentityResponse>(server.url, 'POST', '/api/v1/demo/identity', {
+      body: { shop: 'demo', buyer: VISITOR },
+    });
+    const session = await api<WidgetSessionResponse>(server.url, 'POST', '/api/v1/widget/sessions', {
       body: { shop: 'demo', identity: signed.body.identity },
     });
     const buyerStream = await StreamClient.connect(server.url, session.body.token);
@@ -114,8 +123,8 @@ describe('quick replies in the chat box and the 自动化 page, in Chromium', ()
 
     // The use was counted for this agent.
     const token = await agent.evaluate(() => JSON.parse(localStorage.getItem('golddesk.session') ?? '{}').token as string);
-    const list = await api(server.url, 'GET', '/api/v1/quick-replies', { token });
-    assert.equal(list.body.quickReplies.find((p: QuickReplyView) => p.code === '发货').myUses, 1);
+    const list = await api<z.infer<typeof ListQuickRepliesResponse>>(server.url, 'GET', '/api/v1/quick-replies', { token });
+    assert.equal(list.body.quickReplies.find((p: QuickReplyView) => p.code === '发货')?.myUses, 1);
 
     // Esc closes the popup; Enter without it sends as usual.
     await input.pressSequentially('好的 /尺码');

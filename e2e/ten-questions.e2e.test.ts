@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { DemoIdentityResponse } from '@golddesk/contracts';
 import { actAsDemoBuyer, ARTIFACTS, openBrowsers, requireBuilt, signIn, type Browsers } from './helpers/browser.js';
 import { api, buyerSays, loginAgent, startBuyer, StreamClient } from '../apps/server/test/helpers/clients.js';
 import { customerByNick, customerProfile } from '../apps/server/test/helpers/lookups.js';
@@ -105,7 +106,9 @@ describe('quick replies answer the ten commonest questions, only ever fully fill
 
   it("answers each of the ten commonest questions in ≤ 3 keys after the picker opens; 小鹿乱撞's widget gets them fully filled", async () => {
     // Who demo-buyer-001 is (the demo shop's 登录 says), and her orders as the right pane lists them.
-    const signed = await api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: 'demo-buyer-001' } });
+    const signed = await api<DemoIdentityResponse>(server.url, 'POST', '/api/v1/demo/identity', {
+      body: { shop: 'demo', buyer: 'demo-buyer-001' },
+    });
     const nick = signed.body.buyer.nick as string;
     const { token } = await loginAgent(server.url, 'owner');
     const orders = (await customerProfile(server.url, token, (await customerByNick(server.url, token, nick)).id)).orders;

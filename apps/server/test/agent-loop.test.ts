@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   wordServerText,
+  type ConversationResponse,
   type ConversationSummary,
   type ListConversationsResponse,
   type ListMessagesResponse,
 } from '@golddesk/contracts';
+import type { z } from 'zod';
 import { settleAutoReplies } from '../src/modules/auto-replies/index.js';
 import type { DomainEvent } from '../src/platform/events/domain-events.js';
 import { agentSays, api, buyerSays, loginAgent, startBuyer, StreamClient, until } from './helpers/clients.js';
@@ -52,9 +54,12 @@ describe('the agent loop: contact list and 结束', () => {
     assert.equal(summary?.lastMessage?.sender, 'bot', 'the welcome came after the question');
     assert.equal(summary?.lastBuyerMessage?.body, question);
     assert.equal(summary?.lastBuyerMessage?.sender, 'buyer');
-    const one = (await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}`, { token: agent.token })).body
-      .conversation;
-    assert.equal(one.lastBuyerMessage.body, question);
+    const one = (
+      await api<z.infer<typeof ConversationResponse>>(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}`, {
+        token: agent.token,
+      })
+    ).body.conversation;
+    assert.equal(one.lastBuyerMessage?.body, question);
   });
 
   it('sort=waiting lists the longest-waiting buyer first; the default stays most recent activity first', async () => {
@@ -93,10 +98,15 @@ describe('the agent loop: contact list and 结束', () => {
     await agentSays(server.url, agent.token, buyer.conversation.id, '不客气～');
     const stream = await StreamClient.connect(server.url, buyer.token);
     const eventsBefore = closedEvents.length;
-    const first = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/close`, {
-      token: agent.token,
-      body: {},
-    });
+    const first = await api<z.infer<typeof ConversationResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/conversations/${buyer.conversation.id}/close`,
+      {
+        token: agent.token,
+        body: {},
+      },
+    );
     assert.equal(first.status, 200);
     assert.equal(first.body.conversation.status, 'closed');
     const frame = await stream.nextOfType('message.created', (f) => f.message.sender === 'system');

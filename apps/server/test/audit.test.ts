@@ -4,7 +4,19 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { maskAddress, maskName, maskPhone } from '@golddesk/contracts';
+import {
+  maskAddress,
+  maskName,
+  maskPhone,
+  type ErrorEnvelope,
+  type IntegrationSettings,
+  type ListAuditResponse,
+  type NoteResponse,
+  type SegmentResponse,
+  type TagResponse,
+  type WebhookResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent, type JsonResponse } from './helpers/clients.js';
 import { allOrders, customerProfile } from './helpers/lookups.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server.js';
@@ -66,14 +78,15 @@ describe('audit log', () => {
     await new Promise((resolve) => receiver.close(resolve));
   });
 
-  const audit = (token: string, query = '') => api(server.url, 'GET', `/api/v1/audit${query}`, { token });
+  const audit = <T = z.infer<typeof ListAuditResponse>>(token: string, query = '') =>
+    api<T>(server.url, 'GET', `/api/v1/audit${query}`, { token });
   const entriesOf = async (query = ''): Promise<Entry[]> => (await audit(owner.token, query)).body.entries;
 
   it("is for the owner and managers: pre-sales, after-sales and support get 403, also for one order's entries", async () => {
     for (const username of ['presale1', 'aftersale1', 'support1']) {
       const agent = await loginAgent(server.url, username);
       for (const query of ['', `?targetType=order&targetId=${unpaidOrderId}`]) {
-        const res = await audit(agent.token, query);
+        const res = await audit<ErrorEnvelope>(agent.token, query);
         assert.equal(res.status, 403, `${username} ${query}`);
         assert.equal(res.body.error.code, 'forbidden');
       }
@@ -110,17 +123,25 @@ describe('audit log', () => {
   });
 
   it('records every change of people, secrets, webhooks and settings, never a secret itself', async () => {
-    const owns = (method: string, path: string, body?: object): Promise<JsonResponse> =>
-      api(server.url, method, path, { token: owner.token, ...(body ? { body } : {}) });
-    const ok = (res: JsonResponse) => {
+    const owns = <T = unknown>(method: string, path: string, body?: object): Promise<JsonResponse<T>> =>
+      api<T>(server.url, method, path, { token: owner.token, ...(body ? { body } : {}) });
+    const ok = <T>(res: JsonResponse<T>) => {
       assert.ok(res.status >= 200 && res.status < 300, `${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
-    const tag = ok(await owns('POST', '/api/v1/customer-tags', { name: '审计标签', color: 'blue' })).tag;
-    const segment = ok(await owns('POST', '/api/v1/segments', { name: '审计分群', filter: { vipMin: 2 } })).segment;
-    const note = ok(await owns('POST', `/api/v1/customers/${buyerId}/notes`, { text: '喜欢顺丰' })).note;
-    const webhook = ok(await owns('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.updated'] })).webhook;
-    const secretsBefore = ok(await owns('GET', '/api/v1/integration'));
+    const tag = ok(
+      await owns<z.infer<typeof TagResponse>>('POST', '/api/v1/customer-tags', { name: '审计标签', color: 'blue' }),
+    ).tag;
+    const segment = ok(
+      await owns<z.infer<typeof SegmentResponse>>('POST', '/api/v1/segments', { name: '审计分群', filter: { vipMin: 2 } }),
+    ).segment;
+    const note = ok(
+      await owns<z.infer<typeof NoteResponse>>('POST', `/api/v1/customers/${buyerId}/notes`, { text: '喜欢顺丰' }),
+    ).note;
+    const webhook = ok(
+      await owns<z.infer<typeof WebhookResponse>>('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.updated'] }),
+    ).webhook;
+    const secretsBefore = ok(await owns<IntegrationSettings>('GET', '/api/v1/integration'));
     const vipBefore = (await customerProfile(server.url, owner.token, buyerId)).buyer.vipLevel;
 
     // Each step: the call, then the audit entry it must leave (action, target).
@@ -184,7 +205,7 @@ describe('audit log', () => {
 
     const rotated = (await entriesOf()).find((e) => e.action === 'integration_secrets.rotated')!;
     assert.notEqual(rotated.before!.inboundSecret, rotated.after!.inboundSecret, 'fingerprints tell the generations apart');
-    const secretsAfter = ok(await owns('GET', '/api/v1/integration'));
+    const secretsAfter = ok(await owns<IntegrationSettings>('GET', '/api/v1/integration'));
     const everything = JSON.stringify(await entriesOf('?limit=500'));
     for (const secret of [
       secretsBefore.inboundSecret,

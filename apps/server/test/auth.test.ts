@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { after, before, describe, it, mock } from 'node:test';
+import type {
+  AgentResponse,
+  ErrorEnvelope,
+  ListAgentsResponse,
+  ListConversationsResponse,
+  LoginResponse,
+  MeResponse,
+  SearchMessagesResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { hashPassword, passwordKdf } from '../src/platform/security/passwords.js';
 import { api, loginAgent, startBuyer, buyerSays } from './helpers/clients.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server.js';
@@ -13,15 +23,15 @@ describe('sign-in, tokens and tenancy', () => {
   after(() => server.close());
 
   it('signs in a demo agent with the role the contract names, and refuses a wrong password with 401', async () => {
-    const ok = await api(server.url, 'POST', '/api/v1/auth/login', {
+    const ok = await api<LoginResponse>(server.url, 'POST', '/api/v1/auth/login', {
       body: { shop: 'demo', username: 'owner', password: DEMO_PASSWORD },
     });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.agent.role, 'owner');
     assert.ok(ok.body.token.length > 20);
-    const me = await api(server.url, 'GET', '/api/v1/me', { token: ok.body.token });
+    const me = await api<MeResponse>(server.url, 'GET', '/api/v1/me', { token: ok.body.token });
     assert.equal(me.body.shop.slug, 'demo');
-    const wrong = await api(server.url, 'POST', '/api/v1/auth/login', {
+    const wrong = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auth/login', {
       body: { shop: 'demo', username: 'owner', password: 'nope-nope' },
     });
     assert.equal(wrong.status, 401);
@@ -50,7 +60,7 @@ describe('sign-in, tokens and tenancy', () => {
     }
     assert.equal(statuses[0], 401);
     assert.equal(statuses.at(-1), 429);
-    const locked = await api(server.url, 'POST', '/api/v1/auth/login', {
+    const locked = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auth/login', {
       body: { shop: 'demo', username: 'support1', password: DEMO_PASSWORD },
     });
     assert.equal(locked.status, 429, 'even the right password waits out the lock');
@@ -84,7 +94,7 @@ describe('sign-in, tokens and tenancy', () => {
     const buyer = await startBuyer(server.url);
     await buyerSays(server.url, buyer.token, '只给小美家看的消息');
     const other = await loginAgent(server.url, 'boss', 'other-password', 'other');
-    const list = await api(server.url, 'GET', '/api/v1/conversations', { token: other.token });
+    const list = await api<ListConversationsResponse>(server.url, 'GET', '/api/v1/conversations', { token: other.token });
     assert.deepEqual(list.body.conversations, []);
     const read = await api(server.url, 'GET', `/api/v1/conversations/${buyer.conversation.id}/messages`, { token: other.token });
     assert.equal(read.status, 404);
@@ -93,9 +103,14 @@ describe('sign-in, tokens and tenancy', () => {
       body: { body: 'hi', clientMsgId: 'x' },
     });
     assert.equal(write.status, 404);
-    const search = await api(server.url, 'GET', `/api/v1/search/messages?q=${encodeURIComponent('消息')}`, {
-      token: other.token,
-    });
+    const search = await api<SearchMessagesResponse>(
+      server.url,
+      'GET',
+      `/api/v1/search/messages?q=${encodeURIComponent('消息')}`,
+      {
+        token: other.token,
+      },
+    );
     assert.deepEqual(search.body.hits, []);
     const profile = await api(server.url, 'GET', `/api/v1/customers/${buyer.buyer.id}`, { token: other.token });
     assert.equal(profile.status, 404);
@@ -126,7 +141,7 @@ describe('sign-in, tokens and tenancy', () => {
       clock += 59 * 60_000;
       assert.equal((await api(shortLived.url, 'GET', '/api/v1/me', { token })).status, 200, 'still good a minute before expiry');
       clock += 61_000;
-      const expired = await api(shortLived.url, 'GET', '/api/v1/me', { token });
+      const expired = await api<ErrorEnvelope>(shortLived.url, 'GET', '/api/v1/me', { token });
       assert.equal(expired.status, 401);
       assert.equal(expired.body.error.code, 'invalid_token');
     } finally {
@@ -165,8 +180,8 @@ describe('sign-in throttling per account and address, per address', () => {
     });
   });
   after(() => server.close());
-  const login = (username: string, password: string, address: string) =>
-    api(server.url, 'POST', '/api/v1/auth/login', {
+  const login = <T = LoginResponse>(username: string, password: string, address: string) =>
+    api<T>(server.url, 'POST', '/api/v1/auth/login', {
       body: { shop: 'demo', username, password },
       headers: { 'x-forwarded-for': address },
     });
@@ -175,7 +190,7 @@ describe('sign-in throttling per account and address, per address', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await login('owner', `guess-${i}`, '203.0.113.7')).status);
     assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
-    const attacker = await login('owner', DEMO_PASSWORD, '203.0.113.7');
+    const attacker = await login<ErrorEnvelope>('owner', DEMO_PASSWORD, '203.0.113.7');
     assert.equal(attacker.status, 429, 'even the right password waits out the lock at that address');
     assert.equal(attacker.body.error.code, 'too_many_login_attempts');
     assert.equal((await login('owner', DEMO_PASSWORD, '198.51.100.20')).status, 200, 'the owner is not locked out');
@@ -228,8 +243,8 @@ describe('team and roles', () => {
 
   it('lets the owner add any role, a manager only front-line roles, and front-line agents none', async () => {
     const owner = await loginAgent(server.url, 'owner');
-    const add = (token: string, username: string, role: string) =>
-      api(server.url, 'POST', '/api/v1/team/agents', {
+    const add = <T = z.infer<typeof AgentResponse>>(token: string, username: string, role: string) =>
+      api<T>(server.url, 'POST', '/api/v1/team/agents', {
         token,
         body: { username, name: `新人${username}`, role, password: 'new-agent-password' },
       });
@@ -240,12 +255,14 @@ describe('team and roles', () => {
     assert.equal((await add(asManager.token, 'presale2', 'presale')).status, 201);
     assert.equal((await add(asManager.token, 'owner2', 'owner')).status, 403);
     const presale = await loginAgent(server.url, 'presale1');
-    const refused = await add(presale.token, 'sneaky', 'support');
+    const refused = await add<ErrorEnvelope>(presale.token, 'sneaky', 'support');
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error.code, 'forbidden');
     assert.equal((await add(owner.token, 'presale2', 'presale')).status, 409);
-    const team = await api(server.url, 'GET', '/api/v1/team/agents', { token: presale.token });
-    assert.deepEqual(team.body.agents.map((a: { username: string }) => a.username).sort(), [
+    const team = await api<z.infer<typeof ListAgentsResponse>>(server.url, 'GET', '/api/v1/team/agents', {
+      token: presale.token,
+    });
+    assert.deepEqual(team.body.agents.map((a) => a.username).sort(), [
       'aftersale1',
       'manager1',
       'owner',
@@ -284,12 +301,15 @@ describe('first run without the demo', () => {
         body: { shop: 'demo', username: 'owner', password: DEMO_PASSWORD },
       });
       assert.equal(login.status, 401, 'no demo agents');
-      const setup = await api(server.url, 'POST', '/api/v1/setup', {
+      const setup = await api<LoginResponse>(server.url, 'POST', '/api/v1/setup', {
         body: { shop: 'my-shop', shopName: '我的小店', username: 'boss', name: '老板', password: 'boss-password' },
       });
       assert.equal(setup.status, 200);
       assert.equal(setup.body.agent.role, 'owner');
-      assert.equal((await api(server.url, 'GET', '/api/v1/me', { token: setup.body.token })).body.shop.name, '我的小店');
+      assert.equal(
+        (await api<MeResponse>(server.url, 'GET', '/api/v1/me', { token: setup.body.token })).body.shop.name,
+        '我的小店',
+      );
       assert.deepEqual((await api(server.url, 'GET', '/api/v1/setup')).body, { needed: false });
       const again = await api(server.url, 'POST', '/api/v1/setup', {
         body: { shop: 'takeover', shopName: 'x', username: 'x', name: 'x', password: 'xxxxxxxx' },
@@ -304,7 +324,7 @@ describe('first run without the demo', () => {
     const server = await startTestServer();
     const derive = mock.method(passwordKdf, 'derive');
     try {
-      const again = await api(server.url, 'POST', '/api/v1/setup', {
+      const again = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/setup', {
         body: { shop: 'takeover', shopName: 'x', username: 'x', name: 'x', password: 'x'.repeat(200) },
       });
       assert.equal(again.status, 409);

@@ -2,12 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   DEFAULT_SHOP_HOURS,
+  type ActivePromotionsResponse,
   type AuditEntry,
+  type AutoRepliesResponse,
+  type AutoReplyResponse,
   type AutoReplyRule,
+  type ErrorEnvelope,
+  type ListAuditResponse,
+  type ListConversationsResponse,
   type ListMessagesResponse,
+  type PromotionResponse,
+  type PromotionsResponse,
   type PromotionView,
   type ShopHours,
+  type ShopHoursResponse,
 } from '@golddesk/contracts';
+import type { z } from 'zod';
 import { runDueDelayedReplies, settleAutoReplies } from '../src/modules/auto-replies/index.js';
 import { describeActivePromotions } from '../src/modules/promotions/index.js';
 import { isQuietTime, isWithinBusinessHours, nextTimeOutsideQuiet } from '../src/modules/shop-hours/index.js';
@@ -78,7 +88,9 @@ describe('auto-replies and promotions', () => {
     owner = await loginAgent(server.url, 'owner');
     presale = await loginAgent(server.url, 'presale1');
     // The demo shop's own rules stay out of the way: each test switches on only what it checks.
-    const rules = (await api(server.url, 'GET', '/api/v1/auto-replies', { token: owner.token })).body.rules;
+    const rules = (
+      await api<z.infer<typeof AutoRepliesResponse>>(server.url, 'GET', '/api/v1/auto-replies', { token: owner.token })
+    ).body.rules;
     for (const rule of rules) await saveRule({ ...rule, enabled: false }, rule.id);
     await saveRule({ kind: 'keyword', name: '哨兵', keywords: ['zz哨兵'], match: 'exact', priority: 9999, text: '哨兵到' });
   });
@@ -86,10 +98,15 @@ describe('auto-replies and promotions', () => {
 
   async function saveRule(body: Record<string, unknown>, id?: string, token = owner.token) {
     const { stats: _s, id: _i, updatedAt: _u, ...input } = body;
-    const response = await api(server.url, id ? 'PUT' : 'POST', id ? `/api/v1/auto-replies/${id}` : '/api/v1/auto-replies', {
-      token,
-      body: input,
-    });
+    const response = await api<z.infer<typeof AutoReplyResponse>>(
+      server.url,
+      id ? 'PUT' : 'POST',
+      id ? `/api/v1/auto-replies/${id}` : '/api/v1/auto-replies',
+      {
+        token,
+        body: input,
+      },
+    );
     if (token === owner.token) assert.equal(response.status, 200, JSON.stringify(response.body));
     return response;
   }
@@ -98,9 +115,9 @@ describe('auto-replies and promotions', () => {
     const existing =
       body.kind === 'keyword'
         ? undefined
-        : (await api(server.url, 'GET', '/api/v1/auto-replies', { token: owner.token })).body.rules.find(
-            (r: AutoReplyRule) => r.kind === body.kind,
-          );
+        : (
+            await api<z.infer<typeof AutoRepliesResponse>>(server.url, 'GET', '/api/v1/auto-replies', { token: owner.token })
+          ).body.rules.find((r: AutoReplyRule) => r.kind === body.kind);
     return (await saveRule(body, existing?.id)).body.rule;
   }
   const disable = (r: AutoReplyRule) => saveRule({ ...r, enabled: false }, r.id);
@@ -171,13 +188,15 @@ describe('auto-replies and promotions', () => {
     await drain(buyer);
     assert.equal((await botLines(buyer.conversation.id)).length, 4);
 
-    const stats = (await api(server.url, 'GET', '/api/v1/auto-replies', { token: presale.token })).body.rules;
-    const hits = (id: string) => stats.find((r: AutoReplyRule) => r.id === id).stats;
+    const stats = (
+      await api<z.infer<typeof AutoRepliesResponse>>(server.url, 'GET', '/api/v1/auto-replies', { token: presale.token })
+    ).body.rules;
+    const hits = (id: string) => stats.find((r: AutoReplyRule) => r.id === id)!.stats;
     assert.equal(hits(invoice.id).hits, 1);
     assert.equal(hits(billing.id).hits, 2);
     assert.equal(hits(here.id).hits, 1);
-    assert.equal(hits(invoice.id).byDay.at(-1).day, '2026-11-05');
-    assert.equal(hits(invoice.id).byDay.at(-1).hits, 1);
+    assert.equal(hits(invoice.id).byDay.at(-1)?.day, '2026-11-05');
+    assert.equal(hits(invoice.id).byDay.at(-1)?.hits, 1);
     assert.equal(hits(invoice.id).byDay.length, 14);
     assert.ok(hits(invoice.id).lastHitAt);
     for (const r of [invoice, billing, here]) await disable(r);
@@ -244,7 +263,11 @@ describe('auto-replies and promotions', () => {
     const buyer = await startBuyer(server.url);
 
     clock = china('2026-11-06T10:00:00');
-    assert.equal((await api(server.url, 'GET', '/api/v1/shop-hours', { token: presale.token })).body.openNow, true);
+    assert.equal(
+      (await api<z.infer<typeof ShopHoursResponse>>(server.url, 'GET', '/api/v1/shop-hours', { token: presale.token })).body
+        .openNow,
+      true,
+    );
     await buyerSays(server.url, buyer.token, '白天来问');
     await drain(buyer);
     assert.deepEqual(await botLines(buyer.conversation.id), [], 'inside business hours: no offline reply');
@@ -255,7 +278,11 @@ describe('auto-replies and promotions', () => {
     assert.deepEqual(await botLines(buyer.conversation.id), ['亲，客服已下班，明早 9 点回复您']);
 
     clock = china('2026-11-11T10:00:00');
-    assert.equal((await api(server.url, 'GET', '/api/v1/shop-hours', { token: presale.token })).body.openNow, false);
+    assert.equal(
+      (await api<z.infer<typeof ShopHoursResponse>>(server.url, 'GET', '/api/v1/shop-hours', { token: presale.token })).body
+        .openNow,
+      false,
+    );
     await buyerSays(server.url, buyer.token, '双11 白天来问');
     await drain(buyer);
     assert.equal((await botLines(buyer.conversation.id)).length, 2, 'a holiday counts as closed');
@@ -268,7 +295,9 @@ describe('auto-replies and promotions', () => {
   it('busy replies when the waiting queue is longer than N', async () => {
     // The queue starts empty: the owner takes every buyer already waiting (the demo's and earlier tests'), so the
     // queue is exactly the buyers this test makes wait, in the order it makes them.
-    const listed = await api(server.url, 'GET', '/api/v1/conversations?filter=waiting&limit=500', { token: owner.token });
+    const listed = await api<ListConversationsResponse>(server.url, 'GET', '/api/v1/conversations?filter=waiting&limit=500', {
+      token: owner.token,
+    });
     for (const conversation of listed.body.conversations as { id: string }[]) {
       const taken = await api(server.url, 'POST', `/api/v1/conversations/${conversation.id}/assign`, { token: owner.token });
       assert.equal(taken.status, 200, JSON.stringify(taken.body));
@@ -326,7 +355,7 @@ describe('auto-replies and promotions', () => {
   it("only the owner and managers change rules, every change is audited, and shops never see each other's rules", async () => {
     const forbidden = await saveRule({ kind: 'keyword', name: 'x', keywords: ['x'], text: 'x' }, undefined, presale.token);
     assert.equal(forbidden.status, 403);
-    const noKeywords = await api(server.url, 'POST', '/api/v1/auto-replies', {
+    const noKeywords = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auto-replies', {
       token: owner.token,
       body: { kind: 'keyword', name: '空', keywords: [], text: '…' },
     });
@@ -337,7 +366,7 @@ describe('auto-replies and promotions', () => {
       body: { kind: 'keyword', name: '多', keywords: Array.from({ length: 11 }, (_, i) => `k${i}`), text: '…' },
     });
     assert.equal(tooMany.status, 400);
-    const secondWelcome = await api(server.url, 'POST', '/api/v1/auto-replies', {
+    const secondWelcome = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auto-replies', {
       token: owner.token,
       body: { kind: 'welcome', name: '又一个', text: '你好' },
       headers: { 'accept-language': 'en' },
@@ -347,12 +376,19 @@ describe('auto-replies and promotions', () => {
 
     const color = await rule({ kind: 'keyword', name: '色号', keywords: ['色号'], text: '亲，色号请看详情页第 3 张图～' });
     const audit = (
-      await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })
+      await api<z.infer<typeof ListAuditResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`,
+        { token: owner.token },
+      )
     ).body.entries;
-    assert.equal(audit[0].action, 'auto_reply.created');
+    assert.equal(audit[0]?.action, 'auto_reply.created');
 
     const other = await addOtherShop(server);
-    const theirs = (await api(server.url, 'GET', '/api/v1/auto-replies', { token: other.owner.token })).body.rules;
+    const theirs = (
+      await api<z.infer<typeof AutoRepliesResponse>>(server.url, 'GET', '/api/v1/auto-replies', { token: other.owner.token })
+    ).body.rules;
     assert.deepEqual(theirs, [], 'the other shop sees none of ours');
     const touch = await api(server.url, 'PUT', `/api/v1/auto-replies/${color.id}`, {
       token: other.owner.token,
@@ -374,9 +410,14 @@ describe('auto-replies and promotions', () => {
     const deleted = await api(server.url, 'DELETE', `/api/v1/auto-replies/${color.id}`, { token: owner.token });
     assert.equal(deleted.status, 200);
     const afterDelete = (
-      await api(server.url, 'GET', `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`, { token: owner.token })
+      await api<z.infer<typeof ListAuditResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/audit?targetType=auto_reply&targetId=${color.id}`,
+        { token: owner.token },
+      )
     ).body.entries;
-    assert.equal(afterDelete[0].action, 'auto_reply.deleted');
+    assert.equal(afterDelete[0]?.action, 'auto_reply.deleted');
   });
 
   it('promotions: active by date, one line for {店铺活动}, CRUD by the owner and managers only', async () => {
@@ -386,9 +427,11 @@ describe('auto-replies and promotions', () => {
     const md = (days: number) => new Date(clock + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(5, 10);
     // The demo set was seeded on 11-05; seven days later the presale has ended.
     assert.equal(line, '全店满减：满 199 减 20；新粉专享券：5 元无门槛优惠券（关注店铺即可领取）；满 88 包邮');
-    const list = (await api(server.url, 'GET', '/api/v1/promotions', { token: presale.token })).body.promotions;
-    assert.equal(list.find((p: PromotionView) => p.title === '双11预售').status, 'ended');
-    assert.equal(list.find((p: PromotionView) => p.title === '国庆焕新季').status, 'ended');
+    const list = (
+      await api<z.infer<typeof PromotionsResponse>>(server.url, 'GET', '/api/v1/promotions', { token: presale.token })
+    ).body.promotions;
+    assert.equal(list.find((p: PromotionView) => p.title === '双11预售')?.status, 'ended');
+    assert.equal(list.find((p: PromotionView) => p.title === '国庆焕新季')?.status, 'ended');
 
     const body = {
       kind: 'presale',
@@ -400,7 +443,7 @@ describe('auto-replies and promotions', () => {
       endsAt: new Date(clock + 5 * 86_400_000).toISOString(),
     };
     assert.equal((await api(server.url, 'POST', '/api/v1/promotions', { token: presale.token, body })).status, 403);
-    const backwards = await api(server.url, 'POST', '/api/v1/promotions', {
+    const backwards = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/promotions', {
       token: owner.token,
       body: { ...body, endsAt: body.startsAt },
     });
@@ -411,11 +454,14 @@ describe('auto-replies and promotions', () => {
       body: { ...body, link: 'javascript:alert(1)' },
     });
     assert.equal(badLink.status, 400);
-    const created = await api(server.url, 'POST', '/api/v1/promotions', { token: owner.token, body });
+    const created = await api<z.infer<typeof PromotionResponse>>(server.url, 'POST', '/api/v1/promotions', {
+      token: owner.token,
+      body,
+    });
     assert.equal(created.status, 200);
     assert.equal(created.body.promotion.status, 'active');
     assert.equal(created.body.promotion.summary, `双12预售：定金 20 抵 50（${md(-1)} 至 ${md(5)}）`);
-    const upcoming = await api(server.url, 'POST', '/api/v1/promotions', {
+    const upcoming = await api<z.infer<typeof PromotionResponse>>(server.url, 'POST', '/api/v1/promotions', {
       token: owner.token,
       body: {
         kind: 'free_shipping',
@@ -427,13 +473,17 @@ describe('auto-replies and promotions', () => {
     });
     assert.equal(upcoming.body.promotion.status, 'upcoming');
 
-    const active = (await api(server.url, 'GET', '/api/v1/promotions/active', { token: presale.token })).body;
+    const active = (
+      await api<z.infer<typeof ActivePromotionsResponse>>(server.url, 'GET', '/api/v1/promotions/active', {
+        token: presale.token,
+      })
+    ).body;
     assert.equal(
       active.summary,
       `双12预售：定金 20 抵 50（${md(-1)} 至 ${md(5)}）；全店满减：满 199 减 20；新粉专享券：5 元无门槛优惠券（关注店铺即可领取）；满 88 包邮`,
     );
     assert.ok(!active.promotions.some((p: PromotionView) => p.title === '全场包邮日'), 'not yet started');
-    const english = await api(server.url, 'GET', '/api/v1/promotions/active', {
+    const english = await api<z.infer<typeof ActivePromotionsResponse>>(server.url, 'GET', '/api/v1/promotions/active', {
       token: presale.token,
       headers: { 'accept-language': 'en' },
     });
@@ -446,13 +496,22 @@ describe('auto-replies and promotions', () => {
       'a title that already says the offer is not repeated',
     );
 
-    const changed = await api(server.url, 'PUT', `/api/v1/promotions/${created.body.promotion.id}`, {
-      token: owner.token,
-      body: { ...body, title: '双12预售（改）' },
-    });
+    const changed = await api<z.infer<typeof PromotionResponse>>(
+      server.url,
+      'PUT',
+      `/api/v1/promotions/${created.body.promotion.id}`,
+      {
+        token: owner.token,
+        body: { ...body, title: '双12预售（改）' },
+      },
+    );
     assert.equal(changed.body.promotion.title, '双12预售（改）');
     const other = await addOtherShop(server, 'other2');
-    assert.deepEqual((await api(server.url, 'GET', '/api/v1/promotions', { token: other.owner.token })).body.promotions, []);
+    assert.deepEqual(
+      (await api<z.infer<typeof PromotionsResponse>>(server.url, 'GET', '/api/v1/promotions', { token: other.owner.token })).body
+        .promotions,
+      [],
+    );
     assert.equal(
       (await api(server.url, 'DELETE', `/api/v1/promotions/${created.body.promotion.id}`, { token: other.owner.token })).status,
       404,
@@ -462,9 +521,14 @@ describe('auto-replies and promotions', () => {
       200,
     );
     const audit = (
-      await api(server.url, 'GET', `/api/v1/audit?targetType=promotion&targetId=${created.body.promotion.id}`, {
-        token: owner.token,
-      })
+      await api<z.infer<typeof ListAuditResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/audit?targetType=promotion&targetId=${created.body.promotion.id}`,
+        {
+          token: owner.token,
+        },
+      )
     ).body.entries;
     assert.deepEqual(
       audit.map((e: AuditEntry) => e.action),

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ListMessagesResponse } from '@golddesk/contracts';
+import type {
+  BroadcastAudienceResponse,
+  BroadcastResponse,
+  ErrorEnvelope,
+  ListAuditResponse,
+  ListBroadcastRecipientsResponse,
+  ListBroadcastsResponse,
+  ListMessagesResponse,
+  SegmentResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { startTestServer, TEST_DB, TEST_REDIS_URL, type TestServer } from './helpers/test-server.js';
@@ -39,23 +49,24 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
       assert.equal(buyer.buyer.nick, `${prefix}${i}`);
       buyers.push({ ...buyer, nick: `${prefix}${i}` });
     }
-    const segment = await api(server.url, 'POST', '/api/v1/segments', {
+    const segment = await api<z.infer<typeof SegmentResponse>>(server.url, 'POST', '/api/v1/segments', {
       token: owner.token,
       body: { name: prefix, filter: { q: prefix } },
     });
     assert.equal(segment.status, 200, JSON.stringify(segment.body));
     return { buyers, segmentId: segment.body.segment.id as string };
   }
-  async function create(segmentId: string, extra: object = {}, token = owner.token) {
-    return api(server.url, 'POST', '/api/v1/broadcasts', {
+  async function create<T = z.infer<typeof BroadcastResponse>>(segmentId: string, extra: object = {}, token = owner.token) {
+    return api<T>(server.url, 'POST', '/api/v1/broadcasts', {
       token,
       body: { title: '双11预热', template: '亲爱的{买家昵称}，双11预热开始啦！回复 TD 退订', segmentId, ...extra },
     });
   }
   const get = async (id: string) =>
-    (await api(server.url, 'GET', `/api/v1/broadcasts/${id}`, { token: owner.token })).body.broadcast;
+    (await api<z.infer<typeof BroadcastResponse>>(server.url, 'GET', `/api/v1/broadcasts/${id}`, { token: owner.token })).body
+      .broadcast;
   const start = (id: string, body: object = {}, token = owner.token) =>
-    api(server.url, 'POST', `/api/v1/broadcasts/${id}/start`, { token, body });
+    api<z.infer<typeof BroadcastResponse>>(server.url, 'POST', `/api/v1/broadcasts/${id}/start`, { token, body });
   /** The broadcast messages a buyer has in the chat. */
   async function broadcastMessages(buyerId: string) {
     // why: only the stored payload tells a broadcast from any other bot line; no API shows it.
@@ -91,7 +102,12 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.ok(await acknowledged(), 'the buyer gets an acknowledgement');
 
     const audienceNow = (
-      await api(server.url, 'GET', `/api/v1/broadcasts/audience?segmentId=${segmentId}`, { token: owner.token })
+      await api<z.infer<typeof BroadcastAudienceResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/broadcasts/audience?segmentId=${segmentId}`,
+        { token: owner.token },
+      )
     ).body;
     assert.deepEqual(audienceNow, { members: 5, blocked: 1, optedOut: 1, reachable: 3 });
 
@@ -136,11 +152,23 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.equal(stats.replied, 1);
 
     const page = (
-      await api(server.url, 'GET', `/api/v1/broadcasts/${id}/recipients?status=skipped&pageSize=10`, { token: owner.token })
+      await api<z.infer<typeof ListBroadcastRecipientsResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/broadcasts/${id}/recipients?status=skipped&pageSize=10`,
+        { token: owner.token },
+      )
     ).body;
     assert.equal(page.total, 2);
-    assert.deepEqual(page.recipients.map((r: { reason: string }) => r.reason).sort(), ['blocked', 'opted_out']);
-    const sent = (await api(server.url, 'GET', `/api/v1/broadcasts/${id}/recipients?status=sent`, { token: owner.token })).body;
+    assert.deepEqual(page.recipients.map((r) => r.reason).sort(), ['blocked', 'opted_out']);
+    const sent = (
+      await api<z.infer<typeof ListBroadcastRecipientsResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/broadcasts/${id}/recipients?status=sent`,
+        { token: owner.token },
+      )
+    ).body;
     assert.deepEqual(
       sent.recipients.map((r: { buyerNick: string; read: boolean; replied: boolean }) => [r.buyerNick, r.read, r.replied]).sort(),
       [
@@ -153,7 +181,14 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     // Buyer 3 writes TD: the next broadcast to the segment skips them too.
     assert.equal((await buyerSays(server.url, buyers[2]!.token, ' td ')).status, 201);
     const optedOut = async () =>
-      (await api(server.url, 'GET', `/api/v1/broadcasts/audience?segmentId=${segmentId}`, { token: owner.token })).body.optedOut;
+      (
+        await api<z.infer<typeof BroadcastAudienceResponse>>(
+          server.url,
+          'GET',
+          `/api/v1/broadcasts/audience?segmentId=${segmentId}`,
+          { token: owner.token },
+        )
+      ).body.optedOut;
     await until(async () => (await optedOut()) === 2);
     assert.equal(await optedOut(), 2, 'buyers 3 and 5 opted out');
     const again = (await create(segmentId)).body.broadcast.id;
@@ -166,8 +201,11 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.deepEqual(second.stats.skippedByReason, { blocked: 1, opted_out: 2 });
     assert.equal((await broadcastMessages(buyers[2]!.buyer.id)).length, 1, 'the opted-out buyer got only the first one');
 
-    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=broadcast&targetId=${id}`, { token: owner.token }))
-      .body;
+    const audit = (
+      await api<z.infer<typeof ListAuditResponse>>(server.url, 'GET', `/api/v1/audit?targetType=broadcast&targetId=${id}`, {
+        token: owner.token,
+      })
+    ).body;
     const actions = audit.entries.map((e: { action: string }) => e.action);
     for (const action of ['broadcast.created', 'broadcast.started', 'broadcast.sending_began', 'broadcast.finished'])
       assert.ok(actions.includes(action), action);
@@ -224,7 +262,9 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.equal((await get(id)).stats.recipients, 0);
     await tick(china(8, '09:00'));
     assert.equal((await get(id)).stats.sent, 1);
-    const cancelled = await api(server.url, 'POST', `/api/v1/broadcasts/${id}/cancel`, { token: owner.token });
+    const cancelled = await api<z.infer<typeof BroadcastResponse>>(server.url, 'POST', `/api/v1/broadcasts/${id}/cancel`, {
+      token: owner.token,
+    });
     assert.equal(cancelled.body.broadcast.status, 'cancelled');
     assert.deepEqual(cancelled.body.broadcast.stats.skippedByReason, { cancelled: 2 });
     for (const time of ['09:01', '09:05', '10:00']) await tick(china(8, time));
@@ -243,9 +283,11 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.equal((await start(id, {}, presale.token)).status, 403);
     assert.equal((await api(server.url, 'POST', `/api/v1/broadcasts/${id}/cancel`, { token: presale.token })).status, 403);
     assert.equal((await api(server.url, 'GET', `/api/v1/broadcasts/${id}`, { token: presale.token })).status, 200);
-    const list = (await api(server.url, 'GET', '/api/v1/broadcasts', { token: presale.token })).body.broadcasts;
+    const list = (
+      await api<z.infer<typeof ListBroadcastsResponse>>(server.url, 'GET', '/api/v1/broadcasts', { token: presale.token })
+    ).body.broadcasts;
     assert.ok(list.some((b: { id: string }) => b.id === id));
-    const untargeted = await create(null as unknown as string);
+    const untargeted = await create<ErrorEnvelope>(null as unknown as string);
     assert.equal(untargeted.status, 400);
     assert.equal(untargeted.body.error.code, 'broadcast_target_required');
     assert.match(untargeted.body.error.message, /请选择群发的目标客户分群/);
@@ -266,6 +308,10 @@ describe(`broadcasts (群发) with a controllable clock on ${TEST_DB}${TEST_REDI
     assert.equal((await api(server.url, 'POST', `/api/v1/broadcasts/${id}/cancel`, { token: other.owner.token })).status, 404);
     assert.equal((await api(server.url, 'GET', `/api/v1/broadcasts/${id}/recipients`, { token: other.owner.token })).status, 404);
     assert.equal((await create(segmentId, {}, other.owner.token)).status, 404, "another shop's segment is not found");
-    assert.deepEqual((await api(server.url, 'GET', '/api/v1/broadcasts', { token: other.owner.token })).body.broadcasts, []);
+    assert.deepEqual(
+      (await api<z.infer<typeof ListBroadcastsResponse>>(server.url, 'GET', '/api/v1/broadcasts', { token: other.owner.token }))
+        .body.broadcasts,
+      [],
+    );
   });
 });

@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type {
+  ErrorEnvelope,
+  ListCatalogueResponse,
+  ListMessagesResponse,
+  ListProductsResponse,
+  UploadResponse,
+} from '@golddesk/contracts';
 import sharp from 'sharp';
+import type { z } from 'zod';
 import { findKeywordRule } from '../src/modules/auto-replies/index.js';
 import type { AutoReplyRow } from '../src/modules/auto-replies/auto-reply.repository.js';
 import {
@@ -109,15 +117,19 @@ describe('buyer limits', () => {
   after(() => server.close());
 
   const history = async (token: string) =>
-    (await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0&limit=200', { token })).body.messages as { body: string }[];
+    (await api<ListMessagesResponse>(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0&limit=200', { token })).body
+      .messages as { body: string }[];
 
   it('the 31st message in a minute from one buyer gets 429 and is not stored; another buyer is unaffected', async () => {
     const buyer = await startBuyer(server.url);
     for (let i = 1; i <= 30; i++) assert.equal((await buyerSays(server.url, buyer.token, `第${i}条`)).status, 201);
-    const refused = await buyerSays(server.url, buyer.token, '第31条');
+    const refused = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/widget/messages', {
+      token: buyer.token,
+      body: { body: '第31条', clientMsgId: randomUUID() },
+    });
     assert.equal(refused.status, 429);
     assert.deepEqual(refused.body.error, { code: 'too_many_messages', message: SLOW_DOWN });
-    const english = await api(server.url, 'POST', '/api/v1/widget/messages', {
+    const english = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/widget/messages', {
       token: buyer.token,
       body: { body: 'hi', clientMsgId: randomUUID() },
       headers: { 'accept-language': 'en' },
@@ -183,7 +195,7 @@ describe('buyer limits', () => {
     'hex',
   );
   const upload = (token: string, bytes: Buffer, type = 'image/png', path = '/api/v1/widget/uploads') =>
-    api(server.url, 'POST', path, { token, raw: bytes, headers: { 'content-type': type } });
+    api<ErrorEnvelope>(server.url, 'POST', path, { token, raw: bytes, headers: { 'content-type': type } });
 
   it('a buyer uploads at most 30 images an hour, and at most their quota in all; agents are not held to either', async () => {
     const buyer = await startBuyer(server.url);
@@ -225,7 +237,8 @@ describe('buyer limits', () => {
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
-    const onSale = (await api(server.url, 'GET', '/api/v1/products?pageSize=200', { token: owner.token })).body.products as {
+    const onSale = (await api<ListCatalogueResponse>(server.url, 'GET', '/api/v1/products?pageSize=200', { token: owner.token }))
+      .body.products as {
       id: string;
     }[];
 
@@ -248,7 +261,7 @@ describe('buyer limits', () => {
     assert.equal(pages, Math.ceil(onSale.length / 20));
     assert.deepEqual([...seen].sort(), onSale.map((p) => p.id).sort(), 'every product on sale once');
 
-    const capped = await api(server.url, 'GET', '/api/v1/shops/demo/products?limit=1000');
+    const capped = await api<z.infer<typeof ListProductsResponse>>(server.url, 'GET', '/api/v1/shops/demo/products?limit=1000');
     assert.equal(capped.body.products.length, 50);
     assert.equal(typeof capped.body.nextCursor, 'string');
     assert.equal((await api(server.url, 'GET', '/api/v1/shops/demo/products?cursor=not-a-cursor')).status, 400);
@@ -295,7 +308,7 @@ describe('uploaded photos lose their metadata', () => {
       assert.equal(before.orientation, 6);
 
       const buyer = await startBuyer(server.url);
-      const uploaded = await api(server.url, 'POST', '/api/v1/widget/uploads', {
+      const uploaded = await api<UploadResponse>(server.url, 'POST', '/api/v1/widget/uploads', {
         token: buyer.token,
         raw: original,
         headers: { 'content-type': `image/${format}` },

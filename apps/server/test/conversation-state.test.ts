@@ -2,6 +2,8 @@
 // message reopens it in 待接待 — through the HTTP API (接待 assign, 结束 close, messages).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ConversationResponse, ErrorEnvelope, ListConversationsResponse, ListMessagesResponse } from '@golddesk/contracts';
+import type { z } from 'zod';
 import { agentSays, api, buyerSays, loginAgent, startBuyer } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -18,18 +20,28 @@ describe('conversation states: take, close, reopen', () => {
   after(() => server.close());
 
   const take = (token: string, id: string, language = 'zh-CN') =>
-    api(server.url, 'POST', `/api/v1/conversations/${id}/assign`, { token, body: {}, headers: { 'accept-language': language } });
-  const close = (token: string, id: string) => api(server.url, 'POST', `/api/v1/conversations/${id}/close`, { token, body: {} });
+    api<z.infer<typeof ConversationResponse>>(server.url, 'POST', `/api/v1/conversations/${id}/assign`, {
+      token,
+      body: {},
+      headers: { 'accept-language': language },
+    });
+  const close = (token: string, id: string) =>
+    api<z.infer<typeof ConversationResponse>>(server.url, 'POST', `/api/v1/conversations/${id}/close`, { token, body: {} });
   const summary = async (id: string) =>
-    (await api(server.url, 'GET', `/api/v1/conversations/${id}`, { token: agentA.token })).body.conversation;
+    (await api<z.infer<typeof ConversationResponse>>(server.url, 'GET', `/api/v1/conversations/${id}`, { token: agentA.token }))
+      .body.conversation;
   const listed = async (token: string, filter: string, id: string) =>
     (
-      (await api(server.url, 'GET', `/api/v1/conversations?filter=${filter}`, { token })).body.conversations as { id: string }[]
+      (await api<ListConversationsResponse>(server.url, 'GET', `/api/v1/conversations?filter=${filter}`, { token })).body
+        .conversations as { id: string }[]
     ).some((c) => c.id === id);
   const systemLines = async (id: string) =>
     (
-      (await api(server.url, 'GET', `/api/v1/conversations/${id}/messages?afterSeq=0`, { token: agentA.token })).body
-        .messages as { sender: string }[]
+      (
+        await api<ListMessagesResponse>(server.url, 'GET', `/api/v1/conversations/${id}/messages?afterSeq=0`, {
+          token: agentA.token,
+        })
+      ).body.messages as { sender: string }[]
     ).filter((m) => m.sender === 'system').length;
 
   it("a waiting buyer is taken, taken over by a colleague as before, closed, and reopened by the buyer's next message", async () => {
@@ -44,14 +56,14 @@ describe('conversation states: take, close, reopen', () => {
 
     const taken = await take(agentA.token, id);
     assert.equal(taken.status, 200);
-    assert.equal(taken.body.conversation.assignee.id, agentA.agent.id);
+    assert.equal(taken.body.conversation.assignee?.id, agentA.agent.id);
     assert.ok(await listed(agentA.token, 'mine', id), "in the taker's 我的");
     assert.ok(!(await listed(agentA.token, 'waiting', id)), 'no longer 待接待');
 
     // A second agent's take is handled as it always was: they take it over.
     const takenOver = await take(agentB.token, id);
     assert.equal(takenOver.status, 200);
-    assert.equal(takenOver.body.conversation.assignee.id, agentB.agent.id);
+    assert.equal(takenOver.body.conversation.assignee?.id, agentB.agent.id);
     assert.ok(!(await listed(agentA.token, 'mine', id)));
 
     const closed = await close(agentB.token, id);
@@ -73,7 +85,7 @@ describe('conversation states: take, close, reopen', () => {
     assert.equal(reopened.assignee, null);
     assert.ok(reopened.waitingSince);
     assert.ok(await listed(agentB.token, 'waiting', id));
-    assert.equal((await take(agentB.token, id)).body.conversation.assignee.id, agentB.agent.id, 'and can be taken again');
+    assert.equal((await take(agentB.token, id)).body.conversation.assignee?.id, agentB.agent.id, 'and can be taken again');
   });
 
   it('taking a closed conversation reopens it for the taker, as before, with no farewell repeated', async () => {
@@ -87,7 +99,7 @@ describe('conversation states: take, close, reopen', () => {
     const taken = await take(agentB.token, id);
     assert.equal(taken.status, 200);
     assert.equal(taken.body.conversation.status, 'open');
-    assert.equal(taken.body.conversation.assignee.id, agentB.agent.id);
+    assert.equal(taken.body.conversation.assignee?.id, agentB.agent.id);
     assert.ok(await listed(agentB.token, 'mine', id), "in the taker's 我的");
     assert.equal(await systemLines(id), farewells);
   });
@@ -101,11 +113,11 @@ describe('conversation states: take, close, reopen', () => {
     assert.equal((await agentSays(server.url, agentB.token, id, '补充一句：今天下午发货')).status, 201);
     const reopened = await summary(id);
     assert.equal(reopened.status, 'open');
-    assert.equal(reopened.assignee.id, agentA.agent.id);
+    assert.equal(reopened.assignee?.id, agentA.agent.id);
     assert.equal(reopened.waitingSince, null);
 
     for (const path of ['assign', 'close']) {
-      const missing = await api(server.url, 'POST', `/api/v1/conversations/no-such-conversation/${path}`, {
+      const missing = await api<ErrorEnvelope>(server.url, 'POST', `/api/v1/conversations/no-such-conversation/${path}`, {
         token: agentA.token,
         body: {},
       });

@@ -1,7 +1,32 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { AuditEntry, ConversationSummary, CustomerRow, Message, NoteView, SegmentView, TagView } from '@golddesk/contracts';
+import type {
+  AuditEntry,
+  ConversationSummary,
+  CustomerCrmResponse,
+  CustomerProfile,
+  CustomerRow,
+  ErrorEnvelope,
+  ImportResponse,
+  ListAuditResponse,
+  ListConversationsResponse,
+  ListCustomersResponse,
+  ListDeliveriesResponse,
+  ListMessagesResponse,
+  ListSegmentsResponse,
+  ListTagsResponse,
+  Message,
+  NoteResponse,
+  NoteView,
+  SegmentResponse,
+  SegmentView,
+  SendMessageResponse,
+  TagResponse,
+  TagView,
+  WebhookResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, buyerSays, loginAgent, startBuyer, StreamClient, until } from './helpers/clients.js';
 import { addOtherShop } from './helpers/other-shop.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -19,7 +44,8 @@ describe('customer 360 (CRM)', () => {
   let demoBuyerId: string;
 
   const appNow = () => new Date(Date.now() + clockOffsetMs);
-  const crm = (token: string, buyerId: string) => api(server.url, 'GET', `/api/v1/customers/${buyerId}/crm`, { token });
+  const crm = (token: string, buyerId: string) =>
+    api<z.infer<typeof CustomerCrmResponse>>(server.url, 'GET', `/api/v1/customers/${buyerId}/crm`, { token });
 
   before(async () => {
     // A webhook on loopback (never answered) needs the self-hoster's switch.
@@ -33,22 +59,27 @@ describe('customer 360 (CRM)', () => {
   after(() => server.close());
 
   it('lets any agent set the customer type; the profile shows it with who set it, and it is audited', async () => {
-    const res = await api(server.url, 'PUT', `/api/v1/customers/${demoBuyerId}/type`, {
+    const res = await api<z.infer<typeof CustomerCrmResponse>>(server.url, 'PUT', `/api/v1/customers/${demoBuyerId}/type`, {
       token: presale.token,
       body: { customerType: 'bargainer' },
     });
     assert.equal(res.status, 200);
-    assert.equal(res.body.crm.customerType.key, 'bargainer');
-    assert.equal(res.body.crm.customerType.setBy, presale.agent.name);
-    const profile = await api(server.url, 'GET', `/api/v1/customers/${demoBuyerId}`, { token: aftersale.token });
-    assert.equal(profile.body.crm.customerType.key, 'bargainer');
+    assert.equal(res.body.crm.customerType?.key, 'bargainer');
+    assert.equal(res.body.crm.customerType?.setBy, presale.agent.name);
+    const profile = await api<CustomerProfile>(server.url, 'GET', `/api/v1/customers/${demoBuyerId}`, { token: aftersale.token });
+    assert.equal(profile.body.crm?.customerType?.key, 'bargainer');
     const bad = await api(server.url, 'PUT', `/api/v1/customers/${demoBuyerId}/type`, {
       token: presale.token,
       body: { customerType: 'stingy' },
     });
     assert.equal(bad.status, 400);
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=buyer&targetId=${demoBuyerId}`, { token: owner.token });
-    const entry = audit.body.entries.find((e: AuditEntry) => e.action === 'customer.type_changed');
+    const audit = await api<z.infer<typeof ListAuditResponse>>(
+      server.url,
+      'GET',
+      `/api/v1/audit?targetType=buyer&targetId=${demoBuyerId}`,
+      { token: owner.token },
+    );
+    const entry = audit.body.entries.find((e: AuditEntry) => e.action === 'customer.type_changed')!;
     assert.deepEqual([entry.before, entry.after], [{ customerType: null }, { customerType: 'bargainer' }]);
   });
 
@@ -68,7 +99,7 @@ describe('customer 360 (CRM)', () => {
         .status,
       200,
     );
-    const profile = await api(server.url, 'GET', `/api/v1/customers/${demoBuyerId}`, { token: presale.token });
+    const profile = await api<CustomerProfile>(server.url, 'GET', `/api/v1/customers/${demoBuyerId}`, { token: presale.token });
     assert.equal(profile.body.buyer.vipLevel, 3);
 
     assert.equal(
@@ -80,16 +111,19 @@ describe('customer 360 (CRM)', () => {
       ).status,
       403,
     );
-    const created = await api(server.url, 'POST', '/api/v1/customer-tags', {
+    const created = await api<z.infer<typeof TagResponse>>(server.url, 'POST', '/api/v1/customer-tags', {
       token: owner.token,
       body: { name: '测试标签', color: 'green' },
     });
     assert.equal(created.status, 200);
-    const again = await api(server.url, 'POST', '/api/v1/customer-tags', { token: owner.token, body: { name: '测试标签' } });
+    const again = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/customer-tags', {
+      token: owner.token,
+      body: { name: '测试标签' },
+    });
     assert.equal(again.status, 409);
     assert.equal(again.body.error.message, '标签「测试标签」已存在');
 
-    const tagged = await api(server.url, 'PUT', `/api/v1/customers/${demoBuyerId}/tags`, {
+    const tagged = await api<z.infer<typeof CustomerCrmResponse>>(server.url, 'PUT', `/api/v1/customers/${demoBuyerId}/tags`, {
       token: presale.token,
       body: { tagIds: [created.body.tag.id] },
     });
@@ -98,13 +132,15 @@ describe('customer 360 (CRM)', () => {
       tagged.body.crm.tags.map((t: TagView) => [t.name, t.color]),
       [['测试标签', 'green']],
     );
-    const tags = await api(server.url, 'GET', '/api/v1/customer-tags', { token: presale.token });
-    assert.equal(tags.body.tags.find((t: TagView) => t.id === created.body.tag.id).buyerCount, 1);
+    const tags = await api<z.infer<typeof ListTagsResponse>>(server.url, 'GET', '/api/v1/customer-tags', {
+      token: presale.token,
+    });
+    assert.equal(tags.body.tags.find((t: TagView) => t.id === created.body.tag.id)?.buyerCount, 1);
   });
 
   it('keeps notes per buyer; only the author or a manager edits or deletes one', async () => {
     const other = (await startBuyer(server.url)).buyer.id;
-    const add = await api(server.url, 'POST', `/api/v1/customers/${demoBuyerId}/notes`, {
+    const add = await api<z.infer<typeof NoteResponse>>(server.url, 'POST', `/api/v1/customers/${demoBuyerId}/notes`, {
       token: presale.token,
       body: { text: '要顺丰，已补运费' },
     });
@@ -121,10 +157,13 @@ describe('customer 360 (CRM)', () => {
     );
 
     const path = `/api/v1/customers/${demoBuyerId}/notes/${add.body.note.id}`;
-    const denied = await api(server.url, 'PATCH', path, { token: aftersale.token, body: { text: '改掉' } });
+    const denied = await api<ErrorEnvelope>(server.url, 'PATCH', path, { token: aftersale.token, body: { text: '改掉' } });
     assert.equal(denied.status, 403);
     assert.equal(denied.body.error.code, 'note_not_yours');
-    const edited = await api(server.url, 'PATCH', path, { token: presale.token, body: { text: '要顺丰，已补运费 10 元' } });
+    const edited = await api<z.infer<typeof NoteResponse>>(server.url, 'PATCH', path, {
+      token: presale.token,
+      body: { text: '要顺丰，已补运费 10 元' },
+    });
     assert.equal(edited.body.note.text, '要顺丰，已补运费 10 元');
     assert.ok(edited.body.note.editedAt);
     assert.equal(
@@ -160,15 +199,21 @@ describe('customer 360 (CRM)', () => {
       (await api(server.url, 'POST', `/api/v1/customers/${demoBuyerId}/block`, { token: otherOwner.token, body: {} })).status,
       404,
     );
-    const list = await api(server.url, 'GET', '/api/v1/customers', { token: otherOwner.token });
+    const list = await api<ListCustomersResponse>(server.url, 'GET', '/api/v1/customers', { token: otherOwner.token });
     assert.equal(list.body.total, 0);
-    assert.deepEqual((await api(server.url, 'GET', '/api/v1/segments', { token: otherOwner.token })).body.segments, []);
-    const demoTag = (await api(server.url, 'GET', '/api/v1/customer-tags', { token: owner.token })).body.tags[0];
+    assert.deepEqual(
+      (await api<z.infer<typeof ListSegmentsResponse>>(server.url, 'GET', '/api/v1/segments', { token: otherOwner.token })).body
+        .segments,
+      [],
+    );
+    const demoTag = (
+      await api<z.infer<typeof ListTagsResponse>>(server.url, 'GET', '/api/v1/customer-tags', { token: owner.token })
+    ).body.tags[0]!;
     assert.equal(
       (await api(server.url, 'DELETE', `/api/v1/customer-tags/${demoTag.id}`, { token: otherOwner.token })).status,
       404,
     );
-    assert.equal((await crm(presale.token, demoBuyerId)).body.crm.customerType.key, 'bargainer', 'unchanged');
+    assert.equal((await crm(presale.token, demoBuyerId)).body.crm.customerType?.key, 'bargainer', 'unchanged');
   });
 
   it("holds a blacklisted buyer's messages: stored, but no new chat reaches the agents until unblocked", async () => {
@@ -179,21 +224,26 @@ describe('customer 360 (CRM)', () => {
       (await api(server.url, 'POST', `/api/v1/customers/${blocked.buyer.id}/block`, { token: presale.token, body: {} })).status,
       403,
     );
-    const block = await api(server.url, 'POST', `/api/v1/customers/${blocked.buyer.id}/block`, {
-      token: owner.token,
-      body: { reason: '骚扰' },
-    });
+    const block = await api<z.infer<typeof CustomerCrmResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/customers/${blocked.buyer.id}/block`,
+      {
+        token: owner.token,
+        body: { reason: '骚扰' },
+      },
+    );
     assert.equal(block.status, 200);
-    assert.equal(block.body.crm.blocked.reason, '骚扰');
+    assert.equal(block.body.crm.blocked?.reason, '骚扰');
 
     const waitingIds = async () =>
-      (await api(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token: presale.token })).body.conversations.map(
-        (c: ConversationSummary) => c.id,
-      );
+      (
+        await api<ListConversationsResponse>(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token: presale.token })
+      ).body.conversations.map((c: ConversationSummary) => c.id);
     assert.ok(!(await waitingIds()).includes(blocked.conversation.id), 'gone from 待接待 once blocked');
 
     // The shop's own message.created webhook is held back too (no alert about the blocked buyer).
-    const hook = await api(server.url, 'POST', '/api/v1/webhooks', {
+    const hook = await api<z.infer<typeof WebhookResponse>>(server.url, 'POST', '/api/v1/webhooks', {
       token: owner.token,
       body: { url: 'http://127.0.0.1:9/hook', events: ['message.created'] },
     });
@@ -203,10 +253,10 @@ describe('customer 360 (CRM)', () => {
     buyerStream.send({ type: 'typing', conversationId: blocked.conversation.id, typing: true });
     const held = await buyerSays(server.url, blocked.token, '不理我？我要投诉');
     assert.equal(held.status, 201, 'the buyer is not told they are blocked');
-    await buyerStream.nextOfType('message.created', (f) => f.message.id === held.body.message.id);
+    await buyerStream.nextOfType('message.created', (f) => f.message.id === (held.body as SendMessageResponse).message.id);
     // The control buyer's message arrives after the held one: anything about the held one would have come first.
     const controlSaid = await buyerSays(server.url, control.token, '在吗？');
-    await agentStream.nextOfType('message.created', (f) => f.message.id === controlSaid.body.message.id);
+    await agentStream.nextOfType('message.created', (f) => f.message.id === (controlSaid.body as SendMessageResponse).message.id);
     await agentStream.nextOfType('conversation.updated', (f) => f.conversation.id === control.conversation.id);
     const leaked = agentStream.frames.filter(
       (f) =>
@@ -216,14 +266,25 @@ describe('customer 360 (CRM)', () => {
     );
     assert.deepEqual(leaked, [], 'no message, typing or new-chat frame for the blocked buyer');
     const deliveries = async () =>
-      (await api(server.url, 'GET', `/api/v1/webhooks/${hook.body.webhook.id}/deliveries`, { token: owner.token })).body
-        .deliveries;
+      (
+        await api<z.infer<typeof ListDeliveriesResponse>>(
+          server.url,
+          'GET',
+          `/api/v1/webhooks/${hook.body.webhook.id}/deliveries`,
+          { token: owner.token },
+        )
+      ).body.deliveries;
     // What the webhook may hear of: the control buyer's conversation (their message and the shop's welcome reply).
     const controlMessages = async () =>
       (
-        await api(server.url, 'GET', `/api/v1/conversations/${control.conversation.id}/messages?afterSeq=0`, {
-          token: owner.token,
-        })
+        await api<ListMessagesResponse>(
+          server.url,
+          'GET',
+          `/api/v1/conversations/${control.conversation.id}/messages?afterSeq=0`,
+          {
+            token: owner.token,
+          },
+        )
       ).body.messages.length;
     await until(async () => (await deliveries()).length >= (await controlMessages()));
     assert.equal(
@@ -240,30 +301,49 @@ describe('customer 360 (CRM)', () => {
     assert.deepEqual(resumed.messages(blocked.conversation.id), [], 'nothing of the blocked buyer');
     resumed.close();
     assert.ok(!(await waitingIds()).includes(blocked.conversation.id));
-    const all = await api(server.url, 'GET', '/api/v1/conversations?filter=all', { token: presale.token });
+    const all = await api<ListConversationsResponse>(server.url, 'GET', '/api/v1/conversations?filter=all', {
+      token: presale.token,
+    });
     assert.ok(!all.body.conversations.some((c: ConversationSummary) => c.id === blocked.conversation.id));
 
     // Nothing lost: the message is stored, and the 黑名单 view counts it.
-    const stored = await api(server.url, 'GET', `/api/v1/conversations/${blocked.conversation.id}/messages?afterSeq=0`, {
-      token: owner.token,
-    });
+    const stored = await api<ListMessagesResponse>(
+      server.url,
+      'GET',
+      `/api/v1/conversations/${blocked.conversation.id}/messages?afterSeq=0`,
+      {
+        token: owner.token,
+      },
+    );
     assert.deepEqual(
       stored.body.messages.map((m: Message) => m.body),
       ['第一次来问问', '不理我？我要投诉'],
     );
-    const blacklist = await api(server.url, 'GET', '/api/v1/customers?blocked=true&pageSize=100', { token: owner.token });
-    const row = blacklist.body.customers.find((c: CustomerRow) => c.id === blocked.buyer.id);
+    const blacklist = await api<ListCustomersResponse>(server.url, 'GET', '/api/v1/customers?blocked=true&pageSize=100', {
+      token: owner.token,
+    });
+    const row = blacklist.body.customers.find((c: CustomerRow) => c.id === blocked.buyer.id)!;
     assert.equal(row.heldMessages, 1);
     assert.equal(row.conversationId, blocked.conversation.id);
 
-    const unblock = await api(server.url, 'POST', `/api/v1/customers/${blocked.buyer.id}/unblock`, { token: owner.token });
+    const unblock = await api<z.infer<typeof CustomerCrmResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/customers/${blocked.buyer.id}/unblock`,
+      { token: owner.token },
+    );
     assert.equal(unblock.body.crm.blocked, null);
     const back = await agentStream.nextOfType('conversation.updated', (f) => f.conversation.id === blocked.conversation.id);
     assert.equal(back.conversation.lastMessage?.body, '不理我？我要投诉');
     assert.ok((await waitingIds()).includes(blocked.conversation.id), 'back in 待接待 with the held messages');
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=buyer&targetId=${blocked.buyer.id}`, {
-      token: owner.token,
-    });
+    const audit = await api<z.infer<typeof ListAuditResponse>>(
+      server.url,
+      'GET',
+      `/api/v1/audit?targetType=buyer&targetId=${blocked.buyer.id}`,
+      {
+        token: owner.token,
+      },
+    );
     assert.deepEqual(audit.body.entries.map((e: AuditEntry) => e.action).sort(), ['customer.blocked', 'customer.unblocked']);
     await agentStream.close();
     await buyerStream.close();
@@ -301,7 +381,7 @@ describe('customer 360 (CRM)', () => {
       });
       const header =
         '订单号,买家昵称,订单状态,商品名称,单价,数量,实付金额,省份,物流公司,运单号,下单时间,付款时间,发货时间,签收时间,成交时间';
-      const started = await api(server.url, 'POST', '/api/v1/imports?kind=orders', {
+      const started = await api<ImportResponse>(server.url, 'POST', '/api/v1/imports?kind=orders', {
         token: owner.token,
         raw: [header, ...lines].join('\n'),
         headers: { 'content-type': 'text/csv' },
@@ -310,12 +390,15 @@ describe('customer 360 (CRM)', () => {
       let result = started.body.import;
       for (let i = 0; i < 200 && result.status === 'running'; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        result = (await api(server.url, 'GET', `/api/v1/imports/${result.id}`, { token: owner.token })).body.import;
+        result = (await api<ImportResponse>(server.url, 'GET', `/api/v1/imports/${result.id}`, { token: owner.token })).body
+          .import;
       }
       assert.deepEqual([result.status, result.imported, result.errors], ['done', orders.length, []]);
-      const [customer] = (await api(server.url, 'GET', `/api/v1/customers?q=${nick}`, { token: owner.token })).body.customers;
-      assert.equal(customer.nick, nick);
-      return customer.id as string;
+      const [customer] = (
+        await api<ListCustomersResponse>(server.url, 'GET', `/api/v1/customers?q=${nick}`, { token: owner.token })
+      ).body.customers;
+      assert.equal(customer!.nick, nick);
+      return customer!.id;
     };
     const sleeping = await make('sleeping', [
       { daysAgo: 61, status: 'completed', fen: 20_000 },
@@ -336,7 +419,7 @@ describe('customer 360 (CRM)', () => {
       { daysAgo: 3, status: 'pending_payment', fen: 5_000 },
     ]);
 
-    const seg = await api(server.url, 'POST', '/api/v1/segments', {
+    const seg = await api<z.infer<typeof SegmentResponse>>(server.url, 'POST', '/api/v1/segments', {
       token: owner.token,
       body: { name: '沉睡老客测试', filter: { orderCountMin: 2, silentDays: 60, q: prefix } },
     });
@@ -347,7 +430,9 @@ describe('customer 360 (CRM)', () => {
     );
     const members = async () =>
       (
-        await api(server.url, 'GET', `/api/v1/customers?segmentId=${seg.body.segment.id}`, { token: presale.token })
+        await api<ListCustomersResponse>(server.url, 'GET', `/api/v1/customers?segmentId=${seg.body.segment.id}`, {
+          token: presale.token,
+        })
       ).body.customers.map((c: CustomerRow) => c.nick);
     assert.deepEqual(
       await members(),
@@ -359,9 +444,14 @@ describe('customer 360 (CRM)', () => {
     assert.deepEqual((await members()).sort(), [`${prefix}-almost`, `${prefix}-sleeping`]);
     clockOffsetMs = 0;
 
-    const rich = await api(server.url, 'GET', `/api/v1/customers?q=${prefix}&spentMinFen=50000&sort=spent`, {
-      token: presale.token,
-    });
+    const rich = await api<ListCustomersResponse>(
+      server.url,
+      'GET',
+      `/api/v1/customers?q=${prefix}&spentMinFen=50000&sort=spent`,
+      {
+        token: presale.token,
+      },
+    );
     assert.deepEqual(
       rich.body.customers.map((c: CustomerRow) => [c.nick, c.spentFen, c.orderCount]),
       [
@@ -369,12 +459,17 @@ describe('customer 360 (CRM)', () => {
         [`${prefix}-sleeping`, 60_000, 2],
       ],
     );
-    const page = await api(server.url, 'GET', `/api/v1/customers?q=${prefix}&sort=spent&order=asc&pageSize=2&page=2`, {
-      token: presale.token,
-    });
+    const page = await api<ListCustomersResponse>(
+      server.url,
+      'GET',
+      `/api/v1/customers?q=${prefix}&sort=spent&order=asc&pageSize=2&page=2`,
+      {
+        token: presale.token,
+      },
+    );
     assert.equal(page.body.total, 5);
     assert.equal(page.body.customers.length, 2);
-    const lastOrder = await api(
+    const lastOrder = await api<ListCustomersResponse>(
       server.url,
       'GET',
       `/api/v1/customers?q=${prefix}&orderCountMax=1&province=${encodeURIComponent('浙江省')}`,
@@ -382,7 +477,9 @@ describe('customer 360 (CRM)', () => {
     );
     assert.deepEqual(lastOrder.body.customers.map((c: CustomerRow) => c.nick).sort(), [`${prefix}-once`, `${prefix}-unpaid`]);
     await api(server.url, 'PUT', `/api/v1/customers/${almost}/type`, { token: presale.token, body: { customerType: 'loyal' } });
-    const typed = await api(server.url, 'GET', `/api/v1/customers?q=${prefix}&customerType=loyal`, { token: presale.token });
+    const typed = await api<ListCustomersResponse>(server.url, 'GET', `/api/v1/customers?q=${prefix}&customerType=loyal`, {
+      token: presale.token,
+    });
     assert.deepEqual(
       typed.body.customers.map((c: CustomerRow) => c.id),
       [almost],
@@ -391,15 +488,21 @@ describe('customer 360 (CRM)', () => {
   });
 
   it('seeds the demo shop with two segments that each find buyers, and a blacklisted buyer with held messages', async () => {
-    const segments = (await api(server.url, 'GET', '/api/v1/segments', { token: presale.token })).body.segments;
+    const segments = (
+      await api<z.infer<typeof ListSegmentsResponse>>(server.url, 'GET', '/api/v1/segments', { token: presale.token })
+    ).body.segments;
     for (const name of ['沉睡老客', '高价值']) {
       const segment = segments.find((s: SegmentView) => s.name === name);
       assert.ok(segment, name);
-      const list = await api(server.url, 'GET', `/api/v1/customers?segmentId=${segment.id}`, { token: presale.token });
+      const list = await api<ListCustomersResponse>(server.url, 'GET', `/api/v1/customers?segmentId=${segment.id}`, {
+        token: presale.token,
+      });
       assert.ok(list.body.total >= 2, `${name} matches demo buyers`);
     }
-    const blacklist = await api(server.url, 'GET', '/api/v1/customers?blocked=true', { token: presale.token });
-    const demoBlocked = blacklist.body.customers.find((c: CustomerRow) => c.nick === '专业打假人');
+    const blacklist = await api<ListCustomersResponse>(server.url, 'GET', '/api/v1/customers?blocked=true', {
+      token: presale.token,
+    });
+    const demoBlocked = blacklist.body.customers.find((c: CustomerRow) => c.nick === '专业打假人')!;
     assert.equal(demoBlocked.heldMessages, 3);
     const addresses = (await crm(presale.token, demoBlocked.id)).body.crm.addresses;
     assert.deepEqual(addresses, []);

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ListMessagesResponse, Message } from '@golddesk/contracts';
+import type {
+  CustomerProfile,
+  ListConversationsResponse,
+  ListMessagesResponse,
+  ListProductsResponse,
+  Message,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
 import { allCustomers, allOrders } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -15,18 +22,20 @@ describe('the demo shop', () => {
   after(() => server.close());
 
   it('sells at least 30 cosmetics and clothing products with 颜色/尺码 SKUs, stock and size charts', async () => {
-    const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')).body;
+    const { products } = (
+      await api<z.infer<typeof ListProductsResponse>>(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')
+    ).body;
     assert.ok(products.length >= 30);
     assert.deepEqual([...new Set(products.map((p: { category: string }) => p.category))].sort(), ['服饰', '美妆']);
-    const dress = products.find((p: { title: string }) => p.title.includes('连衣裙'));
+    const dress = products.find((p: { title: string }) => p.title.includes('连衣裙'))!;
     assert.ok(dress.skus.length >= 4);
     assert.ok(
       dress.skus.every(
         (s: { props: Record<string, string>; stock: number }) => s.props['颜色'] && s.props['尺码'] && s.stock >= 0,
       ),
     );
-    assert.ok(dress.sizeChart.some((row: { size: string }) => row.size === 'M'));
-    assert.match(dress.listingNotes, /褪色/);
+    assert.ok(dress.sizeChart?.some((row: { size: string }) => row.size === 'M'));
+    assert.match(dress.listingNotes!, /褪色/);
   });
 
   it('has at least 50 customers and 100 orders in every state, shipped ones with tracking numbers', async () => {
@@ -45,16 +54,19 @@ describe('the demo shop', () => {
     for (const order of orders.filter((o) => ['shipped', 'signed', 'completed'].includes(o.status))) {
       assert.ok(order.trackingNo && order.carrier && order.shippedAt);
     }
-    const profile = await api(server.url, 'GET', `/api/v1/customers/${orders[0]!.buyerId}`, { token });
+    const profile = await api<CustomerProfile>(server.url, 'GET', `/api/v1/customers/${orders[0]!.buyerId}`, { token });
     assert.ok(profile.body.orders.length >= 2);
-    assert.ok(profile.body.orders[0].items[0].title);
+    assert.ok(profile.body.orders[0]?.items[0]?.title);
   });
 
   it('opens with at least 10 conversations in Chinese, some still waiting for an answer', async () => {
-    const { conversations } = (await api(server.url, 'GET', '/api/v1/conversations?limit=100', { token })).body;
+    const { conversations } = (
+      await api<ListConversationsResponse>(server.url, 'GET', '/api/v1/conversations?limit=100', { token })
+    ).body;
     assert.ok(conversations.length >= 10);
-    assert.ok(conversations.every((c: { lastMessage: { body: string } }) => /[\u4e00-\u9fff]/.test(c.lastMessage.body)));
-    const waiting = (await api(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token })).body.conversations;
+    assert.ok(conversations.every((c) => /[\u4e00-\u9fff]/.test(c.lastMessage!.body)));
+    const waiting = (await api<ListConversationsResponse>(server.url, 'GET', '/api/v1/conversations?filter=waiting', { token }))
+      .body.conversations;
     assert.ok(waiting.length >= 2);
     const agentLines: Message[] = [];
     for (const conversation of conversations as { id: string }[]) {
@@ -77,7 +89,8 @@ describe('the demo shop', () => {
     const buyer = await startBuyer(server.url);
     const botLines = async () =>
       (
-        (await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: buyer.token })).body.messages as {
+        (await api<ListMessagesResponse>(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: buyer.token })).body
+          .messages as {
           sender: string;
           body: string;
         }[]

@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorEnvelope, ListMessagesResponse, SendMessageResponse, UploadResponse } from '@golddesk/contracts';
 import { api, loginAgent, startBuyer } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 import sharp from 'sharp';
+
+/** The parts of the OpenAPI document these checks read. */
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, unknown>;
+}
 
 describe('HTTP surface and bad input', () => {
   let server: TestServer;
@@ -15,7 +22,7 @@ describe('HTTP surface and bad input', () => {
 
   it('answers health and publishes an OpenAPI document listing every API route', async () => {
     assert.deepEqual((await api(server.url, 'GET', '/healthz')).body, { status: 'ok' });
-    const doc = (await api(server.url, 'GET', '/api/v1/openapi.json')).body;
+    const doc = (await api<OpenApiDocument>(server.url, 'GET', '/api/v1/openapi.json')).body;
     assert.match(doc.openapi, /^3\./);
     for (const route of [
       '/api/v1/auth/login',
@@ -31,7 +38,7 @@ describe('HTTP surface and bad input', () => {
   });
 
   it('refuses malformed JSON with 400 in the envelope, Chinese by default and English on request', async () => {
-    const zh = await api(server.url, 'POST', '/api/v1/auth/login', {
+    const zh = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auth/login', {
       raw: '{"shop":',
       headers: { 'content-type': 'application/json' },
     });
@@ -39,7 +46,7 @@ describe('HTTP surface and bad input', () => {
     assert.equal(zh.body.error.code, 'invalid_json');
     assert.match(zh.body.error.message, /JSON/);
     assert.match(zh.body.error.message, /[\u4e00-\u9fff]/);
-    const en = await api(server.url, 'POST', '/api/v1/auth/login', {
+    const en = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auth/login', {
       raw: '{"shop":',
       headers: { 'content-type': 'application/json', 'accept-language': 'en-US,en;q=0.9' },
     });
@@ -47,7 +54,9 @@ describe('HTTP surface and bad input', () => {
   });
 
   it('names the wrong field when types are wrong', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/auth/login', { body: { shop: 'demo', username: 42, password: 'x' } });
+    const res = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auth/login', {
+      body: { shop: 'demo', username: 42, password: 'x' },
+    });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'invalid_input');
     assert.match(res.body.error.message, /username/);
@@ -56,13 +65,13 @@ describe('HTTP surface and bad input', () => {
 
   it('refuses empty and 200,000-character messages and keeps nothing of them', async () => {
     const buyer = await startBuyer(server.url);
-    const empty = await api(server.url, 'POST', '/api/v1/widget/messages', {
+    const empty = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/widget/messages', {
       token: buyer.token,
       body: { body: '   ', clientMsgId: 'e1' },
     });
     assert.equal(empty.status, 400);
     assert.equal(empty.body.error.code, 'empty_message');
-    const huge = await api(server.url, 'POST', '/api/v1/widget/messages', {
+    const huge = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/widget/messages', {
       token: buyer.token,
       body: { body: '好'.repeat(200_000), clientMsgId: 'h1' },
     });
@@ -73,7 +82,9 @@ describe('HTTP surface and bad input', () => {
       body: { body: 'x'.repeat(2_000_000), clientMsgId: 'h2' },
     });
     assert.equal(bigger.status, 413);
-    const history = await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: buyer.token });
+    const history = await api<ListMessagesResponse>(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', {
+      token: buyer.token,
+    });
     assert.deepEqual(history.body.messages, []);
   });
 
@@ -81,7 +92,7 @@ describe('HTTP surface and bad input', () => {
     assert.equal((await api(server.url, 'GET', '/api/v1/conversations')).status, 401);
     const [header, payload] = agentToken.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(43)}`;
-    const res = await api(server.url, 'GET', '/api/v1/conversations', { token: forged });
+    const res = await api<ErrorEnvelope>(server.url, 'GET', '/api/v1/conversations', { token: forged });
     assert.equal(res.status, 401);
     assert.equal(res.body.error.code, 'invalid_token');
     const buyer = await startBuyer(server.url);
@@ -101,7 +112,9 @@ describe('HTTP surface and bad input', () => {
   it('answers unknown routes and unknown ids with 404', async () => {
     const res = await api(server.url, 'GET', '/api/v1/nothing-here', { token: agentToken });
     assert.equal(res.status, 404);
-    const conv = await api(server.url, 'GET', '/api/v1/conversations/does-not-exist/messages', { token: agentToken });
+    const conv = await api<ErrorEnvelope>(server.url, 'GET', '/api/v1/conversations/does-not-exist/messages', {
+      token: agentToken,
+    });
     assert.equal(conv.status, 404);
     assert.equal(conv.body.error.code, 'not_found');
   });
@@ -112,7 +125,7 @@ describe('HTTP surface and bad input', () => {
       '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000185d3b0b00000000049454e44ae426082',
       'hex',
     );
-    const upload = await api(server.url, 'POST', '/api/v1/widget/uploads', {
+    const upload = await api<UploadResponse>(server.url, 'POST', '/api/v1/widget/uploads', {
       token: buyer.token,
       raw: png,
       headers: { 'content-type': 'image/png' },
@@ -123,12 +136,12 @@ describe('HTTP surface and bad input', () => {
     // Stored re-encoded without metadata: the same picture, not the same bytes.
     const served = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
     assert.deepEqual([served.format, served.width, served.height], ['png', 1, 1]);
-    const sent = await api(server.url, 'POST', '/api/v1/widget/messages', {
+    const sent = await api<SendMessageResponse>(server.url, 'POST', '/api/v1/widget/messages', {
       token: buyer.token,
       body: { kind: 'image', attachmentId: upload.body.attachment.id, clientMsgId: 'img1' },
     });
     assert.equal(sent.body.message.kind, 'image');
-    assert.equal(sent.body.message.attachment.url, upload.body.attachment.url);
+    assert.equal(sent.body.message.attachment?.url, upload.body.attachment.url);
     const fake = await api(server.url, 'POST', '/api/v1/widget/uploads', {
       token: buyer.token,
       raw: Buffer.from('<svg onload=alert(1)>'),

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { CatalogueProduct, CustomerProfile, ListCatalogueResponse, OrderView } from '@golddesk/contracts';
+import type {
+  CatalogueProduct,
+  CustomerProfile,
+  ErrorEnvelope,
+  ImportResponse,
+  ImportView,
+  ListCatalogueResponse,
+  ListAuditResponse,
+  ListImportsResponse,
+  OrderView,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent, StreamClient } from './helpers/clients.js';
 import { customerByNick } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -38,17 +49,21 @@ describe('imports', () => {
   });
   after(() => server.close());
 
-  const upload = (kind: string, body: string | Buffer, options: { type?: string; token?: string; language?: string } = {}) =>
-    api(server.url, 'POST', `/api/v1/imports?kind=${kind}`, {
+  const upload = <T = ImportResponse>(
+    kind: string,
+    body: string | Buffer,
+    options: { type?: string; token?: string; language?: string } = {},
+  ) =>
+    api<T>(server.url, 'POST', `/api/v1/imports?kind=${kind}`, {
       token: options.token ?? owner.token,
       raw: body,
       headers: { 'content-type': options.type ?? CSV, 'accept-language': options.language ?? 'zh-CN' },
     });
 
   /** Polls until the import leaves running. */
-  async function finished(id: string, language = 'zh-CN') {
+  async function finished(id: string, language = 'zh-CN'): Promise<ImportView> {
     for (let i = 0; i < 200; i++) {
-      const res = await api(server.url, 'GET', `/api/v1/imports/${id}`, {
+      const res = await api<ImportResponse>(server.url, 'GET', `/api/v1/imports/${id}`, {
         token: owner.token,
         headers: { 'accept-language': language },
       });
@@ -94,13 +109,13 @@ describe('imports', () => {
       result.errors.map((e: { line: number }) => e.line),
       [4, 6, 8],
     );
-    assert.equal(result.errors[0].message, '第 4 行：实付金额不是有效的金额');
-    assert.match(result.errors[1].reason, /订单状态为「已发货」时物流公司不能为空/);
-    assert.match(result.errors[2].reason, /数量必须是大于 0 的整数/);
+    assert.equal(result.errors[0]!.message, '第 4 行：实付金额不是有效的金额');
+    assert.match(result.errors[1]!.reason, /订单状态为「已发货」时物流公司不能为空/);
+    assert.match(result.errors[2]!.reason, /数量必须是大于 0 的整数/);
 
     const english = await finished(res.body.import.id, 'en');
-    assert.equal(english.errors[0].message, 'line 4: total is not a valid amount');
-    assert.match(english.errors[1].reason, /status shipped requires carrier/);
+    assert.equal(english.errors[0]!.message, 'line 4: total is not a valid amount');
+    assert.match(english.errors[1]!.reason, /status shipped requires carrier/);
 
     const done = await stream.nextOfType('import.progressed', (f) => f.import.status === 'done');
     assert.equal(done.import.processed, done.import.total);
@@ -130,11 +145,16 @@ describe('imports', () => {
     assert.equal(third[0]!.items[0]!.title, '羊毛围巾, 加厚');
     assert.equal((await ordersOf('导入买家乙')).map((o) => o.orderNo).join(), 'T1003');
 
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=import&targetId=${res.body.import.id}`, {
-      token: owner.token,
-    });
+    const audit = await api<z.infer<typeof ListAuditResponse>>(
+      server.url,
+      'GET',
+      `/api/v1/audit?targetType=import&targetId=${res.body.import.id}`,
+      {
+        token: owner.token,
+      },
+    );
     assert.equal(audit.body.entries.length, 1);
-    assert.equal(audit.body.entries[0].action, 'import.orders_imported');
+    assert.equal(audit.body.entries[0]?.action, 'import.orders_imported');
   });
 
   it('re-importing the same file changes nothing and duplicates nothing', async () => {
@@ -160,26 +180,28 @@ describe('imports', () => {
 
   it('refuses a malformed file as a whole and imports nothing', async () => {
     const [orders, imports] = [await count('orders'), await count('imports')];
-    const wrongHeader = await upload('orders', '编号,昵称,金额\nX1,某人,1.00\n');
+    const wrongHeader = await upload<ErrorEnvelope>('orders', '编号,昵称,金额\nX1,某人,1.00\n');
     assert.equal(wrongHeader.status, 400);
     assert.equal(wrongHeader.body.error.code, 'import_columns_missing');
     assert.match(wrongHeader.body.error.message, /缺少必需的列：订单号、买家昵称/);
-    const english = await upload('orders', '编号,昵称,金额\nX1,某人,1.00\n', { language: 'en' });
+    const english = await upload<ErrorEnvelope>('orders', '编号,昵称,金额\nX1,某人,1.00\n', { language: 'en' });
     assert.match(english.body.error.message, /Required columns are missing: order_no, buyer_nick/);
 
-    const binary = await upload('orders', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+    const binary = await upload<ErrorEnvelope>('orders', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
     assert.equal(binary.status, 415);
     assert.equal(binary.body.error.code, 'import_file_unsupported');
-    const pdf = await upload('orders', '%PDF-1.4', { type: 'application/pdf' });
+    const pdf = await upload<ErrorEnvelope>('orders', '%PDF-1.4', { type: 'application/pdf' });
     assert.equal(pdf.status, 415);
     assert.equal(pdf.body.error.code, 'import_file_unsupported');
-    const fakeXlsx = await upload('orders', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 1)]), { type: XLSX });
+    const fakeXlsx = await upload<ErrorEnvelope>('orders', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 1)]), {
+      type: XLSX,
+    });
     assert.equal(fakeXlsx.status, 400);
     assert.equal(fakeXlsx.body.error.code, 'import_file_unreadable');
-    const empty = await upload('orders', `${ORDER_HEADER}\n\n`);
+    const empty = await upload<ErrorEnvelope>('orders', `${ORDER_HEADER}\n\n`);
     assert.equal(empty.status, 400);
     assert.equal(empty.body.error.code, 'import_file_empty');
-    const huge = await upload('orders', Buffer.alloc(21 * 1024 * 1024, 0x61));
+    const huge = await upload<ErrorEnvelope>('orders', Buffer.alloc(21 * 1024 * 1024, 0x61));
     assert.equal(huge.status, 413);
     assert.match(huge.body.error.message, /20 MB/);
 
@@ -260,8 +282,8 @@ describe('imports', () => {
     const res = await upload('products', csv(30));
     const result = await finished(res.body.import.id);
     assert.deepEqual([result.status, result.imported, result.failed, result.created], ['done', 3, 2, 2]);
-    assert.equal(result.errors[0].message, '第 5 行：价格不是有效的金额');
-    assert.equal(result.errors[1].message, '第 6 行：重量(克)必须是 1 到 100000 之间的整数（克）');
+    assert.equal(result.errors[0]!.message, '第 5 行：价格不是有效的金额');
+    assert.equal(result.errors[1]!.message, '第 6 行：重量(克)必须是 1 到 100000 之间的整数（克）');
     const products = (await api<ListCatalogueResponse>(server.url, 'GET', '/api/v1/products', { token: owner.token })).body
       .products;
     const hoodie = products.find((p) => p.title === '导入测试卫衣')!;
@@ -291,13 +313,13 @@ describe('imports', () => {
   });
 
   it('is for owner, manager and support only: a presale agent gets 403', async () => {
-    const res = await upload('orders', ORDERS_CSV, { token: presale.token });
+    const res = await upload<ErrorEnvelope>('orders', ORDERS_CSV, { token: presale.token });
     assert.equal(res.status, 403);
     assert.equal(res.body.error.code, 'forbidden');
     const list = await api(server.url, 'GET', '/api/v1/imports', { token: presale.token });
     assert.equal(list.status, 403);
     const support = await loginAgent(server.url, 'support1');
-    const allowed = await api(server.url, 'GET', '/api/v1/imports', { token: support.token });
+    const allowed = await api<ListImportsResponse>(server.url, 'GET', '/api/v1/imports', { token: support.token });
     assert.equal(allowed.status, 200);
     assert.ok(allowed.body.imports.length >= 4);
   });

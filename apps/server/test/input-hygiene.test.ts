@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { ImportResponse, ImportView } from '@golddesk/contracts';
+import type {
+  ErrorEnvelope,
+  ImportResponse,
+  ImportView,
+  ListQuickRepliesResponse,
+  QuickReplyImportResult,
+  SendMessageResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { findControlText, stripControlText } from '../src/platform/text/control-text.js';
 import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
 import { allCustomers } from './helpers/lookups.js';
@@ -45,11 +53,11 @@ describe('control characters in text input', () => {
   });
 
   it('search with q=%00abc is a 400 naming the field, not a 500', async () => {
-    const res = await api(server.url, 'GET', '/api/v1/search/messages?q=%00abc', { token: presale.token });
+    const res = await api<ErrorEnvelope>(server.url, 'GET', '/api/v1/search/messages?q=%00abc', { token: presale.token });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'invalid_text');
     assert.equal(res.body.error.message, 'query.q 含有不可见的控制字符，请删除后重试');
-    const english = await api(server.url, 'GET', '/api/v1/search/messages?q=ab%07c', {
+    const english = await api<ErrorEnvelope>(server.url, 'GET', '/api/v1/search/messages?q=ab%07c', {
       token: presale.token,
       headers: { 'accept-language': 'en' },
     });
@@ -58,14 +66,14 @@ describe('control characters in text input', () => {
   });
 
   it('refuses buyer and agent message bodies with NUL, storing nothing', async () => {
-    const fromBuyer = await api(server.url, 'POST', '/api/v1/widget/messages', {
+    const fromBuyer = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/widget/messages', {
       token: buyer.token,
       body: { body: '在吗\u0000hygiene-buyer', clientMsgId: randomUUID() },
     });
     assert.equal(fromBuyer.status, 400);
     assert.equal(fromBuyer.body.error.code, 'invalid_text');
     assert.match(fromBuyer.body.error.message, /body\.body/);
-    const fromAgent = await api(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/messages`, {
+    const fromAgent = await api<ErrorEnvelope>(server.url, 'POST', `/api/v1/conversations/${buyer.conversation.id}/messages`, {
       token: presale.token,
       body: { body: '亲\u0000hygiene-agent', clientMsgId: randomUUID() },
     });
@@ -73,7 +81,7 @@ describe('control characters in text input', () => {
     assert.equal(fromAgent.body.error.code, 'invalid_text');
     assert.equal(await messagesWith('hygiene-'), 0);
     // Line breaks and tabs stay ordinary text.
-    const fine = await api(server.url, 'POST', '/api/v1/widget/messages', {
+    const fine = await api<SendMessageResponse>(server.url, 'POST', '/api/v1/widget/messages', {
       token: buyer.token,
       body: { body: '第一行\n\t第二行 hygiene-fine', clientMsgId: randomUUID() },
     });
@@ -82,11 +90,15 @@ describe('control characters in text input', () => {
   });
 
   it('refuses a widget session whose nick holds a BEL, and path parameters with NUL', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', nick: '小\u0007鹿' } });
+    const res = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/widget/sessions', {
+      body: { shop: 'demo', nick: '小\u0007鹿' },
+    });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'invalid_text');
     assert.match(res.body.error.message, /body\.nick/);
-    const path = await api(server.url, 'GET', '/api/v1/conversations/%00x/messages?afterSeq=0', { token: presale.token });
+    const path = await api<ErrorEnvelope>(server.url, 'GET', '/api/v1/conversations/%00x/messages?afterSeq=0', {
+      token: presale.token,
+    });
     assert.equal(path.status, 400);
     assert.equal(path.body.error.code, 'invalid_text');
   });
@@ -135,23 +147,26 @@ describe('control characters in text input', () => {
   it('imports a row with NUL and other control characters in its cells, the characters stripped', async () => {
     // A stray NUL in a CSV cell (as some exports leave them); the file is still text.
     const csv = Buffer.from('分组,快捷编码,内容\n售前,hyg\u0000iene,亲\u0000，在\u0007的～\n', 'utf8');
-    const res = await api(server.url, 'POST', '/api/v1/quick-replies/import?scope=personal', {
+    const res = await api<QuickReplyImportResult>(server.url, 'POST', '/api/v1/quick-replies/import?scope=personal', {
       token: presale.token,
       raw: csv,
       headers: { 'content-type': 'text/csv' },
     });
     assert.equal(res.status, 200);
     assert.deepEqual([res.body.created, res.body.failed], [1, 0]);
-    const phrases = (await api(server.url, 'GET', '/api/v1/quick-replies?scope=personal', { token: presale.token })).body
-      .quickReplies;
-    const phrase = phrases.find((p: { code: string }) => p.code === 'hygiene');
-    assert.deepEqual({ code: phrase.code, content: phrase.content }, { code: 'hygiene', content: '亲，在的～' });
+    const phrases = (
+      await api<z.infer<typeof ListQuickRepliesResponse>>(server.url, 'GET', '/api/v1/quick-replies?scope=personal', {
+        token: presale.token,
+      })
+    ).body.quickReplies;
+    const phrase = phrases.find((p) => p.code === 'hygiene');
+    assert.deepEqual({ code: phrase?.code, content: phrase?.content }, { code: 'hygiene', content: '亲，在的～' });
 
     const orders = Buffer.from(
       '订单号,买家昵称,订单状态,商品名称,单价,数量,实付金额,下单时间\nHYG1,导入\u0000买家,待付款,净化\u0001测试,10.00,1,10.00,2026-11-11 10:00:00\n',
       'utf8',
     );
-    const started = await api(server.url, 'POST', '/api/v1/imports?kind=orders', {
+    const started = await api<ImportResponse>(server.url, 'POST', '/api/v1/imports?kind=orders', {
       token: owner.token,
       raw: orders,
       headers: { 'content-type': 'text/csv' },

@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type {
+  ErrorEnvelope,
+  InboundEventResult,
+  IntegrationSettings,
+  ListAuditResponse,
+  ListDeliveriesResponse,
+  ListProductsResponse,
+  WebhookResponse,
+  WidgetOrdersResponse,
+  WidgetSessionResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { signIdentity, signPayload } from '../src/platform/security/hmac-signature.js';
 import { api, loginAgent, until } from './helpers/clients.js';
 import { allOrders } from './helpers/lookups.js';
@@ -13,17 +25,17 @@ describe('store integration: signed inbound events', () => {
   before(async () => {
     server = await startTestServer();
     owner = await loginAgent(server.url, 'owner');
-    const settings = await api(server.url, 'GET', '/api/v1/integration', { token: owner.token });
+    const settings = await api<IntegrationSettings>(server.url, 'GET', '/api/v1/integration', { token: owner.token });
     secret = settings.body.inboundSecret;
   });
   after(() => server.close());
 
   /** Posts an event the way an integrator would: exact bytes, signed. */
-  async function push(event: object, options: { secret?: string; at?: number; tamper?: boolean } = {}) {
+  async function push<T = InboundEventResult>(event: object, options: { secret?: string; at?: number; tamper?: boolean } = {}) {
     const body = JSON.stringify(event);
     const t = options.at ?? Math.floor(Date.now() / 1000);
     const signature = signPayload(options.secret ?? secret, body, t);
-    return api(server.url, 'POST', '/api/v1/integrations/demo/events', {
+    return api<T>(server.url, 'POST', '/api/v1/integrations/demo/events', {
       raw: options.tamper ? body.replace('"', ' "') : body,
       headers: { 'content-type': 'application/json', 'x-golddesk-signature': signature },
     });
@@ -51,7 +63,7 @@ describe('store integration: signed inbound events', () => {
   it('shows the endpoint and secrets to owners and managers only', async () => {
     const presale = await loginAgent(server.url, 'presale1');
     assert.equal((await api(server.url, 'GET', '/api/v1/integration', { token: presale.token })).status, 403);
-    const settings = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body;
+    const settings = (await api<IntegrationSettings>(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body;
     assert.equal(settings.eventsUrl, '/api/v1/integrations/demo/events');
     assert.match(settings.inboundSecret, /^whsec_/);
   });
@@ -60,7 +72,7 @@ describe('store integration: signed inbound events', () => {
     const e = orderEvent('SIG-1');
     assert.equal((await push(e, { secret: 'whsec_wrong' })).status, 401);
     assert.equal((await push(e, { tamper: true })).status, 401);
-    const stale = await push(e, { at: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = await push<ErrorEnvelope>(e, { at: Math.floor(Date.now() / 1000) - 3600 });
     assert.equal(stale.status, 401);
     assert.equal(stale.body.error.code, 'stale_signature');
     const unsigned = await api(server.url, 'POST', '/api/v1/integrations/demo/events', { body: e });
@@ -150,7 +162,9 @@ describe('store integration: signed inbound events', () => {
     assert.equal(order.paidAt, '2026-11-11T04:00:00.000Z');
     assert.equal(order.trackingNo, '75000111222');
     const { entries } = (
-      await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, { token: owner.token })
+      await api<z.infer<typeof ListAuditResponse>>(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, {
+        token: owner.token,
+      })
     ).body;
     assert.deepEqual(entries.map((e: { action: string }) => e.action).sort(), [
       'integration.order.paid',
@@ -172,14 +186,14 @@ describe('store integration: signed inbound events', () => {
       });
     assert.equal((await push(product('新款T恤', 10, 300))).body.status, 'applied');
     assert.equal((await push(product('新款T恤（加厚）', 3))).body.status, 'applied');
-    const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')).body;
+    const { products } = (await api<ListProductsResponse>(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')).body;
     const found = products.filter((p: { title: string }) => p.title.startsWith('新款T恤'));
     assert.equal(found.length, 1);
-    assert.equal(found[0].title, '新款T恤（加厚）');
-    assert.equal(found[0].skus.length, 1);
-    assert.equal(found[0].skus[0].stock, 3);
-    assert.equal(found[0].weightG, 300, 'an event without a weight keeps the one given before');
-    const bad = await push({
+    assert.equal(found[0]?.title, '新款T恤（加厚）');
+    assert.equal(found[0]?.skus.length, 1);
+    assert.equal(found[0]?.skus[0]?.stock, 3);
+    assert.equal(found[0]?.weightG, 300, 'an event without a weight keeps the one given before');
+    const bad = await push<ErrorEnvelope>({
       id: randomUUID(),
       type: 'order.paid',
       occurredAt: new Date().toISOString(),
@@ -190,7 +204,8 @@ describe('store integration: signed inbound events', () => {
   });
 
   it('stops accepting the old secret once the owner rotates it', async () => {
-    const rotated = (await api(server.url, 'POST', '/api/v1/integration/rotate', { token: owner.token })).body;
+    const rotated = (await api<IntegrationSettings>(server.url, 'POST', '/api/v1/integration/rotate', { token: owner.token }))
+      .body;
     assert.notEqual(rotated.inboundSecret, secret);
     assert.equal((await push(orderEvent('ROT-1'))).status, 401);
     secret = rotated.inboundSecret;
@@ -204,11 +219,13 @@ describe('widget identity verification', () => {
   before(async () => {
     server = await startTestServer();
     const owner = await loginAgent(server.url, 'owner');
-    identitySecret = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body.identitySecret;
+    identitySecret = (await api<IntegrationSettings>(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body
+      .identitySecret;
   });
   after(() => server.close());
 
-  const session = (body: object) => api(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', ...body } });
+  const session = <T = WidgetSessionResponse>(body: object) =>
+    api<T>(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', ...body } });
 
   it("makes a signed visitor the shop's known customer, who sees their orders; an anonymous one does not", async () => {
     const owner = await loginAgent(server.url, 'owner');
@@ -225,17 +242,19 @@ describe('widget identity verification', () => {
     assert.equal(verified.status, 200);
     assert.equal(verified.body.buyer.id, buyer.id, "the shop's customer, not a new visitor");
     assert.equal(verified.body.buyer.verified, true);
-    const orders = await api(server.url, 'GET', '/api/v1/widget/orders', { token: verified.body.token });
+    const orders = await api<z.infer<typeof WidgetOrdersResponse>>(server.url, 'GET', '/api/v1/widget/orders', {
+      token: verified.body.token,
+    });
     assert.ok(orders.body.orders.length >= 1);
 
     const anonymous = await session({ visitorId: 'any-browser-0002' });
     assert.equal(anonymous.body.buyer.verified, false);
-    const refused = await api(server.url, 'GET', '/api/v1/widget/orders', { token: anonymous.body.token });
+    const refused = await api<ErrorEnvelope>(server.url, 'GET', '/api/v1/widget/orders', { token: anonymous.body.token });
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error.code, 'identity_required');
     const card = await api(server.url, 'POST', '/api/v1/widget/messages', {
       token: anonymous.body.token,
-      body: { kind: 'order', orderId: orders.body.orders[0].id, clientMsgId: randomUUID() },
+      body: { kind: 'order', orderId: orders.body.orders[0]?.id, clientMsgId: randomUUID() },
     });
     assert.equal(card.status, 403);
   });
@@ -247,7 +266,7 @@ describe('widget identity verification', () => {
     });
     assert.equal(forged.status, 401);
     const old = t - 3 * 24 * 3600;
-    const expired = await session({
+    const expired = await session<ErrorEnvelope>({
       identity: { externalId: 'member-42', timestamp: old, signature: signIdentity(identitySecret, 'member-42', old) },
     });
     assert.equal(expired.status, 401);
@@ -292,7 +311,7 @@ describe('outgoing webhooks', () => {
         ).status,
         403,
       );
-      const created = await api(server.url, 'POST', '/api/v1/webhooks', {
+      const created = await api<z.infer<typeof WebhookResponse>>(server.url, 'POST', '/api/v1/webhooks', {
         token: owner.token,
         body: { url: `http://127.0.0.1:${port}/hook`, events: ['message.created', 'order.updated'] },
       });
@@ -302,11 +321,15 @@ describe('outgoing webhooks', () => {
       const buyer = await startBuyer(server.url);
       await buyerSays(server.url, buyer.token, '有人吗？webhook');
       const deliveries = async () =>
-        (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
+        (
+          await api<z.infer<typeof ListDeliveriesResponse>>(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, {
+            token: owner.token,
+          })
+        ).body.deliveries;
       await until(async () => (await deliveries()).some((d: { attempts: number }) => d.attempts >= 1));
       const first = (await deliveries())[0];
-      assert.equal(first.status, 'pending', 'the 503 is retried, not dropped');
-      assert.equal(first.lastStatus, 503);
+      assert.equal(first?.status, 'pending', 'the 503 is retried, not dropped');
+      assert.equal(first?.lastStatus, 503);
       offset += 60_000;
       await until(async () => received.length > 0);
       assert.equal(received.length, 1);
@@ -316,7 +339,7 @@ describe('outgoing webhooks', () => {
       assert.equal(received[0]!.headers['x-golddesk-event'], 'message.created');
       const signature = received[0]!.headers['x-golddesk-signature'] as string;
       assert.equal(checkSignature(secret, received[0]!.body, signature, Math.floor(Date.now() / 1000)), 'ok');
-      assert.equal((await deliveries())[0].status, 'delivered');
+      assert.equal((await deliveries())[0]?.status, 'delivered');
     } finally {
       await server.close();
       receiver.close();

@@ -5,10 +5,24 @@ import {
   pickCourier,
   type AuditEntry,
   type CourierRuleInput,
+  type CourierRulesResponse,
+  type ErrorEnvelope,
+  type ExceptionResponse,
+  type InboundEventResult,
+  type IntegrationSettings,
+  type ListAuditResponse,
+  type ListExceptionsResponse,
+  type ListMessagesResponse,
   type LogisticsExceptionView,
+  type LogisticsSettingsResponse,
   type Message,
+  type OrderActionResponse,
+  type OrderResponse,
+  type QuoteResponse,
   type TrackingEventView,
+  type TrackingResponse,
 } from '@golddesk/contracts';
+import type { z } from 'zod';
 import { scanStalledParcels } from '../src/modules/logistics/index.js';
 import { signPayload } from '../src/platform/security/hmac-signature.js';
 import { api, loginAgent, startDemoBuyer, StreamClient } from './helpers/clients.js';
@@ -67,19 +81,25 @@ describe('logistics', () => {
     owner = await loginAgent(server.url, 'owner');
     presale = await loginAgent(server.url, 'presale1');
     aftersale = await loginAgent(server.url, 'aftersale1');
-    secret = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret;
+    secret = (await api<IntegrationSettings>(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body
+      .inboundSecret;
   });
   after(() => server.close());
 
-  const ship = (token: string, orderId: string, body: object, language = 'zh-CN') =>
-    api(server.url, 'POST', `/api/v1/orders/${orderId}/ship`, {
+  const ship = <T = Extract<OrderActionResponse, { result: 'applied' }>>(
+    token: string,
+    orderId: string,
+    body: object,
+    language = 'zh-CN',
+  ) =>
+    api<T>(server.url, 'POST', `/api/v1/orders/${orderId}/ship`, {
       token,
       body: { requestId: randomUUID(), ...body },
       headers: { 'accept-language': language },
     });
   async function push(type: string, data: object) {
     const body = JSON.stringify({ id: randomUUID(), type, occurredAt: new Date(clock).toISOString(), data });
-    return api(server.url, 'POST', '/api/v1/integrations/demo/events', {
+    return api<InboundEventResult>(server.url, 'POST', '/api/v1/integrations/demo/events', {
       raw: body,
       headers: {
         'content-type': 'application/json',
@@ -103,13 +123,12 @@ describe('logistics', () => {
     return row;
   }
   const openExceptions = async (token = owner.token) =>
-    (await api(server.url, 'GET', '/api/v1/logistics/exceptions', { token })).body as {
-      exceptions: LogisticsExceptionView[];
-      openCount: number;
-    };
+    (await api<z.infer<typeof ListExceptionsResponse>>(server.url, 'GET', '/api/v1/logistics/exceptions', { token })).body;
 
   it('lets owners and managers edit the courier rules, every agent read them and get a quote', async () => {
-    const seeded = (await api(server.url, 'GET', '/api/v1/logistics/rules', { token: presale.token })).body.rules;
+    const seeded = (
+      await api<z.infer<typeof CourierRulesResponse>>(server.url, 'GET', '/api/v1/logistics/rules', { token: presale.token })
+    ).body.rules;
     assert.ok(seeded.length >= 5, 'the demo shop has its 快递规则');
     const rules = [
       {
@@ -125,7 +144,7 @@ describe('logistics', () => {
     ];
     const refused = await api(server.url, 'PUT', '/api/v1/logistics/rules', { token: presale.token, body: { rules } });
     assert.equal(refused.status, 403);
-    const typo = await api(server.url, 'PUT', '/api/v1/logistics/rules', {
+    const typo = await api<ErrorEnvelope>(server.url, 'PUT', '/api/v1/logistics/rules', {
       token: owner.token,
       body: { rules: [{ ...rules[0], provinces: ['浙江', '江酥'] }] },
     });
@@ -136,24 +155,34 @@ describe('logistics', () => {
       body: { rules: [{ ...rules[0], firstWeightFen: -1 }] },
     });
     assert.equal(badFee.status, 400);
-    const saved = await api(server.url, 'PUT', '/api/v1/logistics/rules', { token: owner.token, body: { rules } });
+    const saved = await api<z.infer<typeof CourierRulesResponse>>(server.url, 'PUT', '/api/v1/logistics/rules', {
+      token: owner.token,
+      body: { rules },
+    });
     assert.equal(saved.status, 200);
-    assert.deepEqual(saved.body.rules[0].provinces, ['浙江省', '江苏省', '上海市']);
-    const read = (await api(server.url, 'GET', '/api/v1/logistics/rules', { token: presale.token })).body.rules;
+    assert.deepEqual(saved.body.rules[0]?.provinces, ['浙江省', '江苏省', '上海市']);
+    const read = (
+      await api<z.infer<typeof CourierRulesResponse>>(server.url, 'GET', '/api/v1/logistics/rules', { token: presale.token })
+    ).body.rules;
     assert.equal(read.length, 2);
 
-    const quote = await api(server.url, 'GET', '/api/v1/logistics/quote?province=' + encodeURIComponent('江苏') + '&weightKg=2', {
-      token: presale.token,
-    });
+    const quote = await api<QuoteResponse>(
+      server.url,
+      'GET',
+      '/api/v1/logistics/quote?province=' + encodeURIComponent('江苏') + '&weightKg=2',
+      {
+        token: presale.token,
+      },
+    );
     assert.equal(quote.status, 200);
     assert.equal(quote.body.province, '江苏省');
-    assert.equal(quote.body.choice.carrierName, '圆通速递');
-    assert.equal(quote.body.choice.costFen, 600);
-    const far = await api(server.url, 'GET', '/api/v1/logistics/quote?province=' + encodeURIComponent('西藏'), {
+    assert.equal(quote.body.choice?.carrierName, '圆通速递');
+    assert.equal(quote.body.choice?.costFen, 600);
+    const far = await api<QuoteResponse>(server.url, 'GET', '/api/v1/logistics/quote?province=' + encodeURIComponent('西藏'), {
       token: presale.token,
     });
-    assert.equal(far.body.choice.carrier, 'TTK');
-    assert.equal(far.body.choice.matchedBy, 'default');
+    assert.equal(far.body.choice?.carrier, 'TTK');
+    assert.equal(far.body.choice?.matchedBy, 'default');
     const unknown = await api(server.url, 'GET', '/api/v1/logistics/quote?province=abc', { token: presale.token });
     assert.equal(unknown.status, 400);
   });
@@ -177,21 +206,33 @@ describe('logistics', () => {
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(stream.messages().filter((m) => m.sender === 'system').length, 1, 'the repeated request sent nothing');
     await stream.close();
-    const audit = (await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, { token: owner.token }))
-      .body.entries;
+    const audit = (
+      await api<z.infer<typeof ListAuditResponse>>(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${order.id}`, {
+        token: owner.token,
+      })
+    ).body.entries;
     const entry = audit.filter((e: AuditEntry) => e.action === 'order.shipped');
     assert.equal(entry.length, 1);
-    assert.equal(entry[0].actor.name, aftersale.agent.name);
-    assert.deepEqual(entry[0].after, { status: 'shipped', carrier: '圆通速递', trackingNo: 'YT4300012345678' });
+    assert.equal(entry[0]?.actor.name, aftersale.agent.name);
+    assert.deepEqual(entry[0]?.after, { status: 'shipped', carrier: '圆通速递', trackingNo: 'YT4300012345678' });
 
-    const tracking = (await api(server.url, 'GET', `/api/v1/orders/${order.id}/tracking`, { token: presale.token })).body;
+    const tracking = (
+      await api<z.infer<typeof TrackingResponse>>(server.url, 'GET', `/api/v1/orders/${order.id}/tracking`, {
+        token: presale.token,
+      })
+    ).body;
     assert.equal(tracking.carrierCode, 'YTO');
-    assert.equal(tracking.events[0].status, 'shipped');
+    assert.equal(tracking.events[0]?.status, 'shipped');
 
-    const fix = await api(server.url, 'POST', `/api/v1/orders/${order.id}/tracking-number`, {
-      token: aftersale.token,
-      body: { requestId: randomUUID(), carrier: 'STO', trackingNo: '773012345678901' },
-    });
+    const fix = await api<Extract<OrderActionResponse, { result: 'applied' }>>(
+      server.url,
+      'POST',
+      `/api/v1/orders/${order.id}/tracking-number`,
+      {
+        token: aftersale.token,
+        body: { requestId: randomUUID(), carrier: 'STO', trackingNo: '773012345678901' },
+      },
+    );
     assert.equal(fix.status, 200);
     assert.equal(fix.body.order.carrier, '申通快递');
     assert.equal(fix.body.order.trackingNo, '773012345678901');
@@ -199,29 +240,35 @@ describe('logistics', () => {
 
   it('refuses to ship an unpaid order, a bad tracking number, or as pre-sales, with a clear message', async () => {
     const unpaid = await demoOrder('pending_payment');
-    const zh = await ship(aftersale.token, unpaid.id, { carrier: 'YTO', trackingNo: 'YT4300012345678' });
+    const zh = await ship<ErrorEnvelope>(aftersale.token, unpaid.id, { carrier: 'YTO', trackingNo: 'YT4300012345678' });
     assert.equal(zh.status, 409);
     assert.match(zh.body.error.message, new RegExp(`订单 ${unpaid.order_no} 当前状态为「待付款」，不能发货`));
-    const en = await ship(aftersale.token, unpaid.id, { carrier: 'YTO', trackingNo: 'YT4300012345678' }, 'en');
+    const en = await ship<ErrorEnvelope>(aftersale.token, unpaid.id, { carrier: 'YTO', trackingNo: 'YT4300012345678' }, 'en');
     assert.match(en.body.error.message, /is pending payment: cannot ship the order/);
 
     const paid = await demoOrder('paid');
-    const bad = await ship(aftersale.token, paid.id, { carrier: 'SF', trackingNo: 'YT4300012345678' });
+    const bad = await ship<ErrorEnvelope>(aftersale.token, paid.id, { carrier: 'SF', trackingNo: 'YT4300012345678' });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'tracking_no_invalid');
     assert.match(bad.body.error.message, /不像顺丰速运的单号（例如 SF1234567890123）/);
-    const disabled = await ship(aftersale.token, paid.id, { carrier: 'JD', trackingNo: 'JDVA01234567890' });
+    const disabled = await ship<ErrorEnvelope>(aftersale.token, paid.id, { carrier: 'JD', trackingNo: 'JDVA01234567890' });
     assert.equal(disabled.body.error.code, 'carrier_not_enabled');
     const asPresale = await ship(presale.token, paid.id, { carrier: 'YTO', trackingNo: 'YT4300012345678' });
     assert.equal(asPresale.status, 403);
-    const still = (await api(server.url, 'GET', `/api/v1/orders/${paid.id}`, { token: owner.token })).body.order;
+    const still = (
+      await api<z.infer<typeof OrderResponse>>(server.url, 'GET', `/api/v1/orders/${paid.id}`, { token: owner.token })
+    ).body.order;
     assert.equal(still.status, 'paid');
     assert.equal(still.trackingNo, null);
   });
 
   it("shows the demo parcels' timelines newest first: 揽收 → 运输中 → 派送中 → 签收", async () => {
     const signed = await demoOrder('signed');
-    const tracking = (await api(server.url, 'GET', `/api/v1/orders/${signed.id}/tracking`, { token: presale.token })).body;
+    const tracking = (
+      await api<z.infer<typeof TrackingResponse>>(server.url, 'GET', `/api/v1/orders/${signed.id}/tracking`, {
+        token: presale.token,
+      })
+    ).body;
     assert.equal(tracking.current, 'signed');
     assert.deepEqual(
       tracking.events.map((e: TrackingEventView) => e.status),
@@ -232,7 +279,7 @@ describe('logistics', () => {
       times,
       [...times].sort((a, b) => b - a),
     );
-    assert.match(tracking.events[4].description, /已揽收/);
+    assert.match(tracking.events[4]!.description, /已揽收/);
     assert.equal((await api(server.url, 'GET', `/api/v1/orders/nope/tracking`, { token: presale.token })).status, 404);
 
     const note = await api(server.url, 'POST', `/api/v1/orders/${signed.id}/tracking/notes`, {
@@ -240,8 +287,12 @@ describe('logistics', () => {
       body: { description: '已致电快递员，确认本人签收' },
     });
     assert.equal(note.status, 200);
-    const after = (await api(server.url, 'GET', `/api/v1/orders/${signed.id}/tracking`, { token: presale.token })).body;
-    assert.match(after.events[0].description, /已致电快递员.*售后-阿杰/);
+    const after = (
+      await api<z.infer<typeof TrackingResponse>>(server.url, 'GET', `/api/v1/orders/${signed.id}/tracking`, {
+        token: presale.token,
+      })
+    ).body;
+    assert.match(after.events[0]!.description, /已致电快递员.*售后-阿杰/);
     assert.equal(after.current, 'signed', 'a note is not a parcel status');
   });
 
@@ -299,12 +350,17 @@ describe('logistics', () => {
     assert.equal(open[0]!.kind, 'no_update');
     assert.match(open[0]!.detail, /已 \d+ 天没有物流更新/);
 
-    const resolved = await api(server.url, 'POST', `/api/v1/logistics/exceptions/${open[0]!.id}/resolve`, {
-      token: aftersale.token,
-      body: { note: '已致电快递，明日派送' },
-    });
+    const resolved = await api<z.infer<typeof ExceptionResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/logistics/exceptions/${open[0]!.id}/resolve`,
+      {
+        token: aftersale.token,
+        body: { note: '已致电快递，明日派送' },
+      },
+    );
     assert.equal(resolved.status, 200);
-    assert.equal(resolved.body.exception.resolvedBy.name, aftersale.agent.name);
+    assert.equal(resolved.body.exception.resolvedBy?.name, aftersale.agent.name);
     assert.equal(resolved.body.exception.note, '已致电快递，明日派送');
     const twice = await api(server.url, 'POST', `/api/v1/logistics/exceptions/${open[0]!.id}/resolve`, {
       token: aftersale.token,
@@ -317,8 +373,11 @@ describe('logistics', () => {
       0,
       'handled: the clock starts again',
     );
-    const history = (await api(server.url, 'GET', '/api/v1/logistics/exceptions?status=resolved', { token: presale.token })).body
-      .exceptions;
+    const history = (
+      await api<z.infer<typeof ListExceptionsResponse>>(server.url, 'GET', '/api/v1/logistics/exceptions?status=resolved', {
+        token: presale.token,
+      })
+    ).body.exceptions;
     assert.ok(history.some((e: LogisticsExceptionView) => e.id === open[0]!.id));
 
     // News from the courier closes a "no update" exception by itself.
@@ -336,9 +395,9 @@ describe('logistics', () => {
     const order = await demoOrder('shipped');
     const session = await startDemoBuyer(server.url, order.visitor_id);
     const systemMessages = async () =>
-      (await api(server.url, 'GET', '/api/v1/widget/messages?limit=200', { token: session.token })).body.messages.filter(
-        (m: Message) => m.sender === 'system',
-      );
+      (
+        await api<ListMessagesResponse>(server.url, 'GET', '/api/v1/widget/messages?limit=200', { token: session.token })
+      ).body.messages.filter((m: Message) => m.sender === 'system');
     const before = (await systemMessages()).length;
     const event = {
       orderNo: order.order_no,
@@ -349,7 +408,11 @@ describe('logistics', () => {
     await push('tracking.updated', event);
     assert.equal((await systemMessages()).length, before, 'off by default');
 
-    const settings = (await api(server.url, 'GET', '/api/v1/logistics/settings', { token: presale.token })).body.settings;
+    const settings = (
+      await api<z.infer<typeof LogisticsSettingsResponse>>(server.url, 'GET', '/api/v1/logistics/settings', {
+        token: presale.token,
+      })
+    ).body.settings;
     assert.deepEqual(settings.notices, { shipped: false, out_for_delivery: false, signed: false });
     const refused = await api(server.url, 'PUT', '/api/v1/logistics/settings', { token: presale.token, body: settings });
     assert.equal(refused.status, 403);
@@ -362,10 +425,10 @@ describe('logistics', () => {
     await push('tracking.updated', { ...event, status: 'signed', description: '已签收（重复推送）' });
     const notices = (await systemMessages()).slice(before);
     assert.equal(notices.length, 2, notices.map((m: Message) => m.body).join(' | '));
-    assert.match(notices[0].body, /正在派送中/);
-    assert.match(notices[1].body, new RegExp(`订单 ${order.order_no} 的包裹已签收`));
+    assert.match(notices[0]!.body, /正在派送中/);
+    assert.match(notices[1]!.body, new RegExp(`订单 ${order.order_no} 的包裹已签收`));
     for (const m of notices) assert.doesNotMatch(m.body, /预计|明天|\d+\s*天内/);
-    assert.equal(notices[0].order.orderId, order.id, 'with the order card');
+    assert.equal(notices[0]!.order?.orderId, order.id, 'with the order card');
   });
 
   it("keeps each shop's logistics to itself", async () => {
@@ -374,7 +437,11 @@ describe('logistics', () => {
     const theirs = await openExceptions(other.token);
     assert.equal(theirs.openCount, 0);
     assert.deepEqual(theirs.exceptions, []);
-    assert.deepEqual((await api(server.url, 'GET', '/api/v1/logistics/rules', { token: other.token })).body.rules, []);
+    assert.deepEqual(
+      (await api<z.infer<typeof CourierRulesResponse>>(server.url, 'GET', '/api/v1/logistics/rules', { token: other.token })).body
+        .rules,
+      [],
+    );
     assert.equal(
       (
         await api(server.url, 'POST', `/api/v1/logistics/exceptions/${demoException.id}/resolve`, {
@@ -394,7 +461,11 @@ describe('logistics', () => {
       token: other.token,
       body: { enabledCarriers: ['SF'], noUpdateDays: 5, notices: { shipped: true, out_for_delivery: false, signed: false } },
     });
-    const demoSettings = (await api(server.url, 'GET', '/api/v1/logistics/settings', { token: owner.token })).body.settings;
+    const demoSettings = (
+      await api<z.infer<typeof LogisticsSettingsResponse>>(server.url, 'GET', '/api/v1/logistics/settings', {
+        token: owner.token,
+      })
+    ).body.settings;
     assert.ok(demoSettings.enabledCarriers.includes('YTO'));
     assert.equal(demoSettings.noUpdateDays, 3);
   });

@@ -1,8 +1,25 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type {
+  ApprovalResponse,
+  CustomerProfile,
+  ErrorEnvelope,
+  ListApprovalsResponse,
+  ListAuditResponse,
+  ListCatalogueResponse,
+  ListProductsResponse,
+  OrderActionResponse,
+  OrderResponse,
+  SendMessageResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent, startBuyer, startDemoBuyer, StreamClient } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+/** An order action that took effect, and one that became an approval request. */
+type Applied = Extract<OrderActionResponse, { result: 'applied' }>;
+type ApprovalRequested = Extract<OrderActionResponse, { result: 'approval_requested' }>;
 
 describe('order actions', () => {
   let server: TestServer;
@@ -36,8 +53,8 @@ describe('order actions', () => {
   });
   after(() => server.close());
 
-  const act = (token: string, orderId: string, action: string, body: object, language = 'zh-CN') =>
-    api(server.url, 'POST', `/api/v1/orders/${orderId}/${action}`, {
+  const act = <T = Applied>(token: string, orderId: string, action: string, body: object, language = 'zh-CN') =>
+    api<T>(server.url, 'POST', `/api/v1/orders/${orderId}/${action}`, {
       token,
       body: { requestId: randomUUID(), ...body },
       headers: { 'accept-language': language },
@@ -59,18 +76,24 @@ describe('order actions', () => {
   });
 
   it("refuses the same change on a shipped order with a clear message, in the caller's language", async () => {
-    const zh = await act(presale.token, buyer.shippedOrderId, 'change-receiver', newAddress);
+    const zh = await act<ErrorEnvelope>(presale.token, buyer.shippedOrderId, 'change-receiver', newAddress);
     assert.equal(zh.status, 409);
     assert.equal(zh.body.error.code, 'order_state_forbids');
     assert.match(zh.body.error.message, /当前状态为「已发货」，不能修改收货信息/);
-    const en = await act(presale.token, buyer.shippedOrderId, 'change-receiver', newAddress, 'en');
+    const en = await act<ErrorEnvelope>(presale.token, buyer.shippedOrderId, 'change-receiver', newAddress, 'en');
     assert.match(en.body.error.message, /is shipped: cannot change the receiver/);
-    const order = await api(server.url, 'GET', `/api/v1/orders/${buyer.shippedOrderId}`, { token: presale.token });
+    const order = await api<z.infer<typeof OrderResponse>>(server.url, 'GET', `/api/v1/orders/${buyer.shippedOrderId}`, {
+      token: presale.token,
+    });
     assert.notEqual(order.body.order.receiver.address, '江苏省南京市鼓楼区中山北路120号');
   });
 
   it('lets presale take up to 10% off at once, and turns a deeper cut into an approval request the owner decides', async () => {
-    const before = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body.order;
+    const before = (
+      await api<z.infer<typeof OrderResponse>>(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, {
+        token: presale.token,
+      })
+    ).body.order;
     const small = Math.round(before.totalFen * 0.95);
     const within = await act(presale.token, buyer.unpaidOrderId, 'change-price', { newTotalFen: small });
     assert.equal(within.body.result, 'applied');
@@ -78,36 +101,56 @@ describe('order actions', () => {
     assert.equal(within.body.order.originalTotalFen, before.totalFen);
 
     const deep = Math.round(before.totalFen * 0.7);
-    const beyond = await act(presale.token, buyer.unpaidOrderId, 'change-price', { newTotalFen: deep, reason: '老客户' });
+    const beyond = await act<ApprovalRequested>(presale.token, buyer.unpaidOrderId, 'change-price', {
+      newTotalFen: deep,
+      reason: '老客户',
+    });
     assert.equal(beyond.status, 202);
     assert.equal(beyond.body.result, 'approval_requested');
     assert.equal(beyond.body.approval.status, 'pending');
     assert.match(beyond.body.approval.summary, /改价/);
-    const unchanged = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body
-      .order;
+    const unchanged = (
+      await api<z.infer<typeof OrderResponse>>(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, {
+        token: presale.token,
+      })
+    ).body.order;
     assert.equal(unchanged.totalFen, small, 'nothing changes before approval');
 
-    const presaleDecides = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, {
+    const presaleDecides = await api<ErrorEnvelope>(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, {
       token: presale.token,
       body: {},
     });
     assert.equal(presaleDecides.status, 403);
-    const pending = (await api(server.url, 'GET', '/api/v1/approvals?status=pending', { token: owner.token })).body.approvals;
+    const pending = (
+      await api<z.infer<typeof ListApprovalsResponse>>(server.url, 'GET', '/api/v1/approvals?status=pending', {
+        token: owner.token,
+      })
+    ).body.approvals;
     assert.ok(pending.some((a: { id: string }) => a.id === beyond.body.approval.id));
-    const approved = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, {
-      token: owner.token,
-      body: { note: '老客户，同意' },
-    });
+    const approved = await api<z.infer<typeof ApprovalResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/approvals/${beyond.body.approval.id}/approve`,
+      {
+        token: owner.token,
+        body: { note: '老客户，同意' },
+      },
+    );
     assert.equal(approved.status, 200);
     assert.equal(approved.body.approval.status, 'approved');
-    assert.equal(approved.body.order.totalFen, deep);
-    assert.equal(approved.body.order.originalTotalFen, before.totalFen, 'the original price is kept');
-    const again = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/approve`, {
-      token: owner.token,
-      body: {},
-    });
+    assert.equal(approved.body.order?.totalFen, deep);
+    assert.equal(approved.body.order?.originalTotalFen, before.totalFen, 'the original price is kept');
+    const again = await api<z.infer<typeof ApprovalResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/approvals/${beyond.body.approval.id}/approve`,
+      {
+        token: owner.token,
+        body: {},
+      },
+    );
     assert.equal(again.body.approval.status, 'approved', 'approving twice is harmless');
-    const reject = await api(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/reject`, {
+    const reject = await api<ErrorEnvelope>(server.url, 'POST', `/api/v1/approvals/${beyond.body.approval.id}/reject`, {
       token: owner.token,
       body: {},
     });
@@ -116,7 +159,12 @@ describe('order actions', () => {
 
   it('keeps every action in the audit log: who, when, before → after', async () => {
     const { entries } = (
-      await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })
+      await api<z.infer<typeof ListAuditResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`,
+        { token: owner.token },
+      )
     ).body;
     const actions = entries.map((e: { action: string }) => e.action);
     for (const expected of [
@@ -127,15 +175,13 @@ describe('order actions', () => {
     ]) {
       assert.ok(actions.includes(expected), `${expected} in ${actions}`);
     }
-    const receiver = entries.find((e: { action: string }) => e.action === 'order.receiver_changed');
+    const receiver = entries.find((e: { action: string }) => e.action === 'order.receiver_changed')!;
     assert.equal(receiver.actor.name, presale.agent.name);
-    assert.equal(receiver.after.address, '江苏省南京市鼓楼区中山北路120号');
-    assert.ok(receiver.before.address && receiver.before.address !== receiver.after.address);
+    assert.equal(receiver.after?.address, '江苏省南京市鼓楼区中山北路120号');
+    assert.ok(receiver.before?.address && receiver.before.address !== receiver.after?.address);
     assert.ok(Date.parse(receiver.createdAt) > 0);
-    const approvedChange = entries.find(
-      (e: { action: string; after: { approvalId?: string } }) => e.action === 'order.price_changed' && e.after.approvalId,
-    );
-    assert.equal(approvedChange.actor.name, '店长小美');
+    const approvedChange = entries.find((e) => e.action === 'order.price_changed' && e.after?.approvalId);
+    assert.equal(approvedChange?.actor.name, '店长小美');
     const refused = entries.filter((e: { targetId: string }) => e.targetId === buyer.shippedOrderId);
     assert.equal(refused.length, 0);
   });
@@ -143,57 +189,66 @@ describe('order actions', () => {
   it('does an action once however often the same requestId is sent, also concurrently', async () => {
     const requestId = randomUUID();
     const send = () =>
-      api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/memo`, {
+      api<Applied>(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/memo`, {
         token: presale.token,
         body: { requestId, memo: '顺丰发货，已补差价', flag: 'red' },
       });
     const answers = await Promise.all([send(), send(), send()]);
     assert.ok(answers.every((a) => a.status === 200 && a.body.order.memoFlag === 'red'));
     const { entries } = (
-      await api(server.url, 'GET', `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`, { token: owner.token })
+      await api<z.infer<typeof ListAuditResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/audit?targetType=order&targetId=${buyer.unpaidOrderId}`,
+        { token: owner.token },
+      )
     ).body;
     assert.equal(entries.filter((e: { action: string }) => e.action === 'order.memo_changed').length, 1);
   });
 
   it('changes a line to another SKU of the same product and refuses a SKU of another product', async () => {
-    const order = (await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: presale.token })).body.order;
-    const { products } = (await api(server.url, 'GET', '/api/v1/products', { token: presale.token })).body;
-    const product = products.find((p: { id: string }) => p.id === order.items[0].productId);
-    const other = product.skus.find((s: { id: string }) => s.id !== order.items[0].skuId);
+    const order = (
+      await api<z.infer<typeof OrderResponse>>(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, {
+        token: presale.token,
+      })
+    ).body.order;
+    const { products } = (await api<ListCatalogueResponse>(server.url, 'GET', '/api/v1/products', { token: presale.token })).body;
+    const product = products.find((p: { id: string }) => p.id === order.items[0]?.productId)!;
+    const other = product.skus.find((s: { id: string }) => s.id !== order.items[0]?.skuId);
     if (other) {
       const res = await act(presale.token, buyer.unpaidOrderId, 'change-sku', { itemIndex: 0, skuId: other.id });
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.order.items[0].skuProps, other.props);
+      assert.deepEqual(res.body.order.items[0]?.skuProps, other.props);
     }
-    const foreign = products.find((p: { id: string }) => p.id !== product.id).skus[0];
-    const wrong = await act(presale.token, buyer.unpaidOrderId, 'change-sku', { itemIndex: 0, skuId: foreign.id });
+    const foreign = products.find((p: { id: string }) => p.id !== product.id)!.skus[0]!;
+    const wrong = await act<ErrorEnvelope>(presale.token, buyer.unpaidOrderId, 'change-sku', { itemIndex: 0, skuId: foreign.id });
     assert.equal(wrong.status, 404);
   });
 
   it('lets after-sales edit but not re-price, and closes an unpaid order with a reason once', async () => {
     const aftersale = await loginAgent(server.url, 'aftersale1');
-    const price = await act(aftersale.token, buyer.unpaidOrderId, 'change-price', { newTotalFen: 100 });
+    const price = await act<ErrorEnvelope>(aftersale.token, buyer.unpaidOrderId, 'change-price', { newTotalFen: 100 });
     assert.equal(price.status, 403);
     const closed = await act(presale.token, buyer.unpaidOrderId, 'close', { reason: '买家不想要了' });
     assert.equal(closed.body.order.status, 'closed');
     assert.equal(closed.body.order.closeReason, '买家不想要了');
     assert.ok(closed.body.order.closedAt);
-    const twice = await act(presale.token, buyer.unpaidOrderId, 'close', { reason: '再关一次' });
+    const twice = await act<ErrorEnvelope>(presale.token, buyer.unpaidOrderId, 'close', { reason: '再关一次' });
     assert.equal(twice.status, 409);
     assert.equal(twice.body.error.code, 'order_state_forbids');
   });
 
   it("sends an order card only for the conversation's own buyer", async () => {
     const session = await startDemoBuyer(server.url, buyer.visitorId);
-    const card = await api(server.url, 'POST', `/api/v1/conversations/${session.conversation.id}/messages`, {
+    const card = await api<SendMessageResponse>(server.url, 'POST', `/api/v1/conversations/${session.conversation.id}/messages`, {
       token: presale.token,
       body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
     });
     assert.equal(card.status, 201);
-    assert.equal(card.body.message.order.orderId, buyer.shippedOrderId);
-    assert.equal(card.body.message.order.status, 'shipped');
+    assert.equal(card.body.message.order?.orderId, buyer.shippedOrderId);
+    assert.equal(card.body.message.order?.status, 'shipped');
     const stranger = await startBuyer(server.url);
-    const leak = await api(server.url, 'POST', `/api/v1/conversations/${stranger.conversation.id}/messages`, {
+    const leak = await api<ErrorEnvelope>(server.url, 'POST', `/api/v1/conversations/${stranger.conversation.id}/messages`, {
       token: presale.token,
       body: { kind: 'order', orderId: buyer.shippedOrderId, clientMsgId: randomUUID() },
     });
@@ -211,10 +266,10 @@ describe('browsing footprints', () => {
   it('shows an agent what the buyer is looking at, live and in the profile, folding quick reloads', async () => {
     const agent = await loginAgent(server.url, 'presale1');
     const buyer = await startBuyer(server.url);
-    const { products } = (await api(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')).body;
+    const { products } = (await api<ListProductsResponse>(server.url, 'GET', '/api/v1/shops/demo/products?limit=50')).body;
     const [dress, lipstick] = [
-      products.find((p: { title: string }) => p.title.includes('连衣裙')),
-      products.find((p: { title: string }) => p.title.includes('口红')),
+      products.find((p: { title: string }) => p.title.includes('连衣裙'))!,
+      products.find((p: { title: string }) => p.title.includes('口红'))!,
     ];
     const stream = await StreamClient.connect(server.url, agent.token);
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });
@@ -224,9 +279,10 @@ describe('browsing footprints', () => {
     assert.equal(live.conversationId, buyer.conversation.id);
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: dress.id } });
     await api(server.url, 'POST', '/api/v1/widget/footprints', { token: buyer.token, body: { productId: lipstick.id } });
-    const profile = (await api(server.url, 'GET', `/api/v1/customers/${buyer.buyer.id}`, { token: agent.token })).body;
+    const profile = (await api<CustomerProfile>(server.url, 'GET', `/api/v1/customers/${buyer.buyer.id}`, { token: agent.token }))
+      .body;
     assert.deepEqual(
-      profile.footprints.map((f: { title: string; views: number }) => [f.title, f.views]),
+      profile.footprints?.map((f: { title: string; views: number }) => [f.title, f.views]),
       [
         [lipstick.title, 1],
         [dress.title, 1],

@@ -2,10 +2,20 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { ListMessagesResponse, Message, OrderView } from '@golddesk/contracts';
+import type {
+  AutoReplyResponse,
+  ListDeliveriesResponse,
+  ListMessagesResponse,
+  Message,
+  OrderView,
+  SendMessageResponse,
+  WebhookResponse,
+  WebhookTestResponse,
+} from '@golddesk/contracts';
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import { RedisEventBus, type EventBus } from '../src/platform/events/event-bus.js';
-import { api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
+import { api, loginAgent, startBuyer, until } from './helpers/clients.js';
 import { allOrders } from './helpers/lookups.js';
 import { createTestDatabase, startTestServer, TEST_DB, TEST_REDIS_URL, type TestServer } from './helpers/test-server.js';
 
@@ -55,12 +65,12 @@ async function breakBus(bus: EventBus): Promise<() => Promise<void>> {
 /** Webhook subscription to both events and a keyword auto-reply, set up by the owner. */
 async function setUpShop(base: string, hookUrl: string) {
   const owner = await loginAgent(base, 'owner');
-  const created = await api(base, 'POST', '/api/v1/webhooks', {
+  const created = await api<z.infer<typeof WebhookResponse>>(base, 'POST', '/api/v1/webhooks', {
     token: owner.token,
     body: { url: hookUrl, events: ['message.created', 'order.updated'] },
   });
   assert.equal(created.status, 201);
-  const rule = await api(base, 'POST', '/api/v1/auto-replies', {
+  const rule = await api<z.infer<typeof AutoReplyResponse>>(base, 'POST', '/api/v1/auto-replies', {
     token: owner.token,
     body: {
       kind: 'keyword',
@@ -96,7 +106,10 @@ describe('outbox: events that webhooks and automation depend on are never lost',
       const { owner } = await setUpShop(server.url, receiver.url);
       const buyer = await startBuyer(server.url);
       const repair = await breakBus(server.app.context.bus);
-      const sent = await buyerSays(server.url, buyer.token, '我想退款，怎么操作');
+      const sent = await api<SendMessageResponse>(server.url, 'POST', '/api/v1/widget/messages', {
+        token: buyer.token,
+        body: { body: '我想退款，怎么操作', clientMsgId: randomUUID() },
+      });
       assert.equal(sent.status, 201);
       const messageId = sent.body.message.id as string;
       const order = (await allOrders(server.url, owner.token)).find(({ order }) => order.status === 'pending_payment')!.order;
@@ -143,10 +156,15 @@ describe('outbox: events that webhooks and automation depend on are never lost',
     try {
       const { owner, webhookId } = await setUpShop(web.url, receiver.url);
       const buyer = await startBuyer(web.url);
-      const sent = await buyerSays(web.url, buyer.token, '退款到哪一步了');
+      const sent = await api<SendMessageResponse>(web.url, 'POST', '/api/v1/widget/messages', {
+        token: buyer.token,
+        body: { body: '退款到哪一步了', clientMsgId: randomUUID() },
+      });
       assert.equal(sent.status, 201);
       const messageId = sent.body.message.id as string;
-      const ping = await api(web.url, 'POST', `/api/v1/webhooks/${webhookId}/test`, { token: owner.token });
+      const ping = await api<z.infer<typeof WebhookTestResponse>>(web.url, 'POST', `/api/v1/webhooks/${webhookId}/test`, {
+        token: owner.token,
+      });
       assert.equal(ping.status, 201);
 
       // The web process commits and answers, but relays and sends nothing: as if it died right after the commit.
@@ -161,8 +179,13 @@ describe('outbox: events that webhooks and automation depend on are never lost',
       );
       assert.equal(receiver.received.filter((d) => d.type === 'message.created' && d.data.message.id === messageId).length, 0);
       assert.equal((await botReplies(web.url, owner.token, buyer.conversation.id)).length, 0);
-      const deliveries = await api(web.url, 'GET', `/api/v1/webhooks/${webhookId}/deliveries`, { token: owner.token });
-      const pingRow = deliveries.body.deliveries.find((d: { id: string }) => d.id === ping.body.delivery.id);
+      const deliveries = await api<z.infer<typeof ListDeliveriesResponse>>(
+        web.url,
+        'GET',
+        `/api/v1/webhooks/${webhookId}/deliveries`,
+        { token: owner.token },
+      );
+      const pingRow = deliveries.body.deliveries.find((d: { id: string }) => d.id === ping.body.delivery.id)!;
       assert.deepEqual(
         { status: pingRow.status, attempts: Number(pingRow.attempts) },
         { status: 'pending', attempts: 0 },
@@ -218,7 +241,10 @@ describe('outbox: events that webhooks and automation depend on are never lost',
       for (let i = 0; i < 6; i++) {
         const base = servers[i % 3]!.url;
         const buyer = await startBuyer(base);
-        const answer = await buyerSays(base, buyer.token, `第${i}单怎么退款`);
+        const answer = await api<SendMessageResponse>(base, 'POST', '/api/v1/widget/messages', {
+          token: buyer.token,
+          body: { body: `第${i}单怎么退款`, clientMsgId: randomUUID() },
+        });
         sent.push({ conversationId: buyer.conversation.id, messageId: answer.body.message.id });
       }
       const deliveredOnce = (messageId: string) =>

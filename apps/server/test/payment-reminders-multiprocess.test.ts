@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
+import type { IntegrationSettings, ShopHoursResponse } from '@golddesk/contracts';
 import pg from 'pg';
+import type { z } from 'zod';
 import { signPayload } from '../src/platform/security/hmac-signature.js';
 import { api, loginAgent } from './helpers/clients.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
@@ -79,7 +81,8 @@ describe('payment reminders with three server instances on one PostgreSQL + Redi
     for (let i = 0; i < 3; i++) servers.push(await startTestServer({ database, now, env: { JOBS_TICK_SECONDS: '0.1' } }));
     assert.deepEqual(new Set(servers.map((s) => s.app.jobs.queue.backend)), new Set(['redis']));
     const owner = await loginAgent(servers[0]!.url, 'owner');
-    const secret = (await api(servers[0]!.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret;
+    const secret = (await api<IntegrationSettings>(servers[0]!.url, 'GET', '/api/v1/integration', { token: owner.token })).body
+      .inboundSecret;
     const orderNo = await pushOrder(servers[1]!.url, secret, clock, clock);
     const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
     await client.connect();
@@ -122,13 +125,15 @@ describe(
       running.push(...(await Promise.all([startServerProcess(env), startServerProcess(env), startServerProcess(env)])));
       const [a, b, c] = running as [ServerProcess, ServerProcess, ServerProcess];
       const owner = await loginAgent(a.url, 'owner');
-      const hours = (await api(a.url, 'GET', '/api/v1/shop-hours', { token: owner.token })).body.hours;
+      const hours = (await api<z.infer<typeof ShopHoursResponse>>(a.url, 'GET', '/api/v1/shop-hours', { token: owner.token }))
+        .body.hours;
       const saved = await api(b.url, 'PUT', '/api/v1/shop-hours', {
         token: owner.token,
         body: { ...hours, quietHours: { start: '00:00', end: '00:00' } },
       });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
-      const secret = (await api(c.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret;
+      const secret = (await api<IntegrationSettings>(c.url, 'GET', '/api/v1/integration', { token: owner.token })).body
+        .inboundSecret;
       const orderNo = await pushOrder(c.url, secret, Date.now(), Date.now() - 10 * 60_000 - 1000);
 
       client = new pg.Client({ connectionString: database.env.DATABASE_URL });

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_SHOP_HOURS } from '@golddesk/contracts';
+import {
+  DEFAULT_SHOP_HOURS,
+  type ErrorEnvelope,
+  type InboundEventResult,
+  type IntegrationSettings,
+  type ListAuditResponse,
+  type ListMessagesResponse,
+  type PaymentReminderSettingsResponse,
+  type ReminderStatsResponse,
+  type ReminderTaskResponse,
+  type ReminderTasksResponse,
+} from '@golddesk/contracts';
 import { z } from 'zod';
 import { nextCallWindow } from '../src/modules/payment-reminders/index.js';
 import { openStorage } from '../src/platform/db/database.js';
@@ -105,13 +116,14 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
   before(async () => {
     server = await startTestServer({ now: () => new Date(clock), env: { JOBS_TICK_SECONDS: '0' } });
     owner = await loginAgent(server.url, 'owner');
-    secret = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret;
+    secret = (await api<IntegrationSettings>(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body
+      .inboundSecret;
   });
   after(() => server.close());
 
   async function push(type: string, data: object) {
     const body = JSON.stringify({ id: randomUUID(), type, occurredAt: new Date(clock).toISOString(), data });
-    const response = await api(server.url, 'POST', '/api/v1/integrations/demo/events', {
+    const response = await api<InboundEventResult>(server.url, 'POST', '/api/v1/integrations/demo/events', {
       raw: body,
       headers: {
         'content-type': 'application/json',
@@ -141,12 +153,15 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
   async function remindersInChat(buyerId: string) {
     const conversation = (await conversationsOf(server.url, owner.token)).find((c) => c.buyer.id === buyerId);
     if (!conversation) return [];
-    const { body } = await api(server.url, 'GET', `/api/v1/conversations/${conversation.id}/messages?afterSeq=0`, {
-      token: owner.token,
-    });
-    return (body.messages as { sender: string; body: string; order: { orderNo: string } | null }[]).filter(
-      (m) => m.sender === 'bot',
+    const { body } = await api<ListMessagesResponse>(
+      server.url,
+      'GET',
+      `/api/v1/conversations/${conversation.id}/messages?afterSeq=0`,
+      {
+        token: owner.token,
+      },
     );
+    return body.messages.filter((m) => m.sender === 'bot');
   }
   // why: when each reminder of the order went out is the schedule under test; no API lists them per order.
   const reminderRows = async (orderId: string) =>
@@ -159,7 +174,7 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
         .execute()
     ).map((r) => ({ seq: Number(r.seq), sentAt: r.sent_at }));
   const stats = async (from: string, to = from, token = owner.token) =>
-    (await api(server.url, 'GET', `/api/v1/reminders/stats?from=${from}&to=${to}`, { token })).body;
+    (await api<ReminderStatsResponse>(server.url, 'GET', `/api/v1/reminders/stats?from=${from}&to=${to}`, { token })).body;
 
   it('reminds an order placed at 10:00 exactly once at 10:10 — nothing at 10:09, one at 10:10, still one at 10:11', async () => {
     setClock(china(0, '10:00'));
@@ -208,7 +223,11 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     assert.equal((await remindersInChat(order.buyerId)).length, 2);
 
     const support = await loginAgent(server.url, 'support1');
-    const { tasks } = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: support.token })).body;
+    const { tasks } = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open', {
+        token: support.token,
+      })
+    ).body;
     const task = tasks.find((t: { orderId: string }) => t.orderId === order.id);
     assert.ok(task, 'a follow-up task for the ¥259 order');
     lunchTaskOrderId = order.id;
@@ -240,12 +259,12 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
 
     const after = await stats('2026-11-14');
     assert.equal(after.days.length, 1);
-    assert.equal(after.days[0].date, '2026-11-14');
-    assert.equal(after.days[0].reminded - before.days[0].reminded, 1);
-    assert.equal(after.days[0].paid - before.days[0].paid, 1);
-    assert.equal(after.days[0].recoveredFen - before.days[0].recoveredFen, 19_900);
-    assert.ok(after.days[0].successRate > 0 && after.days[0].successRate <= 1);
-    assert.equal(after.totals.paid, after.days[0].paid);
+    assert.equal(after.days[0]!.date, '2026-11-14');
+    assert.equal(after.days[0]!.reminded - before.days[0]!.reminded, 1);
+    assert.equal(after.days[0]!.paid - before.days[0]!.paid, 1);
+    assert.equal(after.days[0]!.recoveredFen - before.days[0]!.recoveredFen, 19_900);
+    assert.ok(after.days[0]!.successRate > 0 && after.days[0]!.successRate <= 1);
+    assert.equal(after.totals.paid, after.days[0]!.paid);
   });
 
   it('an order placed at 22:55 is not reminded in the quiet hours: nothing until 07:59, one at 08:00', async () => {
@@ -281,7 +300,11 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
       200,
     );
     for (const time of ['14:11', '15:11', '15:41']) await tick(china(6, time));
-    const open = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: owner.token })).body.tasks;
+    const open = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open', {
+        token: owner.token,
+      })
+    ).body.tasks;
     const byOrder = (id: string) => open.find((t: { orderId: string }) => t.orderId === id);
     assert.equal(byOrder(afternoon.id)?.dueAt, new Date(china(6, '18:00')).toISOString());
     assert.equal(byOrder(small.id), undefined);
@@ -292,7 +315,11 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     setClock(china(6, '19:30'));
     const evening = await placeOrder(25_900);
     for (const time of ['19:40', '20:40', '21:10']) await tick(china(6, time));
-    const later = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: owner.token })).body.tasks;
+    const later = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open', {
+        token: owner.token,
+      })
+    ).body.tasks;
     assert.equal(
       later.find((t: { orderId: string }) => t.orderId === evening.id)?.dueAt,
       new Date(china(7, '11:30')).toISOString(),
@@ -303,7 +330,11 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     const support = await loginAgent(server.url, 'support1');
     const aftersale = await loginAgent(server.url, 'aftersale1');
     const presale = await loginAgent(server.url, 'presale1');
-    const { tasks } = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: support.token })).body;
+    const { tasks } = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open', {
+        token: support.token,
+      })
+    ).body;
     assert.ok(tasks.length >= 3, "the demo shop's open tasks and those the scheduler created above");
     // One the scheduler created in the tests above (its creation is audited too).
     const task = tasks.find((t: { orderId: string }) => t.orderId === lunchTaskOrderId);
@@ -314,10 +345,19 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
       403,
     );
 
-    const assigned = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/assign`, { token: support.token });
+    const assigned = await api<z.infer<typeof ReminderTaskResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/reminder-tasks/${task.id}/assign`,
+      { token: support.token },
+    );
     assert.equal(assigned.status, 200);
-    assert.equal(assigned.body.task.assignee.name, support.agent.name);
-    const mine = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open&mine=1', { token: support.token })).body.tasks;
+    assert.equal(assigned.body.task.assignee?.name, support.agent.name);
+    const mine = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open&mine=1', {
+        token: support.token,
+      })
+    ).body.tasks;
     assert.deepEqual(
       mine.map((t: { id: string }) => t.id),
       [task.id],
@@ -327,15 +367,20 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
       body: { outcome: 'maybe' },
     });
     assert.equal(bad.status, 400);
-    const done = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/outcome`, {
-      token: support.token,
-      body: { outcome: 'will_pay', note: '买家说晚上发工资后付款' },
-    });
+    const done = await api<z.infer<typeof ReminderTaskResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/reminder-tasks/${task.id}/outcome`,
+      {
+        token: support.token,
+        body: { outcome: 'will_pay', note: '买家说晚上发工资后付款' },
+      },
+    );
     assert.equal(done.status, 200);
     assert.equal(done.body.task.status, 'done');
     assert.equal(done.body.task.outcome, 'will_pay');
     assert.equal(done.body.task.doneBy, support.agent.name);
-    const again = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/outcome`, {
+    const again = await api<ErrorEnvelope>(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/outcome`, {
       token: presale.token,
       body: { outcome: 'no_answer' },
       headers: { 'accept-language': 'zh-CN' },
@@ -343,7 +388,12 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     assert.equal(again.status, 409);
     assert.equal(again.body.error.message, '该催付任务已处理');
     const { entries } = (
-      await api(server.url, 'GET', `/api/v1/audit?targetType=reminder_task&targetId=${task.id}`, { token: owner.token })
+      await api<z.infer<typeof ListAuditResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/audit?targetType=reminder_task&targetId=${task.id}`,
+        { token: owner.token },
+      )
     ).body;
     assert.deepEqual(entries.map((e: { action: string }) => e.action).sort(), [
       'reminder_task.assigned',
@@ -351,13 +401,19 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
       'reminder_task.outcome',
     ]);
     assert.ok(
-      (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=done', { token: support.token })).body.tasks.some(
-        (t: { id: string }) => t.id === task.id,
-      ),
+      (
+        await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=done', {
+          token: support.token,
+        })
+      ).body.tasks.some((t: { id: string }) => t.id === task.id),
     );
 
     // Settings: owner and managers only, checked.
-    const settings = (await api(server.url, 'GET', '/api/v1/reminders/settings', { token: presale.token })).body.settings;
+    const settings = (
+      await api<z.infer<typeof PaymentReminderSettingsResponse>>(server.url, 'GET', '/api/v1/reminders/settings', {
+        token: presale.token,
+      })
+    ).body.settings;
     assert.equal(settings.firstAfterMinutes, 10);
     assert.equal(settings.maxReminders, 2);
     assert.equal(
@@ -373,7 +429,11 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
     // Another shop sees none of it and cannot touch it.
     const other = await addOtherShop(server, `other${randomUUID().slice(0, 6)}`);
     assert.deepEqual(
-      (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=all', { token: other.owner.token })).body.tasks,
+      (
+        await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=all', {
+          token: other.owner.token,
+        })
+      ).body.tasks,
       [],
     );
     assert.equal(
@@ -385,7 +445,11 @@ describe(`payment reminders (催付) with a controllable clock on ${TEST_DB}${TE
   });
 
   it("follows the shop's settings: a later first reminder, a template with an incentive line, or none at all when off", async () => {
-    const settings = (await api(server.url, 'GET', '/api/v1/reminders/settings', { token: owner.token })).body.settings;
+    const settings = (
+      await api<z.infer<typeof PaymentReminderSettingsResponse>>(server.url, 'GET', '/api/v1/reminders/settings', {
+        token: owner.token,
+      })
+    ).body.settings;
     const saved = await api(server.url, 'PUT', '/api/v1/reminders/settings', {
       token: owner.token,
       body: {
@@ -422,7 +486,8 @@ describe(`payment reminders survive a restart on ${TEST_DB}`, () => {
     let server = await startTestServer({ database, now, env });
     try {
       const owner = await loginAgent(server.url, 'owner');
-      const secret = (await api(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body.inboundSecret;
+      const secret = (await api<IntegrationSettings>(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body
+        .inboundSecret;
       const orderNo = `RS${randomUUID().slice(0, 8)}`;
       const body = JSON.stringify({
         id: randomUUID(),

@@ -4,7 +4,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { maskPhone, type ReminderTaskView } from '@golddesk/contracts';
+import {
+  maskPhone,
+  type CustomerCrmResponse,
+  type CustomerProfile,
+  type ErrorEnvelope,
+  type OrderActionResponse,
+  type OrderResponse,
+  type ReminderTaskResponse,
+  type ReminderTasksResponse,
+  type ReminderTaskView,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent, StreamClient, type FrameOf } from './helpers/clients.js';
 import { allOrders, customerProfile, orderView } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -43,35 +54,45 @@ describe('phone numbers by role', () => {
   });
   after(() => server.close());
 
-  const profile = async (token: string) => (await api(server.url, 'GET', `/api/v1/customers/${buyer.id}`, { token })).body;
+  const profile = async (token: string) =>
+    (await api<CustomerProfile>(server.url, 'GET', `/api/v1/customers/${buyer.id}`, { token })).body;
 
   it("masks the buyer's phone, order receivers and usual addresses for presale, in full for owner, aftersale and support", async () => {
     const presale = await profile(tokens.presale);
     assert.equal(presale.buyer.phone, maskPhone(buyer.phone));
     assert.ok(presale.orders.length > 0);
     for (const order of presale.orders) assert.match(order.receiver.phone, MASKED, 'order receiver masked');
-    for (const address of presale.crm.addresses) assert.match(address.phone, MASKED, 'usual address masked');
+    for (const address of presale.crm!.addresses) assert.match(address.phone, MASKED, 'usual address masked');
     assert.ok(!JSON.stringify(presale).includes(buyer.phone), 'the full number appears nowhere in the answer');
-    const crm = await api(server.url, 'GET', `/api/v1/customers/${buyer.id}/crm`, { token: tokens.presale });
+    const crm = await api<z.infer<typeof CustomerCrmResponse>>(server.url, 'GET', `/api/v1/customers/${buyer.id}/crm`, {
+      token: tokens.presale,
+    });
     for (const address of crm.body.crm.addresses) assert.match(address.phone, MASKED);
-    const order = await api(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, { token: tokens.presale });
+    const order = await api<z.infer<typeof OrderResponse>>(server.url, 'GET', `/api/v1/orders/${buyer.unpaidOrderId}`, {
+      token: tokens.presale,
+    });
     assert.equal(order.body.order.receiver.phone, maskPhone(buyer.receiverPhone));
 
     for (const role of ['owner', 'aftersale', 'support'] as const) {
       const full = await profile(tokens[role]);
       assert.equal(full.buyer.phone, buyer.phone, `${role} sees the buyer's phone`);
       for (const o of full.orders) assert.match(o.receiver.phone, FULL, `${role} sees receivers' phones`);
-      for (const a of full.crm.addresses) assert.match(a.phone, FULL);
+      for (const a of full.crm!.addresses) assert.match(a.phone, FULL);
     }
   });
 
   it('answers an order action and the live order update with the phone as each role may see it', async () => {
     const presaleStream = await StreamClient.connect(server.url, tokens.presale);
     const ownerStream = await StreamClient.connect(server.url, tokens.owner);
-    const res = await api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/memo`, {
-      token: tokens.presale,
-      body: { requestId: randomUUID(), memo: '顺丰发', flag: 'blue' },
-    });
+    const res = await api<Extract<OrderActionResponse, { result: 'applied' }>>(
+      server.url,
+      'POST',
+      `/api/v1/orders/${buyer.unpaidOrderId}/memo`,
+      {
+        token: tokens.presale,
+        body: { requestId: randomUUID(), memo: '顺丰发', flag: 'blue' },
+      },
+    );
     assert.equal(res.status, 200);
     assert.match(res.body.order.receiver.phone, MASKED);
     const isUpdate = (f: FrameOf<'order.updated'>) => f.order.id === buyer.unpaidOrderId;
@@ -83,7 +104,7 @@ describe('phone numbers by role', () => {
 
   it('keeps the real number when 改地址 sends the masked one back, and refuses another masked value', async () => {
     const change = (phone: string) =>
-      api(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/change-receiver`, {
+      api<ErrorEnvelope>(server.url, 'POST', `/api/v1/orders/${buyer.unpaidOrderId}/change-receiver`, {
         token: tokens.presale,
         body: { requestId: randomUUID(), name: '王女士', phone, province: '江苏省', address: '南京市鼓楼区中山北路120号' },
       });
@@ -98,14 +119,27 @@ describe('phone numbers by role', () => {
   });
 
   it("shows a reminder task's phone masked to presale until presale takes the call", async () => {
-    const open = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: tokens.presale })).body.tasks;
+    const open = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open', {
+        token: tokens.presale,
+      })
+    ).body.tasks;
     const task = open.find((t: ReminderTaskView) => t.buyer.phone && !t.assignee);
     assert.ok(task, 'an open, unassigned phone task');
-    assert.match(task.buyer.phone, MASKED);
-    const support = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: tokens.support })).body.tasks;
-    assert.match(support.find((t: ReminderTaskView) => t.id === task.id).buyer.phone, FULL);
-    const taken = await api(server.url, 'POST', `/api/v1/reminder-tasks/${task.id}/assign`, { token: tokens.presale, body: {} });
+    assert.match(task.buyer.phone!, MASKED);
+    const support = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open', {
+        token: tokens.support,
+      })
+    ).body.tasks;
+    assert.match(support.find((t: ReminderTaskView) => t.id === task.id)!.buyer.phone!, FULL);
+    const taken = await api<z.infer<typeof ReminderTaskResponse>>(
+      server.url,
+      'POST',
+      `/api/v1/reminder-tasks/${task.id}/assign`,
+      { token: tokens.presale, body: {} },
+    );
     assert.equal(taken.status, 200, JSON.stringify(taken.body));
-    assert.match(taken.body.task.buyer.phone, FULL, 'whoever takes the call sees the number to call');
+    assert.match(taken.body.task.buyer.phone!, FULL, 'whoever takes the call sees the number to call');
   });
 });

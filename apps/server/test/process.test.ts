@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import type { ListConversationsResponse, ListMessagesResponse, SendMessageResponse } from '@golddesk/contracts';
 import pg from 'pg';
 import { agentSays, api, buyerSays, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
 import { runMain, startServerProcess, type ServerProcess } from './helpers/server-process.js';
@@ -40,7 +41,9 @@ describe('the server process', () => {
       const again = await startServerProcess({ ...database.env, GOLDDESK_DEMO_PASSWORD: DEMO_PASSWORD });
       try {
         const session = await startBuyer(again.url, buyer);
-        const history = await api(again.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: session.token });
+        const history = await api<ListMessagesResponse>(again.url, 'GET', '/api/v1/widget/messages?afterSeq=0', {
+          token: session.token,
+        });
         assert.ok(history.body.messages.length >= acknowledged);
       } finally {
         await again.terminate();
@@ -87,8 +90,14 @@ describe('two processes on one PostgreSQL + Redis', { skip: TEST_DB !== 'postgre
     assert.equal(atBuyer.message.body, '我在 B 进程回复您');
     // The same clientMsgId sent to both processes is still one message.
     const [x, y] = await Promise.all([
-      buyerSays(a.url, buyer.token, '只发一次', 'twice-same-id'),
-      buyerSays(b.url, buyer.token, '只发一次', 'twice-same-id'),
+      api<SendMessageResponse>(a.url, 'POST', '/api/v1/widget/messages', {
+        token: buyer.token,
+        body: { body: '只发一次', clientMsgId: 'twice-same-id' },
+      }),
+      api<SendMessageResponse>(b.url, 'POST', '/api/v1/widget/messages', {
+        token: buyer.token,
+        body: { body: '只发一次', clientMsgId: 'twice-same-id' },
+      }),
     ]);
     assert.equal(x.body.message.id, y.body.message.id);
     await buyerStream.close();
@@ -98,7 +107,7 @@ describe('two processes on one PostgreSQL + Redis', { skip: TEST_DB !== 'postgre
     const [a2, b2] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     running.push(a2, b2);
     const again = await startBuyer(b2.url, buyer);
-    const history = await api(b2.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: again.token });
+    const history = await api<ListMessagesResponse>(b2.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: again.token });
     assert.deepEqual(
       history.body.messages.map((m: { seq: number; body: string }) => [m.seq, m.body]),
       [
@@ -108,7 +117,7 @@ describe('two processes on one PostgreSQL + Redis', { skip: TEST_DB !== 'postgre
       ],
     );
     const agentAgain = await loginAgent(a2.url);
-    const list = await api(a2.url, 'GET', '/api/v1/conversations', { token: agentAgain.token });
+    const list = await api<ListConversationsResponse>(a2.url, 'GET', '/api/v1/conversations', { token: agentAgain.token });
     assert.ok(list.body.conversations.some((c: { id: string }) => c.id === buyer.conversation.id));
   });
 });

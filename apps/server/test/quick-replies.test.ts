@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { AuditEntry, QuickReplyImportResult, QuickReplyPreview, QuickReplyView } from '@golddesk/contracts';
+import type {
+  AuditEntry,
+  ErrorEnvelope,
+  ListAuditResponse,
+  ListQuickRepliesResponse,
+  QuickReplyImportResult,
+  QuickReplyPreview,
+  QuickReplyPreviewResponse,
+  QuickReplyResponse,
+  QuickReplyVariables,
+  QuickReplyView,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent, startBuyer, type JsonResponse } from './helpers/clients.js';
 import { conversationsOf, customerProfile } from './helpers/lookups.js';
 import { addOtherShop } from './helpers/other-shop.js';
@@ -17,12 +29,13 @@ describe('quick replies (快捷短语)', () => {
   let aftersale: Agent;
   let other: { shopId: string; owner: { token: string } };
 
-  const list = (token: string, query = '') => api(server.url, 'GET', `/api/v1/quick-replies${query}`, { token });
+  const list = (token: string, query = '') =>
+    api<z.infer<typeof ListQuickRepliesResponse>>(server.url, 'GET', `/api/v1/quick-replies${query}`, { token });
   const codesOf = (res: JsonResponse<{ quickReplies: QuickReplyView[] }>) => res.body.quickReplies.map((p) => p.code);
   const byCode = async (token: string, code: string) =>
     (await list(token)).body.quickReplies.find((p: QuickReplyView) => p.code === code);
-  const upload = (token: string, body: Buffer | string, scope = 'team', type = 'text/csv') =>
-    api(server.url, 'POST', `/api/v1/quick-replies/import?scope=${scope}`, {
+  const upload = <T = QuickReplyImportResult>(token: string, body: Buffer | string, scope = 'team', type = 'text/csv') =>
+    api<T>(server.url, 'POST', `/api/v1/quick-replies/import?scope=${scope}`, {
       token,
       raw: body,
       headers: { 'content-type': type },
@@ -90,13 +103,16 @@ describe('quick replies (快捷短语)', () => {
       (await api(server.url, 'POST', '/api/v1/quick-replies', { token: presale.token, body: teamPhrase })).status,
       403,
     );
-    const created = await api(server.url, 'POST', '/api/v1/quick-replies', { token: owner.token, body: teamPhrase });
+    const created = await api<z.infer<typeof QuickReplyResponse>>(server.url, 'POST', '/api/v1/quick-replies', {
+      token: owner.token,
+      body: teamPhrase,
+    });
     assert.equal(created.status, 200);
-    const again = await api(server.url, 'POST', '/api/v1/quick-replies', { token: owner.token, body: teamPhrase });
+    const again = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/quick-replies', { token: owner.token, body: teamPhrase });
     assert.equal(again.status, 409);
     assert.match(again.body.error.message, /快捷编码「尺码表」已被使用/);
     // The same code is free in the agent's personal scope.
-    const personal = await api(server.url, 'POST', '/api/v1/quick-replies', {
+    const personal = await api<z.infer<typeof QuickReplyResponse>>(server.url, 'POST', '/api/v1/quick-replies', {
       token: presale.token,
       body: { ...teamPhrase, scope: 'personal' },
     });
@@ -115,7 +131,7 @@ describe('quick replies (快捷短语)', () => {
       ).status,
       403,
     );
-    const edited = await api(server.url, 'PATCH', `/api/v1/quick-replies/${id}`, {
+    const edited = await api<z.infer<typeof QuickReplyResponse>>(server.url, 'PATCH', `/api/v1/quick-replies/${id}`, {
       token: presale.token,
       body: { content: '亲，我的尺码表～', group: '我的' },
     });
@@ -152,15 +168,20 @@ describe('quick replies (快捷短语)', () => {
       (await api(server.url, 'DELETE', `/api/v1/quick-replies/${created.body.quickReply.id}`, { token: owner.token })).status,
       200,
     );
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=quick_reply&targetId=${created.body.quickReply.id}`, {
-      token: owner.token,
-    });
+    const audit = await api<z.infer<typeof ListAuditResponse>>(
+      server.url,
+      'GET',
+      `/api/v1/audit?targetType=quick_reply&targetId=${created.body.quickReply.id}`,
+      {
+        token: owner.token,
+      },
+    );
     assert.deepEqual(audit.body.entries.map((e: AuditEntry) => e.action).sort(), ['quick_reply.created', 'quick_reply.deleted']);
   });
 
   it("ranks by the caller's own uses first, then the team's, and searches codes before words", async () => {
-    const baoyou = await byCode(presale.token, '包邮');
-    const kuaidi = await byCode(presale.token, '快递');
+    const baoyou = (await byCode(presale.token, '包邮'))!;
+    const kuaidi = (await byCode(presale.token, '快递'))!;
     for (let i = 0; i < 3; i++)
       assert.equal(
         (await api(server.url, 'POST', `/api/v1/quick-replies/${baoyou.id}/used`, { token: presale.token })).status,
@@ -174,7 +195,7 @@ describe('quick replies (快捷短语)', () => {
     assert.equal(codesOf(await list(aftersale.token))[0], '快递');
     const presaleView = await list(presale.token);
     assert.equal(codesOf(presaleView)[0], '包邮', "my own 3 uses beat the team's 5 on another phrase");
-    assert.deepEqual([presaleView.body.quickReplies[0].myUses, presaleView.body.quickReplies[1].teamUses], [3, 5]);
+    assert.deepEqual([presaleView.body.quickReplies[0]?.myUses, presaleView.body.quickReplies[1]?.teamUses], [3, 5]);
 
     const search = codesOf(await list(presale.token, `?q=${encodeURIComponent('发货')}`));
     assert.deepEqual(search.slice(0, 2), ['发货', '发货时间'], 'exact code, then a code that starts with it');
@@ -185,10 +206,15 @@ describe('quick replies (快捷短语)', () => {
 
   it("fills the variables from the buyer's newest open order, its logistics and the agent", async () => {
     const { conversationId, order, nick } = await shippedBuyer();
-    const fahuo = await byCode(presale.token, '发货');
-    const res = await api(server.url, 'GET', `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${conversationId}`, {
-      token: presale.token,
-    });
+    const fahuo = (await byCode(presale.token, '发货'))!;
+    const res = await api<z.infer<typeof QuickReplyPreviewResponse>>(
+      server.url,
+      'GET',
+      `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${conversationId}`,
+      {
+        token: presale.token,
+      },
+    );
     assert.equal(res.status, 200);
     assert.equal(
       res.body.preview.text,
@@ -196,18 +222,23 @@ describe('quick replies (快捷短语)', () => {
     );
     assert.deepEqual(res.body.preview.missing, []);
 
-    const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${conversationId}`, {
-      token: presale.token,
-    });
+    const vars = await api<QuickReplyVariables>(
+      server.url,
+      'GET',
+      `/api/v1/quick-replies/variables?conversationId=${conversationId}`,
+      {
+        token: presale.token,
+      },
+    );
     assert.equal(vars.body.values.买家昵称, nick);
     assert.equal(vars.body.values.客服昵称, presale.agent.name);
     assert.equal(vars.body.values.付款金额, (order.totalFen / 100).toFixed(2));
     assert.equal(vars.body.values.店铺名, '小美家 · 美妆服饰');
     assert.equal(vars.body.orderId, order.id);
-    assert.ok(vars.body.values.商品名.startsWith(order.items[0]!.title));
+    assert.ok(vars.body.values.商品名?.startsWith(order.items[0]!.title));
     assert.ok(vars.body.values.店铺活动 || vars.body.missing.店铺活动, '{店铺活动} is filled or reported');
 
-    const render = await api(server.url, 'POST', '/api/v1/quick-replies/render', {
+    const render = await api<z.infer<typeof QuickReplyPreviewResponse>>(server.url, 'POST', '/api/v1/quick-replies/render', {
       token: presale.token,
       body: { conversationId, content: '{买家昵称}您好，我是{客服昵称}，{不存在}' },
     });
@@ -217,8 +248,8 @@ describe('quick replies (快捷短语)', () => {
 
   it('reports variables it cannot fill instead of dropping them', async () => {
     const fresh = await startBuyer(server.url); // a new visitor: no orders at all
-    const fahuo = await byCode(presale.token, '发货');
-    const res = await api(
+    const fahuo = (await byCode(presale.token, '发货'))!;
+    const res = await api<z.infer<typeof QuickReplyPreviewResponse>>(
       server.url,
       'GET',
       `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${fresh.conversation.id}`,
@@ -229,8 +260,8 @@ describe('quick replies (快捷短语)', () => {
       res.body.preview.missing.map((m: QuickReplyPreview['missing'][number]) => m.name),
       ['订单号', '物流公司', '物流单号'],
     );
-    assert.match(res.body.preview.missing[0].reason, /没有可用的订单号/);
-    const english = await api(
+    assert.match(res.body.preview.missing[0]!.reason, /没有可用的订单号/);
+    const english = await api<z.infer<typeof QuickReplyPreviewResponse>>(
       server.url,
       'GET',
       `/api/v1/quick-replies/${fahuo.id}/preview?conversationId=${fresh.conversation.id}`,
@@ -239,18 +270,23 @@ describe('quick replies (快捷短语)', () => {
         headers: { 'accept-language': 'en' },
       },
     );
-    assert.match(english.body.preview.missing[0].reason, /No order number/);
+    assert.match(english.body.preview.missing[0]!.reason, /No order number/);
 
     // A paid, not yet shipped order: the order number is there, the logistics are not.
     let checked = false;
     for (const chat of await conversationsOf(server.url, owner.token)) {
       const newest = await newestOpenOrder(chat.buyer.id);
       if (newest?.status !== 'paid') continue;
-      const vars = await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${chat.id}`, {
-        token: presale.token,
-      });
+      const vars = await api<QuickReplyVariables>(
+        server.url,
+        'GET',
+        `/api/v1/quick-replies/variables?conversationId=${chat.id}`,
+        {
+          token: presale.token,
+        },
+      );
       assert.equal(vars.body.values.订单号, newest.orderNo);
-      assert.match(vars.body.missing.物流单号, new RegExp(`${newest.orderNo} 还未发货`));
+      assert.match(vars.body.missing.物流单号 ?? '', new RegExp(`${newest.orderNo} 还未发货`));
       checked = true;
       break;
     }
@@ -281,8 +317,8 @@ describe('quick replies (快捷短语)', () => {
       res.body.errors.map((e: QuickReplyImportResult['errors'][number]) => e.line),
       [101, 502],
     );
-    assert.match(res.body.errors[0].message, /内容不能为空/);
-    assert.match(res.body.errors[1].message, /快捷编码过长/);
+    assert.match(res.body.errors[0]!.message, /内容不能为空/);
+    assert.match(res.body.errors[1]!.message, /快捷编码过长/);
     assert.equal(await teamCount(), before + 998);
     console.log(`  quick-reply import: 1,000 xlsx rows in ${ms} ms`);
 
@@ -298,12 +334,12 @@ describe('quick replies (快捷短语)', () => {
     assert.equal(res.status, 200);
     assert.deepEqual([res.body.created, res.body.updated, res.body.failed], [2, 1, 1]);
     assert.deepEqual(res.body.errors, [{ line: 4, message: '快捷编码「新编码」与第 3 行重复' }]);
-    assert.equal((await byCode(presale.token, '包邮')).content, '亲，全店满 88 元包邮哦～');
-    assert.equal((await byCode(presale.token, '新编码')).content, '亲，第一条');
+    assert.equal((await byCode(presale.token, '包邮'))?.content, '亲，全店满 88 元包邮哦～');
+    assert.equal((await byCode(presale.token, '新编码'))?.content, '亲，第一条');
     // A personal import by a pre-sales agent lands in their own phrases only.
     const personal = await upload(presale.token, '分组,快捷编码,内容\n我的,私房,亲，这是我的私房话术\n', 'personal');
     assert.equal(personal.body.created, 1);
-    assert.equal((await byCode(presale.token, '私房')).scope, 'personal');
+    assert.equal((await byCode(presale.token, '私房'))?.scope, 'personal');
     assert.equal(await byCode(aftersale.token, '私房'), undefined);
   });
 
@@ -312,10 +348,10 @@ describe('quick replies (快捷短语)', () => {
     const oldExcel = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]);
     assert.equal((await upload(owner.token, oldExcel, 'team', 'application/vnd.ms-excel')).status, 415);
     const brokenZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a workbook')]);
-    const unreadable = await upload(owner.token, brokenZip, 'team', XLSX);
+    const unreadable = await upload<ErrorEnvelope>(owner.token, brokenZip, 'team', XLSX);
     assert.equal(unreadable.status, 400);
     assert.equal(unreadable.body.error.code, 'import_file_unreadable');
-    const noContent = await upload(owner.token, '分组,快捷编码\n售前,甲\n');
+    const noContent = await upload<ErrorEnvelope>(owner.token, '分组,快捷编码\n售前,甲\n');
     assert.equal(noContent.status, 400);
     assert.match(noContent.body.error.message, /缺少必需的列：内容/);
     assert.equal((await upload(owner.token, '')).status, 400);
@@ -324,7 +360,7 @@ describe('quick replies (快捷短语)', () => {
 
   it('exports CSV and xlsx that import back identically into another shop, and never crosses shops', async () => {
     assert.equal((await list(other.owner.token)).body.quickReplies.length, 0, "the other shop sees none of demo's phrases");
-    const fahuo = await byCode(owner.token, '发货');
+    const fahuo = (await byCode(owner.token, '发货'))!;
     const { conversationId } = await shippedBuyer();
     assert.equal(
       (await api(server.url, 'PATCH', `/api/v1/quick-replies/${fahuo.id}`, { token: other.owner.token, body: { content: 'x' } }))
@@ -343,7 +379,7 @@ describe('quick replies (快捷短语)', () => {
       ).status,
       404,
     );
-    const otherPhrase = await api(server.url, 'POST', '/api/v1/quick-replies', {
+    const otherPhrase = await api<z.infer<typeof QuickReplyResponse>>(server.url, 'POST', '/api/v1/quick-replies', {
       token: other.owner.token,
       body: { scope: 'team', code: '发货', content: '别家的发货话术' },
     });

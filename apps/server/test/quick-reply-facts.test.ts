@@ -6,11 +6,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   rankQuickReplies,
+  type AutoReplyPreviewResponse,
   type AutoReplyRule,
+  type ErrorEnvelope,
+  type LoginResponse,
   type PromotionView,
   type QuickReplyPreview,
+  type QuickReplyPreviewResponse,
+  type QuickReplyVariables,
   type QuickReplyView,
 } from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, buyerSays, loginAgent, startBuyer, startDemoBuyer, type BuyerSession } from './helpers/clients.js';
 import { customerProfile } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -26,13 +32,22 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
   const phrases = async (token = presale.token) =>
     (await api<{ quickReplies: QuickReplyView[] }>(server.url, 'GET', '/api/v1/quick-replies', { token })).body.quickReplies;
   const variables = async (conversationId: string, token = presale.token) =>
-    (await api(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${conversationId}`, { token })).body;
+    (
+      await api<QuickReplyVariables>(server.url, 'GET', `/api/v1/quick-replies/variables?conversationId=${conversationId}`, {
+        token,
+      })
+    ).body;
   const preview = async (code: string, conversationId: string) => {
     const phrase = (await phrases()).find((p) => p.code === code)!;
     return (
-      await api(server.url, 'GET', `/api/v1/quick-replies/${phrase.id}/preview?conversationId=${conversationId}`, {
-        token: presale.token,
-      })
+      await api<z.infer<typeof QuickReplyPreviewResponse>>(
+        server.url,
+        'GET',
+        `/api/v1/quick-replies/${phrase.id}/preview?conversationId=${conversationId}`,
+        {
+          token: presale.token,
+        },
+      )
     ).body.preview;
   };
   /** 小鹿乱撞's orders, as her profile in the right pane lists them. */
@@ -55,9 +70,9 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
     assert.deepEqual(list.find((p) => p.code === '发货时间')!.pinyin, ['fa', 'huo', 'shi', 'jian']);
     assert.deepEqual(list.find((p) => p.code === '查物流')!.pinyin, ['cha', 'wu', 'liu']);
     const search = async (q: string) =>
-      (await api(server.url, 'GET', `/api/v1/quick-replies?q=${q}`, { token: presale.token })).body.quickReplies.map(
-        (p: QuickReplyView) => p.code,
-      );
+      (
+        await api<{ quickReplies: QuickReplyView[] }>(server.url, 'GET', `/api/v1/quick-replies?q=${q}`, { token: presale.token })
+      ).body.quickReplies.map((p: QuickReplyView) => p.code);
     assert.equal((await search('fahuo'))[0], '发货', 'the whole pinyin is an exact match');
     assert.deepEqual((await search('fh')).slice(0, 2), ['发货', '发货时间'], 'initials, the shorter code first');
     assert.equal((await search('fahsj'))[0], '发货时间', 'full and initial syllables mixed');
@@ -81,7 +96,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
     );
     const vars = await variables(xiaolu.conversation.id);
     assert.deepEqual(
-      { unpaid: vars.situation.unpaidOrder, shipped: vars.situation.shippedOrder },
+      { unpaid: vars.situation?.unpaidOrder, shipped: vars.situation?.shippedOrder },
       { unpaid: true, shipped: true },
     );
   });
@@ -93,7 +108,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
     assert.equal(freshTop[0], '发货时间', `a fillable phrase before the exact code that cannot be filled: ${freshTop.join(',')}`);
     assert.ok(freshTop.includes('发货'), 'the unfillable phrase is still offered, lower');
     const vars = await variables(fresh.conversation.id);
-    assert.ok(vars.situation.words.includes('发货') && vars.situation.words.includes('时间'), vars.situation.words.join(','));
+    assert.ok(vars.situation?.words.includes('发货') && vars.situation.words.includes('时间'), vars.situation?.words.join(','));
 
     // 小鹿乱撞's 发货 can be filled; her question decides between 发货 and 发货时间.
     assert.equal((await buyerSays(server.url, xiaolu.token, '什么时候发货')).status, 201);
@@ -136,7 +151,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
     assert.equal(vars.values.营业时间, '每天 09:00-23:00');
     const welcome = async () =>
       (
-        await api(server.url, 'POST', '/api/v1/auto-replies/preview', {
+        await api<z.infer<typeof AutoReplyPreviewResponse>>(server.url, 'POST', '/api/v1/auto-replies/preview', {
           token: owner.token,
           body: { text: '本店正在进行：{店铺活动}\n亲，本店{包邮门槛}包邮，客服在线时间是{营业时间}' },
         })
@@ -191,7 +206,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
 
   it("refuses an agent message that still holds a known {变量}, in the caller's language; buyers and other braces pass", async () => {
     const send = (body: string, language = 'zh-CN') =>
-      api(server.url, 'POST', `/api/v1/conversations/${xiaolu.conversation.id}/messages`, {
+      api<ErrorEnvelope>(server.url, 'POST', `/api/v1/conversations/${xiaolu.conversation.id}/messages`, {
         token: presale.token,
         body: { body, clientMsgId: crypto.randomUUID() },
         headers: { 'accept-language': language },
@@ -208,7 +223,7 @@ describe('quick replies: pinyin, situation, facts from one place, a default libr
   it('gives a shop made by first-run setup the default library, one phrase per common question', async () => {
     const fresh = await startTestServer({ env: { GOLDDESK_DEMO: '0' } });
     try {
-      const setup = await api(fresh.url, 'POST', '/api/v1/setup', {
+      const setup = await api<LoginResponse>(fresh.url, 'POST', '/api/v1/setup', {
         body: { shop: 'my-shop', shopName: '我的小店', username: 'boss', name: '老板', password: 'boss-password' },
       });
       assert.equal(setup.status, 200);

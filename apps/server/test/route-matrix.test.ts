@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { AgentRole } from '@golddesk/contracts';
+import type { AgentRole, SendMessageResponse } from '@golddesk/contracts';
 import WebSocket from 'ws';
-import { api, buyerSays, StreamClient, type JsonResponse } from './helpers/clients.js';
+import { api, StreamClient, type JsonResponse } from './helpers/clients.js';
 import { ACCESS, AGENT_ROLES, ruleOf, type Access } from './helpers/route-access.js';
 import { prepareFixtures, type Fixtures } from './helpers/route-fixtures.js';
 import { fillPath, LAST_ROUTES, PROBES, type Probe } from './helpers/route-probes.js';
@@ -30,8 +30,16 @@ function callersFor(access: Access): Caller[] {
   ];
 }
 
+/** What a probe gets back: JSON (read only for an error envelope's code), a text body, or nothing. */
+type ProbeBody = { error?: { code?: string } } | string | null;
+
+/** The part of the OpenAPI document the matrix reads: each path's operations by method. */
+interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+}
+
 /** Why the answer breaks the rule, or undefined when it keeps it. */
-function judge(access: Access, caller: Caller, foreign: boolean, response: JsonResponse): string | undefined {
+function judge(access: Access, caller: Caller, foreign: boolean, response: JsonResponse<ProbeBody>): string | undefined {
   const code: string | undefined = typeof response.body === 'object' ? response.body?.error?.code : undefined;
   const fail = (want: string) => `${caller}: got ${response.status}${code ? ` ${code}` : ''}, want ${want}`;
   if (response.status >= 500) return fail('no server error');
@@ -69,7 +77,7 @@ describe('route matrix: every route of the OpenAPI document × every kind of cal
     // Webhook probes point at a closed loopback port, which only a self-hoster's switch allows.
     server = await startTestServer({ env: { WEBHOOK_ALLOW_PRIVATE_NETWORK: '1' } });
     f = await prepareFixtures(server);
-    const doc = await api(server.url, 'GET', '/api/v1/openapi.json');
+    const doc = await api<OpenApiDocument>(server.url, 'GET', '/api/v1/openapi.json');
     assert.equal(doc.status, 200, 'the OpenAPI document is public');
     documented = new Set(
       Object.entries<Record<string, unknown>>(doc.body.paths).flatMap(([path, operations]) =>
@@ -93,7 +101,7 @@ describe('route matrix: every route of the OpenAPI document × every kind of cal
   const send = (route: string, probe: Probe, caller: Caller) => {
     const [method, path] = route.split(' ') as [string, string];
     const query = probe.query ? `?${new URLSearchParams(Object.entries(probe.query).map(([k, v]) => [k, String(v)]))}` : '';
-    return api(server.url, method, fillPath(path, f, probe.params) + query, {
+    return api<ProbeBody>(server.url, method, fillPath(path, f, probe.params) + query, {
       token: tokenOf(caller),
       body: probe.body,
       raw: probe.raw?.bytes,
@@ -182,7 +190,10 @@ describe('route matrix: every route of the OpenAPI document × every kind of cal
     assert.equal(rejected.type, 'message.rejected');
     assert.ok(['not_found', 'forbidden'].includes(rejected.error.code), JSON.stringify(rejected));
     // The visitor writes; our owner sees it live, the other shop and the other buyer never do.
-    const said = await buyerSays(server.url, f.principals.visitor, '矩阵测试：只给本店看');
+    const said = await api<SendMessageResponse>(server.url, 'POST', '/api/v1/widget/messages', {
+      token: f.principals.visitor,
+      body: { body: '矩阵测试：只给本店看', clientMsgId: randomUUID() },
+    });
     assert.ok(said.status < 300, JSON.stringify(said.body));
     await ours.next((frame) => frame.type === 'message.created' && frame.message.id === said.body.message.id);
     theirs.send({ type: 'ping' });

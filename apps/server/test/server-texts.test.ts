@@ -10,10 +10,16 @@ import {
   storeServerText,
   wordServerText,
   wordStoredText,
+  type ListExceptionsResponse,
+  type ListMessagesResponse,
   type LogisticsExceptionView,
   type Message,
+  type OrderActionResponse,
+  type ReminderTasksResponse,
   type TrackingEventView,
+  type TrackingResponse,
 } from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent, startDemoBuyer, StreamClient } from './helpers/clients.js';
 import { allOrders } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -77,52 +83,73 @@ describe("server-made texts in the reader's language", () => {
       wordServerText(notice.notice!, 'en')!,
       new RegExp(`^Your order ${order.order_no} has shipped \\(YTO YT4300012345678\\)`),
     );
-    const history = await api(server.url, 'GET', `/api/v1/conversations/${notice.conversationId}/messages?afterSeq=0`, {
-      token: aftersale.token,
-    });
+    const history = await api<ListMessagesResponse>(
+      server.url,
+      'GET',
+      `/api/v1/conversations/${notice.conversationId}/messages?afterSeq=0`,
+      {
+        token: aftersale.token,
+      },
+    );
     assert.deepEqual(
-      history.body.messages.find((m: Message) => m.id === notice.id).notice,
+      history.body.messages.find((m: Message) => m.id === notice.id)?.notice,
       notice.notice,
       'history carries it too',
     );
     await stream.close();
 
-    const tracking = await api(server.url, 'GET', `/api/v1/orders/${order.id}/tracking`, { token: aftersale.token });
-    const first = tracking.body.events.find((e: TrackingEventView) => e.status === 'shipped');
+    const tracking = await api<TrackingResponse>(server.url, 'GET', `/api/v1/orders/${order.id}/tracking`, {
+      token: aftersale.token,
+    });
+    const first = tracking.body.events.find((e: TrackingEventView) => e.status === 'shipped')!;
     assert.equal(first.description, '卖家已发货（圆通速递 YT4300012345678）', 'stored coded, presented in Chinese');
-    assert.equal(first.descriptionText.code, 'tracking.seller_shipped');
-    assert.equal(wordServerText(first.descriptionText, 'en'), 'Shipped by the seller (YTO YT4300012345678)');
+    assert.equal(first.descriptionText?.code, 'tracking.seller_shipped');
+    assert.equal(wordServerText(first.descriptionText!, 'en'), 'Shipped by the seller (YTO YT4300012345678)');
   });
 
   it('codes what agents read about 催付 tasks and approvals, in Chinese as before', async () => {
     const support = await loginAgent(server.url, 'support1');
-    const tasks = (await api(server.url, 'GET', '/api/v1/reminder-tasks?status=open', { token: support.token })).body.tasks;
-    const task = tasks[0];
+    const tasks = (
+      await api<z.infer<typeof ReminderTasksResponse>>(server.url, 'GET', '/api/v1/reminder-tasks?status=open', {
+        token: support.token,
+      })
+    ).body.tasks;
+    const task = tasks[0]!;
     assert.match(task.reason, /^金额 ¥\d+\.\d{2} ≥ ¥200\.00$/);
-    assert.equal(task.reasonText.code, 'reminder.follow_up');
-    assert.match(wordServerText(task.reasonText, 'en')!, /^amount ¥\d+\.\d{2} ≥ ¥200\.00$/);
+    assert.equal(task.reasonText?.code, 'reminder.follow_up');
+    assert.match(wordServerText(task.reasonText!, 'en')!, /^amount ¥\d+\.\d{2} ≥ ¥200\.00$/);
 
     const presale = await loginAgent(server.url, 'presale1');
     const order = (await allOrders(server.url, presale.token))
       .filter((found) => found.order.status === 'pending_payment')
       .sort((a, b) => (a.order.orderNo < b.order.orderNo ? 1 : -1))[0]!.order;
-    const asked = await api(server.url, 'POST', `/api/v1/orders/${order.id}/change-price`, {
-      token: presale.token,
-      body: { requestId: randomUUID(), newTotalFen: Math.round(order.totalFen / 2) },
-    });
+    const asked = await api<Extract<OrderActionResponse, { result: 'approval_requested' }>>(
+      server.url,
+      'POST',
+      `/api/v1/orders/${order.id}/change-price`,
+      {
+        token: presale.token,
+        body: { requestId: randomUUID(), newTotalFen: Math.round(order.totalFen / 2) },
+      },
+    );
     assert.equal(asked.status, 202, JSON.stringify(asked.body));
     assert.match(asked.body.approval.summary, /^改价 ¥[\d.]+ → ¥[\d.]+（优惠 50\.0%，超出权限 10%）$/);
     assert.match(
-      wordServerText(asked.body.approval.summaryText, 'en')!,
+      wordServerText(asked.body.approval.summaryText!, 'en')!,
       /^Price ¥[\d.]+ → ¥[\d.]+ \(50\.0% off, beyond the 10% limit\)$/,
     );
   });
 
   it("codes the demo's stalled-parcel exception so the 物流 page can word it in English", async () => {
-    const { body } = await api(server.url, 'GET', '/api/v1/logistics/exceptions?status=open', { token: aftersale.token });
-    const stalled = body.exceptions.find((e: LogisticsExceptionView) => e.kind === 'no_update');
+    const { body } = await api<z.infer<typeof ListExceptionsResponse>>(
+      server.url,
+      'GET',
+      '/api/v1/logistics/exceptions?status=open',
+      { token: aftersale.token },
+    );
+    const stalled = body.exceptions.find((e: LogisticsExceptionView) => e.kind === 'no_update')!;
     assert.match(stalled.detail, /^已 4 天没有物流更新（最后一条：已到达 .+转运中心）$/);
-    assert.equal(stalled.detailText.code, 'exception.no_update');
-    assert.match(wordServerText(stalled.detailText, 'en')!, /^No tracking update for 4 days \(last: 已到达 .+转运中心\)$/);
+    assert.equal(stalled.detailText?.code, 'exception.no_update');
+    assert.match(wordServerText(stalled.detailText!, 'en')!, /^No tracking update for 4 days \(last: 已到达 .+转运中心\)$/);
   });
 });

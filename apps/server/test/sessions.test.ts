@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type {
+  AgentResponse,
+  ErrorEnvelope,
+  ListAgentsResponse,
+  ListAuditResponse,
+  SignOutAgentResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
 import {
   createTestDatabase,
@@ -37,7 +45,7 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     const out = await api(server.url, 'POST', '/api/v1/auth/logout', { token: first.token });
     assert.equal(out.status, 204);
     assert.deepEqual(await closed, { code: 4401, reason: 'signed_out' });
-    const after = await api(server.url, 'GET', '/api/v1/me', { token: first.token });
+    const after = await api<ErrorEnvelope>(server.url, 'GET', '/api/v1/me', { token: first.token });
     assert.equal(after.status, 401);
     assert.equal(after.body.error.code, 'invalid_token');
     const reopened = await fetch(`${server.url}/api/v1/stream?token=${encodeURIComponent(first.token)}`);
@@ -52,7 +60,7 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     const presale = await loginAgent(server.url, 'presale1');
     const stream = await StreamClient.connect(server.url, presale.token);
     const closed = closeOf(stream);
-    const disable = await api(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, {
+    const disable = await api<z.infer<typeof AgentResponse>>(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, {
       token: owner.token,
       body: { disabled: true },
     });
@@ -60,7 +68,7 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     assert.equal(disable.body.agent.disabled, true);
     assert.equal((await closed).code, 4401);
     assert.equal((await api(server.url, 'GET', '/api/v1/conversations', { token: presale.token })).status, 401);
-    const refused = await api(server.url, 'POST', '/api/v1/auth/login', {
+    const refused = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/auth/login', {
       body: { shop: 'demo', username: 'presale1', password: DEMO_PASSWORD },
       headers: { 'accept-language': 'en' },
     });
@@ -72,17 +80,22 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     });
     assert.equal(wrong.status, 401, 'a wrong password does not learn that the account is disabled');
 
-    const team = await api(server.url, 'GET', '/api/v1/team/agents', { token: owner.token });
-    assert.equal(team.body.agents.find((a: { id: string }) => a.id === presale.agent.id).disabled, true);
-    const enable = await api(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, {
+    const team = await api<z.infer<typeof ListAgentsResponse>>(server.url, 'GET', '/api/v1/team/agents', { token: owner.token });
+    assert.equal(team.body.agents.find((a: { id: string }) => a.id === presale.agent.id)?.disabled, true);
+    const enable = await api<z.infer<typeof AgentResponse>>(server.url, 'PATCH', `/api/v1/team/agents/${presale.agent.id}`, {
       token: owner.token,
       body: { disabled: false },
     });
     assert.equal(enable.body.agent.disabled, false);
     assert.equal((await loginAgent(server.url, 'presale1')).agent.id, presale.agent.id, 'enabled again, presale1 signs in');
-    const audit = await api(server.url, 'GET', `/api/v1/audit?targetType=agent&targetId=${presale.agent.id}`, {
-      token: owner.token,
-    });
+    const audit = await api<z.infer<typeof ListAuditResponse>>(
+      server.url,
+      'GET',
+      `/api/v1/audit?targetType=agent&targetId=${presale.agent.id}`,
+      {
+        token: owner.token,
+      },
+    );
     assert.deepEqual(
       audit.body.entries.map((e: { action: string }) => e.action),
       ['agent.enabled', 'agent.disabled'],
@@ -91,7 +104,7 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
 
   it('nobody disables themselves; a manager may not disable the owner; front-line agents disable nobody', async () => {
     const owner = await loginAgent(server.url, 'owner');
-    const self = await api(server.url, 'PATCH', `/api/v1/team/agents/${owner.agent.id}`, {
+    const self = await api<ErrorEnvelope>(server.url, 'PATCH', `/api/v1/team/agents/${owner.agent.id}`, {
       token: owner.token,
       body: { disabled: true },
     });
@@ -121,10 +134,10 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
       (await api(server.url, 'POST', `/api/v1/team/agents/${owner.agent.id}/sign-out`, { token: manager.token })).status,
       403,
     );
-    const aftersale = (await api(server.url, 'GET', '/api/v1/team/agents', { token: manager.token })).body.agents.find(
-      (a: { username: string }) => a.username === 'aftersale1',
-    );
-    const byManager = await api(server.url, 'PATCH', `/api/v1/team/agents/${aftersale.id}`, {
+    const aftersale = (
+      await api<z.infer<typeof ListAgentsResponse>>(server.url, 'GET', '/api/v1/team/agents', { token: manager.token })
+    ).body.agents.find((a) => a.username === 'aftersale1')!;
+    const byManager = await api<z.infer<typeof AgentResponse>>(server.url, 'PATCH', `/api/v1/team/agents/${aftersale.id}`, {
       token: manager.token,
       body: { disabled: true },
     });
@@ -143,7 +156,9 @@ describe('agent sessions: sign-out, disabling, sign-out everywhere', () => {
     const streams = await Promise.all([StreamClient.connect(server.url, one.token), StreamClient.connect(server.url, two.token)]);
     const bystander = await StreamClient.connect(server.url, owner.token);
     const closed = Promise.all(streams.map((s) => closeOf(s)));
-    const out = await api(server.url, 'POST', `/api/v1/team/agents/${one.agent.id}/sign-out`, { token: owner.token });
+    const out = await api<SignOutAgentResponse>(server.url, 'POST', `/api/v1/team/agents/${one.agent.id}/sign-out`, {
+      token: owner.token,
+    });
     assert.equal(out.status, 200);
     assert.ok(out.body.sessionsEnded >= 2);
     assert.deepEqual(

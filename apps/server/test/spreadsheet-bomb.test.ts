@@ -2,8 +2,10 @@
 // inflates anything, catches a part that inflates past what its header declared, and streams rows up to the cap.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorEnvelope, ListQuickRepliesResponse, QuickReplyImportResult } from '@golddesk/contracts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { z } from 'zod';
 import { MAX_IMPORT_ROWS } from '../src/modules/imports/import-file.js';
 import { readXlsxRows } from '../src/modules/imports/xlsx-rows.js';
 import { api, loginAgent } from './helpers/clients.js';
@@ -98,9 +100,13 @@ describe('spreadsheet bombs', () => {
   after(() => server.close());
 
   const importOrders = (bytes: Buffer, token = owner.token) =>
-    api(server.url, 'POST', '/api/v1/imports?kind=orders', { token, raw: bytes, headers: { 'content-type': XLSX } });
-  const importPhrases = (bytes: Buffer, token = presale.token, language = 'zh-CN') =>
-    api(server.url, 'POST', '/api/v1/quick-replies/import?scope=personal', {
+    api<ErrorEnvelope>(server.url, 'POST', '/api/v1/imports?kind=orders', {
+      token,
+      raw: bytes,
+      headers: { 'content-type': XLSX },
+    });
+  const importPhrases = <T = ErrorEnvelope>(bytes: Buffer, token = presale.token, language = 'zh-CN') =>
+    api<T>(server.url, 'POST', '/api/v1/quick-replies/import?scope=personal', {
       token,
       raw: bytes,
       headers: { 'content-type': XLSX, 'accept-language': language },
@@ -155,11 +161,13 @@ describe('spreadsheet bombs', () => {
     sheet.addRow(['分组', '快捷编码', '内容']);
     sheet.addRow(['售前', 'bomb-ok-1', '亲，在的～有什么可以帮您？']);
     sheet.addRow(['售前', 'bomb-ok-2', '亲，这款今天下单明天发货哦']);
-    const res = await importPhrases(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const res = await importPhrases<QuickReplyImportResult>(Buffer.from(await workbook.xlsx.writeBuffer()));
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.errors, []);
     assert.deepEqual([res.body.total, res.body.created, res.body.failed], [2, 2, 0]);
-    const list = await api(server.url, 'GET', '/api/v1/quick-replies?scope=personal', { token: presale.token });
+    const list = await api<z.infer<typeof ListQuickRepliesResponse>>(server.url, 'GET', '/api/v1/quick-replies?scope=personal', {
+      token: presale.token,
+    });
     assert.ok(list.body.quickReplies.some((q: { content: string }) => q.content === '亲，这款今天下单明天发货哦'));
   });
 

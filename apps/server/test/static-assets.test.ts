@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
+import type { ListConversationsResponse } from '@golddesk/contracts';
 import { WIDGET_DIST, WORKBENCH_DIST } from '../src/platform/http/static-files.js';
 import { api, loginAgent } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -156,8 +157,8 @@ describe('built assets: compressed, cached by name', () => {
     assert.deepEqual(JSON.parse(small.body.toString('utf8')), { status: 'ok' });
 
     const { token } = await loginAgent(server.url);
-    const list = await api(server.url, 'GET', '/api/v1/conversations', { token });
-    const conversationId = list.body.conversations[0].id as string;
+    const list = await api<ListConversationsResponse>(server.url, 'GET', '/api/v1/conversations', { token });
+    const conversationId = list.body.conversations[0]!.id;
     const sent = await fetch(`${server.url}/api/v1/conversations/${conversationId}/messages`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-encoding': 'br, gzip' },

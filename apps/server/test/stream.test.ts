@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type { ListMessagesResponse } from '@golddesk/contracts';
 import WebSocket from 'ws';
 import { agentSays, api, buyerSays, loginAgent, startBuyer, StreamClient } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -96,7 +97,9 @@ describe('WebSocket stream', () => {
     stream.send({ type: 'message.send', clientMsgId: 'blank', body: '  ' });
     const rejected = await stream.next((f) => f.type === 'message.rejected');
     assert.equal(rejected.error.code, 'empty_message');
-    const history = await api(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', { token: buyer.token });
+    const history = await api<ListMessagesResponse>(server.url, 'GET', '/api/v1/widget/messages?afterSeq=0', {
+      token: buyer.token,
+    });
     assert.equal(history.body.messages.length, 1);
     await stream.close();
   });

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorEnvelope, ListDeliveriesResponse, ListWebhooksResponse, WebhookResponse } from '@golddesk/contracts';
+import type { z } from 'zod';
 import { insertWebhook } from '../src/modules/webhooks/webhook.repository.js';
 import { newId } from '../src/platform/ids.js';
 import { refusedAddress } from '../src/platform/security/outbound-address.js';
@@ -100,7 +102,7 @@ describe('webhooks: loopback and private targets are refused by default', () => 
       'http://0x7f.1/hook',
     ];
     for (const url of targets) {
-      const res = await api(server.url, 'POST', '/api/v1/webhooks', {
+      const res = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/webhooks', {
         token: owner.token,
         body: { url, events: ['message.created'] },
       });
@@ -108,13 +110,17 @@ describe('webhooks: loopback and private targets are refused by default', () => 
       assert.equal(res.body.error.code, 'webhook_url_private', url);
       assert.match(res.body.error.message, /内网\/本机地址不能作为 Webhook 地址/);
     }
-    const english = await api(server.url, 'POST', '/api/v1/webhooks', {
+    const english = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/webhooks', {
       token: owner.token,
       body: { url: 'http://127.0.0.2/hook', events: ['message.created'] },
       headers: { 'accept-language': 'en' },
     });
     assert.match(english.body.error.message, /Private-network or loopback addresses cannot receive webhooks: 127\.0\.0\.2/);
-    assert.equal((await api(server.url, 'GET', '/api/v1/webhooks', { token: owner.token })).body.webhooks.length, 0);
+    assert.equal(
+      (await api<z.infer<typeof ListWebhooksResponse>>(server.url, 'GET', '/api/v1/webhooks', { token: owner.token })).body
+        .webhooks.length,
+      0,
+    );
     assert.deepEqual(receiver.hits, []);
   });
 
@@ -134,7 +140,7 @@ describe('webhooks: loopback and private targets are refused by default', () => 
       created_at: new Date().toISOString(),
     });
 
-    const test = await api(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token });
+    const test = await api<ErrorEnvelope>(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token });
     assert.equal(test.status, 400);
     assert.equal(test.body.error.code, 'webhook_url_private');
     assert.match(test.body.error.message, /localhost 指向 (127\.0\.0\.1|::1)/);
@@ -142,12 +148,16 @@ describe('webhooks: loopback and private targets are refused by default', () => 
     const buyer = await startBuyer(server.url);
     assert.ok((await buyerSays(server.url, buyer.token, '有人吗？')).status < 300);
     const deliveries = async () =>
-      (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
+      (
+        await api<z.infer<typeof ListDeliveriesResponse>>(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, {
+          token: owner.token,
+        })
+      ).body.deliveries;
     await until(async () => (await deliveries()).some((d: { attempts: number }) => d.attempts >= 1));
-    const [delivery] = await deliveries();
+    const delivery = (await deliveries())[0]!;
     assert.equal(delivery.eventType, 'message.created');
     assert.equal(delivery.lastStatus, null, 'no HTTP status: nothing was connected to');
-    assert.match(delivery.lastError, /内网\/本机地址不能作为 Webhook 地址：localhost → (127\.0\.0\.1|::1)/);
+    assert.match(delivery.lastError!, /内网\/本机地址不能作为 Webhook 地址：localhost → (127\.0\.0\.1|::1)/);
     assert.notEqual(delivery.status, 'delivered');
     assert.deepEqual(receiver.hits, [], 'the local receiver got nothing');
   });
@@ -174,7 +184,7 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE_NETWORK=1', () => {
   });
 
   it('does not follow a redirect: the delivery fails with the reason and the redirect target gets nothing', async () => {
-    const created = await api(server.url, 'POST', '/api/v1/webhooks', {
+    const created = await api<z.infer<typeof WebhookResponse>>(server.url, 'POST', '/api/v1/webhooks', {
       token: owner.token,
       body: { url: `http://127.0.0.1:${redirecting.port}/hook`, events: ['order.updated'] },
     });
@@ -182,18 +192,22 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE_NETWORK=1', () => {
     const { id } = created.body.webhook;
     assert.equal((await api(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token })).status, 201);
     const deliveries = async () =>
-      (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
-    await until(async () => (await deliveries())[0]?.attempts >= 1);
-    const [ping] = await deliveries();
+      (
+        await api<z.infer<typeof ListDeliveriesResponse>>(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, {
+          token: owner.token,
+        })
+      ).body.deliveries;
+    await until(async () => ((await deliveries())[0]?.attempts ?? 0) >= 1);
+    const ping = (await deliveries())[0]!;
     assert.equal(ping.lastStatus, 302);
     assert.equal(ping.status, 'pending', 'a redirect is a failed attempt, retried later like any other');
-    assert.match(ping.lastError, /不跟随重定向 \/ redirects are not followed \(→ http:\/\/127\.0\.0\.1:\d+\/elsewhere\)/);
+    assert.match(ping.lastError!, /不跟随重定向 \/ redirects are not followed \(→ http:\/\/127\.0\.0\.1:\d+\/elsewhere\)/);
     assert.deepEqual(redirecting.hits, ['POST /hook']);
     assert.deepEqual(target.hits, [], 'the redirect target got nothing');
   });
 
   it('delivers to a name that resolves to loopback: the connection goes to the address the lookup checked', async () => {
-    const created = await api(server.url, 'POST', '/api/v1/webhooks', {
+    const created = await api<z.infer<typeof WebhookResponse>>(server.url, 'POST', '/api/v1/webhooks', {
       token: owner.token,
       body: { url: `http://localhost:${target.port}/named`, events: ['order.updated'] },
     });
@@ -201,16 +215,20 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE_NETWORK=1', () => {
     const { id } = created.body.webhook;
     assert.equal((await api(server.url, 'POST', `/api/v1/webhooks/${id}/test`, { token: owner.token })).status, 201);
     const deliveries = async () =>
-      (await api(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, { token: owner.token })).body.deliveries;
+      (
+        await api<z.infer<typeof ListDeliveriesResponse>>(server.url, 'GET', `/api/v1/webhooks/${id}/deliveries`, {
+          token: owner.token,
+        })
+      ).body.deliveries;
     await until(async () => (await deliveries())[0]?.status === 'delivered');
-    assert.equal((await deliveries())[0].lastStatus, 204);
+    assert.equal((await deliveries())[0]?.lastStatus, 204);
     assert.deepEqual(target.hits, ['POST /named']);
     target.hits.length = 0;
   });
 
   it('still refuses link-local and metadata addresses', async () => {
     for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/hook', 'http://0.0.0.0/hook']) {
-      const res = await api(server.url, 'POST', '/api/v1/webhooks', {
+      const res = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/webhooks', {
         token: owner.token,
         body: { url, events: ['order.updated'] },
       });

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type {
+  DemoIdentityResponse,
+  ErrorEnvelope,
+  SendMessageResponse,
+  WidgetOrdersResponse,
+  WidgetSessionResponse,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api, loginAgent } from './helpers/clients.js';
 import { customerProfile } from './helpers/lookups.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -12,8 +20,10 @@ describe('demo sign-in: the demo shop plays "the shop\'s backend" for widget ide
   });
   after(() => server.close());
 
-  const demoIdentity = (body: object) => api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', ...body } });
-  const session = (body: object) => api(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', ...body } });
+  const demoIdentity = (body: object) =>
+    api<DemoIdentityResponse>(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', ...body } });
+  const session = (body: object) =>
+    api<WidgetSessionResponse>(server.url, 'POST', '/api/v1/widget/sessions', { body: { shop: 'demo', ...body } });
   // why: a seeded buyer's visitor id is in no agent API, and this checks the signature names that very buyer.
   const demoBuyer = (visitorId: string) =>
     server.app.context.storage.db
@@ -33,7 +43,9 @@ describe('demo sign-in: the demo shop plays "the shop\'s backend" for widget ide
     assert.equal(verified.status, 200);
     assert.equal(verified.body.buyer.id, expected.id, 'the demo buyer, not a new visitor');
     assert.equal(verified.body.buyer.verified, true);
-    const orders = await api(server.url, 'GET', '/api/v1/widget/orders', { token: verified.body.token });
+    const orders = await api<z.infer<typeof WidgetOrdersResponse>>(server.url, 'GET', '/api/v1/widget/orders', {
+      token: verified.body.token,
+    });
     assert.equal(orders.status, 200);
     const owner = await loginAgent(server.url, 'owner');
     const stored = (await customerProfile(server.url, owner.token, expected.id)).orders;
@@ -41,12 +53,12 @@ describe('demo sign-in: the demo shop plays "the shop\'s backend" for widget ide
     assert.deepEqual(orders.body.orders.map((o: { id: string }) => o.id).sort(), stored.map((o) => o.id).sort());
 
     // The verified buyer sends one of their orders as a card into their own chat.
-    const card = await api(server.url, 'POST', '/api/v1/widget/messages', {
+    const card = await api<SendMessageResponse>(server.url, 'POST', '/api/v1/widget/messages', {
       token: verified.body.token,
-      body: { kind: 'order', orderId: orders.body.orders[0].id, clientMsgId: randomUUID() },
+      body: { kind: 'order', orderId: orders.body.orders[0]?.id, clientMsgId: randomUUID() },
     });
     assert.equal(card.status, 201, JSON.stringify(card.body));
-    assert.equal(card.body.message.order.orderNo, orders.body.orders[0].orderNo);
+    assert.equal(card.body.message.order?.orderNo, orders.body.orders[0]?.orderNo);
 
     // The demo buyer's visitor id alone is no way in: it starts a new, empty anonymous visitor.
     const anonymous = await session({ visitorId: 'demo-buyer-001' });
@@ -69,7 +81,7 @@ describe('demo sign-in: the demo shop plays "the shop\'s backend" for widget ide
   });
 
   it('refuses other shops, unknown or malformed buyers', async () => {
-    const other = await api(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'acme' } });
+    const other = await api<ErrorEnvelope>(server.url, 'POST', '/api/v1/demo/identity', { body: { shop: 'acme' } });
     assert.equal(other.status, 403);
     assert.equal(other.body.error.code, 'demo_only');
     assert.equal((await demoIdentity({ buyer: 'demo-buyer-999' })).status, 404);

@@ -2,7 +2,7 @@
 // 休息中 / 暂无客服在线 with the next opening; served on GET /api/v1/shops/:slug and pushed to open widgets.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_SHOP_HOURS, nextOpeningOf, type ShopHours } from '@golddesk/contracts';
+import { DEFAULT_SHOP_HOURS, nextOpeningOf, type ServiceStatus, type ShopHours } from '@golddesk/contracts';
 import { Redis } from 'ioredis';
 import { RedisAgentPresence } from '../src/platform/realtime/agent-presence.js';
 import { api, loginAgent, startBuyer, StreamClient, until } from './helpers/clients.js';
@@ -44,7 +44,11 @@ describe('service status on GET /api/v1/shops/:slug and the buyer stream', () =>
   let server: TestServer;
   let clock = china('2026-11-06T03:00:00');
   const status = async (base = server.url) => {
-    const response = await api(base, 'GET', '/api/v1/shops/demo');
+    const response = await api<{ shop: { slug: string; name: string }; service: ServiceStatus }>(
+      base,
+      'GET',
+      '/api/v1/shops/demo',
+    );
     assert.equal(response.status, 200, JSON.stringify(response.body));
     return response.body.service as { open: boolean; agentsOnline: boolean; nextOpenAt: string | null };
   };

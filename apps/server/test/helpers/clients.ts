@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import type { Message, ServerFrame } from '@golddesk/contracts';
+import type { DemoIdentityResponse, Message, SendMessageResponse, ServerFrame } from '@golddesk/contracts';
 import { DEMO_PASSWORD } from './test-server.js';
 
-export interface JsonResponse<T = any> {
+export interface JsonResponse<T = unknown> {
   status: number;
   body: T;
 }
 
 /** fetch + JSON, returning status and parsed body whatever the status. */
-export async function api<T = any>(
+export async function api<T = unknown>(
   base: string,
   method: string,
   path: string,
@@ -71,13 +71,15 @@ export async function startBuyer(
  * signed identity (the demo shop's POST /api/v1/demo/identity plays the shop's backend).
  */
 export async function startDemoBuyer(base: string, demoVisitorId: string): Promise<BuyerSession> {
-  const signed = await api(base, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo', buyer: demoVisitorId } });
+  const signed = await api<DemoIdentityResponse>(base, 'POST', '/api/v1/demo/identity', {
+    body: { shop: 'demo', buyer: demoVisitorId },
+  });
   if (signed.status !== 200) throw new Error(`demo identity failed: ${signed.status} ${JSON.stringify(signed.body)}`);
   return startBuyer(base, undefined, { identity: signed.body.identity });
 }
 
 export async function buyerSays(base: string, token: string, body: string, clientMsgId: string = randomUUID()) {
-  return api(base, 'POST', '/api/v1/widget/messages', { token, body: { body, clientMsgId } });
+  return api<SendMessageResponse>(base, 'POST', '/api/v1/widget/messages', { token, body: { body, clientMsgId } });
 }
 
 export async function agentSays(
@@ -87,7 +89,10 @@ export async function agentSays(
   body: string,
   clientMsgId: string = randomUUID(),
 ) {
-  return api(base, 'POST', `/api/v1/conversations/${conversationId}/messages`, { token, body: { body, clientMsgId } });
+  return api<SendMessageResponse>(base, 'POST', `/api/v1/conversations/${conversationId}/messages`, {
+    token,
+    body: { body, clientMsgId },
+  });
 }
 
 /** The server frame of one `type` ('message.created' → its frame with `message`). */

@@ -1,6 +1,16 @@
 // Finding the shop's data the way an agent does, through the HTTP API: tests look things up here instead of reading
 // the tables, so they see what the workbench sees and keep working when the storage changes.
-import type { ConversationSummary, CustomerProfile, CustomerRow, MeResponse, OrderView } from '@golddesk/contracts';
+import type {
+  ConversationSummary,
+  CustomerProfile,
+  CustomerRow,
+  ListConversationsResponse,
+  ListCustomersResponse,
+  MeResponse,
+  OrderResponse,
+  OrderView,
+} from '@golddesk/contracts';
+import type { z } from 'zod';
 import { api } from './clients.js';
 
 /** The signed-in agent's shop (GET /api/v1/me). */
@@ -21,7 +31,12 @@ export async function customerProfile(base: string, token: string, buyerId: stri
 export async function allCustomers(base: string, token: string, query = ''): Promise<CustomerRow[]> {
   const rows: CustomerRow[] = [];
   for (let page = 1; ; page++) {
-    const listed = await api(base, 'GET', `/api/v1/customers?pageSize=100&page=${page}${query ? `&${query}` : ''}`, { token });
+    const listed = await api<ListCustomersResponse>(
+      base,
+      'GET',
+      `/api/v1/customers?pageSize=100&page=${page}${query ? `&${query}` : ''}`,
+      { token },
+    );
     if (listed.status !== 200) throw new Error(`customers: ${listed.status} ${JSON.stringify(listed.body)}`);
     rows.push(...(listed.body.customers as CustomerRow[]));
     if (rows.length >= listed.body.total || listed.body.customers.length === 0) return rows;
@@ -46,14 +61,14 @@ export async function allOrders(base: string, token: string, query = ''): Promis
 
 /** One order as agents see it (GET /api/v1/orders/:id). */
 export async function orderView(base: string, token: string, orderId: string): Promise<OrderView> {
-  const order = await api(base, 'GET', `/api/v1/orders/${orderId}`, { token });
+  const order = await api<z.infer<typeof OrderResponse>>(base, 'GET', `/api/v1/orders/${orderId}`, { token });
   if (order.status !== 200) throw new Error(`order ${orderId}: ${order.status} ${JSON.stringify(order.body)}`);
   return order.body.order as OrderView;
 }
 
 /** The shop's conversations as the contact list has them (`filter`: all, waiting or mine). */
 export async function conversationsOf(base: string, token: string, filter = 'all'): Promise<ConversationSummary[]> {
-  const listed = await api(base, 'GET', `/api/v1/conversations?filter=${filter}&limit=500`, { token });
+  const listed = await api<ListConversationsResponse>(base, 'GET', `/api/v1/conversations?filter=${filter}&limit=500`, { token });
   if (listed.status !== 200) throw new Error(`conversations: ${listed.status} ${JSON.stringify(listed.body)}`);
   return listed.body.conversations as ConversationSummary[];
 }

@@ -1,6 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentRole } from '@golddesk/contracts';
+import type {
+  AgentRole,
+  AutoReplyResponse,
+  BroadcastResponse,
+  CatalogueProductResponse,
+  CourierRulesResponse,
+  DemoIdentityResponse,
+  LogisticsSettingsResponse,
+  MeResponse,
+  NoteResponse,
+  OrderActionResponse,
+  PaymentReminderSettingsResponse,
+  PromotionResponse,
+  QuickReplyResponse,
+  SegmentResponse,
+  ShopHoursResponse,
+  TagResponse,
+  UploadResponse,
+  WidgetSessionResponse,
+} from '@golddesk/contracts';
 import { createSigner } from 'fast-jwt';
+import type { z } from 'zod';
 import { newId } from '../../src/platform/ids.js';
 import { api, loginAgent, startBuyer } from './clients.js';
 import { addOtherShop } from './other-shop.js';
@@ -42,11 +62,11 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
   const db = server.app.context.storage.db;
   const at = server.app.context.now().toISOString();
   const owner = (await loginAgent(base, 'owner')).token;
-  const me = (await api(base, 'GET', '/api/v1/me', { token: owner })).body as { agent: { id: string }; shop: { id: string } };
+  const me = (await api<MeResponse>(base, 'GET', '/api/v1/me', { token: owner })).body;
   const shop = { id: me.shop.id };
   const ownerRow = { id: me.agent.id };
-  const asOwner = async (method: string, path: string, body?: unknown) => {
-    const response = await api(base, method, path, { token: owner, body });
+  const asOwner = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await api<T>(base, method, path, { token: owner, body });
     if (response.status >= 300) throw new Error(`fixture ${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
@@ -60,13 +80,13 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     return loginAgent(base, 'manager1', MANAGER_PASSWORD);
   };
   const verifiedBuyer = async () => {
-    const signed = await api(base, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo' } });
-    const session = await api(base, 'POST', '/api/v1/widget/sessions', {
+    const signed = await api<DemoIdentityResponse>(base, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo' } });
+    const session = await api<WidgetSessionResponse>(base, 'POST', '/api/v1/widget/sessions', {
       body: { shop: 'demo', visitorId: `matrix-${randomUUID()}`, identity: signed.body.identity },
     });
     if (session.status !== 200 || !session.body.buyer.verified)
       throw new Error(`verified buyer: ${JSON.stringify(session.body)}`);
-    return session.body as { token: string; buyer: { id: string } };
+    return session.body;
   };
   // The colleague PATCH and sign-out act on never signs in: straight into the table, no password to hash.
   const targetAgent = newId();
@@ -171,7 +191,14 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
 
   // Throwaway objects, one per destructive route.
   const product = async (body: object = {}) =>
-    (await asOwner('POST', '/api/v1/products', { title: '矩阵测试商品', category: '测试', priceFen: 100, ...body })).product;
+    (
+      await asOwner<CatalogueProductResponse>('POST', '/api/v1/products', {
+        title: '矩阵测试商品',
+        category: '测试',
+        priceFen: 100,
+        ...body,
+      })
+    ).product;
   const archived = async () => {
     const { id } = await product();
     await asOwner('POST', `/api/v1/products/${id}/archive`);
@@ -179,23 +206,38 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
   };
   const note = async () =>
     (
-      await api(base, 'POST', `/api/v1/customers/${crmBuyer}/notes`, {
+      await api<z.infer<typeof NoteResponse>>(base, 'POST', `/api/v1/customers/${crmBuyer}/notes`, {
         token: support.token,
         body: { text: '矩阵测试：辅助的备注' },
       })
     ).body.note.id;
   const broadcast = async () =>
-    (await asOwner('POST', '/api/v1/broadcasts', { title: '矩阵群发', template: '矩阵测试', segmentId: segment.id })).broadcast
-      .id;
+    (
+      await asOwner<z.infer<typeof BroadcastResponse>>('POST', '/api/v1/broadcasts', {
+        title: '矩阵群发',
+        template: '矩阵测试',
+        segmentId: segment.id,
+      })
+    ).broadcast.id;
   const promotion = { kind: 'other', title: '矩阵活动', note: '', startsAt: '2098-01-01T00:00:00.000Z', endsAt: LATER };
   const autoReply = { kind: 'keyword', name: '矩阵规则', keywords: ['矩阵测试关键词'], text: '矩阵测试' };
   const teamPhrase = async () =>
-    (await asOwner('POST', '/api/v1/quick-replies', { scope: 'team', content: '矩阵测试团队短语' })).quickReply.id;
+    (
+      await asOwner<z.infer<typeof QuickReplyResponse>>('POST', '/api/v1/quick-replies', {
+        scope: 'team',
+        content: '矩阵测试团队短语',
+      })
+    ).quickReply.id;
   const approval = async (order: { id: string; total_fen: number }, requestId: string) => {
-    const response = await api(base, 'POST', `/api/v1/orders/${order.id}/change-price`, {
-      token: presale.token,
-      body: { requestId, newTotalFen: Math.max(1, Math.floor(Number(order.total_fen) / 2)), reason: '矩阵测试' },
-    });
+    const response = await api<Extract<OrderActionResponse, { result: 'approval_requested' }>>(
+      base,
+      'POST',
+      `/api/v1/orders/${order.id}/change-price`,
+      {
+        token: presale.token,
+        body: { requestId, newTotalFen: Math.max(1, Math.floor(Number(order.total_fen) / 2)), reason: '矩阵测试' },
+      },
+    );
     if (response.status !== 202) throw new Error(`approval fixture: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.approval.id as string;
   };
@@ -264,9 +306,11 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
       skuProduct: async () => (await skuProduct()).id,
       note,
       doomedNote: note,
-      doomedTag: async () => (await asOwner('POST', '/api/v1/customer-tags', { name: '矩阵待删' })).tag.id,
+      doomedTag: async () =>
+        (await asOwner<z.infer<typeof TagResponse>>('POST', '/api/v1/customer-tags', { name: '矩阵待删' })).tag.id,
       doomedSegment: async () =>
-        (await asOwner('POST', '/api/v1/segments', { name: '矩阵待删', filter: { vipMin: 5 } })).segment.id,
+        (await asOwner<z.infer<typeof SegmentResponse>>('POST', '/api/v1/segments', { name: '矩阵待删', filter: { vipMin: 5 } }))
+          .segment.id,
       approveMe: () => approval(pendingA, 'matrix-fixture-a'),
       rejectMe: () => approval(pendingB, 'matrix-fixture-b'),
       import: finishedImport,
@@ -274,25 +318,42 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
       doomedBroadcast: broadcast,
       startBroadcast: broadcast,
       cancelBroadcast: broadcast,
-      promotion: async () => (await asOwner('POST', '/api/v1/promotions', promotion)).promotion.id,
-      doomedPromotion: async () => (await asOwner('POST', '/api/v1/promotions', promotion)).promotion.id,
-      autoReply: async () => (await asOwner('POST', '/api/v1/auto-replies', autoReply)).rule.id,
+      promotion: async () =>
+        (await asOwner<z.infer<typeof PromotionResponse>>('POST', '/api/v1/promotions', promotion)).promotion.id,
+      doomedPromotion: async () =>
+        (await asOwner<z.infer<typeof PromotionResponse>>('POST', '/api/v1/promotions', promotion)).promotion.id,
+      autoReply: async () =>
+        (await asOwner<z.infer<typeof AutoReplyResponse>>('POST', '/api/v1/auto-replies', autoReply)).rule.id,
       doomedAutoReply: async () =>
-        (await asOwner('POST', '/api/v1/auto-replies', { ...autoReply, keywords: ['矩阵待删'] })).rule.id,
+        (
+          await asOwner<z.infer<typeof AutoReplyResponse>>('POST', '/api/v1/auto-replies', {
+            ...autoReply,
+            keywords: ['矩阵待删'],
+          })
+        ).rule.id,
       quickReply: teamPhrase,
       doomedQuickReply: teamPhrase,
       webhook,
       doomedWebhook: webhook,
       attachment: async () =>
-        (await api(base, 'POST', '/api/v1/uploads', { token: owner, raw: PNG_1X1, headers: { 'content-type': 'image/png' } }))
-          .body.attachment.id,
+        (
+          await api<UploadResponse>(base, 'POST', '/api/v1/uploads', {
+            token: owner,
+            raw: PNG_1X1,
+            headers: { 'content-type': 'image/png' },
+          })
+        ).body.attachment.id,
     }),
     // Settings are written back unchanged by the PUT probes.
     all({
-      logisticsSettings: async () => (await asOwner('GET', '/api/v1/logistics/settings')).settings,
-      courierRules: async () => ({ rules: (await asOwner('GET', '/api/v1/logistics/rules')).rules }),
-      reminderSettings: async () => (await asOwner('GET', '/api/v1/reminders/settings')).settings,
-      shopHours: async () => (await asOwner('GET', '/api/v1/shop-hours')).hours,
+      logisticsSettings: async () =>
+        (await asOwner<z.infer<typeof LogisticsSettingsResponse>>('GET', '/api/v1/logistics/settings')).settings,
+      courierRules: async () => ({
+        rules: (await asOwner<z.infer<typeof CourierRulesResponse>>('GET', '/api/v1/logistics/rules')).rules,
+      }),
+      reminderSettings: async () =>
+        (await asOwner<z.infer<typeof PaymentReminderSettingsResponse>>('GET', '/api/v1/reminders/settings')).settings,
+      shopHours: async () => (await asOwner<z.infer<typeof ShopHoursResponse>>('GET', '/api/v1/shop-hours')).hours,
     }),
     asOwner('POST', `/api/v1/customers/${unblockBuyer}/block`, { reason: '矩阵测试' }),
   ]);
