@@ -7,7 +7,7 @@ import { listUnblockedBuyersByVisitorPrefix } from '../crm/index.js';
 import { insertOrderWithItems, listUnpaidOrdersPlacedSince } from '../orders/index.js';
 import { DEFAULT_SHOP_HOURS } from '../shop-hours/index.js';
 import { nextCallWindow } from './call-windows.js';
-import { insertPaymentReminders, insertReminderTasks } from './payment-reminder.repository.js';
+import { insertPaymentReminders, insertReminderTasks, openReminderTask } from './payment-reminder.repository.js';
 import { followUpReason } from './reminder-settings.js';
 
 const MINUTE = 60_000;
@@ -102,24 +102,15 @@ export async function seedDemoPaymentReminders(trx: Transaction<Database>, { sho
     if (unpaidToday) {
       const window = nextCallWindow(now, DEFAULT_SHOP_HOURS);
       await insertReminderTasks(trx, [
-        {
+        openReminderTask({
           id: newId(),
-          shop_id: shopId,
-          order_id: orderId,
-          buyer_id: buyer.id,
+          shopId,
+          orderId,
+          buyerId: buyer.id,
           reason: followUpReason(DEFAULT_PAYMENT_REMINDER_SETTINGS, product.price_fen * quantity, 0)!,
-          status: 'open',
-          due_at: window.dueAt.toISOString(),
-          window_end_at: window.endAt.toISOString(),
-          assignee_id: null,
-          assignee_name: null,
-          outcome: null,
-          note: null,
-          done_at: null,
-          done_by_name: null,
-          created_at: at(now.getTime()),
-          updated_at: at(now.getTime()),
-        },
+          window,
+          at: at(now.getTime()),
+        }),
       ]);
     }
   }

@@ -180,3 +180,33 @@ export async function insertPaymentReminders(db: Queryable, rows: PaymentReminde
 export async function setReminderMessage(db: Queryable, id: string, messageId: string) {
   await db.updateTable('payment_reminders').set({ message_id: messageId }).where('id', '=', id).execute();
 }
+
+/** A new open 催付 call task for the order, due in its call window; nobody has taken or finished it yet. */
+export function openReminderTask(props: {
+  id: string;
+  shopId: string;
+  orderId: string;
+  buyerId: string;
+  reason: string;
+  window: { dueAt: Date; endAt: Date };
+  at: string;
+}): ReminderTaskRecord {
+  return {
+    id: props.id,
+    shop_id: props.shopId,
+    order_id: props.orderId,
+    buyer_id: props.buyerId,
+    reason: props.reason,
+    status: 'open',
+    due_at: props.window.dueAt.toISOString(),
+    window_end_at: props.window.endAt.toISOString(),
+    assignee_id: null,
+    assignee_name: null,
+    outcome: null,
+    note: null,
+    done_at: null,
+    done_by_name: null,
+    created_at: props.at,
+    updated_at: props.at,
+  };
+}

@@ -5,7 +5,12 @@ import { recordAudit } from '../../audit/index.js';
 import { findOrderWithBuyerAndShopSettings } from '../../orders/index.js';
 import { shopHoursOf } from '../../shop-hours/index.js';
 import { nextCallWindow } from '../call-windows.js';
-import { findTaskWithOrderStatus, insertReminderTaskOnce, updateOpenReminderTask } from '../payment-reminder.repository.js';
+import {
+  findTaskWithOrderStatus,
+  insertReminderTaskOnce,
+  openReminderTask,
+  updateOpenReminderTask,
+} from '../payment-reminder.repository.js';
 import { followUpReason, reminderSettingsOf } from '../reminder-settings.js';
 
 /**
@@ -26,24 +31,10 @@ export async function createReminderTask(
     if (!reason) return undefined;
     const window = nextCallWindow(at, shopHoursOf(row.settings));
     const id = newId();
-    const inserted = await insertReminderTaskOnce(trx, {
-      id,
-      shop_id: props.shopId,
-      order_id: props.orderId,
-      buyer_id: row.buyer_id,
-      reason,
-      status: 'open',
-      due_at: window.dueAt.toISOString(),
-      window_end_at: window.endAt.toISOString(),
-      assignee_id: null,
-      assignee_name: null,
-      outcome: null,
-      note: null,
-      done_at: null,
-      done_by_name: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const inserted = await insertReminderTaskOnce(
+      trx,
+      openReminderTask({ id, shopId: props.shopId, orderId: props.orderId, buyerId: row.buyer_id, reason, window, at: now }),
+    );
     if (!inserted) return undefined;
     await recordAudit(trx, {
       shopId: props.shopId,
