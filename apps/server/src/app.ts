@@ -17,6 +17,16 @@ import { registerSetupRoutes } from './modules/setup/index.js';
 import { registerTeamRoutes } from './modules/team/index.js';
 import { findOrderCard, orderApprovalTarget, registerOrderRoutes } from './modules/orders/index.js';
 import { provideApprovalTarget, registerApprovalRoutes } from './modules/approvals/index.js';
+import {
+  CASE_JOBS,
+  caseApprovalTarget,
+  caseDeadlineSchedule,
+  caseTaskOutcome,
+  registerAftersalePolicyRoutes,
+  registerCaseRoutes,
+  registerCaseWidgetRoutes,
+} from './modules/cases/index.js';
+import { provideTaskOutcome, registerTaskRoutes } from './modules/tasks/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
 import { registerIntegrationRoutes } from './modules/integration/index.js';
@@ -105,14 +115,23 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   // Lower modules call up through what higher ones provide, never by importing them.
   provideOrderCards(context, findOrderCard);
   provideApprovalTarget(context, 'order', orderApprovalTarget);
+  provideApprovalTarget(context, 'case', caseApprovalTarget);
+  provideTaskOutcome(context, caseTaskOutcome);
   const hub = new StreamHub(bus, () => context.now());
   bus.onPublishFailed((event, err) =>
     context.log.warn({ err, event: event.type }, 'event bus publish failed: live frames lost, the outbox relay still delivers'),
   );
   // A web-only process queues jobs for the workers but runs none itself (GOLDDESK_ROLES).
   const jobs = await startJobs(context, {
-    jobs: [...PAYMENT_REMINDER_JOBS, ...BROADCAST_JOBS, ...WEBHOOK_JOBS, ...LOGISTICS_JOBS, ...AUTO_REPLY_JOBS],
-    schedules: [paymentReminderSchedule, broadcastSchedule, webhookRetrySchedule, stalledParcelSchedule, delayedRepliesSchedule],
+    jobs: [...PAYMENT_REMINDER_JOBS, ...BROADCAST_JOBS, ...WEBHOOK_JOBS, ...LOGISTICS_JOBS, ...AUTO_REPLY_JOBS, ...CASE_JOBS],
+    schedules: [
+      paymentReminderSchedule,
+      broadcastSchedule,
+      webhookRetrySchedule,
+      stalledParcelSchedule,
+      delayedRepliesSchedule,
+      caseDeadlineSchedule,
+    ],
     tickMs: config.roles.worker ? config.jobsTickMs : 0,
   });
   const webhooks = new WebhookDispatcher(context, jobs.queue);
@@ -142,6 +161,10 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerTeamRoutes(http, context);
   registerOrderRoutes(http, context);
   registerApprovalRoutes(http, context);
+  registerCaseRoutes(http, context);
+  registerCaseWidgetRoutes(http, context);
+  registerAftersalePolicyRoutes(http, context);
+  registerTaskRoutes(http, context);
   registerAuditRoutes(http, context);
   registerImportRoutes(http, context);
   registerIntegrationRoutes(http, context);

@@ -24,6 +24,24 @@ export const CAPABILITIES = {
   'orders.change_price_beyond_limit': ['owner'],
   'approvals.decide': MANAGERS,
 
+  // After-sales cases: everyone who serves buyers opens them (from the chat or an order) and gives goodwill within the
+  // role's limit; moving a case through its states is after-sales work (with support and the managers), pre-sales
+  // hands it over. The policy is the managers'; the money each role may give without asking, the owner's.
+  'cases.open': EVERYONE,
+  'cases.compensate': EVERYONE,
+  'cases.work': ['owner', 'manager', 'aftersale', 'support'],
+  'cases.assign_others': MANAGERS,
+  'cases.configure_policy': MANAGERS,
+  'cases.set_authority': ['owner'],
+  // The team's figures (goodwill per agent among them) are for those who lead the team.
+  'cases.see_figures': MANAGERS,
+  // Colleague tasks by inbox: 仓库 work is done by those who ship, 财务 by the managers (money), 质检 by after-sales
+  // and the managers; a follow-up call goes to a manager (the seeds: the 店长 calls the buyer the next day).
+  'tasks.warehouse': ['owner', 'manager', 'aftersale', 'support'],
+  'tasks.finance': MANAGERS,
+  'tasks.qc': ['owner', 'manager', 'aftersale'],
+  'tasks.follow_up': MANAGERS,
+
   // The audit log holds receivers' phones and addresses: managers read it masked, the owner as written.
   'audit.read': MANAGERS,
   'audit.read_personal_data': ['owner'],

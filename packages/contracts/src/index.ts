@@ -11,6 +11,7 @@ export * from './demo.js';
 export * from './shop.js';
 export * from './stream.js';
 export * from './orders.js';
+export * from './cases.js';
 export * from './imports.js';
 export * from './catalogue.js';
 export * from './integration.js';

@@ -103,7 +103,7 @@ export const IntegrationSettings = z.object({
 });
 
 /** GoldDesk events a shop can receive at its own URL. */
-export const WebhookEventType = z.enum(['message.created', 'order.updated']);
+export const WebhookEventType = z.enum(['message.created', 'order.updated', 'aftersale.updated']);
 export const WebhookView = z.object({
   id: z.string(),
   url: z.string(),

@@ -51,10 +51,14 @@ export type CloseOrderRequest = z.infer<typeof CloseOrderRequest>;
 export const ApprovalStatus = z.enum(['pending', 'approved', 'rejected', 'cancelled']);
 export const ApprovalView = z.object({
   id: Id,
-  kind: z.enum(['order.change_price']),
+  kind: z.enum(['order.change_price', 'case.compensate']),
   status: ApprovalStatus,
+  /** The order, also for a request about an after-sales case (the case's order). */
   orderId: Id,
   orderNo: z.string(),
+  /** Set when the request is about an after-sales case (goodwill beyond the agent's authority). */
+  caseId: Id.nullable().optional(),
+  caseNo: z.string().nullable().optional(),
   summary: z.string().describe('what is asked, in Chinese, e.g. 改价 ¥258.00 → ¥199.00（优惠 22.9%）'),
   summaryText: ServerText.nullable().optional().describe('`summary` as a code, for agents reading in English'),
   payload: z.record(z.string(), z.unknown()),

@@ -20,6 +20,120 @@ type Wording = Record<WordLanguage, (p: Params) => string>;
 // its code (YTO), given as `carrierCode` beside the Chinese name.
 const parcelOf = (p: Params) => [p.carrier, p.trackingNo].filter(Boolean).join(' ');
 
+// After-sales: the policy's verdicts (signed / applied are MM-DD in China time) and the buyer's chat lines.
+const CASE_TEXTS = {
+  'case.eligible.unshipped': {
+    'zh-CN': () => '订单尚未发货，可直接申请退款',
+    en: () => 'The order has not shipped yet: a refund can be requested directly',
+  },
+  'case.eligible.not_signed': {
+    'zh-CN': () => '订单尚未签收：可拒收退回，或签收后再申请',
+    en: () => 'Not signed for yet: refuse the parcel, or apply after signing for it',
+  },
+  'case.eligible.within': {
+    'zh-CN': (p) => `${p.signed} 签收，${p.applied} 申请：在 ${p.days} 天${p.window}期内`,
+    en: (p) => `Signed for on ${p.signed}, requested on ${p.applied}: within the ${p.days}-day ${p.window} period`,
+  },
+  'case.ineligible.past': {
+    'zh-CN': (p) => `${p.signed} 签收，${p.applied} 申请：已超过 ${p.days} 天${p.window}期`,
+    en: (p) => `Signed for on ${p.signed}, requested on ${p.applied}: past the ${p.days}-day ${p.window} period`,
+  },
+  'case.eligible.within_paid': {
+    'zh-CN': (p) => `${p.paid} 付款，${p.applied} 申请：在 ${p.days} 天${p.window}期内`,
+    en: (p) => `Paid on ${p.paid}, requested on ${p.applied}: within the ${p.days}-day ${p.window} period`,
+  },
+  'case.ineligible.past_paid': {
+    'zh-CN': (p) => `${p.paid} 付款，${p.applied} 申请：已超过 ${p.days} 天${p.window}期`,
+    en: (p) => `Paid on ${p.paid}, requested on ${p.applied}: past the ${p.days}-day ${p.window} period`,
+  },
+  'case.ineligible.disclosed': {
+    'zh-CN': (p) =>
+      `商品详情已注明「${p.note}」，不属于质量问题` +
+      (p.signed ? `；${p.signed} 签收，${p.applied} 申请：已超过 ${p.days} 天无理由退货期` : ''),
+    en: (p) =>
+      `The listing says "${p.note}": not a quality defect` +
+      (p.signed ? `; signed for on ${p.signed}, requested on ${p.applied}: past the ${p.days}-day no-reason return period` : ''),
+  },
+  'case.ineligible.not_returnable': {
+    'zh-CN': (p) => `「${p.title}」为${p.label}，不支持无理由退换`,
+    en: (p) => `"${p.title}" is ${p.label}: no no-reason return or exchange`,
+  },
+  'case.ineligible.unpaid': {
+    'zh-CN': () => '订单尚未付款，无需申请售后',
+    en: () => 'The order is not paid: there is nothing to refund',
+  },
+  'case.ineligible.closed': {
+    'zh-CN': () => '订单已关闭，无法申请售后',
+    en: () => 'The order is closed: no after-sales request is possible',
+  },
+  'case.eligible.any': {
+    'zh-CN': (p) => `${p.caseType}申请随时受理`,
+    en: (p) => `${p.caseType} requests are accepted at any time`,
+  },
+  'case.opened': {
+    'zh-CN': (p) => `亲，您的售后申请 ${p.caseNo}（${p.caseType}）已受理，我们会尽快为您处理，进度可在「我的售后」查看哦~`,
+    en: (p) => `Your after-sales request ${p.caseNo} (${p.caseType}) is registered; follow it under "My after-sales".`,
+  },
+  'case.evidence_requested': {
+    'zh-CN': (p) => `亲，为了尽快帮您处理售后 ${p.caseNo}，麻烦在「我的售后」上传以下照片：${p.items}，谢谢配合~`,
+    en: (p) => `To handle ${p.caseNo} quickly, please upload these photos under "My after-sales": ${p.items}.`,
+  },
+  'case.return_agreed': {
+    'zh-CN': (p) => `亲，售后 ${p.caseNo} 已同意退货，请将商品寄回：${p.address}，寄出后在「我的售后」填写快递单号哦~`,
+    en: (p) => `The return for ${p.caseNo} is agreed. Send the goods to: ${p.address}, then enter the tracking number.`,
+  },
+  'case.return_received': {
+    'zh-CN': (p) => `亲，售后 ${p.caseNo} 的退货我们已收到，正在为您处理~`,
+    en: (p) => `We have received the return for ${p.caseNo} and are handling it.`,
+  },
+  'case.refund_started': {
+    'zh-CN': (p) => `亲，售后 ${p.caseNo} 已同意退款 ${p.amount}，退款处理中，请留意到账~`,
+    en: (p) => `The refund of ${p.amount} for ${p.caseNo} is agreed and under way.`,
+  },
+  'case.refunded': {
+    'zh-CN': (p) => `亲，售后 ${p.caseNo} 已退款 ${p.amount}，请注意查收~`,
+    en: (p) => `${p.caseNo}: ${p.amount} has been refunded.`,
+  },
+  'case.reshipped': {
+    'zh-CN': (p) => `亲，售后 ${p.caseNo} 的商品已发出：${p.carrier} ${p.trackingNo}，请注意查收~`,
+    en: (p) => `${p.caseNo}: the replacement has shipped: ${p.carrier} ${p.trackingNo}.`,
+  },
+  'case.rejected': {
+    'zh-CN': (p) => `亲，很抱歉，售后 ${p.caseNo} 未能通过：${p.note}。如有疑问请随时联系我们~`,
+    en: (p) => `Sorry, ${p.caseNo} could not be accepted: ${p.note}. Contact us with any question.`,
+  },
+  'case.completed': {
+    'zh-CN': (p) => `亲，售后 ${p.caseNo} 已处理完成，感谢您的理解和支持~`,
+    en: (p) => `${p.caseNo} is resolved. Thank you for your patience.`,
+  },
+  'task.refund': {
+    'zh-CN': (p) => `退款 ${p.amount}：订单 ${p.orderNo}，售后 ${p.caseNo}`,
+    en: (p) => `Refund ${p.amount}: order ${p.orderNo}, case ${p.caseNo}`,
+  },
+  'task.reship': {
+    'zh-CN': (p) =>
+      `${p.shipKind === 'repair' ? '维修寄回' : p.shipKind === 'wrong_item' ? '补发/重发' : '换货发出'}：订单 ${p.orderNo}，售后 ${p.caseNo}${p.note ? `（${p.note}）` : ''}`,
+    en: (p) =>
+      `Ship the ${p.shipKind === 'repair' ? 'repaired item' : 'replacement'}: order ${p.orderNo}, case ${p.caseNo}${p.note ? ` (${p.note})` : ''}`,
+  },
+  'task.qc': {
+    'zh-CN': (p) => `质检：订单 ${p.orderNo}，售后 ${p.caseNo}${p.reason ? `（${p.reason}）` : ''}`,
+    en: (p) => `Quality check: order ${p.orderNo}, case ${p.caseNo}${p.reason ? ` (${p.reason})` : ''}`,
+  },
+  'task.follow_up': {
+    'zh-CN': (p) => `回访电话：订单 ${p.orderNo}，售后 ${p.caseNo}（${p.caseType}）`,
+    en: (p) => `Follow-up call: order ${p.orderNo}, case ${p.caseNo} (${p.caseType})`,
+  },
+  'task.payout': {
+    'zh-CN': (p) => `${p.compensation} ${p.amount}：订单 ${p.orderNo}，售后 ${p.caseNo}`,
+    en: (p) => `Pay out ${p.compensation} ${p.amount}: order ${p.orderNo}, case ${p.caseNo}`,
+  },
+  'case.compensated': {
+    'zh-CN': (p) => `亲，已为您发放${p.compensation} ${p.amount}，给您带来不便非常抱歉~`,
+    en: (p) => `We have given you a ${p.compensation} of ${p.amount}. Sorry for the trouble.`,
+  },
+} satisfies Record<string, Wording>;
+
 const TEXTS = {
   // Chat lines the buyer receives after an order action (order-action announcements).
   'order.price_changed': {
@@ -86,6 +200,11 @@ const TEXTS = {
     'zh-CN': (p) => [p.total ? `金额 ${p.total} ≥ ${p.threshold}` : '', p.vip ? `VIP${p.vip}` : ''].filter(Boolean).join('，'),
     en: (p) => [p.total ? `amount ${p.total} ≥ ${p.threshold}` : '', p.vip ? `VIP${p.vip}` : ''].filter(Boolean).join(', '),
   },
+  'approval.case_compensate': {
+    'zh-CN': (p) => `售后补偿：${p.compensation} ${p.amount}（超出权限 ${p.limit}）`,
+    en: (p) => `Goodwill: ${p.compensation} ${p.amount} (beyond the ${p.limit} limit)`,
+  },
+  ...CASE_TEXTS,
 } satisfies Record<string, Wording>;
 
 export type ServerTextCode = keyof typeof TEXTS;
@@ -95,6 +214,9 @@ function wordParams(params: Params, language: WordLanguage): Params {
   const worded: Params = {};
   for (const [key, value] of Object.entries(params)) {
     if (key === 'status') worded[key] = statusWord('order', value, language);
+    else if (key === 'caseType') worded[key] = statusWord('caseType', value, language);
+    else if (key === 'compensation') worded[key] = statusWord('compensation', value, language);
+    else if (key === 'window') worded[key] = statusWord('caseWindow', value, language);
     else if (key === 'carrier' && language === 'en') worded[key] = params.carrierCode || value;
     else worded[key] = wordStoredText(value, language);
   }

@@ -58,7 +58,63 @@ const INBOUND_EVENT_TYPE_WORDS = {
   'order.closed': { 'zh-CN': '订单关闭', en: 'closing' },
 } satisfies Words;
 
+/** Where an after-sales case stands (case.state-machine.ts on the server). */
+const CASE_WORDS = {
+  pending: { 'zh-CN': '待处理', en: 'pending' },
+  awaiting_evidence: { 'zh-CN': '待补充凭证', en: 'awaiting photos' },
+  awaiting_return: { 'zh-CN': '待买家寄回', en: 'awaiting the return' },
+  awaiting_receipt: { 'zh-CN': '待商家收货', en: 'return on its way' },
+  inspecting: { 'zh-CN': '处理中', en: 'being checked' },
+  awaiting_reship: { 'zh-CN': '待发出', en: 'to be shipped' },
+  reshipped: { 'zh-CN': '已发出', en: 'shipped' },
+  awaiting_refund: { 'zh-CN': '待退款', en: 'refund under way' },
+  completed: { 'zh-CN': '已完成', en: 'completed' },
+  rejected: { 'zh-CN': '已拒绝', en: 'declined' },
+  cancelled: { 'zh-CN': '已撤销', en: 'withdrawn' },
+} satisfies Words;
+
+const CASE_TYPE_WORDS = {
+  refund_only: { 'zh-CN': '仅退款', en: 'refund only' },
+  return_refund: { 'zh-CN': '退货退款', en: 'return and refund' },
+  exchange: { 'zh-CN': '换货', en: 'exchange' },
+  wrong_item: { 'zh-CN': '发错货/漏发', en: 'wrong or missing item' },
+  quality: { 'zh-CN': '质量问题', en: 'quality problem' },
+  logistics: { 'zh-CN': '物流问题', en: 'delivery problem' },
+  price_protection: { 'zh-CN': '价保', en: 'price protection' },
+  invoice: { 'zh-CN': '发票', en: 'invoice' },
+  repair: { 'zh-CN': '维修', en: 'repair' },
+} satisfies Words;
+
+const COMPENSATION_WORDS = {
+  coupon: { 'zh-CN': '优惠券', en: 'coupon' },
+  cash: { 'zh-CN': '小额打款', en: 'cash' },
+  free_return_shipping: { 'zh-CN': '退货运费', en: 'return shipping' },
+  partial_refund: { 'zh-CN': '部分退款', en: 'partial refund' },
+} satisfies Words;
+
+const TASK_WORDS = {
+  warehouse_ship: { 'zh-CN': '仓库发货', en: 'warehouse shipment' },
+  finance_refund: { 'zh-CN': '财务退款', en: 'finance refund' },
+  finance_compensation: { 'zh-CN': '财务打款', en: 'finance payout' },
+  qc_inspect: { 'zh-CN': '质检', en: 'quality check' },
+  follow_up_call: { 'zh-CN': '回访电话', en: 'follow-up call' },
+} satisfies Words;
+
+/** The policy's windows, as the eligibility reason names them. */
+const CASE_WINDOW_WORDS = {
+  no_reason: { 'zh-CN': '无理由退货', en: 'no-reason return' },
+  quality: { 'zh-CN': '质量问题售后', en: 'quality claim' },
+  exchange: { 'zh-CN': '换货', en: 'exchange' },
+  price_protection: { 'zh-CN': '价保', en: 'price protection' },
+  repair: { 'zh-CN': '保修', en: 'warranty' },
+} satisfies Words;
+
 export const STATUS_WORDS = {
+  case: CASE_WORDS,
+  caseWindow: CASE_WINDOW_WORDS,
+  caseType: CASE_TYPE_WORDS,
+  compensation: COMPENSATION_WORDS,
+  task: TASK_WORDS,
   order: ORDER_WORDS,
   tracking: TRACKING_WORDS,
   approval: APPROVAL_WORDS,

@@ -5,6 +5,7 @@ import { ClientMsgId, Message, MessageKind } from './messages.js';
 import { ImportView } from './imports.js';
 import { LogisticsExceptionView } from './logistics.js';
 import { ApprovalView } from './orders.js';
+import { BuyerCaseView, CaseView, TaskView } from './cases.js';
 import { Footprint, OrderView } from './shop.js';
 import { ServiceStatus } from './shop-hours.js';
 
@@ -54,6 +55,12 @@ export const LogisticsExceptionFrame = z.object({
   type: z.literal('logistics.exception_changed'),
   exception: LogisticsExceptionView,
 });
+/** Agents (CaseView) and the case's buyer (BuyerCaseView): an after-sales case was opened or changed. */
+export const CaseUpdatedFrame = z.object({ type: z.literal('case.updated'), case: z.union([CaseView, BuyerCaseView]) });
+/** Agents: a case's deadline is near; its assignee is reminded (the workbench notifies when assigneeId is theirs). */
+export const CaseRemindedFrame = z.object({ type: z.literal('case.reminded'), case: CaseView, assigneeId: Id.nullable() });
+/** Agents: a colleague task was created or changed (仓库, 财务, 质检, 回访). */
+export const TaskUpdatedFrame = z.object({ type: z.literal('task.updated'), task: TaskView });
 /** Buyers: the shop's service status changed (an agent came online or left, the hours were changed). */
 export const ShopStatusFrame = z.object({ type: z.literal('shop.status_changed'), service: ServiceStatus });
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
@@ -70,6 +77,9 @@ export const ServerFrame = z.discriminatedUnion('type', [
   MessageRejectedFrame,
   OrderUpdatedFrame,
   ApprovalUpdatedFrame,
+  CaseUpdatedFrame,
+  CaseRemindedFrame,
+  TaskUpdatedFrame,
   FootprintFrame,
   ImportProgressFrame,
   LogisticsExceptionFrame,

@@ -33,6 +33,8 @@ const SHIPPING: readonly AgentRole[] = ['owner', 'manager', 'aftersale', 'suppor
 const REMINDER_WORK: readonly AgentRole[] = ['owner', 'manager', 'presale', 'support'];
 /** Imports rewrite the catalogue and orders: managers and support, not the front-line chat roles. */
 const IMPORTERS: readonly AgentRole[] = ['owner', 'manager', 'support'];
+/** Moving after-sales cases along: after-sales with support and the managers; pre-sales opens and hands over. */
+const CASE_WORK: readonly AgentRole[] = ['owner', 'manager', 'aftersale', 'support'];
 
 export const ACCESS: Record<string, Access | Rule> = {
   'GET /healthz': 'public',
@@ -53,6 +55,11 @@ export const ACCESS: Record<string, Access | Rule> = {
   'POST /api/v1/widget/uploads': 'buyer',
   'POST /api/v1/widget/footprints': 'buyer',
   'GET /api/v1/widget/orders': 'verified-buyer',
+  'GET /api/v1/widget/cases': 'verified-buyer',
+  'POST /api/v1/widget/cases': 'verified-buyer',
+  'POST /api/v1/widget/cases/{id}/return-tracking': 'verified-buyer',
+  'POST /api/v1/widget/cases/{id}/evidence': 'verified-buyer',
+  'POST /api/v1/widget/cases/{id}/cancel': 'verified-buyer',
 
   'GET /api/v1/me': AGENTS,
   'POST /api/v1/auth/logout': AGENTS,
@@ -127,6 +134,21 @@ export const ACCESS: Record<string, Access | Rule> = {
   'GET /api/v1/orders/{id}/tracking': AGENTS,
   'POST /api/v1/orders/{id}/tracking/notes': AGENTS,
   'GET /api/v1/approvals': AGENTS,
+  'POST /api/v1/cases': AGENTS,
+  'GET /api/v1/cases': AGENTS,
+  'GET /api/v1/cases/{id}': AGENTS,
+  'GET /api/v1/cases/figures': MANAGERS,
+  'PATCH /api/v1/cases/{id}': AGENTS,
+  'POST /api/v1/cases/{id}/transitions': CASE_WORK,
+  // Goodwill: everyone, within their role's limit (beyond it, a request).
+  'POST /api/v1/cases/{id}/compensations': AGENTS,
+  'POST /api/v1/cases/{id}/evidence-requests': AGENTS,
+  'POST /api/v1/cases/{id}/guide-steps': AGENTS,
+  'GET /api/v1/settings/aftersale-policy': AGENTS,
+  'PUT /api/v1/settings/aftersale-policy': MANAGERS,
+  'GET /api/v1/tasks': AGENTS,
+  // The probe's task is a warehouse one: those who ship work it.
+  'POST /api/v1/tasks/{id}/complete': SHIPPING,
   'POST /api/v1/approvals/{id}/approve': MANAGERS,
   'POST /api/v1/approvals/{id}/reject': MANAGERS,
   // Holds receiver phones and addresses before and after changes (issue #8, item 9).

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  AftersalePolicyResponse,
   AgentRole,
+  CaseResponse,
+  ListTasksResponse,
   AutoReplyResponse,
   BroadcastResponse,
   CatalogueProductResponse,
@@ -357,6 +360,25 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     }),
     asOwner('POST', `/api/v1/customers/${unblockBuyer}/block`, { reason: '矩阵测试' }),
   ]);
+  // After-sales: an open 物流问题 case, a 发票 case (no photos to ask for), and a warehouse task of a 发错货 case.
+  const openMatrixCase = async (type: string) =>
+    (
+      await asOwner<CaseResponse>('POST', '/api/v1/cases', {
+        requestId: `matrix-fixture-${type}`,
+        type,
+        orderId: shippedOrder.id,
+        reason: '矩阵测试',
+      })
+    ).case.id;
+  const [matrixCase, invoiceCase, wrongItemCase] = await Promise.all(['logistics', 'invoice', 'wrong_item'].map(openMatrixCase));
+  await asOwner('POST', `/api/v1/cases/${wrongItemCase}/transitions`, {
+    requestId: 'matrix-fixture-reship',
+    to: 'awaiting_reship',
+  });
+  const warehouseTask = (await asOwner<ListTasksResponse>('GET', `/api/v1/tasks?caseId=${wrongItemCase}`)).tasks.find(
+    (t) => t.kind === 'warehouse_ship',
+  )!.id;
+  const aftersalePolicy = (await asOwner<AftersalePolicyResponse>('GET', '/api/v1/settings/aftersale-policy')).policy;
   const doomedSku = await db
     .selectFrom('product_skus')
     .select('id')
@@ -383,11 +405,15 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     shippedOrder: shippedOrder.id,
     exception: exception.id,
     assignTask: tasks[0]!.id,
+    case: matrixCase!,
+    invoiceCase: invoiceCase!,
+    warehouseTask,
     outcomeTask: tasks[1]!.id,
     targetAgent,
   };
   const bodies: Record<string, unknown> = {
     ...settings,
+    aftersalePolicy,
     existingSku: { props: JSON.parse(sku.props) as Record<string, string>, priceFen: 100, stock: 1 },
     segment: { name: segment.name, filter: JSON.parse(segment.filter_json) as object },
     promotion,

@@ -25,6 +25,8 @@ const DEFAULT_IDS: Record<string, string> = {
   segments: 'segment',
   orders: 'paidOrder',
   approvals: 'approveMe',
+  cases: 'case',
+  tasks: 'warehouseTask',
   imports: 'import',
   exceptions: 'exception',
   'reminder-tasks': 'assignTask',
@@ -161,6 +163,29 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
   'GET /api/v1/orders/{id}/tracking': (f) => ({ params: { id: f.ids.shippedOrder! } }),
   'POST /api/v1/orders/{id}/tracking/notes': (f) => ({ params: { id: f.ids.shippedOrder! }, body: { description: '矩阵测试' } }),
   'POST /api/v1/approvals/{id}/approve': () => ({ body: {} }),
+  // The fixture case is an open 物流问题 on the shipped order: opening another is refused (one per type and order).
+  'POST /api/v1/cases': (f) => ({
+    foreign: true,
+    body: { requestId: 'matrix-case', type: 'logistics', orderId: f.ids.shippedOrder, reason: '矩阵测试' },
+  }),
+  'PATCH /api/v1/cases/{id}': () => ({ body: {} }),
+  'POST /api/v1/cases/{id}/transitions': () => ({ body: { requestId: 'matrix-transition', to: 'reshipped' } }),
+  'POST /api/v1/cases/{id}/compensations': () => ({
+    body: { requestId: 'matrix-compensation', kind: 'coupon', amountFen: 100, approvalId: 'matrix-no-approval' },
+  }),
+  // 发票 asks for no photos: refused after the role check.
+  'POST /api/v1/cases/{id}/evidence-requests': (f) => ({ params: { id: f.ids.invoiceCase! }, body: {} }),
+  'POST /api/v1/cases/{id}/guide-steps': () => ({ body: { step: 'soothe', done: false } }),
+  'PUT /api/v1/settings/aftersale-policy': (f) => ({ body: f.bodies.aftersalePolicy }),
+  // A warehouse task without its parcel: refused after the inbox check.
+  'POST /api/v1/tasks/{id}/complete': () => ({ body: { requestId: 'matrix-task' } }),
+  // The verified matrix buyer owns none of these: past authorization, the case or order is not theirs (404).
+  'POST /api/v1/widget/cases': (f) => ({
+    body: { requestId: 'matrix-widget-case', type: 'logistics', orderId: f.ids.shippedOrder, reason: '矩阵测试' },
+  }),
+  'POST /api/v1/widget/cases/{id}/return-tracking': () => ({ body: { carrier: '中通快递', trackingNo: 'ZT1234567890' } }),
+  'POST /api/v1/widget/cases/{id}/evidence': (f) => ({ body: { item: 'package', attachmentId: f.ids.attachment } }),
+  'POST /api/v1/widget/cases/{id}/cancel': () => ({ body: {} }),
   'POST /api/v1/approvals/{id}/reject': (f) => ({ params: { id: f.ids.rejectMe! }, body: {} }),
 
   'POST /api/v1/imports': () => ({ query: { kind: 'products' }, raw: csv('') }),

@@ -1,3 +1,4 @@
+import type { WidgetLanguage } from './language.js';
 import { storedVisitor, storeVisitor, type ShopStorage } from './storage.js';
 import type {
   BuyerIdentity,
@@ -55,6 +56,8 @@ export class WidgetApi {
   session: WidgetSession | null;
   /** The identity the next session is made with (GoldDesk.identify); null: anonymous. */
   identity: BuyerIdentity | null;
+  /** The server answers errors (and words it writes, such as a case's eligibility) in this language. */
+  language: WidgetLanguage = 'zh-CN';
   #creating: Promise<WidgetSession> | null = null;
   /** Bumped when the buyer changes: a session still being created for the previous one is dropped. */
   #epoch = 0;
@@ -220,7 +223,7 @@ export class WidgetApi {
   }
 
   async #fetchJson<T>(method: string, path: string, options: { json?: unknown; raw?: Blob; auth?: boolean }): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language };
     let body: BodyInit | undefined;
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';

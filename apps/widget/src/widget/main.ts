@@ -1,12 +1,13 @@
 /**
  * GoldDesk buyer widget. Embed on a shop page:
  *   <script src="https://desk.example.com/widget/golddesk-widget.js" data-shop="demo" async></script>
- * Optional: data-api="https://desk.example.com" (defaults to the script's origin).
+ * Optional: data-api="https://desk.example.com" (defaults to the script's origin); data-lang="en" (default Chinese).
  * Public API: window.GoldDesk.open(), .close(), .setViewingProduct(p | null), .viewProduct(id), .on(event, callback),
  * .identify({ externalId, timestamp, signature, nick? }) (signed by the shop's backend), .logout().
  * The page may call GoldDesk before the script loads by queueing: (window.GoldDeskQueue ||= []).push(gd => …);
  * the widget also dispatches a `golddesk:ready` event on window.
  */
+import { languageOf } from './language.js';
 import { GoldDeskWidget, type WidgetEvents } from './widget.js';
 import type { BuyerIdentity, ViewingProduct } from './types.js';
 
@@ -44,6 +45,7 @@ function boot(): void {
   const widget = new GoldDeskWidget({
     shop: script?.dataset.shop || 'demo',
     base: (script?.dataset.api || scriptOrigin).replace(/\/+$/, ''),
+    language: languageOf(script),
   });
   const api: GoldDeskApi = {
     version: '0.1.0',

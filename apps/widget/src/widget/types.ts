@@ -1,5 +1,7 @@
 // Types only: `import type` keeps zod out of the bundle.
 import type {
+  BuyerCaseView,
+  CaseType,
   ClientFrame,
   ListMessagesResponse,
   Message,
@@ -15,6 +17,8 @@ import type {
 } from '@golddesk/contracts';
 
 export type {
+  BuyerCaseView,
+  CaseType,
   ClientFrame,
   ListMessagesResponse,
   Message,

@@ -1,7 +1,9 @@
+import { Aftersale } from './aftersale.js';
 import { WidgetApi } from './api-client.js';
 import { MessageStore } from './message-store.js';
 import { EventEmitter } from './event-emitter.js';
 import { History } from './history.js';
+import type { WidgetLanguage } from './language.js';
 import { Outbox } from './outbox.js';
 import { ProductInterest } from './product-interest.js';
 import { ReadTracker } from './read-tracker.js';
@@ -9,10 +11,20 @@ import { ServiceStatusWatcher } from './service-status.js';
 import { ShopStorage, randomId } from './storage.js';
 import { StreamClient, streamUrl, type StreamState } from './stream-client.js';
 import { TypingSignals } from './typing-signals.js';
-import type { BuyerIdentity, Message, OrderCard, PendingMessage, ServerFrame, ViewingProduct, WidgetSession } from './types.js';
+import type {
+  BuyerCaseView,
+  BuyerIdentity,
+  Message,
+  OrderCard,
+  PendingMessage,
+  ServerFrame,
+  ViewingProduct,
+  WidgetSession,
+} from './types.js';
 import { MessageList } from './ui/message-list.js';
 import { OrdersView } from './ui/orders-view.js';
 import { PanelView } from './ui/panel-view.js';
+import { caseWords } from './ui/cases.locales.js';
 import { describeService } from './ui/service-status-view.js';
 import styles from './ui/styles.css?inline';
 
@@ -22,6 +34,8 @@ export interface WidgetConfig {
   shop: string;
   /** Server origin, from `data-api` or the script's own origin. */
   base: string;
+  /** From `data-lang`: Chinese unless the shop asks for English (so far the after-sales part speaks both). */
+  language?: WidgetLanguage;
 }
 
 /** Events a shop page may listen to with `GoldDesk.on`. */
@@ -47,6 +61,7 @@ export class GoldDeskWidget {
   readonly #list: MessageList;
   readonly #view: PanelView;
   readonly #orders: OrdersView;
+  readonly #aftersale: Aftersale;
   readonly #events = new EventEmitter<WidgetEvents>();
   readonly #typing: TypingSignals;
   #started: Promise<void> | null = null;
@@ -67,6 +82,8 @@ export class GoldDeskWidget {
       onSession: (s) => this.#onSession(s),
       onIdentityFailed: (error) => this.#emit('identity_failed', { code: error.code, message: error.message }),
     });
+    const language = config.language ?? 'zh-CN';
+    this.#api.language = language;
     this.#stream = new StreamClient({
       url: () => (this.#api.session ? streamUrl(config.base, this.#api.session.token) : null),
       cursors: () => (this.#store.conversationId ? { [this.#store.conversationId]: this.#store.lastSeq() } : {}),
@@ -92,12 +109,31 @@ export class GoldDeskWidget {
       },
       () => void this.#loadOlder(),
     );
+    this.#aftersale = new Aftersale({
+      api: this.#api,
+      language,
+      base: config.base,
+      section: () => this.#view.tabs.section,
+      show: (section) => this.#view.setSection(section),
+      markChanged: () => this.#view.tabs.setCasesChanged(true),
+      showForm: (title, form) => this.#orders.show(title, form),
+      backToOrders: () => void this.#orders.reload(),
+      toast: (text) => this.#view.showToast(text),
+    });
     this.#orders = new OrdersView(config.base, {
       load: () => this.#api.listOrders(),
       onSend: (card) => this.#sendOrder(card),
       onBack: () => this.#view.setOrdersOpen(false),
+      apply: this.#aftersale.applyButton,
     });
-    this.#view = new PanelView(this.#list, this.#orders.element, config.base, {
+    const words = caseWords(language);
+    const sections = {
+      orders: this.#orders.element,
+      cases: this.#aftersale.view.element,
+      casesLabel: words('casesButton'),
+      casesUpdatedLabel: words('casesUpdated'),
+    };
+    this.#view = new PanelView(this.#list, sections, config.base, {
       onToggle: () => (this.#isOpen ? this.close() : this.open()),
       onClose: () => this.close(),
       onSendText: (text) => this.#sendText(text),
@@ -105,6 +141,7 @@ export class GoldDeskWidget {
       onSendProduct: () => this.#sendProduct(),
       onTyping: () => this.#typing.onKeystroke(),
       onOrders: () => this.#toggleOrders(),
+      onCases: () => this.#aftersale.toggle(),
       onScroll: () => {
         this.#maybeMarkRead();
         // Scrolled to the top: fetch the older page by itself.
@@ -197,6 +234,7 @@ export class GoldDeskWidget {
     this.#store.clear();
     this.#read.forget();
     this.#interest.forget();
+    this.#aftersale.clear();
   }
 
   /** Another buyer from now on: stop what ran for the previous one and start again if the chat is in use. */
@@ -316,6 +354,10 @@ export class GoldDeskWidget {
         break;
       case 'shop.status_changed':
         this.#service.apply(frame.service);
+        break;
+      case 'case.updated':
+        // A buyer's stream carries the buyer's view of their own cases only.
+        this.#aftersale.onCaseUpdated(frame.case as BuyerCaseView);
         break;
       case 'synced':
         this.#read.resend();

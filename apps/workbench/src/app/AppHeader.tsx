@@ -6,6 +6,7 @@ import type { Session } from '../platform/session';
 import { useStore } from '../platform/store';
 import { logout } from '../modules/auth';
 import { ApprovalEntry } from '../modules/approvals';
+import { CaseOverlay } from '../modules/cases';
 import { SearchBox } from '../modules/search';
 import { LogisticsNavLabel } from '../modules/logistics';
 import { LanguageSwitch } from '../platform/ui/LanguageSwitch';
@@ -27,6 +28,7 @@ interface AppHeaderProps {
 // labels, an owner's longer list, a narrow window) fold into 更多 at the end, so the right-hand controls stay in view.
 const NAV_ITEMS = [
   { view: 'workbench', label: 'nav.workbench' },
+  { view: 'cases', label: 'nav.cases' },
   { view: 'customers', label: 'nav.customers' },
   { view: 'products', label: 'nav.products' },
   { view: 'logistics', label: 'nav.logistics' },
@@ -78,6 +80,7 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
       </div>
       <div className="app-header-right">
         {can(session.agent.role, 'approvals.decide') && <ApprovalEntry />}
+        <CaseOverlay />
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
         </Tooltip>

@@ -33,20 +33,18 @@ export function WorkbenchPage({ session }: { session: Session }) {
     return () => window.removeEventListener('pointerdown', unlockAlerts);
   }, []);
 
-  // An agent who asked for a discount beyond their limit hears the manager's answer wherever they are.
+  // An agent who asked for a discount (or goodwill) beyond their limit hears the manager's answer wherever they are.
   useEffect(
     () =>
       onOwnDecision((approval) => {
         const note = approval.decisionNote ? `（${approval.decisionNote}）` : '';
         // cancelled: nobody decided; the order moved on (paid, closed) and the note says so.
         const key =
-          approval.status === 'approved'
-            ? 'approvals.ownApproved'
-            : approval.status === 'cancelled'
-              ? 'approvals.ownCancelled'
-              : 'approvals.ownRejected';
+          approval.status === 'approved' ? 'ownApproved' : approval.status === 'cancelled' ? 'ownCancelled' : 'ownRejected';
+        // A goodwill request names its case (the agent applies it there); a 改价 its order.
+        const subject = approval.caseNo ? `approvals.case.${key}` : `approvals.${key}`;
         void message[approval.status === 'approved' ? 'success' : 'warning'](
-          t(key, { orderNo: approval.orderNo, name: approval.decidedBy?.name ?? '', note }),
+          t(subject, { orderNo: approval.orderNo, caseNo: approval.caseNo, name: approval.decidedBy?.name ?? '', note }),
         );
       }),
     [message, t],

@@ -1,6 +1,7 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { loadAutomationPage } from '../modules/automation';
+import { loadCasesPage } from '../modules/cases';
 import { loadCataloguePage } from '../modules/catalogue';
 import { loadCustomersPage } from '../modules/crm';
 import { loadImportPage } from '../modules/imports';
@@ -14,6 +15,7 @@ type PageProps = { session: Session };
 
 // Each admin page is its own chunk: the workbench an agent opens all day loads without them.
 const PAGES: Record<Exclude<View, 'workbench'>, ComponentType<PageProps>> = {
+  cases: lazy(() => loadCasesPage().then((m) => ({ default: m.CasesPage }))),
   customers: lazy(() => loadCustomersPage().then((m) => ({ default: m.CustomersPage }))),
   products: lazy(() => loadCataloguePage().then((m) => ({ default: m.CataloguePage }))),
   logistics: lazy(() => loadLogisticsPage().then((m) => ({ default: m.LogisticsPage }))),

@@ -1,4 +1,4 @@
-import type { Message, ServerFrame } from '@golddesk/contracts';
+import type { CaseView, Message, ServerFrame } from '@golddesk/contracts';
 import { i18next } from '../platform/i18n';
 import { openStream, sendFrame } from '../platform/realtime';
 import { getSession } from '../platform/session';
@@ -16,6 +16,8 @@ import {
 import { alertNewBuyerMessage } from '../platform/notify';
 import { loadPendingApprovals, announceOwnDecision, approvalStore, upsertApproval } from '../modules/approvals';
 import { putOrders } from '../modules/orders';
+import { announceCaseReminder, putCases } from '../modules/cases';
+import { putTask } from '../modules/tasks';
 import { putImport } from '../modules/imports';
 import { currentView, navigate } from '../platform/navigation';
 
@@ -86,6 +88,16 @@ function onFrame(frame: ServerFrame): void {
       break;
     case 'import.progressed':
       putImport(frame.import);
+      break;
+    case 'case.updated':
+      // Agents get the full CaseView (the buyer's stream carries BuyerCaseView).
+      if ('timeline' in frame.case) putCases([frame.case as CaseView]);
+      break;
+    case 'case.reminded':
+      announceCaseReminder(frame.case, frame.assigneeId);
+      break;
+    case 'task.updated':
+      putTask(frame.task);
       break;
     case 'approval.updated': {
       const wasPending = approvalStore.get().pending.some((a) => a.id === frame.approval.id);

@@ -1,4 +1,5 @@
 import { resetApprovals } from '../modules/approvals';
+import { resetCases } from '../modules/cases';
 import { resetConversations, resetMessages } from '../modules/conversations';
 import { resetOrders } from '../modules/orders';
 import { getSession, subscribeSession } from '../platform/session';
@@ -17,4 +18,5 @@ subscribeSession((session) => {
   resetConversations(agentId);
   resetOrders();
   resetApprovals();
+  resetCases();
 });

@@ -1,7 +1,17 @@
 import { createStore, useStore } from './store';
 
 /** The signed-in pages: the three-pane workbench and the shop's admin pages. */
-export const VIEWS = ['workbench', 'customers', 'products', 'logistics', 'automation', 'imports', 'team', 'settings'] as const;
+export const VIEWS = [
+  'workbench',
+  'cases',
+  'customers',
+  'products',
+  'logistics',
+  'automation',
+  'imports',
+  'team',
+  'settings',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 // The view lives in the URL hash (#/team) so reloads and the browser's back button keep working without a router.

@@ -52,3 +52,18 @@ export function alertNewBuyerMessage(conversationId: string, nick: string, previ
     notification.close();
   };
 }
+
+/**
+ * Alerts the agent to something of theirs that needs them now (a case's deadline is near): the beep always, a desktop
+ * notification too while the tab is hidden (in the tab the caller shows its own notice).
+ */
+export function alertAgent(title: string, body: string, tag: string, onClick: () => void): void {
+  beep();
+  if (!document.hidden || !('Notification' in window) || Notification.permission !== 'granted') return;
+  const notification = new Notification(title, { body, tag: `golddesk-${tag}` });
+  notification.onclick = () => {
+    window.focus();
+    onClick();
+    notification.close();
+  };
+}

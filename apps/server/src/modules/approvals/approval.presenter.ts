@@ -1,14 +1,16 @@
 import { formatFen, serverText, type ApprovalView, type ServerText } from '@golddesk/contracts';
-import type { ApprovalRow } from './approval.repository.js';
+import type { ApprovalWithNumbers } from './approval.repository.js';
 
-export function presentApproval(row: ApprovalRow & { order_no: string }): ApprovalView {
+export function presentApproval(row: ApprovalWithNumbers): ApprovalView {
   const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
   return {
     id: row.id,
     kind: row.kind as ApprovalView['kind'],
     status: row.status as ApprovalView['status'],
-    orderId: row.target_id,
+    orderId: row.order_id ?? row.target_id,
     orderNo: row.order_no,
+    caseId: row.case_no ? row.target_id : null,
+    caseNo: row.case_no,
     ...summarise(row.kind, payload),
     payload,
     reason: row.reason,
@@ -28,6 +30,14 @@ function summarise(kind: string, payload: Record<string, unknown>): { summary: s
       to: formatFen(Number(payload.newTotalFen)),
       discount: (Number(payload.discount) * 100).toFixed(1),
       limit: (Number(payload.limit) * 100).toFixed(0),
+    });
+    return { summary: line.text, summaryText: line.coded };
+  }
+  if (kind === 'case.compensate') {
+    const line = serverText('approval.case_compensate', {
+      compensation: String(payload.kind),
+      amount: formatFen(Number(payload.amountFen)),
+      limit: formatFen(Number(payload.limitFen)),
     });
     return { summary: line.text, summaryText: line.coded };
   }

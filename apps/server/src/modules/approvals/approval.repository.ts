@@ -8,24 +8,24 @@ export async function insertApproval(db: Queryable, row: ApprovalRow) {
   await db.insertInto('approval_requests').values(row).execute();
 }
 
-export async function findApproval(db: Queryable, shopId: string, id: string) {
+/** A request with the order number (and the case number of a case's request) people know it by. */
+function withNumbers(db: Queryable) {
   return db
     .selectFrom('approval_requests as a')
-    .innerJoin('orders as o', 'o.id', 'a.target_id')
+    .innerJoin('orders as o', 'o.id', 'a.order_id')
+    .leftJoin('cases as c', (join) => join.onRef('c.id', '=', 'a.target_id').on('a.kind', 'like', 'case.%'))
     .selectAll('a')
-    .select('o.order_no')
-    .where('a.shop_id', '=', shopId)
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+    .select(['o.order_no', 'c.case_no']);
+}
+
+export type ApprovalWithNumbers = ApprovalRow & { order_no: string; case_no: string | null };
+
+export async function findApproval(db: Queryable, shopId: string, id: string): Promise<ApprovalWithNumbers | undefined> {
+  return withNumbers(db).where('a.shop_id', '=', shopId).where('a.id', '=', id).executeTakeFirst();
 }
 
 export async function listApprovals(db: Queryable, shopId: string, status: string | undefined, limit: number) {
-  let query = db
-    .selectFrom('approval_requests as a')
-    .innerJoin('orders as o', 'o.id', 'a.target_id')
-    .selectAll('a')
-    .select('o.order_no')
-    .where('a.shop_id', '=', shopId);
+  let query = withNumbers(db).where('a.shop_id', '=', shopId);
   if (status) query = query.where('a.status', '=', status);
   return query.orderBy('a.created_at', 'desc').limit(limit).execute();
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, uploadImage } from './commands/upload-image.js';
 import { readAttachmentBytes } from './attachment.repository.js';
+import { imageThumbnail } from './image-thumbnail.js';
 import { limitBuyerUploads } from './upload-limits.js';
 
 export function registerAttachmentRoutes(app: HttpServer, ctx: AppContext) {
@@ -47,19 +48,21 @@ export function registerAttachmentRoutes(app: HttpServer, ctx: AppContext) {
     {
       config: { auth: 'public' },
       schema: {
-        summary: 'An uploaded image (ids are unguessable)',
+        summary: 'An uploaded image (ids are unguessable); ?thumb=1: a small JPEG of it',
         tags: ['public'],
         params: z.object({ id: z.string().max(64) }),
+        querystring: z.object({ thumb: z.enum(['1']).optional() }),
       },
     },
     async (request, reply) => {
       const file = await readAttachmentBytes(ctx.storage.db, request.params.id);
       if (!file) throw new AppError('not_found', { thing: 'attachment' });
+      const thumbnail = request.query.thumb ? await imageThumbnail(request.params.id, Buffer.from(file.bytes)) : undefined;
       return reply
-        .header('content-type', file.content_type)
+        .header('content-type', thumbnail ? 'image/jpeg' : file.content_type)
         .header('cache-control', 'private, max-age=31536000, immutable')
         .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(file.bytes));
+        .send(thumbnail ?? Buffer.from(file.bytes));
     },
   );
 }

@@ -11,6 +11,7 @@ import { seedDemoCrm } from './demo-crm.js';
 import { seedDemoPaymentReminders } from '../payment-reminders/index.js';
 import { seedDemoQuickReplies } from '../quick-replies/index.js';
 import { seedDemoAutomation } from './demo-automation.js';
+import { seedDemoCases } from '../cases/index.js';
 import { insertAgent } from '../auth/index.js';
 import { findShopBySlug, insertShop } from '../shops/index.js';
 import {
@@ -66,9 +67,10 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
   const random = randomSequence(20261111);
   const shopId = newId();
 
+  let agentIds = new Map<string, { id: string; name: string }>();
   await db.transaction().execute(async (trx) => {
     await insertShop(trx, { id: shopId, slug: 'demo', name: '小美家 · 美妆服饰', created_at: ago(60 * 24 * 365) });
-    const agentIds = new Map<string, { id: string; name: string }>();
+    agentIds = new Map<string, { id: string; name: string }>();
     for (const agent of DEMO_AGENTS) {
       const id = newId();
       agentIds.set(agent.username, { id, name: agent.name });
@@ -240,5 +242,7 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
     await seedDemoQuickReplies(trx, { shopId, agents: agentIds, at: ago(60 * 24 * 30) });
     await seedDemoAutomation(trx, { shopId, now });
   });
+  // After the shop exists: cases are opened through the cases module's own commands, each in its own transaction.
+  await seedDemoCases(app, { shopId, aftersale: agentIds.get('aftersale1')! });
   return { created: true, generatedPassword: app.config.demoPassword ? undefined : password };
 }

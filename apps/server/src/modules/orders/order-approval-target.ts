@@ -11,7 +11,7 @@ import { findOrderWithItems } from './order.repository.js';
 export const orderApprovalTarget: ApprovalTarget = {
   async load({ actor, transaction }, orderId) {
     const order = await findOrderWithItems(transaction.trx, actor.shopId, orderId);
-    return order && { view: presentOrder(order), statusEn: statusWord('order', order.order.status, 'en') };
+    return order && { order: presentOrder(order), statusEn: statusWord('order', order.order.status, 'en') };
   },
 
   async applyApproved(ctx, approval) {
@@ -26,8 +26,9 @@ export const orderApprovalTarget: ApprovalTarget = {
     return applied.result === 'applied' ? applied.order : undefined;
   },
 
-  async noteRejected({ app, actor, transaction }, view, at) {
+  async noteRejected({ app, actor, transaction }, _approval, { order: view }, at) {
     // The order pane shows the request; it learns the request is gone.
+    if (!view) return;
     await recordOrderUpdated(transaction.trx, actor.shopId, view, at);
     transaction.afterCommit(() => announceOrder(app, actor.shopId, view));
   },

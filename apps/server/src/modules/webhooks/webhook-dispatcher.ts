@@ -96,5 +96,6 @@ function describe({ id, event }: RelayedEvent): { key: string; data: unknown } |
   if (event.type === 'message.created' && event.held) return undefined;
   if (event.type === 'message.created') return { key: `message:${event.message.id}`, data: { message: event.message } };
   if (event.type === 'order.updated') return { key: `order:${event.order.id}:${id}`, data: { order: event.order } };
+  if (event.type === 'aftersale.updated') return { key: `case:${event.case.id}:${id}`, data: { case: event.case } };
   return undefined;
 }

@@ -17,6 +17,7 @@ import { broadcastsMigration } from './migrations/013-broadcasts.js';
 import { trustMigration } from './migrations/014-trust.js';
 import { outboxMigration } from './migrations/015-outbox.js';
 import { pastTenseAuditActionsMigration } from './migrations/016-past-tense-audit-actions.js';
+import { aftersaleMigration } from './migrations/017-aftersale.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -37,6 +38,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '014-trust': trustMigration(storage.dialect),
     '015-outbox': outboxMigration(storage.dialect),
     '016-past-tense-audit-actions': pastTenseAuditActionsMigration(storage.dialect),
+    '017-aftersale': aftersaleMigration(storage.dialect),
   };
 }
 

@@ -184,6 +184,97 @@ export interface Database {
     decision_note: string | null;
     created_at: string;
     decided_at: string | null;
+    /** The order the request concerns (for a case's request, the case's order). */
+    order_id: string | null;
+  };
+  /** 售后工单: one after-sales case, its state in its type's machine (case.state-machine.ts). */
+  cases: {
+    id: string;
+    shop_id: string;
+    case_no: string;
+    type: string;
+    state: string;
+    order_id: string;
+    buyer_id: string;
+    conversation_id: string | null;
+    assignee_id: string | null;
+    assignee_name: string | null;
+    reason: string | null;
+    /** JSON number[] of order-line indexes. */
+    item_indexes: string;
+    refund_fen: number | null;
+    eligibility_json: string;
+    deadline_at: string;
+    return_address: string | null;
+    return_carrier: string | null;
+    return_tracking_no: string | null;
+    reship_carrier: string | null;
+    reship_tracking_no: string | null;
+    evidence_requested_at: string | null;
+    /** JSON {step: doneAt}. */
+    guide_json: string;
+    opened_by: string;
+    created_at: string;
+    updated_at: string;
+    closed_at: string | null;
+    reminded_at: string | null;
+  };
+  case_events: {
+    id: string;
+    shop_id: string;
+    case_id: string;
+    kind: string;
+    from_state: string | null;
+    to_state: string | null;
+    note: string | null;
+    actor_kind: string;
+    actor_id: string | null;
+    actor_name: string;
+    data_json: string | null;
+    at: string;
+    seq: number;
+  };
+  case_compensations: {
+    id: string;
+    shop_id: string;
+    case_id: string;
+    kind: string;
+    amount_fen: number;
+    status: string;
+    approval_id: string | null;
+    requested_by: string;
+    requested_by_name: string;
+    decision_note: string | null;
+    created_at: string;
+    applied_at: string | null;
+  };
+  case_evidence: {
+    id: string;
+    shop_id: string;
+    case_id: string;
+    item_key: string;
+    attachment_id: string;
+    uploaded_at: string;
+  };
+  /** 协同任务: colleagues' work (仓库, 财务, 质检, 回访), one inbox per person and role. */
+  tasks: {
+    id: string;
+    shop_id: string;
+    kind: string;
+    status: string;
+    role: string;
+    assignee_id: string | null;
+    assignee_name: string | null;
+    title: string;
+    case_id: string | null;
+    order_id: string | null;
+    buyer_id: string | null;
+    due_at: string;
+    result_json: string | null;
+    source_key: string;
+    created_at: string;
+    done_at: string | null;
+    done_by_name: string | null;
   };
   shop_integrations: {
     shop_id: string;

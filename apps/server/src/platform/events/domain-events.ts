@@ -1,4 +1,4 @@
-import type { LogisticsExceptionView } from '@golddesk/contracts';
+import type { BuyerCaseView, CaseView, LogisticsExceptionView, TaskView } from '@golddesk/contracts';
 import type { ApprovalView, ConversationSummary, Footprint, ImportView, Message, OrderView } from '@golddesk/contracts';
 import type { ServiceStatus } from '@golddesk/contracts';
 
@@ -24,6 +24,16 @@ export type DomainEvent =
   /** eventId: the same on every process that hears it (webhook deliveries are keyed by it). */
   | { type: 'order.updated'; shopId: string; order: OrderView; eventId: string; conversationId?: undefined }
   | { type: 'approval.updated'; shopId: string; approval: ApprovalView; conversationId?: undefined }
+  /** An after-sales case changed: agents get `case`, the case's buyer `buyerCase` (each audience its own presenter). */
+  | { type: 'case.updated'; shopId: string; conversationId: string | undefined; case: CaseView; buyerCase: BuyerCaseView }
+  /** A case's deadline is near: its assignee is reminded (no buyer frame). */
+  | { type: 'case.reminded'; shopId: string; case: CaseView; assigneeId: string | null; conversationId?: undefined }
+  /**
+   * Through the outbox only (no socket frame): the shop's system hears of every case change by the `aftersale.updated`
+   * webhook and executes refunds and payouts itself. eventId: the same on every process.
+   */
+  | { type: 'aftersale.updated'; shopId: string; case: CaseView; eventId: string; conversationId?: undefined }
+  | { type: 'task.updated'; shopId: string; task: TaskView; conversationId?: undefined }
   | { type: 'customer.footprint_recorded'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint }
   | { type: 'import.progressed'; shopId: string; import: ImportView; conversationId?: undefined }
   | { type: 'logistics.exception_changed'; shopId: string; exception: LogisticsExceptionView; conversationId?: undefined }

@@ -76,7 +76,7 @@ export class OutboxRelay {
     this.timer = setInterval(() => this.kick(), POLL_MS);
     this.timer.unref();
     const unsubscribe = this.app.bus.subscribe((event) => {
-      if (event.type === 'message.created' || event.type === 'order.updated') this.wakeSoon();
+      if (event.type === 'message.created' || event.type === 'order.updated' || event.type === 'case.updated') this.wakeSoon();
     });
     // This process's own publish failed: nobody heard the event, so relay it from here at once.
     const unwatch = this.app.bus.onPublishFailed(() => this.kick());
@@ -210,7 +210,9 @@ export class OutboxRelay {
   }
 }
 
-/** Events with the same key keep their order: a conversation's messages, an order's updates. */
+/** Events with the same key keep their order: a conversation's messages, an order's updates, a case's. */
 function orderingKey(event: OutboxEvent): string {
-  return event.type === 'order.updated' ? `order:${event.order.id}` : `conversation:${event.conversationId}`;
+  if (event.type === 'order.updated') return `order:${event.order.id}`;
+  if (event.type === 'aftersale.updated') return `case:${event.case.id}`;
+  return `conversation:${event.conversationId}`;
 }

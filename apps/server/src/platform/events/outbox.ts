@@ -7,7 +7,7 @@ import { insertOutboxEvents } from './outbox.repository.js';
  * Events that other parts or systems depend on (webhooks, automation). Recorded in the transaction of the change they
  * describe, so a crash or a Redis hiccup after the commit cannot lose them; the relay hands them over later.
  */
-export type OutboxEvent = Extract<DomainEvent, { type: 'message.created' | 'order.updated' }>;
+export type OutboxEvent = Extract<DomainEvent, { type: 'message.created' | 'order.updated' | 'aftersale.updated' }>;
 
 /** An outbox event as the relay hands it over: `id` is the same on every retry, so consumers key their work by it. */
 export interface RelayedEvent {
@@ -19,14 +19,14 @@ export interface RelayedEvent {
 
 /**
  * Writes events in the caller's transaction (`trx`): they commit, or vanish, with the change. An event that carries an
- * `eventId` (order.updated) keeps it as its outbox id.
+ * `eventId` (order.updated, aftersale.updated) keeps it as its outbox id.
  */
 export async function recordEvents(trx: Queryable, events: OutboxEvent[], at: string): Promise<void> {
   if (events.length === 0) return;
   await insertOutboxEvents(
     trx,
     events.map((event) => ({
-      id: event.type === 'order.updated' ? event.eventId : newId(),
+      id: event.type === 'message.created' ? newId() : event.eventId,
       shop_id: event.shopId,
       event_type: event.type,
       payload_json: JSON.stringify(event),

@@ -224,6 +224,33 @@ const ERRORS = {
     'zh-CN': '该群发已结束或已取消',
     en: 'This broadcast has already finished or been cancelled',
   },
+  refund_frozen: {
+    status: 409,
+    'zh-CN': '{label}期间（{from} 至 {to}）暂停受理退款申请，请于 {reopen} 起再申请',
+    en: 'Refund requests are paused for {label} ({from} to {to}); they open again on {reopen}',
+  },
+  case_transition_forbidden: {
+    status: 409,
+    'zh-CN': '售后单 {caseNo} 当前为「{state}」，不能改为「{to}」',
+    en: 'Case {caseNo} is {stateEn}; it cannot move to {toEn}',
+  },
+  case_open_for_order: {
+    status: 409,
+    'zh-CN': '订单 {orderNo} 已有进行中的{type}售后单 {caseNo}',
+    en: 'Order {orderNo} already has an open {typeEn} case {caseNo}',
+  },
+  case_detail_required: { status: 400, 'zh-CN': '{what}', en: '{whatEn}' },
+  evidence_item_unknown: {
+    status: 400,
+    'zh-CN': '此售后单没有「{item}」这一项凭证',
+    en: 'This case has no evidence item "{item}"',
+  },
+  compensation_not_approved: {
+    status: 409,
+    'zh-CN': '这笔补偿尚未获批或已发放',
+    en: 'This compensation is not approved or was already given',
+  },
+  task_done: { status: 409, 'zh-CN': '该任务已处理', en: 'This task was already handled' },
   reminder_task_done: { status: 409, 'zh-CN': '该催付任务已处理', en: 'This follow-up task was already handled' },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
@@ -255,6 +282,9 @@ const THINGS: Record<string, Record<Language, string>> = {
   quick_reply: { 'zh-CN': '快捷短语', en: 'Quick reply' },
   promotion: { 'zh-CN': '店铺活动', en: 'Promotion' },
   auto_reply: { 'zh-CN': '自动回复规则', en: 'Auto-reply rule' },
+  case: { 'zh-CN': '售后单', en: 'After-sales case' },
+  task: { 'zh-CN': '协同任务', en: 'Task' },
+  compensation: { 'zh-CN': '补偿', en: 'Compensation' },
 };
 
 export function errorMessage(error: AppError, language: Language): string {

@@ -167,6 +167,25 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
+      case 'case.updated': {
+        const frame = JSON.stringify({ type: event.type, case: event.case });
+        agents?.forEach((c) => c.send(frame));
+        const buyerFrame = JSON.stringify({ type: event.type, case: event.buyerCase });
+        buyers?.forEach((c) => c.send(buyerFrame));
+        return;
+      }
+      case 'case.reminded': {
+        const frame = JSON.stringify({ type: event.type, case: event.case, assigneeId: event.assigneeId });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'task.updated': {
+        const frame = JSON.stringify({ type: event.type, task: event.task });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'aftersale.updated':
+        return;
       case 'shop.status_changed': {
         const frame = JSON.stringify({ type: event.type, service: event.service });
         this.buyersOfShop(event.shopId, (c) => c.send(frame));

@@ -11,6 +11,8 @@ export interface OrdersHandlers {
   onSend: (card: OrderCard) => void;
   /** 返回聊天. */
   onBack: () => void;
+  /** 申请售后 pressed on a paid order; its label in the widget's language. */
+  apply?: { label: string; states: readonly string[]; onApply: (order: OrderView) => void };
 }
 
 /** The card an order becomes in chat (same shape the server sends back). */
@@ -31,6 +33,7 @@ export function orderCardOf(order: OrderView): OrderCard {
 export class OrdersView {
   readonly element: HTMLElement;
   readonly #body: HTMLElement;
+  readonly #title: HTMLElement;
   readonly #base: string;
   readonly #handlers: OrdersHandlers;
   #loading = 0;
@@ -48,7 +51,7 @@ export class OrdersView {
           attrs: { type: 'button' },
           on: { click: handlers.onBack },
         }),
-        h('span', { class: 'gd-orders-title', text: '我的订单' }),
+        (this.#title = h('span', { class: 'gd-orders-title', text: '我的订单' })),
       ]),
       this.#body,
     ]);
@@ -57,6 +60,7 @@ export class OrdersView {
   /** Loads the list afresh (orders change while the buyer chats). */
   async reload(): Promise<void> {
     const ticket = ++this.#loading;
+    this.#title.textContent = '我的订单';
     this.#body.replaceChildren(h('div', { class: 'gd-empty', text: '订单加载中…' }));
     let orders: OrderView[];
     try {
@@ -77,7 +81,16 @@ export class OrdersView {
     );
   }
 
+  /** Shows a form (申请售后) in place of the list, under its own title; reload() brings the list back. */
+  show(title: string, content: HTMLElement): void {
+    this.#loading += 1;
+    this.#title.textContent = title;
+    this.#body.replaceChildren(content);
+    this.#body.scrollTop = 0;
+  }
+
   #row(order: OrderView): HTMLElement {
+    const apply = this.#handlers.apply;
     const card = orderCardOf(order);
     const image = safeUrl(card.imageUrl, this.#base);
     return h('div', { class: 'gd-order-item', testid: 'gd-order-item', attrs: { 'data-order-id': order.id } }, [
@@ -96,13 +109,24 @@ export class OrdersView {
       ]),
       h('div', { class: 'gd-order-item-foot' }, [
         h('span', {}, [`共 ${card.itemCount} 件 合计 `, h('b', { class: 'gd-product-price', text: formatFen(order.totalFen) })]),
-        h('button', {
-          class: 'gd-product-send',
-          text: '发送',
-          testid: 'gd-order-send',
-          attrs: { type: 'button', 'aria-label': `发送订单 ${order.orderNo}` },
-          on: { click: () => this.#handlers.onSend(card) },
-        }),
+        h('span', { class: 'gd-order-actions' }, [
+          apply?.states.includes(order.status)
+            ? h('button', {
+                class: 'gd-product-send gd-order-apply',
+                text: apply.label,
+                testid: 'gd-order-apply',
+                attrs: { type: 'button', 'aria-label': `${apply.label} ${order.orderNo}` },
+                on: { click: () => apply.onApply(order) },
+              })
+            : null,
+          h('button', {
+            class: 'gd-product-send',
+            text: '发送',
+            testid: 'gd-order-send',
+            attrs: { type: 'button', 'aria-label': `发送订单 ${order.orderNo}` },
+            on: { click: () => this.#handlers.onSend(card) },
+          }),
+        ]),
       ]),
     ]);
   }

@@ -5,6 +5,7 @@ import { EmojiPicker } from './emoji-picker.js';
 import { CHAT_ICON, CLOSE_ICON, IMAGE_ICON, icon } from './icons.js';
 import type { MessageList } from './message-list.js';
 import { productCard } from './message-view.js';
+import { SectionTabs, type PanelSection, type PanelSections } from './section-tabs.js';
 import type { ServiceWords } from './service-status-view.js';
 import { fitToVisualViewport } from './viewport-fit.js';
 
@@ -19,6 +20,8 @@ export interface PanelHandlers {
   onScroll: () => void;
   /** 我的订单 pressed (shown to verified buyers only). */
   onOrders: () => void;
+  /** 售后 pressed (verified buyers only). */
+  onCases: () => void;
 }
 
 const ACCEPTED_IMAGES = 'image/png,image/jpeg,image/gif,image/webp';
@@ -42,27 +45,19 @@ export class PanelView {
   readonly #viewing: HTMLElement;
   readonly #input: HTMLTextAreaElement;
   readonly #toast: HTMLElement;
-  readonly #ordersButton: HTMLButtonElement;
-  readonly #orders: HTMLElement;
-  readonly #list: HTMLElement;
+  /** 我的订单 and 售后 in the header. */
+  readonly tabs: SectionTabs;
   #toastTimer: number | undefined;
   #viewingProduct: ProductCard | null = null;
 
   readonly #base: string;
   readonly #handlers: PanelHandlers;
 
-  constructor(list: MessageList, orders: HTMLElement, base: string, handlers: PanelHandlers) {
+  constructor(list: MessageList, sections: PanelSections, base: string, handlers: PanelHandlers) {
     this.#base = base;
     this.#handlers = handlers;
-    this.#list = list.element;
-    this.#orders = orders;
-    this.#ordersButton = h('button', {
-      class: 'gd-orders-button',
-      text: '我的订单',
-      testid: 'gd-orders-button',
-      attrs: { type: 'button', hidden: true },
-      on: { click: handlers.onOrders },
-    });
+    // The composer belongs to the chat: 我的订单 and 我的售后 get the whole height.
+    this.tabs = new SectionTabs(list.element, sections, handlers, (section) => this.#panel.setAttribute('data-section', section));
     this.#badge = h('span', { class: 'gd-badge', attrs: { hidden: true, 'aria-label': '未读消息' } });
     this.#launcher = h(
       'button',
@@ -82,7 +77,8 @@ export class PanelView {
         this.#shopName,
         (this.#status = h('div', { class: 'gd-subtitle', testid: 'gd-status', attrs: { hidden: true, 'aria-live': 'polite' } })),
       ]),
-      this.#ordersButton,
+      this.tabs.ordersButton,
+      this.tabs.casesButton,
       h('button', { class: 'gd-close', attrs: { type: 'button', 'aria-label': '关闭' }, on: { click: handlers.onClose } }, [
         icon(CLOSE_ICON),
       ]),
@@ -166,7 +162,8 @@ export class PanelView {
         this.#banner,
         this.#serviceNotice,
         list.element,
-        orders,
+        sections.orders,
+        sections.cases,
         this.#typing,
         this.#viewing,
         this.#emoji.grid,
@@ -187,21 +184,23 @@ export class PanelView {
     if (open && !matchMedia('(pointer: coarse)').matches) this.#input.focus();
   }
 
-  /** Verified buyers get 我的订单; anonymous visitors never see it. */
+  /** Verified buyers get 我的订单 and 售后; anonymous visitors never see them. */
   setVerified(verified: boolean): void {
-    this.#ordersButton.hidden = !verified;
-    if (!verified) this.setOrdersOpen(false);
+    this.tabs.setVerified(verified);
+  }
+
+  /** Shows 我的订单 or 我的售后 in place of the message list, or the chat again. */
+  setSection(section: PanelSection): void {
+    this.tabs.show(section);
   }
 
   /** Shows 我的订单 in place of the message list, or the chat again. */
   setOrdersOpen(open: boolean): void {
-    this.#orders.hidden = !open;
-    this.#list.hidden = open;
-    this.#ordersButton.classList.toggle('gd-orders-button--on', open);
+    this.tabs.show(open ? 'orders' : 'chat');
   }
 
   get ordersOpen(): boolean {
-    return !this.#orders.hidden;
+    return this.tabs.section === 'orders';
   }
 
   setShopName(name: string): void {

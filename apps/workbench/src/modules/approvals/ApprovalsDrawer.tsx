@@ -1,11 +1,12 @@
 import type { ApprovalView } from '@golddesk/contracts';
-import { App as AntApp, Button, Drawer, Empty, Input, Space, Tag } from 'antd';
+import { App as AntApp, Button, Drawer, Empty, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useServerText } from '../../platform/server-text';
 import { getSession } from '../../platform/session';
+import { openCaseView } from '../cases';
 import { useStore } from '../../platform/store';
 import { decideApproval } from './approval.api';
 import { approvalStore } from './approval.store';
@@ -15,7 +16,7 @@ interface ApprovalsDrawerProps {
   onClose: () => void;
 }
 
-/** 审批: requests beyond an agent's authority (改价 over the discount limit), approved or rejected with a note. */
+/** 审批: requests beyond an agent's authority (改价 over the discount limit, 售后 goodwill), approved or rejected with a note. */
 export function ApprovalsDrawer({ open, onClose }: ApprovalsDrawerProps) {
   const { t } = useTranslation();
   const word = useServerText();
@@ -64,8 +65,11 @@ function ApprovalItem({ approval }: { approval: ApprovalView }) {
     setBusy(decision);
     try {
       await decideApproval(approval.id, decision, note);
+      const done = decision === 'approve' ? 'approvedToast' : 'rejectedToast';
       void message.success(
-        t(decision === 'approve' ? 'approvals.approvedToast' : 'approvals.rejectedToast', { orderNo: approval.orderNo }),
+        approval.caseNo
+          ? t(`approvals.case.${done}`, { caseNo: approval.caseNo })
+          : t(`approvals.${done}`, { orderNo: approval.orderNo }),
       );
     } catch (caught) {
       void message.error(errorMessage(caught));
@@ -77,6 +81,12 @@ function ApprovalItem({ approval }: { approval: ApprovalView }) {
     <div className="approval-item" data-testid="approval-item" data-approval-id={approval.id} data-order-id={approval.orderId}>
       <div className="approval-head">
         <Tag color="orange">{t(`approvals.kind.${approval.kind.replace('.', '_')}`, { defaultValue: approval.kind })}</Tag>
+        {approval.caseId && approval.caseNo && (
+          // A goodwill request: the case says why (eligibility, complaint, photos) before deciding.
+          <Typography.Link onClick={() => openCaseView(approval.caseId!)} data-testid="approval-case">
+            {t('approvals.case.caseNo', { caseNo: approval.caseNo })}
+          </Typography.Link>
+        )}
         <span className="muted">{approval.orderNo}</span>
       </div>
       <div className="approval-summary" data-testid="approval-summary">

@@ -1,8 +1,10 @@
 import { CloseOutlined, PictureOutlined, SendOutlined } from '@ant-design/icons';
+import { insertAtCaret } from '@golddesk/contracts/emoji';
 import { Button, Input, Tooltip } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useComposerInsert } from '../../platform/composer-insert';
 import { sendTyping } from '../../platform/realtime';
 import { IMAGE_TYPES, imageProblem, sendMessage } from '../conversations';
 import { getDraft, setDraft } from './drafts';
@@ -50,9 +52,17 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   stopTypingRef.current = stopTyping;
   useEffect(() => () => stopTypingRef.current(), []);
 
-  function insertPhrase(pick: QuickReplyPick) {
+  // A phrase picked outside the composer (the case view's complaint guide) goes in at the caret, as a quick reply does.
+  useComposerInsert(conversationId, (phrase) => {
+    const area = input.current?.resizableTextArea?.textArea;
+    const current = area?.value ?? text;
+    const { value, caret } = insertAtCaret(current, phrase, area?.selectionStart ?? current.length, area?.selectionEnd);
+    insertPhrase({ text: value, caret, selectionEnd: caret });
+  });
+
+  function insertPhrase(pick: Omit<QuickReplyPick, 'phrase'> & { phrase?: QuickReplyPick['phrase'] }) {
     onChange(pick.text);
-    if (pick.phrase.imageAttachmentId && pick.phrase.imageUrl)
+    if (pick.phrase?.imageAttachmentId && pick.phrase.imageUrl)
       setQueuedImage({ id: pick.phrase.imageAttachmentId, url: pick.phrase.imageUrl });
     requestAnimationFrame(() => {
       const area = input.current?.resizableTextArea?.textArea;

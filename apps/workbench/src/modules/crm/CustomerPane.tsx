@@ -13,6 +13,7 @@ import { OrderCard } from './OrderCard';
 import { CustomerInsight } from './CustomerInsight';
 import { CustomerTabs } from './CustomerTabs';
 import { RelatedNeeds } from '../catalogue';
+import { CaseSection, NewCaseButton } from '../cases';
 import './customer-pane.css';
 
 type Loaded = { buyerId: string; profile: CustomerProfile | null; error: string | null };
@@ -44,7 +45,10 @@ export function CustomerPane({ role }: { role: AgentRole }) {
 
   return (
     <aside className="pane customer-pane" data-testid="customer-pane">
-      <div className="pane-title">{t('customer.title')}</div>
+      <div className="pane-title">
+        {t('customer.title')}
+        {current?.profile && <NewCaseButton orders={current.profile.orders} conversationId={conversationId} />}
+      </div>
       <div className="customer-scroll">
         {!buyerId ? (
           <Empty className="pane-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.empty')} />
@@ -116,6 +120,7 @@ function CustomerDetails({
         <Statistic title={t('customer.paidOrders')} value={stats.paidOrderCount} />
         <Statistic title={t('customer.totalSpent')} value={formatFen(stats.totalSpentFen)} />
       </div>
+      <CaseSection buyerId={buyer.id} />
       <RelatedNeeds buyerId={buyer.id} conversationId={conversationId} />
       <CustomerTabs profile={profile} role={role}>
         {orders.length === 0 ? (

@@ -1,21 +1,32 @@
-import { ApiOutlined, ClockCircleOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApiOutlined, ClockCircleOutlined, CustomerServiceOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import { can } from '@golddesk/contracts';
 import { Result } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
 import { SectionedPage } from '../../platform/ui/SectionedPage';
+import { loadAftersalePolicySection } from '../cases';
 import { BusinessHoursSection } from '../shop-hours';
 import { IntegrationSection } from './IntegrationSection';
 import { WebhooksSection } from './WebhooksSection';
 import './settings.locales';
 import './settings.css';
 
+// Its own chunk, fetched when the section is first shown.
+const AftersalePolicySection = lazy(() =>
+  loadAftersalePolicySection().then((module) => ({ default: module.AftersalePolicySection })),
+);
+
 // Later issues add their sections here (营业时间 …): one entry each, the page needs no other change.
 const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => ReactNode }[] = [
   { key: 'integration', icon: <ApiOutlined />, render: (session) => <IntegrationSection session={session} /> },
   { key: 'webhooks', icon: <SendOutlined />, render: (session) => <WebhooksSection session={session} /> },
   { key: 'businessHours', icon: <ClockCircleOutlined />, render: (session) => <BusinessHoursSection session={session} /> },
+  {
+    key: 'aftersalePolicy',
+    icon: <CustomerServiceOutlined />,
+    render: (session) => <AftersalePolicySection session={session} />,
+  },
 ];
 
 /** 设置: the shop's configuration, one section per menu entry on the left (owner and manager). */

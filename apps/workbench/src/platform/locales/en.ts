@@ -292,7 +292,7 @@ export const enUS: Messages = {
     entry: 'Approvals',
     title: 'Pending approvals',
     empty: 'Nothing waiting for approval',
-    kind: { order_change_price: 'Price change' },
+    kind: { order_change_price: 'Price change', case_compensate: 'Goodwill' },
     reason: 'Reason',
     requestedBy: 'Requested by {{name}} at {{time}}',
     note: 'Note (optional, the requester sees it)',
@@ -306,6 +306,14 @@ export const enUS: Messages = {
     ownWaits: 'Your own request: the owner or another manager decides it',
     closedTitle: 'Closed automatically lately',
     status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', cancelled: 'Closed automatically' },
+    case: {
+      caseNo: 'Case {{caseNo}}',
+      approvedToast: 'Goodwill for case {{caseNo}} approved: the requester can give it now',
+      rejectedToast: 'Goodwill request for case {{caseNo}} rejected',
+      ownApproved: '{{name}} approved your goodwill for case {{caseNo}}{{note}}: give it from the case',
+      ownRejected: '{{name}} rejected your goodwill for case {{caseNo}}{{note}}',
+      ownCancelled: 'Your goodwill request for case {{caseNo}} was closed automatically{{note}}',
+    },
   },
   search: {
     placeholder: 'Search chat history',

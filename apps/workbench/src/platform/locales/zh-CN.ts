@@ -284,7 +284,7 @@ export const zhCN = {
     entry: '审批',
     title: '待审批',
     empty: '暂无待审批的申请',
-    kind: { order_change_price: '改价' },
+    kind: { order_change_price: '改价', case_compensate: '售后补偿' },
     reason: '原因',
     requestedBy: '{{name}} 申请于 {{time}}',
     note: '审批意见（可选，申请人可见）',
@@ -298,6 +298,14 @@ export const zhCN = {
     ownWaits: '这是你提交的申请，需由店长或其他主管审批',
     closedTitle: '最近自动关闭',
     status: { pending: '待审批', approved: '已通过', rejected: '已驳回', cancelled: '已自动关闭' },
+    case: {
+      caseNo: '售后单 {{caseNo}}',
+      approvedToast: '已通过售后单 {{caseNo}} 的补偿申请，申请人可以发放了',
+      rejectedToast: '已驳回售后单 {{caseNo}} 的补偿申请',
+      ownApproved: '{{name}} 已通过你对售后单 {{caseNo}} 的补偿申请{{note}}，请在售后单中点「发放」',
+      ownRejected: '{{name}} 驳回了你对售后单 {{caseNo}} 的补偿申请{{note}}',
+      ownCancelled: '你对售后单 {{caseNo}} 的补偿申请已自动关闭{{note}}',
+    },
   },
   search: {
     placeholder: '搜索聊天记录',

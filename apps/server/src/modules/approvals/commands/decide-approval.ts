@@ -15,9 +15,10 @@ export interface DecideApprovalProps {
 }
 
 /**
- * The owner or a manager other than the requester approves or rejects a request. Approving runs the 改价 order action
- * itself, as the approver, in the same transaction as the decision: both commit or neither, and the chat line and
- * events go out once after the commit. Deciding the same way twice returns the first decision.
+ * The owner or a manager other than the requester approves or rejects a request. Approving carries it out as the
+ * approver (改价 runs the order action; goodwill on a case becomes the requester's to apply) in the same transaction as
+ * the decision: both commit or neither, and the chat line and events go out once after the commit. Deciding the same
+ * way twice returns the first decision.
  */
 export async function decideApproval(
   ctx: CommandContext<AgentPrincipal>,
@@ -51,12 +52,12 @@ export async function decideApproval(
         decided_at: now,
       });
       if (!settled) throw new AppError('approval_decided');
-      let orderView = current.view;
+      let orderView = current.order;
       if (props.decision === 'approved') {
         approving = { kind: approval.kind, targetId: approval.target_id };
         orderView = (await target.applyApproved(inner, approval)) ?? orderView;
       } else {
-        await target.noteRejected(inner, orderView, now);
+        await target.noteRejected(inner, approval, current, now);
       }
       await recordAudit(trx, {
         shopId: actor.shopId,

@@ -52,6 +52,7 @@ export function changePrice(
               kind: 'order.change_price',
               status: 'pending',
               target_id: order.id,
+              order_id: order.id,
               payload_json: JSON.stringify(payload),
               reason: props.reason ?? null,
               requested_by: actor.agentId,

@@ -1,0 +1,8 @@
+/** The cases module's door: after-sales cases (售后工单), their policy, goodwill and the buyer's side. */
+export { registerAftersalePolicyRoutes } from './aftersale-policy.routes.js';
+export { caseApprovalTarget } from './case-approval-target.js';
+export { caseTaskOutcome } from './case-task-outcome.js';
+export { registerCaseRoutes } from './case.routes.js';
+export { registerCaseWidgetRoutes } from './case-widget.routes.js';
+export { CASE_JOBS, caseDeadlineSchedule } from './jobs/case-deadline-reminders.js';
+export { seedDemoCases } from './demo-cases.js';

@@ -1,0 +1,23 @@
+import { can, type Capability, type TaskKind } from '@golddesk/contracts';
+
+/** Whose inbox a kind of task lands in, and the capability that opens that inbox. */
+export const TASK_INBOXES: Record<TaskKind, { role: string; capability: Capability }> = {
+  warehouse_ship: { role: 'warehouse', capability: 'tasks.warehouse' },
+  finance_refund: { role: 'finance', capability: 'tasks.finance' },
+  finance_compensation: { role: 'finance', capability: 'tasks.finance' },
+  qc_inspect: { role: 'qc', capability: 'tasks.qc' },
+  follow_up_call: { role: 'manager', capability: 'tasks.follow_up' },
+};
+
+/** The inbox roles an agent of `role` works (仓库 work for those who ship, 财务 for managers …). */
+export function inboxRolesOf(role: string): string[] {
+  const roles = new Set<string>();
+  for (const inbox of Object.values(TASK_INBOXES)) if (can(role, inbox.capability)) roles.add(inbox.role);
+  return [...roles];
+}
+
+/** Whether the agent may work the task: it is theirs, or it sits in an inbox of their role. */
+export function mayWorkTask(agent: { agentId: string; role: string }, task: { assignee_id: string | null; role: string }) {
+  if (task.assignee_id === agent.agentId) return true;
+  return inboxRolesOf(agent.role).includes(task.role);
+}

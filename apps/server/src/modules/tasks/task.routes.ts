@@ -1,0 +1,57 @@
+import { can, CompleteTaskRequest, ListTasksQuery, ListTasksResponse, TaskResponse } from '@golddesk/contracts';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/app-context.js';
+import { agentOf } from '../../platform/http/auth.js';
+import type { HttpServer } from '../../platform/http/http-server.js';
+import { completeTask } from './commands/complete-task.js';
+import { inboxRolesOf } from './task.policy.js';
+import { presentTask } from './task.presenter.js';
+import { listTasks } from './task.repository.js';
+
+const Params = z.object({ id: z.string().max(64) });
+const tags = ['cases'];
+
+export function registerTaskRoutes(app: HttpServer, ctx: AppContext) {
+  app.get(
+    '/api/v1/tasks',
+    {
+      schema: {
+        summary: "协同任务: my inbox (mine and my role's: 仓库, 财务, 质检, 回访), or the shop's (managers: scope=all)",
+        tags,
+        querystring: ListTasksQuery,
+        response: { 200: ListTasksResponse },
+      },
+    },
+    async (request) => {
+      const agent = agentOf(request);
+      const all = request.query.scope === 'all' && can(agent.role, 'cases.assign_others');
+      const rows = await listTasks(
+        ctx.storage.db,
+        agent.shopId,
+        {
+          status: request.query.status,
+          caseId: request.query.caseId,
+          inbox: all || request.query.caseId ? undefined : { roles: inboxRolesOf(agent.role), agentId: agent.agentId },
+        },
+        300,
+      );
+      return { tasks: rows.map((row) => presentTask(row, ctx.now())) };
+    },
+  );
+
+  app.post(
+    '/api/v1/tasks/:id/complete',
+    {
+      schema: {
+        summary: 'Finish a task (warehouse: with the parcel; QC: with the finding); its case moves on',
+        tags,
+        params: Params,
+        body: CompleteTaskRequest,
+        response: { 200: TaskResponse },
+      },
+    },
+    async (request) => ({
+      task: await completeTask({ app: ctx, actor: agentOf(request) }, { taskId: request.params.id, ...request.body }),
+    }),
+  );
+}

@@ -1,0 +1,49 @@
+import type { AftersalePolicy } from '@golddesk/contracts';
+import dayjs, { type Dayjs } from 'dayjs';
+
+/** The policy as the form edits it: money in yuan, freeze windows as date ranges. */
+export type PolicyForm = Omit<AftersalePolicy, 'compensationLimitsFen' | 'refundFreezes' | 'guidePhrases'> & {
+  limitsYuan: Record<string, number>;
+  refundFreezes: { range: [Dayjs, Dayjs]; label: string }[];
+  guidePhrases: Record<string, { text: string }[]>;
+};
+
+export function toForm(policy: AftersalePolicy): PolicyForm {
+  const { compensationLimitsFen, refundFreezes, guidePhrases, ...rest } = policy;
+  return {
+    ...rest,
+    limitsYuan: Object.fromEntries(Object.entries(compensationLimitsFen).map(([role, fen]) => [role, fen / 100])),
+    refundFreezes: refundFreezes.map((f) => ({ range: [dayjs(f.from), dayjs(f.to)], label: f.label })),
+    guidePhrases: Object.fromEntries(Object.entries(guidePhrases).map(([step, list]) => [step, list.map((text) => ({ text }))])),
+  };
+}
+
+/** Back to the contract's shape; empty phrases are dropped, the limits the form did not show are kept. */
+export function fromForm(form: PolicyForm, base: AftersalePolicy): AftersalePolicy {
+  const { limitsYuan, refundFreezes, guidePhrases, ...rest } = form;
+  return {
+    ...base,
+    ...rest,
+    returnAddress: rest.returnAddress?.trim() ?? '',
+    compensationLimitsFen: {
+      ...base.compensationLimitsFen,
+      ...Object.fromEntries(Object.entries(limitsYuan ?? {}).map(([role, yuan]) => [role, Math.round((yuan ?? 0) * 100)])),
+    },
+    refundFreezes: (refundFreezes ?? []).map((f) => ({
+      from: f.range[0].format('YYYY-MM-DD'),
+      to: f.range[1].format('YYYY-MM-DD'),
+      label: f.label?.trim() ?? '',
+    })),
+    productRules: (rest.productRules ?? []).map((r) => ({
+      ...r,
+      label: r.label?.trim() ?? '',
+      notReturnable: !!r.notReturnable,
+    })),
+    guidePhrases: Object.fromEntries(
+      Object.entries(guidePhrases ?? {}).map(([step, list]) => [
+        step,
+        (list ?? []).map((p) => p?.text?.trim() ?? '').filter(Boolean),
+      ]),
+    ),
+  };
+}
