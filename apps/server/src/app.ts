@@ -79,6 +79,8 @@ export interface GoldDesk {
   outbox: OutboxRelay;
   /** This process's WebSocket hub (tests call realtime.closeExpired() after moving the app clock). */
   realtime: StreamHub;
+  /** Webhook deliveries (tests that write a webhook row directly call webhooks.invalidate(shopId)). */
+  webhooks: WebhookDispatcher;
   /** Stops accepting, lets requests in flight finish, closes sockets, storage and Redis. */
   close(): Promise<void>;
   /** Set when the demo shop was created with a generated password. */
@@ -199,7 +201,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       redis?.disconnect();
       await storage.close();
     })());
-  return { http, context, jobs, outbox, realtime: hub, close, demoPassword };
+  return { http, context, jobs, outbox, realtime: hub, webhooks, close, demoPassword };
 }
 
 /** Two processes starting together on one empty database: one seeds, the other finds the shop. */

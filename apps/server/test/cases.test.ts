@@ -19,7 +19,8 @@ import type {
   TaskResponse,
   UploadResponse,
 } from '@golddesk/contracts';
-import type { ListAuditResponse } from '@golddesk/contracts';
+import type { InboundEventResult, IntegrationSettings, ListAuditResponse } from '@golddesk/contracts';
+import { signPayload } from '../src/platform/security/hmac-signature.js';
 import type { z } from 'zod';
 import { api, buyerSays, loginAgent, startDemoBuyer, StreamClient, type BuyerSession } from './helpers/clients.js';
 import { createProduct, placeOrder, type PlacedOrder } from './helpers/case-fixtures.js';
@@ -95,6 +96,19 @@ describe('after-sales cases', () => {
     (
       await api<ListMessagesResponse>(server.url, 'GET', '/api/v1/widget/messages?limit=200', { token: session.token })
     ).body.messages.map((m) => m.body);
+  /** Posts a signed event as the shop's system would, stamped by the server's clock. */
+  const push = async (type: string, data: object) => {
+    const secret = (await api<IntegrationSettings>(server.url, 'GET', '/api/v1/integration', { token: owner.token })).body
+      .inboundSecret;
+    const body = JSON.stringify({ id: `evt-${randomUUID()}`, type, occurredAt: clock.toISOString(), data });
+    return api<InboundEventResult>(server.url, 'POST', '/api/v1/integrations/demo/events', {
+      raw: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-golddesk-signature': signPayload(secret, body, Math.floor(clock.getTime() / 1000)),
+      },
+    });
+  };
   const tasksOf = async (token: string, query = '') =>
     (await api<ListTasksResponse>(server.url, 'GET', `/api/v1/tasks${query}`, { token })).body.tasks;
   const uploadPhoto = async (session: BuyerSession, bytes: Buffer | string = PNG_1X1, type = 'image/png') =>
@@ -429,6 +443,57 @@ describe('after-sales cases', () => {
       done.timeline.filter((e) => e.toState).map((e) => e.toState),
       ['awaiting_return', 'awaiting_receipt', 'awaiting_refund', 'completed'],
     );
+  });
+
+  it("the shop's system reports a refund done (aftersale.refunded): the case completes and the buyer is told", async () => {
+    clock = china('2026-11-26', '15:00');
+    const order = await signedOrder('2026-11-25');
+    const id = (await openCase(aftersale.token, { type: 'refund_only', orderId: order.id, reason: '少发了一件，退差价' })).body
+      .case.id;
+    assert.equal((await move(id, { to: 'awaiting_refund', refundFen: 5000 })).status, 200);
+    const view = await getCase(id);
+    const reported = await push('aftersale.refunded', { caseNo: view.caseNo, refundFen: 5000, refundedAt: clock.toISOString() });
+    assert.equal(reported.status, 200, JSON.stringify(reported.body));
+    assert.equal(reported.body.status, 'applied');
+    const done = await getCase(id);
+    assert.equal(done.state, 'completed');
+    assert.equal(done.timeline.at(-1)?.actor.name, '店铺系统');
+    assert.ok((await buyerLines()).some((l) => l.includes(`${view.caseNo} 已退款 ¥50.00`)));
+    const finance = (await tasksOf(owner.token, `?caseId=${id}`)).find((t) => t.kind === 'finance_refund');
+    assert.equal(finance?.status, 'done', "finance's task is done with it");
+    const again = await push('aftersale.refunded', { caseNo: view.caseNo, refundedAt: clock.toISOString() });
+    assert.equal(again.body.status, 'ignored');
+    assert.match(again.body.note ?? '', /已完成/);
+    const unknown = await push('aftersale.refunded', { caseNo: 'SH20260101-NONE', refundedAt: clock.toISOString() });
+    assert.equal(unknown.body.status, 'ignored');
+  });
+
+  it("a buyer's request reported by the shop's system (aftersale.requested) opens a case for the team", async () => {
+    clock = china('2026-11-26', '16:00');
+    const order = await signedOrder('2026-11-24');
+    const opened = await push('aftersale.requested', {
+      orderNo: order.orderNo,
+      caseType: 'quality',
+      reason: '拉链坏了，拉不上',
+      requestedAt: clock.toISOString(),
+    });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    assert.equal(opened.body.status, 'applied');
+    const cases = (
+      await api<ListCasesResponse>(server.url, 'GET', `/api/v1/cases?orderId=${order.id}`, { token: aftersale.token })
+    ).body.cases;
+    assert.equal(cases.length, 1);
+    assert.equal(cases[0]!.openedBy, 'integration');
+    assert.equal(cases[0]!.assigneeId, null, "unassigned: in the team's list");
+    assert.equal(cases[0]!.evidence.requested, true, 'the buyer sees the photo checklist');
+    assert.ok((await buyerLines()).some((l) => l.includes(`${cases[0]!.caseNo}（质量问题）已受理`)));
+    const parked = await push('aftersale.requested', {
+      orderNo: 'NOT-SYNCED-YET',
+      caseType: 'refund_only',
+      reason: '不想要了',
+      requestedAt: clock.toISOString(),
+    });
+    assert.equal(parked.body.status, 'parked', 'waits for its order');
   });
 
   it("the case page's figures: by type and state, resolve time, SLA share, refunds, goodwill per agent (managers)", async () => {

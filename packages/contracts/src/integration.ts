@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseType } from './cases.js';
 import { Fen, IsoDateTime } from './common.js';
 
 /**
@@ -78,6 +79,23 @@ export const InboundEvent = z
     z.object({
       type: z.literal('order.closed'),
       data: z.object({ orderNo: OrderNo, reason: z.string().min(1).max(200), closedAt: IsoDateTime }),
+    }),
+    /** A buyer asked the marketplace for after-sales: a case opens (judged by the shop's policy like any other). */
+    z.object({
+      type: z.literal('aftersale.requested'),
+      data: z.object({
+        orderNo: OrderNo,
+        caseType: CaseType,
+        reason: z.string().min(1).max(500),
+        refundFen: Fen.min(0).optional(),
+        itemIndexes: z.array(z.number().int().min(0).max(99)).max(50).optional(),
+        requestedAt: IsoDateTime,
+      }),
+    }),
+    /** The shop's system executed the refund an after-sales case agreed (待退款): the case completes, the buyer is told. */
+    z.object({
+      type: z.literal('aftersale.refunded'),
+      data: z.object({ caseNo: z.string().min(1).max(40), refundFen: Fen.min(0).optional(), refundedAt: IsoDateTime }),
     }),
   ])
   .and(

@@ -56,6 +56,8 @@ const INBOUND_EVENT_TYPE_WORDS = {
   'tracking.updated': { 'zh-CN': '物流更新', en: 'tracking update' },
   'order.completed': { 'zh-CN': '交易成功', en: 'completion' },
   'order.closed': { 'zh-CN': '订单关闭', en: 'closing' },
+  'aftersale.requested': { 'zh-CN': '售后申请', en: 'after-sales request' },
+  'aftersale.refunded': { 'zh-CN': '售后退款', en: 'after-sales refund' },
 } satisfies Words;
 
 /** Where an after-sales case stands (case.state-machine.ts on the server). */

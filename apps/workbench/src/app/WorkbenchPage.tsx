@@ -2,7 +2,7 @@ import { App as AntApp } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
-import { onOwnDecision } from '../modules/approvals';
+import { onNewRequest, onOwnDecision } from '../modules/approvals';
 import { refreshMe } from '../modules/auth';
 import { ChatPane } from '../modules/chat';
 import { unlockAlerts } from '../platform/notify';
@@ -45,6 +45,17 @@ export function WorkbenchPage({ session }: { session: Session }) {
         const subject = approval.caseNo ? `approvals.case.${key}` : `approvals.${key}`;
         void message[approval.status === 'approved' ? 'success' : 'warning'](
           t(subject, { orderNo: approval.orderNo, caseNo: approval.caseNo, name: approval.decidedBy?.name ?? '', note }),
+        );
+      }),
+    [message, t],
+  );
+
+  // A manager hears of a colleague's request at once (beep + this notice; the 审批 badge counts it).
+  useEffect(
+    () =>
+      onNewRequest((approval) => {
+        void message.info(
+          `${t('approvals.newRequest', { name: approval.requestedBy.name })}：${approval.caseNo ?? approval.orderNo}`,
         );
       }),
     [message, t],

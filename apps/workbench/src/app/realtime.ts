@@ -14,7 +14,13 @@ import {
   setConversationFlags,
 } from '../modules/conversations';
 import { alertNewBuyerMessage } from '../platform/notify';
-import { loadPendingApprovals, announceOwnDecision, approvalStore, upsertApproval } from '../modules/approvals';
+import {
+  announceNewRequest,
+  announceOwnDecision,
+  approvalStore,
+  loadPendingApprovals,
+  upsertApproval,
+} from '../modules/approvals';
 import { putOrders } from '../modules/orders';
 import { announceCaseReminder, putCases } from '../modules/cases';
 import { putTask } from '../modules/tasks';
@@ -104,6 +110,7 @@ function onFrame(frame: ServerFrame): void {
       upsertApproval(frame.approval);
       const mine = frame.approval.requestedBy.id === getSession()?.agent.id;
       if (mine && frame.approval.status !== 'pending' && wasPending) announceOwnDecision(frame.approval);
+      if (frame.approval.status === 'pending' && !wasPending) announceNewRequest(frame.approval);
       break;
     }
     default:

@@ -1,6 +1,6 @@
 import type { CaseState, ServerTextLine } from '@golddesk/contracts';
 import type { Updateable } from 'kysely';
-import type { AppContext, TransactionalContext } from '../../platform/app-context.js';
+import type { AppContext, OpenTransaction, TransactionalContext } from '../../platform/app-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { recordEvents } from '../../platform/events/outbox.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -12,6 +12,15 @@ import { presentBuyerCase, presentCase } from './case.presenter.js';
 import { findCaseRecord, insertCaseEvent, updateCaseIfIn, type CaseRecord, type CaseWithNames } from './case.repository.js';
 import { isFinalCaseState } from './case.state-machine.js';
 import { refusedMove } from './case-errors.js';
+
+/**
+ * What writing to a case needs: the platform and the open transaction. Agents' and buyers' commands pass their
+ * context; the store integration (a refund reported done) passes its own transaction.
+ */
+export interface CaseWrite {
+  app: AppContext;
+  transaction: OpenTransaction;
+}
 
 /** Who changed a case, as its timeline names them. */
 export interface CaseActor {
@@ -54,7 +63,7 @@ export interface CaseChange {
  * Agents and the buyer get `case.updated` once it committed. Returns the case as it now stands.
  */
 export async function applyCaseChange(
-  ctx: TransactionalContext<Principal>,
+  ctx: CaseWrite,
   current: CaseWithNames,
   actor: CaseActor,
   change: CaseChange,

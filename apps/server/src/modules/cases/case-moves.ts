@@ -1,10 +1,8 @@
 import { formatFen, serverText, type CaseState, type CaseType, type ServerTextLine } from '@golddesk/contracts';
 import { chinaMidnightOf, chinaTimeOf } from '@golddesk/contracts';
-import type { TransactionalContext } from '../../platform/app-context.js';
-import type { Principal } from '../../platform/security/tokens.js';
 import { cancelPendingApproval, listPendingApprovalsFor, presentApproval, findApproval } from '../approvals/index.js';
 import { closeOpenTask, createTask, findTask, listOpenTasksOfCase, publishTask } from '../tasks/index.js';
-import { applyCaseChange, type CaseActor, type CaseChange } from './case-change.js';
+import { applyCaseChange, type CaseActor, type CaseChange, type CaseWrite } from './case-change.js';
 import { detailRequired, refusedMove } from './case-errors.js';
 import { readAftersalePolicy } from './case.policy.js';
 import type { CaseRecord } from './case.repository.js';
@@ -29,7 +27,7 @@ const HOUR_MS = 3600_000;
  * closing, the end of its open tasks and requests. All in the caller's transaction.
  */
 export async function moveCase(
-  ctx: TransactionalContext<Principal>,
+  ctx: CaseWrite,
   record: CaseRecord,
   to: CaseState,
   details: MoveDetails,
@@ -132,7 +130,7 @@ export async function moveCase(
 }
 
 /** A case that ends takes its open tasks and pending goodwill requests with it. */
-async function endOpenWork(ctx: TransactionalContext<Principal>, record: CaseRecord, to: CaseState, actor: CaseActor) {
+async function endOpenWork(ctx: CaseWrite, record: CaseRecord, to: CaseState, actor: CaseActor) {
   const { app, transaction } = ctx;
   const { trx, afterCommit } = transaction;
   const now = app.now().toISOString();

@@ -36,6 +36,14 @@ export async function findCase(db: Queryable, shopId: string, id: string): Promi
   return withNames(db).where('c.shop_id', '=', shopId).where('c.id', '=', id).executeTakeFirst();
 }
 
+/** A case by the number people (and the shop's system) know it by. */
+export async function findCaseRecordByNo(db: Queryable, shopId: string, caseNo: string): Promise<CaseRecord | undefined> {
+  const row = await withNames(db).where('c.shop_id', '=', shopId).where('c.case_no', '=', caseNo).executeTakeFirst();
+  if (!row) return undefined;
+  const [record] = await loadDetails(db, [row]);
+  return record;
+}
+
 /** The case with its timeline, goodwill and photos. */
 export async function findCaseRecord(db: Queryable, shopId: string, id: string): Promise<CaseRecord | undefined> {
   const row = await findCase(db, shopId, id);
@@ -286,3 +294,6 @@ export async function listSignedOrdersWithNotes(db: Queryable, shopId: string) {
     .orderBy('o.id')
     .execute();
 }
+
+/** An order as a new case reads it: its dates and its lines with their listings' notes. */
+export type CaseOrder = NonNullable<Awaited<ReturnType<typeof findOrderFacts>>>;

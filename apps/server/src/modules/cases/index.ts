@@ -6,3 +6,5 @@ export { registerCaseRoutes } from './case.routes.js';
 export { registerCaseWidgetRoutes } from './case-widget.routes.js';
 export { CASE_JOBS, caseDeadlineSchedule } from './jobs/case-deadline-reminders.js';
 export { seedDemoCases } from './demo-cases.js';
+export { recordRefundReported } from './commands/record-refund-reported.js';
+export { openCaseFromStore } from './commands/open-case-from-store.js';

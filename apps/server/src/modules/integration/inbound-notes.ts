@@ -25,6 +25,11 @@ const NOTES = {
     en: 'order {orderNo} has shipped: synced data no longer overwrites it',
   },
   inferred: { 'zh-CN': '由{eventType}事件推定：{statuses}', en: 'inferred from the {eventType}: {statuses}' },
+  case_not_found: { 'zh-CN': '找不到售后单 {caseNo}', en: 'no after-sales case {caseNo}' },
+  case_not_awaiting_refund: {
+    'zh-CN': '售后单 {caseNo} 当前为「{caseState}」，不在待退款状态，已忽略',
+    en: 'case {caseNo} is {caseState}, not waiting for a refund: ignored',
+  },
   status_kept: { 'zh-CN': '订单已是「{status}」，仅更新时间', en: 'the order is already {status}: only the time was updated' },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -33,7 +38,7 @@ export type InboundNoteCode = keyof typeof NOTES;
 /** One part of a note; `status`/`statuses` are order statuses, `eventType` an event type: all worded when shown. */
 export interface InboundNote {
   code: InboundNoteCode;
-  params?: { orderNo?: string; eventType?: string; status?: string; statuses?: string[] };
+  params?: { orderNo?: string; eventType?: string; status?: string; statuses?: string[]; caseNo?: string; caseState?: string };
 }
 
 /** The note as stored (JSON), or null for none. */
@@ -61,6 +66,7 @@ function wordNote(note: InboundNote, language: Language): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     if (key === 'status') return statusWord('order', params.status ?? '', language);
     if (key === 'statuses') return (params.statuses ?? []).map((s) => statusWord('order', s, language)).join(list);
+    if (key === 'caseState') return statusWord('case', params.caseState ?? '', language);
     if (key === 'eventType') return statusWord('inboundEventType', params.eventType ?? '', language);
     return String(params[key as keyof typeof params] ?? '');
   });

@@ -28,7 +28,8 @@ export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
  */
 export function evidenceChecklist(c: BuyerCaseView, context: EvidenceContext): HTMLElement | null {
   const { evidence } = c;
-  if (!evidence.requested && evidence.items.length === 0) return null;
+  // The checklist appears once the shop asks for photos (or the buyer already sent some).
+  if (!evidence.requested && !evidence.items.some((item) => item.photos.length > 0)) return null;
   const t = caseWords(context.language);
   const labelOf = (item: { label: string; labelEn: string }) => (context.language === 'en' ? item.labelEn : item.label);
   const missing = evidence.items.filter((item) => evidence.missing.includes(item.key));

@@ -2,3 +2,4 @@
 export { ApprovalEntry } from './ApprovalEntry';
 export { loadPendingApprovals } from './approval.api';
 export { announceOwnDecision, approvalStore, onOwnDecision, resetApprovals, upsertApproval } from './approval.store';
+export { announceNewRequest, onNewRequest } from './approval-alerts';

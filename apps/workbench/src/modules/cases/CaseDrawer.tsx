@@ -94,7 +94,9 @@ function CaseBody({ item }: { item: CaseView }) {
             label: (
               <span data-testid="case-tab-evidence">
                 {t('cases.view.tabs.evidence')}{' '}
-                {item.evidence.missing.length > 0 && <Badge count={item.evidence.missing.length} size="small" color="orange" />}
+                {item.evidence.requested && item.evidence.missing.length > 0 && (
+                  <Badge count={item.evidence.missing.length} size="small" color="orange" />
+                )}
               </span>
             ),
             children: <CaseEvidence item={item} />,

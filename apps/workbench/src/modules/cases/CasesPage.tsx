@@ -1,6 +1,7 @@
+import { can } from '@golddesk/contracts';
 import { CustomerServiceOutlined } from '@ant-design/icons';
 import { Card, Tabs } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
 import { TaskInbox } from '../tasks';
@@ -9,14 +10,20 @@ import { CaseList } from './CaseList';
 import './cases.locales';
 import './cases.css';
 
-/** 售后: the figures (later), the case list (我的 / 团队 / 已超时) and the 协同任务 inbox; rows open the case view. */
+// The charts (echarts) load only for those who see them.
+const CaseFigures = lazy(() => import('./figures/CaseFigures').then((m) => ({ default: m.CaseFigures })));
+
+/** 售后: the figures (owner, manager), the case list (我的 / 团队 / 已超时) and the 协同任务 inbox; rows open the case view. */
 export function CasesPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState('cases');
   return (
     <main className="cases-page" data-testid="page-cases">
-      {/* Charts by type and state, time to resolve, share within SLA and goodwill by agent go here (GET /cases/figures). */}
-      <div className="cases-figures" data-testid="case-figures" />
+      {can(session.agent.role, 'cases.see_figures') && (
+        <Suspense fallback={null}>
+          <CaseFigures />
+        </Suspense>
+      )}
       <Card
         className="cases-card"
         variant="borderless"

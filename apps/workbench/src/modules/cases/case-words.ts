@@ -1,4 +1,5 @@
 import { statusWord, type CaseState, type CaseType, type CompensationKind } from '@golddesk/contracts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Tag colours of a case's state: waiting on the buyer, on the shop, done, or stopped. */
@@ -20,12 +21,17 @@ export const STATE_COLOR: Record<CaseState, string> = {
 export function useCaseWords() {
   const { i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
-  return {
-    language,
-    state: (state: CaseState) => statusWord('case', state, language),
-    type: (type: CaseType) => statusWord('caseType', type, language),
-    compensation: (kind: CompensationKind) => statusWord('compensation', kind, language),
-  } as const;
+  // The same object while the language stays, so memoised charts and options keep their inputs.
+  return useMemo(
+    () =>
+      ({
+        language,
+        state: (state: CaseState) => statusWord('case', state, language),
+        type: (type: CaseType) => statusWord('caseType', type, language),
+        compensation: (kind: CompensationKind) => statusWord('compensation', kind, language),
+      }) as const,
+    [language],
+  );
 }
 
 /** Yuan typed by a person as integer fen (12.5 → 1250). */

@@ -1,6 +1,8 @@
 import type {
   AftersalePolicy,
   AgentView,
+  CaseFigures,
+  CaseFiguresResponse,
   CaseView,
   CompensateRequest,
   CompensateResponse,
@@ -71,6 +73,11 @@ export async function requestEvidence(id: string): Promise<CaseView> {
 /** Ticks (or unticks) a step of the complaint guide. */
 export async function markGuideStep(id: string, step: GuideStep, done: boolean): Promise<CaseView> {
   return stored(await apiRequest<CaseAnswer>(casePath(id, '/guide-steps'), { method: 'POST', body: { step, done } }));
+}
+
+/** The 售后 page's figures for cases opened between two China dates, inclusive (owner, manager). */
+export async function fetchCaseFigures(from: string, to: string, signal?: AbortSignal): Promise<CaseFigures> {
+  return (await apiRequest<CaseFiguresResponse>('/api/v1/cases/figures', { query: { from, to }, signal })).figures;
 }
 
 export async function fetchPolicy(signal?: AbortSignal): Promise<AftersalePolicy> {

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useServerText } from '../../platform/server-text';
 import { completeTask, type TaskCompletion } from './tasks.api';
 
 const FINDINGS = ['defect_confirmed', 'no_defect', 'inconclusive'] as const;
@@ -20,6 +21,7 @@ interface CompleteTaskModalProps {
 export function CompleteTaskModal({ task, onClose, onDone }: CompleteTaskModalProps) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
+  const word = useServerText();
   const [form] = Form.useForm<TaskCompletion>();
   const [requestId] = useState(() => crypto.randomUUID());
   const [saving, setSaving] = useState(false);
@@ -56,7 +58,7 @@ export function CompleteTaskModal({ task, onClose, onDone }: CompleteTaskModalPr
       confirmLoading={saving}
       data-testid="task-complete-modal"
     >
-      <p>{task.title}</p>
+      <p>{word(task.title, task.titleText)}</p>
       <Form<TaskCompletion> form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)}>
         {task.kind === 'warehouse_ship' && (
           <>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useServerText } from '../../platform/server-text';
 import type { Session } from '../../platform/session';
 import { CompleteTaskModal } from './CompleteTaskModal';
 import { useTaskChanges } from './task.store';
@@ -30,6 +31,7 @@ interface TaskInboxProps {
 export function TaskInbox({ session, onOpenCase }: TaskInboxProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const word = useServerText();
   const [query, setQuery] = useState<Required<Pick<TaskQuery, 'scope' | 'status'>>>({ scope: 'mine', status: 'open' });
   const [tasks, setTasks] = useState<TaskView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,10 +63,10 @@ export function TaskInbox({ session, onOpenCase }: TaskInboxProps) {
     {
       key: 'kind',
       title: t('tasks.kind'),
-      width: 110,
+      width: 150,
       render: (_, task) => <Tag color={KIND_COLOR[task.kind]}>{statusWord('task', task.kind, language)}</Tag>,
     },
-    { key: 'title', title: t('tasks.title'), ellipsis: true, render: (_, task) => task.title },
+    { key: 'title', title: t('tasks.title'), ellipsis: true, render: (_, task) => word(task.title, task.titleText) },
     {
       key: 'case',
       title: t('tasks.case'),

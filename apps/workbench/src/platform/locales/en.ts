@@ -303,6 +303,7 @@ export const enUS: Messages = {
     ownApproved: '{{name}} approved your price change for order {{orderNo}}{{note}}',
     ownRejected: '{{name}} rejected your price change for order {{orderNo}}{{note}}',
     ownCancelled: 'Your price change for order {{orderNo}} was closed automatically{{note}}',
+    newRequest: '{{name}} asks for your approval',
     ownWaits: 'Your own request: the owner or another manager decides it',
     closedTitle: 'Closed automatically lately',
     status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', cancelled: 'Closed automatically' },

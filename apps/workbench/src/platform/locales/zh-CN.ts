@@ -295,6 +295,7 @@ export const zhCN = {
     ownApproved: '{{name}} 已通过你对订单 {{orderNo}} 的改价申请{{note}}',
     ownRejected: '{{name}} 驳回了你对订单 {{orderNo}} 的改价申请{{note}}',
     ownCancelled: '你对订单 {{orderNo}} 的改价申请已自动关闭{{note}}',
+    newRequest: '{{name}} 提交了新的审批申请',
     ownWaits: '这是你提交的申请，需由店长或其他主管审批',
     closedTitle: '最近自动关闭',
     status: { pending: '待审批', approved: '已通过', rejected: '已驳回', cancelled: '已自动关闭' },

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { AppContext } from '../../../platform/app-context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { AfterCommit } from '../../logistics/index.js';
 import type { InboundNote } from '../inbound-notes.js';
@@ -16,6 +17,8 @@ export interface ApplyOutcome {
 }
 
 export interface ApplyContext {
+  /** The platform, for what an applier hands to other modules' commands (a case completing, its tasks). */
+  app: AppContext;
   trx: Transaction<Database>;
   shopId: string;
   /** The time of processing (ISO). */

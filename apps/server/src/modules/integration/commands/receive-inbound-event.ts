@@ -13,6 +13,8 @@ import type { ApplyContext, ApplyOutcome } from '../appliers/applier.js';
 import { storeNotes, wordNotes } from '../inbound-notes.js';
 import { applyOrderProgress } from '../appliers/order-progress.js';
 import { applyOrderUpserted } from '../appliers/order-upserted.js';
+import { applyAftersaleRefunded } from '../appliers/aftersale-refunded.js';
+import { applyAftersaleRequested } from '../appliers/aftersale-requested.js';
 import { applyProductUpserted } from '../appliers/product-upserted.js';
 import {
   ensureIntegrationSecrets,
@@ -64,7 +66,7 @@ export async function receiveInboundEvent(app: AppContext, props: ReceiveInbound
   try {
     result = await app.storage.db.transaction().execute(async (trx) => {
       if (await findInboundEvent(trx, shop.id, event.id)) return { status: 'duplicate' as const };
-      const ctx: ApplyContext = { trx, shopId: shop.id, now: now.toISOString(), afterCommit: (followUps = []) };
+      const ctx: ApplyContext = { app, trx, shopId: shop.id, now: now.toISOString(), afterCommit: (followUps = []) };
       const outcome = await apply(ctx, event);
       await insertInboundEvent(trx, {
         shop_id: shop.id,
@@ -115,6 +117,10 @@ function apply(ctx: ApplyContext, event: InboundEvent): Promise<ApplyOutcome> {
       return applyProductUpserted(ctx, event.data);
     case 'order.upserted':
       return applyOrderUpserted(ctx, event.data);
+    case 'aftersale.requested':
+      return applyAftersaleRequested(ctx, event);
+    case 'aftersale.refunded':
+      return applyAftersaleRefunded(ctx, event);
     default:
       return applyOrderProgress(ctx, event);
   }

@@ -1,7 +1,6 @@
 import { storeServerText, type ServerText, type TaskKind } from '@golddesk/contracts';
-import type { TransactionalContext } from '../../../platform/app-context.js';
+import type { AppContext, OpenTransaction } from '../../../platform/app-context.js';
 import { newId } from '../../../platform/ids.js';
-import type { Principal } from '../../../platform/security/tokens.js';
 import { publishTask } from '../task.events.js';
 import { TASK_INBOXES } from '../task.policy.js';
 import { insertTaskOnce } from '../task.repository.js';
@@ -22,7 +21,7 @@ export interface CreateTaskProps {
 }
 
 /** Puts a task in its inbox in the caller's transaction; colleagues see it once that commits. */
-export async function createTask(ctx: TransactionalContext<Principal>, props: CreateTaskProps) {
+export async function createTask(ctx: { app: AppContext; transaction: OpenTransaction }, props: CreateTaskProps) {
   const { app, transaction } = ctx;
   const task = await insertTaskOnce(transaction.trx, {
     id: newId(),

@@ -1,6 +1,7 @@
 import type { AgentRole } from '@golddesk/contracts';
-import { Card, Form, InputNumber, Typography } from 'antd';
+import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PolicyCard } from './PolicyParts';
 
 const ROLES: readonly AgentRole[] = ['presale', 'support', 'aftersale', 'manager', 'owner'];
 
@@ -8,10 +9,11 @@ const ROLES: readonly AgentRole[] = ['presale', 'support', 'aftersale', 'manager
 export function PolicyAuthority({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('cases.policy.authority')} className="policy-card" data-testid="policy-authority">
-      <Typography.Paragraph type="secondary" className="policy-hint">
-        {editable ? t('cases.policy.authorityHint') : t('cases.policy.authorityOwnerOnly')}
-      </Typography.Paragraph>
+    <PolicyCard
+      title={t('cases.policy.authority')}
+      hint={editable ? t('cases.policy.authorityHint') : t('cases.policy.authorityOwnerOnly')}
+      testId="policy-authority"
+    >
       <div className="policy-grid">
         {ROLES.map((role) => (
           <Form.Item key={role} name={['limitsYuan', role]} label={t(`role.${role}`)} rules={[{ required: true }]}>
@@ -27,6 +29,6 @@ export function PolicyAuthority({ editable }: { editable: boolean }) {
           </Form.Item>
         ))}
       </div>
-    </Card>
+    </PolicyCard>
   );
 }

@@ -1,87 +1,60 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listProducts } from '../../catalogue';
+import { PolicyCard, PolicyList } from './PolicyParts';
 
 /** Refund freezes (the 双11 rule: closed on 11-11, open again on 11-12) and per-product exceptions (定制: not returnable). */
 export function PolicyExceptions() {
   const { t } = useTranslation();
   return (
     <>
-      <Card size="small" title={t('cases.policy.freezes')} className="policy-card" data-testid="policy-freezes">
-        <Typography.Paragraph type="secondary" className="policy-hint">
-          {t('cases.policy.freezesHint')}
-        </Typography.Paragraph>
-        <Form.List name="refundFreezes">
-          {(fields, { add, remove }) => (
+      <PolicyCard title={t('cases.policy.freezes')} hint={t('cases.policy.freezesHint')} testId="policy-freezes">
+        <PolicyList
+          name="refundFreezes"
+          max={20}
+          addLabel={t('cases.policy.addFreeze')}
+          addValue={{ label: '' }}
+          addTestId="policy-add-freeze"
+        >
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" className="policy-list-row">
-                  <Form.Item name={[field.name, 'range']} rules={[{ required: true, message: t('cases.policy.datesRequired') }]}>
-                    <DatePicker.RangePicker />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'label']}>
-                    <Input maxLength={40} placeholder={t('cases.policy.freezeLabel')} style={{ width: 200 }} />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('cases.policy.remove')}
-                  />
-                </Space>
-              ))}
-              {fields.length < 20 && (
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '' })} data-testid="policy-add-freeze">
-                  {t('cases.policy.addFreeze')}
-                </Button>
-              )}
+              <Form.Item name={[field.name, 'range']} rules={[{ required: true, message: t('cases.policy.datesRequired') }]}>
+                <DatePicker.RangePicker />
+              </Form.Item>
+              <Form.Item name={[field.name, 'label']}>
+                <Input maxLength={40} placeholder={t('cases.policy.freezeLabel')} style={{ width: 200 }} />
+              </Form.Item>
             </>
           )}
-        </Form.List>
-      </Card>
-      <Card size="small" title={t('cases.policy.productRules')} className="policy-card" data-testid="policy-products">
-        <Typography.Paragraph type="secondary" className="policy-hint">
-          {t('cases.policy.productRulesHint')}
-        </Typography.Paragraph>
-        <Form.List name="productRules">
-          {(fields, { add, remove }) => (
+        </PolicyList>
+      </PolicyCard>
+      <PolicyCard title={t('cases.policy.productRules')} hint={t('cases.policy.productRulesHint')} testId="policy-products">
+        <PolicyList
+          name="productRules"
+          max={500}
+          addLabel={t('cases.policy.addProduct')}
+          addValue={{ notReturnable: true, label: '' }}
+          addTestId="policy-add-product"
+        >
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" className="policy-list-row">
-                  <Form.Item
-                    name={[field.name, 'productId']}
-                    rules={[{ required: true, message: t('cases.policy.productRequired') }]}
-                  >
-                    <ProductSelect />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'notReturnable']} valuePropName="checked">
-                    <Checkbox>{t('cases.policy.notReturnable')}</Checkbox>
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'label']} rules={[{ required: true, message: t('cases.policy.labelRequired') }]}>
-                    <Input maxLength={40} placeholder={t('cases.policy.ruleLabel')} style={{ width: 180 }} />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('cases.policy.remove')}
-                  />
-                </Space>
-              ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add({ notReturnable: true, label: '' })}
-                data-testid="policy-add-product"
+              <Form.Item
+                name={[field.name, 'productId']}
+                rules={[{ required: true, message: t('cases.policy.productRequired') }]}
               >
-                {t('cases.policy.addProduct')}
-              </Button>
+                <ProductSelect />
+              </Form.Item>
+              <Form.Item name={[field.name, 'notReturnable']} valuePropName="checked">
+                <Checkbox>{t('cases.policy.notReturnable')}</Checkbox>
+              </Form.Item>
+              <Form.Item name={[field.name, 'label']} rules={[{ required: true, message: t('cases.policy.labelRequired') }]}>
+                <Input maxLength={40} placeholder={t('cases.policy.ruleLabel')} style={{ width: 180 }} />
+              </Form.Item>
             </>
           )}
-        </Form.List>
-      </Card>
+        </PolicyList>
+      </PolicyCard>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { CaseType } from '@golddesk/contracts';
-import { Card, Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCaseWords } from '../case-words';
+import { PolicyCard } from './PolicyParts';
 
 const WINDOWS = [
   { name: 'noReasonReturnDays', max: 90 },
@@ -20,7 +21,7 @@ export function PolicyWindows() {
   const words = useCaseWords();
   return (
     <>
-      <Card size="small" title={t('cases.policy.windows')} className="policy-card">
+      <PolicyCard title={t('cases.policy.windows')}>
         <div className="policy-grid">
           {WINDOWS.map((w) => (
             <Form.Item key={w.name} name={w.name} label={t(`cases.policy.${w.name}`)} rules={[{ required: true }]}>
@@ -28,8 +29,8 @@ export function PolicyWindows() {
             </Form.Item>
           ))}
         </div>
-      </Card>
-      <Card size="small" title={t('cases.policy.perType')} className="policy-card">
+      </PolicyCard>
+      <PolicyCard title={t('cases.policy.perType')}>
         <div className="policy-type-table" role="table">
           <div className="policy-type-row head" role="row">
             <span>{t('cases.policy.type')}</span>
@@ -67,7 +68,7 @@ export function PolicyWindows() {
         <Form.Item name="returnAddress" label={t('cases.policy.returnAddress')} extra={t('cases.policy.returnAddressHint')}>
           <Input maxLength={200} placeholder={t('cases.policy.returnAddressPlaceholder')} data-testid="policy-return-address" />
         </Form.Item>
-      </Card>
+      </PolicyCard>
     </>
   );
 }
