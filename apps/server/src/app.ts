@@ -26,7 +26,8 @@ import {
   registerCaseRoutes,
   registerCaseWidgetRoutes,
 } from './modules/cases/index.js';
-import { provideTaskOutcome, registerTaskRoutes } from './modules/tasks/index.js';
+import { provideTaskOutcome, provideTaskSource, registerTaskRoutes } from './modules/tasks/index.js';
+import { registerReviewRoutes, reviewTaskOutcome } from './modules/reviews/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
 import { registerIntegrationRoutes } from './modules/integration/index.js';
@@ -34,6 +35,7 @@ import { LOGISTICS_JOBS, registerLogisticsRoutes, stalledParcelSchedule } from '
 import {
   PAYMENT_REMINDER_JOBS,
   paymentReminderSchedule,
+  reminderTaskSource,
   registerPaymentReminderRoutes,
 } from './modules/payment-reminders/index.js';
 import { BROADCAST_JOBS, broadcastSchedule, registerBroadcastRoutes, startOptOutListener } from './modules/broadcasts/index.js';
@@ -119,6 +121,8 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   provideApprovalTarget(context, 'order', orderApprovalTarget);
   provideApprovalTarget(context, 'case', caseApprovalTarget);
   provideTaskOutcome(context, caseTaskOutcome);
+  provideTaskOutcome(context, reviewTaskOutcome);
+  provideTaskSource(context, reminderTaskSource);
   const hub = new StreamHub(bus, () => context.now());
   bus.onPublishFailed((event, err) =>
     context.log.warn({ err, event: event.type }, 'event bus publish failed: live frames lost, the outbox relay still delivers'),
@@ -167,6 +171,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerCaseWidgetRoutes(http, context);
   registerAftersalePolicyRoutes(http, context);
   registerTaskRoutes(http, context);
+  registerReviewRoutes(http, context);
   registerAuditRoutes(http, context);
   registerImportRoutes(http, context);
   registerIntegrationRoutes(http, context);

@@ -41,6 +41,8 @@ export const CAPABILITIES = {
   'tasks.finance': MANAGERS,
   'tasks.qc': ['owner', 'manager', 'aftersale'],
   'tasks.follow_up': MANAGERS,
+  // 中差评 follow-ups are after-sales work, with the managers.
+  'tasks.reviews': ['owner', 'manager', 'aftersale'],
 
   // The audit log holds receivers' phones and addresses: managers read it masked, the owner as written.
   'audit.read': MANAGERS,

@@ -40,6 +40,9 @@ export const CaseState = z.enum([
 ]);
 export type CaseState = z.infer<typeof CaseState>;
 
+/** Who pays a return parcel. */
+export const ReturnShippingPayer = z.enum(['buyer', 'shop']);
+
 /** What the policy says about the request, with the reason in words a buyer reads. */
 export const CaseEligibility = z.object({
   eligible: z.boolean(),
@@ -127,6 +130,8 @@ export const CaseView = z.object({
   allowedTransitions: z.array(CaseState),
   /** Where the buyer sends the goods back (退货, 换货, 维修). */
   returnAddress: z.string().nullable(),
+  /** Who pays the parcel back (the policy's rule for the type): buyer or shop; null when nothing goes back. */
+  returnShippingPaidBy: ReturnShippingPayer.nullable(),
   returnCarrier: z.string().nullable(),
   returnTrackingNo: z.string().nullable(),
   /** The replacement's parcel (换货, 补发, 维修寄回). */
@@ -156,6 +161,7 @@ export const BuyerCaseView = z.object({
   refundFen: Fen.nullable(),
   eligibility: CaseEligibility,
   returnAddress: z.string().nullable(),
+  returnShippingPaidBy: ReturnShippingPayer.nullable(),
   returnTrackingNo: z.string().nullable(),
   reshipCarrier: z.string().nullable(),
   reshipTrackingNo: z.string().nullable(),
@@ -251,7 +257,6 @@ export const RefundFreeze = z.object({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   label: z.string().max(40),
 });
-export const ReturnShippingPayer = z.enum(['buyer', 'shop']);
 export const ProductCaseRule = z.object({
   productId: Id,
   /** e.g. 定制 / 贴身衣物: no no-reason return or exchange. */
@@ -290,13 +295,24 @@ export const AftersalePolicy = z.object({
   returnAddress: z.string().max(200),
   /** Editable phrases per complaint step (inserted into the chat box). */
   guidePhrases: z.record(z.string(), z.array(z.string().max(300)).max(10)),
+  /** 好评返现 the shop pays after a good review with a screenshot (0: none); the reviews page states the marketplace's rule. */
+  goodReviewCashbackFen: z.number().int().min(0).max(10_000).default(0),
 });
 export type AftersalePolicy = z.infer<typeof AftersalePolicy>;
 export const AftersalePolicyResponse = z.object({ policy: AftersalePolicy });
 export type AftersalePolicyResponse = z.infer<typeof AftersalePolicyResponse>;
 
 /** 协同任务: colleagues' work around cases (and 催付 calls), one inbox per person and role. */
-export const TaskKind = z.enum(['warehouse_ship', 'finance_refund', 'finance_compensation', 'qc_inspect', 'follow_up_call']);
+export const TaskKind = z.enum([
+  'warehouse_ship',
+  'finance_refund',
+  'finance_compensation',
+  'qc_inspect',
+  'follow_up_call',
+  'review_follow_up',
+  // 催付 phone/SMS follow-ups of unpaid orders (payment reminders), shown in the same inbox.
+  'payment_call',
+]);
 export type TaskKind = z.infer<typeof TaskKind>;
 export const TaskStatus = z.enum(['open', 'done', 'cancelled']);
 export const TaskView = z.object({
@@ -342,6 +358,10 @@ export const CompleteTaskRequest = z.object({
     .optional(),
   /** qc_inspect: the finding. */
   finding: z.enum(['defect_confirmed', 'no_defect', 'inconclusive']).optional(),
+  /** payment_call: how the call went (已付款, 会付款, 不想要了, 未接通). */
+  callOutcome: z.enum(['paid', 'will_pay', 'not_interested', 'no_answer']).optional(),
+  /** review_follow_up: how it ended (已修改, 已解释, 未回复, 恶意差评申诉). */
+  reviewOutcome: z.enum(['revised', 'explained', 'no_reply', 'appealed']).optional(),
 });
 export const TaskResponse = z.object({ task: TaskView });
 export type TaskResponse = z.infer<typeof TaskResponse>;
@@ -379,6 +399,7 @@ export const DEFAULT_AFTERSALE_POLICY: AftersalePolicy = {
   // 售前 ¥5, 售后 ¥20, 主管 ¥100; the owner answers to nobody.
   compensationLimitsFen: { presale: 500, support: 500, aftersale: 2000, manager: 10000, owner: 100_000_000 },
   returnAddress: '',
+  goodReviewCashbackFen: 0,
   guidePhrases: {
     soothe: ['亲，非常理解您现在的心情，给您带来不好的体验真的很抱歉，我马上为您处理。'],
     find_cause: ['亲，麻烦您详细说一下具体情况，方便的话拍几张照片给我看看，我好帮您查明原因。'],

@@ -6,7 +6,7 @@ import { Id, IsoDateTime } from './common.js';
  * headers), then imported row by row in the background; progress is read with GET or arrives as
  * `import.progressed` frames.
  */
-export const ImportKind = z.enum(['orders', 'products']);
+export const ImportKind = z.enum(['orders', 'products', 'reviews']);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 export const ImportStatus = z.enum(['running', 'done', 'failed']);
@@ -75,9 +75,20 @@ export const PRODUCT_IMPORT_COLUMNS = [
   { key: 'weight_g', zh: '重量(克)', en: 'weight_g', required: false, aliases: ['重量', '重量（克）', '毛重'], example: '450' },
 ] as const satisfies readonly ImportColumn[];
 
+/** Reviews (评价) as a marketplace's export lists them: one row per review. */
+export const REVIEW_IMPORT_COLUMNS = [
+  { key: 'order_no', zh: '订单号', en: 'order_no', required: true, aliases: ['订单编号'], example: '20261102001' },
+  { key: 'rating', zh: '评分', en: 'rating', required: true, aliases: ['评价等级', '星级'], example: '1' },
+  { key: 'text', zh: '评价内容', en: 'text', required: false, aliases: ['评价'], example: '洗了一次就褪色了' },
+  { key: 'pictures', zh: '图片', en: 'pictures', required: false, aliases: ['评价图片'], example: '' },
+  { key: 'reviewed_at', zh: '评价时间', en: 'reviewed_at', required: true, example: '2026-11-26 10:00:00' },
+  { key: 'external_id', zh: '评价编号', en: 'external_id', required: false, aliases: ['评价ID'], example: '' },
+] as const satisfies readonly ImportColumn[];
+
 export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   orders: ORDER_IMPORT_COLUMNS,
   products: PRODUCT_IMPORT_COLUMNS,
+  reviews: REVIEW_IMPORT_COLUMNS,
 };
 
 /** Order statuses as a Chinese seller writes them. */

@@ -12,6 +12,7 @@ export * from './shop.js';
 export * from './stream.js';
 export * from './orders.js';
 export * from './cases.js';
+export * from './reviews.js';
 export * from './imports.js';
 export * from './catalogue.js';
 export * from './integration.js';

@@ -92,6 +92,18 @@ export const InboundEvent = z
         requestedAt: IsoDateTime,
       }),
     }),
+    /** A buyer reviewed an order on the marketplace; a mid or negative one opens a follow-up task. */
+    z.object({
+      type: z.literal('review.created'),
+      data: z.object({
+        externalId: z.string().min(1).max(64),
+        orderNo: OrderNo,
+        rating: z.number().int().min(1).max(5),
+        text: z.string().max(2000).default(''),
+        pictures: z.array(z.string().url().max(500)).max(9).default([]),
+        reviewedAt: IsoDateTime,
+      }),
+    }),
     /** The shop's system executed the refund an after-sales case agreed (待退款): the case completes, the buyer is told. */
     z.object({
       type: z.literal('aftersale.refunded'),

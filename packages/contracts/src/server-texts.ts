@@ -79,8 +79,10 @@ const CASE_TEXTS = {
     en: (p) => `To handle ${p.caseNo} quickly, please upload these photos under "My after-sales": ${p.items}.`,
   },
   'case.return_agreed': {
-    'zh-CN': (p) => `亲，售后 ${p.caseNo} 已同意退货，请将商品寄回：${p.address}，寄出后在「我的售后」填写快递单号哦~`,
-    en: (p) => `The return for ${p.caseNo} is agreed. Send the goods to: ${p.address}, then enter the tracking number.`,
+    'zh-CN': (p) =>
+      `亲，售后 ${p.caseNo} 已同意退货，请将商品寄回：${p.address}${p.payer === 'shop' ? '（寄回运费由我们承担，请先垫付，收货后退还）' : p.payer === 'buyer' ? '（寄回运费由买家承担）' : ''}，寄出后在「我的售后」填写快递单号哦~`,
+    en: (p) =>
+      `The return for ${p.caseNo} is agreed. Send the goods to: ${p.address}${p.payer === 'shop' ? ' (we pay the return postage: advance it and we refund it on receipt)' : p.payer === 'buyer' ? ' (return postage is yours)' : ''}, then enter the tracking number.`,
   },
   'case.return_received': {
     'zh-CN': (p) => `亲，售后 ${p.caseNo} 的退货我们已收到，正在为您处理~`,
@@ -127,6 +129,14 @@ const CASE_TEXTS = {
   'task.payout': {
     'zh-CN': (p) => `${p.compensation} ${p.amount}：订单 ${p.orderNo}，售后 ${p.caseNo}`,
     en: (p) => `Pay out ${p.compensation} ${p.amount}: order ${p.orderNo}, case ${p.caseNo}`,
+  },
+  'task.payment_call': {
+    'zh-CN': (p) => `催付电话：订单 ${p.orderNo}，${p.total}（${p.buyer}）`,
+    en: (p) => `Payment call: order ${p.orderNo}, ${p.total} (${p.buyer})`,
+  },
+  'task.review': {
+    'zh-CN': (p) => `中差评回访：${p.rating} 星，订单 ${p.orderNo}（${p.buyer}）`,
+    en: (p) => `Review follow-up: ${p.rating} stars, order ${p.orderNo} (${p.buyer})`,
   },
   'case.compensated': {
     'zh-CN': (p) => `亲，已为您发放${p.compensation} ${p.amount}，给您带来不便非常抱歉~`,

@@ -57,6 +57,7 @@ const INBOUND_EVENT_TYPE_WORDS = {
   'order.completed': { 'zh-CN': '交易成功', en: 'completion' },
   'order.closed': { 'zh-CN': '订单关闭', en: 'closing' },
   'aftersale.requested': { 'zh-CN': '售后申请', en: 'after-sales request' },
+  'review.created': { 'zh-CN': '买家评价', en: 'review' },
   'aftersale.refunded': { 'zh-CN': '售后退款', en: 'after-sales refund' },
 } satisfies Words;
 
@@ -100,6 +101,21 @@ const TASK_WORDS = {
   finance_compensation: { 'zh-CN': '财务打款', en: 'finance payout' },
   qc_inspect: { 'zh-CN': '质检', en: 'quality check' },
   follow_up_call: { 'zh-CN': '回访电话', en: 'follow-up call' },
+  review_follow_up: { 'zh-CN': '中差评回访', en: 'review follow-up' },
+  payment_call: { 'zh-CN': '催付电话', en: 'payment call' },
+} satisfies Words;
+
+const REVIEW_LEVEL_WORDS = {
+  good: { 'zh-CN': '好评', en: 'positive' },
+  mid: { 'zh-CN': '中评', en: 'neutral' },
+  bad: { 'zh-CN': '差评', en: 'negative' },
+} satisfies Words;
+
+const REVIEW_OUTCOME_WORDS = {
+  revised: { 'zh-CN': '已修改', en: 'revised' },
+  explained: { 'zh-CN': '已解释', en: 'explained' },
+  no_reply: { 'zh-CN': '未回复', en: 'no reply' },
+  appealed: { 'zh-CN': '恶意差评申诉', en: 'appealed as malicious' },
 } satisfies Words;
 
 /** The policy's windows, as the eligibility reason names them. */
@@ -117,6 +133,8 @@ export const STATUS_WORDS = {
   caseType: CASE_TYPE_WORDS,
   compensation: COMPENSATION_WORDS,
   task: TASK_WORDS,
+  reviewLevel: REVIEW_LEVEL_WORDS,
+  reviewOutcome: REVIEW_OUTCOME_WORDS,
   order: ORDER_WORDS,
   tracking: TRACKING_WORDS,
   approval: APPROVAL_WORDS,

@@ -149,6 +149,10 @@ export const ACCESS: Record<string, Access | Rule> = {
   'GET /api/v1/tasks': AGENTS,
   // The probe's task is a warehouse one: those who ship work it.
   'POST /api/v1/tasks/{id}/complete': SHIPPING,
+  'GET /api/v1/reviews': AGENTS,
+  'GET /api/v1/reviews/weeks': AGENTS,
+  // 中差评 follow-ups: after-sales with the managers.
+  'POST /api/v1/reviews/{id}/outcome': ['owner', 'manager', 'aftersale'],
   'POST /api/v1/approvals/{id}/approve': MANAGERS,
   'POST /api/v1/approvals/{id}/reject': MANAGERS,
   // Holds receiver phones and addresses before and after changes (issue #8, item 9).

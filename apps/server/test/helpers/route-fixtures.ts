@@ -378,6 +378,29 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
   const warehouseTask = (await asOwner<ListTasksResponse>('GET', `/api/v1/tasks?caseId=${wrongItemCase}`)).tasks.find(
     (t) => t.kind === 'warehouse_ship',
   )!.id;
+  // why: reviews arrive only from the shop's signed system or an import file; one row is enough for the probes.
+  const review = newId();
+  await db
+    .insertInto('reviews')
+    .values({
+      id: review,
+      shop_id: shop.id,
+      external_id: 'matrix-review',
+      order_no: 'MATRIX-1',
+      order_id: null,
+      buyer_id: null,
+      rating: 1,
+      text: '矩阵测试差评',
+      pictures_json: '[]',
+      reviewed_at: at,
+      received_at: at,
+      task_id: null,
+      outcome: null,
+      outcome_note: null,
+      outcome_at: null,
+      outcome_by: null,
+    })
+    .execute();
   const aftersalePolicy = (await asOwner<AftersalePolicyResponse>('GET', '/api/v1/settings/aftersale-policy')).policy;
   const doomedSku = await db
     .selectFrom('product_skus')
@@ -408,6 +431,7 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     case: matrixCase!,
     invoiceCase: invoiceCase!,
     warehouseTask,
+    review,
     outcomeTask: tasks[1]!.id,
     targetAgent,
   };

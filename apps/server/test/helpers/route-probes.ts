@@ -27,6 +27,7 @@ const DEFAULT_IDS: Record<string, string> = {
   approvals: 'approveMe',
   cases: 'case',
   tasks: 'warehouseTask',
+  reviews: 'review',
   imports: 'import',
   exceptions: 'exception',
   'reminder-tasks': 'assignTask',
@@ -179,6 +180,8 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
   'PUT /api/v1/settings/aftersale-policy': (f) => ({ body: f.bodies.aftersalePolicy }),
   // A warehouse task without its parcel: refused after the inbox check.
   'POST /api/v1/tasks/{id}/complete': () => ({ body: { requestId: 'matrix-task' } }),
+  // Recording the same outcome again only corrects it.
+  'POST /api/v1/reviews/{id}/outcome': () => ({ body: { outcome: 'explained', note: '矩阵测试' } }),
   // The verified matrix buyer owns none of these: past authorization, the case or order is not theirs (404).
   'POST /api/v1/widget/cases': (f) => ({
     body: { requestId: 'matrix-widget-case', type: 'logistics', orderId: f.ids.shippedOrder, reason: '矩阵测试' },

@@ -14,5 +14,5 @@ export function refusedMove(current: { case_no: string; state: string }, to: Cas
 
 /** A detail a step needs (the parcel of a replacement, the reason of a refusal), in both languages. */
 export function detailRequired(what: string, whatEn: string): AppError {
-  return new AppError('case_detail_required', { what, whatEn });
+  return new AppError('detail_required', { what, whatEn });
 }

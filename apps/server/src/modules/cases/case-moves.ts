@@ -55,7 +55,7 @@ export async function moveCase(
       if (!address)
         throw detailRequired('请先在「售后政策」中填写退货地址', 'Set the return address in the after-sales policy first');
       change.set!.return_address = address;
-      tell(serverText('case.return_agreed', { caseNo, address }));
+      tell(serverText('case.return_agreed', { caseNo, address, payer: row.return_shipping_paid_by ?? '' }));
       break;
     }
     case 'awaiting_refund': {

@@ -46,6 +46,10 @@ const REASONS = {
     en: 'line {lines} of the same order failed, so the whole order was not imported',
   },
   duplicate_sku: { 'zh-CN': '与第 {line} 行的 SKU 重复', en: 'same SKU as line {line}' },
+  invalid_rating: {
+    'zh-CN': '{column}「{value}」无法识别（可填 1–5 星，或 好评、中评、差评）',
+    en: '{column} "{value}" is unknown (use 1–5 stars, or 好评/中评/差评)',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type RowReasonCode = keyof typeof REASONS;

@@ -5,3 +5,4 @@ export { paymentReminderSchedule, scanPaymentReminders } from './jobs/payment-re
 export { sendPaymentReminder } from './commands/send-payment-reminder.js';
 export { nextCallWindow, CALL_WINDOWS } from './call-windows.js';
 export { seedDemoPaymentReminders } from './demo-reminders.js';
+export { reminderTaskSource } from './reminder-task-source.js';

@@ -4,3 +4,5 @@ export { provideTaskOutcome, type TaskOutcome } from './task-outcomes.js';
 export { publishTask } from './task.events.js';
 export { closeOpenTask, listOpenTasksOfCase, findTask, type TaskWithNumbers } from './task.repository.js';
 export { registerTaskRoutes } from './task.routes.js';
+export { provideTaskSource, type TaskSource } from './task-sources.js';
+export type { CompleteTaskProps } from './commands/complete-task.js';

@@ -7,6 +7,9 @@ export const TASK_INBOXES: Record<TaskKind, { role: string; capability: Capabili
   finance_compensation: { role: 'finance', capability: 'tasks.finance' },
   qc_inspect: { role: 'qc', capability: 'tasks.qc' },
   follow_up_call: { role: 'manager', capability: 'tasks.follow_up' },
+  review_follow_up: { role: 'reviews', capability: 'tasks.reviews' },
+  // Kept by payment reminders in their own table (a task source); listed here for the inbox's roles.
+  payment_call: { role: 'payment_calls', capability: 'payment_reminders.work_tasks' },
 };
 
 /** The inbox roles an agent of `role` works (仓库 work for those who ship, 财务 for managers …). */

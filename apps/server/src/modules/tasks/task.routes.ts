@@ -1,9 +1,10 @@
-import { can, CompleteTaskRequest, ListTasksQuery, ListTasksResponse, TaskResponse } from '@golddesk/contracts';
+import { can, CompleteTaskRequest, ListTasksQuery, ListTasksResponse, TaskResponse, type TaskView } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { completeTask } from './commands/complete-task.js';
+import { taskSourcesOf } from './task-sources.js';
 import { inboxRolesOf } from './task.policy.js';
 import { presentTask } from './task.presenter.js';
 import { listTasks } from './task.repository.js';
@@ -35,7 +36,14 @@ export function registerTaskRoutes(app: HttpServer, ctx: AppContext) {
         },
         300,
       );
-      return { tasks: rows.map((row) => presentTask(row, ctx.now())) };
+      const own = rows.map((row) => presentTask(row, ctx.now()));
+      // One inbox: tasks other modules keep (催付 calls) come along, except in one case's list.
+      if (request.query.caseId) return { tasks: own };
+      const scope = all ? 'all' : 'mine';
+      const others = await Promise.all(
+        taskSourcesOf(ctx).map((source) => source.list(ctx, agent, { scope, status: request.query.status })),
+      );
+      return { tasks: sortInbox([...own, ...others.flat()]) };
     },
   );
 
@@ -54,4 +62,11 @@ export function registerTaskRoutes(app: HttpServer, ctx: AppContext) {
       task: await completeTask({ app: ctx, actor: agentOf(request) }, { taskId: request.params.id, ...request.body }),
     }),
   );
+}
+
+/** Open tasks first, by due time; then the finished ones, most recent first. */
+function sortInbox(tasks: TaskView[]): TaskView[] {
+  const open = tasks.filter((t) => t.status === 'open').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const closed = tasks.filter((t) => t.status !== 'open').sort((a, b) => (b.doneAt ?? '').localeCompare(a.doneAt ?? ''));
+  return [...open, ...closed];
 }

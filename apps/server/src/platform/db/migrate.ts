@@ -18,6 +18,8 @@ import { trustMigration } from './migrations/014-trust.js';
 import { outboxMigration } from './migrations/015-outbox.js';
 import { pastTenseAuditActionsMigration } from './migrations/016-past-tense-audit-actions.js';
 import { aftersaleMigration } from './migrations/017-aftersale.js';
+import { reviewsMigration } from './migrations/018-reviews.js';
+import { caseReturnShippingMigration } from './migrations/019-case-return-shipping.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -39,6 +41,8 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '015-outbox': outboxMigration(storage.dialect),
     '016-past-tense-audit-actions': pastTenseAuditActionsMigration(storage.dialect),
     '017-aftersale': aftersaleMigration(storage.dialect),
+    '018-reviews': reviewsMigration(storage.dialect),
+    '019-case-return-shipping': caseReturnShippingMigration(storage.dialect),
   };
 }
 

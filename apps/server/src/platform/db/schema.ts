@@ -218,6 +218,8 @@ export interface Database {
     updated_at: string;
     closed_at: string | null;
     reminded_at: string | null;
+    /** buyer | shop: who pays the parcel back (the policy's rule for the type when the case opened); null: nothing goes back. */
+    return_shipping_paid_by: Optional<string>;
   };
   case_events: {
     id: string;
@@ -255,6 +257,25 @@ export interface Database {
     item_key: string;
     attachment_id: string;
     uploaded_at: string;
+  };
+  /** 评价: a marketplace review; mid and negative ones get a follow-up task (task_id) and an outcome. */
+  reviews: {
+    id: string;
+    shop_id: string;
+    external_id: string;
+    order_no: string;
+    order_id: string | null;
+    buyer_id: string | null;
+    rating: number;
+    text: string;
+    pictures_json: string;
+    reviewed_at: string;
+    received_at: string;
+    task_id: string | null;
+    outcome: string | null;
+    outcome_note: string | null;
+    outcome_at: string | null;
+    outcome_by: string | null;
   };
   /** 协同任务: colleagues' work (仓库, 财务, 质检, 回访), one inbox per person and role. */
   tasks: {

@@ -239,7 +239,7 @@ const ERRORS = {
     'zh-CN': '订单 {orderNo} 已有进行中的{type}售后单 {caseNo}',
     en: 'Order {orderNo} already has an open {typeEn} case {caseNo}',
   },
-  case_detail_required: { status: 400, 'zh-CN': '{what}', en: '{whatEn}' },
+  detail_required: { status: 400, 'zh-CN': '{what}', en: '{whatEn}' },
   evidence_item_unknown: {
     status: 400,
     'zh-CN': '此售后单没有「{item}」这一项凭证',
@@ -284,6 +284,7 @@ const THINGS: Record<string, Record<Language, string>> = {
   auto_reply: { 'zh-CN': '自动回复规则', en: 'Auto-reply rule' },
   case: { 'zh-CN': '售后单', en: 'After-sales case' },
   task: { 'zh-CN': '协同任务', en: 'Task' },
+  review: { 'zh-CN': '评价', en: 'Review' },
   compensation: { 'zh-CN': '补偿', en: 'Compensation' },
 };
 

@@ -4,6 +4,7 @@ import { Card, Tabs } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
+import { ReviewsPanel } from '../reviews';
 import { TaskInbox } from '../tasks';
 import { openCaseView } from './case.store';
 import { CaseList } from './CaseList';
@@ -13,7 +14,7 @@ import './cases.css';
 // The charts (echarts) load only for those who see them.
 const CaseFigures = lazy(() => import('./figures/CaseFigures').then((m) => ({ default: m.CaseFigures })));
 
-/** 售后: the figures (owner, manager), the case list (我的 / 团队 / 已超时) and the 协同任务 inbox; rows open the case view. */
+/** 售后: the figures (owner, manager), the case list (我的 / 团队 / 已超时), the 协同任务 inbox and 评价; rows open the case view. */
 export function CasesPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState('cases');
@@ -47,6 +48,11 @@ export function CasesPage({ session }: { session: Session }) {
               key: 'tasks',
               label: <span data-testid="tab-tasks">{t('cases.tabs.tasks')}</span>,
               children: <TaskInbox session={session} onOpenCase={openCaseView} />,
+            },
+            {
+              key: 'reviews',
+              label: <span data-testid="tab-reviews">{t('reviews.tab')}</span>,
+              children: <ReviewsPanel session={session} onOpenCase={openCaseView} />,
             },
           ]}
         />

@@ -188,6 +188,10 @@ const zhCN = {
       remove: '删除',
       save: '保存售后政策',
       saved: '售后政策已保存',
+      cashback: '好评返现',
+      cashbackHint: '买家好评并截图后，由财务发放的返现；填 0 即不返现。评价页会同时提示平台规则',
+      cashbackAmount: '好评返现金额',
+      cashbackRuleTitle: '平台禁止以利益诱导好评',
     },
   },
 };
@@ -376,6 +380,10 @@ const en: typeof zhCN = {
       remove: 'Remove',
       save: 'Save the policy',
       saved: 'After-sales policy saved',
+      cashback: 'Good-review cashback',
+      cashbackHint: 'Paid by finance after a good review with a screenshot; 0: none. The reviews page states the rule',
+      cashbackAmount: 'Good-review cashback',
+      cashbackRuleTitle: 'The marketplace forbids buying good reviews',
     },
   },
 };

@@ -14,7 +14,7 @@ import { downloadTemplate } from './import-template';
 const POLL_MS = 2000;
 const MAX_SHOWN_ERRORS = 1000;
 
-/** 导入: pick orders or products, upload a CSV/xlsx file, watch its progress, then see the rows that failed. */
+/** 导入: pick orders, products or reviews, upload a CSV/xlsx file, watch its progress, then see the rows that failed. */
 export function ImportPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<ImportKind>('orders');
@@ -67,7 +67,7 @@ export function ImportPage() {
     ],
     [t],
   );
-  const kindLabel = t(kind === 'orders' ? 'imports.orders' : 'imports.products');
+  const kindLabel = t(`imports.${kind}`);
   const percent = current && current.total > 0 ? Math.floor((current.processed / current.total) * 100) : 0;
 
   return (
@@ -92,6 +92,7 @@ export function ImportPage() {
               options={[
                 { value: 'orders', label: t('imports.orders') },
                 { value: 'products', label: t('imports.products') },
+                { value: 'reviews', label: t('imports.reviews') },
               ]}
               data-testid="import-kind"
             />

@@ -3,11 +3,12 @@ import { i18next } from '../../platform/i18n';
 /** 导入 page strings, merged into the app's translations under `imports.*`. */
 const zhCN = {
   imports: {
-    title: '导入订单和商品',
-    hint: '上传 CSV 或 Excel（.xlsx）文件，表头在第 1 行，最大 20 MB。同一订单号再次导入会更新原订单，不会重复。',
+    title: '导入订单、商品和评价',
+    hint: '上传 CSV 或 Excel（.xlsx）文件，表头在第 1 行，最大 20 MB。同一订单号再次导入会更新原订单，不会重复；评价按评价编号去重，中差评会生成回访任务。',
     kind: '导入内容',
     orders: '订单',
     products: '商品',
+    reviews: '评价',
     choose: '选择文件',
     start: '开始导入',
     template: '下载{{kind}}模板（CSV）',
@@ -28,11 +29,12 @@ const zhCN = {
 
 const en: typeof zhCN = {
   imports: {
-    title: 'Import orders and products',
-    hint: 'Upload a CSV or Excel (.xlsx) file with the header on line 1, up to 20 MB. An order number imported again updates that order; nothing is duplicated.',
+    title: 'Import orders, products and reviews',
+    hint: 'Upload a CSV or Excel (.xlsx) file with the header on line 1, up to 20 MB. An order number imported again updates that order; nothing is duplicated. Reviews count once per review id; neutral and negative ones open a follow-up task.',
     kind: 'What to import',
     orders: 'Orders',
     products: 'Products',
+    reviews: 'Reviews',
     choose: 'Choose file',
     start: 'Start import',
     template: 'Download the {{kind}} template (CSV)',

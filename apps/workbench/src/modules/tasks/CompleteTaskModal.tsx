@@ -1,5 +1,5 @@
-import { statusWord, type TaskView } from '@golddesk/contracts';
-import { Alert, App as AntApp, Form, Input, Modal, Radio } from 'antd';
+import { REMINDER_TASK_OUTCOMES, ReviewOutcome, statusWord, type TaskView } from '@golddesk/contracts';
+import { Alert, App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
@@ -17,7 +17,10 @@ interface CompleteTaskModalProps {
   onDone: (task: TaskView) => void;
 }
 
-/** 完成: 仓库发货 asks the carrier and tracking number (they flow to the case and the buyer), 质检 the finding, others a note. */
+/**
+ * 完成: 仓库发货 asks the carrier and tracking number (they flow to the case and the buyer), 质检 the finding, 中差评回访
+ * the review's outcome, others a note.
+ */
 export function CompleteTaskModal({ task, onClose, onDone }: CompleteTaskModalProps) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
@@ -26,7 +29,8 @@ export function CompleteTaskModal({ task, onClose, onDone }: CompleteTaskModalPr
   const [requestId] = useState(() => crypto.randomUUID());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const kind = statusWord('task', task.kind, i18n.language === 'en' ? 'en' : 'zh-CN');
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const kind = statusWord('task', task.kind, language);
 
   async function submit(values: TaskCompletion) {
     setSaving(true);
@@ -37,6 +41,8 @@ export function CompleteTaskModal({ task, onClose, onDone }: CompleteTaskModalPr
         carrier: values.carrier?.trim() || undefined,
         trackingNo: values.trackingNo?.trim() || undefined,
         finding: values.finding,
+        reviewOutcome: values.reviewOutcome,
+        callOutcome: values.callOutcome,
       });
       void message.success(t('tasks.completed', { kind }));
       onDone(done);
@@ -84,6 +90,31 @@ export function CompleteTaskModal({ task, onClose, onDone }: CompleteTaskModalPr
             <Radio.Group
               options={FINDINGS.map((value) => ({ value, label: t(`tasks.findings.${value}`) }))}
               data-testid="task-finding"
+            />
+          </Form.Item>
+        )}
+        {task.kind === 'payment_call' && (
+          <Form.Item
+            name="callOutcome"
+            label={t('tasks.callOutcome')}
+            rules={[{ required: true, message: t('tasks.callOutcomeRequired') }]}
+          >
+            <Radio.Group
+              options={REMINDER_TASK_OUTCOMES.map((value) => ({ value, label: t(`tasks.callOutcomes.${value}`) }))}
+              data-testid="task-call-outcome"
+            />
+          </Form.Item>
+        )}
+        {task.kind === 'review_follow_up' && (
+          <Form.Item
+            name="reviewOutcome"
+            label={t('tasks.reviewOutcome')}
+            rules={[{ required: true, message: t('tasks.reviewOutcomeRequired') }]}
+          >
+            <Select
+              placeholder={t('tasks.reviewOutcomeRequired')}
+              options={ReviewOutcome.options.map((value) => ({ value, label: statusWord('reviewOutcome', value, language) }))}
+              data-testid="task-review-outcome"
             />
           </Form.Item>
         )}

@@ -19,6 +19,8 @@ const KIND_COLOR: Record<TaskKind, string> = {
   finance_compensation: 'magenta',
   qc_inspect: 'orange',
   follow_up_call: 'blue',
+  review_follow_up: 'volcano',
+  payment_call: 'gold',
 };
 
 interface TaskInboxProps {

@@ -1,4 +1,4 @@
-import type { TaskView } from '@golddesk/contracts';
+import type { ReminderTaskOutcome, ReviewOutcome, TaskView } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 import { putTask } from './task.store';
 
@@ -14,12 +14,16 @@ export async function listTasks(query: TaskQuery, signal?: AbortSignal): Promise
   return (await apiRequest<{ tasks: TaskView[] }>('/api/v1/tasks', { query: { ...query }, signal })).tasks;
 }
 
-/** What finishing a task records: the replacement's parcel (仓库), the finding (质检), or a note. */
+/** What finishing a task records: the replacement's parcel (仓库), the finding (质检), the review's outcome, or a note. */
 export interface TaskCompletion {
   note?: string;
   carrier?: string;
   trackingNo?: string;
   finding?: 'defect_confirmed' | 'no_defect' | 'inconclusive';
+  /** 中差评回访: how it ended (已修改 / 已解释 / 未回复 / 恶意差评申诉). */
+  reviewOutcome?: ReviewOutcome;
+  /** 催付电话: how the call went. */
+  callOutcome?: ReminderTaskOutcome;
 }
 
 /** Marks a task done; `requestId` makes a retry of the same submit safe. */

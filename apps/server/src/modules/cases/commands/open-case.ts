@@ -157,6 +157,7 @@ export async function createCase(
     updated_at: at,
     closed_at: null,
     reminded_at: null,
+    return_shipping_paid_by: policy.returnShipping[props.type] ?? null,
   });
   if (props.type === 'quality') {
     // The seeds' rule: after a quality complaint (an allergy …) the manager calls the buyer the next day.

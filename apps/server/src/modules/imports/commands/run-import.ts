@@ -1,6 +1,6 @@
 import type { ApprovalView } from '@golddesk/contracts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { isoNow, type CommandContext } from '../../../platform/app-context.js';
+import { isoNow, type AfterCommitEffect, type CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import type { Language } from '../../../platform/http/errors.js';
 import { publishApprovals } from '../../approvals/index.js';
@@ -13,12 +13,15 @@ import type { OrderDraft } from '../order-rows.js';
 import { writeProductBatch } from '../product-batch.js';
 import { loadCatalogue } from '../product-import.repository.js';
 import type { ProductDraft } from '../product-rows.js';
+import { writeReviewBatch } from '../review-batch.js';
+import type { ReviewDraft } from '../review-rows.js';
 
 /** Rows of the file that belong together (one order, one product): what to write, and the rows that failed. */
 export interface ImportGroup {
   lineCount: number;
   order?: OrderDraft;
   product?: ProductDraft;
+  review?: ReviewDraft;
   errors: StoredRowError[];
 }
 
@@ -118,14 +121,19 @@ async function writeBatch(
   for (let attempt = 1; ; attempt++) {
     try {
       let closedApprovals: ApprovalView[] = [];
+      // What the batch leaves to publish once it committed (a review's follow-up task).
+      const effects: AfterCommitEffect[] = [];
       const written = await app.storage.db.transaction().execute(async (trx) => {
         const now = isoNow(app);
         const orders = batch.flatMap((g) => (g.order ? [g.order] : []));
         const products = batch.flatMap((g) => (g.product ? [g.product] : []));
+        const reviews = batch.flatMap((g) => (g.review ? [g.review] : []));
         const counts =
           row.kind === 'orders'
             ? await writeOrderBatch(trx, actor.shopId, orders, catalogue!, now)
-            : await writeProductBatch(trx, actor.shopId, products, now);
+            : row.kind === 'reviews'
+              ? await writeReviewBatch({ app, transaction: { trx, afterCommit: (e) => effects.push(e) } }, actor.shopId, reviews)
+              : await writeProductBatch(trx, actor.shopId, products, now);
         closedApprovals = counts.closedApprovals ?? [];
         const updated = next(counts, now);
         const { id: _id, shop_id: _shop, ...changes } = updated;
@@ -133,6 +141,7 @@ async function writeBatch(
         return updated;
       });
       publishApprovals(app, actor.shopId, closedApprovals);
+      for (const effect of effects) await effect();
       return written;
     } catch (error) {
       if (attempt >= 2) throw error;

@@ -9,6 +9,7 @@ import { presentImport } from '../import.presenter.js';
 import { insertImport, type ImportRow } from '../import.repository.js';
 import { groupOrderRows } from '../order-rows.js';
 import { groupProductRows } from '../product-rows.js';
+import { checkReviewRows } from '../review-rows.js';
 import { runImport, type ImportGroup } from './run-import.js';
 
 export interface StartImportProps {
@@ -34,7 +35,9 @@ export async function startImport(ctx: CommandContext<AgentPrincipal>, props: St
   const groups: ImportGroup[] =
     props.kind === 'orders'
       ? groupOrderRows(rows).map((g) => ({ lineCount: g.lineCount, order: g.order, errors: g.errors ?? [] }))
-      : groupProductRows(rows).map((g) => ({ lineCount: g.lineCount, product: g.product, errors: g.errors }));
+      : props.kind === 'reviews'
+        ? checkReviewRows(rows)
+        : groupProductRows(rows).map((g) => ({ lineCount: g.lineCount, product: g.product, errors: g.errors }));
 
   const now = isoNow(app);
   const row: ImportRow = {

@@ -15,6 +15,7 @@ import { applyOrderProgress } from '../appliers/order-progress.js';
 import { applyOrderUpserted } from '../appliers/order-upserted.js';
 import { applyAftersaleRefunded } from '../appliers/aftersale-refunded.js';
 import { applyAftersaleRequested } from '../appliers/aftersale-requested.js';
+import { applyReviewCreated } from '../appliers/review-created.js';
 import { applyProductUpserted } from '../appliers/product-upserted.js';
 import {
   ensureIntegrationSecrets,
@@ -121,6 +122,8 @@ function apply(ctx: ApplyContext, event: InboundEvent): Promise<ApplyOutcome> {
       return applyAftersaleRequested(ctx, event);
     case 'aftersale.refunded':
       return applyAftersaleRefunded(ctx, event);
+    case 'review.created':
+      return applyReviewCreated(ctx, event);
     default:
       return applyOrderProgress(ctx, event);
   }

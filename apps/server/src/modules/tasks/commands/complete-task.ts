@@ -5,6 +5,7 @@ import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { taskOutcomesOf } from '../task-outcomes.js';
+import { taskSourcesOf } from '../task-sources.js';
 import { publishTask } from '../task.events.js';
 import { mayWorkTask } from '../task.policy.js';
 import { presentTask } from '../task.presenter.js';
@@ -20,6 +21,10 @@ export interface CompleteTaskProps {
   trackingNo?: string;
   /** qc_inspect: what the check found. */
   finding?: 'defect_confirmed' | 'no_defect' | 'inconclusive';
+  /** review_follow_up: how it ended. */
+  reviewOutcome?: 'revised' | 'explained' | 'no_reply' | 'appealed';
+  /** payment_call: how the call went. */
+  callOutcome?: 'paid' | 'will_pay' | 'not_interested' | 'no_answer';
 }
 
 /**
@@ -32,22 +37,35 @@ export async function completeTask(ctx: CommandContext<AgentPrincipal>, props: C
   const fingerprint = requestFingerprint({ ...props });
   const answered = await findIdempotentAnswer<TaskView>(app.storage.db, actor.shopId, key, fingerprint);
   if (answered) return answered;
+  if (!(await findTask(app.storage.db, actor.shopId, props.taskId))) {
+    // Not one of ours: a task another module keeps (a 催付 call) answers for itself.
+    for (const source of taskSourcesOf(app)) {
+      const done = await source.complete(ctx, props.taskId, props);
+      if (done) return done;
+    }
+    throw new AppError('not_found', { thing: 'task' });
+  }
   return inTransaction(ctx, async (inner) => {
     const { trx, afterCommit } = inner.transaction;
     const task = await findTask(trx, actor.shopId, props.taskId);
     if (!task) throw new AppError('not_found', { thing: 'task' });
     if (!mayWorkTask(actor, task)) throw new AppError('forbidden');
     if (task.kind === 'warehouse_ship' && !props.trackingNo) {
-      throw new AppError('case_detail_required', {
+      throw new AppError('detail_required', {
         what: '请填写换货/补发包裹的快递公司和运单号',
         whatEn: 'Enter the carrier and tracking number of the parcel',
       });
     }
+    if (task.kind === 'review_follow_up' && !props.reviewOutcome) {
+      throw new AppError('detail_required', {
+        what: '请选择跟进结果（已修改 / 已解释 / 未回复 / 恶意差评申诉）',
+        whatEn: 'Choose how the follow-up ended (revised, explained, no reply, appealed)',
+      });
+    }
     const now = app.now().toISOString();
+    const { note, carrier, trackingNo, finding, reviewOutcome } = props;
     const result = Object.fromEntries(
-      Object.entries({ note: props.note, carrier: props.carrier, trackingNo: props.trackingNo, finding: props.finding }).filter(
-        ([, v]) => v !== undefined,
-      ),
+      Object.entries({ note, carrier, trackingNo, finding, reviewOutcome }).filter(([, v]) => v !== undefined),
     );
     const closed = await closeOpenTask(trx, task.id, {
       status: 'done',

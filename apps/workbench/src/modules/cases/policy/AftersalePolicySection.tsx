@@ -8,6 +8,7 @@ import { fetchPolicy, savePolicy } from '../cases.api';
 import { putPolicy } from '../policy.store';
 import { fromForm, toForm, type PolicyForm } from './policy-form';
 import { PolicyAuthority } from './PolicyAuthority';
+import { PolicyCashback } from './PolicyCashback';
 import { PolicyExceptions } from './PolicyExceptions';
 import { PolicyPhrases } from './PolicyPhrases';
 import { PolicyWindows } from './PolicyWindows';
@@ -16,7 +17,8 @@ import '../cases.css';
 
 /**
  * 设置 → 售后政策: return and claim windows, SLA and who pays the return per type, the reminder, the return address,
- * refund freezes (双11), product exceptions, what each role may give without asking (owner only) and the guide's phrases.
+ * refund freezes (双11), product exceptions, what each role may give without asking (owner only), the 好评返现 and the
+ * guide's phrases.
  */
 export function AftersalePolicySection({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -79,6 +81,7 @@ export function AftersalePolicySection({ session }: { session: Session }) {
         <PolicyWindows />
         <PolicyExceptions />
         <PolicyAuthority editable={authority} />
+        <PolicyCashback />
         <PolicyPhrases />
         {editable && (
           <div className="policy-save">

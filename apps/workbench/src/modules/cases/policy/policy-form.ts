@@ -2,16 +2,22 @@ import type { AftersalePolicy } from '@golddesk/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 
 /** The policy as the form edits it: money in yuan, freeze windows as date ranges. */
-export type PolicyForm = Omit<AftersalePolicy, 'compensationLimitsFen' | 'refundFreezes' | 'guidePhrases'> & {
+export type PolicyForm = Omit<
+  AftersalePolicy,
+  'compensationLimitsFen' | 'refundFreezes' | 'guidePhrases' | 'goodReviewCashbackFen'
+> & {
   limitsYuan: Record<string, number>;
+  cashbackYuan: number;
   refundFreezes: { range: [Dayjs, Dayjs]; label: string }[];
   guidePhrases: Record<string, { text: string }[]>;
 };
 
 export function toForm(policy: AftersalePolicy): PolicyForm {
-  const { compensationLimitsFen, refundFreezes, guidePhrases, ...rest } = policy;
+  const { compensationLimitsFen, refundFreezes, guidePhrases, goodReviewCashbackFen, ...rest } = policy;
   return {
     ...rest,
+    // A server from before the field answers without it.
+    cashbackYuan: (goodReviewCashbackFen ?? 0) / 100,
     limitsYuan: Object.fromEntries(Object.entries(compensationLimitsFen).map(([role, fen]) => [role, fen / 100])),
     refundFreezes: refundFreezes.map((f) => ({ range: [dayjs(f.from), dayjs(f.to)], label: f.label })),
     guidePhrases: Object.fromEntries(Object.entries(guidePhrases).map(([step, list]) => [step, list.map((text) => ({ text }))])),
@@ -20,10 +26,11 @@ export function toForm(policy: AftersalePolicy): PolicyForm {
 
 /** Back to the contract's shape; empty phrases are dropped, the limits the form did not show are kept. */
 export function fromForm(form: PolicyForm, base: AftersalePolicy): AftersalePolicy {
-  const { limitsYuan, refundFreezes, guidePhrases, ...rest } = form;
+  const { limitsYuan, refundFreezes, guidePhrases, cashbackYuan, ...rest } = form;
   return {
     ...base,
     ...rest,
+    goodReviewCashbackFen: Math.round((cashbackYuan ?? 0) * 100),
     returnAddress: rest.returnAddress?.trim() ?? '',
     compensationLimitsFen: {
       ...base.compensationLimitsFen,
