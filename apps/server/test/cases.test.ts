@@ -362,6 +362,7 @@ describe('after-sales cases', () => {
     assert.equal(script.status, 415);
     const huge = await uploadPhoto(buyer, Buffer.alloc(30 * 1024 * 1024, 1), 'image/jpeg');
     assert.equal(huge.status, 413);
+    assert.match((huge.body as unknown as ErrorEnvelope).error.message, /5 MB/, "the image route's own limit");
 
     // Another buyer neither sees nor files photos on it.
     const quality = await api<BuyerCaseResponse>(server.url, 'POST', '/api/v1/widget/cases', {

@@ -91,7 +91,9 @@ function toAppError(error: unknown, request: FastifyRequest, language: Language)
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_input',
   };
   const mapped = fastifyError.code ? byFastifyCode[fastifyError.code] : undefined;
-  if (mapped === 'payload_too_large') return new AppError(mapped, { limit: '1 MB' });
+  // The route's own limit (5 MB for an image, 20 MB for an import file), not the JSON default.
+  if (mapped === 'payload_too_large')
+    return new AppError(mapped, { limit: megabytes(request.routeOptions.bodyLimit ?? JSON_BODY_LIMIT) });
   if (mapped === 'invalid_input') return new AppError(mapped, { detail: fastifyError.message ?? '' });
   if (mapped) return new AppError(mapped);
   if (error instanceof SyntaxError) return new AppError('invalid_json');
@@ -102,6 +104,11 @@ function toAppError(error: unknown, request: FastifyRequest, language: Language)
     return new AppError(status === 404 ? 'route_not_found' : 'invalid_input', { detail: fastifyError.message ?? '' });
   }
   return new AppError('internal');
+}
+
+/** A byte limit as people read it: 5242880 → "5 MB". */
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
 /** zod reports in English; the envelope speaks the request's language, so the issue is re-worded. */
