@@ -194,7 +194,8 @@ export const ListCasesQuery = z.object({
   type: CaseType.optional(),
   /** An agent id, or `me`. */
   assignee: z.string().max(64).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
+  /** true (or 1): only cases past their deadline and not finished. */
+  overdue: z.enum(['true', 'false', '1', '0']).optional(),
   buyerId: Id.optional(),
   orderId: Id.optional(),
   /** open: not completed, rejected or cancelled. */

@@ -80,7 +80,7 @@ export function registerCaseRoutes(app: HttpServer, ctx: AppContext) {
           buyerId: query.buyerId,
           orderId: query.orderId,
           status: query.status,
-          overdueAt: query.overdue === 'true' ? ctx.now().toISOString() : undefined,
+          overdueAt: query.overdue === 'true' || query.overdue === '1' ? ctx.now().toISOString() : undefined,
         },
         300,
       );
