@@ -505,6 +505,13 @@ describe('after-sales cases', () => {
     const f = figures.body.figures;
     const all = (await api<ListCasesResponse>(server.url, 'GET', '/api/v1/cases', { token: owner.token })).body.cases;
     assert.equal(f.total, all.length, 'every case of the month');
+    const firstClosed = all.findIndex((c) => c.closedAt !== null);
+    assert.ok(
+      firstClosed > 0 && all.slice(firstClosed).every((c) => c.closedAt !== null),
+      'open cases first, then the closed ones',
+    );
+    const open = all.slice(0, firstClosed).map((c) => c.deadlineAt);
+    assert.deepEqual(open, [...open].sort(), 'open cases by deadline');
     assert.equal(
       f.byType.reduce((n, row) => n + row.open + row.closed, 0),
       all.length,

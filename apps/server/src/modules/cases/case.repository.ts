@@ -90,7 +90,12 @@ export async function listCaseRecords(db: Queryable, shopId: string, filter: Cas
   if (filter.status === 'open' || filter.overdueAt) query = query.where('c.state', 'not in', FINAL_STATES);
   if (filter.status === 'closed') query = query.where('c.state', 'in', FINAL_STATES);
   if (filter.overdueAt) query = query.where('c.deadline_at', '<', filter.overdueAt);
-  const rows = await query.orderBy('c.closed_at', 'desc').orderBy('c.deadline_at').limit(limit).execute();
+  // Open cases (no closed_at) first on both databases (they sort NULLs differently), by deadline; then the closed, newest first.
+  const rows = await query
+    .orderBy('c.closed_at', (ob) => ob.desc().nullsFirst())
+    .orderBy('c.deadline_at')
+    .limit(limit)
+    .execute();
   return loadDetails(db, rows);
 }
 
