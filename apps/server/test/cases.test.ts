@@ -12,6 +12,7 @@ import type {
   CaseFiguresResponse,
   CaseView,
   CompensateResponse,
+  CustomerProfile,
   ErrorEnvelope,
   ListCasesResponse,
   ListMessagesResponse,
@@ -205,7 +206,16 @@ describe('after-sales cases', () => {
     ).body.cases;
     assert.ok(
       profileCases.some((c) => c.id === mine.id),
-      "the buyer's record lists the case",
+      "the buyer's cases list it",
+    );
+    const record = await api<CustomerProfile>(server.url, 'GET', `/api/v1/customers/${buyer.buyer.id}`, {
+      token: aftersale.token,
+    });
+    const listed = record.body.cases?.find((c) => c.id === mine.id);
+    assert.deepEqual(
+      [listed?.type, listed?.state, listed?.orderNo],
+      ['quality', 'inspecting', order.orderNo],
+      "the buyer's customer record lists the case",
     );
   });
 

@@ -148,5 +148,20 @@ export const CustomerProfile = z.object({
   footprints: z.array(Footprint).optional(),
   /** Tags, notes, customer type, addresses, blacklist (客户 360). */
   crm: CustomerCrmView.optional(),
+  /** The buyer's after-sales cases, newest first (the case view has the rest): type and state are the cases' codes. */
+  cases: z
+    .array(
+      z.object({
+        id: Id,
+        caseNo: z.string(),
+        type: z.string(),
+        state: z.string(),
+        orderId: Id,
+        orderNo: z.string(),
+        overdue: z.boolean(),
+        createdAt: IsoDateTime,
+      }),
+    )
+    .optional(),
 });
 export type CustomerProfile = z.infer<typeof CustomerProfile>;

@@ -146,3 +146,29 @@ function evidenceOf(type: CaseType, requestedAt: string | null, rows: EvidenceRo
     missing: items.filter((i) => i.photos.length === 0).map((i) => i.key),
   };
 }
+
+/** A case in brief, as the buyer's customer record lists it. */
+export function presentCaseSummary(
+  row: {
+    id: string;
+    case_no: string;
+    type: string;
+    state: string;
+    order_id: string;
+    order_no: string;
+    deadline_at: string;
+    created_at: string;
+  },
+  now: Date,
+) {
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    type: row.type,
+    state: row.state,
+    orderId: row.order_id,
+    orderNo: row.order_no,
+    overdue: !isFinalCaseState(row.state) && Date.parse(row.deadline_at) < now.getTime(),
+    createdAt: row.created_at,
+  };
+}

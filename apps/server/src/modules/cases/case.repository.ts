@@ -302,3 +302,16 @@ export async function listSignedOrdersWithNotes(db: Queryable, shopId: string) {
 
 /** An order as a new case reads it: its dates and its lines with their listings' notes. */
 export type CaseOrder = NonNullable<Awaited<ReturnType<typeof findOrderFacts>>>;
+
+/** A buyer's cases in brief, newest first, for their customer record. */
+export async function listBuyerCaseSummaries(db: Queryable, shopId: string, buyerId: string) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('orders as o', 'o.id', 'c.order_id')
+    .select(['c.id', 'c.case_no', 'c.type', 'c.state', 'c.order_id', 'o.order_no', 'c.deadline_at', 'c.created_at'])
+    .where('c.shop_id', '=', shopId)
+    .where('c.buyer_id', '=', buyerId)
+    .orderBy('c.created_at', 'desc')
+    .limit(50)
+    .execute();
+}

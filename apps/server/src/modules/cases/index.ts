@@ -8,3 +8,5 @@ export { CASE_JOBS, caseDeadlineSchedule } from './jobs/case-deadline-reminders.
 export { seedDemoCases } from './demo-cases.js';
 export { recordRefundReported } from './commands/record-refund-reported.js';
 export { openCaseFromStore } from './commands/open-case-from-store.js';
+export { listBuyerCaseSummaries } from './case.repository.js';
+export { presentCaseSummary } from './case.presenter.js';

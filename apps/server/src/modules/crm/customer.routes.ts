@@ -7,6 +7,7 @@ import {
 } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
+import { listBuyerCaseSummaries, presentCaseSummary } from '../cases/index.js';
 import { agentOf, buyerOf } from '../../platform/http/auth.js';
 import { AppError, languageOf } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
@@ -64,6 +65,9 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
         orders,
         footprints: await listFootprints(ctx.storage.db, agent.shopId, buyer.id, FOOTPRINTS_SHOWN),
         crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyer.id, agent.role),
+        cases: (await listBuyerCaseSummaries(ctx.storage.db, agent.shopId, buyer.id)).map((row) =>
+          presentCaseSummary(row, ctx.now()),
+        ),
       };
     },
   );
