@@ -4,6 +4,10 @@ import { Id } from './common.js';
 export const AgentRole = z.enum(['owner', 'manager', 'presale', 'aftersale', 'support']);
 export type AgentRole = z.infer<typeof AgentRole>;
 
+/** 在线 / 忙碌 (挂起: keeps the current buyers, takes no new ones) / 离线. */
+export const AgentStatus = z.enum(['online', 'busy', 'offline']);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
 export const AgentView = z.object({
   id: Id,
   name: z.string(),
@@ -11,6 +15,8 @@ export const AgentView = z.object({
   username: z.string().optional(),
   /** Disabled by the owner (or a manager): cannot sign in. */
   disabled: z.boolean().optional(),
+  /** As colleagues see it: the status the agent set while a workbench is open, else offline. */
+  status: AgentStatus.optional(),
 });
 export type AgentView = z.infer<typeof AgentView>;
 
@@ -36,6 +42,9 @@ export const LoginResponse = z.object({
   shop: z.object({ id: Id, slug: z.string(), name: z.string() }).optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const SetAgentStatusRequest = z.object({ status: AgentStatus });
+export const AgentStatusResponse = z.object({ status: AgentStatus });
 
 export const MeResponse = z.object({
   agent: AgentView,

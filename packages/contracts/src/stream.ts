@@ -5,6 +5,7 @@ import { ClientMsgId, Message, MessageKind } from './messages.js';
 import { ImportView } from './imports.js';
 import { LogisticsExceptionView } from './logistics.js';
 import { ApprovalView } from './orders.js';
+import { AgentStatus } from './auth.js';
 import { BuyerCaseView, CaseView, TaskView } from './cases.js';
 import { Footprint, OrderView } from './shop.js';
 import { ServiceStatus } from './shop-hours.js';
@@ -59,6 +60,8 @@ export const LogisticsExceptionFrame = z.object({
 export const CaseUpdatedFrame = z.object({ type: z.literal('case.updated'), case: z.union([CaseView, BuyerCaseView]) });
 /** Agents: a case's deadline is near; its assignee is reminded (the workbench notifies when assigneeId is theirs). */
 export const CaseRemindedFrame = z.object({ type: z.literal('case.reminded'), case: CaseView, assigneeId: Id.nullable() });
+/** Agents: a colleague set their status (在线 / 忙碌 / 离线). */
+export const AgentStatusFrame = z.object({ type: z.literal('agent.status_changed'), agentId: Id, status: AgentStatus });
 /** Agents: a colleague task was created or changed (仓库, 财务, 质检, 回访). */
 export const TaskUpdatedFrame = z.object({ type: z.literal('task.updated'), task: TaskView });
 /** Buyers: the shop's service status changed (an agent came online or left, the hours were changed). */
@@ -80,6 +83,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   CaseUpdatedFrame,
   CaseRemindedFrame,
   TaskUpdatedFrame,
+  AgentStatusFrame,
   FootprintFrame,
   ImportProgressFrame,
   LogisticsExceptionFrame,

@@ -62,6 +62,7 @@ export const ACCESS: Record<string, Access | Rule> = {
   'POST /api/v1/widget/cases/{id}/cancel': 'verified-buyer',
 
   'GET /api/v1/me': AGENTS,
+  'PUT /api/v1/me/status': AGENTS,
   'POST /api/v1/auth/logout': AGENTS,
   'GET /api/v1/team/agents': AGENTS,
   'POST /api/v1/team/agents': MANAGERS,

@@ -92,6 +92,7 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
     body: { username: 'presale1', name: '矩阵新人', role: 'presale', password: 'matrix-new-password' },
   }),
   'PATCH /api/v1/team/agents/{id}': () => ({ body: { disabled: false } }),
+  'PUT /api/v1/me/status': () => ({ body: { status: 'online' } }),
 
   'POST /api/v1/conversations/{id}/read': () => ({ body: { seq: 0 } }),
   'GET /api/v1/conversations/{id}/messages': () => ({ query: { afterSeq: 0 } }),

@@ -4,7 +4,7 @@ import { Avatar, Badge, Button, Menu, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
 import { useStore } from '../platform/store';
-import { logout } from '../modules/auth';
+import { AgentStatusSwitch, logout } from '../modules/auth';
 import { ApprovalEntry } from '../modules/approvals';
 import { CaseOverlay } from '../modules/cases';
 import { SearchBox } from '../modules/search';
@@ -81,6 +81,7 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
       <div className="app-header-right">
         {can(session.agent.role, 'approvals.decide') && <ApprovalEntry />}
         <CaseOverlay />
+        <AgentStatusSwitch />
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
         </Tooltip>

@@ -1,6 +1,20 @@
-import type { AgentRole, AgentView } from '@golddesk/contracts';
+import type { AgentRole, AgentStatus, AgentView } from '@golddesk/contracts';
 import type { AgentRow } from './agent.repository.js';
 
-export function presentAgent(row: Omit<AgentRow, 'disabled_at'> & { disabled_at?: string | null }): AgentView {
-  return { id: row.id, name: row.name, role: row.role as AgentRole, username: row.username, disabled: row.disabled_at != null };
+type PresentedRow = Omit<AgentRow, 'disabled_at' | 'status'> & { disabled_at?: string | null; status?: string | null };
+
+/**
+ * An agent as colleagues see them. With `online` (who has a workbench open), the status is the one they set while
+ * they are there, and 离线 when no workbench of theirs is open.
+ */
+export function presentAgent(row: PresentedRow, online?: ReadonlySet<string>): AgentView {
+  const view: AgentView = {
+    id: row.id,
+    name: row.name,
+    role: row.role as AgentRole,
+    username: row.username,
+    disabled: row.disabled_at != null,
+  };
+  if (online) view.status = online.has(row.id) ? ((row.status ?? 'online') as AgentStatus) : 'offline';
+  return view;
 }

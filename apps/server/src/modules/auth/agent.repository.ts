@@ -34,3 +34,34 @@ export async function replaceAgentPasswordHash(db: Queryable, agentId: string, o
     .where('password_hash', '=', oldHash)
     .execute();
 }
+
+/** Sets the status an agent chose, and starts its period (ending the open one): online time is counted from them. */
+export async function recordAgentStatus(
+  db: Queryable,
+  props: { shopId: string; agentId: string; status: string; at: string; periodId: string },
+) {
+  await db
+    .updateTable('agents')
+    .set({ status: props.status })
+    .where('shop_id', '=', props.shopId)
+    .where('id', '=', props.agentId)
+    .execute();
+  await db
+    .updateTable('agent_status_periods')
+    .set({ ended_at: props.at })
+    .where('shop_id', '=', props.shopId)
+    .where('agent_id', '=', props.agentId)
+    .where('ended_at', 'is', null)
+    .execute();
+  await db
+    .insertInto('agent_status_periods')
+    .values({
+      id: props.periodId,
+      shop_id: props.shopId,
+      agent_id: props.agentId,
+      status: props.status,
+      started_at: props.at,
+      ended_at: null,
+    })
+    .execute();
+}

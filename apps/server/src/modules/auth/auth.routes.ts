@@ -1,4 +1,4 @@
-import { LoginRequest, LoginResponse, MeResponse } from '@golddesk/contracts';
+import { AgentStatusResponse, LoginRequest, LoginResponse, MeResponse, SetAgentStatusRequest } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
@@ -9,6 +9,7 @@ import { findAgent } from './agent.repository.js';
 import { presentAgent } from './agent.presenter.js';
 import { logIn } from './commands/log-in.js';
 import { logOut } from './commands/log-out.js';
+import { setAgentStatus } from './commands/set-agent-status.js';
 
 export function registerAuthRoutes(app: HttpServer, ctx: AppContext) {
   app.post(
@@ -47,7 +48,21 @@ export function registerAuthRoutes(app: HttpServer, ctx: AppContext) {
         findShopById(ctx.storage.db, principal.shopId),
       ]);
       if (!agent || !shop) throw new AppError('invalid_token');
-      return { agent: presentAgent(agent), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+      const online = await ctx.presence.onlineAgents(principal.shopId);
+      return { agent: presentAgent(agent, online), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
     },
+  );
+
+  app.put(
+    '/api/v1/me/status',
+    {
+      schema: {
+        summary: 'Set my status: online, busy (挂起: keeps my buyers, takes no new ones) or offline',
+        tags: ['agents'],
+        body: SetAgentStatusRequest,
+        response: { 200: AgentStatusResponse },
+      },
+    },
+    async (request) => ({ status: await setAgentStatus({ app: ctx, actor: agentOf(request) }, request.body.status) }),
   );
 }

@@ -23,7 +23,11 @@ export function registerTeamRoutes(app: HttpServer, ctx: AppContext) {
     {
       schema: { summary: "The shop's agents", tags: ['team'], response: { 200: ListAgentsResponse } },
     },
-    async (request) => ({ agents: (await listAgents(ctx.storage.db, agentOf(request).shopId)).map(presentAgent) }),
+    async (request) => {
+      const { shopId } = agentOf(request);
+      const [agents, online] = await Promise.all([listAgents(ctx.storage.db, shopId), ctx.presence.onlineAgents(shopId)]);
+      return { agents: agents.map((agent) => presentAgent(agent, online)) };
+    },
   );
 
   app.post(

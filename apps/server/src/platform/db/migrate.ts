@@ -20,6 +20,7 @@ import { pastTenseAuditActionsMigration } from './migrations/016-past-tense-audi
 import { aftersaleMigration } from './migrations/017-aftersale.js';
 import { reviewsMigration } from './migrations/018-reviews.js';
 import { caseReturnShippingMigration } from './migrations/019-case-return-shipping.js';
+import { agentStatusMigration } from './migrations/020-agent-status.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -43,6 +44,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '017-aftersale': aftersaleMigration(storage.dialect),
     '018-reviews': reviewsMigration(storage.dialect),
     '019-case-return-shipping': caseReturnShippingMigration(storage.dialect),
+    '020-agent-status': agentStatusMigration(storage.dialect),
   };
 }
 

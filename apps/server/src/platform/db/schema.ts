@@ -17,6 +17,8 @@ export interface Database {
     created_at: string;
     /** Set when the owner disabled the agent: no sign-in, every session ended. */
     disabled_at: Optional<string>;
+    /** The status the agent set (online | busy | offline); null: never set (online while a workbench is open). */
+    status: Optional<string>;
   };
   agent_sessions: {
     id: string;
@@ -257,6 +259,15 @@ export interface Database {
     item_key: string;
     attachment_id: string;
     uploaded_at: string;
+  };
+  /** Periods of an agent's status (在线 / 忙碌 / 离线), for online time. */
+  agent_status_periods: {
+    id: string;
+    shop_id: string;
+    agent_id: string;
+    status: string;
+    started_at: string;
+    ended_at: string | null;
   };
   /** 评价: a marketplace review; mid and negative ones get a follow-up task (task_id) and an outcome. */
   reviews: {

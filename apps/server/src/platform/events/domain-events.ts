@@ -1,6 +1,6 @@
 import type { BuyerCaseView, CaseView, LogisticsExceptionView, TaskView } from '@golddesk/contracts';
 import type { ApprovalView, ConversationSummary, Footprint, ImportView, Message, OrderView } from '@golddesk/contracts';
-import type { ServiceStatus } from '@golddesk/contracts';
+import type { AgentStatus, ServiceStatus } from '@golddesk/contracts';
 
 /**
  * Events published after commit. Their `type` doubles as the WebSocket frame type.
@@ -34,6 +34,7 @@ export type DomainEvent =
    */
   | { type: 'aftersale.updated'; shopId: string; case: CaseView; eventId: string; conversationId?: undefined }
   | { type: 'task.updated'; shopId: string; task: TaskView; conversationId?: undefined }
+  | { type: 'agent.status_changed'; shopId: string; agentId: string; status: AgentStatus; conversationId?: undefined }
   | { type: 'customer.footprint_recorded'; shopId: string; buyerId: string; conversationId: string; footprint: Footprint }
   | { type: 'import.progressed'; shopId: string; import: ImportView; conversationId?: undefined }
   | { type: 'logistics.exception_changed'; shopId: string; exception: LogisticsExceptionView; conversationId?: undefined }

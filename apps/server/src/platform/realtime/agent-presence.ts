@@ -16,6 +16,8 @@ export interface AgentPresence {
   leave(shopId: string, agentId: string, connectionId: string): Promise<PresenceChange>;
   /** Distinct agents of the shop online now, on any process. */
   online(shopId: string): Promise<number>;
+  /** Which agents of the shop have a workbench open now, on any process. */
+  onlineAgents(shopId: string): Promise<Set<string>>;
   /** This process still holds its connections (called with the stream heartbeat). */
   refresh(): Promise<void>;
   /** This process stops: its connections leave at once. */
@@ -43,7 +45,11 @@ export class MemoryAgentPresence implements AgentPresence {
   }
 
   async online(shopId: string) {
-    return new Set(this.shops.get(shopId)?.values()).size;
+    return (await this.onlineAgents(shopId)).size;
+  }
+
+  async onlineAgents(shopId: string) {
+    return new Set(this.shops.get(shopId)?.values());
   }
 
   async refresh() {}
@@ -96,13 +102,17 @@ export class RedisAgentPresence implements AgentPresence {
   }
 
   async online(shopId: string) {
+    return (await this.onlineAgents(shopId)).size;
+  }
+
+  async onlineAgents(shopId: string) {
     const key = this.prefix + shopId;
     const [, [, members]] = (await this.redis
       .multi()
       .zremrangebyscore(key, '-inf', String(this.wallClock()))
       .zrange(key, '0', '-1')
       .exec()) as [[null, number], [null, string[]]];
-    return new Set(members.map((member) => member.slice(0, member.indexOf('|')))).size;
+    return new Set(members.map((member) => member.slice(0, member.indexOf('|'))));
   }
 
   async refresh() {

@@ -184,6 +184,11 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
+      case 'agent.status_changed': {
+        const frame = JSON.stringify({ type: event.type, agentId: event.agentId, status: event.status });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
       case 'aftersale.updated':
         return;
       case 'shop.status_changed': {

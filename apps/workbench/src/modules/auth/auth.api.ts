@@ -1,4 +1,4 @@
-import type { LoginRequest, LoginResponse, MeResponse } from '@golddesk/contracts';
+import type { AgentStatus, LoginRequest, LoginResponse, MeResponse } from '@golddesk/contracts';
 import { useSyncExternalStore } from 'react';
 import { apiRequest } from '../../platform/api-client';
 import { getSession, peekSession, setSession, subscribeSession, type Session } from '../../platform/session';
@@ -44,4 +44,12 @@ export async function logout(): Promise<void> {
 /** The current session; re-renders on sign-in and sign-out. */
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribeSession, peekSession);
+}
+
+/** Sets my status (在线 / 忙碌 / 离线); the session remembers it, colleagues hear it on the stream. */
+export async function setMyStatus(status: AgentStatus): Promise<AgentStatus> {
+  const answer = await apiRequest<{ status: AgentStatus }>('/api/v1/me/status', { method: 'PUT', body: { status } });
+  const session = getSession();
+  if (session) setSession({ ...session, agent: { ...session.agent, status: answer.status } });
+  return answer.status;
 }

@@ -3,3 +3,4 @@ export { LoginPage } from './LoginPage';
 export { SignedOutCard } from './SignedOutCard';
 export { logout, refreshMe, startSession, useSession } from './auth.api';
 export { rememberLogin } from './last-login';
+export { AgentStatusSwitch } from './AgentStatusSwitch';

@@ -16,6 +16,8 @@ function byRoleThenName(a: AgentView, b: AgentView): number {
 }
 
 /** 团队: the shop's agents; owners and managers may add colleagues. */
+const STATUS_COLOR = { online: 'green', busy: 'gold', offline: 'default' } as const;
+
 export function TeamPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -77,6 +79,20 @@ export function TeamPage({ session }: { session: Session }) {
             {t(agent.disabled ? 'team.disabled' : 'team.active')}
           </Tag>
         ),
+      },
+      {
+        // 在线 / 忙碌 / 离线 as the colleague set it (离线 while no workbench of theirs is open).
+        key: 'presence',
+        title: t('agentStatus.label'),
+        width: 100,
+        render: (_value, agent) =>
+          agent.disabled || !agent.status ? (
+            '—'
+          ) : (
+            <Tag bordered={false} color={STATUS_COLOR[agent.status]} data-testid="team-presence">
+              {t(`agentStatus.${agent.status}`)}
+            </Tag>
+          ),
       },
       ...(managesAnyone
         ? [

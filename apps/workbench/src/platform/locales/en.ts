@@ -75,6 +75,13 @@ export const enUS: Messages = {
     signedOut: '{{name}} signed out ({{count}} sessions ended)',
   },
   role: { owner: 'Shop manager', manager: 'Supervisor', presale: 'Pre-sales', aftersale: 'After-sales', support: 'Support' },
+  agentStatus: {
+    label: 'My status',
+    online: 'Online',
+    busy: 'Busy',
+    offline: 'Offline',
+    hint: { online: 'Taking new buyers', busy: 'Away: keeps my buyers, takes no new ones', offline: 'Not serving' },
+  },
   header: { logout: 'Sign out', online: 'Connected', connecting: 'Connecting…', offline: 'Disconnected, reconnecting…' },
   contacts: {
     waiting: 'Waiting',

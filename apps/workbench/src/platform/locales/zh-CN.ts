@@ -73,6 +73,13 @@ export const zhCN = {
     signedOut: '{{name}} 已下线（结束 {{count}} 个登录）',
   },
   role: { owner: '店长', manager: '主管', presale: '售前', aftersale: '售后', support: '辅助' },
+  agentStatus: {
+    label: '我的状态',
+    online: '在线',
+    busy: '忙碌',
+    offline: '离线',
+    hint: { online: '接待新买家', busy: '挂起：保留当前买家，不接新买家', offline: '不接待' },
+  },
   header: { logout: '退出登录', online: '已连接', connecting: '连接中…', offline: '已断开，正在重连…' },
   contacts: {
     waiting: '待接待',
