@@ -81,16 +81,17 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
       <div className="app-header-right">
         {can(session.agent.role, 'approvals.decide') && <ApprovalEntry />}
         <CaseOverlay />
-        <AgentStatusSwitch />
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
         </Tooltip>
         <span className="app-header-agent" data-testid="agent-name">
           {/* On a laptop the name hides behind its avatar (hover shows it): the switch and sign-out keep their room. */}
           <Tooltip title={session.agent.name}>
-            <Avatar size="small" style={{ background: '#ff6a00' }}>
-              {session.agent.name.slice(0, 1)}
-            </Avatar>
+            <AgentStatusSwitch>
+              <Avatar size="small" style={{ background: '#ff6a00' }}>
+                {session.agent.name.slice(0, 1)}
+              </Avatar>
+            </AgentStatusSwitch>
           </Tooltip>
           <span className="agent-name">{session.agent.name}</span>
           <Tag color="orange" data-testid="agent-role">

@@ -1,4 +1,11 @@
-import { AgentStatusResponse, LoginRequest, LoginResponse, MeResponse, SetAgentStatusRequest } from '@golddesk/contracts';
+import {
+  AgentStatusResponse,
+  type AgentStatus,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  SetAgentStatusRequest,
+} from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
@@ -48,8 +55,9 @@ export function registerAuthRoutes(app: HttpServer, ctx: AppContext) {
         findShopById(ctx.storage.db, principal.shopId),
       ]);
       if (!agent || !shop) throw new AppError('invalid_token');
-      const online = await ctx.presence.onlineAgents(principal.shopId);
-      return { agent: presentAgent(agent, online), shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+      // My own status as I set it (my workbench may still be connecting); colleagues see 离线 while none is open.
+      const view = { ...presentAgent(agent), status: (agent.status ?? 'online') as AgentStatus };
+      return { agent: view, shop: { id: shop.id, slug: shop.slug, name: shop.name } };
     },
   );
 
