@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_SHOP_HOURS, nextOpeningOf, type ServiceStatus, type ShopHours } from '@golddesk/contracts';
 import { Redis } from 'ioredis';
-import { RedisAgentPresence } from '../src/platform/realtime/agent-presence.js';
+import { type AgentPresence, MemoryAgentPresence, RedisAgentPresence } from '../src/platform/realtime/agent-presence.js';
 import { api, loginAgent, startBuyer, StreamClient, until } from './helpers/clients.js';
 import { createTestDatabase, startTestServer, TEST_REDIS_URL, type TestServer } from './helpers/test-server.js';
 
@@ -134,6 +134,26 @@ describe('service status on GET /api/v1/shops/:slug and the buyer stream', () =>
       }
     },
   );
+
+  it('two tabs of the last agent closing at the same moment flip the shop to 暂无客服在线 once, not twice', async () => {
+    const redis = TEST_REDIS_URL ? new Redis(TEST_REDIS_URL) : undefined;
+    const kinds: [string, AgentPresence][] = [['memory', new MemoryAgentPresence()]];
+    if (redis) kinds.push(['redis', new RedisAgentPresence(redis, `test-${Date.now()}-${Math.random()}`)]);
+    try {
+      for (const [kind, presence] of kinds) {
+        await presence.join('shop-y', 'agent-1', 'tab-1');
+        await presence.join('shop-y', 'agent-1', 'tab-2');
+        const changes = await Promise.all([
+          presence.leave('shop-y', 'agent-1', 'tab-1'),
+          presence.leave('shop-y', 'agent-1', 'tab-2'),
+        ]);
+        const flips = changes.filter((change) => change.before > 0 && change.after === 0);
+        assert.equal(flips.length, 1, `${kind}: ${JSON.stringify(changes)}`);
+      }
+    } finally {
+      redis?.disconnect();
+    }
+  });
 
   it(
     'with Redis, a process that dies without leaving drops out once its lease lapses',

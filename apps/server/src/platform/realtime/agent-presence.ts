@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 /** How many agents of a shop are online before and after a change, to tell when "anyone there" flipped. */
 export interface PresenceChange {
@@ -28,20 +28,25 @@ export interface AgentPresence {
 export class MemoryAgentPresence implements AgentPresence {
   private readonly shops = new Map<string, Map<string, string>>();
 
+  // Before and after are read with the change and no await between, so concurrent leaves see one flip.
   async join(shopId: string, agentId: string, connectionId: string) {
-    const before = await this.online(shopId);
+    const before = this.count(shopId);
     let connections = this.shops.get(shopId);
     if (!connections) this.shops.set(shopId, (connections = new Map()));
     connections.set(connectionId, agentId);
-    return { before, after: await this.online(shopId) };
+    return { before, after: this.count(shopId) };
   }
 
   async leave(shopId: string, _agentId: string, connectionId: string) {
-    const before = await this.online(shopId);
+    const before = this.count(shopId);
     const connections = this.shops.get(shopId);
     connections?.delete(connectionId);
     if (connections?.size === 0) this.shops.delete(shopId);
-    return { before, after: await this.online(shopId) };
+    return { before, after: this.count(shopId) };
+  }
+
+  private count(shopId: string) {
+    return new Set(this.shops.get(shopId)?.values()).size;
   }
 
   async online(shopId: string) {
@@ -82,12 +87,11 @@ export class RedisAgentPresence implements AgentPresence {
   async join(shopId: string, agentId: string, connectionId: string) {
     const key = this.prefix + shopId;
     const member = `${agentId}|${connectionId}`;
-    const before = await this.online(shopId);
     let members = this.mine.get(key);
     if (!members) this.mine.set(key, (members = new Set()));
     members.add(member);
-    await this.lease(key, [member]);
-    return { before, after: await this.online(shopId) };
+    const until = this.wallClock() + RedisAgentPresence.LEASE_MS;
+    return this.change(key, (multi) => multi.zadd(key, until, member).pexpire(key, RedisAgentPresence.LEASE_MS * 2));
   }
 
   async leave(shopId: string, agentId: string, connectionId: string) {
@@ -96,9 +100,15 @@ export class RedisAgentPresence implements AgentPresence {
     const members = this.mine.get(key);
     members?.delete(member);
     if (members?.size === 0) this.mine.delete(key);
-    const before = await this.online(shopId);
-    await this.redis.zrem(key, member);
-    return { before, after: await this.online(shopId) };
+    return this.change(key, (multi) => multi.zrem(key, member));
+  }
+
+  /** Runs one change between two readings in a single MULTI, so two processes' changes never see the same flip. */
+  private async change(key: string, apply: (multi: ChainableCommander) => ChainableCommander): Promise<PresenceChange> {
+    const multi = this.redis.multi().zremrangebyscore(key, '-inf', String(this.wallClock())).zrange(key, '0', '-1');
+    const replies = (await apply(multi).zrange(key, '0', '-1').exec()) as [Error | null, unknown][];
+    const agentsIn = (reply: [Error | null, unknown] | undefined) => distinctAgents((reply?.[1] as string[]) ?? []).size;
+    return { before: agentsIn(replies[1]), after: agentsIn(replies.at(-1)) };
   }
 
   async online(shopId: string) {
@@ -112,7 +122,7 @@ export class RedisAgentPresence implements AgentPresence {
       .zremrangebyscore(key, '-inf', String(this.wallClock()))
       .zrange(key, '0', '-1')
       .exec()) as [[null, number], [null, string[]]];
-    return new Set(members.map((member) => member.slice(0, member.indexOf('|'))));
+    return distinctAgents(members);
   }
 
   async refresh() {
@@ -136,4 +146,9 @@ export class RedisAgentPresence implements AgentPresence {
       .pexpire(key, RedisAgentPresence.LEASE_MS * 2)
       .exec();
   }
+}
+
+/** Members are `agentId|connectionId`; several tabs of one agent count once. */
+function distinctAgents(members: string[]) {
+  return new Set(members.map((member) => member.slice(0, member.indexOf('|'))));
 }
