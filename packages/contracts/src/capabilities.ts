@@ -44,6 +44,16 @@ export const CAPABILITIES = {
   // 中差评 follow-ups are after-sales work, with the managers.
   'tasks.reviews': ['owner', 'manager', 'aftersale'],
 
+  // Conversations and routing (分流). Serving buyers is everyone's; 查看全部会话 lets an agent see colleagues' buyers
+  // (without it: their own and their groups' queue); taking over a colleague's buyer and the live monitor are the
+  // managers'; transferring to a colleague or a group is everyone's.
+  'conversations.serve': EVERYONE,
+  'conversations.see_all': EVERYONE,
+  'conversations.transfer': EVERYONE,
+  'conversations.take_over': MANAGERS,
+  'monitor.view': MANAGERS,
+  'routing.configure': MANAGERS,
+
   // The audit log holds receivers' phones and addresses: managers read it masked, the owner as written.
   'audit.read': MANAGERS,
   'audit.read_personal_data': ['owner'],
@@ -89,6 +99,8 @@ export const CAPABILITIES = {
   'team.manage_presale': MANAGERS,
   'team.manage_aftersale': MANAGERS,
   'team.manage_support': MANAGERS,
+  // The permissions matrix (roles × capabilities, custom roles) is the owner's.
+  'team.manage_roles': ['owner'],
 } as const satisfies Record<string, readonly AgentRole[]>;
 
 /** A named permission of the capability table. */
