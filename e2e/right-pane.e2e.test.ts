@@ -187,7 +187,7 @@ describe('the right pane, size/stock in the chat and the English header at 1366Ã
     await more.hover();
     await owner.locator('.ant-menu-submenu-popup').getByTestId('nav-settings').click();
     await owner.getByTestId('nav-more').waitFor();
-    assert.match(owner.url(), /#\/settings$/);
+    await owner.waitForURL((url) => url.pathname === '/settings'); // the page's own address
     await owner.getByTestId('nav-workbench').click();
 
     // Server-made lines read in English: an order action's line in the chat (the buyer keeps the Chinese) and the

@@ -2,7 +2,10 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { useSession } from '../modules/auth';
+import { createAppRouter } from '../platform/navigation';
 import './session-lifecycle';
 import { SignedOutPage } from './SignedOutPage';
 import { useWorkbenchPage } from './workbench-loader';
@@ -16,11 +19,20 @@ const THEME = {
   },
 };
 
-/** Root: locale + theme, and the switch between signing in (or first-run setup) and the workbench. */
-export function App() {
+// Before real addresses the page was in the hash (/#/team): such links still work, moved once to the path.
+const OLD_HASH = /^#(\/[\w-]+)$/;
+
+/**
+ * Locale + theme, and the switch between signing in (or first-run setup) and the workbench. Signed out, the address
+ * stays as it is (a colleague's link): the workbench shows it once the agent has signed in.
+ */
+function AppShell() {
   const { i18n } = useTranslation();
   const session = useSession();
   const WorkbenchPage = useWorkbenchPage(!!session);
+  const location = useLocation();
+  const oldHash = location.pathname === '/' ? OLD_HASH.exec(location.hash)?.[1] : undefined;
+  if (oldHash) return <Navigate to={oldHash} replace />;
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={THEME}>
       <AntApp className="app-root">
@@ -34,4 +46,11 @@ export function App() {
       </AntApp>
     </ConfigProvider>
   );
+}
+
+const router = createAppRouter(<AppShell />);
+
+/** Root: the router, with the app on every address (app/routes.tsx holds the signed-in ones). */
+export function App() {
+  return <RouterProvider router={router} />;
 }

@@ -2,48 +2,52 @@ import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
 import { can } from '@golddesk/contracts';
 import { Avatar, Badge, Button, Menu, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { Session } from '../platform/session';
 import { useStore } from '../platform/store';
 import { AgentStatusSwitch, logout } from '../modules/auth';
 import { ApprovalEntry } from '../modules/approvals';
 import { CaseOverlay } from '../modules/cases';
 import { SearchBox } from '../modules/search';
-import { LogisticsNavLabel } from '../modules/logistics';
 import { LanguageSwitch } from '../platform/ui/LanguageSwitch';
-import { navigate, type View } from '../platform/navigation';
+import { navigate, paths } from '../platform/navigation';
 import { streamStatusStore } from '../platform/realtime';
 import './app-header.locales';
 import './app-header.css';
+import { PAGES, type PageEntry } from './routes';
 
 interface AppHeaderProps {
   /** The signed-in agent and shop. */
   session: Session;
-  /** The page shown below the header, highlighted in the navigation. */
-  view: View;
   /** Opens a conversation chosen from search results. */
   onOpenConversation: (conversationId: string) => void;
 }
 
 // Text only: the header is tight and icons would push the shop name into an ellipsis. Pages that do not fit (English
 // labels, an owner's longer list, a narrow window) fold into 更多 at the end, so the right-hand controls stay in view.
-const NAV_ITEMS = [
-  { view: 'workbench', label: 'nav.workbench' },
-  { view: 'cases', label: 'nav.cases' },
-  { view: 'customers', label: 'nav.customers' },
-  { view: 'products', label: 'nav.products' },
-  { view: 'logistics', label: 'nav.logistics' },
-  { view: 'automation', label: 'nav.automation' },
-  { view: 'imports', label: 'nav.imports', capability: 'imports.run' },
-  { view: 'team', label: 'nav.team' },
-  { view: 'settings', label: 'nav.settings', capability: 'settings.open' },
-] as const;
+// 工作台, then the pages of the routes table in its order.
+const WORKBENCH = 'workbench';
+const NAV_ITEMS: Pick<PageEntry, 'path' | 'label' | 'capability' | 'navLabel'>[] = [
+  { path: WORKBENCH, label: 'nav.workbench' },
+  ...PAGES,
+];
+/** Addresses that show the three-pane workbench. */
+const WORKBENCH_PATHS = new Set(['', 'conversations', 'orders']);
+
+/** The header link of the page at `pathname` (its first segment); none for an unknown address (the 404). */
+function navKeyOf(pathname: string): string | undefined {
+  const first = pathname.split('/')[1] ?? '';
+  if (WORKBENCH_PATHS.has(first)) return WORKBENCH;
+  return PAGES.some((page) => page.path === first) ? first : undefined;
+}
 
 const STATUS_BADGE = { open: 'success', connecting: 'processing', closed: 'error' } as const;
 const STATUS_TEXT = { open: 'header.online', connecting: 'header.connecting', closed: 'header.offline' } as const;
 
 /** Top bar: shop, page navigation, search, connection, agent and role, language, sign-out. */
-export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps) {
+export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
   const { t } = useTranslation();
+  const current = navKeyOf(useLocation().pathname);
   const status = useStore(streamStatusStore, (s) => s);
   return (
     <header className="app-header">
@@ -57,21 +61,20 @@ export function AppHeader({ session, view, onOpenConversation }: AppHeaderProps)
           <Menu
             mode="horizontal"
             className="app-nav-menu"
-            selectedKeys={[view]}
-            onClick={({ key }) => navigate(key as View)}
+            selectedKeys={current ? [current] : []}
+            // 工作台 opens the conversation the agent was last in (see conversation-address.ts).
+            onClick={({ key }) => navigate(key === WORKBENCH ? paths.workbench : paths.page(key))}
             overflowedIndicator={
               <span className="app-nav-more" data-testid="nav-more">
                 <EllipsisOutlined /> {t('header.more')}
               </span>
             }
-            items={NAV_ITEMS.filter((item) => !('capability' in item) || can(session.agent.role, item.capability)).map(
-              (item) => ({
-                key: item.view,
-                label: item.view === 'logistics' ? <LogisticsNavLabel label={t(item.label)} /> : t(item.label),
-                // On the menu item itself (the <li> that is clicked and highlighted).
-                ...({ 'data-testid': `nav-${item.view}`, 'aria-current': item.view === view ? 'page' : undefined } as object),
-              }),
-            )}
+            items={NAV_ITEMS.filter((item) => !item.capability || can(session.agent.role, item.capability)).map((item) => ({
+              key: item.path,
+              label: item.navLabel ? item.navLabel(t(item.label)) : t(item.label),
+              // On the menu item itself (the <li> that is clicked and highlighted).
+              ...({ 'data-testid': `nav-${item.path}`, 'aria-current': item.path === current ? 'page' : undefined } as object),
+            }))}
           />
         </nav>
       </div>

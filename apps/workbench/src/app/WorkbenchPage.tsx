@@ -4,23 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../platform/session';
 import { onNewRequest, onOwnDecision } from '../modules/approvals';
 import { refreshMe } from '../modules/auth';
-import { ChatPane } from '../modules/chat';
 import { unlockAlerts } from '../platform/notify';
-import { ensureConversation, ContactList, setActiveConversation, useTabTitle } from '../modules/conversations';
+import { openConversation, useTabTitle } from '../modules/conversations';
 import { ShortcutHelp, useWorkbenchShortcuts } from '../modules/shortcuts';
-import { CustomerPane } from '../modules/crm';
 import { errorMessage } from '../platform/api-client';
-import { AdminPage } from './admin-pages';
 import { AppHeader } from './AppHeader';
-import { navigate, useView } from '../platform/navigation';
 import { startRealtime } from './realtime';
+import { WorkbenchRoutes } from './routes';
 import './workbench-session';
 
-/** The signed-in shell: the header over either the three-pane 千牛-style workbench (contacts | chat | customer) or an admin page. */
+/** The signed-in shell: the header over the page of the address (app/routes.tsx): the three-pane workbench or an admin page. */
 export function WorkbenchPage({ session }: { session: Session }) {
   const { message } = AntApp.useApp();
   const { t } = useTranslation();
-  const view = useView();
   const showError = useCallback((text: string) => void message.error(text), [message]);
   useTabTitle();
   useWorkbenchShortcuts(showError);
@@ -61,32 +57,20 @@ export function WorkbenchPage({ session }: { session: Session }) {
     [message, t],
   );
 
-  const openConversation = useCallback(
+  const openSearchHit = useCallback(
     (conversationId: string) => {
-      ensureConversation(conversationId)
-        .then(() => {
-          navigate('workbench'); // a search hit may be opened from the team page
-          setActiveConversation(conversationId);
-        })
-        .catch((error: unknown) => showError(errorMessage(error)));
+      // A search hit may be opened from the team page.
+      openConversation(conversationId).catch((error: unknown) => showError(errorMessage(error)));
     },
     [showError],
   );
 
   return (
     <div className="workbench">
-      <AppHeader session={session} view={view} onOpenConversation={openConversation} />
+      <AppHeader session={session} onOpenConversation={openSearchHit} />
       <ShortcutHelp />
       {/* The stream keeps running on the team page; the conversation stores remember where the agent was. */}
-      {view !== 'workbench' ? (
-        <AdminPage view={view} session={session} />
-      ) : (
-        <main className="workbench-body">
-          <ContactList onSelect={setActiveConversation} onError={showError} />
-          <ChatPane onError={showError} />
-          <CustomerPane role={session.agent.role} />
-        </main>
-      )}
+      <WorkbenchRoutes session={session} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import {
   loadConversations,
   applyMessageToSummary,
   conversationStore,
-  setActiveConversation,
+  showConversation,
   upsertSummary,
   mergeMessages,
   resumeCursors,
@@ -25,7 +25,7 @@ import { putOrders } from '../modules/orders';
 import { announceCaseReminder, putCases } from '../modules/cases';
 import { putTask } from '../modules/tasks';
 import { putImport } from '../modules/imports';
-import { currentView, navigate } from '../platform/navigation';
+import { currentPathname, paths } from '../platform/navigation';
 
 const typingTimers = new Map<string, number>();
 // A buyer's "typing" expires on its own in case the "stopped" frame never comes.
@@ -34,7 +34,9 @@ const TYPING_EXPIRY_MS = 8000;
 /** Whether the agent is looking at this conversation right now (not while on another page such as the team list). */
 export function isViewing(conversationId: string): boolean {
   return (
-    currentView() === 'workbench' && conversationStore.get().activeId === conversationId && document.visibilityState === 'visible'
+    currentPathname() === paths.conversation(conversationId) &&
+    conversationStore.get().activeId === conversationId &&
+    document.visibilityState === 'visible'
   );
 }
 
@@ -53,10 +55,7 @@ function onMessageCreated(message: Message): void {
   if (message.sender !== 'buyer') return;
   setBuyerTyping(message.conversationId, false);
   const nick = known?.buyer.nick ?? '';
-  alertNewBuyerMessage(message.conversationId, nick, previewOf(message), () => {
-    navigate('workbench');
-    setActiveConversation(message.conversationId);
-  });
+  alertNewBuyerMessage(message.conversationId, nick, previewOf(message), () => showConversation(message.conversationId));
 }
 
 function setBuyerTyping(conversationId: string, typing: boolean): void {

@@ -1,8 +1,10 @@
-import { navigate } from '../platform/navigation';
+import { navigate, paths } from '../platform/navigation';
 import { closeStream } from '../platform/realtime';
 import { getSession, subscribeSession, type Session } from '../platform/session';
 
 let currentAgent: string | null = getSession()?.agent.id ?? null;
+/** The last agent signed in in this tab (kept while signed out). */
+let lastAgent = currentAgent;
 let expiryTimer: number | undefined;
 scheduleExpiry(getSession());
 
@@ -22,6 +24,9 @@ subscribeSession((session) => {
   const agentId = session?.agent.id ?? null;
   if (agentId === currentAgent) return;
   currentAgent = agentId;
-  navigate('workbench', { replace: true }); // the next agent starts on the workbench, not on the last one's page
+  // Another agent at this desk starts on the workbench, not on the last one's page. The same agent back after a
+  // sign-out or an expired token, or anyone signing in to open a colleague's link, goes where the address says.
+  if (agentId && lastAgent && agentId !== lastAgent) navigate(paths.workbench, { replace: true });
+  if (agentId) lastAgent = agentId;
   closeStream();
 });

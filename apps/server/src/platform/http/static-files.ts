@@ -17,6 +17,8 @@ const REVALIDATE = 'no-cache';
 const HASHED = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+$/;
 /** What the build writes next to each text file (scripts/vite/precompress.ts). */
 const COMPRESSED = /\.(br|gz)$/;
+/** Paths served by others than the workbench (the API, the widget, the demo shop), with or without more after them. */
+const NOT_THE_WORKBENCH = /^\/(api|widget|demo-shop)(\/|$)/;
 
 /**
  * Cache-Control by file: content-hashed assets never change under their name, everything else revalidates.
@@ -57,15 +59,16 @@ export async function registerStaticFiles(app: HttpServer) {
     wildcard: false,
     index: ['index.html'],
   });
-  // Client-side routes of the workbench (e.g. /login) fall back to its index.html; files built after the server
-  // started have no route of their own and are found here.
+  // The workbench's own addresses (/conversations/:id, /cases/:id, /team/roles …) fall back to its index.html; files
+  // built after the server started have no route of their own and are found here. The API's, the widget's and the
+  // demo shop's paths never do: a wrong one there is a 404, not the workbench.
   app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, (request, reply) => {
     const url = request.url.split('?')[0]!;
     const file = path.join(WORKBENCH_DIST, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
     if (file.startsWith(WORKBENCH_DIST) && !COMPRESSED.test(file) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(WORKBENCH_DIST, file));
     }
-    if (url.startsWith('/api/') || path.extname(url)) return reply.callNotFound();
+    if (NOT_THE_WORKBENCH.test(url) || path.extname(url)) return reply.callNotFound();
     return sendHtml(reply, WORKBENCH_DIST, 'index.html');
   });
 }

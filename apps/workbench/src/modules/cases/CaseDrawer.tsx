@@ -3,8 +3,10 @@ import { Alert, Badge, Drawer, Skeleton, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { paths } from '../../platform/navigation';
 import { getSession } from '../../platform/session';
 import { useStore } from '../../platform/store';
+import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
 import { caseViewStore, closeCaseView, useCase } from './case.store';
 import { STATE_COLOR, useCaseWords } from './case-words';
 import { getCase } from './cases.api';
@@ -44,6 +46,7 @@ export function CaseDrawer() {
       mask={false}
       size={520}
       className="case-drawer"
+      extra={caseId && <CopyLinkButton path={paths.case(caseId)} testId="case-copy-link" />}
       title={
         item ? (
           <span className="case-drawer-title" data-testid="case-title">

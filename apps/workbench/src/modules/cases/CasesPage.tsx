@@ -8,16 +8,21 @@ import { ReviewsPanel } from '../reviews';
 import { TaskInbox } from '../tasks';
 import { openCaseView } from './case.store';
 import { CaseList } from './CaseList';
+import { useCaseAddress } from './use-case-address';
 import './cases.locales';
 import './cases.css';
 
 // The charts (echarts) load only for those who see them.
 const CaseFigures = lazy(() => import('./figures/CaseFigures').then((m) => ({ default: m.CaseFigures })));
 
-/** 售后: the figures (owner, manager), the case list (我的 / 团队 / 已超时), the 协同任务 inbox and 评价; rows open the case view. */
+/**
+ * 售后: the figures (owner, manager), the case list (我的 / 团队 / 已超时), the 协同任务 inbox and 评价; rows open the case
+ * view, whose case is then in the address (/cases/:caseId).
+ */
 export function CasesPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState('cases');
+  useCaseAddress();
   return (
     <main className="cases-page" data-testid="page-cases">
       {can(session.agent.role, 'cases.see_figures') && (

@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { requestComposerInsert } from '../../platform/composer-insert';
-import { navigate } from '../../platform/navigation';
 import { useStore } from '../../platform/store';
-import { conversationStore, ensureConversation, setActiveConversation } from '../conversations';
+import { conversationStore, openConversation } from '../conversations';
 import { markGuideStep } from './cases.api';
 import { usePolicy } from './policy.store';
 
@@ -45,9 +44,7 @@ export function ComplaintGuide({ item }: { item: CaseView }) {
     }
     try {
       if (conversationStore.get().activeId !== conversationId) {
-        await ensureConversation(conversationId);
-        navigate('workbench');
-        setActiveConversation(conversationId);
+        await openConversation(conversationId);
       }
       requestComposerInsert(conversationId, phrase);
     } catch (caught) {

@@ -3,7 +3,7 @@ import { ImportOutlined, PlusOutlined, ShoppingOutlined } from '@ant-design/icon
 import { Alert, Button, Card, Checkbox, Input, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../platform/navigation';
+import { navigate, paths, usePageTab } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
 import type { Session } from '../../platform/session';
 import { BundlesPanel } from './BundlesPanel';
@@ -33,6 +33,7 @@ export function CataloguePage({ session }: { session: Session }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [tab, setTab] = usePageTab('products');
 
   const load = useCallback(
     (signal?: AbortSignal) => {
@@ -130,7 +131,7 @@ export function CataloguePage({ session }: { session: Session }) {
           {t('catalogue.showArchived')}
         </Checkbox>
         <span style={{ flex: 1 }} />
-        <Button icon={<ImportOutlined />} onClick={() => navigate('imports')} data-testid="catalogue-import">
+        <Button icon={<ImportOutlined />} onClick={() => navigate(paths.page('imports'))} data-testid="catalogue-import">
           {t('catalogue.import')}
         </Button>
         {editable && (
@@ -173,6 +174,8 @@ export function CataloguePage({ session }: { session: Session }) {
       >
         {!editable && <Alert type="info" showIcon title={t('catalogue.readOnly')} style={{ marginBottom: 12 }} />}
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             { key: 'products', label: t('catalogue.tabProducts'), children: products },
             {

@@ -6,14 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { closeConversation, takeConversation, WaitTimer, closeConfirmStore, setCloseConfirm } from '../conversations';
 import { ShortcutHelpButton, shortcutLabel } from '../shortcuts';
+import { paths } from '../../platform/navigation';
 import { useStore } from '../../platform/store';
+import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
 
 interface ChatHeaderProps {
   conversation: ConversationSummary;
   onError: (message: string) => void;
 }
 
-/** Buyer name, status and the 接待 / 结束 actions above the chat. */
+/** Buyer name, status and the 接待 / 结束 actions above the chat, and 复制链接 for a colleague. */
 export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'take' | 'close' | null>(null);
@@ -83,6 +85,7 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
             </Tooltip>
           </Popconfirm>
         )}
+        <CopyLinkButton path={paths.conversation(conversation.id)} testId="chat-copy-link" />
         <ShortcutHelpButton />
       </div>
     </div>

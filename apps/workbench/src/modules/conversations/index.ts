@@ -21,4 +21,5 @@ export {
   setConversationFlags,
   type PendingMessage,
 } from './message.store';
+export { openConversation, showConversation } from './show-conversation';
 export { useTabTitle } from './use-tab-title';

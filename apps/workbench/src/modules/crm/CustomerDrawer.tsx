@@ -1,70 +1,86 @@
-import { formatFen, type AgentRole, type CustomerProfile, type CustomerRow } from '@golddesk/contracts';
+import { formatFen, type AgentRole, type CustomerProfile } from '@golddesk/contracts';
 import { EnvironmentOutlined, MessageOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Avatar, Button, Drawer, Empty, Skeleton, Statistic, Tag, Tooltip } from 'antd';
+import { Alert, App as AntApp, Avatar, Button, Drawer, Empty, Skeleton, Space, Statistic, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../platform/navigation';
+import { paths } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
-import { ensureConversation, setActiveConversation } from '../conversations';
-import { fetchCustomer, shownPhone } from './customer.api';
+import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
+import { openConversation } from '../conversations';
+import { fetchCustomer, findConversationOf, shownPhone } from './customer.api';
 import { OrderCard } from './OrderCard';
 import { putOrders } from '../orders';
 import { CustomerInsight } from './CustomerInsight';
 import { CustomerTabs } from './CustomerTabs';
 
-/** The 客户 page's 360 view of one buyer: the same blocks as the right pane, plus 打开会话. */
-export function CustomerDrawer({ row, role, onClose }: { row: CustomerRow | null; role: AgentRole; onClose: () => void }) {
+interface CustomerDrawerProps {
+  /** The buyer shown (from the address /customers/:buyerId), or null when closed. */
+  buyerId: string | null;
+  /** Their latest conversation as the list row knows it; undefined when opened from a link (then looked up). */
+  conversationId?: string | null;
+  role: AgentRole;
+  onClose: () => void;
+}
+
+type Loaded = { id: string; profile: CustomerProfile | null; conversationId: string | null; error: string | null };
+
+/** The 客户 page's 360 view of one buyer: the same blocks as the right pane, plus 打开会话 and 复制链接. */
+export function CustomerDrawer({ buyerId, conversationId: listed, role, onClose }: CustomerDrawerProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const [loaded, setLoaded] = useState<{ id: string; profile: CustomerProfile | null; error: string | null } | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {
-    if (!row) return;
+    if (!buyerId) return;
     const controller = new AbortController();
-    fetchCustomer(row.id, controller.signal)
-      .then((profile) => {
+    fetchCustomer(buyerId, controller.signal)
+      .then(async (profile) => {
         putOrders(profile.orders);
-        setLoaded({ id: row.id, profile, error: null });
+        // A link brings no list row: the 客户 list says which conversation is theirs.
+        const conversationId =
+          listed !== undefined
+            ? listed
+            : await findConversationOf(buyerId, profile.buyer.nick, controller.signal).catch(() => null);
+        setLoaded({ id: buyerId, profile, conversationId, error: null });
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ id: row.id, profile: null, error: errorMessage(error) });
+        if (!controller.signal.aborted)
+          setLoaded({ id: buyerId, profile: null, conversationId: null, error: errorMessage(error) });
       });
     return () => controller.abort();
-  }, [row]);
+    // Per buyer: a list row arriving after a link's answer is used as it is (below), not worth a second request.
+  }, [buyerId]);
 
+  const current = loaded && loaded.id === buyerId ? loaded : null;
+  const conversationId = listed ?? current?.conversationId ?? null;
   const openChat = () => {
-    if (!row?.conversationId) return;
-    const id = row.conversationId;
-    ensureConversation(id)
-      .then(() => {
-        navigate('workbench');
-        setActiveConversation(id);
-      })
-      .catch((error: unknown) => void message.error(errorMessage(error)));
+    if (conversationId) openConversation(conversationId).catch((error: unknown) => void message.error(errorMessage(error)));
   };
 
-  const current = loaded && row && loaded.id === row.id ? loaded : null;
   const profile = current?.profile;
   return (
     <Drawer
-      open={!!row}
+      open={!!buyerId}
       onClose={onClose}
       size={400}
       title={t('crm.profile')}
       destroyOnHidden
       data-testid="customer-drawer"
       extra={
-        <Tooltip title={row?.conversationId ? '' : t('crm.noConversation')}>
-          <Button
-            type="primary"
-            icon={<MessageOutlined />}
-            disabled={!row?.conversationId}
-            onClick={openChat}
-            data-testid="customer-open-chat"
-          >
-            {t('crm.openChat')}
-          </Button>
-        </Tooltip>
+        <Space size={4}>
+          {buyerId && <CopyLinkButton path={paths.customer(buyerId)} testId="customer-copy-link" />}
+          <Tooltip title={conversationId ? '' : t('crm.noConversation')}>
+            <Button
+              type="primary"
+              icon={<MessageOutlined />}
+              disabled={!conversationId}
+              onClick={openChat}
+              data-testid="customer-open-chat"
+            >
+              {t('crm.openChat')}
+            </Button>
+          </Tooltip>
+        </Space>
       }
       styles={{ body: { padding: '8px 0' } }}
     >
@@ -104,7 +120,7 @@ export function CustomerDrawer({ row, role, onClose }: { row: CustomerRow | null
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noOrders')} />
             ) : (
               profile.orders.map((order) => (
-                <OrderCard key={order.id} order={order} role={role} conversationId={row?.conversationId ?? null} />
+                <OrderCard key={order.id} order={order} role={role} conversationId={conversationId} />
               ))
             )}
           </CustomerTabs>

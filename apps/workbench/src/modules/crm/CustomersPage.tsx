@@ -1,10 +1,11 @@
-import type { CustomerRow, ListCustomersResponse, SegmentFilter, SegmentView } from '@golddesk/contracts';
+import type { ListCustomersResponse, SegmentFilter, SegmentView } from '@golddesk/contracts';
 import { can } from '@golddesk/contracts';
 import { DeleteOutlined, FilterOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Input, Menu, Modal, Popconfirm } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { navigate, paths, useRouteParam } from '../../platform/navigation';
 import type { Session } from '../../platform/session';
 import { deleteSegment, listCustomers, listSegments, saveSegment, type CustomerListParams } from './crm.api';
 import { CustomerDrawer } from './CustomerDrawer';
@@ -19,7 +20,10 @@ const BLACKLIST = 'blacklist';
 const BLACKLIST_FILTER: SegmentFilter = { blocked: true };
 const NO_FILTER: SegmentFilter = {};
 
-/** 客户: saved segments (客户分群) on the left, a filter to build one, the matching buyers, and a 360 drawer per buyer. */
+/**
+ * 客户: saved segments (客户分群) on the left, a filter to build one, the matching buyers, and a 360 drawer per buyer
+ * (/customers/:buyerId).
+ */
 export function CustomersPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -37,7 +41,8 @@ export function CustomersPage({ session }: { session: Session }) {
   const [data, setData] = useState<ListCustomersResponse | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<CustomerRow | null>(null);
+  // The buyer in the drawer is in the address (/customers/:buyerId): a colleague's link opens it.
+  const open = useRouteParam('buyerId');
   const [naming, setNaming] = useState<{ filter: SegmentFilter; name: string } | null>(null);
 
   const refreshSegments = useCallback(
@@ -163,10 +168,15 @@ export function CustomersPage({ session }: { session: Session }) {
           params={params}
           showHeld={selected === BLACKLIST || params.filter.blocked === true}
           onChange={(changes) => setParams((p) => ({ ...p, ...changes }))}
-          onOpen={setOpen}
+          onOpen={(row) => navigate(paths.customer(row.id))}
         />
       </section>
-      <CustomerDrawer row={open} role={role} onClose={() => setOpen(null)} />
+      <CustomerDrawer
+        buyerId={open}
+        conversationId={data?.customers.find((row) => row.id === open)?.conversationId}
+        role={role}
+        onClose={() => navigate(paths.page('customers'))}
+      />
       <Modal
         open={!!naming}
         title={t('crm.saveSegment')}

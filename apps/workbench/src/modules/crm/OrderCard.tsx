@@ -2,11 +2,14 @@ import { formatFen, type AgentRole, type OrderView } from '@golddesk/contracts';
 import { FlagFilled } from '@ant-design/icons';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paths } from '../../platform/navigation';
 import { useStore } from '../../platform/store';
+import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
 import { approvalStore } from '../approvals';
 import { OrderActions, OrderSteps, MEMO_FLAGS, useOrder } from '../orders';
 import { OrderExceptionTags, OrderLogistics } from '../logistics';
 import { shownPhone } from './customer.api';
+import './crm.css';
 
 const STATUS_COLOR: Record<OrderView['status'], string> = {
   pending_payment: 'orange',
@@ -39,9 +42,12 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
       data-order-status={order.status}
     >
       <div className="order-head">
-        <Typography.Text type="secondary" className="order-no" copyable={{ text: order.orderNo }}>
-          {order.orderNo}
-        </Typography.Text>
+        <span className="order-no-line">
+          <Typography.Text type="secondary" className="order-no" copyable={{ text: order.orderNo }}>
+            {order.orderNo}
+          </Typography.Text>
+          <CopyLinkButton path={paths.order(order.id)} size="small" testId="order-copy-link" />
+        </span>
         <span className="order-tags">
           <OrderExceptionTags orderId={order.id} />
           {awaitingApproval && (

@@ -81,6 +81,7 @@ const zhCN = {
     colHeld: '拦截消息',
     openChat: '打开会话',
     noConversation: '该买家还没有会话',
+    orderTitle: '订单 {{orderNo}}',
     profile: '客户 360',
   },
 };
@@ -165,6 +166,7 @@ const en: typeof zhCN = {
     colHeld: 'Held messages',
     openChat: 'Open chat',
     noConversation: 'This buyer has no conversation yet',
+    orderTitle: 'Order {{orderNo}}',
     profile: 'Customer 360',
   },
 };

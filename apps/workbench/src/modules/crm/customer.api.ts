@@ -1,9 +1,21 @@
-import { phoneForRole, type CustomerProfile } from '@golddesk/contracts';
+import { phoneForRole, type CustomerProfile, type ListCustomersResponse } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 /** The buyer's profile, stats and orders for the right pane. */
 export function fetchCustomer(buyerId: string, signal?: AbortSignal): Promise<CustomerProfile> {
   return apiRequest<CustomerProfile>(`/api/v1/customers/${encodeURIComponent(buyerId)}`, { signal });
+}
+
+/**
+ * The buyer's latest conversation, or null: the profile does not carry it, the 客户 list does (found by nick, the one
+ * search the list offers; at most 50 characters are searched).
+ */
+export async function findConversationOf(buyerId: string, nick: string, signal?: AbortSignal): Promise<string | null> {
+  const answer = await apiRequest<ListCustomersResponse>('/api/v1/customers', {
+    signal,
+    query: { q: nick.slice(0, 50), sort: 'recent', page: 1, pageSize: 100 },
+  });
+  return answer.customers.find((row) => row.id === buyerId)?.conversationId ?? null;
 }
 
 /**

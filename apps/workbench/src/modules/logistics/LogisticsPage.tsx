@@ -1,11 +1,11 @@
 import { CarOutlined } from '@ant-design/icons';
 import { App as AntApp, Badge, Card, Tabs } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../platform/navigation';
+import { usePageTab } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
 import type { Session } from '../../platform/session';
-import { ensureConversation, setActiveConversation } from '../conversations';
+import { openConversation } from '../conversations';
 import { ExceptionsTab } from './ExceptionsTab';
 import { useOpenExceptionCount } from './logistics.store';
 import { RulesTab } from './RulesTab';
@@ -17,18 +17,13 @@ import './logistics.css';
 export function LogisticsPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const [tab, setTab] = useState('exceptions');
+  const [tab, setTab] = usePageTab('exceptions');
   const open = useOpenExceptionCount();
 
   // Same as opening a search hit: make sure the conversation is loaded, then show it in the workbench.
-  const openConversation = useCallback(
+  const openChat = useCallback(
     (conversationId: string) => {
-      ensureConversation(conversationId)
-        .then(() => {
-          navigate('workbench');
-          setActiveConversation(conversationId);
-        })
-        .catch((error: unknown) => void message.error(errorMessage(error)));
+      openConversation(conversationId).catch((error: unknown) => void message.error(errorMessage(error)));
     },
     [message],
   );
@@ -56,7 +51,7 @@ export function LogisticsPage({ session }: { session: Session }) {
                   {t('logistics.tabs.exceptions')} <Badge count={open} size="small" data-testid="exceptions-badge" />
                 </span>
               ),
-              children: <ExceptionsTab onOpenConversation={openConversation} />,
+              children: <ExceptionsTab onOpenConversation={openChat} />,
             },
             {
               key: 'rules',

@@ -2,5 +2,6 @@
 export { OrderActions } from './OrderActions';
 export { OrderSteps } from './OrderSteps';
 export { MEMO_FLAGS, PROVINCES } from './order-format';
+export { fetchOrder } from './order.api';
 export { putOrders, resetOrders, useOrder } from './order.store';
 export { useOrderAction } from './use-order-action';

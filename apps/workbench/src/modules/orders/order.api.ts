@@ -58,6 +58,13 @@ export async function runOrderAction(
   return answer;
 }
 
+/** One order as the server has it now (GET /api/v1/orders/:id), stored for every card that shows it. */
+export async function fetchOrder(orderId: string, signal?: AbortSignal): Promise<OrderView> {
+  const { order } = await apiRequest<{ order: OrderView }>(`/api/v1/orders/${encodeURIComponent(orderId)}`, { signal });
+  putOrders([order]);
+  return order;
+}
+
 /** The order's audit trail (操作记录), newest first. */
 export async function listOrderAudit(orderId: string, signal?: AbortSignal): Promise<AuditEntry[]> {
   const answer = await apiRequest<{ entries: AuditEntry[] }>('/api/v1/audit', {

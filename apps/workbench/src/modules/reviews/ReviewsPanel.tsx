@@ -4,10 +4,9 @@ import { Alert, App as AntApp, Button, Segmented, Select, Space, Table } from 'a
 import { lazy, Suspense, useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
-import { navigate } from '../../platform/navigation';
 import { onStreamFrame } from '../../platform/realtime';
 import type { Session } from '../../platform/session';
-import { ensureConversation, setActiveConversation } from '../conversations';
+import { openConversation } from '../conversations';
 import { useReviewColumns } from './review-columns';
 import { useReviewWords } from './review-words';
 import { listReviews, type ReviewQuery } from './reviews.api';
@@ -97,12 +96,7 @@ export function ReviewsPanel({ session, onOpenCase }: ReviewsPanelProps) {
     (review: ReviewView) => {
       const id = review.conversationId;
       if (!id) return;
-      ensureConversation(id)
-        .then(() => {
-          navigate('workbench');
-          setActiveConversation(id);
-        })
-        .catch((caught: unknown) => void message.error(errorMessage(caught)));
+      openConversation(id).catch((caught: unknown) => void message.error(errorMessage(caught)));
     },
     [message],
   );

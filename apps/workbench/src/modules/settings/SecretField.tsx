@@ -2,7 +2,7 @@ import { CopyOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/ico
 import { App as AntApp, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { copyText } from './copy-text';
+import { copyText } from '../../platform/copy-text';
 
 /** A value shown in monospace with 复制; a secret is masked (its prefix kept) until 显示 is pressed. */
 export function SecretField({

@@ -1,9 +1,8 @@
 import { App as AntApp } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
-import { setCloseConfirm, takeConversation, conversationStore } from '../conversations';
+import { setCloseConfirm, showConversation, takeConversation, conversationStore } from '../conversations';
 import { nextUnread, stepWaiting } from './shortcut-actions';
 import { setShortcutHelp } from './shortcut-help.store';
 import { isHelpKey, matchShortcut, type ShortcutAction } from './shortcut-keys';
@@ -21,15 +20,15 @@ export function useWorkbenchShortcuts(onError: (message: string) => void): void 
       const say = (key: string) => void message.info({ content: t(key), key: 'shortcut' });
       if (action === 'nextWaiting' || action === 'previousWaiting' || action === 'nextUnread') {
         const opened = action === 'nextUnread' ? nextUnread() : stepWaiting(action === 'nextWaiting' ? 1 : -1);
-        if (opened) navigate('workbench');
+        if (opened) showConversation(opened);
         else say(action === 'nextUnread' ? 'shortcuts.none.unread' : 'shortcuts.none.waiting');
       } else if (action === 'take') {
         if (active?.status === 'open' && !active.assignee) {
-          navigate('workbench'); // from another page too: the agent sees whom they took
+          showConversation(active.id); // from another page too: the agent sees whom they took
           takeConversation(active.id).catch((error: unknown) => onError(errorMessage(error)));
         } else say('shortcuts.none.take');
       } else if (active?.status === 'open') {
-        navigate('workbench');
+        showConversation(active.id);
         setCloseConfirm(active.id);
       } else {
         say('shortcuts.none.close');

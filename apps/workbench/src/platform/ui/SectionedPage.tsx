@@ -1,5 +1,6 @@
 import { Menu } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { usePageTab } from '../navigation';
 import './sectioned-page.css';
 
 export interface PageSection {
@@ -10,7 +11,10 @@ export interface PageSection {
   content: ReactNode;
 }
 
-/** An admin page with a menu of sections on the left (设置, 自动化…); adding a section needs no other change. */
+/**
+ * An admin page with a menu of sections on the left (设置, 自动化…); adding a section needs no other change. The section
+ * is in the address (/settings/webhooks), so a link or a reload opens it.
+ */
 export function SectionedPage({
   title,
   icon,
@@ -22,7 +26,7 @@ export function SectionedPage({
   sections: PageSection[];
   testId: string;
 }) {
-  const [active, setActive] = useState(sections[0]?.key ?? '');
+  const [active, setActive] = usePageTab(sections[0]?.key ?? '');
   const section = sections.find((s) => s.key === active) ?? sections[0];
   return (
     <main className="sectioned-page" data-testid={`page-${testId}`}>
