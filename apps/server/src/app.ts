@@ -15,6 +15,7 @@ import { MessageWriter, provideOrderCards } from './modules/conversations/index.
 import { registerMessageRoutes } from './modules/conversations/index.js';
 import { registerSetupRoutes } from './modules/setup/index.js';
 import { registerTeamRoutes } from './modules/team/index.js';
+import { registerRoleRoutes } from './modules/permissions/index.js';
 import { findOrderCard, orderApprovalTarget, registerOrderRoutes } from './modules/orders/index.js';
 import { provideApprovalTarget, registerApprovalRoutes } from './modules/approvals/index.js';
 import {
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerCustomerRoutes(http, context);
   registerCrmRoutes(http, context);
   registerTeamRoutes(http, context);
+  registerRoleRoutes(http, context);
   registerOrderRoutes(http, context);
   registerApprovalRoutes(http, context);
   registerCaseRoutes(http, context);

@@ -12,6 +12,7 @@ import type {
 } from '@golddesk/contracts';
 import type { z } from 'zod';
 import { decideApproval } from '../src/modules/approvals/commands/decide-approval.js';
+import { authenticate } from '../src/modules/auth/index.js';
 import { inTransaction } from '../src/platform/app-context.js';
 import type { DomainEvent } from '../src/platform/events/domain-events.js';
 import type { AgentPrincipal } from '../src/platform/http/auth.js';
@@ -176,7 +177,8 @@ describe('an approval applies its order action in one transaction', () => {
     await noteConversation(order.buyerId);
     const linesBefore = (await systemLines(order.buyerId)).length;
     const auditBefore = (await auditActions(order.id)).length;
-    const actor = server.app.context.tokens.verify(owner.token).principal as AgentPrincipal;
+    // As a request sees the owner: the token checked and the role's capabilities looked up.
+    const actor = (await authenticate(server.app.context, owner.token)).principal as AgentPrincipal;
     const ctx = { app: server.app.context, actor };
     const from = events.length;
 

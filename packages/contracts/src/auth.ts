@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { Id } from './common.js';
 
-export const AgentRole = z.enum(['owner', 'manager', 'presale', 'aftersale', 'support']);
+/** The built-in roles: 店长, 主管, 售前, 售后, 辅助 and 培训生 (trainee: chat and quick replies only, by default). */
+export const AgentRole = z.enum(['owner', 'manager', 'presale', 'aftersale', 'support', 'trainee']);
 export type AgentRole = z.infer<typeof AgentRole>;
+
+/** A role's key as agents.role stores it: a built-in role, or a role the shop's owner made (`custom-<id>`). */
+export const RoleKey = z
+  .string()
+  .max(64)
+  .regex(/^(owner|manager|presale|aftersale|support|trainee|custom-[a-z0-9]{4,40})$/, 'a built-in role or custom-<id>');
+export type RoleKey = z.infer<typeof RoleKey>;
 
 /** 在线 / 忙碌 (挂起: keeps the current buyers, takes no new ones) / 离线. */
 export const AgentStatus = z.enum(['online', 'busy', 'offline']);
@@ -11,7 +19,9 @@ export type AgentStatus = z.infer<typeof AgentStatus>;
 export const AgentView = z.object({
   id: Id,
   name: z.string(),
-  role: AgentRole,
+  role: RoleKey,
+  /** The role's name for a role the shop made (built-in roles are named by the client in its language). */
+  roleName: z.string().optional(),
   username: z.string().optional(),
   /** Disabled by the owner (or a manager): cannot sign in. */
   disabled: z.boolean().optional(),
@@ -40,6 +50,8 @@ export const LoginResponse = z.object({
   expiresInSeconds: z.number().int().optional(),
   agent: AgentView,
   shop: z.object({ id: Id, slug: z.string(), name: z.string() }).optional(),
+  /** What the agent may do now (the shop's permissions matrix); GET /api/v1/me answers it afresh. */
+  capabilities: z.array(z.string()).optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
@@ -49,6 +61,10 @@ export const AgentStatusResponse = z.object({ status: AgentStatus });
 export const MeResponse = z.object({
   agent: AgentView,
   shop: z.object({ id: Id, slug: z.string(), name: z.string() }),
+  /** The role's name in the request's language (a custom role: as the owner wrote it). */
+  roleName: z.string(),
+  /** What the agent may do now: the role's column of the shop's permissions matrix (changes apply without signing out). */
+  capabilities: z.array(z.string()),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
@@ -78,7 +94,8 @@ export const CreateAgentRequest = z.object({
     .max(64)
     .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -'),
   name: z.string().min(1).max(32),
-  role: AgentRole,
+  /** A built-in role or one of the shop's own (GET /api/v1/team/roles). */
+  role: RoleKey,
   password: z.string().min(8).max(256),
 });
 export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;

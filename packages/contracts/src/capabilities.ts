@@ -1,8 +1,10 @@
 import type { AgentRole } from './auth.js';
 
-// Shorthands for the rows below; the table stays plain data (capability → roles) so the team-routing issue can
-// later store and edit it as a matrix per shop.
+// Shorthands for the rows below. The table stays plain data (capability → roles): it is every shop's starting point,
+// and the permissions matrix (团队 → 角色与权限) stores a shop's changes per role on top of it.
+/** The roles that serve buyers on their own; 培训生 (trainee) only chats and uses quick replies until trained. */
 const EVERYONE = ['owner', 'manager', 'presale', 'aftersale', 'support'] as const;
+const SERVING = [...EVERYONE, 'trainee'] as const;
 /** 店长 and 主管: the people who answer for the shop's policy, money beyond limits and integration. */
 const MANAGERS = ['owner', 'manager'] as const;
 
@@ -20,6 +22,8 @@ export const CAPABILITIES = {
   'orders.close': ['owner', 'manager', 'presale', 'support'],
   'orders.ship': ['owner', 'manager', 'aftersale', 'support'],
   'orders.update_tracking': ['owner', 'manager', 'aftersale', 'support'],
+  // 物流跟进: notes on a parcel's timeline and handling logistics exceptions (called the courier, re-sent …).
+  'logistics.follow_up': EVERYONE,
   // Nobody is above the owner to approve: their 改价 applies at once, whatever the shop's discount limits say.
   'orders.change_price_beyond_limit': ['owner'],
   'approvals.decide': MANAGERS,
@@ -47,7 +51,7 @@ export const CAPABILITIES = {
   // Conversations and routing (分流). Serving buyers is everyone's; 查看全部会话 lets an agent see colleagues' buyers
   // (without it: their own and their groups' queue); taking over a colleague's buyer and the live monitor are the
   // managers'; transferring to a colleague or a group is everyone's.
-  'conversations.serve': EVERYONE,
+  'conversations.serve': SERVING,
   'conversations.see_all': EVERYONE,
   'conversations.transfer': EVERYONE,
   'conversations.take_over': MANAGERS,
@@ -72,6 +76,8 @@ export const CAPABILITIES = {
   'crm.block': MANAGERS,
   'crm.manage_segments': MANAGERS,
 
+  // Quick replies (快捷短语): finding, sending and keeping personal phrases is everyone's; team phrases speak for the shop.
+  'quick_replies.use': SERVING,
   // The shop's policy: every agent reads it, the managers change it.
   'quick_replies.edit_team': MANAGERS,
   'auto_replies.edit': MANAGERS,
@@ -93,26 +99,69 @@ export const CAPABILITIES = {
   // The workbench's 设置 page (integration, webhooks, business hours).
   'settings.open': MANAGERS,
 
-  // Adding, disabling or signing out a colleague of a role: the owner anyone, a manager the front-line roles.
+  // Adding, disabling or signing out a colleague of a role: the owner anyone, a manager the front-line roles (trainees
+  // and the shop's own roles among them).
   'team.manage_owner': ['owner'],
   'team.manage_manager': ['owner'],
   'team.manage_presale': MANAGERS,
   'team.manage_aftersale': MANAGERS,
   'team.manage_support': MANAGERS,
-  // The permissions matrix (roles × capabilities, custom roles) is the owner's.
+  'team.manage_trainee': MANAGERS,
+  'team.manage_custom': MANAGERS,
+  // The permissions matrix (roles × capabilities, custom roles): the owner changes it, managers read it.
+  'team.view_roles': MANAGERS,
   'team.manage_roles': ['owner'],
 } as const satisfies Record<string, readonly AgentRole[]>;
 
 /** A named permission of the capability table. */
 export type Capability = keyof typeof CAPABILITIES;
 
-/** Whether an agent of `role` has the capability. Unknown roles have none. */
-export function can(role: string, capability: Capability): boolean {
-  return (CAPABILITIES[capability] as readonly string[]).includes(role);
+/** Every capability, in the table's order. */
+export const CAPABILITY_KEYS = Object.keys(CAPABILITIES) as Capability[];
+
+/**
+ * Whoever holds capabilities: the server's signed-in agent (resolved per request from the shop's matrix) or the
+ * workbench's session (from GET /api/v1/me). Decisions read these, never the role's name.
+ */
+export interface CapabilityHolder {
+  capabilities: readonly string[];
 }
 
-/** Whether an agent of `actorRole` may add, disable or sign out a colleague of `targetRole` (never themselves: the caller checks that). */
-export function mayManageRole(actorRole: string, targetRole: string): boolean {
-  const capability = `team.manage_${targetRole}`;
-  return capability in CAPABILITIES && can(actorRole, capability as Capability);
+/** Whether the holder has the capability. */
+export function can(holder: CapabilityHolder, capability: Capability): boolean {
+  return holder.capabilities.includes(capability);
+}
+
+/** A key of the table (an unknown name stored or sent is never a capability). */
+export function isCapability(name: string): name is Capability {
+  return Object.prototype.hasOwnProperty.call(CAPABILITIES, name);
+}
+
+/** What a role has before its shop changed anything: the table's column for a built-in role, nothing for others. */
+export function defaultCapabilitiesOf(role: string): Capability[] {
+  return CAPABILITY_KEYS.filter((capability) => (CAPABILITIES[capability] as readonly string[]).includes(role));
+}
+
+/**
+ * A role's capabilities in a shop: what the shop stored for it (null: never changed), else the defaults. The owner
+ * always has everything, whatever is stored: nobody can lock the shop out. Unknown stored names are dropped.
+ */
+export function effectiveCapabilities(role: string, stored: readonly string[] | null): Capability[] {
+  if (role === 'owner') return [...CAPABILITY_KEYS];
+  if (!stored) return defaultCapabilitiesOf(role);
+  const granted = new Set(stored);
+  return CAPABILITY_KEYS.filter((capability) => granted.has(capability));
+}
+
+/** The capability that lets one add, disable or sign out colleagues of `role` (the shop's own roles share one). */
+export function manageCapabilityOf(role: string): Capability | undefined {
+  if (role.startsWith('custom-')) return 'team.manage_custom';
+  const capability = `team.manage_${role}`;
+  return isCapability(capability) ? capability : undefined;
+}
+
+/** Whether the holder may add, disable or sign out a colleague of `targetRole` (never themselves: the caller checks that). */
+export function mayManageRole(holder: CapabilityHolder, targetRole: string): boolean {
+  const capability = manageCapabilityOf(targetRole);
+  return capability !== undefined && can(holder, capability);
 }

@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './money.js';
 export * from './auth.js';
 export * from './capabilities.js';
+export * from './roles.js';
 export * from './messages.js';
 export * from './conversations.js';
 export * from './widget.js';

@@ -1,4 +1,4 @@
-import { can } from './capabilities.js';
+import { can, type CapabilityHolder } from './capabilities.js';
 
 /**
  * Masks for personal data shown to people who need to know that something changed, not what it is
@@ -35,14 +35,14 @@ export function maskName(name: string): string {
 }
 
 /**
- * Whether an agent of `role` sees phone numbers in full (the `buyers.see_full_phone` capability). Every view of a
- * phone (right pane, order cards, receivers, tasks, stream frames) follows this one rule.
+ * Whether the viewer sees phone numbers in full (the `buyers.see_full_phone` capability). Every view of a phone
+ * (right pane, order cards, receivers, tasks, stream frames) follows this one rule.
  */
-export function seesFullPhone(role: string): boolean {
-  return can(role, 'buyers.see_full_phone');
+export function seesFullPhone(viewer: CapabilityHolder): boolean {
+  return can(viewer, 'buyers.see_full_phone');
 }
 
-/** A phone number as an agent of `role` may see it: in full or masked (maskPhone); null stays null. */
-export function phoneForRole<T extends string | null>(phone: T, role: string): T {
-  return (phone && !seesFullPhone(role) ? maskPhone(phone) : phone) as T;
+/** A phone number as the viewer may see it: in full or masked (maskPhone); null stays null. */
+export function phoneForViewer<T extends string | null>(phone: T, viewer: CapabilityHolder): T {
+  return (phone && !seesFullPhone(viewer) ? maskPhone(phone) : phone) as T;
 }

@@ -62,6 +62,11 @@ export const CaseUpdatedFrame = z.object({ type: z.literal('case.updated'), case
 export const CaseRemindedFrame = z.object({ type: z.literal('case.reminded'), case: CaseView, assigneeId: Id.nullable() });
 /** Agents: a colleague set their status (在线 / 忙碌 / 离线). */
 export const AgentStatusFrame = z.object({ type: z.literal('agent.status_changed'), agentId: Id, status: AgentStatus });
+/**
+ * Agents: the owner changed a role's column of the permissions matrix (or made or deleted a role). Agents of that role
+ * fetch GET /api/v1/me again (their buttons follow without a reload); the matrix's viewers reload it.
+ */
+export const PermissionsChangedFrame = z.object({ type: z.literal('permissions.changed'), role: z.string() });
 /** Agents: a colleague task was created or changed (仓库, 财务, 质检, 回访). */
 export const TaskUpdatedFrame = z.object({ type: z.literal('task.updated'), task: TaskView });
 /** Buyers: the shop's service status changed (an agent came online or left, the hours were changed). */
@@ -84,6 +89,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   CaseRemindedFrame,
   TaskUpdatedFrame,
   AgentStatusFrame,
+  PermissionsChangedFrame,
   FootprintFrame,
   ImportProgressFrame,
   LogisticsExceptionFrame,

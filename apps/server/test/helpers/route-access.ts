@@ -20,9 +20,12 @@ export interface Rule {
   cases: Record<string, Access>;
 }
 
-export const AGENT_ROLES: readonly AgentRole[] = ['owner', 'manager', 'presale', 'aftersale', 'support'];
+export const AGENT_ROLES: readonly AgentRole[] = ['owner', 'manager', 'presale', 'aftersale', 'support', 'trainee'];
 
+/** Any agent of the shop, 培训生 (trainee: chat and quick replies only) among them: reads, chat, quick replies. */
 const AGENTS = AGENT_ROLES;
+/** The roles that serve buyers on their own: what every one of them may change (notes, memos, cases …); not trainees. */
+const SERVING: readonly AgentRole[] = ['owner', 'manager', 'presale', 'aftersale', 'support'];
 /** 店长 and 主管: shop policy, people, money beyond limits, integration. */
 const MANAGERS: readonly AgentRole[] = ['owner', 'manager'];
 /** Order edits that touch money or end an order: not after-sales (their discount limit is 0). */
@@ -65,6 +68,11 @@ export const ACCESS: Record<string, Access | Rule> = {
   'PUT /api/v1/me/status': AGENTS,
   'POST /api/v1/auth/logout': AGENTS,
   'GET /api/v1/team/agents': AGENTS,
+  // The permissions matrix: the owner changes it, managers read it (another shop's role key is unknown: 404).
+  'GET /api/v1/team/roles': MANAGERS,
+  'POST /api/v1/team/roles': ['owner'],
+  'PATCH /api/v1/team/roles/{key}': ['owner'],
+  'DELETE /api/v1/team/roles/{key}': ['owner'],
   'POST /api/v1/team/agents': MANAGERS,
   // On a pre-sales colleague (a manager may not change the owner or another manager; nobody disables themselves).
   'PATCH /api/v1/team/agents/{id}': MANAGERS,
@@ -100,17 +108,17 @@ export const ACCESS: Record<string, Access | Rule> = {
   'GET /api/v1/customers/{buyerId}': AGENTS,
   'GET /api/v1/customers/{buyerId}/suggestions': AGENTS,
   'GET /api/v1/customers/{buyerId}/crm': AGENTS,
-  'PUT /api/v1/customers/{buyerId}/type': AGENTS,
+  'PUT /api/v1/customers/{buyerId}/type': SERVING,
   'PUT /api/v1/customers/{buyerId}/vip': MANAGERS,
-  'PUT /api/v1/customers/{buyerId}/tags': AGENTS,
-  'POST /api/v1/customers/{buyerId}/notes': AGENTS,
+  'PUT /api/v1/customers/{buyerId}/tags': SERVING,
+  'POST /api/v1/customers/{buyerId}/notes': SERVING,
   // The probe's note is support1's: its author, the owner and managers may change it.
   'PATCH /api/v1/customers/{buyerId}/notes/{noteId}': {
-    allow: AGENTS,
+    allow: SERVING,
     cases: { "support1's note": ['owner', 'manager', 'support'] },
   },
   'DELETE /api/v1/customers/{buyerId}/notes/{noteId}': {
-    allow: AGENTS,
+    allow: SERVING,
     cases: { "support1's note": ['owner', 'manager', 'support'] },
   },
   'POST /api/v1/customers/{buyerId}/block': MANAGERS,
@@ -126,25 +134,25 @@ export const ACCESS: Record<string, Access | Rule> = {
 
   'GET /api/v1/orders/{id}': AGENTS,
   'POST /api/v1/orders/{id}/change-price': PRICE_AND_CLOSE,
-  'POST /api/v1/orders/{id}/change-receiver': AGENTS,
-  'POST /api/v1/orders/{id}/change-sku': AGENTS,
-  'POST /api/v1/orders/{id}/memo': AGENTS,
+  'POST /api/v1/orders/{id}/change-receiver': SERVING,
+  'POST /api/v1/orders/{id}/change-sku': SERVING,
+  'POST /api/v1/orders/{id}/memo': SERVING,
   'POST /api/v1/orders/{id}/close': PRICE_AND_CLOSE,
   'POST /api/v1/orders/{id}/ship': SHIPPING,
   'POST /api/v1/orders/{id}/tracking-number': SHIPPING,
   'GET /api/v1/orders/{id}/tracking': AGENTS,
-  'POST /api/v1/orders/{id}/tracking/notes': AGENTS,
+  'POST /api/v1/orders/{id}/tracking/notes': SERVING,
   'GET /api/v1/approvals': AGENTS,
-  'POST /api/v1/cases': AGENTS,
+  'POST /api/v1/cases': SERVING,
   'GET /api/v1/cases': AGENTS,
   'GET /api/v1/cases/{id}': AGENTS,
   'GET /api/v1/cases/figures': MANAGERS,
-  'PATCH /api/v1/cases/{id}': AGENTS,
+  'PATCH /api/v1/cases/{id}': SERVING,
   'POST /api/v1/cases/{id}/transitions': CASE_WORK,
   // Goodwill: everyone, within their role's limit (beyond it, a request).
-  'POST /api/v1/cases/{id}/compensations': AGENTS,
-  'POST /api/v1/cases/{id}/evidence-requests': AGENTS,
-  'POST /api/v1/cases/{id}/guide-steps': AGENTS,
+  'POST /api/v1/cases/{id}/compensations': SERVING,
+  'POST /api/v1/cases/{id}/evidence-requests': SERVING,
+  'POST /api/v1/cases/{id}/guide-steps': SERVING,
   'GET /api/v1/settings/aftersale-policy': AGENTS,
   'PUT /api/v1/settings/aftersale-policy': MANAGERS,
   'GET /api/v1/tasks': AGENTS,
@@ -178,7 +186,7 @@ export const ACCESS: Record<string, Access | Rule> = {
   'PUT /api/v1/logistics/rules': MANAGERS,
   'GET /api/v1/logistics/quote': AGENTS,
   'GET /api/v1/logistics/exceptions': AGENTS,
-  'POST /api/v1/logistics/exceptions/{id}/resolve': AGENTS,
+  'POST /api/v1/logistics/exceptions/{id}/resolve': SERVING,
 
   'GET /api/v1/reminders/settings': AGENTS,
   'PUT /api/v1/reminders/settings': MANAGERS,

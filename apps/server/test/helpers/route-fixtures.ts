@@ -16,6 +16,7 @@ import type {
   PaymentReminderSettingsResponse,
   PromotionResponse,
   QuickReplyResponse,
+  RoleResponse,
   SegmentResponse,
   ShopHoursResponse,
   TagResponse,
@@ -82,6 +83,16 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     });
     return loginAgent(base, 'manager1', MANAGER_PASSWORD);
   };
+  // 培训生: a built-in role with chat and quick replies only; every route that needs more must refuse them.
+  const trainee1 = async () => {
+    await asOwner('POST', '/api/v1/team/agents', {
+      username: 'trainee1',
+      name: '培训生小林',
+      role: 'trainee',
+      password: MANAGER_PASSWORD,
+    });
+    return loginAgent(base, 'trainee1', MANAGER_PASSWORD);
+  };
   const verifiedBuyer = async () => {
     const signed = await api<DemoIdentityResponse>(base, 'POST', '/api/v1/demo/identity', { body: { shop: 'demo' } });
     const session = await api<WidgetSessionResponse>(base, 'POST', '/api/v1/widget/sessions', {
@@ -105,8 +116,9 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
       created_at: at,
     })
     .execute();
-  const [manager, presale, aftersale, support, visitor, verified, other] = await Promise.all([
+  const [manager, trainee, presale, aftersale, support, visitor, verified, other] = await Promise.all([
     manager1(),
+    trainee1(),
     loginAgent(base, 'presale1'),
     loginAgent(base, 'aftersale1'),
     loginAgent(base, 'support1'),
@@ -336,6 +348,8 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
         ).rule.id,
       quickReply: teamPhrase,
       doomedQuickReply: teamPhrase,
+      role: async () => (await asOwner<RoleResponse>('POST', '/api/v1/team/roles', { name: '矩阵角色' })).role.key,
+      doomedRole: async () => (await asOwner<RoleResponse>('POST', '/api/v1/team/roles', { name: '矩阵待删角色' })).role.key,
       webhook,
       doomedWebhook: webhook,
       attachment: async () =>
@@ -464,7 +478,14 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
       visitor: visitor.token,
       buyer: verified.token,
       otherOwner: other.owner.token,
-      roles: { owner, manager: manager.token, presale: presale.token, aftersale: aftersale.token, support: support.token },
+      roles: {
+        owner,
+        manager: manager.token,
+        presale: presale.token,
+        aftersale: aftersale.token,
+        support: support.token,
+        trainee: trainee.token,
+      },
     },
     ids,
     bodies,

@@ -38,6 +38,7 @@ const DEFAULT_IDS: Record<string, string> = {
   webhooks: 'webhook',
   attachments: 'attachment',
   agents: 'targetAgent',
+  roles: 'role',
   shops: 'slug',
   integrations: 'slug',
 };
@@ -92,6 +93,10 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
     body: { username: 'presale1', name: '矩阵新人', role: 'presale', password: 'matrix-new-password' },
   }),
   'PATCH /api/v1/team/agents/{id}': () => ({ body: { disabled: false } }),
+  // A name each caller's shop already has after its first call is refused (409) after the capability check.
+  'POST /api/v1/team/roles': () => ({ body: { name: '矩阵新角色' } }),
+  'PATCH /api/v1/team/roles/{key}': () => ({ body: { limits: { compensationFen: 100 } } }),
+  'DELETE /api/v1/team/roles/{key}': (f) => ({ params: { key: f.ids.doomedRole! } }),
   'PUT /api/v1/me/status': () => ({ body: { status: 'online' } }),
 
   'POST /api/v1/conversations/{id}/read': () => ({ body: { seq: 0 } }),

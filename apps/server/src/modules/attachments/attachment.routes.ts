@@ -21,7 +21,8 @@ export function registerAttachmentRoutes(app: HttpServer, ctx: AppContext) {
     app.post(
       url,
       {
-        config: { auth },
+        // Agents send images into chats: serving buyers is what allows it.
+        config: auth === 'agent' ? { auth, capability: 'conversations.serve' as const } : { auth },
         bodyLimit: MAX_IMAGE_BYTES,
         // Before the body is read: a buyer over their rate does not get to send 5 MB first.
         preParsing: async (request) => limitBuyerUploads(ctx, request.principal!, request.ip),

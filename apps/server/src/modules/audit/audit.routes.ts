@@ -27,7 +27,7 @@ export function registerAuditRoutes(app: HttpServer, ctx: AppContext) {
         targetId: request.query.targetId,
         limit: Math.min(request.query.limit ?? 100, MAX_ENTRIES),
       });
-      return { entries: rows.map((row) => presentAudit(row, { personalData: can(agent.role, 'audit.read_personal_data') })) };
+      return { entries: rows.map((row) => presentAudit(row, { personalData: can(agent, 'audit.read_personal_data') })) };
     },
   );
 }

@@ -1,7 +1,12 @@
-import type { AgentRole, AgentStatus, AgentView } from '@golddesk/contracts';
+import type { AgentStatus, AgentView } from '@golddesk/contracts';
 import type { AgentRow } from './agent.repository.js';
 
-type PresentedRow = Omit<AgentRow, 'disabled_at' | 'status'> & { disabled_at?: string | null; status?: string | null };
+type PresentedRow = Pick<AgentRow, 'id' | 'name' | 'role' | 'username'> & {
+  disabled_at?: string | null;
+  status?: string | null;
+  /** The name of a role the shop made (listAgents joins it); built-in roles are named by the client. */
+  role_name?: string | null;
+};
 
 /**
  * An agent as colleagues see them. With `online` (who has a workbench open), the status is the one they set while
@@ -11,10 +16,11 @@ export function presentAgent(row: PresentedRow, online?: ReadonlySet<string>): A
   const view: AgentView = {
     id: row.id,
     name: row.name,
-    role: row.role as AgentRole,
+    role: row.role,
     username: row.username,
     disabled: row.disabled_at != null,
   };
+  if (row.role_name) view.roleName = row.role_name;
   if (online) view.status = online.has(row.id) ? ((row.status ?? 'online') as AgentStatus) : 'offline';
   return view;
 }

@@ -16,8 +16,17 @@ export async function insertAgent(db: Queryable, row: Insertable<Database['agent
   await db.insertInto('agents').values(row).execute();
 }
 
+/** The shop's agents, each with the name of their role when it is one the shop made (null for built-in roles). */
 export async function listAgents(db: Queryable, shopId: string) {
-  return db.selectFrom('agents').selectAll().where('shop_id', '=', shopId).orderBy('created_at').orderBy('username').execute();
+  return db
+    .selectFrom('agents as a')
+    .leftJoin('shop_roles as r', (join) => join.onRef('r.shop_id', '=', 'a.shop_id').onRef('r.key', '=', 'a.role'))
+    .selectAll('a')
+    .select('r.name as role_name')
+    .where('a.shop_id', '=', shopId)
+    .orderBy('a.created_at')
+    .orderBy('a.username')
+    .execute();
 }
 
 /** Marks an agent disabled (an ISO time) or enabled (null). */
@@ -64,4 +73,14 @@ export async function recordAgentStatus(
       ended_at: null,
     })
     .execute();
+}
+
+/** A role's row of the shop's permissions matrix (its name and column), undefined when the shop never changed it. */
+export async function findRoleColumn(db: Queryable, shopId: string, role: string) {
+  return db
+    .selectFrom('shop_roles')
+    .select(['name', 'capabilities_json'])
+    .where('shop_id', '=', shopId)
+    .where('key', '=', role)
+    .executeTakeFirst();
 }

@@ -1,5 +1,7 @@
 import {
   AgentStatusResponse,
+  BUILT_IN_ROLE_NAMES,
+  isBuiltInRole,
   type AgentStatus,
   LoginRequest,
   LoginResponse,
@@ -9,10 +11,10 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError, languageOf } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { findShopById } from '../shops/index.js';
-import { findAgent } from './agent.repository.js';
+import { findAgent, findRoleColumn } from './agent.repository.js';
 import { presentAgent } from './agent.presenter.js';
 import { logIn } from './commands/log-in.js';
 import { logOut } from './commands/log-out.js';
@@ -50,14 +52,22 @@ export function registerAuthRoutes(app: HttpServer, ctx: AppContext) {
     },
     async (request) => {
       const principal = agentOf(request);
-      const [agent, shop] = await Promise.all([
+      const [agent, shop, role] = await Promise.all([
         findAgent(ctx.storage.db, principal.shopId, principal.agentId),
         findShopById(ctx.storage.db, principal.shopId),
+        findRoleColumn(ctx.storage.db, principal.shopId, principal.role),
       ]);
       if (!agent || !shop) throw new AppError('invalid_token');
       // My own status as I set it (my workbench may still be connecting); colleagues see 离线 while none is open.
-      const view = { ...presentAgent(agent), status: (agent.status ?? 'online') as AgentStatus };
-      return { agent: view, shop: { id: shop.id, slug: shop.slug, name: shop.name } };
+      const view = { ...presentAgent({ ...agent, role_name: role?.name }), status: (agent.status ?? 'online') as AgentStatus };
+      const language = languageOf(request.headers['accept-language']);
+      return {
+        agent: view,
+        shop: { id: shop.id, slug: shop.slug, name: shop.name },
+        roleName: isBuiltInRole(agent.role) ? BUILT_IN_ROLE_NAMES[agent.role][language] : (role?.name ?? agent.role),
+        // As authenticated for this request: the role's column of the matrix now.
+        capabilities: [...principal.capabilities],
+      };
     },
   );
 

@@ -3,6 +3,6 @@ export { presentAgent } from './agent.presenter.js';
 export { findAgent, findAgentByUsername, insertAgent, listAgents, setAgentDisabledAt } from './agent.repository.js';
 export { publishSessionsRevoked } from './auth.events.js';
 export { registerAuthRoutes } from './auth.routes.js';
-export { authenticate } from './authenticate.js';
+export { authenticate, capabilitiesOf } from './authenticate.js';
 export { logIn } from './commands/log-in.js';
 export { revokeAgentSessions } from './session.repository.js';

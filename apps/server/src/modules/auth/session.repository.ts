@@ -16,12 +16,16 @@ export async function insertSession(db: Queryable, row: AgentSessionRow) {
     .execute();
 }
 
-/** The session with its agent's current role, name and disabled mark, in one indexed read. */
+/**
+ * The session with its agent's current role, name and disabled mark, and the role's column of the shop's permissions
+ * matrix (null when the shop never changed the role), in one indexed read.
+ */
 export async function findSessionWithAgent(db: Queryable, sessionId: string) {
   return db
     .selectFrom('agent_sessions as s')
     .innerJoin('agents as a', 'a.id', 's.agent_id')
-    .select(['s.agent_id', 's.shop_id', 's.revoked_at', 'a.role', 'a.name', 'a.disabled_at'])
+    .leftJoin('shop_roles as r', (join) => join.onRef('r.shop_id', '=', 'a.shop_id').onRef('r.key', '=', 'a.role'))
+    .select(['s.agent_id', 's.shop_id', 's.revoked_at', 'a.role', 'a.name', 'a.disabled_at', 'r.capabilities_json'])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
 }

@@ -6,6 +6,7 @@ import {
   REFUND_CASE_TYPES,
   serverText,
   type CaseEligibility,
+  type CapabilityHolder,
   type CaseType,
   type ServerTextLine,
 } from '@golddesk/contracts';
@@ -191,10 +192,10 @@ export function caseDeadline(policy: AftersalePolicy, type: CaseType, at: Date):
   return new Date(at.getTime() + hours * 3600_000);
 }
 
-/** The goodwill the role may give on one case without asking (the owner: no limit). */
-export function compensationLimitFen(policy: AftersalePolicy, role: string): number {
-  if (can(role, 'cases.set_authority')) return Number.MAX_SAFE_INTEGER;
-  return policy.compensationLimitsFen[role] ?? 0;
+/** The goodwill the agent may give on one case without asking: their role's limit (the owner: no limit). */
+export function compensationLimitFen(policy: AftersalePolicy, agent: CapabilityHolder & { role: string }): number {
+  if (can(agent, 'cases.set_authority')) return Number.MAX_SAFE_INTEGER;
+  return policy.compensationLimitsFen[agent.role] ?? 0;
 }
 
 /** MM-DD in China time. */

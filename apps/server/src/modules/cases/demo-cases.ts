@@ -1,4 +1,4 @@
-import { DEFAULT_AFTERSALE_POLICY } from '@golddesk/contracts';
+import { DEFAULT_AFTERSALE_POLICY, effectiveCapabilities } from '@golddesk/contracts';
 import type { AppContext } from '../../platform/app-context.js';
 import type { AgentPrincipal } from '../../platform/http/auth.js';
 import { caseActorOf } from './case-change.js';
@@ -25,6 +25,8 @@ export async function seedDemoCases(app: AppContext, props: { shopId: string; af
     role: 'aftersale',
     name: props.aftersale.name,
     sessionId: 'demo-seed',
+    // A new shop has changed nothing: the role's defaults.
+    capabilities: effectiveCapabilities('aftersale', null),
   };
   const ctx = { app, actor };
   const orders = await listSignedOrdersWithNotes(app.storage.db, props.shopId);

@@ -2,6 +2,7 @@
 export { registerAftersalePolicyRoutes } from './aftersale-policy.routes.js';
 export { caseApprovalTarget } from './case-approval-target.js';
 export { caseTaskOutcome } from './case-task-outcome.js';
+export { readCompensationLimits, writeCompensationLimit } from './compensation-limits.js';
 export { registerCaseRoutes } from './case.routes.js';
 export { registerCaseWidgetRoutes } from './case-widget.routes.js';
 export { CASE_JOBS, caseDeadlineSchedule } from './jobs/case-deadline-reminders.js';

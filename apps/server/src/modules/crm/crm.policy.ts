@@ -6,12 +6,12 @@ import { requireCapability } from '../../platform/http/require-capability.js';
 type CrmAction = ActionOf<Capability>;
 type ActionOf<C> = C extends `crm.${infer Action}` ? Action : never;
 
-/** Throws forbidden unless the agent's role may do the action (CAPABILITIES in the contracts, shared with the workbench). */
+/** Throws forbidden unless the agent may do the action (their role's column of the shop's permissions matrix). */
 export function requireCrm(agent: AgentPrincipal, action: CrmAction): void {
   requireCapability(agent, `crm.${action}`);
 }
 
 /** A note is edited or deleted by its author, or by the owner / a manager. */
-export function mayChangeNote(agent: Pick<AgentPrincipal, 'agentId' | 'role'>, authorId: string): boolean {
-  return agent.agentId === authorId || can(agent.role, 'crm.change_any_note');
+export function mayChangeNote(agent: Pick<AgentPrincipal, 'agentId' | 'capabilities'>, authorId: string): boolean {
+  return agent.agentId === authorId || can(agent, 'crm.change_any_note');
 }

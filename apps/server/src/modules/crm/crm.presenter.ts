@@ -1,5 +1,6 @@
 import {
-  phoneForRole,
+  phoneForViewer,
+  type CapabilityHolder,
   type CustomerCrmView,
   type CustomerRow,
   type CustomerType,
@@ -58,8 +59,8 @@ export interface CrmParts {
   lastOrderAt: string | null;
 }
 
-/** The right pane's 客户 360 block, with receivers' phones as an agent of `viewerRole` may see them. */
-export function presentCrm(parts: CrmParts, viewerRole: string): CustomerCrmView {
+/** The right pane's 客户 360 block, with receivers' phones as the viewing agent may see them. */
+export function presentCrm(parts: CrmParts, viewer: CapabilityHolder): CustomerCrmView {
   const { buyer } = parts;
   return {
     customerType: buyer.customer_type
@@ -73,7 +74,7 @@ export function presentCrm(parts: CrmParts, viewerRole: string): CustomerCrmView
     notes: parts.notes.map(presentNote),
     addresses: parts.addresses.map((a, i) => ({
       name: a.receiver_name,
-      phone: phoneForRole(a.receiver_phone, viewerRole),
+      phone: phoneForViewer(a.receiver_phone, viewer),
       province: a.province,
       address: a.receiver_address,
       lastUsedAt: a.last_used_at,

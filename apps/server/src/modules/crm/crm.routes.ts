@@ -67,7 +67,7 @@ function filterOf(query: z.infer<typeof ListCustomersQuery>, saved: SegmentFilte
 /** Customer 360 (客户): list and segments, tags, notes, type, VIP, blacklist. Every route is the agent's own shop. */
 export function registerCrmRoutes(app: HttpServer, ctx: AppContext) {
   const crmOf = async (agent: AgentPrincipal, buyerId: string) => ({
-    crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyerId, agent.role),
+    crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyerId, agent),
   });
 
   app.get(

@@ -1,7 +1,7 @@
 import {
   CustomerProfile,
   PAID_ORDER_STATUSES,
-  phoneForRole,
+  phoneForViewer,
   RecordFootprintRequest,
   SuggestionsResponse,
 } from '@golddesk/contracts';
@@ -11,7 +11,7 @@ import { listBuyerCaseSummaries, presentCaseSummary } from '../cases/index.js';
 import { agentOf, buyerOf } from '../../platform/http/auth.js';
 import { AppError, languageOf } from '../../platform/http/errors.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { orderForRole, presentOrder } from '../orders/index.js';
+import { orderForViewer, presentOrder } from '../orders/index.js';
 import { listBuyerOrders } from '../orders/index.js';
 import { loadCustomerCrm } from './queries/load-crm.js';
 import { isVouched } from './buyer-identity.js';
@@ -41,14 +41,14 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
       const buyer = await findBuyer(ctx.storage.db, agent.shopId, request.params.buyerId);
       if (!buyer) throw new AppError('not_found', { thing: 'buyer' });
       const orders = (await listBuyerOrders(ctx.storage.db, agent.shopId, buyer.id)).map((order) =>
-        orderForRole(presentOrder(order), agent.role),
+        orderForViewer(presentOrder(order), agent),
       );
       const paid = orders.filter((o) => PAID_STATUSES.has(o.status));
       return {
         buyer: {
           id: buyer.id,
           nick: buyer.nick,
-          phone: phoneForRole(buyer.phone, agent.role),
+          phone: phoneForViewer(buyer.phone, agent),
           province: buyer.province,
           city: buyer.city,
           vipLevel: Number(buyer.vip_level),
@@ -64,7 +64,7 @@ export function registerCustomerRoutes(app: HttpServer, ctx: AppContext) {
         },
         orders,
         footprints: await listFootprints(ctx.storage.db, agent.shopId, buyer.id, FOOTPRINTS_SHOWN),
-        crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyer.id, agent.role),
+        crm: await loadCustomerCrm(ctx.storage.db, agent.shopId, buyer.id, agent),
         cases: (await listBuyerCaseSummaries(ctx.storage.db, agent.shopId, buyer.id)).map((row) =>
           presentCaseSummary(row, ctx.now()),
         ),

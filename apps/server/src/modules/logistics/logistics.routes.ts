@@ -25,7 +25,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { requireCapability } from '../../platform/http/require-capability.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
 import { recordAudit } from '../audit/index.js';
-import { actionAnswerForRole } from '../orders/index.js';
+import { actionAnswerForViewer } from '../orders/index.js';
 import { findOrderWithItems } from '../orders/index.js';
 import { addTrackingNote } from './commands/add-tracking-note.js';
 import { resolveException } from './commands/resolve-exception.js';
@@ -171,8 +171,9 @@ export function registerLogisticsRoutes(app: HttpServer, ctx: AppContext) {
   app.post(
     '/api/v1/logistics/exceptions/:id/resolve',
     {
+      config: { capability: 'logistics.follow_up' },
       schema: {
-        summary: '处理: close an exception with a note (any agent)',
+        summary: '处理: close an exception with a note (logistics.follow_up: every serving role by default)',
         tags,
         params: Params,
         body: ResolveExceptionRequest,
@@ -218,6 +219,7 @@ export function registerLogisticsRoutes(app: HttpServer, ctx: AppContext) {
   app.post(
     '/api/v1/orders/:id/tracking/notes',
     {
+      config: { capability: 'logistics.follow_up' },
       schema: {
         summary: "An agent's note on the parcel's timeline (internal)",
         tags,
@@ -245,7 +247,7 @@ export function registerLogisticsRoutes(app: HttpServer, ctx: AppContext) {
     },
     async (request) => {
       const agent = agentOf(request);
-      return actionAnswerForRole(await shipOrder({ app: ctx, actor: agent }, request.params.id, request.body), agent.role);
+      return actionAnswerForViewer(await shipOrder({ app: ctx, actor: agent }, request.params.id, request.body), agent);
     },
   );
 
@@ -262,9 +264,9 @@ export function registerLogisticsRoutes(app: HttpServer, ctx: AppContext) {
     },
     async (request) => {
       const agent = agentOf(request);
-      return actionAnswerForRole(
+      return actionAnswerForViewer(
         await updateTrackingNumber({ app: ctx, actor: agent }, request.params.id, request.body),
-        agent.role,
+        agent,
       );
     },
   );

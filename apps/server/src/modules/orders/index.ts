@@ -1,7 +1,8 @@
 /** The orders module's door: the only file other modules import. */
 export { applyApprovedPriceChange } from './commands/change-price.js';
+export { readDiscountLimits, writeDiscountLimit } from './discount-limits.js';
 export { announceOrder, recordOrderUpdated, runOrderAction } from './order-action.js';
-export { actionAnswerForRole, orderForRole, presentBuyerOrder, presentOrder, presentOrderCard } from './order.presenter.js';
+export { actionAnswerForViewer, orderForViewer, presentBuyerOrder, presentOrder, presentOrderCard } from './order.presenter.js';
 export { findOrderCard } from './queries/find-order-card.js';
 export {
   findOrderWithItems,

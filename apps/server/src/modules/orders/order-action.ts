@@ -70,7 +70,7 @@ export interface AppliedPlan {
  */
 export async function runOrderAction(ctx: CommandContext<AgentPrincipal>, run: OrderActionRun): Promise<OrderActionResponse> {
   const { app, actor } = ctx;
-  if (!mayRunOrderAction(actor.role, run.action)) throw new AppError('forbidden');
+  if (!mayRunOrderAction(actor, run.action)) throw new AppError('forbidden');
   const key = run.idempotencyKey ?? `order-action:${run.request.requestId}`;
   const fingerprint = requestFingerprint({ action: run.action, orderId: run.orderId, request: run.request });
   // Joined to a caller's transaction, every read belongs inside it (and a failure is the caller's to handle).

@@ -1,6 +1,7 @@
 import {
-  phoneForRole,
+  phoneForViewer,
   type BuyerOrderView,
+  type CapabilityHolder,
   type MemoFlag,
   type OrderActionResponse,
   type OrderCard,
@@ -41,15 +42,15 @@ export function presentOrder({ order, items }: OrderWithItems): OrderView {
   };
 }
 
-/** An order as an agent of `role` may see it: the receiver's phone masked for roles that do not call buyers. */
-export function orderForRole(view: OrderView, role: string): OrderView {
-  const phone = phoneForRole(view.receiver.phone, role);
+/** An order as the viewing agent may see it: the receiver's phone masked unless they may see phones in full. */
+export function orderForViewer(view: OrderView, viewer: CapabilityHolder): OrderView {
+  const phone = phoneForViewer(view.receiver.phone, viewer);
   return phone === view.receiver.phone ? view : { ...view, receiver: { ...view.receiver, phone } };
 }
 
 /** An order action's answer as its caller may see it (the stored answer keeps the full order). */
-export function actionAnswerForRole(answer: OrderActionResponse, role: string): OrderActionResponse {
-  return answer.result === 'applied' ? { ...answer, order: orderForRole(answer.order, role) } : answer;
+export function actionAnswerForViewer(answer: OrderActionResponse, viewer: CapabilityHolder): OrderActionResponse {
+  return answer.result === 'applied' ? { ...answer, order: orderForViewer(answer.order, viewer) } : answer;
 }
 
 /** The buyer's own view of an order (widget): what the shop may show them, nothing the seller keeps for itself. */

@@ -18,7 +18,7 @@ import { changeReceiver } from './commands/change-receiver.js';
 import { changeSku } from './commands/change-sku.js';
 import { closeOrder } from './commands/close-order.js';
 import { setMemo } from './commands/set-memo.js';
-import { actionAnswerForRole, orderForRole, presentOrder } from './order.presenter.js';
+import { actionAnswerForViewer, orderForViewer, presentOrder } from './order.presenter.js';
 import { findOrderWithItems } from './order.repository.js';
 
 const Params = z.object({ id: z.string().max(64) });
@@ -52,7 +52,7 @@ export function registerOrderRoutes(app: HttpServer, ctx: AppContext) {
       const agent = agentOf(request);
       const order = await findOrderWithItems(ctx.storage.db, agent.shopId, request.params.id);
       if (!order) throw new AppError('not_found', { thing: 'order' });
-      return { order: orderForRole(presentOrder(order), agent.role) };
+      return { order: orderForViewer(presentOrder(order), agent) };
     },
   );
 
@@ -72,7 +72,7 @@ export function registerOrderRoutes(app: HttpServer, ctx: AppContext) {
         const run = action.run as (c: CommandContext<AgentPrincipal>, id: string, body: unknown) => Promise<OrderActionResponse>;
         const agent = agentOf(request);
         const result = await run({ app: ctx, actor: agent }, request.params.id, request.body);
-        return reply.status(result.result === 'approval_requested' ? 202 : 200).send(actionAnswerForRole(result, agent.role));
+        return reply.status(result.result === 'approval_requested' ? 202 : 200).send(actionAnswerForViewer(result, agent));
       },
     );
   }

@@ -1,10 +1,10 @@
-import { phoneForRole, presentStoredText, type ReminderTaskOutcome, type ReminderTaskView } from '@golddesk/contracts';
+import { phoneForViewer, presentStoredText, type ReminderTaskOutcome, type ReminderTaskView } from '@golddesk/contracts';
 import type { ReminderTaskRow } from './payment-reminder.repository.js';
 
-/** Who reads the task: the phone is masked for roles that do not call buyers, unless the reader took the call. */
+/** Who reads the task: the phone is masked for agents who may not see phones in full, unless the reader took the call. */
 export interface TaskViewer {
   agentId: string;
-  role: string;
+  capabilities: readonly string[];
 }
 
 /** The only way a follow-up task leaves the server. */
@@ -20,7 +20,7 @@ export function presentReminderTask(row: ReminderTaskRow, viewer: TaskViewer): R
       id: row.buyer_id,
       nick: row.buyer_nick,
       vipLevel: Number(row.vip_level),
-      phone: row.assignee_id === viewer.agentId ? phone : phoneForRole(phone, viewer.role),
+      phone: row.assignee_id === viewer.agentId ? phone : phoneForViewer(phone, viewer),
     },
     ...presentStoredText('reason', row.reason),
     remindersSent: Number(row.reminders_sent ?? 0),

@@ -12,7 +12,7 @@ export const reminderTaskSource: TaskSource = {
   kind: 'payment_call',
 
   async list(app, agent, { scope, status }) {
-    if (!can(agent.role, 'payment_reminders.work_tasks')) return [];
+    if (!can(agent, 'payment_reminders.work_tasks')) return [];
     const wanted = status === 'done' ? 'done' : status === 'open' ? 'open' : status ? undefined : 'all';
     if (!wanted) return [];
     const rows = await listReminderTasks(app.storage.db, agent.shopId, { status: wanted });

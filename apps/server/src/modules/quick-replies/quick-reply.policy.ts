@@ -10,10 +10,10 @@ export function ownerFor(agent: AgentPrincipal, scope: QuickReplyScope): string 
 
 /** Team phrases: the owner and managers; personal phrases: only their agent. */
 export function mayEditQuickReply(
-  agent: Pick<AgentPrincipal, 'agentId' | 'role'>,
+  agent: Pick<AgentPrincipal, 'agentId' | 'capabilities'>,
   row: Pick<QuickReplyRow, 'scope' | 'owner_id'>,
 ): boolean {
-  return row.scope === 'team' ? can(agent.role, 'quick_replies.edit_team') : row.owner_id === agent.agentId;
+  return row.scope === 'team' ? can(agent, 'quick_replies.edit_team') : row.owner_id === agent.agentId;
 }
 
 /** A phrase the agent may see: team ones, and their own personal ones (others' look missing). */
@@ -25,5 +25,5 @@ export function mayReadQuickReply(
 }
 
 export function requireScopeEditor(agent: AgentPrincipal, scope: QuickReplyScope): void {
-  if (scope === 'team' && !can(agent.role, 'quick_replies.edit_team')) throw new AppError('forbidden');
+  if (scope === 'team' && !can(agent, 'quick_replies.edit_team')) throw new AppError('forbidden');
 }

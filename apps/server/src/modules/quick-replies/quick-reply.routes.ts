@@ -44,13 +44,17 @@ const FILE_TYPES = [
 // 1,000-row files are a few hundred KB; 5,000 phrases of 1,000 characters fit.
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** 快捷短语: team and personal phrases, variables filled per conversation, import/export. Always the agent's own shop. */
+/**
+ * 快捷短语: team and personal phrases, variables filled per conversation, import/export. Always the agent's own shop;
+ * every route needs quick_replies.use (team phrases also quick_replies.edit_team).
+ */
 export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   const command = (request: Parameters<typeof agentOf>[0]) => ({ app: ctx, actor: agentOf(request) });
 
   app.get(
     '/api/v1/quick-replies',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: "Team phrases and the caller's personal ones, ranked; `q` searches codes and words",
         tags: ['quick-replies'],
@@ -73,6 +77,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.post(
     '/api/v1/quick-replies',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: 'Add a phrase: team (owner, manager) or personal (any agent)',
         tags: ['quick-replies'],
@@ -86,6 +91,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.patch(
     '/api/v1/quick-replies/:id',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: "Change a phrase's group, code, content or image",
         tags: ['quick-replies'],
@@ -100,6 +106,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.delete(
     '/api/v1/quick-replies/:id',
     {
+      config: { capability: 'quick_replies.use' },
       schema: { summary: 'Delete a phrase', tags: ['quick-replies'], params: IdParams, response: { 200: Ok } },
     },
     async (request) => {
@@ -111,6 +118,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.post(
     '/api/v1/quick-replies/:id/used',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: 'Count one use of a phrase by the caller (ranks it)',
         tags: ['quick-replies'],
@@ -127,6 +135,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.get(
     '/api/v1/quick-replies/variables',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: "Every variable's value for a conversation (the picker fills phrases with it); missing ones say why",
         tags: ['quick-replies'],
@@ -141,6 +150,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.get(
     '/api/v1/quick-replies/:id/preview',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: 'The phrase with its variables filled for a conversation',
         tags: ['quick-replies'],
@@ -166,6 +176,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.post(
     '/api/v1/quick-replies/render',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: 'Fill the variables of any text (an unsaved phrase) for a conversation',
         tags: ['quick-replies'],
@@ -187,6 +198,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
   app.get(
     '/api/v1/quick-replies/export',
     {
+      config: { capability: 'quick_replies.use' },
       schema: {
         summary: 'Download phrases as CSV or xlsx (分组, 快捷编码, 内容)',
         tags: ['quick-replies'],
@@ -221,13 +233,11 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
     scope.post(
       '/api/v1/quick-replies/import',
       {
+        config: { capability: 'quick_replies.use' },
         bodyLimit: MAX_FILE_BYTES,
         // Role first, before a large body is read.
         onRequest: async (request) => {
-          if (
-            (request.query as { scope?: string }).scope !== 'personal' &&
-            !can(agentOf(request).role, 'quick_replies.edit_team')
-          ) {
+          if ((request.query as { scope?: string }).scope !== 'personal' && !can(agentOf(request), 'quick_replies.edit_team')) {
             throw new AppError('forbidden');
           }
         },

@@ -1,4 +1,4 @@
-import { can, type Capability, type TaskKind } from '@golddesk/contracts';
+import { can, type Capability, type CapabilityHolder, type TaskKind } from '@golddesk/contracts';
 
 /** Whose inbox a kind of task lands in, and the capability that opens that inbox. */
 export const TASK_INBOXES: Record<TaskKind, { role: string; capability: Capability }> = {
@@ -12,15 +12,15 @@ export const TASK_INBOXES: Record<TaskKind, { role: string; capability: Capabili
   payment_call: { role: 'payment_calls', capability: 'payment_reminders.work_tasks' },
 };
 
-/** The inbox roles an agent of `role` works (仓库 work for those who ship, 财务 for managers …). */
-export function inboxRolesOf(role: string): string[] {
+/** The inboxes the agent works (仓库 work for those who ship, 财务 for managers …): their capabilities say which. */
+export function inboxRolesOf(agent: CapabilityHolder): string[] {
   const roles = new Set<string>();
-  for (const inbox of Object.values(TASK_INBOXES)) if (can(role, inbox.capability)) roles.add(inbox.role);
+  for (const inbox of Object.values(TASK_INBOXES)) if (can(agent, inbox.capability)) roles.add(inbox.role);
   return [...roles];
 }
 
-/** Whether the agent may work the task: it is theirs, or it sits in an inbox of their role. */
-export function mayWorkTask(agent: { agentId: string; role: string }, task: { assignee_id: string | null; role: string }) {
+/** Whether the agent may work the task: it is theirs, or it sits in an inbox they work. */
+export function mayWorkTask(agent: CapabilityHolder & { agentId: string }, task: { assignee_id: string | null; role: string }) {
   if (task.assignee_id === agent.agentId) return true;
-  return inboxRolesOf(agent.role).includes(task.role);
+  return inboxRolesOf(agent).includes(task.role);
 }

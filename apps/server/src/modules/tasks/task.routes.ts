@@ -25,14 +25,14 @@ export function registerTaskRoutes(app: HttpServer, ctx: AppContext) {
     },
     async (request) => {
       const agent = agentOf(request);
-      const all = request.query.scope === 'all' && can(agent.role, 'cases.assign_others');
+      const all = request.query.scope === 'all' && can(agent, 'cases.assign_others');
       const rows = await listTasks(
         ctx.storage.db,
         agent.shopId,
         {
           status: request.query.status,
           caseId: request.query.caseId,
-          inbox: all || request.query.caseId ? undefined : { roles: inboxRolesOf(agent.role), agentId: agent.agentId },
+          inbox: all || request.query.caseId ? undefined : { roles: inboxRolesOf(agent), agentId: agent.agentId },
         },
         300,
       );

@@ -21,6 +21,7 @@ import { aftersaleMigration } from './migrations/017-aftersale.js';
 import { reviewsMigration } from './migrations/018-reviews.js';
 import { caseReturnShippingMigration } from './migrations/019-case-return-shipping.js';
 import { agentStatusMigration } from './migrations/020-agent-status.js';
+import { rolesMigration } from './migrations/021-roles.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -45,6 +46,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '018-reviews': reviewsMigration(storage.dialect),
     '019-case-return-shipping': caseReturnShippingMigration(storage.dialect),
     '020-agent-status': agentStatusMigration(storage.dialect),
+    '021-roles': rolesMigration(storage.dialect),
   };
 }
 

@@ -28,6 +28,21 @@ export interface Database {
     expires_at: string;
     revoked_at: string | null;
   };
+  /**
+   * The permissions matrix of a shop: one row per role it changed or made. A built-in role without a row has the
+   * contracts' defaults; the owner always has everything.
+   */
+  shop_roles: {
+    shop_id: string;
+    /** A built-in role (owner, presale …) or `custom-<id>`, as agents.role stores it. */
+    key: string;
+    /** The name the owner gave a role of their own; null for built-in roles (named by the client). */
+    name: string | null;
+    /** The role's capabilities, a JSON list; null: the defaults (a built-in role whose limits alone changed). */
+    capabilities_json: string | null;
+    created_at: string;
+    updated_at: string;
+  };
   buyers: {
     id: string;
     shop_id: string;

@@ -49,6 +49,11 @@ export type DomainEvent =
       reason: SessionEndReason;
       conversationId?: undefined;
     }
+  /**
+   * A role's column of the permissions matrix changed (or the role was made or deleted: capabilities then empty). Every
+   * process updates the open sockets of that role (phone masking follows at once) and tells the shop's agents.
+   */
+  | { type: 'permissions.changed'; shopId: string; role: string; capabilities: readonly string[]; conversationId?: undefined }
   /** No socket frame: every process drops its cached auto-reply rules of the shop. */
   | { type: 'auto_reply.rules_changed'; shopId: string; conversationId?: undefined };
 

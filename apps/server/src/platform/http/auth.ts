@@ -1,7 +1,9 @@
+import type { Capability } from '@golddesk/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../security/tokens.js';
 import { AppError } from './errors.js';
 import type { HttpServer } from './http-server.js';
+import { requireCapability } from './require-capability.js';
 
 /** Who may call a route. Routes under /api/v1 default to 'agent'; everything else to 'public'. */
 export type AuthMode = 'public' | 'agent' | 'buyer' | 'any';
@@ -9,6 +11,8 @@ export type AuthMode = 'public' | 'agent' | 'buyer' | 'any';
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: AuthMode;
+    /** An agent route only for agents holding this capability (checked right after the token, before the body). */
+    capability?: Capability;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -30,6 +34,11 @@ export function registerAuthentication(app: HttpServer, authenticate: Authentica
     if (!token) throw new AppError('unauthenticated');
     const principal = await authenticate(token);
     if (mode !== 'any' && principal.kind !== mode) throw new AppError('forbidden');
+    const capability = request.routeOptions.config?.capability;
+    if (capability) {
+      if (principal.kind !== 'agent') throw new AppError('forbidden');
+      requireCapability(principal, capability);
+    }
     request.principal = principal;
   });
 }

@@ -88,6 +88,32 @@ const ERRORS = {
   setup_done: { status: 409, 'zh-CN': '店铺已创建，请直接登录', en: 'The shop is already set up; please sign in' },
   agent_disabled: { status: 403, 'zh-CN': '该账号已停用，请联系店长', en: 'This account has been disabled; ask the shop owner' },
   cannot_disable_self: { status: 409, 'zh-CN': '不能停用自己的账号', en: 'You cannot disable your own account' },
+  role_name_taken: {
+    status: 409,
+    'zh-CN': '已有名为「{name}」的角色，请换一个名字',
+    en: 'A role named "{name}" already exists; choose another name',
+  },
+  role_built_in: {
+    status: 409,
+    'zh-CN': '内置角色不能改名或删除，只能调整权限和额度',
+    en: 'Built-in roles cannot be renamed or deleted; change their permissions and limits instead',
+  },
+  role_locked: {
+    status: 403,
+    'zh-CN': '店长始终拥有全部权限，不能修改（以免店铺被锁住）',
+    en: 'The shop manager always has every permission; it cannot be changed (nobody may lock the shop out)',
+  },
+  role_in_use: {
+    status: 409,
+    'zh-CN': '还有 {count} 位客服是这个角色，请先把他们换成其他角色再删除',
+    en: '{count} agent(s) still hold this role; give them another role before deleting it',
+  },
+  role_unknown: { status: 400, 'zh-CN': '店铺没有角色「{role}」', en: 'The shop has no role "{role}"' },
+  capability_owner_only: {
+    status: 400,
+    'zh-CN': '「{capability}」只属于店长，不能授予其他角色',
+    en: '"{capabilityEn}" belongs to the shop manager only; it cannot be granted to another role',
+  },
   order_state_forbids: {
     status: 409,
     'zh-CN': '订单 {orderNo} 当前状态为「{status}」，不能{action}',
@@ -266,6 +292,7 @@ const THINGS: Record<string, Record<Language, string>> = {
   attachment: { 'zh-CN': '附件', en: 'Attachment' },
   product: { 'zh-CN': '商品', en: 'Product' },
   agent: { 'zh-CN': '客服', en: 'Agent' },
+  role: { 'zh-CN': '角色', en: 'Role' },
   order: { 'zh-CN': '订单', en: 'Order' },
   sku: { 'zh-CN': '商品规格', en: 'SKU' },
   order_item: { 'zh-CN': '订单商品', en: 'Order item' },

@@ -1,7 +1,7 @@
-import { can, type Capability } from '@golddesk/contracts';
+import { can, type Capability, type CapabilityHolder } from '@golddesk/contracts';
 import { AppError } from './errors.js';
 
-/** Throws forbidden (403) unless the agent's role has the capability (CAPABILITIES in the contracts). */
-export function requireCapability(agent: { role: string }, capability: Capability): void {
-  if (!can(agent.role, capability)) throw new AppError('forbidden');
+/** Throws forbidden (403) unless the agent has the capability (their role's column of the shop's matrix). */
+export function requireCapability(agent: CapabilityHolder, capability: Capability): void {
+  if (!can(agent, capability)) throw new AppError('forbidden');
 }

@@ -1,3 +1,4 @@
+import { isCapability } from '@golddesk/contracts';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../security/tokens.js';
 
@@ -20,9 +21,20 @@ export class StreamConnection {
   /** @param expiresAtMs when the token the socket was opened with stops working (app clock) */
   constructor(
     readonly socket: WebSocket,
-    readonly principal: Principal,
+    private holder: Principal,
     readonly expiresAtMs = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** Who the socket serves; an agent's capabilities follow the shop's permissions matrix while it is open. */
+  get principal(): Principal {
+    return this.holder;
+  }
+
+  /** The matrix's column for `role` changed: an agent socket of that role decides with the new one from now on. */
+  updateCapabilities(role: string, capabilities: readonly string[]) {
+    if (this.holder.kind !== 'agent' || this.holder.role !== role) return;
+    this.holder = { ...this.holder, capabilities: capabilities.filter(isCapability) };
+  }
 
   send(frame: string) {
     if (this.socket.readyState !== this.socket.OPEN) return;

@@ -139,7 +139,7 @@ export class StreamHub {
           type: event.type,
           order: { ...event.order, receiver: { ...receiver, phone: maskPhone(receiver.phone) } },
         });
-        agents?.forEach((c) => c.send(c.principal.kind === 'agent' && !seesFullPhone(c.principal.role) ? masked : frame));
+        agents?.forEach((c) => c.send(c.principal.kind === 'agent' && !seesFullPhone(c.principal) ? masked : frame));
         return;
       }
       case 'customer.footprint_recorded': {
@@ -194,6 +194,16 @@ export class StreamHub {
       case 'shop.status_changed': {
         const frame = JSON.stringify({ type: event.type, service: event.service });
         this.buyersOfShop(event.shopId, (c) => c.send(frame));
+        return;
+      }
+      case 'permissions.changed': {
+        // Sockets of the role mask from now on as the matrix says; every agent hears it (the role's agents refetch
+        // what they may do, the matrix's viewers reload it).
+        const frame = JSON.stringify({ type: event.type, role: event.role });
+        agents?.forEach((c) => {
+          c.updateCapabilities(event.role, event.capabilities);
+          c.send(frame);
+        });
         return;
       }
       case 'agent.sessions_revoked':

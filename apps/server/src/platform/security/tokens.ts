@@ -1,13 +1,27 @@
+import type { Capability } from '@golddesk/contracts';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { AppError } from '../http/errors.js';
 
 /**
  * Who holds a token: an agent of a shop (in one revocable sign-in session), or one buyer of one shop
- * (reaching only their conversation; buyer tokens are stateless).
+ * (reaching only their conversation; buyer tokens are stateless). An agent's capabilities are never in the token:
+ * they are resolved from the shop's permissions matrix on every request (verify() alone grants none).
  */
 export type Principal =
-  | { kind: 'agent'; shopId: string; agentId: string; role: string; name: string; sessionId: string }
+  | {
+      kind: 'agent';
+      shopId: string;
+      agentId: string;
+      role: string;
+      name: string;
+      sessionId: string;
+      /** What the agent may do now: their role's column of the shop's permissions matrix. */
+      capabilities: readonly Capability[];
+    }
   | { kind: 'buyer'; shopId: string; buyerId: string; conversationId: string; verified?: boolean };
+
+/** What a token carries of an agent (the capabilities are looked up, not signed). */
+type IssuedPrincipal = Omit<Extract<Principal, { kind: 'agent' }>, 'capabilities'> | Extract<Principal, { kind: 'buyer' }>;
 
 /** A checked token: who holds it and when it stops working (ms since the epoch, app clock). */
 export interface VerifiedToken {
@@ -29,7 +43,7 @@ export class TokenService {
     this.verifySignature = createVerifier({ key: secret, algorithms: ['HS256'], cache: 1000, ignoreExpiration: true });
   }
 
-  issue(principal: Principal): { token: string; expiresAt: string; expiresInSeconds: number } {
+  issue(principal: IssuedPrincipal): { token: string; expiresAt: string; expiresInSeconds: number } {
     const seconds = principal.kind === 'agent' ? this.ttl.agentSeconds : this.ttl.buyerSeconds;
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAt = issuedAt + seconds;
@@ -70,6 +84,7 @@ export class TokenService {
           role: String(claims.role),
           name: String(claims.name),
           sessionId: text('sid')!,
+          capabilities: [],
         },
       };
     }

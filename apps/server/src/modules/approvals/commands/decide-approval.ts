@@ -25,7 +25,7 @@ export async function decideApproval(
   props: DecideApprovalProps,
 ): Promise<{ approval: ApprovalView; order?: OrderView }> {
   const { app, actor } = ctx;
-  if (!can(actor.role, 'approvals.decide')) throw new AppError('forbidden');
+  if (!can(actor, 'approvals.decide')) throw new AppError('forbidden');
   let approving: { kind: string; targetId: string } | undefined;
   try {
     return await inTransaction(ctx, async (inner) => {

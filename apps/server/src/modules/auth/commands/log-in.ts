@@ -4,7 +4,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { hashPassword, needsRehash, verifyPassword } from '../../../platform/security/passwords.js';
 import { findShopBySlug } from '../../shops/index.js';
-import { findAgentByUsername, replaceAgentPasswordHash } from '../agent.repository.js';
+import { findAgentByUsername, findRoleColumn, replaceAgentPasswordHash } from '../agent.repository.js';
+import { capabilitiesOf } from '../authenticate.js';
 import { presentAgent } from '../agent.presenter.js';
 import { LoginThrottle } from '../login-throttle.js';
 import { insertSession, pruneSessions } from '../session.repository.js';
@@ -58,12 +59,14 @@ export async function logIn(app: AppContext, props: LogInProps): Promise<LoginRe
     created_at: now,
     expires_at: expiresAt,
   });
+  const role = await findRoleColumn(app.storage.db, shop.id, agent.role);
   return {
     token,
     expiresAt,
     expiresInSeconds,
-    agent: presentAgent(agent),
+    agent: presentAgent({ ...agent, role_name: role?.name }),
     shop: { id: shop.id, slug: shop.slug, name: shop.name },
+    capabilities: [...capabilitiesOf(agent.role, role?.capabilities_json ?? null)],
   };
 }
 

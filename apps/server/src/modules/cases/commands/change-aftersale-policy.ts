@@ -15,14 +15,14 @@ export async function changeAftersalePolicy(
   policy: AftersalePolicy,
 ): Promise<AftersalePolicy> {
   const { app, actor } = ctx;
-  if (!can(actor.role, 'cases.configure_policy')) throw new AppError('forbidden');
+  if (!can(actor, 'cases.configure_policy')) throw new AppError('forbidden');
   for (const freeze of policy.refundFreezes) {
     if (freeze.from > freeze.to) throw new AppError('invalid_input', { detail: `refundFreezes: ${freeze.from} > ${freeze.to}` });
   }
   return inTransaction(ctx, async ({ transaction: { trx } }) => {
     const before = await readAftersalePolicy(trx, actor.shopId);
     const limitsChanged = stringify(before.compensationLimitsFen) !== stringify(policy.compensationLimitsFen);
-    if (limitsChanged && !can(actor.role, 'cases.set_authority')) throw new AppError('forbidden');
+    if (limitsChanged && !can(actor, 'cases.set_authority')) throw new AppError('forbidden');
     await writeAftersalePolicy(trx, actor.shopId, policy);
     await recordAudit(trx, {
       shopId: actor.shopId,

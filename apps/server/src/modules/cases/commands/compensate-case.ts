@@ -40,7 +40,7 @@ const PAID_OUT: readonly CompensationKind[] = ['cash', 'partial_refund'];
  */
 export function compensateCase(ctx: CommandContext<AgentPrincipal>, props: CompensateCaseProps): Promise<CaseOutcome> {
   const { actor } = ctx;
-  if (!can(actor.role, 'cases.compensate')) throw new AppError('forbidden');
+  if (!can(actor, 'cases.compensate')) throw new AppError('forbidden');
   const { caseId, ...request } = props;
   return runCaseCommand(ctx, {
     action: 'compensate',
@@ -56,7 +56,7 @@ export function compensateCase(ctx: CommandContext<AgentPrincipal>, props: Compe
         await applyApproved(inner, record, props);
         return { result: 'applied', approvalId: props.approvalId };
       }
-      const limitFen = compensationLimitFen(policy, actor.role);
+      const limitFen = compensationLimitFen(policy, actor);
       const given = await sumOwnAuthorityCompensations(trx, record.row.id);
       const compensationId = newId();
       const base = {

@@ -1,6 +1,7 @@
 import type { GuideStep } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
+import { requireCapability } from '../../../platform/http/require-capability.js';
 import { applyCaseChange, caseActorOf } from '../case-change.js';
 import { runCaseCommand, type CaseOutcome } from '../case-command.js';
 
@@ -13,6 +14,8 @@ export interface MarkGuideStepProps {
 
 /** Ticks (or unticks) a step of the complaint guide; the case records which steps were done and when. */
 export function markGuideStep(ctx: CommandContext<AgentPrincipal>, props: MarkGuideStepProps): Promise<CaseOutcome> {
+  // The guide is for whoever handles complaints (those who open cases).
+  requireCapability(ctx.actor, 'cases.open');
   return runCaseCommand(ctx, {
     action: 'guide',
     caseId: props.caseId,

@@ -41,7 +41,7 @@ export interface OpenCaseProps {
  */
 export async function openCase(ctx: CommandContext<Principal>, props: OpenCaseProps): Promise<CaseRecord> {
   const { app, actor } = ctx;
-  if (actor.kind === 'agent' && !can(actor.role, 'cases.open')) throw new AppError('forbidden');
+  if (actor.kind === 'agent' && !can(actor, 'cases.open')) throw new AppError('forbidden');
   const key = `case-open:${props.requestId}`;
   // The opener is part of what was asked: another buyer's requestId is refused, never answered with their case.
   const fingerprint = requestFingerprint({ ...props, by: actor.kind === 'agent' ? actor.agentId : actor.buyerId });
@@ -189,7 +189,7 @@ async function assigneeFor(ctx: TransactionalContext<Principal>, assigneeId: str
   const { actor } = ctx;
   if (actor.kind !== 'agent') throw new AppError('forbidden');
   if (!assigneeId || assigneeId === actor.agentId) return { id: actor.agentId, name: actor.name };
-  if (!can(actor.role, 'cases.assign_others')) throw new AppError('forbidden');
+  if (!can(actor, 'cases.assign_others')) throw new AppError('forbidden');
   const agent = await findAgent(ctx.transaction.trx, actor.shopId, assigneeId);
   if (!agent || agent.disabled_at) throw new AppError('not_found', { thing: 'agent' });
   return { id: agent.id, name: agent.name };

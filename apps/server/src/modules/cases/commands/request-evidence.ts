@@ -12,7 +12,7 @@ import { caseMoveAllowed, isFinalCaseState } from '../case.state-machine.js';
  * the checklist; the chat says what to upload; the case waits for the photos where its machine has that step.
  */
 export function requestEvidence(ctx: CommandContext<AgentPrincipal>, caseId: string): Promise<CaseOutcome> {
-  if (!can(ctx.actor.role, 'cases.open')) throw new AppError('forbidden');
+  if (!can(ctx.actor, 'cases.open')) throw new AppError('forbidden');
   return runCaseCommand(ctx, {
     action: 'request-evidence',
     caseId,

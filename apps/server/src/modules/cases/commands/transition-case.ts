@@ -21,7 +21,7 @@ export interface TransitionCaseProps {
 
 /** An agent moves a case along its type's machine (409 for a move it does not allow; nothing changes then). */
 export function transitionCase(ctx: CommandContext<AgentPrincipal>, props: TransitionCaseProps): Promise<CaseOutcome> {
-  if (!can(ctx.actor.role, 'cases.work')) throw new AppError('forbidden');
+  if (!can(ctx.actor, 'cases.work')) throw new AppError('forbidden');
   const { caseId, to, ...details } = props;
   return runCaseCommand(ctx, {
     action: 'transition',

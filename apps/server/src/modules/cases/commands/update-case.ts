@@ -21,6 +21,8 @@ export interface UpdateCaseProps {
 /** Assigns a case, sets its return address, or notes something on its timeline. */
 export function updateCase(ctx: CommandContext<AgentPrincipal>, props: UpdateCaseProps): Promise<CaseOutcome> {
   const { actor } = ctx;
+  // Working with cases at all (a note, taking one) is for those who open them; the rest is checked per change below.
+  if (!can(actor, 'cases.open')) throw new AppError('forbidden');
   return runCaseCommand(ctx, {
     action: 'update',
     caseId: props.caseId,
@@ -32,7 +34,7 @@ export function updateCase(ctx: CommandContext<AgentPrincipal>, props: UpdateCas
       if (props.assigneeId !== undefined && props.assigneeId !== row.assignee_id) {
         if (isFinalCaseState(row.state)) throw refusedMove(row, row.state as never);
         const toSelf = props.assigneeId === actor.agentId;
-        if (!(toSelf ? can(actor.role, 'cases.open') : can(actor.role, 'cases.assign_others'))) throw new AppError('forbidden');
+        if (!(toSelf ? can(actor, 'cases.open') : can(actor, 'cases.assign_others'))) throw new AppError('forbidden');
         const agent = props.assigneeId ? await findAgent(inner.transaction.trx, actor.shopId, props.assigneeId) : undefined;
         if (props.assigneeId && (!agent || agent.disabled_at)) throw new AppError('not_found', { thing: 'agent' });
         set.assignee_id = agent?.id ?? null;
@@ -40,7 +42,7 @@ export function updateCase(ctx: CommandContext<AgentPrincipal>, props: UpdateCas
         entries.push({ kind: 'assigned', data: { assigneeId: set.assignee_id, assigneeName: set.assignee_name } });
       }
       if (props.returnAddress !== undefined) {
-        if (!can(actor.role, 'cases.work')) throw new AppError('forbidden');
+        if (!can(actor, 'cases.work')) throw new AppError('forbidden');
         set.return_address = props.returnAddress?.trim() || null;
         entries.push({ kind: 'return_address_set', data: { returnAddress: set.return_address } });
       }

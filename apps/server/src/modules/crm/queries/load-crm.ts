@@ -1,4 +1,4 @@
-import type { CustomerCrmView } from '@golddesk/contracts';
+import type { CapabilityHolder, CustomerCrmView } from '@golddesk/contracts';
 import type { Queryable } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { findBuyer } from '../buyer.repository.js';
@@ -8,14 +8,14 @@ import { presentCrm } from '../crm.presenter.js';
 const NOTES_SHOWN = 50;
 
 /**
- * The buyer's 客户 360 block for the right pane (type, tags, notes, addresses, blacklist), as an agent of `viewerRole`
- * may see it (receivers' phones masked for roles that do not call buyers).
+ * The buyer's 客户 360 block for the right pane (type, tags, notes, addresses, blacklist), as the viewing agent may see
+ * it (receivers' phones masked unless they may see phones in full).
  */
 export async function loadCustomerCrm(
   db: Queryable,
   shopId: string,
   buyerId: string,
-  viewerRole: string,
+  viewer: CapabilityHolder,
 ): Promise<CustomerCrmView> {
   const buyer = await findBuyer(db, shopId, buyerId);
   if (!buyer) throw new AppError('not_found', { thing: 'buyer' });
@@ -25,5 +25,5 @@ export async function loadCustomerCrm(
     addressesOfBuyer(db, shopId, buyerId),
     lastOrderAt(db, shopId, buyerId),
   ]);
-  return presentCrm({ buyer, tags: tags.get(buyerId) ?? [], notes, addresses, lastOrderAt: last }, viewerRole);
+  return presentCrm({ buyer, tags: tags.get(buyerId) ?? [], notes, addresses, lastOrderAt: last }, viewer);
 }

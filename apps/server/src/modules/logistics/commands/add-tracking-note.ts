@@ -1,6 +1,7 @@
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { requireCapability } from '../../../platform/http/require-capability.js';
 import { recordAudit } from '../../audit/index.js';
 import { findOrderWithItems } from '../../orders/index.js';
 import { insertTrackingEvent } from '../tracking.repository.js';
@@ -12,6 +13,7 @@ export async function addTrackingNote(
   props: { description: string; location?: string },
 ) {
   const { app, actor } = ctx;
+  requireCapability(actor, 'logistics.follow_up');
   const now = app.now().toISOString();
   await app.storage.db.transaction().execute(async (trx) => {
     const found = await findOrderWithItems(trx, actor.shopId, orderId);

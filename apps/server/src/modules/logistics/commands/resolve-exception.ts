@@ -2,16 +2,18 @@ import type { LogisticsExceptionView } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { requireCapability } from '../../../platform/http/require-capability.js';
 import { recordAudit } from '../../audit/index.js';
 import { closeException, findException } from '../exception.repository.js';
 
-/** 处理: an agent closes an exception with what was done (called the courier, re-sent, refunded…). Any agent may. */
+/** 处理: an agent closes an exception with what was done (called the courier, re-sent, refunded…): logistics.follow_up. */
 export async function resolveException(
   ctx: CommandContext<AgentPrincipal>,
   id: string,
   props: { note: string },
 ): Promise<LogisticsExceptionView> {
   const { app, actor } = ctx;
+  requireCapability(actor, 'logistics.follow_up');
   const now = app.now().toISOString();
   const resolved = await app.storage.db.transaction().execute(async (trx) => {
     const found = await findException(trx, actor.shopId, id);

@@ -1,11 +1,4 @@
-import {
-  can,
-  DiscountLimits,
-  formatFen,
-  serverText,
-  type ChangePriceRequest,
-  type OrderActionResponse,
-} from '@golddesk/contracts';
+import { formatFen, serverText, type ChangePriceRequest, type OrderActionResponse } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
@@ -13,9 +6,8 @@ import { newId } from '../../../platform/ids.js';
 import { presentApproval } from '../../approvals/index.js';
 import { findApproval, insertApproval } from '../../approvals/index.js';
 import { runOrderAction } from '../order-action.js';
-import { DEFAULT_DISCOUNT_LIMITS } from '../order.policy.js';
+import { discountLimitOf, readDiscountLimits } from '../discount-limits.js';
 import { updateOrder, type OrderRow } from '../order.repository.js';
-import { readShopSettingsJson, shopSettingOf } from '../../shops/index.js';
 
 /**
  * 改价 on an unpaid order. Within the role's discount limit it applies at once; beyond it, it becomes
@@ -34,7 +26,7 @@ export function changePrice(
     plan: async ({ order }, trx, now) => {
       const original = Number(order.original_total_fen ?? order.total_fen);
       const discount = props.newTotalFen < original ? 1 - props.newTotalFen / original : 0;
-      const limit = await discountLimit(trx, actor.shopId, actor.role);
+      const limit = discountLimitOf(actor, await readDiscountLimits(trx, actor.shopId));
       if (discount > limit + 1e-9) {
         const approvalId = newId();
         const payload = {
@@ -140,18 +132,4 @@ function priceChangePlan(order: OrderRow, newTotalFen: number, now: string, reas
       after: formatFen(newTotalFen),
     }),
   };
-}
-
-/** The shop's limit for the role (shop settings override the defaults). */
-async function discountLimit(db: Queryable, shopId: string, role: string): Promise<number> {
-  // Nobody is above the owner to approve: their changes apply at once, whatever the settings say.
-  if (can(role, 'orders.change_price_beyond_limit')) return 1;
-  // Stored limits that no longer fit the schema (a share outside 0…1) are ignored: the defaults apply.
-  const limits = shopSettingOf<Record<string, number>>(
-    await readShopSettingsJson(db, shopId),
-    'discountLimits',
-    DiscountLimits,
-    DEFAULT_DISCOUNT_LIMITS,
-  );
-  return limits[role] ?? 0;
 }

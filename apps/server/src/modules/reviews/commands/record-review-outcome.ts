@@ -19,7 +19,7 @@ export interface RecordReviewOutcomeProps {
  */
 export async function recordReviewOutcome(ctx: CommandContext<AgentPrincipal>, props: RecordReviewOutcomeProps): Promise<void> {
   const { actor } = ctx;
-  if (!can(actor.role, 'tasks.reviews')) throw new AppError('forbidden');
+  if (!can(actor, 'tasks.reviews')) throw new AppError('forbidden');
   await inTransaction(ctx, async (inner) => {
     const [review] = await listReviewRecords(inner.transaction.trx, actor.shopId, { id: props.reviewId }, 1);
     if (!review) throw new AppError('not_found', { thing: 'review' });

@@ -1,4 +1,4 @@
-import type { AgentView, CreateAgentRequest } from '@golddesk/contracts';
+import { isBuiltInRole, type AgentView, type CreateAgentRequest } from '@golddesk/contracts';
 import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -6,13 +6,16 @@ import { hashPassword } from '../../../platform/security/passwords.js';
 import { recordAgentAudit } from '../../audit/index.js';
 import { presentAgent } from '../../auth/index.js';
 import { findAgentByUsername, insertAgent } from '../../auth/index.js';
+import { findShopRole } from '../../permissions/index.js';
 import { mayCreateRole } from '../team.policy.js';
 import { newId } from '../../../platform/ids.js';
 
-/** The owner or a manager adds a colleague to the shop's team. */
+/** The owner or a manager adds a colleague to the shop's team, with a built-in role or one of the shop's own. */
 export async function createAgent(ctx: CommandContext<AgentPrincipal>, props: CreateAgentRequest): Promise<AgentView> {
-  if (!mayCreateRole(ctx.actor.role, props.role)) throw new AppError('forbidden');
+  if (!mayCreateRole(ctx.actor, props.role)) throw new AppError('forbidden');
   const db = ctx.app.storage.db;
+  const custom = isBuiltInRole(props.role) ? undefined : await findShopRole(db, ctx.actor.shopId, props.role);
+  if (!isBuiltInRole(props.role) && !custom) throw new AppError('role_unknown', { role: props.role });
   if (await findAgentByUsername(db, ctx.actor.shopId, props.username)) {
     throw new AppError('username_taken', { username: props.username });
   }
@@ -36,5 +39,5 @@ export async function createAgent(ctx: CommandContext<AgentPrincipal>, props: Cr
       at: row.created_at,
     });
   });
-  return presentAgent(row);
+  return presentAgent({ ...row, role_name: custom?.name });
 }
