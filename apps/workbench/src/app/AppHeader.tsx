@@ -11,6 +11,7 @@ import { CaseOverlay } from '../modules/cases';
 import { SearchBox } from '../modules/search';
 import { LanguageSwitch } from '../platform/ui/LanguageSwitch';
 import { navigate, paths } from '../platform/navigation';
+import { useRoleLabel } from '../platform/role-label';
 import { streamStatusStore } from '../platform/realtime';
 import './app-header.locales';
 import './app-header.css';
@@ -47,6 +48,7 @@ const STATUS_TEXT = { open: 'header.online', connecting: 'header.connecting', cl
 /** Top bar: shop, page navigation, search, connection, agent and role, language, sign-out. */
 export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
   const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
   const current = navKeyOf(useLocation().pathname);
   const status = useStore(streamStatusStore, (s) => s);
   return (
@@ -69,7 +71,7 @@ export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
                 <EllipsisOutlined /> {t('header.more')}
               </span>
             }
-            items={NAV_ITEMS.filter((item) => !item.capability || can(session.agent.role, item.capability)).map((item) => ({
+            items={NAV_ITEMS.filter((item) => !item.capability || can(session, item.capability)).map((item) => ({
               key: item.path,
               label: item.navLabel ? item.navLabel(t(item.label)) : t(item.label),
               // On the menu item itself (the <li> that is clicked and highlighted).
@@ -82,7 +84,7 @@ export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
         <SearchBox onOpenConversation={onOpenConversation} />
       </div>
       <div className="app-header-right">
-        {can(session.agent.role, 'approvals.decide') && <ApprovalEntry />}
+        {can(session, 'approvals.decide') && <ApprovalEntry />}
         <CaseOverlay />
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
@@ -98,7 +100,7 @@ export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
           </Tooltip>
           <span className="agent-name">{session.agent.name}</span>
           <Tag color="orange" data-testid="agent-role">
-            {t(`role.${session.agent.role}`)}
+            {roleLabel(session.agent.role, session.agent.roleName)}
           </Tag>
         </span>
         <LanguageSwitch />

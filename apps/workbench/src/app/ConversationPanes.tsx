@@ -8,7 +8,7 @@ import type { Session } from '../platform/session';
 import { useConversationAddress } from './conversation-address';
 
 /** The three-pane 千牛-style workbench (contacts | chat | customer); an order opened by its link shows beside it. */
-export function ConversationPanes({ session }: { session: Session }) {
+export function ConversationPanes(_props: { session: Session }) {
   const { message } = AntApp.useApp();
   const showError = useCallback((text: string) => void message.error(text), [message]);
   useConversationAddress(showError);
@@ -17,7 +17,7 @@ export function ConversationPanes({ session }: { session: Session }) {
       <main className="workbench-body">
         <ContactList onSelect={setActiveConversation} onError={showError} />
         <ChatPane onError={showError} />
-        <CustomerPane role={session.agent.role} />
+        <CustomerPane />
       </main>
       <Outlet />
     </>

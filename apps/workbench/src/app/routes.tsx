@@ -1,4 +1,4 @@
-import type { AgentRole, Capability } from '@golddesk/contracts';
+import type { Capability } from '@golddesk/contracts';
 import { Spin } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, useRoutes } from 'react-router';
@@ -76,9 +76,9 @@ function AdminPage({ page, session }: { page: PageEntry; session: Session }) {
 }
 
 /** /orders/:orderId: the order beside the workbench; closing it leaves the workbench as it was. */
-function OrderRoute({ role }: { role: AgentRole }) {
+function OrderRoute() {
   const orderId = useRouteParam('orderId')!;
-  return <OrderDrawer key={orderId} orderId={orderId} role={role} onClose={() => navigate(paths.workbench)} />;
+  return <OrderDrawer key={orderId} orderId={orderId} onClose={() => navigate(paths.workbench)} />;
 }
 
 /** The page for the address: the workbench (/, /conversations/:id, /orders/:id), an admin page, or 404. */
@@ -90,7 +90,7 @@ export function WorkbenchRoutes({ session }: PageProps) {
       children: [
         { index: true, element: null },
         { path: 'conversations/:conversationId', element: null },
-        { path: 'orders/:orderId', element: <OrderRoute role={session.agent.role} /> },
+        { path: 'orders/:orderId', element: <OrderRoute /> },
       ],
     },
     ...PAGES.map((page) => ({

@@ -1,4 +1,4 @@
-import type { AgentView } from '@golddesk/contracts';
+import { defaultCapabilitiesOf, type AgentView } from '@golddesk/contracts';
 
 /** What a signed-in agent keeps between reloads. */
 export interface Session {
@@ -7,6 +7,11 @@ export interface Session {
   expiresAt: string | null;
   agent: AgentView;
   shop: { id: string; slug: string; name: string } | null;
+  /**
+   * What the agent may do: their role's column of the shop's permissions matrix, from sign-in and GET /api/v1/me (asked
+   * again when the stream says the matrix changed). The workbench only offers what the server will accept.
+   */
+  capabilities: string[];
 }
 
 const SESSION_KEY = 'golddesk.session';
@@ -20,6 +25,8 @@ function readStored(): Session | null {
     const raw = localStorage.getItem(SESSION_KEY);
     if (!raw) return null;
     const session = JSON.parse(raw) as Session;
+    // Kept by an older workbench: the role's defaults until GET /api/v1/me answers.
+    session.capabilities ??= defaultCapabilitiesOf(session.agent.role);
     // An expired token would only earn a 401 on the first call; drop it up front.
     if (session.expiresAt && Date.parse(session.expiresAt) <= Date.now()) {
       localStorage.removeItem(SESSION_KEY);

@@ -18,7 +18,7 @@ export function onNewRequest(listener: RequestListener): () => void {
  */
 export function announceNewRequest(approval: ApprovalView): void {
   const session = getSession();
-  if (!session || approval.requestedBy.id === session.agent.id || !can(session.agent.role, 'approvals.decide')) return;
+  if (!session || approval.requestedBy.id === session.agent.id || !can(session, 'approvals.decide')) return;
   const english = i18next.language === 'en';
   const summary =
     english && approval.summaryText ? (wordServerText(approval.summaryText, 'en') ?? approval.summary) : approval.summary;

@@ -1,4 +1,10 @@
-import type { AgentStatus, LoginRequest, LoginResponse, MeResponse } from '@golddesk/contracts';
+import {
+  defaultCapabilitiesOf,
+  type AgentStatus,
+  type LoginRequest,
+  type LoginResponse,
+  type MeResponse,
+} from '@golddesk/contracts';
 import { useSyncExternalStore } from 'react';
 import { apiRequest } from '../../platform/api-client';
 import { getSession, peekSession, setSession, subscribeSession, type Session } from '../../platform/session';
@@ -20,16 +26,22 @@ export function startSession(answer: LoginResponse, shopSlug: string): Session {
         : (answer.expiresAt ?? null),
     agent: answer.agent,
     shop: answer.shop ?? { id: '', slug: shopSlug, name: shopSlug },
+    capabilities: answer.capabilities ?? defaultCapabilitiesOf(answer.agent.role),
   };
   setSession(session);
   return session;
 }
 
-/** Refreshes the agent and shop names (and proves the stored token still works). */
+/**
+ * Refreshes the agent and shop names and what the agent may do (and proves the stored token still works). Called on
+ * opening the workbench and whenever the owner changes the agent's role in the permissions matrix.
+ */
 export async function refreshMe(): Promise<void> {
   const answer = await apiRequest<MeResponse>('/api/v1/me');
   const session = getSession();
-  if (session) setSession({ ...session, agent: answer.agent, shop: answer.shop });
+  if (session?.agent.id !== answer.agent.id) return;
+  const agent = { ...answer.agent, roleName: answer.roleName };
+  setSession({ ...session, agent, shop: answer.shop, capabilities: answer.capabilities });
 }
 
 /**

@@ -17,7 +17,7 @@ type Editing = (AutoReplyInput & { id?: string }) | null;
 export function AutoRepliesSection({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = can(session.agent.role, 'auto_replies.edit');
+  const editable = can(session, 'auto_replies.edit');
   const [rules, setRules] = useState<AutoReplyRule[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);

@@ -16,7 +16,7 @@ const STATUS_COLOR = { draft: 'default', scheduled: 'blue', sending: 'processing
 export function BroadcastsSection({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = can(session.agent.role, 'broadcasts.manage');
+  const editable = can(session, 'broadcasts.manage');
   const [broadcasts, setBroadcasts] = useState<BroadcastView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);

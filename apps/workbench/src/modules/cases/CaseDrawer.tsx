@@ -75,7 +75,7 @@ function CaseBody({ item }: { item: CaseView }) {
   const guideDone = item.guide.filter((g) => g.doneAt).length;
   return (
     <div data-testid="case-view" data-case-id={item.id}>
-      <CaseSummary item={item} role={role} />
+      <CaseSummary item={item} />
       <Tabs
         size="small"
         activeKey={tab}
@@ -87,7 +87,7 @@ function CaseBody({ item }: { item: CaseView }) {
             label: <span data-testid="case-tab-handle">{t('cases.view.tabs.handle')}</span>,
             children: (
               <>
-                <CaseTransitions item={item} role={role} />
+                <CaseTransitions item={item} />
                 <CaseCompensations item={item} role={role} />
               </>
             ),

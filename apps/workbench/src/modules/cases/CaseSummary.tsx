@@ -1,4 +1,4 @@
-import { can, formatFen, type AgentRole, type AgentView, type CaseView, type OrderView } from '@golddesk/contracts';
+import { formatFen, type AgentView, type CaseView, type OrderView } from '@golddesk/contracts';
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Descriptions, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useServerText } from '../../platform/server-text';
 import { getSession } from '../../platform/session';
+import { useCan } from '../../platform/use-can';
 import { fetchOrder, listAgents, updateCase } from './cases.api';
 
 let agentsLoading: Promise<AgentView[]> | null = null;
@@ -20,12 +21,13 @@ function loadAgents(): Promise<AgentView[]> {
 }
 
 /** The case's head: who has it and until when, what the policy says, the order and its lines, the parcels. */
-export function CaseSummary({ item, role }: { item: CaseView; role: AgentRole }) {
+export function CaseSummary({ item }: { item: CaseView }) {
   const { t } = useTranslation();
   const word = useServerText();
   const { message } = AntApp.useApp();
   const eligibility = item.eligibility;
-  const editAddress = can(role, 'cases.work') && !!item.returnAddress;
+  const may = useCan();
+  const editAddress = may('cases.work') && !!item.returnAddress;
 
   async function saveAddress(returnAddress: string) {
     if (returnAddress.trim() === (item.returnAddress ?? '')) return;
@@ -55,7 +57,7 @@ export function CaseSummary({ item, role }: { item: CaseView; role: AgentRole })
       />
       <Descriptions size="small" column={2} className="case-facts">
         <Descriptions.Item label={t('cases.view.assignee')}>
-          <AssigneeSelect item={item} role={role} />
+          <AssigneeSelect item={item} />
         </Descriptions.Item>
         <Descriptions.Item label={t('cases.view.deadline')}>
           <span className={item.overdue ? 'case-overdue' : undefined} data-testid="case-deadline" data-overdue={item.overdue}>
@@ -105,14 +107,15 @@ export function CaseSummary({ item, role }: { item: CaseView; role: AgentRole })
 }
 
 /** Who works the case: managers give it to anyone, the others take it themselves. */
-function AssigneeSelect({ item, role }: { item: CaseView; role: AgentRole }) {
+function AssigneeSelect({ item }: { item: CaseView }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const me = getSession()?.agent;
   const [agents, setAgents] = useState<AgentView[]>([]);
   const [saving, setSaving] = useState(false);
-  const anyone = can(role, 'cases.assign_others');
-  const self = can(role, 'cases.work');
+  const may = useCan();
+  const anyone = may('cases.assign_others');
+  const self = may('cases.work');
 
   useEffect(() => {
     if (anyone) loadAgents().then(setAgents, () => undefined);

@@ -1,8 +1,9 @@
-import { can, formatFen, type AgentRole, type CaseState, type CaseView } from '@golddesk/contracts';
+import { formatFen, type CaseState, type CaseView } from '@golddesk/contracts';
 import { App as AntApp, Button, Input, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useCan } from '../../platform/use-can';
 import { useCaseWords, yuanToFen } from './case-words';
 import { transitionCase } from './cases.api';
 
@@ -13,7 +14,7 @@ const DANGER: readonly CaseState[] = ['rejected', 'cancelled'];
  * 处理: one button per move the type's state machine allows from here (in state words), with a note for the timeline;
  * 待退款 asks the amount agreed, 已发出 the replacement's parcel.
  */
-export function CaseTransitions({ item, role }: { item: CaseView; role: AgentRole }) {
+export function CaseTransitions({ item }: { item: CaseView }) {
   const { t } = useTranslation();
   const words = useCaseWords();
   const { message } = AntApp.useApp();
@@ -23,7 +24,7 @@ export function CaseTransitions({ item, role }: { item: CaseView; role: AgentRol
   const [trackingNo, setTrackingNo] = useState('');
   const [busy, setBusy] = useState<CaseState | null>(null);
   const moves = item.allowedTransitions;
-  const allowed = can(role, 'cases.work');
+  const allowed = useCan()('cases.work');
 
   if (moves.length === 0) {
     return (

@@ -25,7 +25,7 @@ export function CasesPage({ session }: { session: Session }) {
   useCaseAddress();
   return (
     <main className="cases-page" data-testid="page-cases">
-      {can(session.agent.role, 'cases.see_figures') && (
+      {can(session, 'cases.see_figures') && (
         <Suspense fallback={null}>
           <CaseFigures />
         </Suspense>

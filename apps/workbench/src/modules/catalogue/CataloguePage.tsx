@@ -23,7 +23,7 @@ function priceText(product: CatalogueProduct): string {
 /** 商品: the catalogue with search and category filter, the edit drawer, bundles, and a way to the import page. */
 export function CataloguePage({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const editable = can(session.agent.role, 'catalogue.edit');
+  const editable = can(session, 'catalogue.edit');
   const [filter, setFilter] = useState<ProductFilter>({ page: 1, pageSize: PAGE_SIZE, archived: 'exclude' });
   const [answer, setAnswer] = useState<{ products: CatalogueProduct[]; total: number; categories: string[] }>({
     products: [],

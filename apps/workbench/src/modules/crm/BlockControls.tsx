@@ -1,17 +1,18 @@
-import type { AgentRole, CustomerCrmView } from '@golddesk/contracts';
-import { can } from '@golddesk/contracts';
+import type { CustomerCrmView } from '@golddesk/contracts';
 import { StopOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Input, Modal, Popconfirm, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useCan } from '../../platform/use-can';
 import { blockBuyer, unblockBuyer } from './crm.api';
 
 type Blocked = NonNullable<CustomerCrmView['blocked']>;
 
 /** Red banner on a blacklisted buyer: who blocked, why, and (for managers) the way back. */
-export function BlockedBanner({ buyerId, blocked, role }: { buyerId: string; blocked: Blocked; role: AgentRole }) {
+export function BlockedBanner({ buyerId, blocked }: { buyerId: string; blocked: Blocked }) {
+  const may = useCan();
   const { t } = useTranslation();
   return (
     <Alert
@@ -25,7 +26,7 @@ export function BlockedBanner({ buyerId, blocked, role }: { buyerId: string; blo
         name: blocked.blockedBy.name,
         time: dayjs(blocked.blockedAt).format('YYYY-MM-DD HH:mm'),
       })}
-      action={can(role, 'crm.block') ? <UnblockButton buyerId={buyerId} /> : undefined}
+      action={may('crm.block') ? <UnblockButton buyerId={buyerId} /> : undefined}
     />
   );
 }

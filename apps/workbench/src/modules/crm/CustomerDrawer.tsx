@@ -1,4 +1,4 @@
-import { formatFen, type AgentRole, type CustomerProfile } from '@golddesk/contracts';
+import { formatFen, type CustomerProfile } from '@golddesk/contracts';
 import { EnvironmentOutlined, MessageOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Avatar, Button, Drawer, Empty, Skeleton, Space, Statistic, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { paths } from '../../platform/navigation';
 import { errorMessage } from '../../platform/api-client';
 import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
+import { useCan } from '../../platform/use-can';
 import { openConversation } from '../conversations';
 import { fetchCustomer, findConversationOf, shownPhone } from './customer.api';
 import { OrderCard } from './OrderCard';
@@ -18,15 +19,15 @@ interface CustomerDrawerProps {
   buyerId: string | null;
   /** Their latest conversation as the list row knows it; undefined when opened from a link (then looked up). */
   conversationId?: string | null;
-  role: AgentRole;
   onClose: () => void;
 }
 
 type Loaded = { id: string; profile: CustomerProfile | null; conversationId: string | null; error: string | null };
 
 /** The 客户 page's 360 view of one buyer: the same blocks as the right pane, plus 打开会话 and 复制链接. */
-export function CustomerDrawer({ buyerId, conversationId: listed, role, onClose }: CustomerDrawerProps) {
+export function CustomerDrawer({ buyerId, conversationId: listed, onClose }: CustomerDrawerProps) {
   const { t } = useTranslation();
+  const may = useCan();
   const { message } = AntApp.useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
@@ -105,23 +106,21 @@ export function CustomerDrawer({ buyerId, conversationId: listed, role, onClose 
                 <EnvironmentOutlined /> {[profile.buyer.province, profile.buyer.city].filter(Boolean).join(' ') || '—'}
               </div>
               <div className="muted">
-                <PhoneOutlined /> {shownPhone(profile.buyer.phone, role)}
+                <PhoneOutlined /> {shownPhone(profile.buyer.phone, may('buyers.see_full_phone'))}
               </div>
             </div>
           </div>
-          <CustomerInsight buyerId={profile.buyer.id} crm={profile.crm} role={role} />
+          <CustomerInsight buyerId={profile.buyer.id} crm={profile.crm} />
           <div className="customer-stats">
             <Statistic title={t('customer.orders')} value={profile.stats.orderCount} />
             <Statistic title={t('customer.paidOrders')} value={profile.stats.paidOrderCount} />
             <Statistic title={t('customer.totalSpent')} value={formatFen(profile.stats.totalSpentFen)} />
           </div>
-          <CustomerTabs profile={profile} role={role}>
+          <CustomerTabs profile={profile}>
             {profile.orders.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noOrders')} />
             ) : (
-              profile.orders.map((order) => (
-                <OrderCard key={order.id} order={order} role={role} conversationId={conversationId} />
-              ))
+              profile.orders.map((order) => <OrderCard key={order.id} order={order} conversationId={conversationId} />)
             )}
           </CustomerTabs>
         </>

@@ -1,11 +1,11 @@
-import type { AgentRole, CustomerCrmView, CustomerType } from '@golddesk/contracts';
-import { can } from '@golddesk/contracts';
+import type { CustomerCrmView, CustomerType } from '@golddesk/contracts';
 import { EyeOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Select, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useNow } from '../../platform/clock';
+import { useCan } from '../../platform/use-can';
 import { setCustomerType } from './crm.api';
 import { putCrm, useCrm, useFootprints } from './crm.store';
 import { timeAgo, typeLabel, typeOptions, typeTip } from './crm-format';
@@ -17,16 +17,9 @@ import './crm.css';
 const LATEST_SHOWN_MS = 10 * 60_000;
 
 /** Top of the right pane, beside the chat: blacklist state, customer type with its strategy tip, tags, what the buyer just looked at. */
-export function CustomerInsight({
-  buyerId,
-  crm: loaded,
-  role,
-}: {
-  buyerId: string;
-  crm: CustomerCrmView | undefined;
-  role: AgentRole;
-}) {
+export function CustomerInsight({ buyerId, crm: loaded }: { buyerId: string; crm: CustomerCrmView | undefined }) {
   const { t } = useTranslation();
+  const may = useCan();
   const { message } = AntApp.useApp();
   useEffect(() => {
     if (loaded) putCrm(buyerId, loaded);
@@ -41,7 +34,7 @@ export function CustomerInsight({
 
   return (
     <div className="crm-insight" data-testid="customer-insight">
-      {crm.blocked && <BlockedBanner buyerId={buyerId} blocked={crm.blocked} role={role} />}
+      {crm.blocked && <BlockedBanner buyerId={buyerId} blocked={crm.blocked} />}
       <div className="crm-row">
         <span className="crm-label">{t('crm.type')}</span>
         <Select<CustomerType>
@@ -50,7 +43,7 @@ export function CustomerInsight({
           value={type ?? undefined}
           placeholder={t('crm.typeUnset')}
           allowClear
-          disabled={!can(role, 'crm.set_type')}
+          disabled={!may('crm.set_type')}
           onChange={changeType}
           data-testid="customer-type-select"
           popupMatchSelectWidth={false}
@@ -86,7 +79,7 @@ export function CustomerInsight({
       )}
       <div className="crm-row">
         <span className="crm-label">{t('crm.tags')}</span>
-        <TagEditor buyerId={buyerId} tags={crm.tags} role={role} />
+        <TagEditor buyerId={buyerId} tags={crm.tags} />
       </div>
       <LatestFootprint buyerId={buyerId} />
     </div>

@@ -1,4 +1,4 @@
-import { formatFen, type AgentRole, type CustomerProfile } from '@golddesk/contracts';
+import { formatFen, type CustomerProfile } from '@golddesk/contracts';
 import { EnvironmentOutlined, PhoneOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Empty, Skeleton, Statistic, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { useStore } from '../../platform/store';
+import { useCan } from '../../platform/use-can';
 import { conversationStore } from '../conversations';
 import { putOrders } from '../orders';
 import { fetchCustomer, shownPhone } from './customer.api';
@@ -19,7 +20,7 @@ import './customer-pane.css';
 type Loaded = { buyerId: string; profile: CustomerProfile | null; error: string | null };
 
 /** Right pane: who the buyer is and what they ordered, with the order actions (改价, 改地址, 备注…). */
-export function CustomerPane({ role }: { role: AgentRole }) {
+export function CustomerPane() {
   const { t } = useTranslation();
   const buyerId = useStore(conversationStore, (s) => (s.activeId ? (s.byId[s.activeId]?.buyer.id ?? null) : null));
   const conversationId = useStore(conversationStore, (s) => s.activeId);
@@ -57,23 +58,16 @@ export function CustomerPane({ role }: { role: AgentRole }) {
         ) : current.error || !current.profile ? (
           <Alert type="warning" showIcon title={current.error} style={{ margin: 16 }} />
         ) : (
-          <CustomerDetails profile={current.profile} role={role} conversationId={conversationId} />
+          <CustomerDetails profile={current.profile} conversationId={conversationId} />
         )}
       </div>
     </aside>
   );
 }
 
-function CustomerDetails({
-  profile,
-  role,
-  conversationId,
-}: {
-  profile: CustomerProfile;
-  role: AgentRole;
-  conversationId: string | null;
-}) {
+function CustomerDetails({ profile, conversationId }: { profile: CustomerProfile; conversationId: string | null }) {
   const { t } = useTranslation();
+  const may = useCan();
   const { buyer, stats, orders } = profile;
   const region = [buyer.province, buyer.city].filter(Boolean).join(' ') || '—';
   return (
@@ -107,14 +101,14 @@ function CustomerDetails({
             <EnvironmentOutlined /> {region}
           </div>
           <div className="muted" data-testid="customer-phone">
-            <PhoneOutlined /> {shownPhone(buyer.phone, role)}
+            <PhoneOutlined /> {shownPhone(buyer.phone, may('buyers.see_full_phone'))}
           </div>
           <div className="muted">
             {t('customer.since')} {dayjs(buyer.createdAt).format('YYYY-MM-DD')}
           </div>
         </div>
       </div>
-      <CustomerInsight buyerId={buyer.id} crm={profile.crm} role={role} />
+      <CustomerInsight buyerId={buyer.id} crm={profile.crm} />
       <div className="customer-stats" data-testid="customer-stats">
         <Statistic title={t('customer.orders')} value={stats.orderCount} />
         <Statistic title={t('customer.paidOrders')} value={stats.paidOrderCount} />
@@ -122,11 +116,11 @@ function CustomerDetails({
       </div>
       <CaseSection buyerId={buyer.id} />
       <RelatedNeeds buyerId={buyer.id} conversationId={conversationId} />
-      <CustomerTabs profile={profile} role={role}>
+      <CustomerTabs profile={profile}>
         {orders.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noOrders')} />
         ) : (
-          orders.map((order) => <OrderCard key={order.id} order={order} role={role} conversationId={conversationId} />)
+          orders.map((order) => <OrderCard key={order.id} order={order} conversationId={conversationId} />)
         )}
       </CustomerTabs>
     </>

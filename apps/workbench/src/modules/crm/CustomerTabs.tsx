@@ -1,4 +1,4 @@
-import type { AgentRole, CustomerProfile } from '@golddesk/contracts';
+import type { CustomerProfile } from '@golddesk/contracts';
 import { Tabs } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,13 +11,12 @@ import './crm.css';
 
 interface CustomerTabsProps {
   profile: CustomerProfile;
-  role: AgentRole;
   /** The order cards (with their actions), shown in the first tab. */
   children: ReactNode;
 }
 
 /** 订单 | 足迹 | 备注 | 资料 under the buyer's header: orders first, the rest one click away in a 340 px pane. */
-export function CustomerTabs({ profile, role, children }: CustomerTabsProps) {
+export function CustomerTabs({ profile, children }: CustomerTabsProps) {
   const { t } = useTranslation();
   const { buyer } = profile;
   const [tab, setTab] = useState('orders');
@@ -54,23 +53,14 @@ export function CustomerTabs({ profile, role, children }: CustomerTabsProps) {
         {
           key: 'notes',
           label: <span data-testid="customer-tab-notes">{t('crm.notesTab', { n: crm?.notes.length ?? 0 })}</span>,
-          children: <div className="crm-panel">{crm && <NotesPanel buyerId={buyer.id} notes={crm.notes} role={role} />}</div>,
+          children: <div className="crm-panel">{crm && <NotesPanel buyerId={buyer.id} notes={crm.notes} />}</div>,
         },
         {
           key: 'profile',
           label: <span data-testid="customer-tab-profile">{t('crm.profileTab')}</span>,
           children: (
             <div className="crm-panel">
-              {crm && (
-                <ProfilePanel
-                  buyerId={buyer.id}
-                  nick={buyer.nick}
-                  vipLevel={vipLevel}
-                  crm={crm}
-                  role={role}
-                  onVipChanged={setVip}
-                />
-              )}
+              {crm && <ProfilePanel buyerId={buyer.id} nick={buyer.nick} vipLevel={vipLevel} crm={crm} onVipChanged={setVip} />}
             </div>
           ),
         },

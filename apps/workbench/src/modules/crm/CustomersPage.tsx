@@ -27,8 +27,7 @@ const NO_FILTER: SegmentFilter = {};
 export function CustomersPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const role = session.agent.role;
-  const mayManage = can(role, 'crm.manage_segments');
+  const mayManage = can(session, 'crm.manage_segments');
   const [segments, setSegments] = useState<SegmentView[]>([]);
   const [selected, setSelected] = useState<string>(ALL);
   const [params, setParams] = useState<CustomerListParams>({
@@ -174,7 +173,6 @@ export function CustomersPage({ session }: { session: Session }) {
       <CustomerDrawer
         buyerId={open}
         conversationId={data?.customers.find((row) => row.id === open)?.conversationId}
-        role={role}
         onClose={() => navigate(paths.page('customers'))}
       />
       <Modal

@@ -1,22 +1,24 @@
-import type { AgentRole, NoteView } from '@golddesk/contracts';
-import { can, MAX_NOTE_LENGTH } from '@golddesk/contracts';
+import type { NoteView } from '@golddesk/contracts';
+import { MAX_NOTE_LENGTH } from '@golddesk/contracts';
 import { App as AntApp, Button, Empty, Input, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import { getSession } from '../../platform/session';
+import { useCan } from '../../platform/use-can';
 import { addNote, deleteNote, editNote } from './crm.api';
 
 /** 不同买家不同备注: the team's notes on this buyer; authors (and managers) edit or delete theirs. */
-export function NotesPanel({ buyerId, notes, role }: { buyerId: string; notes: NoteView[]; role: AgentRole }) {
+export function NotesPanel({ buyerId, notes }: { buyerId: string; notes: NoteView[] }) {
+  const may = useCan();
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const me = getSession()?.agent.id;
-  const mayChange = (note: NoteView) => note.author.id === me || can(role, 'crm.change_any_note');
+  const mayChange = (note: NoteView) => note.author.id === me || may('crm.change_any_note');
   const fail = (error: unknown) => void message.error(errorMessage(error));
 
   const submit = () => {

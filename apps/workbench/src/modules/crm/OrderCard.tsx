@@ -1,10 +1,11 @@
-import { formatFen, type AgentRole, type OrderView } from '@golddesk/contracts';
+import { formatFen, type OrderView } from '@golddesk/contracts';
 import { FlagFilled } from '@ant-design/icons';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../platform/navigation';
 import { useStore } from '../../platform/store';
 import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
+import { useCan } from '../../platform/use-can';
 import { approvalStore } from '../approvals';
 import { OrderActions, OrderSteps, MEMO_FLAGS, useOrder } from '../orders';
 import { OrderExceptionTags, OrderLogistics } from '../logistics';
@@ -23,14 +24,14 @@ const STATUS_COLOR: Record<OrderView['status'], string> = {
 interface OrderCardProps {
   /** The order as the profile listed it; the card shows the latest copy (actions, order.updated). */
   order: OrderView;
-  role: AgentRole;
   /** The open conversation, for 发送订单卡片. */
   conversationId: string | null;
 }
 
 /** One order: status, items with SKU properties, total (and the price before 改价), logistics, memo with its flag, actions. */
-export function OrderCard({ order: listed, role, conversationId }: OrderCardProps) {
+export function OrderCard({ order: listed, conversationId }: OrderCardProps) {
   const { t } = useTranslation();
+  const may = useCan();
   const order = useOrder(listed);
   const awaitingApproval = useStore(approvalStore, (s) => s.pending.some((a) => a.orderId === listed.id));
   return (
@@ -104,7 +105,7 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
         {t('customer.colon')}
         {order.receiver.name}{' '}
         <span className="order-receiver-phone" data-testid="order-receiver-phone">
-          {shownPhone(order.receiver.phone, role)}
+          {shownPhone(order.receiver.phone, may('buyers.see_full_phone'))}
         </span>{' '}
         {order.receiver.address}
       </div>
@@ -146,8 +147,8 @@ export function OrderCard({ order: listed, role, conversationId }: OrderCardProp
           {order.memo ?? ''}
         </div>
       )}
-      <OrderLogistics order={order} role={role} />
-      <OrderActions order={order} role={role} conversationId={conversationId} />
+      <OrderLogistics order={order} />
+      <OrderActions order={order} conversationId={conversationId} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { AgentRole, OrderView } from '@golddesk/contracts';
+import type { OrderView } from '@golddesk/contracts';
 import { Alert, Drawer, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,6 @@ import './crm.locales';
 interface OrderDrawerProps {
   /** The order of the address /orders/:orderId. */
   orderId: string;
-  role: AgentRole;
   onClose: () => void;
 }
 
@@ -22,7 +21,7 @@ type Loaded = { id: string; order: OrderView | null; error: string | null };
  * One order opened from its link, beside the workbench: the card the right pane shows (status, lines, logistics,
  * actions). No 发送订单卡片 here: the drawer does not know which chat it would go to.
  */
-export function OrderDrawer({ orderId, role, onClose }: OrderDrawerProps) {
+export function OrderDrawer({ orderId, onClose }: OrderDrawerProps) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
@@ -51,7 +50,7 @@ export function OrderDrawer({ orderId, role, onClose }: OrderDrawerProps) {
       {!current ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : current.order ? (
-        <OrderCard order={current.order} role={role} conversationId={null} />
+        <OrderCard order={current.order} conversationId={null} />
       ) : (
         <Alert type="error" showIcon title={current.error} data-testid="order-drawer-error" />
       )}

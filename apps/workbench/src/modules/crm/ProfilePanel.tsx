@@ -1,9 +1,10 @@
-import type { AgentRole, CustomerCrmView } from '@golddesk/contracts';
-import { can, MAX_VIP_LEVEL } from '@golddesk/contracts';
+import type { CustomerCrmView } from '@golddesk/contracts';
+import { MAX_VIP_LEVEL } from '@golddesk/contracts';
 import { App as AntApp, Empty, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useCan } from '../../platform/use-can';
 import { shownPhone } from './customer.api';
 import { setVipLevel } from './crm.api';
 import { BlockButton, UnblockButton } from './BlockControls';
@@ -13,13 +14,13 @@ interface ProfilePanelProps {
   nick: string;
   vipLevel: number;
   crm: CustomerCrmView;
-  role: AgentRole;
   /** Called after the VIP level changed (the profile shows it in the header). */
   onVipChanged?: (level: number) => void;
 }
 
 /** 资料: VIP level, the receivers from the buyer's orders (常用 first), blacklist. */
-export function ProfilePanel({ buyerId, nick, vipLevel, crm, role, onVipChanged }: ProfilePanelProps) {
+export function ProfilePanel({ buyerId, nick, vipLevel, crm, onVipChanged }: ProfilePanelProps) {
+  const may = useCan();
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const levels = Array.from({ length: MAX_VIP_LEVEL + 1 }, (_, level) => ({
@@ -40,7 +41,7 @@ export function ProfilePanel({ buyerId, nick, vipLevel, crm, role, onVipChanged 
           style={{ width: 120 }}
           value={vipLevel}
           options={levels}
-          disabled={!can(role, 'crm.set_vip')}
+          disabled={!may('crm.set_vip')}
           onChange={changeVip}
           data-testid="customer-vip-select"
         />
@@ -58,7 +59,7 @@ export function ProfilePanel({ buyerId, nick, vipLevel, crm, role, onVipChanged 
         crm.addresses.map((a) => (
           <div key={`${a.name}|${a.phone}|${a.address}`} className="crm-address" data-testid="customer-address">
             <div>
-              {a.name} {shownPhone(a.phone, role)}
+              {a.name} {shownPhone(a.phone, may('buyers.see_full_phone'))}
               {a.usual && (
                 <Tag color="orange" style={{ marginLeft: 6 }}>
                   {t('crm.usual')}
@@ -71,7 +72,7 @@ export function ProfilePanel({ buyerId, nick, vipLevel, crm, role, onVipChanged 
           </div>
         ))
       )}
-      {can(role, 'crm.block') && (
+      {may('crm.block') && (
         <>
           <div className="crm-section-title">{t('crm.blacklist')}</div>
           {crm.blocked ? <UnblockButton buyerId={buyerId} /> : <BlockButton buyerId={buyerId} nick={nick} />}

@@ -1,24 +1,25 @@
-import type { AgentRole, TagView } from '@golddesk/contracts';
-import { can } from '@golddesk/contracts';
+import type { TagView } from '@golddesk/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useCan } from '../../platform/use-can';
 import { createTag, setBuyerTags } from './crm.api';
 import { loadShopTags, useShopTags } from './tag.store';
 
 const NEW_PREFIX = 'new:';
 
 /** The buyer's tags in their colours; × removes one, "+ 标签" adds one of the shop's (managers may create new ones). */
-export function TagEditor({ buyerId, tags, role }: { buyerId: string; tags: TagView[]; role: AgentRole }) {
+export function TagEditor({ buyerId, tags }: { buyerId: string; tags: TagView[] }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const shopTags = useShopTags();
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
-  const mayTag = can(role, 'crm.tag_buyer');
-  const mayCreate = can(role, 'crm.manage_tags');
+  const may = useCan();
+  const mayTag = may('crm.tag_buyer');
+  const mayCreate = may('crm.manage_tags');
 
   useEffect(() => {
     void loadShopTags();

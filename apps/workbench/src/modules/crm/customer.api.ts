@@ -1,4 +1,4 @@
-import { phoneForRole, type CustomerProfile, type ListCustomersResponse } from '@golddesk/contracts';
+import { maskPhone, type CustomerProfile, type ListCustomersResponse } from '@golddesk/contracts';
 import { apiRequest } from '../../platform/api-client';
 
 /** The buyer's profile, stats and orders for the right pane. */
@@ -19,9 +19,9 @@ export async function findConversationOf(buyerId: string, nick: string, signal?:
 }
 
 /**
- * A phone number as this agent's role may see it (the server already presents it so; 售前 sees 138****5678, the
- * roles that call buyers see it in full: contracts' phoneForRole); — for none.
+ * A phone number as this agent may see it (`full`: buyers.see_full_phone; the server already presents it so: 售前 sees
+ * 138****5678, the roles that call buyers see it in full); — for none.
  */
-export function shownPhone(phone: string | null, role: string): string {
-  return phone ? phoneForRole(phone, role) : '—';
+export function shownPhone(phone: string | null, full: boolean): string {
+  return phone ? (full ? phone : maskPhone(phone)) : '—';
 }

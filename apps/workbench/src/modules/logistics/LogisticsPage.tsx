@@ -14,7 +14,7 @@ import './logistics.locales';
 import './logistics.css';
 
 /** 物流: 异常件 (parcels needing an agent), 快递规则 (courier rules and a quote tester), 通知设置 (buyer notices). */
-export function LogisticsPage({ session }: { session: Session }) {
+export function LogisticsPage(_props: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [tab, setTab] = usePageTab('exceptions');
@@ -56,12 +56,12 @@ export function LogisticsPage({ session }: { session: Session }) {
             {
               key: 'rules',
               label: <span data-testid="tab-rules">{t('logistics.tabs.rules')}</span>,
-              children: <RulesTab role={session.agent.role} />,
+              children: <RulesTab />,
             },
             {
               key: 'settings',
               label: <span data-testid="tab-settings">{t('logistics.tabs.settings')}</span>,
-              children: <SettingsTab role={session.agent.role} />,
+              children: <SettingsTab />,
             },
           ]}
         />

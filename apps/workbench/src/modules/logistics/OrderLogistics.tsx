@@ -1,10 +1,12 @@
-import { can, formatFen, pickCourier, type AgentRole, type OrderView } from '@golddesk/contracts';
+import { formatFen, pickCourier, type OrderView } from '@golddesk/contracts';
 import { CarOutlined, DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMyRoleLabel } from '../../platform/role-label';
 import { useServerText } from '../../platform/server-text';
 import { useStore } from '../../platform/store';
+import { useCan } from '../../platform/use-can';
 import { courierStore, loadCourierPolicy, useOrderExceptions } from './logistics.store';
 import { ShipModal } from './ShipModal';
 import { TrackingTimeline } from './TrackingTimeline';
@@ -31,8 +33,10 @@ export function OrderExceptionTags({ orderId }: { orderId: string }) {
  * The order card's logistics row: before shipping, the courier the shop's rules suggest for the address
  * (建议：圆通 ¥5.00（按收货省份）) and 发货; after, 物流 opens the parcel's timeline and 改运单号 fixes a number.
  */
-export function OrderLogistics({ order, role }: { order: OrderView; role: AgentRole }) {
+export function OrderLogistics({ order }: { order: OrderView }) {
   const { t } = useTranslation();
+  const may = useCan();
+  const myRole = useMyRoleLabel();
   const policy = useStore(courierStore, (s) => s);
   const [dialog, setDialog] = useState<'ship' | 'update' | null>(null);
   const [expanded, setExpanded] = useState(false);
@@ -48,13 +52,13 @@ export function OrderLogistics({ order, role }: { order: OrderView; role: AgentR
       ? pickCourier(policy.rules, order.receiver.address, order.weightKg ?? 1, policy.settings?.enabledCarriers)
       : null;
   const choice = quote?.choice ?? null;
-  const mayShip = can(role, 'orders.ship');
+  const mayShip = may('orders.ship');
   const shipBlocked =
     order.status !== 'paid'
       ? t('logistics.card.shipState', { status: t(`customer.status.${order.status}`) })
       : mayShip
         ? null
-        : t('logistics.card.shipRole', { role: t(`role.${role}`) });
+        : t('logistics.card.shipRole', { role: myRole });
 
   if (!beforeShipping && !hasParcel) return null;
   return (

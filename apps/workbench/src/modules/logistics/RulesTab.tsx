@@ -1,10 +1,8 @@
 import {
-  can,
   CARRIERS,
   formatFen,
   pickCourier,
   PROVINCE_NAMES,
-  type AgentRole,
   type CarrierCode,
   type CourierRule,
   type CourierRuleInput,
@@ -28,6 +26,7 @@ import {
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useCan } from '../../platform/use-can';
 import { useStore } from '../../platform/store';
 import { fetchRules, saveRules } from './logistics.api';
 import { courierStore, loadCourierPolicy } from './logistics.store';
@@ -43,10 +42,10 @@ const toRow = (rule: CourierRuleInput & { id?: string }, index: number): Row => 
 });
 
 /** 快递规则: the shop's courier rules as one editable table (owner, manager), and a quote tester that uses the table as edited. */
-export function RulesTab({ role }: { role: AgentRole }) {
+export function RulesTab() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = can(role, 'logistics.configure');
+  const editable = useCan()('logistics.configure');
   const [rows, setRows] = useState<Row[] | null>(null);
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<string | null>(null);

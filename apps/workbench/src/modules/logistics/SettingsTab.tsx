@@ -1,18 +1,19 @@
-import { can, CARRIERS, type AgentRole, type LogisticsSettings, type NoticeKind } from '@golddesk/contracts';
+import { CARRIERS, type LogisticsSettings, type NoticeKind } from '@golddesk/contracts';
 import { Alert, App as AntApp, Button, Card, Checkbox, InputNumber, Skeleton, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useCan } from '../../platform/use-can';
 import { fetchSettings, saveSettings } from './logistics.api';
 import { loadCourierPolicy } from './logistics.store';
 
 const NOTICE_KINDS: NoticeKind[] = ['shipped', 'out_for_delivery', 'signed'];
 
 /** 通知设置: opt-in buyer notices per step, the "no update" threshold, and the carriers the shop uses. */
-export function SettingsTab({ role }: { role: AgentRole }) {
+export function SettingsTab() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = can(role, 'logistics.configure');
+  const editable = useCan()('logistics.configure');
   const [settings, setSettings] = useState<LogisticsSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

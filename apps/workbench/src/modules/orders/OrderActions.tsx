@@ -1,9 +1,11 @@
-import type { AgentRole, OrderView } from '@golddesk/contracts';
+import type { OrderView } from '@golddesk/contracts';
 import { DownOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Dropdown, Tooltip, type MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useMyRoleLabel } from '../../platform/role-label';
+import { useMe } from '../../platform/use-can';
 import { sendOrderCard } from '../conversations';
 import { blockedReason, mayReadHistory } from './order.api';
 import {
@@ -20,26 +22,27 @@ type Dialog = 'price' | 'address' | 'sku' | 'memo' | 'close' | 'history';
 
 interface OrderActionsProps {
   order: OrderView;
-  /** The signed-in agent's role (some actions are not theirs to take). */
-  role: AgentRole;
   /** The open conversation, where 发送订单卡片 posts the card; null when none is open. */
   conversationId: string | null;
 }
 
 /** The action row of an order card (千牛 style): the common actions as small buttons, the rest under 更多. */
-export function OrderActions({ order, role, conversationId }: OrderActionsProps) {
+export function OrderActions({ order, conversationId }: OrderActionsProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [sending, setSending] = useState(false);
+  // Some actions are not the agent's to take: what their role may do now (it follows the permissions matrix).
+  const me = useMe();
+  const myRole = useMyRoleLabel();
   const status = t(`customer.status.${order.status}`);
   useEffect(preloadOrderDialogs, []);
 
   /** Why an action is unavailable (shown as its tooltip), or null. */
   function why(action: Parameters<typeof blockedReason>[0]): string | null {
-    const blocked = blockedReason(action, order.status, role);
+    const blocked = blockedReason(action, order.status, me);
     if (!blocked) return null;
-    return blocked === 'role' ? t('orders.why.role', { role: t(`role.${role}`) }) : t(`orders.why.${action}`, { status });
+    return blocked === 'role' ? t('orders.why.role', { role: myRole }) : t(`orders.why.${action}`, { status });
   }
 
   async function sendCard() {
@@ -56,6 +59,8 @@ export function OrderActions({ order, role, conversationId }: OrderActionsProps)
   }
 
   const button = (action: Parameters<typeof blockedReason>[0], dialogName: Dialog, testId: string, label: string) => {
+    // Not the agent's to take at all (their role's column of the matrix): no button, rather than one always greyed out.
+    if (blockedReason(action, order.status, me) === 'role') return null;
     const reason = why(action);
     return (
       <Tooltip title={reason}>
@@ -94,12 +99,7 @@ export function OrderActions({ order, role, conversationId }: OrderActionsProps)
       t('orders.actions.sendCard'),
       conversationId ? null : t('orders.why.noConversation'),
     ),
-    menuItem(
-      'history',
-      'order-action-history',
-      t('orders.actions.history'),
-      mayReadHistory(role) ? null : t('orders.why.history'),
-    ),
+    menuItem('history', 'order-action-history', t('orders.actions.history'), mayReadHistory(me) ? null : t('orders.why.history')),
   ];
 
   function onMenu({ key }: { key: string }) {

@@ -1,8 +1,8 @@
 import {
   can,
-  type AgentRole,
   type AuditEntry,
   type Capability,
+  type CapabilityHolder,
   type OrderActionResponse,
   type OrderView,
   type ProductView,
@@ -33,15 +33,15 @@ const ACTION_CAPABILITIES: Record<ActionKey, Capability> = {
   close: 'orders.close',
 };
 
-/** Why an action is not available for this order and role (an i18n key), or null when it is. */
-export function blockedReason(action: ActionKey, status: OrderView['status'], role: AgentRole): 'state' | 'role' | null {
+/** Why an action is not available for this order and agent (an i18n key), or null when it is. */
+export function blockedReason(action: ActionKey, status: OrderView['status'], me: CapabilityHolder): 'state' | 'role' | null {
   if (!ACTION_STATES[action].includes(status)) return 'state';
-  return can(role, ACTION_CAPABILITIES[action]) ? null : 'role';
+  return can(me, ACTION_CAPABILITIES[action]) ? null : 'role';
 }
 
-/** Whether the role may read an order's 操作记录 (the audit log). */
-export function mayReadHistory(role: AgentRole): boolean {
-  return can(role, 'audit.read');
+/** Whether the agent may read an order's 操作记录 (the audit log). */
+export function mayReadHistory(me: CapabilityHolder): boolean {
+  return can(me, 'audit.read');
 }
 
 /** Runs one order action; `requestId` makes a retry of the same submit safe. Applied changes update the card at once. */

@@ -17,7 +17,7 @@ const STATUS_ORDER = { active: 0, upcoming: 1, ended: 2 } as const;
 export function PromotionsSection({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = can(session.agent.role, 'promotions.edit');
+  const editable = can(session, 'promotions.edit');
   const [promotions, setPromotions] = useState<PromotionView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ value: PromotionView | null } | null>(null);

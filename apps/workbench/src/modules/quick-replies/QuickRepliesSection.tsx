@@ -47,7 +47,7 @@ export function QuickRepliesSection({ session }: { session: Session }) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ phrase: QuickReplyView | null } | null>(null);
   const [importing, setImporting] = useState(false);
-  const mayEdit = scope === 'personal' || can(session.agent.role, 'quick_replies.edit_team');
+  const mayEdit = scope === 'personal' || can(session, 'quick_replies.edit_team');
 
   const load = useCallback(async () => {
     setLoading(true);

@@ -1,8 +1,9 @@
-import { can, fillReminderTemplate, REMINDER_VARIABLES, type AgentRole, type PaymentReminderSettings } from '@golddesk/contracts';
+import { fillReminderTemplate, REMINDER_VARIABLES, type PaymentReminderSettings } from '@golddesk/contracts';
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useCan } from '../../platform/use-can';
 import { fetchReminderSettings, saveReminderSettings } from './reminders.api';
 
 /** "60, 120" ⇄ [60, 120]; undefined when a number is out of range. */
@@ -16,10 +17,10 @@ function parseDelays(text: string): number[] | undefined {
 }
 
 /** 催付设置: when and how often to remind, the message with a live preview, the incentive, and who gets a call. */
-export function ReminderSettingsForm({ role }: { role: AgentRole }) {
+export function ReminderSettingsForm() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = can(role, 'payment_reminders.configure');
+  const editable = useCan()('payment_reminders.configure');
   const [settings, setSettings] = useState<PaymentReminderSettings | null>(null);
   const [delays, setDelays] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -8,13 +8,12 @@ import './reminders.locales';
 
 /** 催付: the figures by day, the phone/SMS follow-up tasks for support, and the shop's reminder settings. */
 export function RemindersSection({ session }: { session: Session }) {
-  const role = session.agent.role;
-  const worksTasks = can(role, 'payment_reminders.work_tasks');
+  const worksTasks = can(session, 'payment_reminders.work_tasks');
   return (
     <div data-testid="reminders-section">
       <ReminderFigures />
       {worksTasks && <ReminderTasks session={session} />}
-      <ReminderSettingsForm role={role} />
+      <ReminderSettingsForm />
     </div>
   );
 }

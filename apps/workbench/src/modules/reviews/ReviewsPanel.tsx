@@ -103,7 +103,7 @@ export function ReviewsPanel({ session, onOpenCase }: ReviewsPanelProps) {
 
   const columns = useReviewColumns({
     now,
-    canRecord: can(session.agent.role, 'tasks.reviews'),
+    canRecord: can(session, 'tasks.reviews'),
     onRecord: setRecording,
     onOpenChat: openChat,
     onOpenCase,

@@ -16,7 +16,7 @@ export function IntegrationSection({ session }: { session: Session }) {
   const { message, modal } = AntApp.useApp();
   const [settings, setSettings] = useState<IntegrationSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const mayRotate = can(session.agent.role, 'integration.rotate_secrets');
+  const mayRotate = can(session, 'integration.rotate_secrets');
 
   useEffect(() => {
     const controller = new AbortController();

@@ -32,7 +32,7 @@ const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => Re
 /** 设置: the shop's configuration, one section per menu entry on the left (owner and manager). */
 export function SettingsPage({ session }: { session: Session }) {
   const { t } = useTranslation();
-  if (!can(session.agent.role, 'settings.open')) {
+  if (!can(session, 'settings.open')) {
     return (
       <main className="sectioned-page" data-testid="page-settings">
         <Result status="403" subTitle={t('settings.forbidden')} />

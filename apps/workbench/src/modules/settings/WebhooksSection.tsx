@@ -17,7 +17,7 @@ import { deleteWebhook, fetchWebhooks, sendTestDelivery } from './settings.api';
 export function WebhooksSection({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
-  const editable = can(session.agent.role, 'webhooks.manage');
+  const editable = can(session, 'webhooks.manage');
   const [webhooks, setWebhooks] = useState<WebhookView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);

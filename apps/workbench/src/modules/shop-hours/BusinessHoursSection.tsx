@@ -57,7 +57,7 @@ function Window({
 export function BusinessHoursSection({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const editable = can(session.agent.role, 'shop_hours.edit');
+  const editable = can(session, 'shop_hours.edit');
   const [state, setState] = useState<ShopHoursState | null>(null);
   const [hours, setHours] = useState<ShopHours | null>(null);
   const [error, setError] = useState<string | null>(null);

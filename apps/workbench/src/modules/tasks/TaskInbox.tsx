@@ -39,7 +39,7 @@ export function TaskInbox({ session, onOpenCase }: TaskInboxProps) {
   const [error, setError] = useState<string | null>(null);
   const [completing, setCompleting] = useState<TaskView | null>(null);
   const changes = useTaskChanges();
-  const managers = can(session.agent.role, 'approvals.decide');
+  const managers = can(session, 'approvals.decide');
 
   const load = useCallback(
     (signal?: AbortSignal) =>

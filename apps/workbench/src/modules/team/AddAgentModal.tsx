@@ -1,30 +1,32 @@
-import type { AgentRole, AgentView, CreateAgentRequest } from '@golddesk/contracts';
+import type { AgentView, CreateAgentRequest } from '@golddesk/contracts';
 import { IdcardOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
+import { useRoleLabel } from '../../platform/role-label';
 import { passwordRules, requiredRule, usernameRules } from './agent-form-rules';
-import { addAgent } from './team.api';
+import { addAgent, type RoleChoice } from './team.api';
 
 interface AddAgentModalProps {
   /** Whether the dialog is shown. */
   open: boolean;
-  /** The roles the signed-in agent may hand out; the select offers only these. */
-  roles: readonly AgentRole[];
+  /** The roles the signed-in agent may hand out (the shop's own among them); the select offers only these. */
+  roles: readonly RoleChoice[];
   /** Called with the new colleague once the server has created them. */
   onAdded: (agent: AgentView) => void;
   onCancel: () => void;
 }
 
 // Most new colleagues answer buyers: pre-select 售前 when it may be given.
-function defaultRole(roles: readonly AgentRole[]): AgentRole | undefined {
-  return roles.includes('presale') ? 'presale' : roles[0];
+function defaultRole(roles: readonly RoleChoice[]): string | undefined {
+  return roles.some((role) => role.key === 'presale') ? 'presale' : roles[0]?.key;
 }
 
 /** The 添加客服 dialog: account, name, role and initial password. */
 export function AddAgentModal({ open, roles, onAdded, onCancel }: AddAgentModalProps) {
   const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
   const [form] = Form.useForm<CreateAgentRequest>();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -85,8 +87,8 @@ export function AddAgentModal({ open, roles, onAdded, onCancel }: AddAgentModalP
           label={t('team.role')}
           rules={[{ required: true, message: t('form.required', { field: t('team.role') }) }]}
         >
-          <Select<AgentRole>
-            options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          <Select<string>
+            options={roles.map((role) => ({ value: role.key, label: roleLabel(role.key, role.name) }))}
             data-testid="team-add-role"
           />
         </Form.Item>

@@ -74,7 +74,14 @@ export const enUS: Messages = {
     signOutConfirm: 'Sign {{name}} out on every device now? They can sign in again.',
     signedOut: '{{name}} signed out ({{count}} sessions ended)',
   },
-  role: { owner: 'Shop manager', manager: 'Supervisor', presale: 'Pre-sales', aftersale: 'After-sales', support: 'Support' },
+  role: {
+    owner: 'Shop manager',
+    manager: 'Supervisor',
+    presale: 'Pre-sales',
+    aftersale: 'After-sales',
+    support: 'Support',
+    trainee: 'Trainee',
+  },
   agentStatus: {
     label: 'My status',
     online: 'Online',

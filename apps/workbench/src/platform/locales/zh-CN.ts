@@ -72,7 +72,7 @@ export const zhCN = {
     signOutConfirm: '让 {{name}} 在所有设备上立即下线？TA 可以重新登录。',
     signedOut: '{{name}} 已下线（结束 {{count}} 个登录）',
   },
-  role: { owner: '店长', manager: '主管', presale: '售前', aftersale: '售后', support: '辅助' },
+  role: { owner: '店长', manager: '主管', presale: '售前', aftersale: '售后', support: '辅助', trainee: '培训生' },
   agentStatus: {
     label: '我的状态',
     online: '在线',

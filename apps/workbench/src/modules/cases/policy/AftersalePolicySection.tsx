@@ -27,8 +27,8 @@ export function AftersalePolicySection({ session }: { session: Session }) {
   const [policy, setPolicy] = useState<AftersalePolicy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const editable = can(session.agent.role, 'cases.configure_policy');
-  const authority = can(session.agent.role, 'cases.set_authority');
+  const editable = can(session, 'cases.configure_policy');
+  const authority = can(session, 'cases.set_authority');
 
   useEffect(() => {
     const controller = new AbortController();

@@ -1,0 +1,10 @@
+import { onStreamFrame } from '../../platform/realtime';
+import { getSession } from '../../platform/session';
+import { refreshMe } from './auth.api';
+
+// The owner changed my role's column of the permissions matrix: ask again what I may do, so buttons appear or go
+// without a reload (the server already decides with the new column).
+onStreamFrame((frame) => {
+  if (frame.type !== 'permissions.changed' || frame.role !== getSession()?.agent.role) return;
+  refreshMe().catch(() => undefined); // a 401 here sends the agent back to login
+});
