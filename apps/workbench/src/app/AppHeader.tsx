@@ -8,6 +8,7 @@ import { useStore } from '../platform/store';
 import { AgentStatusSwitch, logout } from '../modules/auth';
 import { ApprovalEntry } from '../modules/approvals';
 import { CaseOverlay } from '../modules/cases';
+import { MonitorEntry } from '../modules/monitor';
 import { SearchBox } from '../modules/search';
 import { LanguageSwitch } from '../platform/ui/LanguageSwitch';
 import { navigate, paths } from '../platform/navigation';
@@ -30,7 +31,7 @@ interface AppHeaderProps {
 const WORKBENCH = 'workbench';
 const NAV_ITEMS: Pick<PageEntry, 'path' | 'label' | 'capability' | 'navLabel'>[] = [
   { path: WORKBENCH, label: 'nav.workbench' },
-  ...PAGES,
+  ...PAGES.filter((page) => page.headerLink !== false),
 ];
 /** Addresses that show the three-pane workbench. */
 const WORKBENCH_PATHS = new Set(['', 'conversations', 'orders']);
@@ -85,6 +86,7 @@ export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
       </div>
       <div className="app-header-right">
         {can(session, 'approvals.decide') && <ApprovalEntry />}
+        {can(session, 'monitor.view') && <MonitorEntry />}
         <CaseOverlay />
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />

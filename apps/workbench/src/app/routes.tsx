@@ -8,6 +8,7 @@ import { loadCataloguePage } from '../modules/catalogue';
 import { loadCustomersPage, OrderDrawer } from '../modules/crm';
 import { loadImportPage } from '../modules/imports';
 import { LogisticsNavLabel, loadLogisticsPage } from '../modules/logistics';
+import { loadMonitorPage } from '../modules/monitor';
 import { loadSettingsPage } from '../modules/settings';
 import { loadTeamPage } from '../modules/team';
 import { navigate, paths, useRouteParam } from '../platform/navigation';
@@ -31,6 +32,8 @@ export interface PageEntry {
   param?: string;
   /** The link with more than words (物流's count of open exceptions). */
   navLabel?: (label: string) => ReactNode;
+  /** False: no link in the page list; the header reaches the page its own way (实时监控's button). */
+  headerLink?: false;
 }
 
 /**
@@ -56,6 +59,13 @@ export const PAGES: PageEntry[] = [
     load: () => loadImportPage().then((m) => () => <m.ImportPage />),
   },
   { path: 'team', label: 'nav.team', load: () => loadTeamPage().then((m) => m.TeamPage) },
+  {
+    path: 'monitor',
+    label: 'monitor.title',
+    capability: 'monitor.view',
+    headerLink: false,
+    load: () => loadMonitorPage().then((m) => m.MonitorPage),
+  },
   {
     path: 'settings',
     label: 'nav.settings',
