@@ -4,7 +4,7 @@ import { HealthResponse } from '@golddesk/contracts';
 import { Redis } from 'ioredis';
 import { registerAttachmentRoutes } from './modules/attachments/index.js';
 import { registerAuthRoutes } from './modules/auth/index.js';
-import { authenticate } from './modules/auth/index.js';
+import { AUTH_JOBS, authenticate, autoOfflineSchedule } from './modules/auth/index.js';
 import { registerCatalogueRoutes } from './modules/catalogue/index.js';
 import { registerConversationRoutes } from './modules/conversations/index.js';
 import { registerCustomerRoutes } from './modules/crm/index.js';
@@ -28,6 +28,7 @@ import {
   registerCaseWidgetRoutes,
 } from './modules/cases/index.js';
 import { provideTaskOutcome, provideTaskSource, registerTaskRoutes } from './modules/tasks/index.js';
+import { registerRoutingRoutes, ROUTING_JOBS, routingSweepSchedule, startRouting } from './modules/routing/index.js';
 import { registerReviewRoutes, reviewTaskOutcome } from './modules/reviews/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
@@ -130,7 +131,16 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   );
   // A web-only process queues jobs for the workers but runs none itself (GOLDDESK_ROLES).
   const jobs = await startJobs(context, {
-    jobs: [...PAYMENT_REMINDER_JOBS, ...BROADCAST_JOBS, ...WEBHOOK_JOBS, ...LOGISTICS_JOBS, ...AUTO_REPLY_JOBS, ...CASE_JOBS],
+    jobs: [
+      ...PAYMENT_REMINDER_JOBS,
+      ...BROADCAST_JOBS,
+      ...WEBHOOK_JOBS,
+      ...LOGISTICS_JOBS,
+      ...AUTO_REPLY_JOBS,
+      ...CASE_JOBS,
+      ...ROUTING_JOBS,
+      ...AUTH_JOBS,
+    ],
     schedules: [
       paymentReminderSchedule,
       broadcastSchedule,
@@ -138,6 +148,8 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       stalledParcelSchedule,
       delayedRepliesSchedule,
       caseDeadlineSchedule,
+      routingSweepSchedule,
+      autoOfflineSchedule,
     ],
     tickMs: config.roles.worker ? config.jobsTickMs : 0,
   });
@@ -146,6 +158,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   outbox.subscribe('webhooks', (relayed) => webhooks.onRelayedEvent(relayed));
   const optOuts = startOptOutListener(context, outbox);
   const autoReplies = startAutoReplies(context, outbox);
+  const stopRouting = startRouting(context);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerCrossOrigin(http);
   registerSecurityHeaders(http);
@@ -173,6 +186,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerCaseWidgetRoutes(http, context);
   registerAftersalePolicyRoutes(http, context);
   registerTaskRoutes(http, context);
+  registerRoutingRoutes(http, context);
   registerReviewRoutes(http, context);
   registerAuditRoutes(http, context);
   registerImportRoutes(http, context);
@@ -202,6 +216,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       await outbox.stop();
       await jobs.stop();
       await autoReplies.stop();
+      stopRouting();
       await optOuts.stop();
       await context.presence.close().catch(() => undefined);
       await bus.close();

@@ -10,9 +10,10 @@ describe('agent status', () => {
   let server: TestServer;
   let owner: { token: string };
   let presale: { token: string; agent: { id: string } };
+  let clock = Date.parse('2026-11-06T10:00:00+08:00');
 
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ now: () => new Date(clock) });
     owner = await loginAgent(server.url, 'owner');
     presale = await loginAgent(server.url, 'presale1');
   });
@@ -58,5 +59,43 @@ describe('agent status', () => {
     assert.equal(refused.body.error.code, 'invalid_input');
     const me = await api<MeResponse>(server.url, 'GET', '/api/v1/me', { token: presale.token });
     assert.notEqual(me.body.agent.status, 'lunch');
+  });
+
+  it('the last workbench closing makes the agent 离线 by itself after a 2-minute grace; the next workbench brings 在线 back', async () => {
+    const support = await loginAgent(server.url, 'support1');
+    const myStatus = async () =>
+      (await api<MeResponse>(server.url, 'GET', '/api/v1/me', { token: support.token })).body.agent.status;
+    const watching = await StreamClient.connect(ws(), owner.token);
+    let workbench = await StreamClient.connect(ws(), support.token);
+    await watching.nextOfType('agent.status_changed', (f) => f.agentId === support.agent.id && f.status === 'online');
+    await workbench.close();
+    await watching.nextOfType('agent.status_changed', (f) => f.agentId === support.agent.id && f.status === 'offline');
+    clock += 60_000;
+    await server.app.jobs.runDue();
+    assert.equal(await myStatus(), 'online', 'a reload or a dropped network within the grace changes nothing');
+    clock += 61_000;
+    await server.app.jobs.runDue();
+    assert.equal(await myStatus(), 'offline', '离线 came by itself');
+    const periods = await server.app.context.storage.db
+      .selectFrom('agent_status_periods')
+      .select(['status', 'ended_at'])
+      .where('agent_id', '=', support.agent.id)
+      .orderBy('started_at')
+      .execute();
+    assert.deepEqual(periods.at(-1), { status: 'offline', ended_at: null }, 'online time stops counting');
+
+    workbench = await StreamClient.connect(ws(), support.token);
+    await watching.nextOfType('agent.status_changed', (f) => f.agentId === support.agent.id && f.status === 'online', 5000);
+    assert.equal(await myStatus(), 'online', 'back at the workbench, back 在线');
+
+    // A 离线 the agent chose stays across reconnects and grace periods.
+    await api(server.url, 'PUT', '/api/v1/me/status', { token: support.token, body: { status: 'offline' } });
+    await workbench.close();
+    clock += 10 * 60_000;
+    await server.app.jobs.runDue();
+    workbench = await StreamClient.connect(ws(), support.token);
+    assert.equal(await myStatus(), 'offline');
+    await workbench.close();
+    await watching.close();
   });
 });

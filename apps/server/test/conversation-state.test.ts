@@ -44,7 +44,7 @@ describe('conversation states: take, close, reopen', () => {
       ).body.messages as { sender: string }[]
     ).filter((m) => m.sender === 'system').length;
 
-  it("a waiting buyer is taken, taken over by a colleague as before, closed, and reopened by the buyer's next message", async () => {
+  it("a waiting buyer is taken, taken over by a manager (not by a colleague), closed, and reopened by the buyer's next message", async () => {
     const buyer = await startBuyer(server.url);
     const id = buyer.conversation.id;
     await buyerSays(server.url, buyer.token, '在吗？');
@@ -60,10 +60,14 @@ describe('conversation states: take, close, reopen', () => {
     assert.ok(await listed(agentA.token, 'mine', id), "in the taker's 我的");
     assert.ok(!(await listed(agentA.token, 'waiting', id)), 'no longer 待接待');
 
-    // A second agent's take is handled as it always was: they take it over.
-    const takenOver = await take(agentB.token, id);
+    // Taking a colleague's buyer is a take-over (接管): the managers' (issue 12), refused to a front-line colleague.
+    const refused = await take(agentB.token, id);
+    assert.equal(refused.status, 403);
+    assert.equal((await summary(id)).assignee?.id, agentA.agent.id, 'still the first taker');
+    const manager = await loginAgent(server.url, 'owner');
+    const takenOver = await take(manager.token, id);
     assert.equal(takenOver.status, 200);
-    assert.equal(takenOver.body.conversation.assignee?.id, agentB.agent.id);
+    assert.equal(takenOver.body.conversation.assignee?.id, manager.agent.id, 'the owner takes it over');
     assert.ok(!(await listed(agentA.token, 'mine', id)));
 
     const closed = await close(agentB.token, id);

@@ -27,6 +27,11 @@ export const AgentView = z.object({
   disabled: z.boolean().optional(),
   /** As colleagues see it: the status the agent set while a workbench is open, else offline. */
   status: AgentStatus.optional(),
+  /** Routing (team list): concurrent buyers they take at most, their groups, weight, and buyers served now. */
+  capacity: z.number().int().optional(),
+  groups: z.array(z.string()).optional(),
+  weight: z.number().int().optional(),
+  load: z.number().int().optional(),
 });
 export type AgentView = z.infer<typeof AgentView>;
 
@@ -106,6 +111,22 @@ export const UpdateAgentRequest = z
   .object({
     /** true: no sign-in and every session ends at once; false: may sign in again. */
     disabled: z.boolean().optional(),
+    /** Routing: concurrent buyers (1–50). */
+    capacity: z.number().int().min(1).max(50).optional(),
+    /** Routing: the groups (presale, aftersale, support or the shop's own) the agent takes buyers of. */
+    groups: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(32)
+          .regex(/^[a-z0-9][a-z0-9_-]*$/),
+      )
+      .max(30)
+      .optional(),
+    /** Routing: share of new buyers in weighted groups (1–10). */
+    weight: z.number().int().min(1).max(10).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'nothing to change' });
 export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;

@@ -49,11 +49,11 @@ export const CAPABILITIES = {
   'tasks.reviews': ['owner', 'manager', 'aftersale'],
 
   // Conversations and routing (分流). Serving buyers is everyone's; 查看全部会话 lets an agent see colleagues' buyers
-  // (without it: their own and their groups' queue); taking over a colleague's buyer and the live monitor are the
+  // (without it: their own and those nobody serves yet); taking over a colleague's buyer and the live monitor are the
   // managers'; transferring to a colleague or a group is everyone's.
   'conversations.serve': SERVING,
   'conversations.see_all': EVERYONE,
-  'conversations.transfer': EVERYONE,
+  'conversations.transfer': SERVING,
   'conversations.take_over': MANAGERS,
   'monitor.view': MANAGERS,
   'routing.configure': MANAGERS,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common.js';
 import { Message } from './messages.js';
+import { Handoff } from './routing.js';
 
 export const ConversationStatus = z.enum(['open', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
@@ -22,6 +23,14 @@ export const ConversationSummary = z.object({
   lastBuyerMessage: Message.nullable().optional(),
   status: ConversationStatus,
   assignee: z.object({ id: Id, name: z.string() }).nullable(),
+  /** The agent serving the buyer (null: nobody yet). */
+  assigneeId: Id.nullable(),
+  /** The routing group the buyer belongs to (presale, aftersale, support or the shop's own; null: not routed). */
+  group: z.string().nullable(),
+  /** The buyer's place in their group's queue (null: not queued). */
+  queuePosition: z.number().int().nullable().optional(),
+  /** The last hand-over's note for the agent now serving (转接 / 改派). */
+  handoff: Handoff.nullable().optional(),
   lastSeq: z.number().int(),
   unreadCount: z.number().int().describe('buyer messages after the shop last read'),
   waitingSince: IsoDateTime.nullable().describe('first unanswered buyer message; null once answered'),
@@ -40,6 +49,10 @@ export type ConversationSort = z.infer<typeof ConversationSort>;
 
 export const ListConversationsQuery = z.object({
   filter: ConversationFilter.default('all'),
+  /** me: the caller's buyers (open, assigned to them); the same as filter=mine. */
+  assignee: z.enum(['me']).optional(),
+  /** Only buyers of this routing group. */
+  group: z.string().max(32).optional(),
   sort: ConversationSort.default('recent'),
   limit: z.coerce.number().int().min(1).optional(),
 });

@@ -30,3 +30,4 @@ export * from './status-words.js';
 export * from './server-texts.js';
 export * from './body-measurements.js';
 export * from './masking.js';
+export * from './routing.js';

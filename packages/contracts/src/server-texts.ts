@@ -187,6 +187,11 @@ const TEXTS = {
     'zh-CN': () => '本次会话已结束，有问题随时再找我们哦～',
     en: () => 'This chat has ended. Write to us again any time you need help.',
   },
+  // The line a buyer reads when an agent hands them to a colleague or a group (转接).
+  'conversation.transferred': {
+    'zh-CN': (p) => `已为您转接${p.to ? `至${p.to}` : '其他客服'}，请稍候～`,
+    en: (p) => `You are being transferred${p.toEn ? ` to ${p.toEn}` : ''}; one moment please.`,
+  },
   // Tracking lines and exception notes the server writes on the parcel's timeline.
   'tracking.seller_shipped': {
     'zh-CN': (p) => `卖家已发货${parcelOf(p) ? `（${parcelOf(p)}）` : ''}`,

@@ -127,7 +127,30 @@ const CASE_WINDOW_WORDS = {
   repair: { 'zh-CN': '保修', en: 'warranty' },
 } satisfies Words;
 
+/** Routing's built-in groups (a shop's own groups carry their own names). */
+const ROUTING_GROUP_WORDS = {
+  presale: { 'zh-CN': '售前', en: 'Pre-sales' },
+  aftersale: { 'zh-CN': '售后', en: 'After-sales' },
+  support: { 'zh-CN': '辅助', en: 'Support' },
+} satisfies Words;
+
+const ROUTING_STRATEGY_WORDS = {
+  least_busy: { 'zh-CN': '优先空闲', en: 'least busy' },
+  round_robin: { 'zh-CN': '轮流分配', en: 'round robin' },
+  weighted: { 'zh-CN': '按权重', en: 'weighted' },
+} satisfies Words;
+
+const AGENT_STATUS_WORDS = {
+  online: { 'zh-CN': '在线', en: 'online' },
+  busy: { 'zh-CN': '忙碌', en: 'busy' },
+  offline: { 'zh-CN': '离线', en: 'offline' },
+  full: { 'zh-CN': '接待已满', en: 'at capacity' },
+} satisfies Words;
+
 export const STATUS_WORDS = {
+  routingGroup: ROUTING_GROUP_WORDS,
+  routingStrategy: ROUTING_STRATEGY_WORDS,
+  agentStatus: AGENT_STATUS_WORDS,
   case: CASE_WORDS,
   caseWindow: CASE_WINDOW_WORDS,
   caseType: CASE_TYPE_WORDS,

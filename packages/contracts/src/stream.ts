@@ -71,6 +71,30 @@ export const PermissionsChangedFrame = z.object({ type: z.literal('permissions.c
 export const TaskUpdatedFrame = z.object({ type: z.literal('task.updated'), task: TaskView });
 /** Buyers: the shop's service status changed (an agent came online or left, the hours were changed). */
 export const ShopStatusFrame = z.object({ type: z.literal('shop.status_changed'), service: ServiceStatus });
+/** Buyers: their place in the queue changed (CONTRACT "Routing"); position null once an agent has them. */
+export const QueuePositionFrame = z.object({
+  type: z.literal('queue.position'),
+  position: z.number().int().min(1).nullable(),
+  etaSeconds: z.number().int().min(0).optional(),
+});
+/** Agents: a buyer has waited too long (agent: the assigned agent is nudged; manager: managers are alerted). */
+export const RoutingAlertFrame = z.object({
+  type: z.literal('routing.alert'),
+  conversationId: Id,
+  level: z.enum(['agent', 'manager']),
+  agentId: Id.nullable(),
+  waitingSince: z.string(),
+  /** How long the buyer had waited when the server raised it (by its clock). */
+  waitedSeconds: z.number().int().min(0),
+});
+/** Agents: an unanswered buyer went from one agent to the next (or back to the queue: toAgentId null). */
+export const ConversationReassignedFrame = z.object({
+  type: z.literal('conversation.reassigned'),
+  conversationId: Id,
+  fromAgentId: Id,
+  toAgentId: Id.nullable(),
+  waitingSince: z.string(),
+});
 export const SyncedFrame = z.object({ type: z.literal('synced').describe('the resume catch-up is complete') });
 export const PongFrame = z.object({ type: z.literal('pong') });
 export const ErrorFrame = z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) });
@@ -94,6 +118,9 @@ export const ServerFrame = z.discriminatedUnion('type', [
   ImportProgressFrame,
   LogisticsExceptionFrame,
   ShopStatusFrame,
+  QueuePositionFrame,
+  RoutingAlertFrame,
+  ConversationReassignedFrame,
   SyncedFrame,
   PongFrame,
   ErrorFrame,

@@ -83,6 +83,8 @@ export const ACCESS: Record<string, Access | Rule> = {
   'POST /api/v1/conversations/{id}/read': AGENTS,
   'POST /api/v1/conversations/{id}/assign': AGENTS,
   'POST /api/v1/conversations/{id}/close': AGENTS,
+  // 转接: anyone serving buyers hands an unserved (or their own) buyer on; a colleague's is the managers' (接管).
+  'POST /api/v1/conversations/{id}/transfer': AGENTS,
   'GET /api/v1/conversations/{id}/messages': AGENTS,
   'POST /api/v1/conversations/{id}/messages': AGENTS,
   'GET /api/v1/search/messages': AGENTS,
@@ -155,6 +157,10 @@ export const ACCESS: Record<string, Access | Rule> = {
   'POST /api/v1/cases/{id}/guide-steps': SERVING,
   'GET /api/v1/settings/aftersale-policy': AGENTS,
   'PUT /api/v1/settings/aftersale-policy': MANAGERS,
+  // 分流: every agent reads the groups (the transfer dialog lists them); the managers change them and watch the monitor.
+  'GET /api/v1/settings/routing': AGENTS,
+  'PUT /api/v1/settings/routing': MANAGERS,
+  'GET /api/v1/monitor': MANAGERS,
   'GET /api/v1/tasks': AGENTS,
   // The probe's task is a warehouse one: those who ship work it.
   'POST /api/v1/tasks/{id}/complete': SHIPPING,

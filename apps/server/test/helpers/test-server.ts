@@ -70,6 +70,11 @@ export async function startTestServer(
      * messages of new conversations and are not about automation.
      */
     demoWelcome?: boolean;
+    /**
+     * Keep automatic assignment (分流) on, as a real shop has it. Off by default (抢单: buyers wait in 待接待 until an
+     * agent takes them): most suites are about taking and serving buyers by hand and were written before routing.
+     */
+    routing?: boolean;
   } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
@@ -90,6 +95,7 @@ export async function startTestServer(
     // why: switched off before the server listens, so not even the first buyer of a suite is greeted.
     await app.context.storage.db.updateTable('auto_reply_rules').set({ enabled: 0 }).where('kind', '=', 'welcome').execute();
   }
+  if (!options.routing) await switchAutoAssignOff(app);
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   const address = app.http.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -109,4 +115,18 @@ export async function startTestServer(
       await database.drop();
     },
   };
+}
+
+/** 抢单 mode for every shop of the database (the demo shop): nobody is assigned automatically. */
+async function switchAutoAssignOff(app: GoldDesk) {
+  const db = app.context.storage.db;
+  for (const shop of await db.selectFrom('shops').select(['id', 'settings']).execute()) {
+    const settings = shop.settings ? (JSON.parse(shop.settings) as Record<string, unknown>) : {};
+    const routing = { ...((settings.routing as object | undefined) ?? {}), autoAssign: false };
+    await db
+      .updateTable('shops')
+      .set({ settings: JSON.stringify({ ...settings, routing }) })
+      .where('id', '=', shop.id)
+      .execute();
+  }
 }

@@ -25,6 +25,7 @@ import { MessageList } from './ui/message-list.js';
 import { OrdersView } from './ui/orders-view.js';
 import { PanelView } from './ui/panel-view.js';
 import { caseWords } from './ui/cases.locales.js';
+import { describeQueuePlace } from './ui/queue-place-view.js';
 import { describeService } from './ui/service-status-view.js';
 import styles from './ui/styles.css?inline';
 
@@ -339,6 +340,8 @@ export class GoldDeskWidget {
     switch (frame.type) {
       case 'message.created':
         this.#history.add([frame.message]);
+        // An agent answering means the wait is over, whatever the queue said.
+        if (frame.message.sender === 'agent') this.#view.setQueueNotice(null);
         break;
       case 'message.ack':
         this.#outbox.onAck(frame.clientMsgId, frame.message);
@@ -354,6 +357,9 @@ export class GoldDeskWidget {
         break;
       case 'shop.status_changed':
         this.#service.apply(frame.service);
+        break;
+      case 'queue.position':
+        this.#view.setQueueNotice(describeQueuePlace(frame.position, frame.etaSeconds, this.#api.language));
         break;
       case 'case.updated':
         // A buyer's stream carries the buyer's view of their own cases only.

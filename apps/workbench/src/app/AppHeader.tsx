@@ -9,6 +9,7 @@ import { AgentStatusSwitch, logout } from '../modules/auth';
 import { ApprovalEntry } from '../modules/approvals';
 import { CaseOverlay } from '../modules/cases';
 import { MonitorEntry } from '../modules/monitor';
+import { RoutingNotices } from '../modules/routing';
 import { SearchBox } from '../modules/search';
 import { LanguageSwitch } from '../platform/ui/LanguageSwitch';
 import { navigate, paths } from '../platform/navigation';
@@ -88,6 +89,7 @@ export function AppHeader({ session, onOpenConversation }: AppHeaderProps) {
         {can(session, 'approvals.decide') && <ApprovalEntry />}
         {can(session, 'monitor.view') && <MonitorEntry />}
         <CaseOverlay />
+        <RoutingNotices />
         <Tooltip title={t(STATUS_TEXT[status])}>
           <Badge status={STATUS_BADGE[status]} data-testid="stream-status" data-status={status} />
         </Tooltip>

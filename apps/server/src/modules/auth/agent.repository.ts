@@ -75,6 +75,29 @@ export async function recordAgentStatus(
     .execute();
 }
 
+/** The agent's last workbench closed at `at` (null: one is open again). */
+export async function setAgentLeftAt(db: Queryable, agentId: string, at: string | null) {
+  await db.updateTable('agents').set({ left_at: at }).where('id', '=', agentId).execute();
+}
+
+/** Agents gone (no workbench) since before `before` whose status is not 离线 yet. */
+export async function listAgentsGoneSince(db: Queryable, before: string) {
+  return db
+    .selectFrom('agents')
+    .select(['id', 'shop_id', 'left_at'])
+    .where('left_at', 'is not', null)
+    .where('left_at', '<=', before)
+    .where((eb) => eb.or([eb('status', 'is', null), eb('status', '!=', 'offline')]))
+    .where('disabled_at', 'is', null)
+    .limit(500)
+    .execute();
+}
+
+/** Marks (or clears, with null) that the agent's 离线 came by itself. */
+export async function setAgentAutoOffline(db: Queryable, agentId: string, at: string | null) {
+  await db.updateTable('agents').set({ auto_offline_at: at }).where('id', '=', agentId).execute();
+}
+
 /** A role's row of the shop's permissions matrix (its name and column), undefined when the shop never changed it. */
 export async function findRoleColumn(db: Queryable, shopId: string, role: string) {
   return db

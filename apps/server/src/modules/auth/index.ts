@@ -6,3 +6,5 @@ export { registerAuthRoutes } from './auth.routes.js';
 export { authenticate, capabilitiesOf } from './authenticate.js';
 export { logIn } from './commands/log-in.js';
 export { revokeAgentSessions } from './session.repository.js';
+export { agentWorkbenchClosed, agentWorkbenchOpened } from './agent-presence-status.js';
+export { AUTH_JOBS, autoOfflineSchedule } from './jobs/auto-offline.js';

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import type { OutboxRelay } from '../../platform/events/outbox-relay.js';
 import { listenForRuleChanges } from './auto-reply-memory.js';
 import { onBuyerMessage, startsAutomation } from './listeners/on-buyer-message.js';
+import { onBuyerQueued } from './listeners/on-buyer-queued.js';
 
 /**
  * Starts automation: a consumer of the outbox relay, so every committed buyer message is answered once across
@@ -14,10 +15,15 @@ export function startAutoReplies(app: AppContext, relay: OutboxRelay): AutoRepli
     if (startsAutomation(event)) await onBuyerMessage(app, event);
   });
   const stopListening = listenForRuleChanges(app);
+  const stopQueued = app.bus.subscribe((event) => {
+    if (event.type !== 'conversation.queued') return;
+    void onBuyerQueued(app, event).catch((err: unknown) => app.log.warn({ err }, 'busy reply failed'));
+  });
   const handle: AutoReplies = {
     async stop() {
       unsubscribe();
       stopListening();
+      stopQueued();
     },
     /** Waits until every buyer message committed so far has been answered (tests). */
     async settle() {

@@ -11,3 +11,4 @@ export { recordRefundReported } from './commands/record-refund-reported.js';
 export { openCaseFromStore } from './commands/open-case-from-store.js';
 export { listBuyerCaseSummaries } from './case.repository.js';
 export { presentCaseSummary } from './case.presenter.js';
+export { isAftersaleBuyer } from './queries/aftersale-standing.js';

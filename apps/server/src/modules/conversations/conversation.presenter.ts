@@ -1,4 +1,4 @@
-import { isVouchedIdentity, type ConversationStatus, type ConversationSummary, type Message } from '@golddesk/contracts';
+import { Handoff, isVouchedIdentity, type ConversationStatus, type ConversationSummary, type Message } from '@golddesk/contracts';
 import { presentMessage } from './message.presenter.js';
 import type { NewMessage } from './message.repository.js';
 import type { ConversationListRow } from './conversation.repository.js';
@@ -35,6 +35,10 @@ export function presentConversation(row: ConversationListRow): ConversationSumma
       : null,
     status: row.status as ConversationStatus,
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+    assigneeId: row.assignee_id,
+    group: row.group_key ?? null,
+    queuePosition: row.queue_position ?? null,
+    handoff: row.assignee_id ? parseHandoff(row.handoff_json) : null,
     lastSeq: Number(row.last_seq),
     unreadCount: row.unread_count,
     waitingSince: row.waiting_since,
@@ -62,4 +66,15 @@ function presentJoinedMessage(row: ConversationListRow, m: JoinedMessage): Messa
     client_msg_id: m.clientMsgId,
     created_at: m.createdAt,
   });
+}
+
+/** The stored hand-over note, or null when there is none (or it no longer reads). */
+function parseHandoff(json: string | null | undefined): Handoff | null {
+  if (!json) return null;
+  try {
+    const parsed = Handoff.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

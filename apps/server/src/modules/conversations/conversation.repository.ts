@@ -1,7 +1,7 @@
 import type { ConversationFilter, ConversationSort } from '@golddesk/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import type { ExpressionBuilder, Selectable, Transaction } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 
@@ -45,7 +45,7 @@ export async function findConversationByBuyer(db: Queryable, shopId: string, buy
     .executeTakeFirst();
 }
 
-export async function insertConversation(db: Queryable, row: ConversationRow) {
+export async function insertConversation(db: Queryable, row: Insertable<Database['conversations']>) {
   await db
     .insertInto('conversations')
     .values(row)
@@ -155,12 +155,25 @@ function summaryQuery(db: Queryable, shopId: string) {
 export async function listConversationSummaries(
   db: Queryable,
   shopId: string,
-  options: { filter: ConversationFilter; agentId: string; limit: number; sort?: ConversationSort },
+  options: {
+    filter: ConversationFilter;
+    agentId: string;
+    limit: number;
+    sort?: ConversationSort;
+    /** Only this routing group's buyers. */
+    group?: string;
+    /** Without 查看全部会话: only the caller's own buyers and those nobody serves. */
+    ownAndUnservedOnly?: boolean;
+  },
 ): Promise<ConversationListRow[]> {
   // A widget that was opened but never written in is not a conversation an agent needs to see.
   let query = summaryQuery(db, shopId).where('c.last_seq', '>', 0);
   // Blacklisted buyers' conversations are held: listed under 客户 → 黑名单, not here.
   query = query.where('b.blocked_at', 'is', null);
+  if (options.group) query = query.where('c.group_key', '=', options.group);
+  if (options.ownAndUnservedOnly) {
+    query = query.where((eb) => eb.or([eb('c.assignee_id', '=', options.agentId), eb('c.assignee_id', 'is', null)]));
+  }
   if (options.filter === 'waiting') {
     query = query.where(inWaitingQueue);
   } else if (options.filter === 'mine') {
@@ -266,4 +279,11 @@ export async function listConversationBuyers(db: Queryable, conversationIds: rea
     .select(['c.id', 'b.id as buyer_id', 'b.nick'])
     .where('c.id', 'in', conversationIds)
     .execute();
+}
+
+export type AssignmentRow = Database['conversation_assignments'];
+
+/** One event of who had the buyer when (routed, taken, transferred, reassigned, …), kept for the measures. */
+export async function insertAssignment(db: Queryable, row: AssignmentRow) {
+  await db.insertInto('conversation_assignments').values(row).execute();
 }

@@ -1,4 +1,10 @@
-import { ConversationResponse, ListConversationsQuery, ListConversationsResponse, MarkReadRequest } from '@golddesk/contracts';
+import {
+  can,
+  ConversationResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
+  MarkReadRequest,
+} from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
@@ -25,7 +31,8 @@ export function registerConversationRoutes(app: HttpServer, ctx: AppContext) {
     '/api/v1/conversations',
     {
       schema: {
-        summary: 'Conversations, most recent activity first (sort=waiting: the longest-waiting buyer first)',
+        summary:
+          'Conversations, most recent activity first (sort=waiting: the longest-waiting buyer first; assignee=me: my buyers; group: one routing group)',
         tags: ['agents'],
         querystring: ListConversationsQuery,
         response: { 200: ListConversationsResponse },
@@ -34,7 +41,9 @@ export function registerConversationRoutes(app: HttpServer, ctx: AppContext) {
     async (request) => {
       const agent = agentOf(request);
       const rows = await listConversationSummaries(ctx.storage.db, agent.shopId, {
-        filter: request.query.filter,
+        filter: request.query.assignee === 'me' ? 'mine' : request.query.filter,
+        group: request.query.group,
+        ownAndUnservedOnly: !can(agent, 'conversations.see_all'),
         sort: request.query.sort,
         agentId: agent.agentId,
         limit: Math.min(request.query.limit ?? 100, MAX_CONVERSATIONS),

@@ -25,3 +25,5 @@ export { findConversationBuyerNick, summariseWaitingQueue } from './conversation
 export { findLastBuyerText, findPreviousBuyerMessage, hasAgentMessageAfter } from './message.repository.js';
 export { provideOrderCards, type FindOrderCard } from './order-cards.js';
 export { listConversationIdsOfBlockedBuyers, listShopConversationIds } from './conversation.repository.js';
+export { handleArrivalsWith, type BuyerArrival } from './conversation-arrivals.js';
+export { insertAssignment, type AssignmentRow } from './conversation.repository.js';

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/app-context.js';
 import type { MessageOrigin } from '../../platform/events/domain-events.js';
 import { announceConversations } from './conversation.events.js';
+import { handOverArrival } from './conversation-arrivals.js';
 import { presentMessage } from './message.presenter.js';
 import type { StoredMessage } from './message.repository.js';
 
@@ -23,8 +24,10 @@ export function publishStoredMessages(app: AppContext, stored: StoredMessage[], 
       origin: origins[i]!,
       ...(held[i] ? { held: true } : {}),
     });
-    // A held conversation (blacklisted buyer) must not appear in the agents' lists.
+    // A held conversation (blacklisted buyer) must not appear in the agents' lists, nor be routed.
     if (entry.conversationChanged && !held[i]) changed.set(row.conversation_id, row.shop_id);
+    if (entry.arrived && !held[i])
+      handOverArrival(app, { shopId: row.shop_id, conversationId: row.conversation_id, message: entry.message });
   });
   for (const [conversationId, shopId] of changed) {
     void announceConversations(app, shopId, [conversationId]).catch((err) =>

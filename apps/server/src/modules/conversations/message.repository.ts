@@ -1,5 +1,5 @@
 import type { Message } from '@golddesk/contracts';
-import { sql, type InsertObject, type Transaction } from 'kysely';
+import { sql, type InsertObject, type Selectable, type Transaction } from 'kysely';
 import { presentMessage } from './message.presenter.js';
 import type { OutboxEvent } from '../../platform/events/outbox.js';
 import type { Queryable } from '../../platform/db/database.js';
@@ -52,6 +52,8 @@ export interface StoredMessage {
   created: boolean;
   /** The conversation's waiting/assignee/status changed, so its summary should be re-announced. */
   conversationChanged: boolean;
+  /** A buyer's message brought the conversation into the queue (new, or reopened after 结束): routing takes it. */
+  arrived?: boolean;
 }
 
 /**
@@ -121,8 +123,10 @@ export async function storeMessageBatch(trx: Transaction<Database>, batch: NewMe
     if (key) known.set(key, row);
     conversation.last_message_id = row.id;
     conversation.updated_at = row.created_at;
+    const unservedBefore = conversation.status === 'closed' || (!conversation.assignee_id && !conversation.waiting_since);
     if (moveConversationState(conversation, message)) changed.add(conversation.id);
-    results[index] = { row, created: true, conversationChanged: false };
+    const arrived = message.sender === 'buyer' && unservedBefore && conversation.status === 'open' && !conversation.assignee_id;
+    results[index] = { row, created: true, conversationChanged: false, ...(arrived ? { arrived } : {}) };
   });
 
   if (rows.length) {
@@ -208,7 +212,7 @@ function insertRows<T extends keyof Database>(trx: Transaction<Database>, table:
  * One statement for every conversation of the batch instead of one round trip each. Portable: a CTE of
  * VALUES joined with UPDATE … FROM works on SQLite (3.33+) and PostgreSQL; casts give the types.
  */
-async function updateConversationsAfterBatch(trx: Transaction<Database>, conversations: Database['conversations'][]) {
+async function updateConversationsAfterBatch(trx: Transaction<Database>, conversations: Selectable<Database['conversations']>[]) {
   const values = sql.join(
     conversations.map(
       (c) =>
@@ -222,7 +226,7 @@ async function updateConversationsAfterBatch(trx: Transaction<Database>, convers
 }
 
 /** Buyer writes: the wait starts (and a closed chat reopens). Agent writes: the wait ends and the agent takes it. */
-function moveConversationState(conversation: Database['conversations'], message: NewMessage): boolean {
+function moveConversationState(conversation: Selectable<Database['conversations']>, message: NewMessage): boolean {
   const before = `${conversation.waiting_since}|${conversation.assignee_id}|${conversation.status}`;
   if (message.sender === 'buyer' || message.sender === 'agent') {
     // The conversation state machine decides (a buyer's message reopens a closed one in 待接待).

@@ -8,6 +8,7 @@ import { StreamConnection } from '../../platform/realtime/stream-connection.js';
 import { CLOSE_UNAUTHORIZED, type StreamHub } from '../../platform/realtime/stream-hub.js';
 import { authenticate } from '../auth/index.js';
 import type { MessageWriter } from '../conversations/index.js';
+import { queuePlaceOf } from '../routing/index.js';
 import { trackAgentPresence } from './agent-presence-tracking.js';
 import { createFrameHandler } from './client-frames.js';
 
@@ -94,6 +95,12 @@ export function registerStreamRoutes(app: HttpServer, ctx: AppContext, hub: Stre
         authenticate(ctx, (request.query as { token: string }).token).catch(() =>
           socket.close(CLOSE_UNAUTHORIZED, 'session ended'),
         );
+      } else {
+        // A queued buyer who reloads learns their place at once (later changes come as frames).
+        const { shopId, conversationId } = connection.principal;
+        void queuePlaceOf(ctx, shopId, conversationId)
+          .then((position) => position !== null && connection.sendJson({ type: 'queue.position', position }))
+          .catch(() => undefined);
       }
     },
   );

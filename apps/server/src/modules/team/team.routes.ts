@@ -9,11 +9,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import type { HttpServer } from '../../platform/http/http-server.js';
-import { presentAgent } from '../auth/index.js';
 import { listAgents } from '../auth/index.js';
 import { createAgent } from './commands/create-agent.js';
 import { signOutAgent } from './commands/sign-out-agent.js';
 import { updateAgent } from './commands/update-agent.js';
+import { presentTeam } from './team.presenter.js';
 
 const AgentParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -25,8 +25,7 @@ export function registerTeamRoutes(app: HttpServer, ctx: AppContext) {
     },
     async (request) => {
       const { shopId } = agentOf(request);
-      const [agents, online] = await Promise.all([listAgents(ctx.storage.db, shopId), ctx.presence.onlineAgents(shopId)]);
-      return { agents: agents.map((agent) => presentAgent(agent, online)) };
+      return { agents: await presentTeam(ctx, shopId, await listAgents(ctx.storage.db, shopId)) };
     },
   );
 
@@ -50,7 +49,8 @@ export function registerTeamRoutes(app: HttpServer, ctx: AppContext) {
     '/api/v1/team/agents/:id',
     {
       schema: {
-        summary: 'Change a colleague: {"disabled":true|false} (owner: anyone else; manager: presale, aftersale, support)',
+        summary:
+          'Change a colleague: {"disabled":true|false}, routing {"capacity":1–50,"groups":[…],"weight":1–10} (owner: anyone else; manager: presale, aftersale, support)',
         tags: ['team'],
         params: AgentParams,
         body: UpdateAgentRequest,

@@ -22,6 +22,7 @@ import { reviewsMigration } from './migrations/018-reviews.js';
 import { caseReturnShippingMigration } from './migrations/019-case-return-shipping.js';
 import { agentStatusMigration } from './migrations/020-agent-status.js';
 import { rolesMigration } from './migrations/021-roles.js';
+import { routingMigration } from './migrations/022-routing.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -47,6 +48,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '019-case-return-shipping': caseReturnShippingMigration(storage.dialect),
     '020-agent-status': agentStatusMigration(storage.dialect),
     '021-roles': rolesMigration(storage.dialect),
+    '022-routing': routingMigration(storage.dialect),
   };
 }
 

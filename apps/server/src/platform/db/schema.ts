@@ -19,6 +19,18 @@ export interface Database {
     disabled_at: Optional<string>;
     /** The status the agent set (online | busy | offline); null: never set (online while a workbench is open). */
     status: Optional<string>;
+    /** Concurrent buyers routing gives the agent (null: DEFAULT_AGENT_CAPACITY). */
+    capacity: Optional<number>;
+    /** Share of new buyers in weighted groups (null: 1). */
+    routing_weight: Optional<number>;
+    /** The routing groups the agent belongs to, a JSON list (null: the groups of their role). */
+    groups_json: Optional<string>;
+    /** When routing last gave the agent a buyer (round robin takes the one waiting longest for a turn). */
+    last_routed_at: Optional<string>;
+    /** When the agent's last workbench tab closed (null while one is open): 离线 follows after a grace period. */
+    left_at: Optional<string>;
+    /** Set when 离线 came by itself (no workbench open past the grace period): the next workbench brings 在线 back. */
+    auto_offline_at: Optional<string>;
   };
   agent_sessions: {
     id: string;
@@ -83,6 +95,32 @@ export interface Database {
     buyer_read_seq: number;
     created_at: string;
     updated_at: string;
+    /** The routing group the buyer belongs to (null: not routed, e.g. 抢单 mode). */
+    group_key: Optional<string>;
+    /** When the current assignee got the buyer. */
+    assigned_at: Optional<string>;
+    /** Where the buyer opened the chat from (shop, product, order) and which one. */
+    entry_kind: Optional<string>;
+    entry_ref: Optional<string>;
+    /** The last hand-over's note for the next agent (JSON Handoff). */
+    handoff_json: Optional<string>;
+    /** The queue place last told to the buyer (null: not queued). */
+    queue_position: Optional<number>;
+    /** The wait (its waiting_since) the agent was nudged about, and the one the managers were alerted about. */
+    nudged_for: Optional<string>;
+    alerted_for: Optional<string>;
+  };
+  conversation_assignments: {
+    id: string;
+    shop_id: string;
+    conversation_id: string;
+    kind: string;
+    agent_id: string | null;
+    from_agent_id: string | null;
+    group_key: string | null;
+    actor_id: string | null;
+    note: string | null;
+    at: string;
   };
   messages: {
     id: string;

@@ -49,6 +49,32 @@ export type DomainEvent =
       reason: SessionEndReason;
       conversationId?: undefined;
     }
+  /** A queued buyer's place changed (null: an agent has them now); only their widget hears it (`queue.position`). */
+  | { type: 'queue.position_changed'; shopId: string; conversationId: string; position: number | null; etaSeconds?: number }
+  /** Routing found nobody with room: the buyer waits in `group`'s queue (the busy auto-reply answers it). No frame. */
+  | { type: 'conversation.queued'; shopId: string; conversationId: string; group: string; triggerMessageId: string }
+  /**
+   * Agents: a buyer has waited too long — `agent`: their assigned agent has not answered (nudged); `manager`: past the
+   * shop's alert time (managers are alerted).
+   */
+  | {
+      type: 'routing.alert';
+      shopId: string;
+      conversationId: string;
+      level: 'agent' | 'manager';
+      agentId: string | null;
+      waitingSince: string;
+      waitedSeconds: number;
+    }
+  /** Agents: a buyer left unanswered went from one agent to the next (toAgentId) or back to the queue (null). */
+  | {
+      type: 'conversation.reassigned';
+      shopId: string;
+      conversationId: string;
+      fromAgentId: string;
+      toAgentId: string | null;
+      waitingSince: string;
+    }
   /**
    * A role's column of the permissions matrix changed (or the role was made or deleted: capabilities then empty). Every
    * process updates the open sockets of that role (phone masking follows at once) and tells the shop's agents.

@@ -278,6 +278,21 @@ const ERRORS = {
   },
   task_done: { status: 409, 'zh-CN': '该任务已处理', en: 'This task was already handled' },
   reminder_task_done: { status: 409, 'zh-CN': '该催付任务已处理', en: 'This follow-up task was already handled' },
+  routing_group_unknown: {
+    status: 400,
+    'zh-CN': '分组「{group}」不存在，请先在分流设置里添加该分组',
+    en: 'There is no group "{group}"; add it in the routing settings first',
+  },
+  agent_unavailable: {
+    status: 409,
+    'zh-CN': '{name}当前{state}，不能接收转接',
+    en: '{name} is {stateEn} and cannot take this buyer now',
+  },
+  transfer_to_self: {
+    status: 409,
+    'zh-CN': '买家已在你这里，请选择其他同事或分组',
+    en: 'The buyer is already yours; pick a colleague or a group',
+  },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

@@ -190,7 +190,29 @@ export class StreamHub {
         return;
       }
       case 'aftersale.updated':
+      case 'conversation.queued':
         return;
+      case 'queue.position_changed': {
+        const frame = JSON.stringify({
+          type: 'queue.position',
+          position: event.position,
+          ...(event.etaSeconds !== undefined ? { etaSeconds: event.etaSeconds } : {}),
+        });
+        buyers?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'routing.alert': {
+        const { conversationId, level, agentId, waitingSince, waitedSeconds } = event;
+        const frame = JSON.stringify({ type: event.type, conversationId, level, agentId, waitingSince, waitedSeconds });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
+      case 'conversation.reassigned': {
+        const { conversationId, fromAgentId, toAgentId, waitingSince } = event;
+        const frame = JSON.stringify({ type: event.type, conversationId, fromAgentId, toAgentId, waitingSince });
+        agents?.forEach((c) => c.send(frame));
+        return;
+      }
       case 'shop.status_changed': {
         const frame = JSON.stringify({ type: event.type, service: event.service });
         this.buyersOfShop(event.shopId, (c) => c.send(frame));

@@ -38,6 +38,7 @@ export class PanelView {
   readonly #shopName: HTMLElement;
   readonly #status: HTMLElement;
   readonly #serviceNotice: HTMLElement;
+  readonly #queueNotice: HTMLElement;
   readonly #emoji: EmojiPicker;
   #unfit: (() => void) | null = null;
   readonly #banner: HTMLElement;
@@ -85,6 +86,11 @@ export class PanelView {
     ]);
     this.#banner = h('div', { class: 'gd-banner', attrs: { hidden: true } });
     this.#serviceNotice = h('div', { class: 'gd-service-notice', testid: 'gd-service-notice', attrs: { hidden: true } });
+    this.#queueNotice = h('div', {
+      class: 'gd-queue-notice',
+      testid: 'gd-queue-notice',
+      attrs: { hidden: true, role: 'status', 'aria-live': 'polite' },
+    });
     this.#typing = h('div', {
       class: 'gd-typing',
       testid: 'gd-typing',
@@ -161,6 +167,7 @@ export class PanelView {
         header,
         this.#banner,
         this.#serviceNotice,
+        this.#queueNotice,
         list.element,
         sections.orders,
         sections.cases,
@@ -214,6 +221,12 @@ export class PanelView {
     this.#status.setAttribute('data-state', words.state);
     this.#serviceNotice.textContent = words.notice ?? '';
     this.#serviceNotice.hidden = !words.notice;
+  }
+
+  /** 排队中：前面还有 3 位，预计 2 分钟 while the buyer waits in a queue; null hides it. */
+  setQueueNotice(text: string | null): void {
+    this.#queueNotice.textContent = text ?? '';
+    this.#queueNotice.hidden = text === null;
   }
 
   setUnread(count: number): void {

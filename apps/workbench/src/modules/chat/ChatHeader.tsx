@@ -9,6 +9,9 @@ import { ShortcutHelpButton, shortcutLabel } from '../shortcuts';
 import { paths } from '../../platform/navigation';
 import { useStore } from '../../platform/store';
 import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
+import { getSession } from '../../platform/session';
+import { useCan } from '../../platform/use-can';
+import { TransferButton } from '../routing';
 
 interface ChatHeaderProps {
   conversation: ConversationSummary;
@@ -21,6 +24,12 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
   const [busy, setBusy] = useState<'take' | 'close' | null>(null);
   const open = conversation.status === 'open';
   const confirmOpen = useStore(closeConfirmStore, (id) => id === conversation.id);
+  const can = useCan();
+  const mine = conversation.assigneeId === getSession()?.agent.id;
+  // A colleague's buyer: 接管 and 转接 are the managers' (take-over); an unserved or my own buyer: anyone serving.
+  const colleagues = !!conversation.assigneeId && !mine;
+  const mayTake = can('conversations.serve') && (!conversation.assigneeId || (colleagues && can('conversations.take_over')));
+  const mayTransfer = can('conversations.transfer') && (!colleagues || can('conversations.take_over'));
 
   async function run(action: 'take' | 'close') {
     if (action === 'close') setCloseConfirm(null);
@@ -50,7 +59,7 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
         {open && conversation.waitingSince && <WaitTimer since={conversation.waitingSince} />}
       </div>
       <div className="chat-header-actions">
-        {open && !conversation.assignee && (
+        {open && mayTake && (
           <Tooltip title={t('shortcuts.withKey', { label: t('chat.take'), key: shortcutLabel('take') })}>
             <Button
               type="primary"
@@ -60,10 +69,11 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
               aria-keyshortcuts="Alt+A"
               data-testid="chat-take"
             >
-              {t('chat.take')}
+              {colleagues ? t('chat.takeOver') : t('chat.take')}
             </Button>
           </Tooltip>
         )}
+        {open && mayTransfer && <TransferButton conversation={conversation} />}
         {open && (
           // Opened by a click or by Alt+E (then its 确定 has the focus, so Enter ends the chat).
           <Popconfirm

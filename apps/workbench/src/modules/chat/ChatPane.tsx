@@ -10,6 +10,7 @@ import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { useDocumentVisible } from './use-document-visible';
 import { ShortcutHint } from '../shortcuts';
+import { HandoffNote } from '../routing';
 
 interface ChatPaneProps {
   onError: (message: string) => void;
@@ -57,6 +58,7 @@ export function ChatPane({ onError }: ChatPaneProps) {
   return (
     <section className="pane chat-pane" data-testid="chat-pane" data-conversation-id={activeId}>
       <ChatHeader conversation={conversation} onError={onError} />
+      <HandoffNote conversation={conversation} />
       {/*
         One key for everything that belongs to the open conversation. Two siblings keyed by the same id (the list and the
         composer each had key={activeId}) left React unable to tell them apart: every switch kept the old list mounted,

@@ -87,6 +87,13 @@ export const ContactItem = memo(function ContactItem({ conversation, active, onS
           <span className="contact-preview" title={preview} data-testid="contact-preview">
             {preview}
           </span>
+          {!closed && conversation.queuePosition != null && (
+            // Queued by routing: its group and place, as the buyer's widget shows it.
+            <span className="contact-queue" data-testid="contact-queue">
+              {conversation.group ? `${t(`routing.groups.${conversation.group}`, { defaultValue: conversation.group })} · ` : ''}
+              {t('routing.queue.place', { position: conversation.queuePosition })}
+            </span>
+          )}
           {closed ? (
             <span className="contact-closed">{t('contacts.closed')}</span>
           ) : (

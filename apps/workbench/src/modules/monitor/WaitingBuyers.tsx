@@ -5,7 +5,6 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../platform/use-can';
-import { conversationStore } from '../conversations';
 import { waitingRows, waitLevel, waitSeconds, type WaitingRow } from './monitor-rows';
 import { WaitClock } from './WaitClock';
 
@@ -35,8 +34,7 @@ export function WaitingBuyers({ snapshot, serverNow, busyId, onTakeOver, onReass
   const mayReassign = (row: WaitingRow) => can('conversations.transfer') && mayTake(row);
   const groupOf = (row: WaitingRow) => {
     if (row.queueGroup) return row.queueGroup.name;
-    // An assigned buyer's group is on their conversation (known when the workbench has it loaded).
-    const key = conversationStore.get().byId[row.buyer.conversationId]?.group;
+    const key = row.buyer.group;
     return key ? (snapshot.groups.find((group) => group.key === key)?.name ?? key) : t('monitor.agents.none');
   };
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
 import type { Session } from '../../platform/session';
 import { AddAgentModal } from './AddAgentModal';
+import { AgentRoutingModal, groupName } from '../routing';
 import { AgentActions } from './AgentActions';
 import { RoleTag } from './RoleTag';
 import { listTeam, mayManage, roleRank, rolesCreatableBy } from './team.api';
@@ -33,6 +34,7 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [routing, setRouting] = useState<AgentView | null>(null);
   const creatable = rolesCreatableBy(session, roles);
   const managesAnyone = agents.some((agent) => mayManage(session, agent));
 
@@ -111,6 +113,29 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
             </Tag>
           ),
       },
+      {
+        // 分流: the groups they take buyers of and how many they serve now against their capacity (接待上限).
+        key: 'routing',
+        title: t('routing.agentModal.action'),
+        width: 220,
+        render: (_value, agent) => (
+          <span className="team-routing" data-testid="team-routing">
+            {(agent.groups ?? []).map((group) => (
+              <Tag key={group} bordered={false} color="blue">
+                {groupName(group)}
+              </Tag>
+            ))}
+            <span className="team-load" data-testid="team-load">
+              {agent.load ?? 0}/{agent.capacity ?? '—'}
+            </span>
+            {mayManage(session, agent) && (
+              <Button size="small" type="link" onClick={() => setRouting(agent)} data-testid="team-routing-edit">
+                {t('routing.agentModal.action')}
+              </Button>
+            )}
+          </span>
+        ),
+      },
       ...(managesAnyone
         ? [
             {
@@ -150,6 +175,14 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
         pagination={agents.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         onRow={(agent) => ({ 'data-testid': 'team-row', 'data-username': agent.username ?? '' }) as HTMLAttributes<HTMLElement>}
         data-testid="team-table"
+      />
+      <AgentRoutingModal
+        agent={routing}
+        onClose={() => setRouting(null)}
+        onSaved={() => {
+          setRouting(null);
+          load();
+        }}
       />
       {creatable.length > 0 && (
         <AddAgentModal open={adding} roles={creatable} onAdded={onAdded} onCancel={() => setAdding(false)} />

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTab } from '../../platform/navigation';
 import type { Session } from '../../platform/session';
+import { RoutingSettingsPanel } from '../routing';
 import { RolesMatrix } from './RolesMatrix';
 import { TeamMembers } from './TeamMembers';
 import { useRoles } from './use-roles';
@@ -19,14 +20,15 @@ export function TeamPage({ session }: { session: Session }) {
   const mayEditRoles = can(session, 'team.manage_roles');
   const mayViewRoles = mayEditRoles || can(session, 'team.view_roles');
   const roles = useRoles(mayViewRoles);
-  const active = mayViewRoles && tab === 'roles' ? 'roles' : 'members';
+  const mayRoute = can(session, 'routing.configure');
+  const active = (mayViewRoles && tab === 'roles') || (mayRoute && tab === 'routing') ? tab : 'members';
   // Opened on 角色与权限, the members list has not loaded yet: the matrix counts the people too.
   const people = count ?? roles.matrix?.roles.reduce((sum, role) => sum + role.agentCount, 0) ?? null;
 
   return (
     <main className="team-page" data-testid="team-page">
       <Card
-        className={active === 'roles' ? 'team-card wide' : 'team-card'}
+        className={active === 'members' ? 'team-card' : 'team-card wide'}
         variant="borderless"
         title={
           <span className="team-title">
@@ -55,6 +57,15 @@ export function TeamPage({ session }: { session: Session }) {
                     key: 'roles',
                     label: <span data-testid="team-tab-roles">{t('team.tabs.roles')}</span>,
                     children: <RolesMatrix roles={roles} editable={mayEditRoles} />,
+                  },
+                ]
+              : []),
+            ...(mayRoute
+              ? [
+                  {
+                    key: 'routing',
+                    label: <span data-testid="team-tab-routing">{t('routing.settings.title')}</span>,
+                    children: <RoutingSettingsPanel editable={mayRoute} />,
                   },
                 ]
               : []),

@@ -106,6 +106,7 @@ export const enUS: Messages = {
     image: 'Send image',
     typing: 'Buyer is typing…',
     take: 'Take',
+    takeOver: 'Take over',
     close: 'Close',
     closeConfirm: 'Close this conversation?',
     closed: 'Conversation closed',

@@ -97,6 +97,7 @@ export const zhCN = {
     image: '发送图片',
     typing: '对方正在输入…',
     take: '接待',
+    takeOver: '接管',
     close: '结束',
     closeConfirm: '确定结束该会话吗？',
     closed: '会话已结束',

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/app-context.js';
 import type { DomainEvent } from '../../../platform/events/domain-events.js';
 import { newId } from '../../../platform/ids.js';
 import { findConversation, summariseWaitingQueue } from '../../conversations/index.js';
+import { readRoutingSettings } from '../../routing/index.js';
 import { loadShopHours } from '../../shop-hours/index.js';
 import { enabledRulesOf, isFirstContact, rememberBuyerMessage } from '../auto-reply-memory.js';
 import { hasPendingDelayedReply, insertDelayedReply, keywordsOf, paramsOf, type AutoReplyRow } from '../auto-reply.repository.js';
@@ -22,8 +23,9 @@ export function startsAutomation(event: DomainEvent): event is MessageCreated {
  * A buyer wrote: answer with the shop's rules, in this order —
  * 1. welcome, on first contact: the conversation's first buyer message ever, or the first after the buyer was
  *    silent `afterHours` (when set);
- * 2. offline, outside business hours or on a holiday — otherwise busy, when this buyer waits unassigned and more
- *    than `maxQueue` conversations wait or the longest wait reached `maxWaitSeconds`;
+ * 2. offline, outside business hours or on a holiday — otherwise (抢单 mode; with automatic assignment routing
+ *    fires it when nobody has room) busy, when this buyer waits unassigned and more than `maxQueue` conversations
+ *    wait or the longest wait reached `maxWaitSeconds`;
  * 3. keyword (text only): the first enabled rule by priority whose keyword matches;
  * 4. delayed: inside business hours, a reply is scheduled `delaySeconds` later unless an agent answers first.
  * Each reply is sent once per (rule, buyer message) by whichever process gets there first.
@@ -47,7 +49,10 @@ export async function onBuyerMessage(app: AppContext, event: MessageCreated): Pr
   const delayed = first('delayed');
   const open = offline || delayed ? isWithinBusinessHours(await loadShopHours(db, shopId), at) : true;
   if (offline && !open) await fire(offline);
-  else if (busy && (await isBusy(app, shopId, conversationId, at, busy))) await fire(busy);
+  // With automatic assignment routing says when nobody has room (conversation.queued, see on-buyer-queued.ts).
+  else if (busy && !(await readRoutingSettings(db, shopId)).autoAssign && (await isBusy(app, shopId, conversationId, at, busy))) {
+    await fire(busy);
+  }
 
   if (message.kind === 'text') {
     const keyword = findKeywordRule(rules, message.body);

@@ -5,8 +5,9 @@ import { AppError } from '../../../platform/http/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { publishSessionsRevoked } from '../../auth/index.js';
 import { revokeAgentSessions } from '../../auth/index.js';
-import { presentAgent } from '../../auth/index.js';
+import { presentTeam } from '../team.presenter.js';
 import { findAgent, setAgentDisabledAt } from '../../auth/index.js';
+import { changeAgentRouting, fillFreeSlots } from '../../routing/index.js';
 import { mayManageAgent } from '../team.policy.js';
 
 export interface UpdateAgentProps extends UpdateAgentRequest {
@@ -15,18 +16,34 @@ export interface UpdateAgentProps extends UpdateAgentRequest {
 }
 
 /**
- * Changes a colleague (PATCH /team/agents/:id). Today: disable (no sign-in; every session and socket ends at
- * once) or enable. Audited in the same transaction; the sockets close after commit on every process.
+ * Changes a colleague (PATCH /team/agents/:id): disable (no sign-in; every session and socket ends at once) or
+ * enable; routing's capacity, groups and weight. Audited in the same transaction; the sockets close after commit on
+ * every process, and queued buyers may go to the agent's new room at once.
  */
 export async function updateAgent(ctx: CommandContext<AgentPrincipal>, props: UpdateAgentProps): Promise<AgentView> {
   const { app, actor } = ctx;
   const now = app.now().toISOString();
   let disabledNow = false;
+  let routingChanged = false;
   const updated = await app.storage.db.transaction().execute(async (trx) => {
     const agent = await findAgent(trx, actor.shopId, props.agentId);
     if (!agent) throw new AppError('not_found', { thing: 'agent' });
     if (agent.id === actor.agentId && props.disabled) throw new AppError('cannot_disable_self');
     if (!mayManageAgent(actor, agent)) throw new AppError('forbidden');
+    const routing = await changeAgentRouting(trx, actor.shopId, agent, props);
+    if (routing) {
+      routingChanged = true;
+      await recordAudit(trx, {
+        shopId: actor.shopId,
+        actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+        action: 'agent.routing_changed',
+        targetType: 'agent',
+        targetId: agent.id,
+        before: { ...routing.before },
+        after: { ...routing.after },
+        at: now,
+      });
+    }
     if (props.disabled === undefined || props.disabled === (agent.disabled_at != null)) return agent;
     const disabledAt = props.disabled ? now : null;
     await setAgentDisabledAt(trx, actor.shopId, agent.id, disabledAt);
@@ -47,5 +64,7 @@ export async function updateAgent(ctx: CommandContext<AgentPrincipal>, props: Up
     return { ...agent, disabled_at: disabledAt };
   });
   if (disabledNow) publishSessionsRevoked(app, { shopId: actor.shopId, agentId: updated.id }, 'disabled');
-  return presentAgent(updated);
+  if (routingChanged) await fillFreeSlots(app, actor.shopId);
+  const [view] = await presentTeam(app, actor.shopId, [(await findAgent(app.storage.db, actor.shopId, updated.id)) ?? updated]);
+  return view!;
 }

@@ -1,0 +1,17 @@
+import type { AppContext } from '../../../platform/app-context.js';
+import { agentRoutingView, type AgentRoutingView } from '../commands/change-agent-routing.js';
+import { readRoutingSettings } from '../routing-settings.js';
+import { countOpenLoads, type RoutingAgentRow } from '../routing.repository.js';
+
+/** Each agent's capacity, groups, weight and buyers served now, for the team list. */
+export async function agentRoutingViews(
+  app: AppContext,
+  shopId: string,
+  agents: readonly Pick<RoutingAgentRow, 'id' | 'role' | 'capacity' | 'routing_weight' | 'groups_json'>[],
+): Promise<Map<string, AgentRoutingView & { load: number }>> {
+  const [settings, loads] = await Promise.all([
+    readRoutingSettings(app.storage.db, shopId),
+    countOpenLoads(app.storage.db, shopId),
+  ]);
+  return new Map(agents.map((agent) => [agent.id, { ...agentRoutingView(agent, settings), load: loads.get(agent.id) ?? 0 }]));
+}
