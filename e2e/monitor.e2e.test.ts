@@ -179,7 +179,7 @@ describe('the live monitor in Chromium: waits turn red and alert, take over, rea
     await row(buyers.assigned).getByTestId('monitor-reassign').click();
     const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('monitor-reassign-mode') });
     await modal.waitFor({ state: 'visible' });
-    await modal.getByText('改派给分组').click();
+    await modal.getByText('转给分组').click();
     await page.getByTestId('monitor-reassign-group').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '售后' }).click();
     await page.getByTestId('monitor-reassign-note').fill('买家问尺码，已等 3 分钟，请先回复');

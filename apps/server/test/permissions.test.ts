@@ -350,6 +350,37 @@ describe('roles and the permissions matrix', () => {
     );
   });
 
+  it('gives a colleague another role at once: their open workbench is told, their next request decides with it', async () => {
+    const promoted = await addAgent('promoted1', 'trainee');
+    const stream = await StreamClient.connect(server.url.replace('http', 'ws'), promoted.token);
+    assert.equal((await discount(promoted.token, unpaid[1]!)).status, 403, 'a trainee may not change prices');
+    const changed = await call<{ agent: { role: string } }>(owner, 'PATCH', `/api/v1/team/agents/${promoted.agent.id}`, {
+      role: 'presale',
+    });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    assert.equal(changed.body.agent.role, 'presale');
+    await stream.nextOfType('agent.role_changed', (f) => f.agentId === promoted.agent.id && f.role === 'presale');
+    const me = (await call<MeResponse>(promoted.token, 'GET', '/api/v1/me')).body;
+    assert.ok(me.capabilities.includes('orders.change_price'), 'no sign-out needed');
+    assert.equal((await discount(promoted.token, unpaid[1]!)).status, 200);
+    const audit = (await call<z.infer<typeof ListAuditResponse>>(owner, 'GET', '/api/v1/audit?targetType=agent')).body;
+    assert.ok(JSON.stringify(audit).includes('agent.role_changed'));
+
+    const manager = await addAgent('manager-roles', 'manager');
+    const toOwner = await call<ErrorEnvelope>(manager.token, 'PATCH', `/api/v1/team/agents/${promoted.agent.id}`, {
+      role: 'owner',
+    });
+    assert.equal(toOwner.status, 403, 'a manager cannot make anyone 店长');
+    const unknown = await call<ErrorEnvelope>(owner, 'PATCH', `/api/v1/team/agents/${promoted.agent.id}`, {
+      role: 'custom-nope',
+    });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.code, 'role_unknown');
+    const team = await call<{ agents: { id: string; role: string }[] }>(owner, 'GET', '/api/v1/team/agents');
+    assert.equal(team.body.agents.find((a) => a.id === promoted.agent.id)?.role, 'presale', 'nothing changed');
+    await stream.close();
+  });
+
   it('shows managers the matrix read-only, others not at all', async () => {
     const manager = await addAgent('manager9', 'manager');
     assert.equal((await call(manager.token, 'GET', '/api/v1/team/roles')).status, 200);

@@ -111,6 +111,8 @@ export const UpdateAgentRequest = z
   .object({
     /** true: no sign-in and every session ends at once; false: may sign in again. */
     disabled: z.boolean().optional(),
+    /** Another role (built-in or the shop's own): applies at once, without signing out. */
+    role: RoleKey.optional(),
     /** Routing: concurrent buyers (1–50). */
     capacity: z.number().int().min(1).max(50).optional(),
     /** Routing: the groups (presale, aftersale, support or the shop's own) the agent takes buyers of. */

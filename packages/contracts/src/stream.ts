@@ -67,6 +67,8 @@ export const AgentStatusFrame = z.object({ type: z.literal('agent.status_changed
  * fetch GET /api/v1/me again (their buttons follow without a reload); the matrix's viewers reload it.
  */
 export const PermissionsChangedFrame = z.object({ type: z.literal('permissions.changed'), role: z.string() });
+/** Agents: a colleague was given another role (the agent themselves asks again what they may do). */
+export const AgentRoleChangedFrame = z.object({ type: z.literal('agent.role_changed'), agentId: Id, role: z.string() });
 /** Agents: a colleague task was created or changed (仓库, 财务, 质检, 回访). */
 export const TaskUpdatedFrame = z.object({ type: z.literal('task.updated'), task: TaskView });
 /** Buyers: the shop's service status changed (an agent came online or left, the hours were changed). */
@@ -114,6 +116,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   TaskUpdatedFrame,
   AgentStatusFrame,
   PermissionsChangedFrame,
+  AgentRoleChangedFrame,
   FootprintFrame,
   ImportProgressFrame,
   LogisticsExceptionFrame,

@@ -107,3 +107,8 @@ export async function findRoleColumn(db: Queryable, shopId: string, role: string
     .where('key', '=', role)
     .executeTakeFirst();
 }
+
+/** Gives an agent another role (a built-in one or the shop's own). */
+export async function setAgentRole(db: Queryable, shopId: string, id: string, role: string) {
+  await db.updateTable('agents').set({ role }).where('shop_id', '=', shopId).where('id', '=', id).execute();
+}

@@ -1,6 +1,6 @@
 /** The auth module's door: the only file other modules import. */
 export { presentAgent } from './agent.presenter.js';
-export { findAgent, findAgentByUsername, insertAgent, listAgents, setAgentDisabledAt } from './agent.repository.js';
+export { findAgent, findAgentByUsername, insertAgent, listAgents, setAgentDisabledAt, setAgentRole } from './agent.repository.js';
 export { publishSessionsRevoked } from './auth.events.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export { authenticate, capabilitiesOf } from './authenticate.js';

@@ -80,6 +80,15 @@ export type DomainEvent =
    * process updates the open sockets of that role (phone masking follows at once) and tells the shop's agents.
    */
   | { type: 'permissions.changed'; shopId: string; role: string; capabilities: readonly string[]; conversationId?: undefined }
+  /** An agent was given another role: their open sockets decide with it from now on. */
+  | {
+      type: 'agent.role_changed';
+      shopId: string;
+      agentId: string;
+      role: string;
+      capabilities: readonly string[];
+      conversationId?: undefined;
+    }
   /** No socket frame: every process drops its cached auto-reply rules of the shop. */
   | { type: 'auto_reply.rules_changed'; shopId: string; conversationId?: undefined };
 

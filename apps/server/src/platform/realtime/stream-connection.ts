@@ -36,6 +36,12 @@ export class StreamConnection {
     this.holder = { ...this.holder, capabilities: capabilities.filter(isCapability) };
   }
 
+  /** The agent was given another role: their sockets decide with its column from now on. */
+  changeRole(agentId: string, role: string, capabilities: readonly string[]) {
+    if (this.holder.kind !== 'agent' || this.holder.agentId !== agentId) return;
+    this.holder = { ...this.holder, role, capabilities: capabilities.filter(isCapability) };
+  }
+
   send(frame: string) {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {

@@ -228,6 +228,14 @@ export class StreamHub {
         });
         return;
       }
+      case 'agent.role_changed': {
+        const frame = JSON.stringify({ type: event.type, agentId: event.agentId, role: event.role });
+        agents?.forEach((c) => {
+          c.changeRole(event.agentId, event.role, event.capabilities);
+          c.send(frame);
+        });
+        return;
+      }
       case 'agent.sessions_revoked':
         this.closeSessions(event.shopId, event.agentId, event.sessionId, event.reason);
         return;

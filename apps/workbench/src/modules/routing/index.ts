@@ -5,3 +5,4 @@ export { HandoffNote } from './HandoffNote';
 export { RoutingNotices } from './RoutingNotices';
 export { RoutingSettingsPanel } from './RoutingSettingsPanel';
 export { TransferButton } from './TransferButton';
+export { TransferModal, type TransferColleague, type TransferGroup } from './TransferModal';

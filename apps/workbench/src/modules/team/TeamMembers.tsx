@@ -1,6 +1,6 @@
 import type { AgentView, RoleView } from '@golddesk/contracts';
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Avatar, Button, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App as AntApp, Avatar, Button, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../platform/api-client';
@@ -9,7 +9,8 @@ import { AddAgentModal } from './AddAgentModal';
 import { AgentRoutingModal, groupName } from '../routing';
 import { AgentActions } from './AgentActions';
 import { RoleTag } from './RoleTag';
-import { listTeam, mayManage, roleRank, rolesCreatableBy } from './team.api';
+import { listTeam, mayManage, roleRank, rolesCreatableBy, setAgentRole } from './team.api';
+import { useRoleLabel } from '../../platform/role-label';
 
 // The team list reads best with the people in charge first, then by name.
 function byRoleThenName(a: AgentView, b: AgentView): number {
@@ -36,6 +37,7 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
   const [adding, setAdding] = useState(false);
   const [routing, setRouting] = useState<AgentView | null>(null);
   const creatable = rolesCreatableBy(session, roles);
+  const roleLabel = useRoleLabel();
   const managesAnyone = agents.some((agent) => mayManage(session, agent));
 
   const load = useCallback(
@@ -83,7 +85,20 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
         key: 'role',
         title: t('team.role'),
         width: 160,
-        render: (_value, agent) => <RoleTag role={agent.role} name={agent.roleName} />,
+        render: (_value, agent) =>
+          mayManage(session, agent) && creatable.some((role) => role.key === agent.role) ? (
+            // Whoever may manage both roles changes it in place; it applies at once (their workbench refetches).
+            <Select<string>
+              size="small"
+              value={agent.role}
+              style={{ width: 140 }}
+              options={creatable.map((role) => ({ value: role.key, label: roleLabel(role.key, role.name) }))}
+              onChange={(role) => void changeRole(agent, role)}
+              data-testid="team-role-select"
+            />
+          ) : (
+            <RoleTag role={agent.role} name={agent.roleName} />
+          ),
       },
       {
         key: 'status',
@@ -148,8 +163,18 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
           ]
         : []),
     ],
-    [t, session, managesAnyone, load],
+    [t, session, managesAnyone, load, creatable, roleLabel],
   );
+
+  async function changeRole(agent: AgentView, role: string) {
+    try {
+      await setAgentRole(agent.id, role);
+      void message.success(t('team.roleChanged', { name: agent.name }));
+      load();
+    } catch (caught) {
+      void message.error(errorMessage(caught));
+    }
+  }
 
   function onAdded(agent: AgentView) {
     setAdding(false);

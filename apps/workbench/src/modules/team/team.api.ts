@@ -93,3 +93,12 @@ export async function updateRole(key: string, request: UpdateRoleRequest): Promi
 export async function deleteRole(key: string): Promise<void> {
   await apiRequest(`/api/v1/team/roles/${encodeURIComponent(key)}`, { method: 'DELETE' });
 }
+
+/** Gives a colleague another role (it applies at once, their open workbench included). */
+export async function setAgentRole(agentId: string, role: string): Promise<AgentView> {
+  const answer = await apiRequest<AgentAnswer>(`/api/v1/team/agents/${encodeURIComponent(agentId)}`, {
+    method: 'PATCH',
+    body: { role },
+  });
+  return answer.agent;
+}

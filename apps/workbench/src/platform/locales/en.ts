@@ -61,6 +61,7 @@ export const enUS: Messages = {
     password: 'Initial password',
     passwordHint: 'At least 8 characters; hand it over safely',
     added: '{{name}} added',
+    roleChanged: "{{name}}'s role changed; it applies at once",
     status: 'Status',
     active: 'Active',
     disabled: 'Disabled',

@@ -3,7 +3,7 @@ import type { CommandContext } from '../../../platform/app-context.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
 import { newId } from '../../../platform/ids.js';
-import { recordAudit } from '../../audit/index.js';
+import { recordAgentAudit } from '../../audit/index.js';
 import { checkRoutingSettings, readRoutingSettings, writeRoutingSettings } from '../routing-settings.js';
 import { fillFreeSlots } from './fill-free-slots.js';
 
@@ -21,9 +21,7 @@ export async function changeRoutingSettings(
   await app.storage.db.transaction().execute(async (trx) => {
     const before = await readRoutingSettings(trx, actor.shopId);
     await writeRoutingSettings(trx, actor.shopId, settings);
-    await recordAudit(trx, {
-      shopId: actor.shopId,
-      actor: { kind: 'agent', id: actor.agentId, name: actor.name },
+    await recordAgentAudit(trx, actor, {
       action: 'routing.settings_changed',
       targetType: 'shop',
       targetId: actor.shopId,
