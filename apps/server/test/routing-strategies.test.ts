@@ -64,4 +64,19 @@ describe('routing strategies', () => {
     ];
     assert.deepEqual(order(pool, 'least_busy'), ['never-set']);
   });
+
+  it('a group nobody of which is at work falls back to everyone at work with room; a staffed but full group queues', () => {
+    const pool = [
+      agent('presale-away', { status: 'busy' }),
+      agent('owner', { role: 'owner', groups: [], load: 1 }),
+      agent('aftersale', { groups: ['aftersale'] }),
+      agent('aftersale-full', { groups: ['aftersale'], load: 5 }),
+    ];
+    assert.deepEqual(order(pool, 'least_busy'), ['aftersale', 'owner'], 'presale has nobody at work: anyone with room');
+    assert.deepEqual(
+      candidatesFor(pool, 'aftersale', 'least_busy', new Set(['aftersale'])).map((a) => a.id),
+      [],
+      'aftersale is staffed (full): the buyer waits for it',
+    );
+  });
 });

@@ -58,15 +58,24 @@ export function takesNewBuyers(agent: Pick<PoolAgent, 'present' | 'status'>): bo
   return agent.present && (agent.status === null || agent.status === 'online');
 }
 
-/** Members of `group` who take new buyers and have room, best first by the group's strategy. */
+/**
+ * Members of `group` who take new buyers and have room, best first by the group's strategy. A group nobody of which is
+ * at work (all 离线 or 忙碌, or no members) falls back to everyone at work with room: a small shop never leaves a buyer
+ * waiting for a group nobody staffs today (as 千牛 gives them to the main account). A staffed group that is full queues.
+ */
 export function candidatesFor(
   pool: readonly PoolAgent[],
   group: string,
   strategy: RoutingStrategy,
   exclude: ReadonlySet<string> = new Set(),
 ): PoolAgent[] {
+  const staffed = pool.some((agent) => agent.groups.includes(group) && takesNewBuyers(agent));
   const open = pool.filter(
-    (agent) => agent.groups.includes(group) && takesNewBuyers(agent) && agent.load < agent.capacity && !exclude.has(agent.id),
+    (agent) =>
+      (!staffed || agent.groups.includes(group)) &&
+      takesNewBuyers(agent) &&
+      agent.load < agent.capacity &&
+      !exclude.has(agent.id),
   );
   return open.sort(compareBy(strategy));
 }
