@@ -3,7 +3,7 @@ import { findLastBuyerText } from '../../conversations/index.js';
 import { chooseGroup } from '../choose-group.js';
 import { placeBuyer } from '../place-buyer.js';
 import { refreshQueuePlacesSoon } from '../queue-places.js';
-import { loadRoutingPool } from '../routing-pool.js';
+import { loadRoutingPool, takesNewBuyers } from '../routing-pool.js';
 import { readRoutingSettings } from '../routing-settings.js';
 import { listQueued, setConversationGroup } from '../routing.repository.js';
 
@@ -25,9 +25,11 @@ export async function fillFreeSlots(
     await refreshQueuePlacesSoon(app, shopId);
     return assigned;
   }
-  const queue = await listQueued(db, shopId, options.groups);
+  const pool = await loadRoutingPool(app, shopId, settings);
+  // Nobody at work has room (a rush): nothing to hand out, so the queue is not read at all.
+  const roomSomewhere = pool.some((agent) => takesNewBuyers(agent) && agent.load < agent.capacity);
+  const queue = roomSomewhere ? await listQueued(db, shopId, options.groups) : [];
   if (queue.length > 0) {
-    const pool = await loadRoutingPool(app, shopId, settings);
     const full = new Set<string>();
     for (const row of queue) {
       let group = row.group_key;
