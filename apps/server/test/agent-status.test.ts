@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ErrorEnvelope, MeResponse } from '@golddesk/contracts';
-import { api, loginAgent, StreamClient } from './helpers/clients.js';
+import { api, loginAgent, StreamClient, until } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 describe('agent status', () => {
@@ -84,8 +84,12 @@ describe('agent status', () => {
       .execute();
     assert.deepEqual(periods.at(-1), { status: 'offline', ended_at: null }, 'online time stops counting');
 
+    const heardBefore = watching.frames.length;
     workbench = await StreamClient.connect(ws(), support.token);
-    await watching.nextOfType('agent.status_changed', (f) => f.agentId === support.agent.id && f.status === 'online', 5000);
+    await watching.next(
+      (f) => watching.frames.indexOf(f) >= heardBefore && f.type === 'agent.status_changed' && f.status === 'online',
+    );
+    await until(async () => (await myStatus()) === 'online');
     assert.equal(await myStatus(), 'online', 'back at the workbench, back 在线');
 
     // A 离线 the agent chose stays across reconnects and grace periods.

@@ -81,7 +81,8 @@ export const ACCESS: Record<string, Access | Rule> = {
   'GET /api/v1/conversations': AGENTS,
   'GET /api/v1/conversations/{id}': AGENTS,
   'POST /api/v1/conversations/{id}/read': AGENTS,
-  'POST /api/v1/conversations/{id}/assign': AGENTS,
+  // 接待 a buyer nobody serves: anyone serving; a colleague's buyer is a take-over (接管): the managers'.
+  'POST /api/v1/conversations/{id}/assign': { allow: AGENTS, cases: { "a colleague's buyer": MANAGERS } },
   'POST /api/v1/conversations/{id}/close': AGENTS,
   // 转接: anyone serving buyers hands an unserved (or their own) buyer on; a colleague's is the managers' (接管).
   'POST /api/v1/conversations/{id}/transfer': AGENTS,

@@ -26,7 +26,7 @@ import type {
 import { createSigner } from 'fast-jwt';
 import type { z } from 'zod';
 import { newId } from '../../src/platform/ids.js';
-import { api, loginAgent, startBuyer } from './clients.js';
+import { api, buyerSays, loginAgent, startBuyer } from './clients.js';
 import { addOtherShop } from './other-shop.js';
 import type { TestServer } from './test-server.js';
 
@@ -423,10 +423,35 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     .orderBy('id')
     .executeTakeFirstOrThrow();
 
+  // A buyer nobody serves, for 转接: each caller hands them to a group, so they stay unserved for the next one.
+  const handedOver = await startBuyer(base);
+  await buyerSays(base, handedOver.token, '矩阵测试：待转接的买家');
+  // A buyer a colleague serves (an agent none of the callers is), for 接待: taking them is a take-over (接管), and after a
+  // manager took them they are still a colleague's to everyone else. No other probe touches this conversation.
+  // why: written to the tables, since the routes that would do it are the ones being probed.
+  const held = await startBuyer(base);
+  await buyerSays(base, held.token, '矩阵测试：同事接待中的买家');
+  const holder = newId();
+  await db
+    .insertInto('agents')
+    .values({
+      id: holder,
+      shop_id: shop.id,
+      username: 'matrix-holder',
+      name: '矩阵同事',
+      role: 'presale',
+      password_hash: 'x',
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  await db.updateTable('conversations').set({ assignee_id: holder }).where('id', '=', held.conversation.id).execute();
+
   const ids: Record<string, string> = {
     ...(made as Record<string, string>),
     slug: 'demo',
     conversation: conversation.id,
+    transferConversation: handedOver.conversation.id,
+    heldConversation: held.conversation.id,
     crmBuyer,
     blockBuyer,
     unblockBuyer,

@@ -186,7 +186,11 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
   'PUT /api/v1/settings/aftersale-policy': (f) => ({ body: f.bodies.aftersalePolicy }),
   // 抢单 mode, as the suite's shop has it: the probe changes nothing else.
   'PUT /api/v1/settings/routing': () => ({ body: { autoAssign: false } }),
-  'POST /api/v1/conversations/{id}/transfer': () => ({ body: { toGroup: 'presale', note: '矩阵测试转接' } }),
+  'POST /api/v1/conversations/{id}/assign': (f) => ({ case: "a colleague's buyer", params: { id: f.ids.heldConversation! } }),
+  'POST /api/v1/conversations/{id}/transfer': (f) => ({
+    params: { id: f.ids.transferConversation! },
+    body: { toGroup: 'presale', note: '矩阵测试转接' },
+  }),
   // A warehouse task without its parcel: refused after the inbox check.
   'POST /api/v1/tasks/{id}/complete': () => ({ body: { requestId: 'matrix-task' } }),
   // Recording the same outcome again only corrects it.
