@@ -247,6 +247,33 @@ describe(`routing (分流) on ${TEST_DB}`, () => {
     await next.stream.nextOfType('conversation.reassigned', (f) => f.conversationId === arrival.id);
   });
 
+  it('a buyer whose agent is the only one at work of the group stays with them after 100 s (nudged, not bounced)', async () => {
+    const before = (
+      await api<{ routing: RoutingSettings }>(server.url, 'GET', '/api/v1/settings/routing', { token: owner.token })
+    ).body.routing;
+    await api(server.url, 'PUT', '/api/v1/settings/routing', {
+      token: owner.token,
+      body: {
+        ...before,
+        groups: [...before.groups, { key: 'solo', name: '独立组' }],
+        rules: [{ group: 'solo', keywords: ['定制'] }],
+      },
+    });
+    const solo = await onlineAgent('solo-a', 'presale', 3);
+    await api(server.url, 'PATCH', `/api/v1/team/agents/${solo.id}`, { token: owner.token, body: { groups: ['solo'] } });
+    clock += 5_000;
+    const arrival = await buyerArrives('想做个定制款');
+    assert.equal((await conversation(arrival.id)).assigneeId, solo.id);
+    clock += 101_000;
+    await server.app.jobs.runDue();
+    assert.equal((await conversation(arrival.id)).assigneeId, solo.id, 'nobody else could take them');
+    await solo.stream.nextOfType(
+      'routing.alert',
+      (f) => f.conversationId === arrival.id && f.level === 'agent' && f.agentId === solo.id,
+    );
+    await api(server.url, 'PUT', '/api/v1/settings/routing', { token: owner.token, body: { ...before, rules: [] } });
+  });
+
   it('bad input: capacity 0 or 1,000, a transfer to an unknown agent, a rule with an empty or unknown group — clear errors, nothing changed', async () => {
     const a = agents[0]!;
     for (const capacity of [0, 1000]) {

@@ -258,7 +258,7 @@ export async function updateAgentRouting(
 /** Buyers of the shop waiting for an answer since before `since` (queued or assigned), for nudges and alerts. */
 export async function listLongWaits(db: Queryable, shopId: string, since: string) {
   return waitingBuyers(db, shopId)
-    .select(['c.id', 'c.assignee_id', 'c.waiting_since', 'c.nudged_for', 'c.alerted_for'])
+    .select(['c.id', 'c.assignee_id', 'c.assigned_at', 'c.waiting_since', 'c.nudged_for', 'c.alerted_for'])
     .where('c.waiting_since', '<=', since)
     .orderBy('c.waiting_since')
     .limit(500)

@@ -88,14 +88,16 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
         render: (_value, agent) =>
           mayManage(session, agent) && creatable.some((role) => role.key === agent.role) ? (
             // Whoever may manage both roles changes it in place; it applies at once (their workbench refetches).
-            <Select<string>
-              size="small"
-              value={agent.role}
-              style={{ width: 140 }}
-              options={creatable.map((role) => ({ value: role.key, label: roleLabel(role.key, role.name) }))}
-              onChange={(role) => void changeRole(agent, role)}
-              data-testid="team-role-select"
-            />
+            <span data-testid="team-role" data-role={agent.role}>
+              <Select<string>
+                size="small"
+                value={agent.role}
+                style={{ width: 140 }}
+                options={creatable.map((role) => ({ value: role.key, label: roleLabel(role.key, role.name) }))}
+                onChange={(role) => void changeRole(agent, role)}
+                data-testid="team-role-select"
+              />
+            </span>
           ) : (
             <RoleTag role={agent.role} name={agent.roleName} />
           ),
@@ -117,7 +119,7 @@ export function TeamMembers({ session, roles, onCount }: TeamMembersProps) {
       {
         // 在线 / 忙碌 / 离线 as the colleague set it (离线 while no workbench of theirs is open).
         key: 'presence',
-        title: t('agentStatus.label'),
+        title: t('team.presence'),
         width: 100,
         render: (_value, agent) =>
           agent.disabled || !agent.status ? (

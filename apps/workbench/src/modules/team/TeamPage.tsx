@@ -28,7 +28,7 @@ export function TeamPage({ session }: { session: Session }) {
   return (
     <main className="team-page" data-testid="team-page">
       <Card
-        className={active === 'members' ? 'team-card' : 'team-card wide'}
+        className="team-card wide"
         variant="borderless"
         title={
           <span className="team-title">

@@ -62,6 +62,7 @@ export const enUS: Messages = {
     passwordHint: 'At least 8 characters; hand it over safely',
     added: '{{name}} added',
     roleChanged: "{{name}}'s role changed; it applies at once",
+    presence: 'Presence',
     status: 'Status',
     active: 'Active',
     disabled: 'Disabled',

@@ -60,6 +60,7 @@ export const zhCN = {
     passwordHint: '至少 8 位，请告诉同事登录后妥善保管',
     added: '已添加 {{name}}',
     roleChanged: '已修改 {{name}} 的角色，立即生效',
+    presence: '在线状态',
     status: '状态',
     active: '正常',
     disabled: '已停用',

@@ -3,12 +3,13 @@ import type { AppContext } from '../../../platform/app-context.js';
 import { announceConversations } from '../../conversations/index.js';
 import { recordAssignmentEvent } from '../assignment.js';
 import { placeBuyer } from '../place-buyer.js';
-import { loadRoutingPool } from '../routing-pool.js';
+import { candidatesFor, loadRoutingPool, takesNewBuyers } from '../routing-pool.js';
 import { listUnansweredAssignments, moveAssignee } from '../routing.repository.js';
 
 /**
  * Buyers whose assigned agent has not answered within the shop's limit (100 s by default) go to the next member of
- * their group with room, or back to the queue, where their long wait puts them first. The agent who let them wait
+ * their group with room, or back to the queue (where their long wait puts them first) when their agent went 离线 or
+ * 忙碌; with nobody else to take them they stay with an agent still at work (who is nudged). The agent who let them wait
  * and the one who gets them are both told (`conversation.reassigned`); the next agent sees why in the hand-over.
  */
 export async function reassignUnanswered(app: AppContext, shopId: string, settings: RoutingSettings): Promise<number> {
@@ -23,6 +24,11 @@ export async function reassignUnanswered(app: AppContext, shopId: string, settin
     const fromAgentId = row.assignee_id!;
     const group = row.group_key ?? settings.defaultGroup;
     const from = pool.find((agent) => agent.id === fromAgentId);
+    // Nobody else could take them, and their agent still takes buyers: back to the queue would only bring them back
+    // to the same agent. They stay (the agent is nudged); an agent gone 离线 or 忙碌 lets them go to the queue.
+    const strategy = settings.groups.find((g) => g.key === group)?.strategy ?? 'least_busy';
+    const someoneElse = candidatesFor(pool, group, strategy, new Set([fromAgentId])).length > 0;
+    if (!someoneElse && from && takesNewBuyers(from)) continue;
     const handoff: Handoff = {
       kind: 'reassigned',
       note: '',

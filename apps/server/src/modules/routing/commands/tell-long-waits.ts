@@ -18,7 +18,9 @@ export async function tellLongWaits(app: AppContext, shopId: string, settings: R
   for (const row of await listLongWaits(db, shopId, since)) {
     const waitingSince = row.waiting_since!;
     const waited = (now - Date.parse(waitingSince)) / 1000;
-    if (row.assignee_id && waited >= nudgeSeconds && (await markWaitTold(db, row.id, 'nudged_for', waitingSince))) {
+    // The agent answers for the time since the buyer became theirs, not for the wait before it.
+    const theirs = row.assigned_at && row.assigned_at > waitingSince ? (now - Date.parse(row.assigned_at)) / 1000 : waited;
+    if (row.assignee_id && theirs >= nudgeSeconds && (await markWaitTold(db, row.id, 'nudged_for', waitingSince))) {
       app.bus.publish({
         type: 'routing.alert',
         shopId,
