@@ -10,6 +10,7 @@ const agent = (id: string, extra: Partial<PoolAgent> = {}): PoolAgent => ({
   role: 'presale',
   status: 'online',
   present: true,
+  leftAt: null,
   capacity: 5,
   weight: 1,
   groups: ['presale'],
@@ -57,12 +58,15 @@ describe('routing strategies', () => {
     const pool = [
       agent('busy', { status: 'busy' }),
       agent('offline', { status: 'offline' }),
-      agent('closed-workbench', { present: false }),
+      agent('closed-workbench', { present: false, leftAt: '2026-11-06T02:00:00Z' }),
+      agent('never-came', { present: false, status: null }),
       agent('full', { load: 5 }),
       agent('aftersale', { groups: ['aftersale'] }),
       agent('never-set', { status: null }),
     ];
     assert.deepEqual(order(pool, 'least_busy'), ['never-set']);
+    // An API client with no stream who said 在线 themselves is at work.
+    assert.deepEqual(order([agent('api-online', { present: false, status: 'online' })], 'least_busy'), ['api-online']);
   });
 
   it('a group nobody of which is at work falls back to everyone at work with room; a staffed but full group queues', () => {

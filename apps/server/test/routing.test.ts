@@ -274,6 +274,39 @@ describe(`routing (分流) on ${TEST_DB}`, () => {
     await api(server.url, 'PUT', '/api/v1/settings/routing', { token: owner.token, body: { ...before, rules: [] } });
   });
 
+  it('an agent on the API alone (no stream) who says 在线 takes buyers; one who never said so does not', async () => {
+    const before = (
+      await api<{ routing: RoutingSettings }>(server.url, 'GET', '/api/v1/settings/routing', { token: owner.token })
+    ).body.routing;
+    await api(server.url, 'PUT', '/api/v1/settings/routing', {
+      token: owner.token,
+      body: {
+        ...before,
+        groups: [...before.groups, { key: 'api', name: '接口组' }],
+        rules: [{ group: 'api', keywords: ['接口'] }],
+      },
+    });
+    const created = await api<{ agent: { id: string } }>(server.url, 'POST', '/api/v1/team/agents', {
+      token: owner.token,
+      body: { username: 'api-agent', name: 'api-agent', role: 'presale', password: 'agent-password-1' },
+    });
+    await api(server.url, 'PATCH', `/api/v1/team/agents/${created.body.agent.id}`, {
+      token: owner.token,
+      body: { groups: ['api'] },
+    });
+    const { token } = await loginAgent(server.url, 'api-agent', 'agent-password-1');
+    clock += 5_000;
+    const silent = await buyerArrives('接口问题一');
+    assert.equal((await conversation(silent.id)).assigneeId === created.body.agent.id, false, 'not at work until they say so');
+    assert.equal((await api(server.url, 'PUT', '/api/v1/me/status', { token, body: { status: 'online' } })).status, 200);
+    await until(async () => (await conversation(silent.id)).assigneeId === created.body.agent.id);
+    const team = await api<{ agents: { id: string; status: string }[] }>(server.url, 'GET', '/api/v1/team/agents', {
+      token: owner.token,
+    });
+    assert.equal(team.body.agents.find((a) => a.id === created.body.agent.id)?.status, 'online');
+    await api(server.url, 'PUT', '/api/v1/settings/routing', { token: owner.token, body: { ...before, rules: [] } });
+  });
+
   it('bad input: capacity 0 or 1,000, a transfer to an unknown agent, a rule with an empty or unknown group — clear errors, nothing changed', async () => {
     const a = agents[0]!;
     for (const capacity of [0, 1000]) {

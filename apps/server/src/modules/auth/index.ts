@@ -1,5 +1,5 @@
 /** The auth module's door: the only file other modules import. */
-export { presentAgent } from './agent.presenter.js';
+export { effectiveStatus, presentAgent } from './agent.presenter.js';
 export { findAgent, findAgentByUsername, insertAgent, listAgents, setAgentDisabledAt, setAgentRole } from './agent.repository.js';
 export { publishSessionsRevoked } from './auth.events.js';
 export { registerAuthRoutes } from './auth.routes.js';

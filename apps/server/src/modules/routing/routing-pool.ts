@@ -1,5 +1,6 @@
 import { DEFAULT_AGENT_CAPACITY, type RoutingSettings, type RoutingStrategy } from '@golddesk/contracts';
 import type { AppContext } from '../../platform/app-context.js';
+import { effectiveStatus } from '../auth/index.js';
 import { defaultGroupsOfRole } from './routing-settings.js';
 import { countOpenLoads, listRoutingAgents, type RoutingAgentRow } from './routing.repository.js';
 
@@ -12,6 +13,8 @@ export interface PoolAgent {
   status: string | null;
   /** A workbench of theirs is open (on any process). */
   present: boolean;
+  /** When their last workbench closed (null: one is open, or they never opened one). */
+  leftAt: string | null;
   capacity: number;
   weight: number;
   groups: string[];
@@ -45,6 +48,7 @@ export async function loadRoutingPool(app: AppContext, shopId: string, settings:
     role: row.role,
     status: row.status,
     present: present.has(row.id),
+    leftAt: row.left_at,
     capacity: row.capacity ?? DEFAULT_AGENT_CAPACITY,
     weight: row.routing_weight ?? 1,
     groups: groupsOfAgent(row, settings),
@@ -53,9 +57,12 @@ export async function loadRoutingPool(app: AppContext, shopId: string, settings:
   }));
 }
 
-/** Takes new buyers now: a workbench open and 在线 (忙碌 keeps their buyers but takes none; 离线 none). */
-export function takesNewBuyers(agent: Pick<PoolAgent, 'present' | 'status'>): boolean {
-  return agent.present && (agent.status === null || agent.status === 'online');
+/**
+ * Takes new buyers now: 在线 as colleagues see it (a workbench open and not 忙碌/离线, or an API client that said 在线
+ * itself and has no workbench that closed since). 忙碌 keeps their buyers but takes none; 离线 none.
+ */
+export function takesNewBuyers(agent: Pick<PoolAgent, 'present' | 'status' | 'leftAt'>): boolean {
+  return effectiveStatus({ status: agent.status, left_at: agent.leftAt }, agent.present) === 'online';
 }
 
 /**

@@ -12,13 +12,14 @@ export interface RoutingAgentRow {
   routing_weight: number | null;
   groups_json: string | null;
   last_routed_at: string | null;
+  left_at: string | null;
 }
 
 /** The shop's enabled agents with what routing needs. */
 export async function listRoutingAgents(db: Queryable, shopId: string): Promise<RoutingAgentRow[]> {
   return db
     .selectFrom('agents')
-    .select(['id', 'name', 'role', 'status', 'capacity', 'routing_weight', 'groups_json', 'last_routed_at'])
+    .select(['id', 'name', 'role', 'status', 'capacity', 'routing_weight', 'groups_json', 'last_routed_at', 'left_at'])
     .where('shop_id', '=', shopId)
     .where('disabled_at', 'is', null)
     .orderBy('id')

@@ -1,5 +1,6 @@
 import { statusWord, type MonitorBuyer, type MonitorResponse } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
+import { effectiveStatus } from '../../auth/index.js';
 import { loadRoutingPool, takesNewBuyers } from '../routing-pool.js';
 import { readRoutingSettings } from '../routing-settings.js';
 import { listWaitingBuyers } from '../routing.repository.js';
@@ -53,7 +54,7 @@ export async function monitorSnapshot(app: AppContext, shopId: string, language:
       id: agent.id,
       name: agent.name,
       role: agent.role,
-      status: !agent.present ? 'offline' : ((agent.status ?? 'online') as 'online' | 'busy' | 'offline'),
+      status: effectiveStatus({ status: agent.status, left_at: agent.leftAt }, agent.present),
       load: agent.load,
       capacity: agent.capacity,
       groups: agent.groups,
