@@ -11,6 +11,7 @@ const agent = (id: string, extra: Partial<PoolAgent> = {}): PoolAgent => ({
   status: 'online',
   present: true,
   leftAt: null,
+  signedIn: false,
   capacity: 5,
   weight: 1,
   groups: ['presale'],

@@ -274,7 +274,7 @@ describe(`routing (分流) on ${TEST_DB}`, () => {
     await api(server.url, 'PUT', '/api/v1/settings/routing', { token: owner.token, body: { ...before, rules: [] } });
   });
 
-  it('an agent on the API alone (no stream) who says 在线 takes buyers; one who never said so does not', async () => {
+  it('an agent on the API alone (signed in, no stream) takes buyers until they say 离线', async () => {
     const before = (
       await api<{ routing: RoutingSettings }>(server.url, 'GET', '/api/v1/settings/routing', { token: owner.token })
     ).body.routing;
@@ -295,15 +295,18 @@ describe(`routing (分流) on ${TEST_DB}`, () => {
       body: { groups: ['api'] },
     });
     const { token } = await loginAgent(server.url, 'api-agent', 'agent-password-1');
-    clock += 5_000;
-    const silent = await buyerArrives('接口问题一');
-    assert.equal((await conversation(silent.id)).assigneeId === created.body.agent.id, false, 'not at work until they say so');
-    assert.equal((await api(server.url, 'PUT', '/api/v1/me/status', { token, body: { status: 'online' } })).status, 200);
-    await until(async () => (await conversation(silent.id)).assigneeId === created.body.agent.id);
     const team = await api<{ agents: { id: string; status: string }[] }>(server.url, 'GET', '/api/v1/team/agents', {
       token: owner.token,
     });
-    assert.equal(team.body.agents.find((a) => a.id === created.body.agent.id)?.status, 'online');
+    assert.equal(team.body.agents.find((a) => a.id === created.body.agent.id)?.status, 'online', 'signed in: at work');
+    clock += 5_000;
+    const first = await buyerArrives('接口问题一');
+    assert.equal((await conversation(first.id)).assigneeId, created.body.agent.id);
+
+    assert.equal((await api(server.url, 'PUT', '/api/v1/me/status', { token, body: { status: 'offline' } })).status, 200);
+    clock += 5_000;
+    const second = await buyerArrives('接口问题二');
+    assert.notEqual((await conversation(second.id)).assigneeId, created.body.agent.id, '离线 takes nobody');
     await api(server.url, 'PUT', '/api/v1/settings/routing', { token: owner.token, body: { ...before, rules: [] } });
   });
 

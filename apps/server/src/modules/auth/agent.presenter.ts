@@ -12,7 +12,7 @@ type PresentedRow = Pick<AgentRow, 'id' | 'name' | 'role' | 'username'> & {
 /**
  * An agent as colleagues see them. With `online` (who has a workbench open), the status as effectiveStatus says.
  */
-export function presentAgent(row: PresentedRow, online?: ReadonlySet<string>): AgentView {
+export function presentAgent(row: PresentedRow, online?: ReadonlySet<string>, signedIn?: ReadonlySet<string>): AgentView {
   const view: AgentView = {
     id: row.id,
     name: row.name,
@@ -21,15 +21,22 @@ export function presentAgent(row: PresentedRow, online?: ReadonlySet<string>): A
     disabled: row.disabled_at != null,
   };
   if (row.role_name) view.roleName = row.role_name;
-  if (online) view.status = effectiveStatus(row, online.has(row.id));
+  if (online) view.status = effectiveStatus(row, online.has(row.id), signedIn?.has(row.id));
   return view;
 }
 
 /**
- * The status colleagues see and routing goes by: the one the agent set while a workbench of theirs is open; without
- * one, 在线 only when they said so themselves (an API client without a stream) and no workbench closed since, else 离线.
+ * The status colleagues see and routing goes by: the one the agent set while a workbench of theirs is open. Without
+ * one, an API client (signed in, no workbench closed since) is as they said (在线 unless they chose otherwise), and
+ * anyone else 离线. `signedIn` unknown: only an explicit 在线 counts.
  */
-export function effectiveStatus(row: { status?: string | null; left_at?: string | null }, present: boolean): AgentStatus {
+export function effectiveStatus(
+  row: { status?: string | null; left_at?: string | null },
+  present: boolean,
+  signedIn?: boolean,
+): AgentStatus {
   if (present) return (row.status ?? 'online') as AgentStatus;
-  return row.status === 'online' && !row.left_at ? 'online' : 'offline';
+  if (row.left_at) return 'offline';
+  if (row.status === 'online') return 'online';
+  return signedIn && row.status == null ? 'online' : 'offline';
 }

@@ -1,7 +1,7 @@
 /** The routing module's door: groups, rules, capacity, queues, transfer and reassignment (分流). */
 export { changeAgentRouting, type AgentRoutingChange } from './commands/change-agent-routing.js';
 export { fillFreeSlots } from './commands/fill-free-slots.js';
-export { agentRoutingViews } from './queries/agent-routing-views.js';
+export { agentRoutingViews, signedInAgents } from './queries/agent-routing-views.js';
 export { readRoutingSettings } from './routing-settings.js';
 export { registerRoutingRoutes } from './routing.routes.js';
 export { startRouting } from './start-routing.js';

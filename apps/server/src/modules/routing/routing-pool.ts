@@ -2,7 +2,7 @@ import { DEFAULT_AGENT_CAPACITY, type RoutingSettings, type RoutingStrategy } fr
 import type { AppContext } from '../../platform/app-context.js';
 import { effectiveStatus } from '../auth/index.js';
 import { defaultGroupsOfRole } from './routing-settings.js';
-import { countOpenLoads, listRoutingAgents, type RoutingAgentRow } from './routing.repository.js';
+import { countOpenLoads, listRoutingAgents, listSignedInAgents, type RoutingAgentRow } from './routing.repository.js';
 
 /** An agent as a routing decision sees them: groups, room and whether they take new buyers now. */
 export interface PoolAgent {
@@ -15,6 +15,8 @@ export interface PoolAgent {
   present: boolean;
   /** When their last workbench closed (null: one is open, or they never opened one). */
   leftAt: string | null;
+  /** A live sign-in session (an API client may work without a workbench). */
+  signedIn: boolean;
   capacity: number;
   weight: number;
   groups: string[];
@@ -37,10 +39,11 @@ export function groupsOfAgent(row: Pick<RoutingAgentRow, 'groups_json' | 'role'>
 /** The shop's agents with their loads and presence, read once per routing pass. */
 export async function loadRoutingPool(app: AppContext, shopId: string, settings: RoutingSettings): Promise<PoolAgent[]> {
   const db = app.storage.db;
-  const [rows, loads, present] = await Promise.all([
+  const [rows, loads, present, signedIn] = await Promise.all([
     listRoutingAgents(db, shopId),
     countOpenLoads(db, shopId),
     app.presence.onlineAgents(shopId),
+    listSignedInAgents(db, shopId, app.now().toISOString()),
   ]);
   return rows.map((row) => ({
     id: row.id,
@@ -49,6 +52,7 @@ export async function loadRoutingPool(app: AppContext, shopId: string, settings:
     status: row.status,
     present: present.has(row.id),
     leftAt: row.left_at,
+    signedIn: signedIn.has(row.id),
     capacity: row.capacity ?? DEFAULT_AGENT_CAPACITY,
     weight: row.routing_weight ?? 1,
     groups: groupsOfAgent(row, settings),
@@ -58,11 +62,11 @@ export async function loadRoutingPool(app: AppContext, shopId: string, settings:
 }
 
 /**
- * Takes new buyers now: 在线 as colleagues see it (a workbench open and not 忙碌/离线, or an API client that said 在线
- * itself and has no workbench that closed since). 忙碌 keeps their buyers but takes none; 离线 none.
+ * Takes new buyers now: 在线 as colleagues see it (a workbench open and not 忙碌/离线, or a signed-in API client with no
+ * workbench that closed since). 忙碌 keeps their buyers but takes none; 离线 none.
  */
-export function takesNewBuyers(agent: Pick<PoolAgent, 'present' | 'status' | 'leftAt'>): boolean {
-  return effectiveStatus({ status: agent.status, left_at: agent.leftAt }, agent.present) === 'online';
+export function takesNewBuyers(agent: Pick<PoolAgent, 'present' | 'status' | 'leftAt' | 'signedIn'>): boolean {
+  return effectiveStatus({ status: agent.status, left_at: agent.leftAt }, agent.present, agent.signedIn) === 'online';
 }
 
 /**

@@ -315,3 +315,16 @@ export async function viewedProductSince(db: Queryable, shopId: string, buyerId:
     .executeTakeFirst();
   return !!row;
 }
+
+/** Agents of the shop with a live sign-in session now (not signed out, not expired). */
+export async function listSignedInAgents(db: Queryable, shopId: string, now: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('agent_sessions')
+    .select('agent_id')
+    .distinct()
+    .where('shop_id', '=', shopId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+  return new Set(rows.map((r) => r.agent_id));
+}

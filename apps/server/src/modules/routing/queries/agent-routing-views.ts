@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../platform/app-context.js';
 import { agentRoutingView, type AgentRoutingView } from '../commands/change-agent-routing.js';
 import { readRoutingSettings } from '../routing-settings.js';
-import { countOpenLoads, type RoutingAgentRow } from '../routing.repository.js';
+import { countOpenLoads, listSignedInAgents, type RoutingAgentRow } from '../routing.repository.js';
 
 /** Each agent's capacity, groups, weight and buyers served now, for the team list. */
 export async function agentRoutingViews(
@@ -14,4 +14,9 @@ export async function agentRoutingViews(
     countOpenLoads(app.storage.db, shopId),
   ]);
   return new Map(agents.map((agent) => [agent.id, { ...agentRoutingView(agent, settings), load: loads.get(agent.id) ?? 0 }]));
+}
+
+/** Agents of the shop signed in now (an API client may work without a workbench). */
+export function signedInAgents(app: AppContext, shopId: string): Promise<Set<string>> {
+  return listSignedInAgents(app.storage.db, shopId, app.now().toISOString());
 }

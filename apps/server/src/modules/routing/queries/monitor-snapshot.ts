@@ -54,7 +54,7 @@ export async function monitorSnapshot(app: AppContext, shopId: string, language:
       id: agent.id,
       name: agent.name,
       role: agent.role,
-      status: effectiveStatus({ status: agent.status, left_at: agent.leftAt }, agent.present),
+      status: effectiveStatus({ status: agent.status, left_at: agent.leftAt }, agent.present, agent.signedIn),
       load: agent.load,
       capacity: agent.capacity,
       groups: agent.groups,
