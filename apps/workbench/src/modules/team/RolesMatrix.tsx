@@ -29,7 +29,7 @@ export function RolesMatrix({ roles, editable }: RolesMatrixProps) {
   const [edits, setEdits] = useState<MatrixEdits>({});
   const [saving, setSaving] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { matrix, error, reload } = roles;
+  const { matrix, error, reload, putRole } = roles;
 
   if (error) return <Alert type="error" showIcon title={error} data-testid="roles-error" />;
   if (!matrix) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -39,7 +39,7 @@ export function RolesMatrix({ roles, editable }: RolesMatrixProps) {
     setSaving(true);
     try {
       for (const { key, body } of patchesOf(matrix!.roles, edits)) {
-        await updateRole(key, body);
+        putRole(await updateRole(key, body));
         // Saved roles leave the draft one by one: a refusal later keeps only what is still unsaved.
         setEdits(({ [key]: _saved, ...rest }) => rest);
       }

@@ -1,4 +1,4 @@
-import type { ListRolesResponse } from '@golddesk/contracts';
+import type { ListRolesResponse, RoleView } from '@golddesk/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../platform/api-client';
 import { onStreamFrame } from '../../platform/realtime';
@@ -10,6 +10,8 @@ export interface RolesState {
   error: string | null;
   /** Loads it again (after a change made here). */
   reload: () => void;
+  /** Puts a role as the server answered after saving it (so the saved state shows at once, not the old one). */
+  putRole: (role: RoleView) => void;
 }
 
 /**
@@ -41,5 +43,11 @@ export function useRoles(enabled: boolean): RolesState {
     [enabled, reload],
   );
 
-  return { matrix, error, reload };
+  const putRole = useCallback(
+    (role: RoleView) =>
+      setMatrix((current) => current && { ...current, roles: current.roles.map((r) => (r.key === role.key ? role : r)) }),
+    [],
+  );
+
+  return { matrix, error, reload, putRole };
 }
