@@ -1,6 +1,13 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { findConversation } from '../conversations/index.js';
-import { countRoutedSince, listQueued, listStaleQueuePlaces, setQueuePosition } from './routing.repository.js';
+import {
+  countQueuedAhead,
+  countRoutedSince,
+  listQueued,
+  listStaleQueuePlaces,
+  placeInQueue,
+  setQueuePosition,
+} from './routing.repository.js';
 
 /** The pace behind an estimate: buyers the group's agents took in this window. */
 const PACE_WINDOW_MS = 30 * 60_000;
@@ -44,6 +51,94 @@ export async function refreshQueuePlaces(app: AppContext, shopId: string): Promi
     if (await setQueuePosition(db, id, null))
       app.bus.publish({ type: 'queue.position_changed', shopId, conversationId: id, position: null });
   }
+}
+
+/**
+ * A buyer who just joined the back of a queue learns their place: one count of those ahead, not a pass over the whole
+ * queue (a rush of arrivals changes nobody else's place; departures do, and refresh them all).
+ */
+export async function tellPlaceAtBack(app: AppContext, shopId: string, conversationId: string): Promise<void> {
+  const db = app.storage.db;
+  const conversation = await findConversation(db, shopId, conversationId);
+  if (!conversation || conversation.status !== 'open' || conversation.assignee_id || !conversation.waiting_since) return;
+  const group = conversation.group_key ?? null;
+  const position =
+    (await countQueuedAhead(db, shopId, { id: conversationId, group, waitingSince: conversation.waiting_since })) + 1;
+  if (!(await setQueuePosition(db, conversationId, position))) return;
+  await announcePlace(app, shopId, conversationId, group, position);
+}
+
+/** A buyer joining the back of their group's queue. */
+interface QueueJoin {
+  shopId: string;
+  conversationId: string;
+  group: string;
+  entry: string;
+}
+
+const joiners = new WeakMap<AppContext, { pending: { join: QueueJoin; done: () => void }[]; flushing: boolean }>();
+
+/**
+ * A buyer nobody in the group has room for joins the back of its queue: their group, entry and place are written, then
+ * they are told their place. Joins arriving together share one transaction (one commit), so a rush of arrivals does
+ * not cost the main connection a commit each.
+ */
+export function joinQueue(app: AppContext, join: QueueJoin): Promise<void> {
+  let joiner = joiners.get(app);
+  if (!joiner) joiners.set(app, (joiner = { pending: [], flushing: false }));
+  const state = joiner;
+  return new Promise<void>((resolve) => {
+    state.pending.push({ join, done: resolve });
+    if (!state.flushing) {
+      state.flushing = true;
+      setImmediate(() => void flushJoins(app, state));
+    }
+  });
+}
+
+async function flushJoins(app: AppContext, state: { pending: { join: QueueJoin; done: () => void }[]; flushing: boolean }) {
+  while (state.pending.length > 0) {
+    const batch = state.pending.splice(0);
+    let placed: { join: QueueJoin; position: number }[] = [];
+    try {
+      placed = await app.storage.db.transaction().execute(async (trx) => {
+        const done: { join: QueueJoin; position: number }[] = [];
+        for (const { join } of batch) {
+          const conversation = await findConversation(trx, join.shopId, join.conversationId);
+          if (!conversation || conversation.status !== 'open' || conversation.assignee_id || !conversation.waiting_since)
+            continue;
+          const ahead = await countQueuedAhead(trx, join.shopId, {
+            id: join.conversationId,
+            group: join.group,
+            waitingSince: conversation.waiting_since,
+          });
+          if (await placeInQueue(trx, join.conversationId, { group: join.group, entry: join.entry, position: ahead + 1 })) {
+            done.push({ join, position: ahead + 1 });
+          }
+        }
+        return done;
+      });
+    } catch (err) {
+      app.log.warn({ err }, 'buyers could not join their queue (the sweep places them)');
+    }
+    for (const { join, position } of placed) {
+      await announcePlace(app, join.shopId, join.conversationId, join.group, position).catch(() => undefined);
+    }
+    for (const { done } of batch) done();
+  }
+  state.flushing = false;
+}
+
+async function announcePlace(app: AppContext, shopId: string, conversationId: string, group: string | null, position: number) {
+  const pace = group ? await takesPerSecond(app, shopId, group) : 0;
+  const etaSeconds = pace > 0 ? Math.round(position / pace) : undefined;
+  app.bus.publish({
+    type: 'queue.position_changed',
+    shopId,
+    conversationId,
+    position,
+    ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+  });
 }
 
 async function takesPerSecond(app: AppContext, shopId: string, group: string): Promise<number> {

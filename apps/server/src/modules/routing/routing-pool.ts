@@ -39,9 +39,12 @@ export function groupsOfAgent(row: Pick<RoutingAgentRow, 'groups_json' | 'role'>
 /** The shop's agents with their loads and presence, read once per routing pass. */
 export async function loadRoutingPool(app: AppContext, shopId: string, settings: RoutingSettings): Promise<PoolAgent[]> {
   const db = app.storage.db;
-  const [rows, loads, present, signedIn] = await Promise.all([
-    listRoutingAgents(db, shopId),
-    countOpenLoads(db, shopId),
+  const rows = await listRoutingAgents(db, shopId);
+  const [loads, present, signedIn] = await Promise.all([
+    countOpenLoads(
+      db,
+      rows.map((row) => row.id),
+    ),
     app.presence.onlineAgents(shopId),
     listSignedInAgents(db, shopId, app.now().toISOString()),
   ]);

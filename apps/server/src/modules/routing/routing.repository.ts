@@ -26,14 +26,17 @@ export async function listRoutingAgents(db: Queryable, shopId: string): Promise<
     .execute();
 }
 
-/** Buyers each agent serves now (open conversations assigned to them). */
-export async function countOpenLoads(db: Queryable, shopId: string): Promise<Map<string, number>> {
+/**
+ * Buyers each of these agents serves now (open conversations assigned to them): read through the (assignee, status)
+ * index, so it costs the agents' buyers, not the shop's conversations.
+ */
+export async function countOpenLoads(db: Queryable, agentIds: readonly string[]): Promise<Map<string, number>> {
+  if (agentIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('conversations')
     .select((eb) => ['assignee_id', eb.fn.countAll<number>().as('n')])
-    .where('shop_id', '=', shopId)
+    .where('assignee_id', 'in', [...agentIds])
     .where('status', '=', 'open')
-    .where('assignee_id', 'is not', null)
     .groupBy('assignee_id')
     .execute();
   return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
@@ -327,4 +330,42 @@ export async function listSignedInAgents(db: Queryable, shopId: string, now: str
     .where('expires_at', '>', now)
     .execute();
   return new Set(rows.map((r) => r.agent_id));
+}
+
+/** How many queued buyers of the group are ahead of this one (waiting longer; ties by id). */
+export async function countQueuedAhead(
+  db: Queryable,
+  shopId: string,
+  conversation: { id: string; group: string | null; waitingSince: string },
+): Promise<number> {
+  const { id, group, waitingSince } = conversation;
+  // On the queue index alone (no join): a rush of arrivals counts index entries. A blacklisted buyer is never routed,
+  // so has no group; closed conversations have no wait.
+  const row = await db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('shop_id', '=', shopId)
+    .where('assignee_id', 'is', null)
+    .where('group_key', group === null ? 'is' : '=', group)
+    .where('status', '=', 'open')
+    .where((eb) =>
+      eb.or([eb('waiting_since', '<', waitingSince), eb.and([eb('waiting_since', '=', waitingSince), eb('id', '<', id)])]),
+    )
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** An unserved conversation's group, entry and place in its queue, in one write; false when it was served meanwhile. */
+export async function placeInQueue(
+  db: Queryable,
+  conversationId: string,
+  place: { group: string; entry: string; position: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('conversations')
+    .set({ group_key: place.group, entry_kind: place.entry, queue_position: place.position })
+    .where('id', '=', conversationId)
+    .where('assignee_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -23,6 +23,7 @@ import { caseReturnShippingMigration } from './migrations/019-case-return-shippi
 import { agentStatusMigration } from './migrations/020-agent-status.js';
 import { rolesMigration } from './migrations/021-roles.js';
 import { routingMigration } from './migrations/022-routing.js';
+import { routingQueueIndexMigration } from './migrations/023-routing-queue-index.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -49,6 +50,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '020-agent-status': agentStatusMigration(storage.dialect),
     '021-roles': rolesMigration(storage.dialect),
     '022-routing': routingMigration(storage.dialect),
+    '023-routing-queue-index': routingQueueIndexMigration(storage.dialect),
   };
 }
 

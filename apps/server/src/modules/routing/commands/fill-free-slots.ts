@@ -20,11 +20,8 @@ export async function fillFreeSlots(
   const db = app.storage.db;
   const settings = await readRoutingSettings(db, shopId);
   const assigned = new Set<string>();
-  // 抢单 mode: nobody is assigned, but queued buyers are still told their place.
-  if (!settings.autoAssign) {
-    await refreshQueuePlacesSoon(app, shopId);
-    return assigned;
-  }
+  // 抢单 mode: nobody is assigned here (arrivals learn their place on arrival, departures refresh the rest).
+  if (!settings.autoAssign) return assigned;
   const pool = await loadRoutingPool(app, shopId, settings);
   // Nobody at work has room (a rush): nothing to hand out, so the queue is not read at all.
   const roomSomewhere = pool.some((agent) => takesNewBuyers(agent) && agent.load < agent.capacity);
@@ -45,6 +42,7 @@ export async function fillFreeSlots(
       if (placed.result === 'assigned') assigned.add(row.id);
     }
   }
-  await refreshQueuePlacesSoon(app, shopId);
+  // Buyers left the queue: those behind them move up.
+  if (assigned.size > 0) await refreshQueuePlacesSoon(app, shopId);
   return assigned;
 }

@@ -1,10 +1,10 @@
 import type { EntryKind, Message } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
 import { findConversation } from '../../conversations/index.js';
-import { assignIfRoom, recordAssignmentEvent } from '../assignment.js';
+import { assignIfRoom } from '../assignment.js';
 import { chooseGroup } from '../choose-group.js';
-import { refreshQueuePlacesSoon } from '../queue-places.js';
-import { loadRoutingPool, takesNewBuyers } from '../routing-pool.js';
+import { joinQueue, tellPlaceAtBack } from '../queue-places.js';
+import { candidatesFor, loadRoutingPool, takesNewBuyers } from '../routing-pool.js';
 import { readRoutingSettings } from '../routing-settings.js';
 import { findLastAgentSince, setConversationGroup, viewedProductSince } from '../routing.repository.js';
 import { fillFreeSlots } from './fill-free-slots.js';
@@ -21,12 +21,13 @@ export interface ArrivingBuyer {
  * Routes an arriving buyer: the rules pick the group; a returning buyer goes back to their last agent within the
  * sticky hours when that agent takes buyers and has room; otherwise the group's queue is served in order (this buyer
  * after those who waited longer). A buyer left waiting is told their place, and the busy auto-reply may answer.
+ * In a rush (nobody with room) an arrival costs reads and one write, off the message path's group commits.
  */
 export async function routeArrivingBuyer(app: AppContext, arriving: ArrivingBuyer): Promise<void> {
   const db = app.storage.db;
   const { shopId, conversationId, message } = arriving;
   const settings = await readRoutingSettings(db, shopId);
-  if (!settings.autoAssign) return void (await refreshQueuePlacesSoon(app, shopId));
+  if (!settings.autoAssign) return tellPlaceAtBack(app, shopId, conversationId);
   const conversation = await findConversation(db, shopId, conversationId);
   if (!conversation || conversation.status !== 'open' || conversation.assignee_id) return;
 
@@ -39,12 +40,11 @@ export async function routeArrivingBuyer(app: AppContext, arriving: ArrivingBuye
     text: message.kind === 'text' ? message.body : '',
     at,
   });
-  await setConversationGroup(db, conversationId, group, entry);
+  const pool = await loadRoutingPool(app, shopId, settings);
 
   if (settings.stickyHours > 0) {
     const since = new Date(app.now().getTime() - settings.stickyHours * 3600_000).toISOString();
     const lastAgentId = await findLastAgentSince(db, conversationId, since);
-    const pool = lastAgentId ? await loadRoutingPool(app, shopId, settings) : [];
     const last = pool.find((agent) => agent.id === lastAgentId);
     if (last && takesNewBuyers(last) && last.load < last.capacity) {
       const outcome = await assignIfRoom(app, {
@@ -55,15 +55,20 @@ export async function routeArrivingBuyer(app: AppContext, arriving: ArrivingBuye
         kind: 'routed',
         note: 'sticky',
       });
-      if (outcome !== 'full') return void (await refreshQueuePlacesSoon(app, shopId));
+      // Taken by their agent (or meanwhile by someone else): they never queued, nobody's place changed.
+      if (outcome !== 'full') return;
     }
   }
 
-  const assigned = await fillFreeSlots(app, shopId, { groups: [group] });
-  if (assigned.has(conversationId)) return;
-  const now = await findConversation(db, shopId, conversationId);
-  if (!now || now.assignee_id || now.status !== 'open') return;
-  await recordAssignmentEvent(app, { shopId, conversationId, kind: 'queued', group });
+  const strategy = settings.groups.find((g) => g.key === group)?.strategy ?? 'least_busy';
+  if (candidatesFor(pool, group, strategy).length > 0) {
+    // Room in the group: its queue is served in order, this buyer after those who waited longer.
+    await setConversationGroup(db, conversationId, group, entry);
+    if ((await fillFreeSlots(app, shopId, { groups: [group] })).has(conversationId)) return;
+    await tellPlaceAtBack(app, shopId, conversationId);
+  } else {
+    await joinQueue(app, { shopId, conversationId, group, entry });
+  }
   app.bus.publish({ type: 'conversation.queued', shopId, conversationId, group, triggerMessageId: message.id });
 }
 

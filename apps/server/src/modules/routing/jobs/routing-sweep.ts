@@ -4,6 +4,7 @@ import { defineJob, type JobQueue, type ScheduleDefinition } from '../../../plat
 import { fillFreeSlots } from '../commands/fill-free-slots.js';
 import { reassignUnanswered } from '../commands/reassign-unanswered.js';
 import { tellLongWaits } from '../commands/tell-long-waits.js';
+import { refreshQueuePlacesSoon } from '../queue-places.js';
 import { readRoutingSettings } from '../routing-settings.js';
 import { listShopsWithWaitingBuyers } from '../routing.repository.js';
 
@@ -23,6 +24,8 @@ export async function sweepRouting(app: AppContext, shopId: string): Promise<voi
   const settings = await readRoutingSettings(app.storage.db, shopId);
   if (settings.autoAssign && settings.reassignAfterSeconds > 0) await reassignUnanswered(app, shopId, settings);
   await fillFreeSlots(app, shopId);
+  // A safety net for places nobody announced (a buyer taken by an agent simply writing, a process that died).
+  await refreshQueuePlacesSoon(app, shopId);
   await tellLongWaits(app, shopId, settings);
 }
 

@@ -11,7 +11,10 @@ export async function agentRoutingViews(
 ): Promise<Map<string, AgentRoutingView & { load: number }>> {
   const [settings, loads] = await Promise.all([
     readRoutingSettings(app.storage.db, shopId),
-    countOpenLoads(app.storage.db, shopId),
+    countOpenLoads(
+      app.storage.db,
+      agents.map((agent) => agent.id),
+    ),
   ]);
   return new Map(agents.map((agent) => [agent.id, { ...agentRoutingView(agent, settings), load: loads.get(agent.id) ?? 0 }]));
 }
