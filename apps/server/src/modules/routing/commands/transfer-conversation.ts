@@ -6,7 +6,9 @@ import {
   type RoutingSettings,
   type TransferConversationRequest,
 } from '@golddesk/contracts';
+import type { Transaction } from 'kysely';
 import type { CommandContext } from '../../../platform/app-context.js';
+import type { Database } from '../../../platform/db/schema.js';
 import type { AgentPrincipal } from '../../../platform/http/auth.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { requireCapability } from '../../../platform/http/require-capability.js';
@@ -57,6 +59,31 @@ export async function transferConversation(
   const handoff: Handoff = { kind: 'transferred', note: request.note, fromAgent: { id: actor.agentId, name: actor.name }, at };
   const handoffJson = JSON.stringify(handoff);
   let to: { zh: string; en: string };
+  // The buyer leaves their agent (if any) for a colleague or a group's queue, recorded with the note.
+  const handOver = async (trx: Transaction<Database>, toAgentId: string | null, group: string | null) => {
+    const moved = await moveAssignee(trx, {
+      shopId: actor.shopId,
+      conversationId,
+      fromAgentId,
+      toAgentId,
+      group,
+      at,
+      handoffJson,
+    });
+    if (!moved) throw new AppError('conflict', { detail: '会话刚被他人处理 / the conversation just changed' });
+    await insertAssignment(trx, {
+      id: newId(),
+      shop_id: actor.shopId,
+      conversation_id: conversationId,
+      kind: 'transferred',
+      agent_id: toAgentId,
+      from_agent_id: fromAgentId,
+      group_key: group,
+      actor_id: actor.agentId,
+      note: request.note || null,
+      at,
+    });
+  };
 
   if (request.toAgentId) {
     const target = pool.find((agent) => agent.id === request.toAgentId);
@@ -67,57 +94,13 @@ export async function transferConversation(
     await db.transaction().execute(async (trx) => {
       const held = await lockAgentLoad(trx, target.id);
       if (!held || held.load >= target.capacity) refuseUnavailable({ ...target, load: target.capacity });
-      const moved = await moveAssignee(trx, {
-        shopId: actor.shopId,
-        conversationId,
-        fromAgentId,
-        toAgentId: target.id,
-        group,
-        at,
-        handoffJson,
-      });
-      if (!moved) throw new AppError('conflict', { detail: '会话刚被他人处理 / the conversation just changed' });
-      await insertAssignment(trx, {
-        id: newId(),
-        shop_id: actor.shopId,
-        conversation_id: conversationId,
-        kind: 'transferred',
-        agent_id: target.id,
-        from_agent_id: fromAgentId,
-        group_key: group,
-        actor_id: actor.agentId,
-        note: request.note || null,
-        at,
-      });
+      await handOver(trx, target.id, group);
     });
     to = { zh: target.name, en: target.name };
   } else {
     const group = settings.groups.find((g) => g.key === request.toGroup);
     if (!group) throw new AppError('routing_group_unknown', { group: request.toGroup ?? '' });
-    await db.transaction().execute(async (trx) => {
-      const moved = await moveAssignee(trx, {
-        shopId: actor.shopId,
-        conversationId,
-        fromAgentId,
-        toAgentId: null,
-        group: group.key,
-        at,
-        handoffJson,
-      });
-      if (!moved) throw new AppError('conflict', { detail: '会话刚被他人处理 / the conversation just changed' });
-      await insertAssignment(trx, {
-        id: newId(),
-        shop_id: actor.shopId,
-        conversation_id: conversationId,
-        kind: 'transferred',
-        agent_id: null,
-        from_agent_id: fromAgentId,
-        group_key: group.key,
-        actor_id: actor.agentId,
-        note: request.note || null,
-        at,
-      });
-    });
+    await db.transaction().execute((trx) => handOver(trx, null, group.key));
     const from = pool.find((agent) => agent.id === fromAgentId);
     if (from) from.load -= 1;
     if (settings.autoAssign) {
