@@ -31,3 +31,6 @@ export * from './server-texts.js';
 export * from './body-measurements.js';
 export * from './masking.js';
 export * from './routing.js';
+export * from './quality.js';
+export * from './quality-defaults.js';
+export * from './quality-check.js';
