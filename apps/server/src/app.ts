@@ -29,6 +29,7 @@ import {
 } from './modules/cases/index.js';
 import { provideTaskOutcome, provideTaskSource, registerTaskRoutes } from './modules/tasks/index.js';
 import { registerRoutingRoutes, ROUTING_JOBS, routingSweepSchedule, startRouting } from './modules/routing/index.js';
+import { registerMeasuresRoutes, startMeasures } from './modules/measures/index.js';
 import { registerReviewRoutes, reviewTaskOutcome } from './modules/reviews/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
@@ -159,6 +160,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   const optOuts = startOptOutListener(context, outbox);
   const autoReplies = startAutoReplies(context, outbox);
   const stopRouting = startRouting(context);
+  const stopMeasures = startMeasures(context, outbox);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerCrossOrigin(http);
   registerSecurityHeaders(http);
@@ -187,6 +189,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerAftersalePolicyRoutes(http, context);
   registerTaskRoutes(http, context);
   registerRoutingRoutes(http, context);
+  registerMeasuresRoutes(http, context);
   registerReviewRoutes(http, context);
   registerAuditRoutes(http, context);
   registerImportRoutes(http, context);
@@ -217,6 +220,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       await jobs.stop();
       await autoReplies.stop();
       stopRouting();
+      stopMeasures();
       await optOuts.stop();
       await context.presence.close().catch(() => undefined);
       await bus.close();

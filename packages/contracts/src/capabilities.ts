@@ -58,6 +58,13 @@ export const CAPABILITIES = {
   'monitor.view': MANAGERS,
   'routing.configure': MANAGERS,
 
+  // Measures and quality (绩效与质检). Every agent sees their own figures and inspection results; the team's figures,
+  // the targets, sampling and scoring conversations (抽检) and the inspection rules are the managers'.
+  'measures.view_team': MANAGERS,
+  'measures.configure': MANAGERS,
+  'quality.inspect': MANAGERS,
+  'quality.configure': MANAGERS,
+
   // The audit log holds receivers' phones and addresses: managers read it masked, the owner as written.
   'audit.read': MANAGERS,
   'audit.read_personal_data': ['owner'],

@@ -34,3 +34,4 @@ export * from './routing.js';
 export * from './quality.js';
 export * from './quality-defaults.js';
 export * from './quality-check.js';
+export * from './measures.js';

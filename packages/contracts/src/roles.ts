@@ -44,6 +44,10 @@ export const CAPABILITY_LABELS: Record<Capability, Label> = {
   'conversations.take_over': row('conversations', '接管同事的买家', "Take over a colleague's buyer"),
   'monitor.view': row('conversations', '监控', 'Live monitor'),
   'quick_replies.use': row('conversations', '使用快捷短语', 'Use quick replies'),
+  'measures.view_team': row('team', '查看团队绩效', "See the team's figures"),
+  'measures.configure': row('team', '设置绩效目标', 'Set the targets'),
+  'quality.inspect': row('team', '质检抽检与评分', 'Sample and score conversations'),
+  'quality.configure': row('team', '质检规则', 'Quality-inspection rules'),
 
   'orders.change_price': row('orders', '改价', 'Change price'),
   'orders.change_price_beyond_limit': row('orders', '改价不受折扣上限', 'Change price beyond the limit'),

@@ -63,6 +63,9 @@ export const ACCESS: Record<string, Access | Rule> = {
   'POST /api/v1/widget/cases/{id}/return-tracking': 'verified-buyer',
   'POST /api/v1/widget/cases/{id}/evidence': 'verified-buyer',
   'POST /api/v1/widget/cases/{id}/cancel': 'verified-buyer',
+  // 满意度: any widget buyer reads their invitation and rates it (the visitor was never invited: refused after auth).
+  'GET /api/v1/widget/satisfaction': 'buyer',
+  'POST /api/v1/widget/satisfaction': 'buyer',
 
   'GET /api/v1/me': AGENTS,
   'PUT /api/v1/me/status': AGENTS,
@@ -87,6 +90,11 @@ export const ACCESS: Record<string, Access | Rule> = {
   // 转接: anyone serving buyers hands an unserved (or their own) buyer on; a colleague's is the managers' (接管).
   'POST /api/v1/conversations/{id}/transfer': AGENTS,
   'GET /api/v1/conversations/{id}/messages': AGENTS,
+  // 邀请评价: whoever serves the buyer (or anyone, while nobody does); on a colleague's buyer, the managers (as 接管).
+  'POST /api/v1/conversations/{id}/satisfaction-invitation': { allow: AGENTS, cases: { "a colleague's buyer": MANAGERS } },
+  'GET /api/v1/conversations/{id}/satisfaction': AGENTS,
+  'GET /api/v1/settings/satisfaction': AGENTS,
+  'PUT /api/v1/settings/satisfaction': MANAGERS,
   'POST /api/v1/conversations/{id}/messages': AGENTS,
   'GET /api/v1/search/messages': AGENTS,
   'POST /api/v1/uploads': AGENTS,
@@ -162,6 +170,16 @@ export const ACCESS: Record<string, Access | Rule> = {
   'GET /api/v1/settings/routing': AGENTS,
   'PUT /api/v1/settings/routing': MANAGERS,
   'GET /api/v1/monitor': MANAGERS,
+  // 绩效: every agent reads their own figures (the server narrows them to the caller); the managers set the targets
+  // and rebuild the facts.
+  'GET /api/v1/measures': AGENTS,
+  'GET /api/v1/measures/distribution': AGENTS,
+  'GET /api/v1/measures/satisfaction': AGENTS,
+  'GET /api/v1/measures/facts': AGENTS,
+  'GET /api/v1/measures/export': AGENTS,
+  'GET /api/v1/measures/targets': AGENTS,
+  'PUT /api/v1/measures/targets': MANAGERS,
+  'POST /api/v1/measures/rebuild': MANAGERS,
   'GET /api/v1/tasks': AGENTS,
   // The probe's task is a warehouse one: those who ship work it.
   'POST /api/v1/tasks/{id}/complete': SHIPPING,
@@ -224,6 +242,12 @@ export const ACCESS: Record<string, Access | Rule> = {
   'POST /api/v1/auto-replies/preview': AGENTS,
   'GET /api/v1/shop-hours': AGENTS,
   'PUT /api/v1/shop-hours': MANAGERS,
+
+  // 质检: every agent reads the rules (the chat box checks replies live) and checks a reply; the managers change them.
+  'GET /api/v1/quality/rules': AGENTS,
+  'PUT /api/v1/quality/rules': MANAGERS,
+  'POST /api/v1/quality/rules/reset': MANAGERS,
+  'POST /api/v1/assistant/check-phrasing': AGENTS,
 
   'GET /api/v1/quick-replies': AGENTS,
   // Personal phrases: any agent; team phrases speak for the shop: owner and managers.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_QUALITY_RULES } from '@golddesk/contracts';
 import { LATER, PNG_1X1, type Fixtures } from './route-fixtures.js';
 
 /** One request of a route's probe; `{param}`s not given come from DEFAULT_IDS. */
@@ -12,6 +13,9 @@ export interface Probe {
   /** The body or query names an object of this shop (another shop's owner must get 404/403, as for a path id). */
   foreign?: boolean;
 }
+
+/** A week of figures (any range works: an empty one answers too). */
+const MEASURE_RANGE = { from: '2026-12-01', to: '2026-12-07' };
 
 /** Which fixture a `{param}` takes, by the path segment before it. */
 const DEFAULT_IDS: Record<string, string> = {
@@ -186,6 +190,23 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
   'PUT /api/v1/settings/aftersale-policy': (f) => ({ body: f.bodies.aftersalePolicy }),
   // 抢单 mode, as the suite's shop has it: the probe changes nothing else.
   'PUT /api/v1/settings/routing': () => ({ body: { autoAssign: false } }),
+  'GET /api/v1/measures': () => ({ query: MEASURE_RANGE }),
+  'GET /api/v1/measures/distribution': () => ({ query: MEASURE_RANGE }),
+  'GET /api/v1/measures/satisfaction': () => ({ query: MEASURE_RANGE }),
+  'GET /api/v1/measures/facts': () => ({ query: { ...MEASURE_RANGE, kind: 'turns' } }),
+  'GET /api/v1/measures/export': () => ({ query: { ...MEASURE_RANGE, format: 'csv' } }),
+  'PUT /api/v1/measures/targets': () => ({
+    body: {
+      firstResponseSeconds: 30,
+      averageResponseSeconds: 60,
+      fastShare: 0.8,
+      answerRatio: null,
+      conversionFinal: null,
+      reminderSuccess: null,
+      satisfaction: 0.9,
+    },
+  }),
+  'POST /api/v1/measures/rebuild': () => ({ body: {} }),
   'POST /api/v1/conversations/{id}/assign': (f) => ({ case: "a colleague's buyer", params: { id: f.ids.heldConversation! } }),
   'POST /api/v1/conversations/{id}/transfer': (f) => ({
     params: { id: f.ids.transferConversation! },
@@ -202,6 +223,15 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
   'POST /api/v1/widget/cases/{id}/return-tracking': () => ({ body: { carrier: '中通快递', trackingNo: 'ZT1234567890' } }),
   'POST /api/v1/widget/cases/{id}/evidence': (f) => ({ body: { item: 'package', attachmentId: f.ids.attachment } }),
   'POST /api/v1/widget/cases/{id}/cancel': () => ({ body: {} }),
+  // Neither matrix buyer was invited to rate: refused (satisfaction_not_invited) after the token check.
+  'POST /api/v1/widget/satisfaction': () => ({ body: { score: 5, reasons: ['fast_reply'] } }),
+  // A colleague answered this buyer: the first manager invites (201), the next is told it was done (409).
+  'POST /api/v1/conversations/{id}/satisfaction-invitation': (f) => ({
+    case: "a colleague's buyer",
+    params: { id: f.ids.ratedConversation! },
+  }),
+  // The defaults written back.
+  'PUT /api/v1/settings/satisfaction': () => ({ body: { enabled: true, idleMinutes: 10 } }),
   'POST /api/v1/approvals/{id}/reject': (f) => ({ params: { id: f.ids.rejectMe! }, body: {} }),
 
   'POST /api/v1/imports': () => ({ query: { kind: 'products' }, raw: csv('') }),
@@ -233,6 +263,10 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
   'DELETE /api/v1/auto-replies/{id}': (f) => ({ params: { id: f.ids.doomedAutoReply! } }),
   'POST /api/v1/auto-replies/preview': () => ({ body: { text: '亲，欢迎光临{店铺名}' } }),
   'PUT /api/v1/shop-hours': (f) => ({ body: f.bodies.shopHours }),
+
+  // The built-in rules written back (the suite's shop has them); reset leaves a shop on them as it was.
+  'PUT /api/v1/quality/rules': () => ({ body: { rules: DEFAULT_QUALITY_RULES } }),
+  'POST /api/v1/assistant/check-phrasing': () => ({ body: { text: '不知道，这个不归我管' } }),
 
   'POST /api/v1/quick-replies': () => [
     { case: 'personal', body: { scope: 'personal', content: '矩阵测试个人短语' } },

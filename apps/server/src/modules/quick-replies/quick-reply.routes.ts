@@ -19,6 +19,7 @@ import {
 import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentHeader } from '../../platform/http/table-files.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { agentOf } from '../../platform/http/auth.js';
 import { AppError, languageOf } from '../../platform/http/errors.js';
@@ -217,10 +218,7 @@ export function registerQuickReplyRoutes(app: HttpServer, ctx: AppContext) {
       const name = `快捷短语.${format}`;
       return reply
         .header('content-type', format === 'csv' ? `${IMPORT_CONTENT_TYPES.csv}; charset=utf-8` : IMPORT_CONTENT_TYPES.xlsx)
-        .header(
-          'content-disposition',
-          `attachment; filename="quick-replies.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', attachmentHeader(`quick-replies.${format}`, name))
         .send(bytes);
     },
   );

@@ -24,6 +24,7 @@ import { agentStatusMigration } from './migrations/020-agent-status.js';
 import { rolesMigration } from './migrations/021-roles.js';
 import { routingMigration } from './migrations/022-routing.js';
 import { routingQueueIndexMigration } from './migrations/023-routing-queue-index.js';
+import { measuresMigration } from './migrations/024-measures.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -51,6 +52,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '021-roles': rolesMigration(storage.dialect),
     '022-routing': routingMigration(storage.dialect),
     '023-routing-queue-index': routingQueueIndexMigration(storage.dialect),
+    '024-measures': measuresMigration(storage.dialect),
   };
 }
 

@@ -122,6 +122,79 @@ export interface Database {
     note: string | null;
     at: string;
   };
+  /**
+   * 响应轮次: a buyer's first unanswered message and the agent's reply to it (绩效 facts). agent_id: who answered, or
+   * who had the buyer while it is unanswered. counted: the turn started 08:00–23:00 China time.
+   */
+  response_turns: {
+    id: string;
+    shop_id: string;
+    conversation_id: string;
+    buyer_id: string;
+    agent_id: string | null;
+    group_key: string | null;
+    start_message_id: string;
+    started_at: string;
+    /** China date and hour the turn started in. */
+    day: string;
+    hour: number;
+    counted: number;
+    /** The buyer's first turn of the China day in this conversation (首次响应). */
+    first_of_day: number;
+    answer_message_id: string | null;
+    answered_at: string | null;
+    response_seconds: number | null;
+    /** An auto-reply answered while no agent had: such a turn, never answered by an agent, is the bot's. */
+    bot_replied: number;
+    buyer_messages: number;
+    agent_messages: number;
+    /** The last message applied (facts are applied once, in order). */
+    last_seq: number;
+  };
+  /** 询单: a buyer who asked before paying, once per China day, and what they ordered and paid after asking. */
+  inquiries: {
+    id: string;
+    shop_id: string;
+    buyer_id: string;
+    day: string;
+    conversation_id: string;
+    first_message_id: string;
+    first_at: string;
+    /** China hour of first_at. */
+    hour: number;
+    /** The agent who first answered the buyer that day (credited with the conversion). */
+    agent_id: string | null;
+    group_key: string | null;
+    ordered_at: string | null;
+    order_id: string | null;
+    paid_at: string | null;
+    paid_order_id: string | null;
+    paid_fen: number | null;
+    /** Paid the same China day / by the end of the next day (paid_at set: within the conversion window). */
+    paid_same_day: number;
+    paid_by_next_day: number;
+  };
+  /**
+   * 满意度: one invitation per service session of a conversation (session_key), and the buyer's rating once given.
+   * score 5 很满意 … 1 很不满意; invited_by: closed | idle | agent.
+   */
+  satisfaction_ratings: {
+    id: string;
+    shop_id: string;
+    conversation_id: string;
+    buyer_id: string;
+    agent_id: string | null;
+    session_key: string;
+    invited_at: string;
+    invited_by: string;
+    inviting_agent_id: string | null;
+    score: number | null;
+    reasons_json: string | null;
+    comment: string | null;
+    rated_at: string | null;
+    /** China date of rated_at (figures group by it). */
+    day: string | null;
+  };
   messages: {
     id: string;
     shop_id: string;

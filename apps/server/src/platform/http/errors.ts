@@ -50,6 +50,16 @@ const ERRORS = {
   forbidden: { status: 403, 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
   demo_only: { status: 403, 'zh-CN': '演示登录仅限演示店铺 demo', en: 'Demo sign-in is only for the demo shop' },
   not_found: { status: 404, 'zh-CN': '找不到{thing}', en: '{thing} not found' },
+  range_too_long: {
+    status: 400,
+    'zh-CN': '日期范围太长：最多 {limit} 天（所选 {days} 天），请缩短后再查',
+    en: 'The date range is too long: at most {limit} days (you chose {days}); shorten it and try again',
+  },
+  invalid_range: {
+    status: 400,
+    'zh-CN': '日期范围有误：开始日期 {from} 晚于结束日期 {to}',
+    en: 'Invalid date range: the start {from} is after the end {to}',
+  },
   route_not_found: { status: 404, 'zh-CN': '接口不存在', en: 'No such endpoint' },
   payload_too_large: { status: 413, 'zh-CN': '内容过大（上限 {limit}）', en: 'Too large (limit {limit})' },
   message_too_long: { status: 413, 'zh-CN': '消息过长，最多 {limit} 个字', en: 'Message too long: at most {limit} characters' },
@@ -293,6 +303,41 @@ const ERRORS = {
     'zh-CN': '买家已在你这里，请选择其他同事或分组',
     en: 'The buyer is already yours; pick a colleague or a group',
   },
+  satisfaction_disabled: {
+    status: 409,
+    'zh-CN': '店铺已关闭满意度评价，可在 设置 → 满意度评价 中开启',
+    en: 'Satisfaction ratings are switched off for the shop; switch them on under Settings → Satisfaction',
+  },
+  satisfaction_nothing_to_rate: {
+    status: 409,
+    'zh-CN': '本次接待还没有客服回复过买家，暂时不能邀请评价',
+    en: 'No agent has answered the buyer in this session yet: there is nothing to rate',
+  },
+  satisfaction_already_invited: {
+    status: 409,
+    'zh-CN': '本次接待已邀请过买家评价（每次接待只邀请一次）',
+    en: 'The buyer was already invited to rate this session (one invitation per session)',
+  },
+  satisfaction_not_invited: {
+    status: 409,
+    'zh-CN': '当前没有待评价的服务，客服邀请后才能评价',
+    en: 'There is no service to rate yet: you can rate once the shop invites you',
+  },
+  satisfaction_already_rated: {
+    status: 409,
+    'zh-CN': '您已经评价过本次服务，感谢您的反馈',
+    en: 'You have already rated this service; thank you for your feedback',
+  },
+  satisfaction_reason_mismatch: {
+    status: 400,
+    'zh-CN': '「{reason}」不是「{level}」的评价原因，请重新选择',
+    en: '"{reasonEn}" is not a reason offered with "{levelEn}"; choose again',
+  },
+  quality_rule_invalid: {
+    status: 400,
+    'zh-CN': '质检规则{rule}的{field}有误：{detail}',
+    en: 'Quality rule {ruleEn}: the {fieldEn} is invalid: {detailEn}',
+  },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;
@@ -328,6 +373,7 @@ const THINGS: Record<string, Record<Language, string>> = {
   task: { 'zh-CN': '协同任务', en: 'Task' },
   review: { 'zh-CN': '评价', en: 'Review' },
   compensation: { 'zh-CN': '补偿', en: 'Compensation' },
+  satisfaction_invitation: { 'zh-CN': '评价邀请', en: 'Rating invitation' },
 };
 
 export function errorMessage(error: AppError, language: Language): string {

@@ -1,0 +1,271 @@
+import { RESPONSE_RULES, type MeasureGrouping } from '@golddesk/contracts';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Queryable } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+
+/** The rows figures are asked for: a shop's China days [fromDay, toDay], the instants they span, one agent or group. */
+export interface FactFilter {
+  shopId: string;
+  fromDay: string;
+  toDay: string;
+  /** [fromIso, toIso): the same days as instants, for facts kept by timestamp. */
+  fromIso: string;
+  toIso: string;
+  agentId?: string;
+  group?: string;
+}
+
+const CAP = RESPONSE_RULES.capSeconds;
+
+/** The column each grouping keys the turn and inquiry facts by (the shop's figures are one row). */
+function keyOf(by: MeasureGrouping): RawBuilder<string | number | null> {
+  if (by === 'agent') return sql`agent_id`;
+  if (by === 'group') return sql`group_key`;
+  if (by === 'day') return sql`day`;
+  if (by === 'hour') return sql`hour`;
+  return sql`'shop'`;
+}
+
+function filtered<T extends 'response_turns' | 'inquiries', O>(
+  query: SelectQueryBuilder<Database, T, O>,
+  filter: FactFilter,
+): SelectQueryBuilder<Database, T, O> {
+  let q = query
+    .where(sql<boolean>`shop_id = ${filter.shopId}`)
+    .where(sql<boolean>`day >= ${filter.fromDay}`)
+    .where(sql<boolean>`day <= ${filter.toDay}`);
+  if (filter.agentId) q = q.where(sql<boolean>`agent_id = ${filter.agentId}`);
+  if (filter.group) q = q.where(sql<boolean>`group_key = ${filter.group}`);
+  return q;
+}
+
+export interface TurnTotals {
+  key: string | number | null;
+  buyers: number;
+  turns: number;
+  unanswered: number;
+  capped_seconds: number;
+  first_turns: number;
+  first_seconds: number;
+  fast: number;
+  buyer_messages: number;
+  agent_messages: number;
+}
+
+/**
+ * Response figures summed in the database (one pass over the range's turns, read through the (shop, day) index).
+ * A turn counts when it started 08:00–23:00 and was answered, or is unanswered (and not the bot's) and older than the
+ * cap at `now`: it then counts as the cap. Younger unanswered turns are still pending and count nowhere yet.
+ */
+export async function sumTurns(db: Queryable, filter: FactFilter, by: MeasureGrouping, now: Date): Promise<TurnTotals[]> {
+  const cutoff = new Date(now.getTime() - CAP * 1000).toISOString();
+  const unanswered = sql`(counted = 1 and answered_at is null and bot_replied = 0 and started_at <= ${cutoff})`;
+  const answered = sql`(counted = 1 and answered_at is not null)`;
+  const capped = sql`(case when response_seconds > ${CAP} then ${CAP} else response_seconds end)`;
+  const key = keyOf(by);
+  const rows = await filtered(db.selectFrom('response_turns'), filter)
+    .select([
+      key.as('key'),
+      sql<number>`count(distinct buyer_id)`.as('buyers'),
+      sql<number>`sum(case when ${answered} or ${unanswered} then 1 else 0 end)`.as('turns'),
+      sql<number>`sum(case when ${unanswered} then 1 else 0 end)`.as('unanswered'),
+      sql<number>`sum(case when ${answered} then ${capped} when ${unanswered} then ${CAP} else 0 end)`.as('capped_seconds'),
+      sql<number>`sum(case when first_of_day = 1 and (${answered} or ${unanswered}) then 1 else 0 end)`.as('first_turns'),
+      sql<number>`sum(case when first_of_day = 1 and ${answered} then ${capped} when first_of_day = 1 and ${unanswered} then ${CAP} else 0 end)`.as(
+        'first_seconds',
+      ),
+      sql<number>`sum(case when ${answered} and response_seconds <= ${RESPONSE_RULES.fastSeconds} then 1 else 0 end)`.as('fast'),
+      sql<number>`sum(buyer_messages)`.as('buyer_messages'),
+      sql<number>`sum(agent_messages)`.as('agent_messages'),
+    ])
+    .$if(by !== 'shop', (q) => q.groupBy(key))
+    .execute();
+  return rows.map((r) => ({ ...numbers(r), key: r.key }) as TurnTotals);
+}
+
+export interface InquiryTotals {
+  key: string | number | null;
+  inquiries: number;
+  ordered: number;
+  paid_same_day: number;
+  paid_by_next_day: number;
+  paid_final: number;
+  paid_fen: number;
+}
+
+/** 询单 figures summed in the database: asked, ordered, paid (same day, by the next day, within the window). */
+export async function sumInquiries(db: Queryable, filter: FactFilter, by: MeasureGrouping): Promise<InquiryTotals[]> {
+  const key = keyOf(by);
+  const rows = await filtered(db.selectFrom('inquiries'), filter)
+    .select([
+      key.as('key'),
+      sql<number>`count(*)`.as('inquiries'),
+      sql<number>`sum(case when ordered_at is not null then 1 else 0 end)`.as('ordered'),
+      sql<number>`sum(paid_same_day)`.as('paid_same_day'),
+      sql<number>`sum(paid_by_next_day)`.as('paid_by_next_day'),
+      sql<number>`sum(case when paid_at is not null then 1 else 0 end)`.as('paid_final'),
+      sql<number>`sum(coalesce(paid_fen, 0))`.as('paid_fen'),
+    ])
+    .$if(by !== 'shop', (q) => q.groupBy(key))
+    .execute();
+  return rows.map((r) => ({ ...numbers(r), key: r.key }) as InquiryTotals);
+}
+
+/** Counted turns per response-time bucket (the last bucket: over the last bound, capped, or unanswered). */
+export async function countTurnsByBucket(
+  db: Queryable,
+  filter: FactFilter,
+  bounds: readonly number[],
+  now: Date,
+): Promise<number[]> {
+  const cutoff = new Date(now.getTime() - CAP * 1000).toISOString();
+  const answered = sql`(counted = 1 and answered_at is not null)`;
+  const unanswered = sql`(counted = 1 and answered_at is null and bot_replied = 0 and started_at <= ${cutoff})`;
+  const columns = bounds.map((bound, i) => {
+    const lower = i === 0 ? sql`` : sql` and response_seconds > ${bounds[i - 1]!}`;
+    return sql<number>`sum(case when ${answered} and response_seconds <= ${bound}${lower} then 1 else 0 end)`.as(`b${i}`);
+  });
+  const last =
+    sql<number>`sum(case when (${answered} and response_seconds > ${bounds.at(-1)!}) or ${unanswered} then 1 else 0 end)`.as(
+      'rest',
+    );
+  const row = await filtered(db.selectFrom('response_turns'), filter)
+    .select([...columns, last])
+    .executeTakeFirst();
+  const values = numbers((row ?? {}) as Record<string, unknown>);
+  return [...bounds.map((_, i) => values[`b${i}`] ?? 0), values.rest ?? 0];
+}
+
+/** First reminders (催付) sent in the range, with their order's payment. */
+export async function listReminderOutcomes(db: Queryable, filter: FactFilter) {
+  return db
+    .selectFrom('payment_reminders as r')
+    .innerJoin('orders as o', 'o.id', 'r.order_id')
+    .select(['r.order_id', 'r.buyer_id', 'r.sent_at', 'o.order_no', 'o.paid_at', 'o.total_fen'])
+    .where('r.shop_id', '=', filter.shopId)
+    .where('r.seq', '=', 1)
+    .where('r.sent_at', '>=', filter.fromIso)
+    .where('r.sent_at', '<', filter.toIso)
+    .orderBy('r.sent_at')
+    .execute();
+}
+
+/** Cases opened or finished in the range. */
+export async function listCaseFacts(db: Queryable, filter: FactFilter) {
+  let q = db
+    .selectFrom('cases')
+    .select(['id', 'case_no', 'type', 'state', 'assignee_id', 'refund_fen', 'created_at', 'closed_at'])
+    .where('shop_id', '=', filter.shopId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('created_at', '>=', filter.fromIso), eb('created_at', '<', filter.toIso)]),
+        eb.and([eb('closed_at', '>=', filter.fromIso), eb('closed_at', '<', filter.toIso)]),
+      ]),
+    );
+  if (filter.agentId) q = q.where('assignee_id', '=', filter.agentId);
+  return q.orderBy('created_at').execute();
+}
+
+/** Ratings given in the range (rated rows only). */
+export async function listRatingFacts(db: Queryable, filter: FactFilter) {
+  let q = db
+    .selectFrom('satisfaction_ratings')
+    .select([
+      'id',
+      'conversation_id',
+      'buyer_id',
+      'agent_id',
+      'score',
+      'reasons_json',
+      'comment',
+      'rated_at',
+      'day',
+      'invited_by',
+    ])
+    .where('shop_id', '=', filter.shopId)
+    .where('day', '>=', filter.fromDay)
+    .where('day', '<=', filter.toDay)
+    .where('score', 'is not', null);
+  if (filter.agentId) q = q.where('agent_id', '=', filter.agentId);
+  return q.orderBy('rated_at').execute();
+}
+
+/** 在线 and 忙碌 periods overlapping the range. */
+export async function listOnlinePeriods(db: Queryable, filter: FactFilter) {
+  let q = db
+    .selectFrom('agent_status_periods')
+    .select(['agent_id', 'status', 'started_at', 'ended_at'])
+    .where('shop_id', '=', filter.shopId)
+    .where('status', 'in', ['online', 'busy'])
+    .where('started_at', '<', filter.toIso)
+    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', filter.fromIso)]));
+  if (filter.agentId) q = q.where('agent_id', '=', filter.agentId);
+  return q.orderBy('started_at').execute();
+}
+
+/** The shop's agents (disabled ones too: their past figures stay). */
+export async function listAgentNames(
+  db: Queryable,
+  shopId: string,
+): Promise<Map<string, { id: string; name: string; enabled: boolean }>> {
+  const rows = await db.selectFrom('agents').select(['id', 'name', 'disabled_at']).where('shop_id', '=', shopId).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, enabled: r.disabled_at === null }]));
+}
+
+/** Sums come back as text or bigint on PostgreSQL: read every column but the key as a number. */
+function numbers(row: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v ?? 0)]));
+}
+
+/** A page of the range's turns (drill-down), oldest first, with the buyer's nick and the agent's name. */
+export async function listTurnFacts(
+  db: Queryable,
+  filter: FactFilter,
+  cell: { day?: string; hour?: number },
+  page: { limit: number; offset: number },
+) {
+  let q = filtered(db.selectFrom('response_turns'), filter);
+  if (cell.day) q = q.where(sql<boolean>`day = ${cell.day}`);
+  if (cell.hour !== undefined) q = q.where(sql<boolean>`hour = ${cell.hour}`);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .select((eb) => [
+        eb.selectFrom('buyers').select('nick').whereRef('buyers.id', '=', 'response_turns.buyer_id').as('buyer_nick'),
+        eb.selectFrom('agents').select('name').whereRef('agents.id', '=', 'response_turns.agent_id').as('agent_name'),
+      ])
+      .orderBy('started_at')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** A page of the range's inquiries (drill-down), oldest first. */
+export async function listInquiryFacts(
+  db: Queryable,
+  filter: FactFilter,
+  cell: { day?: string; hour?: number },
+  page: { limit: number; offset: number },
+) {
+  let q = filtered(db.selectFrom('inquiries'), filter);
+  if (cell.day) q = q.where(sql<boolean>`day = ${cell.day}`);
+  if (cell.hour !== undefined) q = q.where(sql<boolean>`hour = ${cell.hour}`);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .select((eb) => [
+        eb.selectFrom('buyers').select('nick').whereRef('buyers.id', '=', 'inquiries.buyer_id').as('buyer_nick'),
+        eb.selectFrom('agents').select('name').whereRef('agents.id', '=', 'inquiries.agent_id').as('agent_name'),
+        eb.selectFrom('orders').select('order_no').whereRef('orders.id', '=', 'inquiries.paid_order_id').as('paid_order_no'),
+      ])
+      .orderBy('first_at')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
