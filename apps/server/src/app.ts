@@ -51,6 +51,12 @@ import {
 } from './modules/auto-replies/index.js';
 import { registerPromotionRoutes } from './modules/promotions/index.js';
 import { registerShopHoursRoutes } from './modules/shop-hours/index.js';
+import {
+  registerSatisfactionRoutes,
+  SATISFACTION_JOBS,
+  satisfactionSweepSchedule,
+  startSatisfaction,
+} from './modules/satisfaction/index.js';
 import { findShopBySlug } from './modules/shops/index.js';
 import { registerQuickReplyRoutes } from './modules/quick-replies/index.js';
 import { WebhookDispatcher } from './modules/webhooks/index.js';
@@ -141,6 +147,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       ...CASE_JOBS,
       ...ROUTING_JOBS,
       ...AUTH_JOBS,
+      ...SATISFACTION_JOBS,
     ],
     schedules: [
       paymentReminderSchedule,
@@ -151,6 +158,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       caseDeadlineSchedule,
       routingSweepSchedule,
       autoOfflineSchedule,
+      satisfactionSweepSchedule,
     ],
     tickMs: config.roles.worker ? config.jobsTickMs : 0,
   });
@@ -160,6 +168,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   const optOuts = startOptOutListener(context, outbox);
   const autoReplies = startAutoReplies(context, outbox);
   const stopRouting = startRouting(context);
+  const stopSatisfaction = startSatisfaction(context, jobs.queue);
   const stopMeasures = startMeasures(context, outbox);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerCrossOrigin(http);
@@ -200,6 +209,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerPromotionRoutes(http, context);
   registerAutoReplyRoutes(http, context);
   registerShopHoursRoutes(http, context);
+  registerSatisfactionRoutes(http, context);
   registerQuickReplyRoutes(http, context);
   registerWebhookRoutes(http, context, webhooks);
   registerStreamRoutes(http, context, hub, writer);
@@ -220,6 +230,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       await jobs.stop();
       await autoReplies.stop();
       stopRouting();
+      stopSatisfaction();
       stopMeasures();
       await optOuts.stop();
       await context.presence.close().catch(() => undefined);

@@ -35,3 +35,4 @@ export * from './quality.js';
 export * from './quality-defaults.js';
 export * from './quality-check.js';
 export * from './measures.js';
+export * from './satisfaction.js';

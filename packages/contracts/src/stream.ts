@@ -9,6 +9,7 @@ import { AgentStatus } from './auth.js';
 import { BuyerCaseView, CaseView, TaskView } from './cases.js';
 import { Footprint, OrderView } from './shop.js';
 import { ServiceStatus } from './shop-hours.js';
+import { SatisfactionInvitedFrame, SatisfactionRatedFrame } from './satisfaction.js';
 
 /**
  * WebSocket frames. Server frames' `type` reuses domain event names (`message.created`).
@@ -124,6 +125,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
   QueuePositionFrame,
   RoutingAlertFrame,
   ConversationReassignedFrame,
+  SatisfactionInvitedFrame,
+  SatisfactionRatedFrame,
   SyncedFrame,
   PongFrame,
   ErrorFrame,

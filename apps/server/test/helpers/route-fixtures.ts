@@ -445,6 +445,15 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     })
     .execute();
   await db.updateTable('conversations').set({ assignee_id: holder }).where('id', '=', held.conversation.id).execute();
+  // A buyer the same colleague answered, for 邀请评价 (on a colleague's buyer: the managers'). The owner's reply stands in
+  // for the colleague's, who never signs in; no other probe touches this conversation.
+  const answered = await startBuyer(base);
+  await buyerSays(base, answered.token, '矩阵测试：请邀请我评价');
+  await asOwner('POST', `/api/v1/conversations/${answered.conversation.id}/messages`, {
+    body: '矩阵测试：客服已回复',
+    clientMsgId: `matrix-${randomUUID()}`,
+  });
+  await db.updateTable('conversations').set({ assignee_id: holder }).where('id', '=', answered.conversation.id).execute();
 
   const ids: Record<string, string> = {
     ...(made as Record<string, string>),
@@ -452,6 +461,7 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     conversation: conversation.id,
     transferConversation: handedOver.conversation.id,
     heldConversation: held.conversation.id,
+    ratedConversation: answered.conversation.id,
     crmBuyer,
     blockBuyer,
     unblockBuyer,

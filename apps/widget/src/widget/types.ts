@@ -1,6 +1,8 @@
 // Types only: `import type` keeps zod out of the bundle.
 import type {
   BuyerCaseView,
+  BuyerSatisfactionView,
+  RateSatisfactionRequest,
   CaseType,
   ClientFrame,
   ListMessagesResponse,
@@ -18,6 +20,8 @@ import type {
 
 export type {
   BuyerCaseView,
+  BuyerSatisfactionView,
+  RateSatisfactionRequest,
   CaseType,
   ClientFrame,
   ListMessagesResponse,

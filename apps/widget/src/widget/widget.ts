@@ -7,6 +7,7 @@ import type { WidgetLanguage } from './language.js';
 import { Outbox } from './outbox.js';
 import { ProductInterest } from './product-interest.js';
 import { ReadTracker } from './read-tracker.js';
+import { SatisfactionPrompt } from './satisfaction.js';
 import { ServiceStatusWatcher } from './service-status.js';
 import { ShopStorage, randomId } from './storage.js';
 import { StreamClient, streamUrl, type StreamState } from './stream-client.js';
@@ -75,6 +76,7 @@ export class GoldDeskWidget {
   readonly #interest: ProductInterest;
   readonly #history: History;
   readonly #service: ServiceStatusWatcher;
+  readonly #satisfaction: SatisfactionPrompt;
 
   constructor(config: WidgetConfig) {
     this.#storage = new ShopStorage(config.shop);
@@ -110,6 +112,13 @@ export class GoldDeskWidget {
       },
       () => void this.#loadOlder(),
     );
+    this.#satisfaction = new SatisfactionPrompt({
+      api: this.#api,
+      language,
+      changed: () => this.#list.render(),
+      resized: () => this.#list.keepPinned(),
+    });
+    this.#list.setExtras(() => this.#satisfaction.rows());
     this.#aftersale = new Aftersale({
       api: this.#api,
       language,
@@ -236,6 +245,7 @@ export class GoldDeskWidget {
     this.#read.forget();
     this.#interest.forget();
     this.#aftersale.clear();
+    this.#satisfaction.clear();
   }
 
   /** Another buyer from now on: stop what ran for the previous one and start again if the chat is in use. */
@@ -298,6 +308,8 @@ export class GoldDeskWidget {
         this.#interest.flush();
         await this.#history.loadLatest(session.lastSeq);
         if (!current()) return;
+        // The invitation to rate, as it stands (a reload shows the card or the thanks again).
+        void this.#satisfaction.load();
         this.#stream.start();
         this.#outbox.kick();
         if (this.#polling) return;
@@ -365,7 +377,14 @@ export class GoldDeskWidget {
         // A buyer's stream carries the buyer's view of their own cases only.
         this.#aftersale.onCaseUpdated(frame.case as BuyerCaseView);
         break;
+      case 'satisfaction.invited':
+      case 'satisfaction.rated':
+        // A buyer's stream carries the buyer's view of their own invitation only.
+        this.#satisfaction.onInvitation(frame.invitation);
+        break;
       case 'synced':
+        // An invitation sent while the socket was away was not pushed to us.
+        void this.#satisfaction.load();
         this.#read.resend();
         this.#maybeMarkRead();
         this.#outbox.kick();

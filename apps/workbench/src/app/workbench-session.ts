@@ -2,6 +2,7 @@ import { resetApprovals } from '../modules/approvals';
 import { resetCases } from '../modules/cases';
 import { resetConversations, resetMessages } from '../modules/conversations';
 import { resetOrders } from '../modules/orders';
+import { resetRatings } from '../modules/satisfaction';
 import { getSession, subscribeSession } from '../platform/session';
 
 // Loaded with the workbench's code (before it there is nothing to forget). Runs synchronously inside setSession, after
@@ -19,4 +20,5 @@ subscribeSession((session) => {
   resetOrders();
   resetApprovals();
   resetCases();
+  resetRatings();
 });

@@ -1,4 +1,5 @@
 import { MarkReadRequest, WidgetOrdersResponse, WidgetSessionRequest, WidgetSessionResponse } from '@golddesk/contracts';
+import { RateSatisfactionRequest, WidgetSatisfactionResponse } from '@golddesk/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { buyerOf } from '../../platform/http/auth.js';
@@ -7,6 +8,7 @@ import { markRead } from '../conversations/index.js';
 import { AppError } from '../../platform/http/errors.js';
 import { presentBuyerOrder } from '../orders/index.js';
 import { listBuyerOrders } from '../orders/index.js';
+import { buyerInvitation, rateService } from '../satisfaction/index.js';
 import { startWidgetSession } from './commands/start-widget-session.js';
 
 export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {
@@ -59,6 +61,36 @@ export function registerWidgetRoutes(app: HttpServer, ctx: AppContext) {
       const buyer = buyerOf(request);
       const { seq } = await markRead({ app: ctx, actor: buyer }, { conversationId: buyer.conversationId, seq: request.body.seq });
       return { ok: true as const, seq };
+    },
+  );
+
+  app.get(
+    '/api/v1/widget/satisfaction',
+    {
+      config: { auth: 'buyer' },
+      schema: {
+        summary: "满意度: the buyer's latest invitation to rate and their rating of it (null: never invited)",
+        tags: ['widget'],
+        response: { 200: WidgetSatisfactionResponse },
+      },
+    },
+    async (request) => ({ invitation: await buyerInvitation({ app: ctx, actor: buyerOf(request) }) }),
+  );
+
+  app.post(
+    '/api/v1/widget/satisfaction',
+    {
+      config: { auth: 'buyer' },
+      schema: {
+        summary: 'The buyer rates the service they were invited to rate, once (score, reasons offered with it, comment)',
+        tags: ['widget'],
+        body: RateSatisfactionRequest,
+        response: { 200: WidgetSatisfactionResponse },
+      },
+    },
+    async (request) => {
+      const invitation = await rateService({ app: ctx, actor: buyerOf(request) }, request.body);
+      return { invitation };
     },
   );
 }

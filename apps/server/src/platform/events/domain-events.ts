@@ -1,6 +1,7 @@
 import type { BuyerCaseView, CaseView, LogisticsExceptionView, TaskView } from '@golddesk/contracts';
 import type { ApprovalView, ConversationSummary, Footprint, ImportView, Message, OrderView } from '@golddesk/contracts';
 import type { AgentStatus, ServiceStatus } from '@golddesk/contracts';
+import type { BuyerSatisfactionView, SatisfactionRatingView } from '@golddesk/contracts';
 
 /**
  * Events published after commit. Their `type` doubles as the WebSocket frame type.
@@ -88,6 +89,17 @@ export type DomainEvent =
       role: string;
       capabilities: readonly string[];
       conversationId?: undefined;
+    }
+  /**
+   * 满意度: the buyer was invited to rate a service session, or rated it. Agents get `rating`, the conversation's buyer
+   * `invitation` (each audience its own presenter: the buyer never sees agent ids).
+   */
+  | {
+      type: 'satisfaction.invited' | 'satisfaction.rated';
+      shopId: string;
+      conversationId: string;
+      rating: SatisfactionRatingView;
+      invitation: BuyerSatisfactionView;
     }
   /** No socket frame: every process drops its cached auto-reply rules of the shop. */
   | { type: 'auto_reply.rules_changed'; shopId: string; conversationId?: undefined };

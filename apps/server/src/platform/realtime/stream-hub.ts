@@ -213,6 +213,14 @@ export class StreamHub {
         agents?.forEach((c) => c.send(frame));
         return;
       }
+      case 'satisfaction.invited':
+      case 'satisfaction.rated': {
+        const frame = JSON.stringify({ type: event.type, rating: event.rating });
+        agents?.forEach((c) => c.send(frame));
+        const buyerFrame = JSON.stringify({ type: event.type, invitation: event.invitation });
+        buyers?.forEach((c) => c.send(buyerFrame));
+        return;
+      }
       case 'shop.status_changed': {
         const frame = JSON.stringify({ type: event.type, service: event.service });
         this.buyersOfShop(event.shopId, (c) => c.send(frame));

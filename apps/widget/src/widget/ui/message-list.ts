@@ -4,6 +4,14 @@ import { formatTime, messageRow, pendingRow, updateRowStatus, type MessageViewCo
 
 const TIME_GAP_MS = 5 * 60_000;
 
+/** A row that is not a message (the rating card), placed among the messages by its time. */
+export interface ExtraRow {
+  key: string;
+  /** ISO time: the row goes after the messages sent before it. */
+  at: string;
+  element: HTMLElement;
+}
+
 /** The scrolling message list; rows are keyed so images are not re-created on every change. */
 export class MessageList {
   readonly element: HTMLElement;
@@ -13,6 +21,7 @@ export class MessageList {
   #rows = new Map<string, HTMLElement>();
   /** Last known "looking at the newest messages", so a resize (banner, typing hint, keyboard) keeps it. */
   #pinned = true;
+  #extras: () => ExtraRow[] = () => [];
 
   readonly #store: MessageStore;
   readonly #context: MessageViewContext;
@@ -35,6 +44,11 @@ export class MessageList {
     ]);
     this.element.addEventListener('scroll', () => (this.#pinned = this.atBottom()), { passive: true });
     new ResizeObserver(() => this.keepPinned()).observe(this.element);
+  }
+
+  /** Where the rows that are not messages come from (read on every render). */
+  setExtras(provider: () => ExtraRow[]): void {
+    this.#extras = provider;
   }
 
   /** The buyer is looking at the newest messages. */
@@ -65,7 +79,16 @@ export class MessageList {
     const next = new Map<string, HTMLElement>();
     const ordered: HTMLElement[] = [];
     let previousTime = 0;
+    const extras = [...this.#extras()].sort((a, b) => a.at.localeCompare(b.at));
+    const placeExtras = (before: string | null) => {
+      while (extras.length > 0 && (before === null || extras[0]!.at < before)) {
+        const extra = extras.shift()!;
+        next.set(`x${extra.key}`, extra.element);
+        ordered.push(extra.element);
+      }
+    };
     for (const message of this.#store.messages) {
+      placeExtras(message.createdAt);
       const time = Date.parse(message.createdAt);
       if (time - previousTime > TIME_GAP_MS) {
         const key = `t${message.id}`;
@@ -81,6 +104,7 @@ export class MessageList {
       next.set(key, row);
       ordered.push(row);
     }
+    placeExtras(null);
     for (const pending of this.#store.pending) {
       const key = `p${pending.clientMsgId}:${pending.status}`;
       const row = this.#rows.get(key) ?? pendingRow(pending, this.#context);

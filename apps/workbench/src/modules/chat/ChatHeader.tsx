@@ -12,6 +12,7 @@ import { CopyLinkButton } from '../../platform/ui/CopyLinkButton';
 import { getSession } from '../../platform/session';
 import { useCan } from '../../platform/use-can';
 import { TransferButton } from '../routing';
+import { InviteRatingButton } from '../satisfaction';
 
 interface ChatHeaderProps {
   conversation: ConversationSummary;
@@ -74,6 +75,9 @@ export function ChatHeader({ conversation, onError }: ChatHeaderProps) {
           </Tooltip>
         )}
         {open && mayTransfer && <TransferButton conversation={conversation} />}
+        {can('conversations.serve') && (!colleagues || can('conversations.take_over')) && (
+          <InviteRatingButton conversation={conversation} onError={onError} />
+        )}
         {open && (
           // Opened by a click or by Alt+E (then its 确定 has the focus, so Enter ends the chat).
           <Popconfirm

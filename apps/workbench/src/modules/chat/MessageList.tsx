@@ -1,8 +1,15 @@
 import { Spin } from 'antd';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../platform/store';
 import { conversationStore, loadOlder, EMPTY_CONVERSATION, messageStore } from '../conversations';
+import {
+  SatisfactionNotice,
+  satisfactionEvents,
+  useConversationRatings,
+  useSatisfactionSettings,
+  type SatisfactionEvent,
+} from '../satisfaction';
 import { MessageBubble, PendingBubble } from './MessageBubble';
 
 interface MessageListProps {
@@ -25,6 +32,19 @@ export function MessageList({ conversationId, onError }: MessageListProps) {
   const anchor = useRef<{ height: number; top: number } | null>(null);
   const firstSeq = entry.messages[0]?.seq;
   const pendingCount = useRef(entry.pending.length);
+  // 满意度: invitations and ratings sit among the messages at their time (not before the first loaded message).
+  const ratings = useConversationRatings(conversationId);
+  const satisfactionSettings = useSatisfactionSettings();
+  const firstAt = entry.hasOlder ? entry.messages[0]?.createdAt : undefined;
+  const events = satisfactionEvents(ratings ?? []).filter((e) => !firstAt || e.at >= firstAt);
+  const eventsBefore = (at: string | null): SatisfactionEvent[] => {
+    const taken: SatisfactionEvent[] = [];
+    while (events.length > 0 && (at === null || events[0]!.at < at)) taken.push(events.shift()!);
+    return taken;
+  };
+  const notice = (event: SatisfactionEvent) => (
+    <SatisfactionNotice key={`${event.kind}:${event.rating.id}`} event={event} settings={satisfactionSettings} />
+  );
 
   function scrollToBottom() {
     const el = scrollRef.current;
@@ -52,7 +72,7 @@ export function MessageList({ conversationId, onError }: MessageListProps) {
     } else if (atBottom.current) {
       scrollToBottom();
     }
-  }, [entry.messages, entry.pending, entry.buyerTyping, firstSeq]);
+  }, [entry.messages, entry.pending, entry.buyerTyping, firstSeq, ratings]);
 
   // Images grow the content after they load; stay pinned to the bottom if we were there.
   useEffect(() => {
@@ -99,8 +119,12 @@ export function MessageList({ conversationId, onError }: MessageListProps) {
           </div>
         )}
         {entry.messages.map((message) => (
-          <MessageBubble key={message.id} message={message} buyerReadSeq={buyerReadSeq} />
+          <Fragment key={message.id}>
+            {eventsBefore(message.createdAt).map(notice)}
+            <MessageBubble message={message} buyerReadSeq={buyerReadSeq} />
+          </Fragment>
         ))}
+        {entry.loaded && eventsBefore(null).map(notice)}
         {entry.pending.map((pending) => (
           <PendingBubble key={pending.clientMsgId} pending={pending} />
         ))}

@@ -1,4 +1,11 @@
-import { ApiOutlined, ClockCircleOutlined, CustomerServiceOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  ClockCircleOutlined,
+  CustomerServiceOutlined,
+  LikeOutlined,
+  SendOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { can } from '@golddesk/contracts';
 import { Result } from 'antd';
 import { lazy, type ReactNode } from 'react';
@@ -7,6 +14,7 @@ import type { Session } from '../../platform/session';
 import { SectionedPage } from '../../platform/ui/SectionedPage';
 import { loadAftersalePolicySection } from '../cases';
 import { BusinessHoursSection } from '../shop-hours';
+import { SatisfactionSettingsSection } from '../satisfaction';
 import { IntegrationSection } from './IntegrationSection';
 import { WebhooksSection } from './WebhooksSection';
 import './settings.locales';
@@ -27,6 +35,7 @@ const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => Re
     icon: <CustomerServiceOutlined />,
     render: (session) => <AftersalePolicySection session={session} />,
   },
+  { key: 'satisfaction', icon: <LikeOutlined />, render: () => <SatisfactionSettingsSection /> },
 ];
 
 /** 设置: the shop's configuration, one section per menu entry on the left (owner and manager). */
