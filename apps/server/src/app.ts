@@ -231,7 +231,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       await autoReplies.stop();
       stopRouting();
       stopSatisfaction();
-      stopMeasures();
+      await stopMeasures();
       await optOuts.stop();
       await context.presence.close().catch(() => undefined);
       await bus.close();

@@ -1,40 +1,8 @@
 import type { Queryable } from '../../platform/db/database.js';
 import type { FactOrder, InquiryRow } from './inquiry-facts.js';
-import type { FactConversation, TurnChange, TurnRow } from './turn-facts.js';
+import type { FactConversation, TurnRow } from './turn-facts.js';
 
 /** Writing the 绩效 facts: response turns and inquiries (the figures read them in measures.repository.ts). */
-
-/** Who the conversation is with now: its buyer, assignee and routing group. */
-export async function findFactConversation(
-  db: Queryable,
-  shopId: string,
-  conversationId: string,
-): Promise<FactConversation | undefined> {
-  const row = await db
-    .selectFrom('conversations')
-    .select(['buyer_id', 'assignee_id', 'group_key'])
-    .where('shop_id', '=', shopId)
-    .where('id', '=', conversationId)
-    .executeTakeFirst();
-  return row && { shopId, conversationId, buyerId: row.buyer_id, assigneeId: row.assignee_id, groupKey: row.group_key ?? null };
-}
-
-/** The conversation's latest turn. */
-export async function findLatestTurn(db: Queryable, conversationId: string): Promise<TurnRow | undefined> {
-  return db
-    .selectFrom('response_turns')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .orderBy('started_at', 'desc')
-    .orderBy('last_seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export async function writeTurnChange(db: Queryable, change: TurnChange): Promise<void> {
-  if ('insert' in change) await db.insertInto('response_turns').values(change.insert).execute();
-  else await db.updateTable('response_turns').set(change.update.set).where('id', '=', change.update.id).execute();
-}
 
 /** The buyer's orders that may bear on questions asked since `since` (placed or paid since a window before). */
 export async function listFactOrders(db: Queryable, shopId: string, buyerId: string): Promise<FactOrder[]> {
@@ -43,25 +11,6 @@ export async function listFactOrders(db: Queryable, shopId: string, buyerId: str
     .select(['id', 'placed_at', 'paid_at', 'completed_at', 'closed_at', 'total_fen'])
     .where('shop_id', '=', shopId)
     .where('buyer_id', '=', buyerId)
-    .execute();
-}
-
-export async function findInquiry(db: Queryable, shopId: string, buyerId: string, day: string): Promise<InquiryRow | undefined> {
-  return db
-    .selectFrom('inquiries')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('buyer_id', '=', buyerId)
-    .where('day', '=', day)
-    .executeTakeFirst();
-}
-
-/** Records the inquiry unless the buyer's inquiry of that day is there already (two conversations, one buyer). */
-export async function insertInquiry(db: Queryable, row: InquiryRow): Promise<void> {
-  await db
-    .insertInto('inquiries')
-    .values(row)
-    .onConflict((oc) => oc.columns(['shop_id', 'buyer_id', 'day']).doNothing())
     .execute();
 }
 
@@ -174,4 +123,99 @@ export async function findOrderBuyer(db: Queryable, shopId: string, orderId: str
     .where('id', '=', orderId)
     .executeTakeFirst();
   return row?.buyer_id;
+}
+
+/** Who each of these conversations is with now (a batch of facts reads them at once). */
+export async function findFactConversations(
+  db: Queryable,
+  conversationIds: readonly string[],
+): Promise<Map<string, FactConversation>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('conversations')
+    .select(['id', 'shop_id', 'buyer_id', 'assignee_id', 'group_key'])
+    .where('id', 'in', [...conversationIds])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { shopId: r.shop_id, conversationId: r.id, buyerId: r.buyer_id, assigneeId: r.assignee_id, groupKey: r.group_key ?? null },
+    ]),
+  );
+}
+
+/** Each conversation's latest turn, through the (conversation, started_at) index. */
+export async function findLatestTurns(db: Queryable, conversationIds: readonly string[]): Promise<Map<string, TurnRow>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('response_turns as t')
+    .selectAll('t')
+    .where('t.conversation_id', 'in', [...conversationIds])
+    .where((eb) =>
+      eb(
+        't.started_at',
+        '=',
+        eb
+          .selectFrom('response_turns as x')
+          .select((inner) => inner.fn.max('x.started_at').as('latest'))
+          .whereRef('x.conversation_id', '=', 't.conversation_id'),
+      ),
+    )
+    .execute();
+  const latest = new Map<string, TurnRow>();
+  for (const row of rows) {
+    const known = latest.get(row.conversation_id);
+    if (!known || Number(row.last_seq) > Number(known.last_seq)) latest.set(row.conversation_id, row);
+  }
+  return latest;
+}
+
+/** Writes new and changed turns in one statement (an existing id takes the row's new values). */
+export async function upsertTurns(db: Queryable, rows: TurnRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('response_turns')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          agent_id: eb.ref('excluded.agent_id'),
+          answer_message_id: eb.ref('excluded.answer_message_id'),
+          answered_at: eb.ref('excluded.answered_at'),
+          response_seconds: eb.ref('excluded.response_seconds'),
+          bot_replied: eb.ref('excluded.bot_replied'),
+          buyer_messages: eb.ref('excluded.buyer_messages'),
+          agent_messages: eb.ref('excluded.agent_messages'),
+          last_seq: eb.ref('excluded.last_seq'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The shop's inquiries of these buyers on these days (a batch narrows to each buyer's own day in memory). */
+export async function findInquiriesOf(
+  db: Queryable,
+  shopId: string,
+  buyerIds: readonly string[],
+  days: readonly string[],
+): Promise<InquiryRow[]> {
+  if (buyerIds.length === 0 || days.length === 0) return [];
+  return db
+    .selectFrom('inquiries')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('buyer_id', 'in', [...buyerIds])
+    .where('day', 'in', [...days])
+    .execute();
+}
+
+/** New inquiries in one statement; a buyer's day recorded meanwhile (another process) keeps its row. */
+export async function insertNewInquiries(db: Queryable, rows: InquiryRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('inquiries')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['shop_id', 'buyer_id', 'day']).doNothing())
+      .execute();
+  }
 }
