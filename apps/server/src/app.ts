@@ -59,6 +59,8 @@ import {
 } from './modules/satisfaction/index.js';
 import { findShopBySlug } from './modules/shops/index.js';
 import { registerQuickReplyRoutes } from './modules/quick-replies/index.js';
+import { registerQualityRoutes } from './modules/quality/index.js';
+import { registerAssistantRoutes } from './modules/assistant/index.js';
 import { WebhookDispatcher } from './modules/webhooks/index.js';
 import { registerWebhookRoutes } from './modules/webhooks/index.js';
 import { WEBHOOK_JOBS, webhookRetrySchedule } from './modules/webhooks/index.js';
@@ -211,6 +213,8 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerShopHoursRoutes(http, context);
   registerSatisfactionRoutes(http, context);
   registerQuickReplyRoutes(http, context);
+  registerQualityRoutes(http, context);
+  registerAssistantRoutes(http, context);
   registerWebhookRoutes(http, context, webhooks);
   registerStreamRoutes(http, context, hub, writer);
   http.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());

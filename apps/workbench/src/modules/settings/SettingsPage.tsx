@@ -3,6 +3,7 @@ import {
   ClockCircleOutlined,
   CustomerServiceOutlined,
   LikeOutlined,
+  SafetyCertificateOutlined,
   SendOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../platform/session';
 import { SectionedPage } from '../../platform/ui/SectionedPage';
 import { loadAftersalePolicySection } from '../cases';
+import { loadQualityRulesSection } from '../quality';
 import { BusinessHoursSection } from '../shop-hours';
 import { SatisfactionSettingsSection } from '../satisfaction';
 import { IntegrationSection } from './IntegrationSection';
@@ -25,6 +27,8 @@ const AftersalePolicySection = lazy(() =>
   loadAftersalePolicySection().then((module) => ({ default: module.AftersalePolicySection })),
 );
 
+const QualityRulesSection = lazy(() => loadQualityRulesSection().then((module) => ({ default: module.QualityRulesSection })));
+
 // Later issues add their sections here (营业时间 …): one entry each, the page needs no other change.
 const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => ReactNode }[] = [
   { key: 'integration', icon: <ApiOutlined />, render: (session) => <IntegrationSection session={session} /> },
@@ -36,6 +40,7 @@ const SECTIONS: { key: string; icon: ReactNode; render: (session: Session) => Re
     render: (session) => <AftersalePolicySection session={session} />,
   },
   { key: 'satisfaction', icon: <LikeOutlined />, render: () => <SatisfactionSettingsSection /> },
+  { key: 'qualityRules', icon: <SafetyCertificateOutlined />, render: (session) => <QualityRulesSection session={session} /> },
 ];
 
 /** 设置: the shop's configuration, one section per menu entry on the left (owner and manager). */
