@@ -135,7 +135,7 @@ export function satisfactionCard(
     {
       class: 'gd-rating',
       testid: 'gd-rating-card',
-      attrs: { 'data-invitation-id': invitation.id, novalidate: true },
+      attrs: { 'data-invitation-id': invitation.id, lang: language, novalidate: true },
       on: {
         submit: (event) => {
           event.preventDefault();
