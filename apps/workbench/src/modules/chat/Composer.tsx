@@ -8,6 +8,8 @@ import { useComposerInsert } from '../../platform/composer-insert';
 import { sendTyping } from '../../platform/realtime';
 import { IMAGE_TYPES, imageProblem, sendMessage } from '../conversations';
 import { getDraft, setDraft } from './drafts';
+import { composerStyle, PhrasingHints, PhrasingUnderlay } from './PhrasingHints';
+import { usePhrasingHints } from './use-phrasing-hints';
 import { EmojiPicker } from './emoji/EmojiPicker';
 import { SizeStockTool } from './size-stock/SizeStockTool';
 import {
@@ -38,6 +40,8 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   const [queuedImage, setQueuedImage] = useState<{ id: string; url: string } | null>(null);
   const picker = useQuickReplyPicker(conversationId, insertPhrase);
   const unfilled = useUnfilledVariablesGuard();
+  // 质检 as the agent types: hits underlined in the box, hints with a rewrite under it; sending is never blocked.
+  const phrasing = usePhrasingHints(text);
   const lastTypingSent = useRef(0);
   const idleTimer = useRef<number | undefined>(undefined);
 
@@ -124,7 +128,7 @@ export function Composer({ conversationId, onError }: ComposerProps) {
   }
 
   return (
-    <div className="composer">
+    <div className="composer" style={composerStyle(phrasing.hints)}>
       <div className="composer-toolbar">
         <EmojiPicker input={input} onInsert={(value) => onChange(value)} />
         <Tooltip title={t('chat.image')}>
@@ -162,18 +166,26 @@ export function Composer({ conversationId, onError }: ComposerProps) {
       </div>
       <QuickReplyPicker picker={picker} />
       <UnfilledVariablesNotice guard={unfilled} text={text} />
-      <Input.TextArea
-        ref={input}
-        className="composer-input"
-        value={text}
-        onChange={(event) => onChange(event.target.value, event.target.selectionStart)}
-        onBlur={() => picker.close()}
-        onKeyDown={onKeyDown}
-        onPaste={onPaste}
-        placeholder={t('quickReplies.composerPlaceholder')}
-        variant="borderless"
-        autoFocus
-        data-testid="chat-input"
+      <div className="composer-input-wrap">
+        <Input.TextArea
+          ref={input}
+          className="composer-input"
+          value={text}
+          onChange={(event) => onChange(event.target.value, event.target.selectionStart)}
+          onBlur={() => picker.close()}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          placeholder={t('quickReplies.composerPlaceholder')}
+          variant="borderless"
+          autoFocus
+          data-testid="chat-input"
+        />
+        {/* why: after the box, so the box's ref is in place when the mirror measures it */}
+        <PhrasingUnderlay input={input} text={text} hits={phrasing.hits} />
+      </div>
+      <PhrasingHints
+        hints={phrasing.hints}
+        onRewrite={(rewritten) => insertPhrase({ ...rewritten, selectionEnd: rewritten.caret })}
       />
       <div className="composer-actions">
         <Button
