@@ -287,6 +287,24 @@ describe(`measures (绩效) on constructed timelines, computed by hand, on ${TES
     assert.equal(targets.status, 403);
   });
 
+  it('counts an unanswered turn as 10 minutes only once it is 10 minutes old', async () => {
+    // A buyer already served (the welcome auto-reply answers only a first message) asks again at 12:00.
+    const buyer = await startBuyer(server.url);
+    const conversation = await buyerAt(buyer, china(1, '11:50'), '你好');
+    await take(a, conversation, china(1, '11:50:10'));
+    await agentAt(a, conversation, china(1, '11:50:20'), '亲，您好');
+    await buyerAt(buyer, china(1, '12:00'), '有人吗');
+    const day = '2026-12-02';
+    await at(china(1, '12:05'));
+    const young = (await figures(`from=${day}&to=${day}&by=shop`)).total;
+    assert.equal(young.unansweredTurns, 0, 'still pending at 5 minutes');
+    const pendingTurns = young.turns;
+    await at(china(1, '12:11'));
+    const old = (await figures(`from=${day}&to=${day}&by=shop`)).total;
+    assert.equal(old.unansweredTurns, 1);
+    assert.equal(old.turns, pendingTurns + 1);
+  });
+
   it('refuses a 10-year range, an unknown agent and a reversed range with clear errors', async () => {
     const long = await api<{ error: { code: string; message: string } }>(
       server.url,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/database.js';
 import type { FactOrder, InquiryRow } from './inquiry-facts.js';
 import type { FactConversation, TurnRow } from './turn-facts.js';
+import { ROLLUP_SUM_COLUMNS, type RollupRow } from './turn-rollups.js';
 
 /** Writing the 绩效 facts: response turns and inquiries (the figures read them in measures.repository.ts). */
 
@@ -49,6 +50,7 @@ export async function updateInquiry(db: Queryable, id: string, set: Partial<Inqu
 /** Forgets a shop's facts before they are rebuilt from the messages. */
 export async function deleteShopFacts(db: Queryable, shopId: string): Promise<void> {
   await db.deleteFrom('response_turns').where('shop_id', '=', shopId).execute();
+  await db.deleteFrom('turn_rollups').where('shop_id', '=', shopId).execute();
   await db.deleteFrom('inquiries').where('shop_id', '=', shopId).execute();
 }
 
@@ -216,6 +218,28 @@ export async function insertNewInquiries(db: Queryable, rows: InquiryRow[]): Pro
       .insertInto('inquiries')
       .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns(['shop_id', 'buyer_id', 'day']).doNothing())
+      .execute();
+  }
+}
+
+/** Adds the deltas to the rollup rows (a key seen for the first time starts from them). */
+export async function addRollupDeltas(db: Queryable, rows: RollupRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 300) {
+    await db
+      .insertInto('turn_rollups')
+      .values(rows.slice(i, i + 300))
+      .onConflict((oc) =>
+        oc
+          .columns(['shop_id', 'day', 'hour', 'agent_id', 'group_key'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              ROLLUP_SUM_COLUMNS.map((column) => [
+                column,
+                eb(eb.ref(`turn_rollups.${column}`), '+', eb.ref(`excluded.${column}`)),
+              ]),
+            ),
+          ),
+      )
       .execute();
   }
 }

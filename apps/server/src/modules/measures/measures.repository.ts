@@ -1,7 +1,8 @@
-import { RESPONSE_RULES, type MeasureGrouping } from '@golddesk/contracts';
+import { RESPONSE_BUCKETS, RESPONSE_RULES, type MeasureGrouping } from '@golddesk/contracts';
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
+import { ROLLUP_SUM_COLUMNS, WITHIN_COLUMNS } from './turn-rollups.js';
 
 /** The rows figures are asked for: a shop's China days [fromDay, toDay], the instants they span, one agent or group. */
 export interface FactFilter {
@@ -17,7 +18,7 @@ export interface FactFilter {
 
 const CAP = RESPONSE_RULES.capSeconds;
 
-/** The column each grouping keys the turn and inquiry facts by (the shop's figures are one row). */
+/** The column each grouping keys the facts by (the shop's figures are one row). */
 function keyOf(by: MeasureGrouping): RawBuilder<string | number | null> {
   if (by === 'agent') return sql`agent_id`;
   if (by === 'group') return sql`group_key`;
@@ -26,7 +27,7 @@ function keyOf(by: MeasureGrouping): RawBuilder<string | number | null> {
   return sql`'shop'`;
 }
 
-function filtered<T extends 'response_turns' | 'inquiries', O>(
+function filtered<T extends 'response_turns' | 'inquiries' | 'turn_rollups', O>(
   query: SelectQueryBuilder<Database, T, O>,
   filter: FactFilter,
 ): SelectQueryBuilder<Database, T, O> {
@@ -50,38 +51,55 @@ export interface TurnTotals {
   fast: number;
   buyer_messages: number;
   agent_messages: number;
+  /** Answered turns per RESPONSE_BUCKETS bucket, then the slower-or-unanswered count. */
+  buckets: number[];
 }
 
 /**
- * Response figures summed in the database (one pass over the range's turns, read through the (shop, day) index).
- * A turn counts when it started 08:00–23:00 and was answered, or is unanswered (and not the bot's) and older than the
- * cap at `now`: it then counts as the cap. Younger unanswered turns are still pending and count nowhere yet.
+ * Response figures from the rollups (a few rows per day, hour, agent and group, however many turns): answered turns
+ * count their capped seconds; unanswered ones count the cap once they are that old at `now` — the few younger ones,
+ * still pending, are read from the turns of the last minutes and taken out.
  */
 export async function sumTurns(db: Queryable, filter: FactFilter, by: MeasureGrouping, now: Date): Promise<TurnTotals[]> {
-  const cutoff = new Date(now.getTime() - CAP * 1000).toISOString();
-  const unanswered = sql`(counted = 1 and answered_at is null and bot_replied = 0 and started_at <= ${cutoff})`;
-  const answered = sql`(counted = 1 and answered_at is not null)`;
-  const capped = sql`(case when response_seconds > ${CAP} then ${CAP} else response_seconds end)`;
   const key = keyOf(by);
-  const rows = await filtered(db.selectFrom('response_turns'), filter)
-    .select([
-      key.as('key'),
-      sql<number>`count(distinct buyer_id)`.as('buyers'),
-      sql<number>`sum(case when ${answered} or ${unanswered} then 1 else 0 end)`.as('turns'),
-      sql<number>`sum(case when ${unanswered} then 1 else 0 end)`.as('unanswered'),
-      sql<number>`sum(case when ${answered} then ${capped} when ${unanswered} then ${CAP} else 0 end)`.as('capped_seconds'),
-      sql<number>`sum(case when first_of_day = 1 and (${answered} or ${unanswered}) then 1 else 0 end)`.as('first_turns'),
-      sql<number>`sum(case when first_of_day = 1 and ${answered} then ${capped} when first_of_day = 1 and ${unanswered} then ${CAP} else 0 end)`.as(
-        'first_seconds',
-      ),
-      sql<number>`sum(case when ${answered} and response_seconds <= ${RESPONSE_RULES.fastSeconds} then 1 else 0 end)`.as('fast'),
-      sql<number>`sum(buyer_messages)`.as('buyer_messages'),
-      sql<number>`sum(agent_messages)`.as('agent_messages'),
-    ])
-    .$if(by !== 'shop', (q) => q.groupBy(key))
-    .execute();
-  return rows.map((r) => ({ ...numbers(r), key: r.key }) as TurnTotals);
+  const cutoff = new Date(now.getTime() - CAP * 1000).toISOString();
+  const [sums, pending] = await Promise.all([
+    filtered(db.selectFrom('turn_rollups'), filter)
+      .select([key.as('key'), ...ROLLUP_SUM_COLUMNS.map((column) => sql<number>`sum(${sql.ref(column)})`.as(column))])
+      .$if(by !== 'shop', (q) => q.groupBy(key))
+      .execute(),
+    filtered(db.selectFrom('response_turns'), filter)
+      .where(sql<boolean>`started_at > ${cutoff}`)
+      .where(sql<boolean>`counted = 1 and response_seconds is null and bot_replied = 0`)
+      .select([key.as('key'), sql<number>`count(*)`.as('pending'), sql<number>`sum(first_of_day)`.as('pending_first')])
+      .$if(by !== 'shop', (q) => q.groupBy(key))
+      .execute(),
+  ]);
+  const pendingOf = new Map(pending.map((p) => [String(p.key), { all: Number(p.pending), first: Number(p.pending_first ?? 0) }]));
+  return sums.map((row) => {
+    const n = numbers(row as Record<string, unknown>);
+    const young = pendingOf.get(String(row.key)) ?? { all: 0, first: 0 };
+    const unanswered = n.open_unanswered! - young.all;
+    const firstUnanswered = n.first_open! - young.first;
+    const within = WITHIN_COLUMNS.map((column) => n[column]!);
+    return {
+      key: row.key === '' ? null : row.key,
+      buyers: n.buyers!,
+      turns: n.answered! + unanswered,
+      unanswered,
+      capped_seconds: n.answered_seconds! + CAP * unanswered,
+      first_turns: n.first_answered! + firstUnanswered,
+      first_seconds: n.first_answered_seconds! + CAP * firstUnanswered,
+      fast: within.slice(0, FAST_BUCKETS).reduce((a, b) => a + b, 0),
+      buyer_messages: n.buyer_messages!,
+      agent_messages: n.agent_messages!,
+      buckets: [...within, n.over_600! + unanswered],
+    };
+  });
 }
+
+/** Buckets up to the fast bound (3 分钟): RESPONSE_BUCKETS' bounds ≤ RESPONSE_RULES.fastSeconds. */
+const FAST_BUCKETS = RESPONSE_BUCKETS.filter((bound) => bound <= RESPONSE_RULES.fastSeconds).length;
 
 export interface InquiryTotals {
   key: string | number | null;
@@ -109,31 +127,6 @@ export async function sumInquiries(db: Queryable, filter: FactFilter, by: Measur
     .$if(by !== 'shop', (q) => q.groupBy(key))
     .execute();
   return rows.map((r) => ({ ...numbers(r), key: r.key }) as InquiryTotals);
-}
-
-/** Counted turns per response-time bucket (the last bucket: over the last bound, capped, or unanswered). */
-export async function countTurnsByBucket(
-  db: Queryable,
-  filter: FactFilter,
-  bounds: readonly number[],
-  now: Date,
-): Promise<number[]> {
-  const cutoff = new Date(now.getTime() - CAP * 1000).toISOString();
-  const answered = sql`(counted = 1 and answered_at is not null)`;
-  const unanswered = sql`(counted = 1 and answered_at is null and bot_replied = 0 and started_at <= ${cutoff})`;
-  const columns = bounds.map((bound, i) => {
-    const lower = i === 0 ? sql`` : sql` and response_seconds > ${bounds[i - 1]!}`;
-    return sql<number>`sum(case when ${answered} and response_seconds <= ${bound}${lower} then 1 else 0 end)`.as(`b${i}`);
-  });
-  const last =
-    sql<number>`sum(case when (${answered} and response_seconds > ${bounds.at(-1)!}) or ${unanswered} then 1 else 0 end)`.as(
-      'rest',
-    );
-  const row = await filtered(db.selectFrom('response_turns'), filter)
-    .select([...columns, last])
-    .executeTakeFirst();
-  const values = numbers((row ?? {}) as Record<string, unknown>);
-  return [...bounds.map((_, i) => values[`b${i}`] ?? 0), values.rest ?? 0];
 }
 
 /** First reminders (催付) sent in the range, with their order's payment. */

@@ -151,6 +151,36 @@ export interface Database {
     /** The last message applied (facts are applied once, in order). */
     last_seq: number;
   };
+  /**
+   * The turns summed per China day, hour, agent and group ('' for none), kept as turns change: the figures read these
+   * rows, not every turn. Counted turns only in the response sums; within_N: answered in (previous bound, N] seconds.
+   */
+  turn_rollups: {
+    shop_id: string;
+    day: string;
+    hour: number;
+    agent_id: string;
+    group_key: string;
+    /** First turns of the day (接待人数), and messages, of every turn. */
+    buyers: number;
+    buyer_messages: number;
+    agent_messages: number;
+    /** Counted answered turns, their capped seconds, and the same for first turns of the day. */
+    answered: number;
+    answered_seconds: number;
+    first_answered: number;
+    first_answered_seconds: number;
+    /** Counted unanswered turns no bot answered (pending ones included; the reader takes those younger than the cap out). */
+    open_unanswered: number;
+    first_open: number;
+    within_15: number;
+    within_30: number;
+    within_60: number;
+    within_180: number;
+    within_300: number;
+    within_600: number;
+    over_600: number;
+  };
   /** 询单: a buyer who asked before paying, once per China day, and what they ordered and paid after asking. */
   inquiries: {
     id: string;

@@ -1,6 +1,8 @@
 import type { RebuildMeasuresResponse } from '@golddesk/contracts';
 import type { AppContext } from '../../../platform/app-context.js';
+import { RollupDeltas } from '../turn-rollups.js';
 import {
+  addRollupDeltas,
   deleteShopFacts,
   insertInquiries,
   insertTurns,
@@ -24,7 +26,7 @@ export interface RebuildMeasuresProps {
 const HANDED_TO_AGENT = new Set(['routed', 'taken', 'taken_over', 'transferred', 'reassigned', 'assigned']);
 
 /**
- * Rebuilds a shop's turns and inquiries from its stored messages, with the very rules the live recorder applies (after
+ * Rebuilds a shop's turns (and their rollups) and inquiries from its stored messages, with the very rules the live recorder applies (after
  * a rule change, an import of history, or facts lost). Who had the buyer at each moment comes from routing's
  * hand-over records; a conversation without them is credited to its assignee. Runs in one transaction: the figures
  * never show a half-built shop.
@@ -36,6 +38,7 @@ export async function rebuildMeasures(app: AppContext, props: RebuildMeasuresPro
   await app.storage.db.transaction().execute(async (trx) => {
     await deleteShopFacts(trx, shopId);
     const inquiries = new Map<string, InquiryRow>();
+    const rollups = new RollupDeltas();
     /** Per inquiry key, agents' replies (the earliest after the question is credited). */
     const replies = new Map<string, { at: string; agentId: string }[]>();
     const ordersOf = new Map<string, FactOrder[]>();
@@ -99,6 +102,7 @@ export async function rebuildMeasures(app: AppContext, props: RebuildMeasuresPro
         counts.conversations += 1;
       }
       await insertTurns(trx, turns);
+      for (const turn of turns) rollups.change(undefined, turn);
       counts.turns += turns.length;
       props.onProgress?.(counts.conversations);
     }
@@ -113,6 +117,7 @@ export async function rebuildMeasures(app: AppContext, props: RebuildMeasuresPro
       };
     });
     await insertInquiries(trx, rows);
+    await addRollupDeltas(trx, rollups.list());
     counts.inquiries = rows.length;
   });
   return counts;

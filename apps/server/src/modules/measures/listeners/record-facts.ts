@@ -1,6 +1,8 @@
 import { chinaTimeOf, CONVERSION_WINDOW_DAYS } from '@golddesk/contracts';
 import type { Queryable } from '../../../platform/db/database.js';
+import { RollupDeltas } from '../turn-rollups.js';
 import {
+  addRollupDeltas,
   creditInquiry,
   findFactConversations,
   findInquiriesOf,
@@ -54,6 +56,8 @@ export async function applyMessageFacts(trx: Queryable, batch: MessageFact[]): P
     findLatestTurns(trx, conversationIds),
   ]);
   const changed = new Map<string, TurnRow>();
+  /** Each changed turn as it was before this batch (absent: new in this batch). */
+  const before = new Map<string, TurnRow | undefined>();
   const asked: { fact: FactMessage; conversation: FactConversation; day: string }[] = [];
   const answered: { conversation: FactConversation; day: string; agentId: string; at: string }[] = [];
   for (const { conversationId, message } of batch) {
@@ -63,6 +67,7 @@ export async function applyMessageFacts(trx: Queryable, batch: MessageFact[]): P
     const change = turnChangeFor(current, message, conversation);
     if (!change) continue;
     const next = applyTurnChange(current, change);
+    if (!before.has(next.id)) before.set(next.id, 'insert' in change ? undefined : current);
     latest.set(conversationId, next);
     changed.set(next.id, next);
     const { day } = chinaDayHour(message.createdAt);
@@ -71,6 +76,9 @@ export async function applyMessageFacts(trx: Queryable, batch: MessageFact[]): P
       answered.push({ conversation, day, agentId: message.agentId, at: message.createdAt });
   }
   await upsertTurns(trx, [...changed.values()]);
+  const deltas = new RollupDeltas();
+  for (const [id, after] of changed) deltas.change(before.get(id), after);
+  await addRollupDeltas(trx, deltas.list());
   for (const shopId of new Set([...asked, ...answered].map((a) => a.conversation.shopId))) {
     await applyInquiryFacts(
       trx,
