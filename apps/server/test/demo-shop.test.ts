@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type {
-  CustomerProfile,
-  ListConversationsResponse,
-  ListMessagesResponse,
-  ListProductsResponse,
-  Message,
+import {
+  chinaTimeOf,
+  type CustomerProfile,
+  type ListConversationsResponse,
+  type ListMessagesResponse,
+  type ListProductsResponse,
+  type MeasuresResponse,
+  type Message,
 } from '@golddesk/contracts';
 import type { z } from 'zod';
 import { api, buyerSays, loginAgent, startBuyer, until } from './helpers/clients.js';
@@ -83,6 +85,26 @@ describe('the demo shop', () => {
       agentLines.every((m) => m.agent?.id && /[\u4e00-\u9fff]/.test(m.body)),
       'agent lines are text by a known agent',
     );
+  });
+
+  it('has a week of service behind it: each of the last seven days has turns, and the week inquiries, payments, ratings, online time', async () => {
+    const day = (daysAgo: number) => chinaTimeOf(new Date(Date.now() - daysAgo * 24 * 3600_000)).date;
+    const byDay = await api<MeasuresResponse>(server.url, 'GET', `/api/v1/measures?from=${day(7)}&to=${day(1)}&by=day`, {
+      token,
+    });
+    assert.equal(byDay.status, 200, JSON.stringify(byDay.body));
+    const days = byDay.body.rows.filter((row) => row.turns > 0).map((row) => row.key);
+    assert.equal(days.length, 7, `turns on every day: ${days.join(', ')}`);
+    const { total } = byDay.body;
+    assert.ok(total.inquiries > 0 && total.paidFinal > 0 && total.paidFinal < total.inquiries, JSON.stringify(total));
+    assert.ok(total.paidSameDay < total.paidFinal, 'some paid the next day or later');
+    assert.ok(total.unansweredTurns > 0 && total.fastShare! > 0.5 && total.fastShare! < 1, JSON.stringify(total));
+    assert.ok(total.ratings > 0 && total.satisfaction! > 0.5 && total.satisfaction! < 1, JSON.stringify(total));
+    const byAgent = await api<MeasuresResponse>(server.url, 'GET', `/api/v1/measures?from=${day(7)}&to=${day(1)}&by=agent`, {
+      token,
+    });
+    const served = byAgent.body.rows.filter((row) => row.turns > 0 && row.onlineSeconds > 0).map((row) => row.label);
+    assert.ok(served.length >= 3, `three agents served and were online: ${served.join(', ')}`);
   });
 
   it('welcomes a new buyer at once with the running promotions, even with no agent free', async () => {

@@ -116,3 +116,23 @@ export async function setDemoOrderTimes(
 export async function insertDemoTrackingEvents(db: Queryable, rows: New<'tracking_events'>[]) {
   await db.insertInto('tracking_events').values(rows).execute();
 }
+
+/** Stores the demo's past satisfaction ratings (满意度). */
+export async function insertDemoRatings(db: Queryable, rows: New<'satisfaction_ratings'>[]) {
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('satisfaction_ratings')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
+}
+
+/** Stores the demo agents' past working hours (在线 / 忙碌 periods, all ended). */
+export async function insertDemoStatusPeriods(db: Queryable, rows: New<'agent_status_periods'>[]) {
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('agent_status_periods')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
+}

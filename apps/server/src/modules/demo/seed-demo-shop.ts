@@ -11,6 +11,8 @@ import { seedDemoCrm } from './demo-crm.js';
 import { seedDemoPaymentReminders } from '../payment-reminders/index.js';
 import { seedDemoQuickReplies } from '../quick-replies/index.js';
 import { seedDemoAutomation } from './demo-automation.js';
+import { seedDemoHistory } from './demo-history.js';
+import { rebuildMeasures } from '../measures/index.js';
 import { seedDemoCases } from '../cases/index.js';
 import { insertAgent } from '../auth/index.js';
 import { findShopBySlug, insertShop } from '../shops/index.js';
@@ -241,8 +243,11 @@ export async function seedDemoShop(app: AppContext): Promise<{ created: boolean;
     await seedDemoPaymentReminders(trx, { shopId, now });
     await seedDemoQuickReplies(trx, { shopId, agents: agentIds, at: ago(60 * 24 * 30) });
     await seedDemoAutomation(trx, { shopId, now });
+    await seedDemoHistory(trx, { shopId, agents: agentIds, products, now });
   });
   // After the shop exists: cases are opened through the cases module's own commands, each in its own transaction.
   await seedDemoCases(app, { shopId, aftersale: agentIds.get('aftersale1')! });
+  // The 绩效 figures' facts, from the demo's chats and orders (the seed wrote history, not events).
+  await rebuildMeasures(app, { shopId });
   return { created: true, generatedPassword: app.config.demoPassword ? undefined : password };
 }
