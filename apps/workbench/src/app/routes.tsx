@@ -8,6 +8,7 @@ import { loadCataloguePage } from '../modules/catalogue';
 import { loadCustomersPage, OrderDrawer } from '../modules/crm';
 import { loadImportPage } from '../modules/imports';
 import { LogisticsNavLabel, loadLogisticsPage } from '../modules/logistics';
+import { loadMeasuresPage } from '../modules/measures';
 import { loadMonitorPage } from '../modules/monitor';
 import { loadSettingsPage } from '../modules/settings';
 import { loadTeamPage } from '../modules/team';
@@ -58,6 +59,7 @@ export const PAGES: PageEntry[] = [
     capability: 'imports.run',
     load: () => loadImportPage().then((m) => () => <m.ImportPage />),
   },
+  { path: 'measures', label: 'nav.measures', load: () => loadMeasuresPage().then((m) => m.MeasuresPage) },
   { path: 'team', label: 'nav.team', load: () => loadTeamPage().then((m) => m.TeamPage) },
   {
     path: 'monitor',
