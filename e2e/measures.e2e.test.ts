@@ -60,7 +60,7 @@ describe('绩效 in Chromium: the morning board, its charts, drill-down, export,
   const shoot = async (file: string) => {
     const hide = await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
     await page.screenshot({ path: path.join(SCREENSHOTS, file) });
-    await hide.evaluate((style) => style.remove());
+    await hide.evaluate((style) => (style as ChildNode).remove());
   };
 
   before(async () => {

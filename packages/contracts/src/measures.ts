@@ -181,5 +181,8 @@ export type SatisfactionBreakdown = z.infer<typeof SatisfactionBreakdown>;
 export const MeasuresExportQuery = MeasuresQuery.extend({
   table: z.union([z.literal('figures'), MeasureFactKind]).default('figures'),
   format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** A kind of facts narrowed to one China day or hour (the drill-down's cell). */
+  day: ChinaDate.optional(),
+  hour: z.coerce.number().int().min(0).max(23).optional(),
 });
 export type MeasuresExportQuery = z.input<typeof MeasuresExportQuery>;

@@ -68,14 +68,26 @@ export async function sumTurns(db: Queryable, filter: FactFilter, by: MeasureGro
       .select([key.as('key'), ...ROLLUP_SUM_COLUMNS.map((column) => sql<number>`sum(${sql.ref(column)})`.as(column))])
       .$if(by !== 'shop', (q) => q.groupBy(key))
       .execute(),
-    filtered(db.selectFrom('response_turns'), filter)
-      .where(sql<boolean>`started_at > ${cutoff}`)
-      .where(sql<boolean>`counted = 1 and response_seconds is null and bot_replied = 0`)
-      .select([key.as('key'), sql<number>`count(*)`.as('pending'), sql<number>`sum(first_of_day)`.as('pending_first')])
-      .$if(by !== 'shop', (q) => q.groupBy(key))
-      .execute(),
+    // Only the turns of the last minutes: read through the (shop, started_at) index, the range's days checked after.
+    db
+      .selectFrom('response_turns')
+      .where('shop_id', '=', filter.shopId)
+      .where('started_at', '>', cutoff)
+      .where('counted', '=', 1)
+      .where('response_seconds', 'is', null)
+      .where('bot_replied', '=', 0)
+      .$if(Boolean(filter.agentId), (q) => q.where('agent_id', '=', filter.agentId!))
+      .$if(Boolean(filter.group), (q) => q.where('group_key', '=', filter.group!))
+      .select(['day', key.as('key'), sql<number>`count(*)`.as('pending'), sql<number>`sum(first_of_day)`.as('pending_first')])
+      .groupBy(['day', ...(by === 'shop' || by === 'day' ? [] : [key])])
+      .execute()
+      .then((rows) => rows.filter((row) => row.day >= filter.fromDay && row.day <= filter.toDay)),
   ]);
-  const pendingOf = new Map(pending.map((p) => [String(p.key), { all: Number(p.pending), first: Number(p.pending_first ?? 0) }]));
+  const pendingOf = new Map<string, { all: number; first: number }>();
+  for (const p of pending) {
+    const known = pendingOf.get(String(p.key)) ?? { all: 0, first: 0 };
+    pendingOf.set(String(p.key), { all: known.all + Number(p.pending), first: known.first + Number(p.pending_first ?? 0) });
+  }
   return sums.map((row) => {
     const n = numbers(row as Record<string, unknown>);
     const young = pendingOf.get(String(row.key)) ?? { all: 0, first: 0 };

@@ -127,8 +127,9 @@ export function registerMeasuresRoutes(app: HttpServer, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { table, format, by } = request.query;
-      const file = await exportMeasures(ctx, await scopedFilter(agentOf(request), request.query), table, by, format);
+      const { table, format, by, day, hour } = request.query;
+      const cell = { ...(day ? { day } : {}), ...(hour !== undefined ? { hour } : {}) };
+      const file = await exportMeasures(ctx, await scopedFilter(agentOf(request), request.query), table, by, format, cell);
       return reply
         .header('content-type', format === 'csv' ? `${IMPORT_CONTENT_TYPES.csv}; charset=utf-8` : IMPORT_CONTENT_TYPES.xlsx)
         .header('content-disposition', attachmentHeader(file.asciiName, file.name))

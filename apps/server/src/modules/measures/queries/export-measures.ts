@@ -2,7 +2,7 @@ import type { MeasureFactKind, MeasureGrouping, MeasureRow } from '@golddesk/con
 import type { AppContext } from '../../../platform/app-context.js';
 import { tableCsv, tableXlsx, type TableCell } from '../../../platform/http/table-files.js';
 import type { FactFilter } from '../measures.repository.js';
-import { measureFacts } from './measure-facts.js';
+import { measureFacts, type FactsCell } from './measure-facts.js';
 import { measureFigures } from './measure-figures.js';
 
 /** The figures table's columns as the export heads them (the seller's spreadsheet is in Chinese, like 赤兔's). */
@@ -90,6 +90,7 @@ export async function exportMeasures(
   table: 'figures' | MeasureFactKind,
   by: MeasureGrouping,
   format: 'csv' | 'xlsx',
+  cell: FactsCell = {},
 ): Promise<{ bytes: Buffer; name: string; asciiName: string }> {
   let header: string[];
   let rows: TableCell[][];
@@ -98,7 +99,7 @@ export async function exportMeasures(
     header = FIGURE_COLUMNS.map(([, name]) => name);
     rows = [...figures.rows, figures.total].map((row) => FIGURE_COLUMNS.map(([key]) => row[key] as TableCell));
   } else {
-    const facts = await measureFacts(app, filter, table, {}, { limit: MAX_EXPORT_ROWS, offset: 0 });
+    const facts = await measureFacts(app, filter, table, cell, { limit: MAX_EXPORT_ROWS, offset: 0 });
     header = facts.columns.map((key) => FACT_HEADERS[key] ?? key);
     rows = facts.rows;
   }
