@@ -29,7 +29,7 @@ import {
 } from './modules/cases/index.js';
 import { provideTaskOutcome, provideTaskSource, registerTaskRoutes } from './modules/tasks/index.js';
 import { registerRoutingRoutes, ROUTING_JOBS, routingSweepSchedule, startRouting } from './modules/routing/index.js';
-import { registerMeasuresRoutes, startMeasures } from './modules/measures/index.js';
+import { dailySummarySchedule, MEASURES_JOBS, registerMeasuresRoutes, startMeasures } from './modules/measures/index.js';
 import { registerReviewRoutes, reviewTaskOutcome } from './modules/reviews/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
@@ -148,6 +148,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       ...AUTO_REPLY_JOBS,
       ...CASE_JOBS,
       ...ROUTING_JOBS,
+      ...MEASURES_JOBS,
       ...AUTH_JOBS,
       ...SATISFACTION_JOBS,
     ],
@@ -159,6 +160,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       delayedRepliesSchedule,
       caseDeadlineSchedule,
       routingSweepSchedule,
+      dailySummarySchedule,
       autoOfflineSchedule,
       satisfactionSweepSchedule,
     ],

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type {
+  DailySummary,
   InboundEventResult,
   IntegrationSettings,
   MeasureFactsResponse,
@@ -10,7 +12,7 @@ import type {
   ResponseDistribution,
 } from '@golddesk/contracts';
 import { signIdentity, signPayload } from '../src/platform/security/hmac-signature.js';
-import { agentSays, api, buyerSays, loginAgent, startBuyer, StreamClient, type BuyerSession } from './helpers/clients.js';
+import { agentSays, api, buyerSays, loginAgent, startBuyer, StreamClient, until, type BuyerSession } from './helpers/clients.js';
 import { startTestServer, TEST_DB, type TestServer } from './helpers/test-server.js';
 
 const MINUTE = 60_000;
@@ -41,7 +43,12 @@ describe(`measures (绩效) on constructed timelines, computed by hand, on ${TES
   const settle = () => server.app.outbox.drain();
 
   before(async () => {
-    server = await startTestServer({ now: () => new Date(clock), demoWelcome: true });
+    // The daily summary's receiver listens on loopback: the self-hoster's switch lets webhooks reach it.
+    server = await startTestServer({
+      now: () => new Date(clock),
+      demoWelcome: true,
+      env: { WEBHOOK_ALLOW_PRIVATE_NETWORK: '1', JOBS_TICK_SECONDS: '0' },
+    });
     owner = await loginAgent(server.url, 'owner');
     a = await signIn('presale1');
     b = await signIn('support1');
@@ -303,6 +310,48 @@ describe(`measures (绩效) on constructed timelines, computed by hand, on ${TES
     const old = (await figures(`from=${day}&to=${day}&by=shop`)).total;
     assert.equal(old.unansweredTurns, 1);
     assert.equal(old.turns, pendingTurns + 1);
+  });
+
+  it("sends yesterday's figures every morning at 08:00 to a webhook subscribed to the daily summary, once", async () => {
+    const received: DailySummary[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push((JSON.parse(body) as { data: { summary: DailySummary } }).data.summary);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (receiver.address() as { port: number }).port;
+      const created = await api(server.url, 'POST', '/api/v1/webhooks', {
+        token: owner.token,
+        body: { url: `http://127.0.0.1:${port}/daily`, events: ['measures.daily_summary'] },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      await at(china(1, '07:59'));
+      await server.app.jobs.runDue();
+      assert.equal(received.length, 0, 'not before 08:00');
+      await at(china(1, '08:01'));
+      await server.app.jobs.runDue();
+      await server.app.jobs.runDue();
+      await until(async () => received.length > 0);
+      assert.equal(received.length, 1);
+      const summary = received[0]!;
+      assert.equal(summary.day, D);
+      assert.equal(summary.shop.turns, 7);
+      assert.equal(
+        summary.agents.find((row) => row.key === a.agentId)?.averageResponseSeconds,
+        (40 + 600 + 60 + 600 + 120 + 30) / 6,
+      );
+      await at(china(1, '09:00'));
+      await server.app.jobs.runDue();
+      await server.app.jobs.runDue();
+      assert.equal(received.length, 1, 'one summary a day');
+    } finally {
+      receiver.close();
+    }
   });
 
   it('refuses a 10-year range, an unknown agent and a reversed range with clear errors', async () => {

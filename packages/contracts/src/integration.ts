@@ -132,8 +132,8 @@ export const IntegrationSettings = z.object({
   signatureHeader: z.string(),
 });
 
-/** GoldDesk events a shop can receive at its own URL. */
-export const WebhookEventType = z.enum(['message.created', 'order.updated', 'aftersale.updated']);
+/** GoldDesk events a shop can receive at its own URL (measures.daily_summary: yesterday's 绩效, every morning at 08:00). */
+export const WebhookEventType = z.enum(['message.created', 'order.updated', 'aftersale.updated', 'measures.daily_summary']);
 export const WebhookView = z.object({
   id: z.string(),
   url: z.string(),

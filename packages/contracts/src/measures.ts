@@ -186,3 +186,15 @@ export const MeasuresExportQuery = MeasuresQuery.extend({
   hour: z.coerce.number().int().min(0).max(23).optional(),
 });
 export type MeasuresExportQuery = z.input<typeof MeasuresExportQuery>;
+
+/** The China hour the daily summary (昨日绩效) goes to the webhooks subscribed to measures.daily_summary. */
+export const DAILY_SUMMARY_HOUR = 8;
+
+/** The body of a measures.daily_summary delivery: yesterday's figures for the shop and per agent, with the targets. */
+export const DailySummary = z.object({
+  day: ChinaDate,
+  shop: MeasureRow,
+  agents: z.array(MeasureRow),
+  targets: MeasureTargets,
+});
+export type DailySummary = z.infer<typeof DailySummary>;

@@ -4,3 +4,4 @@ export { registerMeasuresRoutes } from './measures.routes.js';
 export { startMeasures } from './start-measures.js';
 export { measureFigures } from './queries/measure-figures.js';
 export { factFilterOf } from './measure-range.js';
+export { dailySummarySchedule, MEASURES_JOBS } from './jobs/daily-summary.js';

@@ -61,21 +61,7 @@ export class WebhookDispatcher {
     );
     const now = this.app.now().toISOString();
     for (const webhook of webhooks) {
-      const row: DeliveryRow = {
-        id: newId(),
-        shop_id: event.shopId,
-        webhook_id: webhook.id,
-        event_key: described.key,
-        event_type: event.type,
-        payload_json: JSON.stringify(described.data),
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        last_status: null,
-        last_error: null,
-        created_at: now,
-        delivered_at: null,
-      };
+      const row = deliveryOf(webhook, { type: event.type, key: described.key, data: described.data }, now);
       // Already there (the event came again after a retry): its attempts are scheduled already.
       if (await enqueueDelivery(this.app.storage.db, row)) await enqueueDeliveryAttempt(this.queue, row);
     }
@@ -88,6 +74,46 @@ export class WebhookDispatcher {
     this.subscriptions.set(shopId, { at: Date.now(), webhooks });
     return webhooks;
   }
+}
+
+/** A shop event for its webhooks: its type, the key that makes each webhook's delivery unique, and the body. */
+export interface ShopEvent {
+  type: string;
+  key: string;
+  data: unknown;
+}
+
+function deliveryOf(webhook: WebhookRow, event: ShopEvent, now: string): DeliveryRow {
+  return {
+    id: newId(),
+    shop_id: webhook.shop_id,
+    webhook_id: webhook.id,
+    event_key: event.key,
+    event_type: event.type,
+    payload_json: JSON.stringify(event.data),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    last_status: null,
+    last_error: null,
+    created_at: now,
+    delivered_at: null,
+  };
+}
+
+/**
+ * Queues an event that is not a relayed domain event (a scheduled report) to the shop's active webhooks subscribed to
+ * its type, once per webhook and key; the deliveries schedule sends them within seconds and retries like any other.
+ * Returns how many deliveries were queued now.
+ */
+export async function queueShopEvent(app: AppContext, shopId: string, event: ShopEvent): Promise<number> {
+  const now = app.now().toISOString();
+  let queued = 0;
+  for (const webhook of await listWebhooks(app.storage.db, shopId)) {
+    if (Number(webhook.active) !== 1 || !(JSON.parse(webhook.events) as string[]).includes(event.type)) continue;
+    if (await enqueueDelivery(app.storage.db, deliveryOf(webhook, event, now))) queued += 1;
+  }
+  return queued;
 }
 
 /** What a subscriber receives for an event, and the key that makes its delivery unique. */

@@ -75,3 +75,17 @@ export async function claimDelivery(db: Queryable, delivery: DeliveryRow, leaseU
 export async function finishDelivery(db: Queryable, id: string, changes: Partial<DeliveryRow>) {
   await db.updateTable('webhook_deliveries').set(changes).where('id', '=', id).execute();
 }
+
+/** Shops with an active webhook subscribed to `eventType` that has no delivery of `eventKey` yet. */
+export async function listShopsAwaitingEvent(db: Queryable, eventType: string, eventKey: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('webhooks as w')
+    .leftJoin('webhook_deliveries as d', (join) => join.onRef('d.webhook_id', '=', 'w.id').on('d.event_key', '=', eventKey))
+    .select('w.shop_id')
+    .distinct()
+    .where('w.active', '=', 1)
+    .where('w.events', 'like', `%"${eventType}"%`)
+    .where('d.id', 'is', null)
+    .execute();
+  return rows.map((r) => r.shop_id);
+}

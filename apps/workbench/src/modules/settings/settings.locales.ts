@@ -81,10 +81,18 @@ const zhCN = {
       deleteConfirm: '删除这个 Webhook？',
       deleteConfirmBody: '删除后不再向该地址发送通知，未送达的投递也不再重试。',
       deleted: '已删除',
-      eventNames: { message_created: '新消息', order_updated: '订单变化', ping: '测试' },
+      eventNames: {
+        message_created: '新消息',
+        order_updated: '订单变化',
+        aftersale_updated: '售后变化',
+        measures_daily_summary: '昨日绩效日报',
+        ping: '测试',
+      },
       eventHelp: {
         message_created: '买家、客服或机器人在会话中发出新消息时',
         order_updated: '订单状态、价格、收货信息或备注发生变化时',
+        aftersale_updated: '售后单创建、状态变化或补偿时',
+        measures_daily_summary: '每天早上 8 点（北京时间）发送昨天全店和每位客服的绩效',
       },
       form: {
         title: '新建 Webhook',
@@ -198,10 +206,18 @@ const en: typeof zhCN = {
       deleteConfirm: 'Delete this webhook?',
       deleteConfirmBody: 'Nothing more is sent to this URL and undelivered deliveries are not retried.',
       deleted: 'Deleted',
-      eventNames: { message_created: 'New message', order_updated: 'Order changed', ping: 'Test' },
+      eventNames: {
+        message_created: 'New message',
+        order_updated: 'Order changed',
+        aftersale_updated: 'After-sales case changed',
+        measures_daily_summary: 'Daily performance summary',
+        ping: 'Test',
+      },
       eventHelp: {
         message_created: 'A buyer, agent or bot sends a message in a conversation',
         order_updated: "An order's status, price, receiver or memo changes",
+        aftersale_updated: 'An after-sales case opens, moves on or gets goodwill',
+        measures_daily_summary: "Every morning at 08:00 (China time): yesterday's figures for the shop and each agent",
       },
       form: {
         title: 'New webhook',
