@@ -354,6 +354,26 @@ describe(`measures (绩效) on constructed timelines, computed by hand, on ${TES
     }
   });
 
+  it('counts online time (在线 and 忙碌) from the first workbench of the day, the agent never having set a status', async () => {
+    const day = '2026-12-03';
+    const { token, agent } = await loginAgent(server.url, 'aftersale1');
+    await at(china(2, '10:00'));
+    const workbench = await StreamClient.connect(server.url, token);
+    try {
+      // The workbench opening records 在线 (the agent hears it as colleagues do).
+      await workbench.nextOfType('agent.status_changed', (frame) => frame.agentId === agent.id && frame.status === 'online');
+      await at(china(2, '12:00'));
+      assert.equal((await api(server.url, 'PUT', '/api/v1/me/status', { token, body: { status: 'busy' } })).status, 200);
+      await at(china(2, '13:00'));
+      assert.equal((await api(server.url, 'PUT', '/api/v1/me/status', { token, body: { status: 'offline' } })).status, 200);
+      await at(china(2, '15:00'));
+      const row = rowOf(await figures(`from=${day}&to=${day}&by=agent`), agent.id);
+      assert.equal(row.onlineSeconds, 3 * 3600, '10:00–13:00: two hours 在线, one 忙碌; 离线 does not count');
+    } finally {
+      workbench.close();
+    }
+  });
+
   it('refuses a 10-year range, an unknown agent and a reversed range with clear errors', async () => {
     const long = await api<{ error: { code: string; message: string } }>(
       server.url,

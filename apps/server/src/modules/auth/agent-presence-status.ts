@@ -7,8 +7,8 @@ import { findAgent, recordAgentStatus, setAgentAutoOffline, setAgentLeftAt } fro
 export const AUTO_OFFLINE_GRACE_MS = 2 * 60_000;
 
 /**
- * An agent's workbench opened: the clock for automatic 离线 stops; if 离线 had come by itself, 在线 comes back (a
- * status the agent chose survives any reconnect).
+ * An agent's workbench opened: the clock for automatic 离线 stops; if 离线 had come by itself (or no status was ever
+ * set), 在线 comes (back) (a status the agent chose survives any reconnect).
  */
 export async function agentWorkbenchOpened(app: AppContext, shopId: string, agentId: string): Promise<void> {
   const db = app.storage.db;
@@ -16,6 +16,8 @@ export async function agentWorkbenchOpened(app: AppContext, shopId: string, agen
   const agent = await findAgent(db, shopId, agentId);
   if (!agent) return;
   if (agent.auto_offline_at && agent.status === 'offline') return changeStatusBySystem(app, shopId, agentId, 'online');
+  // Never set: 在线 from the first workbench on, recorded like any status, so their online time (在线时长) counts.
+  if (agent.status === null) return changeStatusBySystem(app, shopId, agentId, 'online');
   // Colleagues (the team page, the monitor) see them as they set themselves, now that a workbench is open.
   app.bus.publish({ type: 'agent.status_changed', shopId, agentId, status: (agent.status ?? 'online') as AgentStatus });
 }
