@@ -80,11 +80,13 @@ export function FactsDrawer({ request, onClose }: { request: DrillRequest | null
       size={960}
       title={request?.title}
       destroyOnHidden
-      // The export route takes a range, an agent and a group, not an hour of the day: an hour's rows are read here only.
       extra={
-        request &&
-        request.narrowing.hour === undefined && (
-          <ExportButtons what={{ table: request.kind }} filter={request.filter} testId="facts-export" />
+        request && (
+          <ExportButtons
+            what={{ table: request.kind, hour: request.narrowing.hour }}
+            filter={request.filter}
+            testId="facts-export"
+          />
         )
       }
       data-testid="facts-drawer"

@@ -73,8 +73,8 @@ export async function fetchGroups(signal?: AbortSignal): Promise<RoutingSettings
   return (await apiRequest<{ routing: RoutingSettings }>('/api/v1/settings/routing', { signal })).routing.groups;
 }
 
-/** What an export holds: the figures table (grouped `by`) or one kind of facts, under the same filter. */
-export type ExportTable = { table: 'figures'; by: MeasureGrouping } | { table: MeasureFactKind };
+/** What an export holds: the figures table (grouped `by`) or one kind of facts (of one hour of the day, as drilled), under the same filter. */
+export type ExportTable = { table: 'figures'; by: MeasureGrouping } | { table: MeasureFactKind; hour?: number };
 
 /** Downloads an export with the agent's token and saves it under the name the server gives (Content-Disposition). */
 export async function downloadExport(what: ExportTable, filter: MeasureFilter, format: 'csv' | 'xlsx'): Promise<string> {
@@ -82,6 +82,7 @@ export async function downloadExport(what: ExportTable, filter: MeasureFilter, f
   if (filter.agentId) query.set('agentId', filter.agentId);
   if (filter.group) query.set('group', filter.group);
   if (what.table === 'figures') query.set('by', what.by);
+  else if (what.hour !== undefined) query.set('hour', String(what.hour));
   const response = await fetch(`${BASE}/export?${query}`, {
     headers: { Authorization: `Bearer ${getSession()?.token ?? ''}`, 'Accept-Language': currentLanguage() },
   });
