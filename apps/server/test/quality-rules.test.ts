@@ -6,6 +6,7 @@ import {
   applySuggestion,
   checkConversation,
   checkPhrasing,
+  replyLanguageOf,
   DEFAULT_QUALITY_RULES,
   qualityScore,
   QualityRules,
@@ -92,10 +93,12 @@ describe('质检 phrase rules', () => {
     assert.deepEqual(hitsOf('保证明天到哦', excepted), [{ rule: 'courier-promise', words: '保证明天到' }]);
   });
 
-  it('speaks the asked language', () => {
-    const [hit] = checkPhrasing('不归我管', DEFAULT_QUALITY_RULES, 'en');
-    assert.match(hit!.message, /not my job/);
-    assert.match(hit!.suggestion, /get back to you/);
+  it("explains in the agent's language and rewrites in the reply's (the buyer reads the rewrite)", () => {
+    const [chinese] = checkPhrasing('不归我管', DEFAULT_QUALITY_RULES, 'en');
+    assert.match(chinese!.message, /not my job/);
+    assert.match(chinese!.suggestion, /稍后给您答复/);
+    assert.equal(replyLanguageOf('Sorry, the M is sold out'), 'en');
+    assert.equal(replyLanguageOf('亲，M码没有了 sorry'), 'zh-CN');
   });
 
   it('rewrites only the sentence around the hit, its full stop taken by the suggestion', () => {

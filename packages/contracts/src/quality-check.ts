@@ -170,23 +170,37 @@ function mergeOverlapping(spans: [number, number][]): [number, number][] {
   return merged;
 }
 
-function matchOf(rule: QualityRule, span: [number, number], language: QualityLanguage): QualityMatch {
+function matchOf(
+  rule: QualityRule,
+  span: [number, number],
+  language: QualityLanguage,
+  replyLanguage: QualityLanguage,
+): QualityMatch {
   return {
     rule: rule.id,
     kind: rule.kind,
     span,
     message: textOf(rule.message, language),
-    suggestion: textOf(rule.suggestion, language),
+    suggestion: textOf(rule.suggestion, replyLanguage),
     replace: isPhraseRule(rule) ? rule.replace : 'sentence',
   };
 }
 
-/** The enabled phrase rules that hit a reply, in the order of the text. An empty list: the reply is fine. */
+/** The language a reply is written in: Chinese when it has any Chinese (or no Latin letters at all), else English. */
+export function replyLanguageOf(text: string): QualityLanguage {
+  return /[\u3400-\u9fff]/.test(text) || !/[a-z]/i.test(text) ? 'zh-CN' : 'en';
+}
+
+/**
+ * The enabled phrase rules that hit a reply, in the order of the text. An empty list: the reply is fine. Messages are
+ * in `language` (the agent's); the rewrite is in the reply's own language, since the buyer reads it.
+ */
 export function checkPhrasing(text: string, rules: readonly QualityRule[], language: QualityLanguage = 'zh-CN'): QualityMatch[] {
   const folded = fold(text);
+  const replyLanguage = replyLanguageOf(text);
   return rules
     .filter((rule): rule is PhraseQualityRule => rule.enabled && isPhraseRule(rule))
-    .flatMap((rule) => phraseRuleSpans(folded, rule).map((span) => matchOf(rule, span, language)))
+    .flatMap((rule) => phraseRuleSpans(folded, rule).map((span) => matchOf(rule, span, language, replyLanguage)))
     .sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
 }
 
@@ -244,7 +258,7 @@ export function checkConversation(
 ): ConversationQualityMatch[] {
   const agentLines = lines.flatMap((line, index) => (line.sender === 'agent' ? [index] : []));
   const whole = (rule: QualityRule, line: number) => ({
-    ...matchOf(rule, [0, lines[line]!.body.length], language),
+    ...matchOf(rule, [0, lines[line]!.body.length], language, replyLanguageOf(lines[line]!.body)),
     line,
   });
   const found: ConversationQualityMatch[] = agentLines.flatMap((line) =>

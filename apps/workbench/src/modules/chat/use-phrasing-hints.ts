@@ -23,7 +23,6 @@ export interface PhrasingHints {
 }
 
 const NONE: PhrasingHints = { hits: [], hints: [] };
-const CHINESE = /[\u3400-\u9fff]/;
 
 /** The shop's 质检 phrase rules on the reply as it is typed: the same matcher the server runs (pure, no request). */
 export function usePhrasingHints(text: string): PhrasingHints {
@@ -34,8 +33,6 @@ export function usePhrasingHints(text: string): PhrasingHints {
     if (!rules || !text.trim()) return NONE;
     const hits = checkPhrasing(text, rules, language);
     if (hits.length === 0) return NONE;
-    // The buyer reads the rewrite: it follows the reply's language, whatever the agent's screen is in.
-    const replyLanguage = CHINESE.test(text) || !/[a-z]/i.test(text) ? 'zh' : 'en';
     const hints = new Map<string, PhrasingHint>();
     for (const hit of hits) {
       const place = hit.replace === 'phrase' ? hit.span : sentenceAround(text, hit.span);
@@ -46,7 +43,8 @@ export function usePhrasingHints(text: string): PhrasingHints {
         if (!known.words.includes(words)) known.words.push(words);
         continue;
       }
-      const suggestion = rules.find((rule) => rule.id === hit.rule)?.suggestion[replyLanguage] ?? hit.suggestion;
+      // The buyer reads the rewrite: checkPhrasing gives it in the reply's language, whatever the screen is in.
+      const suggestion = hit.suggestion;
       hints.set(key, {
         key,
         rule: hit.rule,
