@@ -59,7 +59,13 @@ import {
 } from './modules/satisfaction/index.js';
 import { findShopBySlug } from './modules/shops/index.js';
 import { registerQuickReplyRoutes } from './modules/quick-replies/index.js';
-import { registerQualityRoutes } from './modules/quality/index.js';
+import {
+  QUALITY_JOBS,
+  qualityHistorySchedule,
+  registerQualityInspectionRoutes,
+  registerQualityRoutes,
+  startQuality,
+} from './modules/quality/index.js';
 import { registerAssistantRoutes } from './modules/assistant/index.js';
 import { WebhookDispatcher } from './modules/webhooks/index.js';
 import { registerWebhookRoutes } from './modules/webhooks/index.js';
@@ -151,6 +157,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       ...MEASURES_JOBS,
       ...AUTH_JOBS,
       ...SATISFACTION_JOBS,
+      ...QUALITY_JOBS,
     ],
     schedules: [
       paymentReminderSchedule,
@@ -163,6 +170,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       dailySummarySchedule,
       autoOfflineSchedule,
       satisfactionSweepSchedule,
+      qualityHistorySchedule,
     ],
     tickMs: config.roles.worker ? config.jobsTickMs : 0,
   });
@@ -174,6 +182,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   const stopRouting = startRouting(context);
   const stopSatisfaction = startSatisfaction(context, jobs.queue);
   const stopMeasures = startMeasures(context, outbox);
+  const stopQuality = startQuality(context, outbox);
   await http.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerCrossOrigin(http);
   registerSecurityHeaders(http);
@@ -216,6 +225,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
   registerSatisfactionRoutes(http, context);
   registerQuickReplyRoutes(http, context);
   registerQualityRoutes(http, context);
+  registerQualityInspectionRoutes(http, context);
   registerAssistantRoutes(http, context);
   registerWebhookRoutes(http, context, webhooks);
   registerStreamRoutes(http, context, hub, writer);
@@ -238,6 +248,7 @@ export async function buildApp(config: Config, options: { now?: () => Date } = {
       stopRouting();
       stopSatisfaction();
       await stopMeasures();
+      await stopQuality();
       await optOuts.stop();
       await context.presence.close().catch(() => undefined);
       await bus.close();

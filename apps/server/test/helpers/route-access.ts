@@ -248,6 +248,15 @@ export const ACCESS: Record<string, Access | Rule> = {
   'PUT /api/v1/quality/rules': MANAGERS,
   'POST /api/v1/quality/rules/reset': MANAGERS,
   'POST /api/v1/assistant/check-phrasing': AGENTS,
+  // 质检 results: managers sample, score and re-inspect; everyone reads the scorecard and their own results (a
+  // colleague's: the managers'), and a session they answered last.
+  'GET /api/v1/quality/conversations': MANAGERS,
+  'GET /api/v1/quality/sessions/{id}': { allow: AGENTS, cases: { "a colleague's session": MANAGERS } },
+  'GET /api/v1/quality/mine': { allow: AGENTS, cases: { own: AGENTS, "a colleague's results": MANAGERS } },
+  'POST /api/v1/quality/reviews': MANAGERS,
+  'GET /api/v1/quality/scorecard': AGENTS,
+  'PUT /api/v1/quality/scorecard': MANAGERS,
+  'POST /api/v1/quality/reinspect': MANAGERS,
 
   'GET /api/v1/quick-replies': AGENTS,
   // Personal phrases: any agent; team phrases speak for the shop: owner and managers.

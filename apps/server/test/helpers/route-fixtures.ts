@@ -454,6 +454,38 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     clientMsgId: `matrix-${randomUUID()}`,
   });
   await db.updateTable('conversations').set({ assignee_id: holder }).where('id', '=', answered.conversation.id).execute();
+  // A 质检 session the same colleague answered last, for reading and scoring it; its conversation is made up (no
+  // messages), so no relayed message ever folds into it.
+  // why: written to the table, since sessions come only from relayed messages.
+  const qualityConversation = newId();
+  const qualitySession = `${qualityConversation}.1`;
+  await db
+    .insertInto('quality_sessions')
+    .values({
+      id: qualitySession,
+      shop_id: shop.id,
+      conversation_id: qualityConversation,
+      buyer_id: crmBuyer,
+      service_key: 'from:1',
+      start_seq: 1,
+      last_seq: 2,
+      started_at: at,
+      last_at: at,
+      ended_at: null,
+      closed: 0,
+      day: at.slice(0, 10),
+      agent_id: holder,
+      replies: 1,
+      waiting_since: null,
+      last_reply_id: null,
+      last_reply_length: 0,
+      last_reply_quote: '',
+      closing_rules: null,
+      hit_count: 0,
+      points: 0,
+      score: 100,
+    })
+    .execute();
 
   const ids: Record<string, string> = {
     ...(made as Record<string, string>),
@@ -462,6 +494,8 @@ export async function prepareFixtures(server: TestServer): Promise<Fixtures> {
     transferConversation: handedOver.conversation.id,
     heldConversation: held.conversation.id,
     ratedConversation: answered.conversation.id,
+    qualitySession,
+    qualityAgent: holder,
     crmBuyer,
     blockBuyer,
     unblockBuyer,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_QUALITY_RULES } from '@golddesk/contracts';
+import { DEFAULT_QUALITY_RULES, DEFAULT_QUALITY_SCORECARD } from '@golddesk/contracts';
 import { LATER, PNG_1X1, type Fixtures } from './route-fixtures.js';
 
 /** One request of a route's probe; `{param}`s not given come from DEFAULT_IDS. */
@@ -267,6 +267,24 @@ export const PROBES: Record<string, (f: Fixtures) => Probe | Probe[]> = {
   // The built-in rules written back (the suite's shop has them); reset leaves a shop on them as it was.
   'PUT /api/v1/quality/rules': () => ({ body: { rules: DEFAULT_QUALITY_RULES } }),
   'POST /api/v1/assistant/check-phrasing': () => ({ body: { text: '不知道，这个不归我管' } }),
+  'GET /api/v1/quality/conversations': () => ({ query: { ...MEASURE_RANGE, sample: 'low_score' } }),
+  // A session a colleague (none of the callers) answered last.
+  'GET /api/v1/quality/sessions/{id}': (f) => ({ case: "a colleague's session", params: { id: f.ids.qualitySession! } }),
+  'GET /api/v1/quality/mine': (f) => [
+    { case: 'own', query: MEASURE_RANGE },
+    { case: "a colleague's results", foreign: true, query: { ...MEASURE_RANGE, agentId: f.ids.qualityAgent! } },
+  ],
+  // Full marks on the built-in scorecard; each manager's second save replaces their own review.
+  'POST /api/v1/quality/reviews': (f) => ({
+    foreign: true,
+    body: {
+      sessionId: f.ids.qualitySession,
+      scores: DEFAULT_QUALITY_SCORECARD.items.map((item) => ({ item: item.id, points: item.maxPoints })),
+      comment: '矩阵测试',
+    },
+  }),
+  'PUT /api/v1/quality/scorecard': () => ({ body: DEFAULT_QUALITY_SCORECARD }),
+  'POST /api/v1/quality/reinspect': () => ({ body: {} }),
 
   'POST /api/v1/quick-replies': () => [
     { case: 'personal', body: { scope: 'personal', content: '矩阵测试个人短语' } },

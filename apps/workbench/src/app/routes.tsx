@@ -10,6 +10,7 @@ import { loadImportPage } from '../modules/imports';
 import { LogisticsNavLabel, loadLogisticsPage } from '../modules/logistics';
 import { loadMeasuresPage } from '../modules/measures';
 import { loadMonitorPage } from '../modules/monitor';
+import { loadQualityPage } from '../modules/quality';
 import { loadSettingsPage } from '../modules/settings';
 import { loadTeamPage } from '../modules/team';
 import { navigate, paths, useRouteParam } from '../platform/navigation';
@@ -60,6 +61,7 @@ export const PAGES: PageEntry[] = [
     load: () => loadImportPage().then((m) => () => <m.ImportPage />),
   },
   { path: 'measures', label: 'nav.measures', load: () => loadMeasuresPage().then((m) => m.MeasuresPage) },
+  { path: 'quality', label: 'nav.quality', load: () => loadQualityPage().then((m) => m.QualityPage) },
   { path: 'team', label: 'nav.team', load: () => loadTeamPage().then((m) => m.TeamPage) },
   {
     path: 'monitor',

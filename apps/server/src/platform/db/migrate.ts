@@ -25,6 +25,7 @@ import { rolesMigration } from './migrations/021-roles.js';
 import { routingMigration } from './migrations/022-routing.js';
 import { routingQueueIndexMigration } from './migrations/023-routing-queue-index.js';
 import { measuresMigration } from './migrations/024-measures.js';
+import { qualityMigration } from './migrations/025-quality.js';
 
 /** The one migration set, in order. Names never change once landed. */
 function allMigrations(storage: Storage): Record<string, Migration> {
@@ -53,6 +54,7 @@ function allMigrations(storage: Storage): Record<string, Migration> {
     '022-routing': routingMigration(storage.dialect),
     '023-routing-queue-index': routingQueueIndexMigration(storage.dialect),
     '024-measures': measuresMigration(storage.dialect),
+    '025-quality': qualityMigration(storage.dialect),
   };
 }
 

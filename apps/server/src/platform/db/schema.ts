@@ -225,6 +225,74 @@ export interface Database {
     /** China date of rated_at (figures group by it). */
     day: string | null;
   };
+  /**
+   * 质检: a service session (一次接待) as the inspection folds its messages in: from 结束 to 结束, or cut by a quiet spell
+   * of QUALITY_SESSION_GAP_HOURS. Its running state (the buyer's wait, the last reply) and its score; id
+   * `<conversation_id>.<start_seq>`; service_key: the 满意度 session it belongs to (`from:<seq after the last 结束>`).
+   */
+  quality_sessions: {
+    id: string;
+    shop_id: string;
+    conversation_id: string;
+    buyer_id: string;
+    service_key: string;
+    start_seq: number;
+    /** The last message folded in (a relayed message at or below it is a replay). */
+    last_seq: number;
+    started_at: string;
+    /** The last buyer or agent message (a quiet spell is measured from it). */
+    last_at: string;
+    ended_at: string | null;
+    /** 1: ended by 结束 (the closing-thanks rule applied). */
+    closed: number;
+    /** China date of started_at. */
+    day: string;
+    /** The agent who answered last. */
+    agent_id: string | null;
+    replies: number;
+    /** The buyer's first unanswered message (null: nobody waits). */
+    waiting_since: string | null;
+    last_reply_id: string | null;
+    last_reply_length: number;
+    last_reply_quote: string;
+    /** JSON ids of the no_thanks rules the last reply would break if the session ended now. */
+    closing_rules: string | null;
+    hit_count: number;
+    points: number;
+    /** 100 less points, never below 0. */
+    score: number;
+  };
+  /** A 质检 rule that hit a line: span [start, end) in UTF-16 code units; points as the rule had them then. */
+  quality_hits: {
+    id: string;
+    shop_id: string;
+    session_id: string;
+    conversation_id: string;
+    message_id: string;
+    agent_id: string | null;
+    rule_id: string;
+    kind: string;
+    span_start: number;
+    span_end: number;
+    quote: string;
+    points: number;
+    at: string;
+  };
+  /** A manager's scores for a session on the shop's scorecard (scores_json keeps the items as they were), one per reviewer. */
+  quality_reviews: {
+    id: string;
+    shop_id: string;
+    session_id: string;
+    conversation_id: string;
+    /** The session's agent when reviewed (whose results show it). */
+    agent_id: string | null;
+    reviewer_id: string;
+    scores_json: string;
+    total: number;
+    comment: string;
+    created_at: string;
+    updated_at: string;
+  };
   messages: {
     id: string;
     shop_id: string;

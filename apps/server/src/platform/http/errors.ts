@@ -338,6 +338,16 @@ const ERRORS = {
     'zh-CN': '质检规则{rule}的{field}有误：{detail}',
     en: 'Quality rule {ruleEn}: the {fieldEn} is invalid: {detailEn}',
   },
+  quality_scorecard_invalid: {
+    status: 400,
+    'zh-CN': '评分表有误：{detail}',
+    en: 'The scorecard is invalid: {detailEn}',
+  },
+  quality_review_invalid: {
+    status: 400,
+    'zh-CN': '质检评分有误：{detail}',
+    en: 'The review is invalid: {detailEn}',
+  },
   shutting_down: { status: 503, 'zh-CN': '服务正在重启，请稍后重试', en: 'The server is restarting; please retry shortly' },
   internal: { status: 500, 'zh-CN': '服务器开小差了，请稍后重试', en: 'Something went wrong on our side; please retry' },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;
@@ -374,6 +384,7 @@ const THINGS: Record<string, Record<Language, string>> = {
   review: { 'zh-CN': '评价', en: 'Review' },
   compensation: { 'zh-CN': '补偿', en: 'Compensation' },
   satisfaction_invitation: { 'zh-CN': '评价邀请', en: 'Rating invitation' },
+  quality_session: { 'zh-CN': '质检会话', en: 'Inspected session' },
 };
 
 export function errorMessage(error: AppError, language: Language): string {
