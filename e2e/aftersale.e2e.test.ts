@@ -105,10 +105,29 @@ describe('after-sales in Chromium: policy in words, goodwill, evidence, approval
     await page.getByTestId('contact-item').filter({ hasText: text }).click();
     await page.getByTestId('case-new').waitFor();
   };
-  /** Picks an option of an antd Select by its visible text. */
+  /**
+   * Picks an option of an antd Select by its visible text, and waits until its list is gone (closed and its closing
+   * motion over): on a loaded machine a list still fading out lies over the next field and takes its click. A pick
+   * that did not take (the click landed while the list was opening) is tried again.
+   */
   const choose = async (page: Page, testId: string, option: string | RegExp) => {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+    const shownLists = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTestId(testId).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+      const gone = await expectNone(shownLists, 5_000);
+      if (gone) return;
+      if (attempt === 3) throw new Error(`the ${testId} list stayed open after picking ${String(option)}`);
+      await page.keyboard.press('Escape');
+    }
+  };
+  /** Whether no element matches within the time (polled). */
+  const expectNone = async (locator: Locator, timeoutMs: number) => {
+    for (const started = Date.now(); Date.now() - started < timeoutMs;) {
+      if ((await locator.count()) === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
   };
   /** 新建售后 in the right pane: the order, the type and the reason; the case view opens on the new case. */
   const openCaseFromPane = async (page: Page, order: PlacedOrder, type: string, reason: string) => {

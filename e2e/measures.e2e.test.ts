@@ -208,8 +208,14 @@ describe('绩效 in Chromium: the morning board, its charts, drill-down, export,
 
     await page.getByTestId('targets-open').click();
     const field = page.getByTestId('target-satisfaction');
-    await field.fill(String(Math.floor(satisfaction * 100) - 1));
+    const bar = Math.max(0, Math.floor(satisfaction * 100) - 1);
+    await field.fill(String(bar));
     await page.getByTestId('targets-save').click();
+    // Saved: the dialog closes (what it says when it does not is the failure's message).
+    const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('target-satisfaction') });
+    await dialog.waitFor({ state: 'hidden' }).catch(async (error: unknown) => {
+      assert.fail(`the targets dialog stayed open: ${await dialog.innerText().catch(() => '')} (${String(error)})`);
+    });
     await page.getByText('绩效目标已保存').waitFor();
     await assert.doesNotReject(async () => {
       for (let attempt = 0; attempt < 40 && (await cell.getAttribute('data-mark')) !== 'met'; attempt++) {
@@ -219,7 +225,7 @@ describe('绩效 in Chromium: the morning board, its charts, drill-down, export,
     assert.equal(await cell.getAttribute('data-mark'), 'met');
     const targets = (await api<{ satisfaction: number }>(server.url, 'GET', '/api/v1/measures/targets', { token: ownerToken }))
       .body;
-    assert.equal(targets.satisfaction, (Math.floor(satisfaction * 100) - 1) / 100);
+    assert.equal(targets.satisfaction, bar / 100);
   });
 
   it('in English the same board reads Team performance, seconds as "s" and the presets in English', async () => {
